@@ -1,0 +1,30 @@
+#pragma once
+
+#include "CliContext.h"
+
+#include <QStringList>
+
+#include <span>
+
+namespace spoke::cli {
+
+// `args` holds what follows the command words, e.g. for
+// `spoke-cli search viral --json` the command is "search" and args is
+// {"viral", "--json"}.
+using CommandFn = int (*)(CliContext& context, const QStringList& args);
+
+struct Command {
+    const char* words;   // "sessions list"
+    const char* usage;   // arguments after the words
+    const char* summary; // one line for --help
+    CommandFn run;
+};
+
+std::span<const Command> allCommands();
+
+int runSessionsList(CliContext&, const QStringList&);
+int runSearch(CliContext&, const QStringList&);
+int runDemoSeed(CliContext&, const QStringList&);
+int runBenchSearch(CliContext&, const QStringList&);
+
+} // namespace spoke::cli

@@ -1,0 +1,25 @@
+# Compiler settings shared by every Spoke target.
+
+find_program(SPOKE_CCACHE ccache)
+if(SPOKE_CCACHE)
+  set(CMAKE_C_COMPILER_LAUNCHER "${SPOKE_CCACHE}")
+  set(CMAKE_CXX_COMPILER_LAUNCHER "${SPOKE_CCACHE}")
+endif()
+
+if(SPOKE_SANITIZE)
+  # Applied globally so that every object, test and app links one runtime.
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# Call on every first-party target; third-party headers stay quiet because
+# they come in through imported targets (SYSTEM include directories).
+function(spoke_target_defaults target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+                         -Wnon-virtual-dtor -Wcast-align -Wunused -Woverloaded-virtual)
+  if(SPOKE_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  target_compile_definitions(${target} PRIVATE QT_NO_KEYWORDS)
+endfunction()

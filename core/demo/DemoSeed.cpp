@@ -1,0 +1,201 @@
+#include "demo/DemoSeed.h"
+
+#include "store/Cache.h"
+#include "store/StoreError.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTime>
+
+#include <map>
+
+namespace spoke::demo {
+
+namespace {
+
+using store::StoreError;
+using store::StoreErrorKind;
+
+constexpr std::int64_t kMinuteMs = 60'000;
+constexpr std::int64_t kDayMs = 24 * 60 * kMinuteMs;
+
+QJsonObject loadDemoDocument()
+{
+    QFile file(QStringLiteral(":/spoke/demo/demo-programme.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        throw StoreError(StoreErrorKind::Query, "The demo programme resource is missing from this build");
+    QJsonParseError error{};
+    const auto doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError)
+        throw StoreError(StoreErrorKind::Query, "The demo programme resource is not valid JSON: "
+                                                    + error.errorString().toStdString());
+    return doc.object();
+}
+
+std::string str(const QJsonObject& object, const char* key)
+{
+    return object.value(QLatin1String(key)).toString().toStdString();
+}
+
+// Text a person might search a case for: every string in the document, in order.
+void collectText(const QJsonValue& value, std::string& out)
+{
+    if (value.isString()) {
+        if (!out.empty())
+            out += '\n';
+        out += value.toString().toStdString();
+    } else if (value.isArray()) {
+        for (const auto& item : value.toArray())
+            collectText(item, out);
+    } else if (value.isObject()) {
+        for (const auto& item : value.toObject())
+            collectText(item, out);
+    }
+}
+
+std::int64_t startOfDayUtc(std::int64_t nowMs)
+{
+    return nowMs - nowMs % kDayMs;
+}
+
+std::int64_t sessionStartMs(const QJsonObject& session, std::int64_t nowMs)
+{
+    const QTime time = QTime::fromString(session.value(QLatin1String("start_utc")).toString(), QStringLiteral("HH:mm"));
+    return startOfDayUtc(nowMs) + session.value(QLatin1String("days_from_now")).toInteger() * kDayMs
+           + (time.isValid() ? time.msecsSinceStartOfDay() : 0);
+}
+
+} // namespace
+
+SeedCounts seedDemoProgramme(store::Cache& cache, std::int64_t nowMs)
+{
+    const QJsonObject doc = loadDemoDocument();
+    SeedCounts counts;
+    auto sessions = cache.sessions();
+    auto cases = cache.cases();
+    auto recordings = cache.recordings();
+
+    store::Transaction tx(cache.db());
+    std::map<QString, std::int64_t> programmeIds;
+    for (const auto& value : doc.value(QLatin1String("programmes")).toArray()) {
+        const QJsonObject p = value.toObject();
+        if (sessions.programmeByCode(str(p, "code"))) {
+            counts.alreadySeeded = true;
+            return counts;
+        }
+        programmeIds[p.value(QLatin1String("code")).toString()] =
+            sessions.addProgramme({0, str(p, "code"), str(p, "name"), str(p, "hub"), str(p, "description")});
+        ++counts.programmes;
+    }
+
+    std::map<QString, std::int64_t> participantIds;
+    for (const auto& value : doc.value(QLatin1String("participants")).toArray()) {
+        const QJsonObject p = value.toObject();
+        participantIds[p.value(QLatin1String("key")).toString()] = sessions.addParticipant(
+            {0, str(p, "display_name"), str(p, "cadre"), str(p, "site"), str(p, "country")});
+    }
+
+    for (const auto& value : doc.value(QLatin1String("sessions")).toArray()) {
+        const QJsonObject s = value.toObject();
+        const auto programme = programmeIds.at(s.value(QLatin1String("programme")).toString());
+        const auto& hub = doc.value(QLatin1String("programmes")).toArray();
+        store::Session session;
+        session.programmeId = programme;
+        session.title = str(s, "title");
+        session.description = str(s, "description");
+        for (const auto& p : hub)
+            if (p.toObject().value(QLatin1String("code")) == s.value(QLatin1String("programme")))
+                session.hub = str(p.toObject(), "hub");
+        session.room = s.value(QLatin1String("room")).toInteger();
+        session.scheduledStartMs = sessionStartMs(s, nowMs);
+        session.durationMin = s.value(QLatin1String("duration_min")).toInt(90);
+        const bool past = session.scheduledStartMs + session.durationMin * kMinuteMs < nowMs;
+        if (past) {
+            session.status = store::SessionStatus::Held;
+            session.heldStartMs = session.scheduledStartMs;
+            session.heldEndMs = session.scheduledStartMs + session.durationMin * kMinuteMs;
+        }
+        const auto sessionId = sessions.addSession(session);
+        ++counts.sessions;
+
+        for (const auto& a : s.value(QLatin1String("attendance")).toArray()) {
+            const QJsonObject row = a.toObject();
+            store::Attendance attendance;
+            attendance.sessionId = sessionId;
+            attendance.participantId = participantIds.at(row.value(QLatin1String("who")).toString());
+            attendance.role = store::attendanceRoleFrom(str(row, "role"));
+            attendance.joinedMs = session.scheduledStartMs + row.value(QLatin1String("join_min")).toInteger() * kMinuteMs;
+            attendance.leftMs = session.scheduledStartMs + row.value(QLatin1String("leave_min")).toInteger() * kMinuteMs;
+            sessions.recordAttendance(attendance);
+        }
+
+        std::map<QString, std::int64_t> caseIds;
+        for (const auto& c : s.value(QLatin1String("cases")).toArray()) {
+            const QJsonObject row = c.toObject();
+            store::CaseRecord record;
+            record.caseCode = str(row, "case_code");
+            record.programmeId = programme;
+            record.sessionId = sessionId;
+            record.title = str(row, "title");
+            record.status = store::caseStatusFrom(str(row, "status"));
+            record.createdMs = session.scheduledStartMs - 7 * kDayMs;
+            const auto caseId = cases.create(record);
+            caseIds[row.value(QLatin1String("case_code")).toString()] = caseId;
+            const QJsonObject body = row.value(QLatin1String("body")).toObject();
+            std::string plain;
+            collectText(body, plain);
+            cases.saveRevision(caseId, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), plain,
+                               record.createdMs);
+            ++counts.cases;
+            for (const auto& r : row.value(QLatin1String("recommendations")).toArray()) {
+                const QJsonObject rec = r.toObject();
+                cases.addRecommendation({0, caseId, sessionId, str(rec, "author"), str(rec, "body"),
+                                         session.scheduledStartMs
+                                             + rec.value(QLatin1String("minutes_after")).toInteger() * kMinuteMs});
+                ++counts.recommendations;
+            }
+        }
+
+        for (const auto& m : s.value(QLatin1String("chat")).toArray()) {
+            const QJsonObject row = m.toObject();
+            sessions.addChatMessage({0, sessionId, str(row, "author"),
+                                     static_cast<std::int64_t>(row.value(QLatin1String("minute")).toDouble() * kMinuteMs),
+                                     str(row, "body")});
+            ++counts.chatMessages;
+        }
+
+        const QJsonObject rec = s.value(QLatin1String("recording")).toObject();
+        if (!rec.isEmpty()) {
+            store::Recording recording;
+            recording.sessionId = sessionId;
+            recording.title = str(rec, "title");
+            recording.durationMs = rec.value(QLatin1String("duration_min")).toInteger() * kMinuteMs;
+            recording.source = store::RecordingSource::Hub;
+            recording.createdMs = session.scheduledStartMs + session.durationMin * kMinuteMs;
+            const auto recordingId = recordings.add(recording);
+            ++counts.recordings;
+            for (const auto& ch : rec.value(QLatin1String("chapters")).toArray()) {
+                const QJsonObject row = ch.toObject();
+                store::Chapter chapter;
+                chapter.recordingId = recordingId;
+                chapter.startMs = row.value(QLatin1String("start_min")).toInteger() * kMinuteMs;
+                chapter.title = str(row, "title");
+                const auto caseCode = row.value(QLatin1String("case")).toString();
+                if (!caseCode.isEmpty() && caseIds.count(caseCode))
+                    chapter.caseId = caseIds.at(caseCode);
+                recordings.addChapter(chapter);
+            }
+            for (const auto& b : rec.value(QLatin1String("bookmarks")).toArray()) {
+                const QJsonObject row = b.toObject();
+                recordings.addBookmark({0, recordingId, row.value(QLatin1String("minute")).toInteger() * kMinuteMs,
+                                        str(row, "note"), recording.createdMs});
+            }
+        }
+    }
+    tx.commit();
+    return counts;
+}
+
+} // namespace spoke::demo

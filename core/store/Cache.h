@@ -1,0 +1,47 @@
+#pragma once
+
+#include "store/CaseStore.h"
+#include "store/Database.h"
+#include "store/Outbox.h"
+#include "store/RecordingStore.h"
+#include "store/Search.h"
+#include "store/SessionStore.h"
+
+#include <filesystem>
+
+namespace spoke::store {
+
+// The local cache of past and coming sessions: one SQLite file, opened,
+// checked and migrated here. A file that is damaged, foreign or from a newer
+// Spoke is never written to; its bytes are copied aside first and the
+// StoreError says where.
+class Cache {
+public:
+    static Cache open(const std::filesystem::path& file);
+    static Cache openInMemory();
+
+    Database& db() { return db_; }
+
+    SessionStore sessions() { return SessionStore(db_); }
+    CaseStore cases() { return CaseStore(db_); }
+    RecordingStore recordings() { return RecordingStore(db_); }
+    Outbox outbox() { return Outbox(db_); }
+    std::vector<SearchHit> search(std::string_view text, const SearchOptions& options = {})
+    {
+        return store::search(db_, text, options);
+    }
+
+    bool isEmpty();
+
+private:
+    explicit Cache(Database db) : db_(std::move(db)) {}
+    static void configure(Database& db);
+
+    Database db_;
+};
+
+// Copies a file (and its -wal/-journal companions) to `<file>.unreadable-<time>`
+// without touching the original. Returns the copy's path.
+std::filesystem::path keepCopyAside(const std::filesystem::path& file);
+
+} // namespace spoke::store

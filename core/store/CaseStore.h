@@ -1,0 +1,40 @@
+#pragma once
+
+#include "store/Records.h"
+
+#include <vector>
+
+namespace spoke::store {
+
+class Database;
+
+// Cases, their revision history and the hub's recommendations. The content of
+// a case (echo-case/1.0 JSON) is opaque here; core/cases owns its meaning.
+class CaseStore {
+public:
+    explicit CaseStore(Database& db) : db_(db) {}
+
+    std::int64_t create(const CaseRecord& record);
+    std::optional<CaseRecord> byId(std::int64_t id);
+    std::optional<CaseRecord> byCode(std::string_view caseCode);
+    // All cases, or those of one session; newest change first.
+    std::vector<CaseRecord> list(std::optional<std::int64_t> sessionId = std::nullopt, int limit = 500);
+
+    // Appends a revision and makes it current, atomically. Returns its number.
+    int saveRevision(std::int64_t caseId, std::string_view bodyJson, std::string_view plainText,
+                     std::int64_t savedMs);
+    std::optional<CaseRevision> latestRevision(std::int64_t caseId);
+    std::vector<CaseRevision> revisions(std::int64_t caseId);
+
+    // Throws StoreError(Constraint) for a move the workflow does not allow.
+    void setStatus(std::int64_t caseId, CaseStatus next, std::int64_t nowMs);
+    static bool isAllowedTransition(CaseStatus from, CaseStatus to);
+
+    std::int64_t addRecommendation(const Recommendation& recommendation);
+    std::vector<Recommendation> recommendations(std::int64_t caseId);
+
+private:
+    Database& db_;
+};
+
+} // namespace spoke::store

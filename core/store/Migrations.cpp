@@ -1,0 +1,283 @@
+#include "store/Migrations.h"
+
+#include "store/Database.h"
+#include "store/StoreError.h"
+
+#include <array>
+#include <string>
+
+namespace spoke::store {
+
+namespace {
+
+// Times are UTC milliseconds since the Unix epoch (`*_ms`); offsets into a
+// session or recording are milliseconds from its start (`*_offset_ms`).
+constexpr std::string_view kCoreTables = R"sql(
+CREATE TABLE programmes (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    hub         TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE sessions (
+    id                 INTEGER PRIMARY KEY,
+    programme_id       INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    title              TEXT NOT NULL,
+    description        TEXT NOT NULL DEFAULT '',
+    hub                TEXT NOT NULL,
+    janus_url          TEXT NOT NULL DEFAULT '',
+    room               INTEGER,
+    status             TEXT NOT NULL DEFAULT 'scheduled'
+                       CHECK (status IN ('scheduled', 'held', 'cancelled')),
+    scheduled_start_ms INTEGER NOT NULL,
+    duration_min       INTEGER NOT NULL DEFAULT 90 CHECK (duration_min > 0),
+    held_start_ms      INTEGER,
+    held_end_ms        INTEGER
+);
+CREATE INDEX sessions_by_start ON sessions(scheduled_start_ms);
+
+CREATE TABLE participants (
+    id           INTEGER PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    cadre        TEXT NOT NULL DEFAULT '',
+    site         TEXT NOT NULL DEFAULT '',
+    country      TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE attendance (
+    id             INTEGER PRIMARY KEY,
+    session_id     INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    role           TEXT NOT NULL CHECK (role IN ('hub_specialist', 'facilitator', 'coordinator',
+                                                 'presenter', 'spoke', 'trainee', 'it_support')),
+    joined_ms      INTEGER,
+    left_ms        INTEGER,
+    CHECK (left_ms IS NULL OR joined_ms IS NULL OR left_ms >= joined_ms)
+);
+CREATE INDEX attendance_by_session ON attendance(session_id);
+
+CREATE TABLE cases (
+    id               INTEGER PRIMARY KEY,
+    case_code        TEXT NOT NULL UNIQUE,
+    programme_id     INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    session_id       INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+    title            TEXT NOT NULL,
+    status           TEXT NOT NULL DEFAULT 'draft'
+                     CHECK (status IN ('draft', 'ready', 'submitted', 'presented',
+                                       'recommendations_received')),
+    current_revision INTEGER NOT NULL DEFAULT 0,
+    created_ms       INTEGER NOT NULL,
+    updated_ms       INTEGER NOT NULL
+);
+CREATE INDEX cases_by_session ON cases(session_id);
+
+-- Every save is a new revision; the case row points at the newest.
+CREATE TABLE case_revisions (
+    id         INTEGER PRIMARY KEY,
+    case_id    INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    revision   INTEGER NOT NULL,
+    body_json  TEXT NOT NULL,
+    plain_text TEXT NOT NULL DEFAULT '',
+    saved_ms   INTEGER NOT NULL,
+    UNIQUE (case_id, revision)
+);
+
+CREATE TABLE recommendations (
+    id         INTEGER PRIMARY KEY,
+    case_id    INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+    author     TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    created_ms INTEGER NOT NULL
+);
+CREATE INDEX recommendations_by_case ON recommendations(case_id);
+
+CREATE TABLE recordings (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+    title       TEXT NOT NULL,
+    file_path   TEXT NOT NULL,
+    duration_ms INTEGER NOT NULL DEFAULT 0 CHECK (duration_ms >= 0),
+    size_bytes  INTEGER NOT NULL DEFAULT 0,
+    sha256      TEXT NOT NULL DEFAULT '',
+    source      TEXT NOT NULL CHECK (source IN ('local', 'hub', 'imported')),
+    created_ms  INTEGER NOT NULL
+);
+CREATE INDEX recordings_by_session ON recordings(session_id);
+
+CREATE TABLE chapters (
+    id           INTEGER PRIMARY KEY,
+    recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+    start_ms     INTEGER NOT NULL CHECK (start_ms >= 0),
+    end_ms       INTEGER,
+    title        TEXT NOT NULL,
+    case_id      INTEGER REFERENCES cases(id) ON DELETE SET NULL
+);
+CREATE INDEX chapters_by_recording ON chapters(recording_id, start_ms);
+
+CREATE TABLE bookmarks (
+    id           INTEGER PRIMARY KEY,
+    recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+    position_ms  INTEGER NOT NULL CHECK (position_ms >= 0),
+    note         TEXT NOT NULL DEFAULT '',
+    created_ms   INTEGER NOT NULL
+);
+CREATE INDEX bookmarks_by_recording ON bookmarks(recording_id, position_ms);
+
+CREATE TABLE chat_messages (
+    id         INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    author     TEXT NOT NULL,
+    offset_ms  INTEGER NOT NULL CHECK (offset_ms >= 0),
+    body       TEXT NOT NULL
+);
+CREATE INDEX chat_by_session ON chat_messages(session_id, offset_ms);
+
+-- Changes waiting for the network. The key makes a retried send harmless.
+CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    kind            TEXT NOT NULL,
+    payload_json    TEXT NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_try_ms     INTEGER NOT NULL,
+    last_error      TEXT NOT NULL DEFAULT '',
+    created_ms      INTEGER NOT NULL,
+    sent_ms         INTEGER
+);
+CREATE INDEX outbox_due ON outbox(next_try_ms) WHERE sent_ms IS NULL;
+)sql";
+
+// One full-text index over everything a person may look for. Triggers keep it
+// in step with the source rows, so no code path can forget to index.
+constexpr std::string_view kSearchIndex = R"sql(
+CREATE VIRTUAL TABLE search_index USING fts5(
+    kind UNINDEXED, ref_id UNINDEXED, title, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER sessions_ai AFTER INSERT ON sessions BEGIN
+    INSERT INTO search_index(kind, ref_id, title, body)
+    VALUES ('session', new.id, new.title, new.description);
+END;
+CREATE TRIGGER sessions_au AFTER UPDATE OF title, description ON sessions BEGIN
+    UPDATE search_index SET title = new.title, body = new.description
+     WHERE kind = 'session' AND ref_id = new.id;
+END;
+CREATE TRIGGER sessions_ad AFTER DELETE ON sessions BEGIN
+    DELETE FROM search_index WHERE kind = 'session' AND ref_id = old.id;
+END;
+
+CREATE TRIGGER cases_ai AFTER INSERT ON cases BEGIN
+    INSERT INTO search_index(kind, ref_id, title, body) VALUES ('case', new.id, new.title, '');
+END;
+CREATE TRIGGER cases_au_title AFTER UPDATE OF title ON cases BEGIN
+    UPDATE search_index SET title = new.title WHERE kind = 'case' AND ref_id = new.id;
+END;
+CREATE TRIGGER cases_ad AFTER DELETE ON cases BEGIN
+    DELETE FROM search_index WHERE kind = 'case' AND ref_id = old.id;
+END;
+-- Only the newest revision of a case is searchable.
+CREATE TRIGGER case_revisions_ai AFTER INSERT ON case_revisions BEGIN
+    UPDATE search_index SET body = new.plain_text WHERE kind = 'case' AND ref_id = new.case_id;
+END;
+
+CREATE TRIGGER recommendations_ai AFTER INSERT ON recommendations BEGIN
+    INSERT INTO search_index(kind, ref_id, title, body)
+    VALUES ('recommendation', new.id,
+            (SELECT 'Recommendation: ' || title FROM cases WHERE id = new.case_id), new.body);
+END;
+CREATE TRIGGER recommendations_au AFTER UPDATE OF body ON recommendations BEGIN
+    UPDATE search_index SET body = new.body WHERE kind = 'recommendation' AND ref_id = new.id;
+END;
+CREATE TRIGGER recommendations_ad AFTER DELETE ON recommendations BEGIN
+    DELETE FROM search_index WHERE kind = 'recommendation' AND ref_id = old.id;
+END;
+
+CREATE TRIGGER chat_ai AFTER INSERT ON chat_messages BEGIN
+    INSERT INTO search_index(kind, ref_id, title, body)
+    VALUES ('chat', new.id, new.author, new.body);
+END;
+CREATE TRIGGER chat_ad AFTER DELETE ON chat_messages BEGIN
+    DELETE FROM search_index WHERE kind = 'chat' AND ref_id = old.id;
+END;
+
+CREATE TRIGGER chapters_ai AFTER INSERT ON chapters BEGIN
+    INSERT INTO search_index(kind, ref_id, title, body) VALUES ('chapter', new.id, new.title, '');
+END;
+CREATE TRIGGER chapters_au AFTER UPDATE OF title ON chapters BEGIN
+    UPDATE search_index SET title = new.title WHERE kind = 'chapter' AND ref_id = new.id;
+END;
+CREATE TRIGGER chapters_ad AFTER DELETE ON chapters BEGIN
+    DELETE FROM search_index WHERE kind = 'chapter' AND ref_id = old.id;
+END;
+
+CREATE TRIGGER bookmarks_ai AFTER INSERT ON bookmarks BEGIN
+    INSERT INTO search_index(kind, ref_id, title, body) VALUES ('note', new.id, '', new.note);
+END;
+CREATE TRIGGER bookmarks_au AFTER UPDATE OF note ON bookmarks BEGIN
+    UPDATE search_index SET body = new.note WHERE kind = 'note' AND ref_id = new.id;
+END;
+CREATE TRIGGER bookmarks_ad AFTER DELETE ON bookmarks BEGIN
+    DELETE FROM search_index WHERE kind = 'note' AND ref_id = old.id;
+END;
+
+-- Index what a version-1 file already holds.
+INSERT INTO search_index(kind, ref_id, title, body)
+    SELECT 'session', id, title, description FROM sessions;
+INSERT INTO search_index(kind, ref_id, title, body)
+    SELECT 'case', c.id, c.title,
+           COALESCE((SELECT plain_text FROM case_revisions r
+                      WHERE r.case_id = c.id ORDER BY revision DESC LIMIT 1), '')
+      FROM cases c;
+INSERT INTO search_index(kind, ref_id, title, body)
+    SELECT 'recommendation', r.id, 'Recommendation: ' || c.title, r.body
+      FROM recommendations r JOIN cases c ON c.id = r.case_id;
+INSERT INTO search_index(kind, ref_id, title, body)
+    SELECT 'chat', id, author, body FROM chat_messages;
+INSERT INTO search_index(kind, ref_id, title, body)
+    SELECT 'chapter', id, title, '' FROM chapters;
+INSERT INTO search_index(kind, ref_id, title, body)
+    SELECT 'note', id, '', note FROM bookmarks;
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, "core tables", kCoreTables},
+    Migration{2, "full-text search index", kSearchIndex},
+};
+
+} // namespace
+
+std::span<const Migration> allMigrations()
+{
+    return kMigrations;
+}
+
+int latestSchemaVersion()
+{
+    return kMigrations.back().version;
+}
+
+void migrate(Database& db, int target)
+{
+    const auto current = db.queryInt("PRAGMA user_version");
+    for (const Migration& step : kMigrations) {
+        if (step.version <= current || step.version > target)
+            continue;
+        Transaction tx(db);
+        try {
+            db.exec(step.sql);
+        } catch (const StoreError& error) {
+            throw StoreError(error.kind(),
+                             "Schema migration to version " + std::to_string(step.version) + " ("
+                                 + std::string(step.name) + ") failed: " + error.what(),
+                             error.sqliteCode());
+        }
+        db.exec("PRAGMA user_version = " + std::to_string(step.version));
+        tx.commit();
+    }
+}
+
+} // namespace spoke::store

@@ -13,6 +13,13 @@ if(SPOKE_SANITIZE)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
+if(SPOKE_FUZZ)
+  # Coverage instrumentation for every library a fuzzer links; the fuzz
+  # executables add -fsanitize=fuzzer themselves (tests/fuzz).
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
 # Call on every first-party target; third-party headers stay quiet because
 # they come in through imported targets (SYSTEM include directories).
 function(spoke_target_defaults target)

@@ -1,0 +1,66 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Spoke.Ui
+
+// Every case in the cache, most recently changed first.
+Page {
+    id: page
+    signal openCase(int caseId)
+    title: qsTr("Cases")
+    background: Rectangle { color: Theme.window }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: 8
+        model: App.cases
+        clip: true
+        keyNavigationEnabled: true
+        activeFocusOnTab: true
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Cases")
+        ScrollBar.vertical: ScrollBar {}
+
+        header: Label {
+            text: qsTr("Cases are checked for patient identifiers on this laptop before they are submitted.")
+            color: Theme.mutedText
+            bottomPadding: Theme.spacing
+            wrapMode: Text.WordWrap
+            width: list.width
+        }
+        delegate: ItemDelegate {
+            id: row
+            required property var model
+            required property int index
+            width: list.width
+            implicitHeight: rowLayout.implicitHeight + 20
+            highlighted: ListView.isCurrentItem
+            Accessible.role: Accessible.ListItem
+            Accessible.name: model.title + ", " + model.status
+            onClicked: page.openCase(model.caseId)
+            Keys.onReturnPressed: page.openCase(model.caseId)
+            background: Rectangle {
+                color: row.highlighted && list.activeFocus ? "#e8f1fb" : (row.hovered ? "#f0f4f8" : Theme.surface)
+                border.color: Theme.border
+                radius: Theme.radius
+            }
+            contentItem: RowLayout {
+                id: rowLayout
+                spacing: Theme.spacing
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label { text: row.model.title; font.pixelSize: 15; font.bold: true; color: Theme.text; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label { text: row.model.code + "  ·  " + qsTr("updated %1").arg(row.model.updated); color: Theme.mutedText; font.pixelSize: Theme.smallSize }
+                }
+                Label {
+                    text: row.model.status
+                    color: Theme.accent
+                    font.pixelSize: Theme.bodySize
+                }
+            }
+        }
+    }
+}

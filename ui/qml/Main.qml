@@ -1,0 +1,190 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Spoke.Ui
+
+ApplicationWindow {
+    id: window
+
+    width: 1280
+    height: 740
+    minimumWidth: 900
+    minimumHeight: 560
+    visible: true
+    title: qsTr("Spoke")
+    color: Theme.window
+
+    property int section: 0
+    readonly property var sectionNames: [qsTr("Sessions"), qsTr("Cases"), qsTr("Library"), qsTr("Settings")]
+
+    function showSection(index) {
+        section = index
+        stack.replace(null, [sessionsPage, casesPage, libraryPage, settingsPage][index])
+    }
+    function openDetail(kind, id, positionMs) {
+        App.detail.open(kind, id, positionMs === undefined ? -1 : positionMs)
+        if (stack.depth > 1)
+            return
+        stack.push(detailPage)
+    }
+    function openHit(hit) {
+        if (hit.kind === "session")
+            openDetail("session", hit.itemId)
+        else if (hit.kind === "case")
+            openDetail("case", hit.itemId)
+        else if (hit.kind === "recommendation")
+            openDetail("case", hit.caseId)
+        else if (hit.recordingId >= 0)
+            openDetail("recording", hit.recordingId, hit.positionMs)
+        else
+            openDetail("session", hit.sessionId)
+    }
+
+    Shortcut { sequences: [StandardKey.Find]; onActivated: searchBox.focusField() }
+    Shortcut { sequence: "Ctrl+1"; onActivated: window.showSection(0) }
+    Shortcut { sequence: "Ctrl+2"; onActivated: window.showSection(1) }
+    Shortcut { sequence: "Ctrl+3"; onActivated: window.showSection(2) }
+    Shortcut { sequence: "Ctrl+4"; onActivated: window.showSection(3) }
+    Shortcut { sequences: [StandardKey.Back, "Esc"]; enabled: stack.depth > 1; onActivated: stack.pop() }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // Navigation rail
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 210
+            color: Theme.rail
+
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: 10
+                spacing: 4
+
+                Label {
+                    text: qsTr("Spoke")
+                    color: "white"
+                    font.pixelSize: 24
+                    font.bold: true
+                    Layout.bottomMargin: 2
+                }
+                Label {
+                    text: qsTr("teleECHO telementoring")
+                    color: "#9fb3c8"
+                    font.pixelSize: Theme.smallSize
+                    Layout.bottomMargin: 18
+                }
+                Repeater {
+                    model: window.sectionNames
+                    delegate: NavButton {
+                        required property string modelData
+                        required property int index
+                        text: modelData
+                        shortcutText: "Ctrl+" + (index + 1)
+                        current: window.section === index
+                        onClicked: window.showSection(index)
+                    }
+                }
+                Item { Layout.fillHeight: true }
+                Label {
+                    text: App.pendingOutbox === 0 ? qsTr("Offline cache up to date")
+                                                        : qsTr("%n change(s) waiting to send", "", App.pendingOutbox)
+                    color: "#9fb3c8"
+                    font.pixelSize: Theme.smallSize
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            // Top bar: where you are, and the search over everything cached.
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 60
+                color: Theme.surface
+                border.color: Theme.border
+
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: Theme.spacing
+                    anchors.rightMargin: Theme.spacing
+                    spacing: Theme.spacing
+
+                    ToolButton {
+                        visible: stack.depth > 1
+                        text: qsTr("‹ Back")
+                        Accessible.name: qsTr("Back")
+                        onClicked: stack.pop()
+                    }
+                    Label {
+                        text: stack.currentItem ? stack.currentItem.title : ""
+                        font.pixelSize: 20
+                        font.bold: true
+                        color: Theme.text
+                        elide: Text.ElideRight
+                        Layout.maximumWidth: 360
+                    }
+                    SearchBox {
+                        id: searchBox
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 38
+                        onOpenHit: (hit) => window.openHit(hit)
+                    }
+                }
+            }
+
+            // Shown instead of silent failure when the cache file cannot be used.
+            Rectangle {
+                visible: App.cacheError !== ""
+                Layout.fillWidth: true
+                Layout.preferredHeight: errorText.implicitHeight + 20
+                color: "#fdecea"
+                border.color: Theme.danger
+                Label {
+                    id: errorText
+                    anchors.fill: parent
+                    anchors.margins: 10
+                    text: qsTr("Spoke could not open its offline cache. %1").arg(App.cacheError)
+                    color: Theme.danger
+                    wrapMode: Text.WordWrap
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: text
+                }
+            }
+
+            StackView {
+                id: stack
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                initialItem: sessionsPage
+            }
+        }
+    }
+
+    Component {
+        id: sessionsPage
+        SessionsPage { onOpenSession: (id) => window.openDetail("session", id) }
+    }
+    Component {
+        id: casesPage
+        CasesPage { onOpenCase: (id) => window.openDetail("case", id) }
+    }
+    Component {
+        id: libraryPage
+        LibraryPage { onOpenRecording: (id) => window.openDetail("recording", id) }
+    }
+    Component {
+        id: settingsPage
+        SettingsPage {}
+    }
+    Component {
+        id: detailPage
+        DetailPage { onOpenTarget: (kind, id) => window.openDetail(kind, id) }
+    }
+}

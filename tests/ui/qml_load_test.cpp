@@ -1,0 +1,50 @@
+#include "viewmodels/AppController.h"
+
+#include "support/TempDir.h"
+#include "UiWait.h"
+
+#include <catch2/catch.hpp>
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+
+using spoke::test::waitUntil;
+
+// Loads the real main window, lets it fill from a demo cache, and fails on
+// any QML warning (a broken binding, an unknown property, a missing type).
+TEST_CASE("The main window loads and renders with no QML warnings", "[ui][qml]")
+{
+    spoke::test::TempDir dir;
+    spoke::ui::AppController controller(dir.path(), QStringLiteral("test"));
+    spoke::ui::AppController::setInstance(&controller);
+
+    QQmlApplicationEngine engine;
+    QStringList warnings;
+    QObject::connect(&engine, &QQmlEngine::warnings, [&](const QList<QQmlError>& errors) {
+        for (const auto& error : errors)
+            warnings << error.toString();
+    });
+    engine.load(QUrl(QStringLiteral("qrc:/Spoke/Ui/Main.qml")));
+    REQUIRE(engine.rootObjects().size() == 1);
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    REQUIRE(window);
+    REQUIRE(waitUntil([&] { return controller.loaded(); }));
+
+    // Open every section, and a detail page through a search hit.
+    for (int section = 0; section < 4; ++section)
+        QMetaObject::invokeMethod(window, "showSection", Q_ARG(QVariant, section));
+    controller.search()->setQuery(QStringLiteral("linezolid"));
+    REQUIRE(waitUntil([&] { return controller.search()->rowCount() > 0; }));
+    QMetaObject::invokeMethod(window, "openHit", Q_ARG(QVariant, controller.search()->get(0)));
+    REQUIRE(waitUntil([&] { return !controller.detail()->loading() && !controller.detail()->title().isEmpty(); }));
+    QCoreApplication::processEvents();
+
+    // grabWindow renders the scene graph now; a blank image means nothing drew.
+    const QImage image = window->grabWindow();
+    REQUIRE_FALSE(image.isNull());
+    CHECK(image.pixel(5, 5) != image.pixel(image.width() / 2, image.height() / 2));
+    CHECK(warnings.isEmpty());
+    if (!warnings.isEmpty())
+        WARN(warnings.join(QLatin1Char('\n')).toStdString());
+}

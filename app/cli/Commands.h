@@ -26,5 +26,9 @@ int runSessionsList(CliContext&, const QStringList&);
 int runSearch(CliContext&, const QStringList&);
 int runDemoSeed(CliContext&, const QStringList&);
 int runBenchSearch(CliContext&, const QStringList&);
+int runCasesCheck(CliContext&, const QStringList&);
+int runCasesValidate(CliContext&, const QStringList&);
+int runCasesCleanAttachment(CliContext&, const QStringList&);
+int runBenchDeid(CliContext&, const QStringList&);
 
 } // namespace spoke::cli

@@ -139,6 +139,31 @@ void CaseStore::setStatus(std::int64_t caseId, CaseStatus next, std::int64_t now
     tx.commit();
 }
 
+std::int64_t CaseStore::addDeidOverride(const DeidOverride& o)
+{
+    db_.prepare("INSERT INTO deid_overrides(case_id, revision, field_path, start_char, end_char, category, "
+                "text_sha256, reason, who, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bindAll(o.caseId, o.revision, o.fieldPath, o.startChar, o.endChar, std::string(1, o.category), o.textSha256,
+                 o.reason, o.who, o.createdMs)
+        .run();
+    return db_.lastInsertRowId();
+}
+
+std::vector<DeidOverride> CaseStore::deidOverrides(std::int64_t caseId)
+{
+    Statement stmt = db_.prepare("SELECT id, case_id, revision, field_path, start_char, end_char, category, text_sha256, "
+                                 "reason, who, created_ms FROM deid_overrides WHERE case_id = ? ORDER BY id");
+    stmt.bind(1, caseId);
+    std::vector<DeidOverride> result;
+    while (stmt.step()) {
+        const std::string category = stmt.text(6);
+        result.push_back({stmt.int64(0), stmt.int64(1), static_cast<int>(stmt.int64(2)), stmt.text(3),
+                          static_cast<int>(stmt.int64(4)), static_cast<int>(stmt.int64(5)),
+                          category.empty() ? 'R' : category[0], stmt.text(7), stmt.text(8), stmt.text(9), stmt.int64(10)});
+    }
+    return result;
+}
+
 std::int64_t CaseStore::addRecommendation(const Recommendation& r)
 {
     db_.prepare("INSERT INTO recommendations(case_id, session_id, author, body, created_ms) VALUES (?, ?, ?, ?, ?)")

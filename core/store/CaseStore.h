@@ -8,6 +8,22 @@ namespace spoke::store {
 
 class Database;
 
+// A logged decision that a de-identification finding is a false positive.
+// `textSha256` is a salted hash of the flagged text, never the text.
+struct DeidOverride {
+    std::int64_t id = 0;
+    std::int64_t caseId = 0;
+    int revision = 0;
+    std::string fieldPath;
+    int startChar = 0;
+    int endChar = 0;
+    char category = 'R';
+    std::string textSha256;
+    std::string reason;
+    std::string who;
+    std::int64_t createdMs = 0;
+};
+
 // Cases, their revision history and the hub's recommendations. The content of
 // a case (echo-case/1.0 JSON) is opaque here; core/cases owns its meaning.
 class CaseStore {
@@ -29,6 +45,10 @@ public:
     // Throws StoreError(Constraint) for a move the workflow does not allow.
     void setStatus(std::int64_t caseId, CaseStatus next, std::int64_t nowMs);
     static bool isAllowedTransition(CaseStatus from, CaseStatus to);
+
+    // Throws StoreError(Constraint) without a reason or author.
+    std::int64_t addDeidOverride(const DeidOverride& entry);
+    std::vector<DeidOverride> deidOverrides(std::int64_t caseId);
 
     std::int64_t addRecommendation(const Recommendation& recommendation);
     std::vector<Recommendation> recommendations(std::int64_t caseId);

@@ -243,9 +243,30 @@ INSERT INTO search_index(kind, ref_id, title, body)
     SELECT 'note', id, '', note FROM bookmarks;
 )sql";
 
+// Overrides of de-identification findings a person judged to be false
+// positives. The flagged text itself is never stored, only a salted SHA-256
+// (core/cases), so the log cannot leak the identifier it is about.
+constexpr std::string_view kDeidOverrides = R"sql(
+CREATE TABLE deid_overrides (
+    id          INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    revision    INTEGER NOT NULL,
+    field_path  TEXT NOT NULL,
+    start_char  INTEGER NOT NULL CHECK (start_char >= 0),
+    end_char    INTEGER NOT NULL CHECK (end_char > start_char),
+    category    TEXT NOT NULL CHECK (length(category) = 1 AND category BETWEEN 'A' AND 'R'),
+    text_sha256 TEXT NOT NULL CHECK (length(text_sha256) = 64),
+    reason      TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    who         TEXT NOT NULL CHECK (length(trim(who)) > 0),
+    created_ms  INTEGER NOT NULL
+);
+CREATE INDEX deid_overrides_by_case ON deid_overrides(case_id);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "core tables", kCoreTables},
     Migration{2, "full-text search index", kSearchIndex},
+    Migration{3, "de-identification override log", kDeidOverrides},
 };
 
 } // namespace

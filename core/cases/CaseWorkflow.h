@@ -1,0 +1,57 @@
+#pragma once
+
+#include "cases/CaseDocument.h"
+#include "cases/DeidGate.h"
+#include "cases/Finding.h"
+#include "util/ThreadAffinity.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace spoke::store {
+class Cache;
+}
+
+namespace spoke::cases {
+
+// Ties the gate to the store's case workflow: a case is only marked ready
+// when every finding of its newest revision is either fixed or explicitly
+// overridden, and each override is logged (who, why, when, which span) with
+// a salted hash in place of the flagged text. Overrides follow the text, not
+// the revision: an unchanged false positive stays resolved after edits
+// elsewhere, and a changed one is checked again.
+// Not thread-safe: it lives on the thread that owns the Cache.
+class CaseWorkflow {
+public:
+    CaseWorkflow(store::Cache& cache, const DeidGate& gate) : cache_(cache), gate_(gate) {}
+
+    // Stores a revision of the document with the canonical search text.
+    int saveRevision(std::int64_t caseId, const CaseDocument& document, std::int64_t nowMs);
+
+    // Findings of the newest revision that no override covers.
+    std::vector<Finding> unresolvedFindings(std::int64_t caseId);
+
+    // Logs that `finding` (one of unresolvedFindings) is a false positive.
+    // Throws CaseError(BadOverride) without a reason or a person, or if the
+    // finding is not one the gate currently reports.
+    void overrideFinding(std::int64_t caseId, const Finding& finding, const std::string& reason,
+                         const std::string& who, std::int64_t nowMs);
+
+    // draft -> ready, only with no unresolved findings; throws
+    // CaseError(UnresolvedFindings) listing them otherwise.
+    void markReady(std::int64_t caseId, std::int64_t nowMs);
+
+    // SHA-256 (hex) of the flagged text salted with the case code, so the
+    // log cannot be matched against other cases or a list of numbers.
+    static std::string textHash(const std::string& caseCode, const QString& text);
+
+private:
+    CaseDocument latestDocument(std::int64_t caseId, std::string& caseCode, int& revision);
+
+    store::Cache& cache_;
+    const DeidGate& gate_;
+    ThreadAffinity affinity_;
+};
+
+} // namespace spoke::cases

@@ -29,7 +29,7 @@ PlaceDetector::PlaceDetector(const Lexicon& lexicon) : lexicon_(lexicon)
 {
     town_ = scan::compile(QStringLiteral(R"((?<![\p{L}\-])(?:%1)(?![\p{L}\-]))").arg(alternation(lexicon.allTowns)));
     const QString addressRun = QStringLiteral(R"((?:%1|%2)(?:[ \t]+(?:%3[ \t]+)?(?:%1|%2|No\.|Nº|n\.º)){0,5})").arg(kTokC, kNum, kConn);
-    streetFirst_ = scan::compile(QStringLiteral(R"((?<![\p{L}])(?i:%1)[ \t]*(%2))").arg(alternation(kStreetFirst), addressRun));
+    streetFirst_ = scan::compile(QStringLiteral(R"((?<![\p{L}])(?i:%1)[ \t]*(?:%3[ \t]+)?(%2))").arg(alternation(kStreetFirst), addressRun, kConn));
     streetSuffix_ = scan::compile(QStringLiteral(
         R"((?<![\p{L}\d])(?:\d+[A-Za-z]?,?[ \t]+)?(?:%1[ \t]+){1,3}(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Close|Crescent|Highway|Boulevard|Calle|Avenida)(?![\p{L}]))").arg(kTokC));
     chain_ = scan::compile(QStringLiteral(R"(\G,[ \t]*((?:%1|%2|No\.|Nº)(?:[ \t]+(?:%3[ \t]+)?(?:%1|%2|No\.|Nº|n\.º)){0,5}))").arg(kTokC, kNum, kConn));
@@ -50,7 +50,7 @@ PlaceDetector::PlaceDetector(const Lexicon& lexicon) : lexicon_(lexicon)
     usCityState_ = scan::compile(QStringLiteral(R"((?<![\p{L}])((?:%1)(?:[ \t]+%1){0,2}),?[ \t]+(%2)(?:[ \t]+(\d{5}(?:-\d{4})?))?(?![\p{L}\d]))")
                                      .arg(kTokC, lexicon.usStates.join(QLatin1Char('|'))));
     gps_ = scan::compile(QStringLiteral(
-        R"((?<![\d.])-?\d{1,2}\.\d{3,}\s*°?\s*[NS]?\s*[,;/ ]\s*-?\d{1,3}\.\d{3,}\s*°?\s*[EW]?(?![\d.]))"));
+        R"((?<![\d.])-?\d{1,2}\.\d{3,}\s*°?\s*[NS]?\s*[,;/ ]\s*-?\d{1,3}\.\d{3,}\s*°?\s*[EW]?(?!\d|\.\d))"));
     ward_ = scan::compile(QStringLiteral(R"((?<![\p{L}])(?:ward|sala|enfermaria|pabell[óo]n|unit)\s+(?:no\.?\s*)?[A-Za-z0-9\-]*\d[A-Za-z0-9\-]*)"), true);
     bed_ = scan::compile(QStringLiteral(R"((?<![\p{L}])(?:bed|cama|leito|cubicle|room|cuarto|quarto)\s+(?:no\.?\s*)?\d+[A-Za-z]?)"), true);
     unique_ = scan::compile(QStringLiteral(
@@ -177,7 +177,17 @@ void PlaceDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
     }
     for (auto it = usCityState_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        if (in.country.toUpper() != QLatin1String("US") && m.capturedLength(3) == 0)
+        // Abbreviations that are also common words or labels (ID, IN, OR, MD,
+        // PA …) only count as a state next to a ZIP code.
+        static const QStringList ambiguous{QStringLiteral("ID"), QStringLiteral("IN"), QStringLiteral("OR"),
+                                           QStringLiteral("ME"), QStringLiteral("OK"), QStringLiteral("PA"),
+                                           QStringLiteral("MD"), QStringLiteral("DE"), QStringLiteral("CO"),
+                                           QStringLiteral("HI"), QStringLiteral("LA"), QStringLiteral("MA"),
+                                           QStringLiteral("MI"), QStringLiteral("MO"), QStringLiteral("NE"),
+                                           QStringLiteral("SC"), QStringLiteral("UT"), QStringLiteral("DC"),
+                                           QStringLiteral("PR"), QStringLiteral("AL"), QStringLiteral("GA")};
+        if (m.capturedLength(3) == 0
+            && (in.country.toUpper() != QLatin1String("US") || ambiguous.contains(m.captured(2))))
             continue;
         if (!isProperPlace(m.captured(1), in.country))
             continue;

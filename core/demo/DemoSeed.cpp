@@ -1,5 +1,7 @@
 #include "demo/DemoSeed.h"
 
+#include "cases/CaseDocument.h"
+
 #include "store/Cache.h"
 #include "store/StoreError.h"
 
@@ -37,22 +39,6 @@ QJsonObject loadDemoDocument()
 std::string str(const QJsonObject& object, const char* key)
 {
     return object.value(QLatin1String(key)).toString().toStdString();
-}
-
-// Text a person might search a case for: every string in the document, in order.
-void collectText(const QJsonValue& value, std::string& out)
-{
-    if (value.isString()) {
-        if (!out.empty())
-            out += '\n';
-        out += value.toString().toStdString();
-    } else if (value.isArray()) {
-        for (const auto& item : value.toArray())
-            collectText(item, out);
-    } else if (value.isObject()) {
-        for (const auto& item : value.toObject())
-            collectText(item, out);
-    }
 }
 
 std::int64_t startOfDayUtc(std::int64_t nowMs)
@@ -144,10 +130,9 @@ SeedCounts seedDemoProgramme(store::Cache& cache, std::int64_t nowMs)
             const auto caseId = cases.create(record);
             caseIds[row.value(QLatin1String("case_code")).toString()] = caseId;
             const QJsonObject body = row.value(QLatin1String("body")).toObject();
-            std::string plain;
-            collectText(body, plain);
-            cases.saveRevision(caseId, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), plain,
-                               record.createdMs);
+            // The same plain text every case gets, so search finds demo and real cases alike.
+            cases.saveRevision(caseId, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
+                               spoke::cases::CaseDocument(body).plainText(), record.createdMs);
             ++counts.cases;
             for (const auto& r : row.value(QLatin1String("recommendations")).toArray()) {
                 const QJsonObject rec = r.toObject();

@@ -1,5 +1,7 @@
 #include "cases/DateDetector.h"
 
+#include <algorithm>
+
 namespace spoke::cases {
 
 namespace {
@@ -55,6 +57,14 @@ void DateDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
     auto add = [&](qsizetype s, qsizetype e, const QString& reason, int strength = 70, const QString& suggestion = {}) {
         hits.push_back({s, e, 'C', reason, suggestion, strength});
     };
+    const QString ageSuggestion = QStringLiteral("90+ (ages over 89 are one category)");
+    for (auto it = ageWords_.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        add(m.capturedStart(), m.capturedEnd(), QStringLiteral("age over 89 in words"), 60, ageSuggestion);
+    }
+    // Every other form needs a digit; most short fields have none.
+    if (std::none_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); }))
+        return;
 
     for (auto it = numeric_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
@@ -111,7 +121,6 @@ void DateDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
             add(m.capturedStart(1), m.capturedEnd(2), QStringLiteral("day and month of an event in the patient's care"), 60);
     }
 
-    const QString ageSuggestion = QStringLiteral("90+ (ages over 89 are one category)");
     for (auto it = age_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         const int age = m.captured(1).toInt();
@@ -123,10 +132,6 @@ void DateDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
         const int age = m.captured(1).toInt();
         if (age > 89 && age < 130)
             add(m.capturedStart(), m.capturedEnd(), QStringLiteral("age over 89"), 70, ageSuggestion);
-    }
-    for (auto it = ageWords_.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        add(m.capturedStart(), m.capturedEnd(), QStringLiteral("age over 89 in words"), 60, ageSuggestion);
     }
     for (auto it = birthYear_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();

@@ -16,6 +16,9 @@ QString nameRun()
 
 NameDetector::NameDetector(const Lexicon& lexicon)
     : lexicon_(lexicon),
+      relationIndex_(lexicon.relations),
+      labelIndex_(lexicon.nameLabels),
+      employerIndex_(lexicon.employerCues),
       token_(scan::compile(QStringLiteral(R"(%1|%2)").arg(kTok, kInitial))),
       honorific_(scan::compile(QStringLiteral(R"((?<![\p{L}])(?:%1)\.?[ \t]+(%2))").arg(alternation(lexicon.honorifics), nameRun()))),
       relation_(scan::compile(QStringLiteral(R"((?<![\p{L}])(?i:%1)(?:'s)?,?[ \t]+\(?(%2))").arg(alternation(lexicon.relations), nameRun()))),
@@ -63,13 +66,11 @@ void NameDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
         const auto [s, e] = nameSpan(text, m.capturedStart(1), m.capturedEnd(1), true);
         add(s, e, QStringLiteral("person's name after a title"), 80);
     }
-    for (auto it = relation_.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
+    for (const auto& m : relationIndex_.matches(text, relation_)) {
         const auto [s, e] = nameSpan(text, m.capturedStart(1), m.capturedEnd(1), true);
         add(s, e, QStringLiteral("name of a relative, carer or household member"), 75);
     }
-    for (auto it = label_.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
+    for (const auto& m : labelIndex_.matches(text, label_)) {
         const QString value = m.captured(1).trimmed();
         static const QRegularExpression thingLabel(
             QStringLiteral("(?:drug|brand|trade|generic|test|file|scale|regimen|product|device|facility|hospital|clinic|assay|programme|program|user)\\s*$"),
@@ -96,8 +97,7 @@ void NameDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
             --e;
         add(m.capturedStart(), e, QStringLiteral("initials of a person"), 60);
     }
-    for (auto it = employer_.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
+    for (const auto& m : employerIndex_.matches(text, employer_)) {
         const QString first = m.captured(1).section(QLatin1Char(' '), 0, 0);
         if (lexicon_.notNameWords.contains(first))
             continue;

@@ -24,6 +24,9 @@ private:
                                               bool allowInitials) const;
 
     const Lexicon& lexicon_;
+    CueIndex relationIndex_;
+    CueIndex labelIndex_;
+    CueIndex employerIndex_;
     QRegularExpression token_;
     QRegularExpression honorific_;
     QRegularExpression relation_;

@@ -48,13 +48,23 @@ bool isStandardPrefix(QStringView code)
 
 } // namespace
 
-NumberDetector::NumberDetector(const Lexicon& lexicon)
+namespace {
+
+QStringList cueWords(const Lexicon& lexicon)
 {
     QStringList cues;
-    for (const RecordCue& cue : lexicon.recordCues) {
+    for (const RecordCue& cue : lexicon.recordCues)
         cues.append(cue.cue);
+    return cues;
+}
+
+} // namespace
+
+NumberDetector::NumberDetector(const Lexicon& lexicon) : cueIndex_(cueWords(lexicon))
+{
+    const QStringList cues = cueWords(lexicon);
+    for (const RecordCue& cue : lexicon.recordCues)
         cueByFolded_.insert(foldForMatching(cue.cue).simplified(), &cue);
-    }
     cue_ = scan::compile(QStringLiteral(R"((?<![\p{L}\d])(%1)(?![\p{L}]))").arg(alternation(cues)), true);
     // What may sit between a label and its number: "no.", "number", "#", ":".
     filler_ = scan::compile(QStringLiteral(
@@ -193,8 +203,7 @@ void NumberDetector::scanNationalIds(const ScanInput& in, std::vector<Hit>& hits
 void NumberDetector::scanCued(const ScanInput& in, std::vector<Hit>& hits) const
 {
     const QString& text = in.text;
-    for (auto it = cue_.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
+    for (const auto& m : cueIndex_.matches(text, cue_)) {
         const RecordCue* cue = cueByFolded_.value(foldForMatching(m.captured(1)).simplified());
         if (!cue)
             continue;

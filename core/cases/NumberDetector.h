@@ -24,6 +24,7 @@ private:
     void scanCued(const ScanInput& input, std::vector<Hit>& hits) const;
 
     QHash<QString, const RecordCue*> cueByFolded_;
+    CueIndex cueIndex_;
     QRegularExpression cue_;
     QRegularExpression filler_;
     QRegularExpression value_;

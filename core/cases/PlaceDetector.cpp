@@ -25,7 +25,7 @@ const QStringList kStreetFirst{
 
 } // namespace
 
-PlaceDetector::PlaceDetector(const Lexicon& lexicon) : lexicon_(lexicon)
+PlaceDetector::PlaceDetector(const Lexicon& lexicon) : lexicon_(lexicon), placeCueIndex_(lexicon.placeCuesBefore)
 {
     town_ = scan::compile(QStringLiteral(R"((?<![\p{L}\-])(?:%1)(?![\p{L}\-]))").arg(alternation(lexicon.allTowns)));
     const QString addressRun = QStringLiteral(R"((?:%1|%2)(?:[ \t]+(?:%3[ \t]+)?(?:%1|%2|No\.|Nº|n\.º)){0,5})").arg(kTokC, kNum, kConn);
@@ -119,8 +119,7 @@ void PlaceDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
             continue;
         add(m.capturedStart(), chainAddress(text, m.capturedEnd()), 'B', QStringLiteral("street address"), 85);
     }
-    for (auto it = cueBefore_.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
+    for (const auto& m : placeCueIndex_.matches(text, cueBefore_)) {
         const QString cue = m.captured(1);
         const QString place = m.captured(2);
         const bool startsWithNumber = place.at(0).isDigit();

@@ -23,6 +23,7 @@ private:
     void scanQuasi(const ScanInput& input, std::vector<Hit>& hits) const;
 
     const Lexicon& lexicon_;
+    CueIndex placeCueIndex_;
     QRegularExpression town_;
     QRegularExpression streetFirst_;
     QRegularExpression streetSuffix_;

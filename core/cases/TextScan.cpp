@@ -2,6 +2,50 @@
 
 #include <stdexcept>
 
+namespace spoke::cases {
+
+namespace {
+
+QString firstWord(QStringView text, qsizetype from)
+{
+    qsizetype end = from;
+    while (end < text.size() && text.at(end).isLetterOrNumber())
+        ++end;
+    return text.mid(from, end - from).toString().toLower();
+}
+
+} // namespace
+
+CueIndex::CueIndex(const QStringList& cues)
+{
+    for (const QString& cue : cues) {
+        qsizetype at = 0;
+        while (at < cue.size() && !cue.at(at).isLetterOrNumber())
+            ++at;
+        firstWords_.insert(firstWord(cue, at));
+    }
+}
+
+std::vector<QRegularExpressionMatch> CueIndex::matches(const QString& text, const QRegularExpression& pattern) const
+{
+    std::vector<QRegularExpressionMatch> out;
+    qsizetype resumeAt = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!text.at(i).isLetterOrNumber() || (i > 0 && text.at(i - 1).isLetterOrNumber()))
+            continue;
+        if (i < resumeAt || !firstWords_.contains(firstWord(text, i)))
+            continue;
+        auto m = pattern.match(text, i, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        if (m.hasMatch()) {
+            resumeAt = m.capturedEnd();
+            out.push_back(std::move(m));
+        }
+    }
+    return out;
+}
+
+} // namespace spoke::cases
+
 namespace spoke::cases::scan {
 
 QRegularExpression compile(const QString& pattern, bool caseInsensitive)

@@ -28,7 +28,7 @@ const QString kDateReason = QStringLiteral("calendar date: Safe Harbor removes e
 DateDetector::DateDetector()
     : numeric_(scan::compile(QStringLiteral(
           R"((?<![\d/.\-:,])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-:]|\.\d|[.,]\d))"))),
-      iso_(scan::compile(QStringLiteral(R"((?<![\d/.\-])((?:19|20)\d{2})([\-/.])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d))"))),
+      iso_(scan::compile(QStringLiteral(R"((?<![\d/.\-:])((?:19|20)\d{2})([\-/.:])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d))"))),
       compact_(scan::compile(QStringLiteral(R"((?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d))"))),
       dayMonthName_(scan::compile(QStringLiteral(R"((?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th|º|°)?(?:\s+(?:of|de))?[\s\-/.]+(?:(%1|%3)|(%2|%4))\.?(?:[\s\-/.,]+(?:de(?:l)?\s+)?((?:19|20)\d{2}|'\d{2}))?(?![\d\p{L}]))")
                                       .arg(kEnMonths, kEnAbbrev, kEsPtMonths, kEsPtAbbrev))),

@@ -205,7 +205,7 @@ void DeidGate::checkStructured(const CaseDocument& document, std::vector<Finding
         QStringLiteral(R"(\.(?:opus|ogg|oga|mp3|m4a|aac|amr|wav|flac|wma|3gp|mp4|mov|m4v|webm|mkv|avi)$)"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression face(
-        QStringLiteral(R"(\b(?:full[- ]?face|face|facial|faces|portrait|selfie|headshot|rosto|cara|rostro|retrato)\b)"),
+        QStringLiteral(R"(\b(?:full[- ]?face|face|facial|faces|portrait|selfie|headshot|recogni[sz]able|identifiable|full[- ]body|whole[- ]body|rosto|cara|rostro|retrato|reconhec[íi]vel|reconocible)\b)"),
         QRegularExpression::CaseInsensitiveOption);
     const QJsonArray attachments = json.value(QLatin1String("attachments")).toArray();
     for (qsizetype i = 0; i < attachments.size(); ++i) {

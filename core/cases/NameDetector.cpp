@@ -26,6 +26,7 @@ NameDetector::NameDetector(const Lexicon& lexicon)
       dicomName_(scan::compile(QStringLiteral(R"((?<![\p{L}^])\p{Lu}[\p{L}'\-]+\^[\p{L}'\-]*(?:\^[\p{L}'\-.]*){0,3})"))),
       initials_(scan::compile(QStringLiteral(R"((?<![\p{L}.])(?:\p{Lu}\.[ ]?){2,3}(?![\p{L}]))"))),
       employer_(scan::compile(QStringLiteral(R"((?<![\p{L}])(?i:%1)\s*:?[ \t]+((?:[\p{Lu}0-9][\p{L}\p{M}0-9'’&.\-]*)(?:[ \t]+(?:(?:&|and|de|da|do|del|of|the|y|e)[ \t]+)?[\p{Lu}0-9][\p{L}\p{M}0-9'’&\-]*){0,5}))").arg(alternation(lexicon.employerCues)))),
+      employerLoose_(scan::compile(QStringLiteral(R"(\b(?i:works|working|worked|employed|trabaja|trabajaba|trabalha|trabalhava)\b[^.;:\n]{0,40}?\b(?:at|for|by|en|para|na|no|em)[ \t]+((?:%1)(?:[ \t]+(?:(?:&|and|de|da|do|del|of|y|e)[ \t]+)?(?:%1|[A-Z]{2,}|\d+)){0,5}))").arg(kTok))),
       pair_(scan::compile(QStringLiteral(R"((?<![\p{L}\-])(%1)[ \t]+(%1)(?:[ \t]+(%1))?(?![\p{L}\-]))").arg(kTok)))
 {
 }
@@ -105,6 +106,13 @@ void NameDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
         while (e > m.capturedStart(1) && QStringLiteral(".,;").contains(text.at(e - 1)))
             --e;
         add(m.capturedStart(1), e, QStringLiteral("employer's name (Safe Harbor covers employers)"), 70);
+    }
+    for (auto it = employerLoose_.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString first = m.captured(1).section(QLatin1Char(' '), 0, 0);
+        if (!lexicon_.couldBeName(first) && !lexicon_.firstNames.contains(first))
+            continue;
+        add(m.capturedStart(1), m.capturedEnd(1), QStringLiteral("employer's name (Safe Harbor covers employers)"), 65);
     }
     for (auto it = pair_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();

@@ -34,6 +34,7 @@ private:
     QRegularExpression dicomName_;
     QRegularExpression initials_;
     QRegularExpression employer_;
+    QRegularExpression employerLoose_;
     QRegularExpression pair_;
 };
 

@@ -86,6 +86,7 @@ NumberDetector::NumberDetector(const Lexicon& lexicon) : cueIndex_(cueWords(lexi
     mzBi_ = scan::compile(QStringLiteral(R"((?<![\dA-Za-z])\d{12}[A-Z](?![\dA-Za-z]))"));
     abha_ = scan::compile(QStringLiteral(R"((?<![\d\-])\d{2}-\d{4}-\d{4}-\d{4}(?![\d\-]))"));
     indianPlate_ = scan::compile(QStringLiteral(R"((?<![A-Za-z0-9])[A-Z]{2}[ \-]?\d{1,2}[ \-]?[A-Z]{1,3}[ \-]?\d{3,4}(?![A-Za-z0-9]))"));
+    kenyanPlate_ = scan::compile(QStringLiteral(R"((?<![A-Za-z0-9])K[A-Z]{2}[ ]?\d{3}[A-Z](?![A-Za-z0-9]))"));
     indianLicence_ = scan::compile(QStringLiteral(R"((?<![A-Za-z0-9])[A-Z]{2}[ \-]?\d{2}[ \-]?(?:19|20)\d{2}\d{7}(?![A-Za-z0-9]))"));
     code_ = scan::compile(QStringLiteral(R"((?<![\p{L}\d\-/.])[A-Z]{1,6}(?:-[A-Z]{1,6})*-\d{4,}(?:-\d+)*(?![\p{L}\d]|-\d))"));
     longNumber_ = scan::compile(QStringLiteral(R"((?<![\d.,\-])\d{10,}(?![\d.,]))"));
@@ -101,6 +102,10 @@ void NumberDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
     for (auto it = indianPlate_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         hits.push_back({m.capturedStart(), m.capturedEnd(), 'L', QStringLiteral("vehicle registration plate (Indian format)"), {}, 75});
+    }
+    for (auto it = kenyanPlate_.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        hits.push_back({m.capturedStart(), m.capturedEnd(), 'L', QStringLiteral("vehicle registration plate (Kenyan format)"), {}, 75});
     }
     for (auto it = indianLicence_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();

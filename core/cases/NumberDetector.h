@@ -43,6 +43,7 @@ private:
     QRegularExpression abha_;
     QRegularExpression indianPlate_;
     QRegularExpression indianLicence_;
+    QRegularExpression kenyanPlate_;
     QRegularExpression code_;
     QRegularExpression longNumber_;
 };

@@ -33,7 +33,7 @@ PlaceDetector::PlaceDetector(const Lexicon& lexicon) : lexicon_(lexicon), placeC
     streetSuffix_ = scan::compile(QStringLiteral(
         R"((?<![\p{L}\d])(?:\d+[A-Za-z]?,?[ \t]+)?(?:%1[ \t]+){1,3}(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Close|Crescent|Highway|Boulevard|Calle|Avenida)(?![\p{L}]))").arg(kTokC));
     chain_ = scan::compile(QStringLiteral(R"(\G,[ \t]*((?:%1|%2|No\.|Nº)(?:[ \t]+(?:%3[ \t]+)?(?:%1|%2|No\.|Nº|n\.º)){0,5}))").arg(kTokC, kNum, kConn));
-    cueBefore_ = scan::compile(QStringLiteral(R"((?<![\p{L}])(%1)[ \t]+((?:%2|%3)(?:[ \t]+(?:%4[ \t]+)?(?:%2|%3)){0,4}))")
+    cueBefore_ = scan::compile(QStringLiteral(R"((?<![\p{L}])(%1)[ \t]*:?[ \t]+((?:%2|%3)(?:[ \t]+(?:%4[ \t]+)?(?:%2|%3)){0,4}))")
                                    .arg(alternation(lexicon.placeCuesBefore), kTokC, kNum, kConn),
                                true);
     cueAfter_ = scan::compile(QStringLiteral(R"((?<![\p{L}])((?:%1)(?:[ \t]+%1){0,3})[ \t]+(?i:%2)(?![\p{L}]))")
@@ -45,12 +45,13 @@ PlaceDetector::PlaceDetector(const Lexicon& lexicon) : lexicon_(lexicon), placeC
     facility_ = scan::compile(QStringLiteral(R"((?<![\p{L}])((?:%1[ \t]+){0,3})(?:%2)(?:[ \t]+(?:of[ \t]+|de[ \t]+)?((?:%1)(?:[ \t]+%1){0,2}))?)")
                                   .arg(kTokC, alternation(lexicon.facilityWords)));
     zip_ = scan::compile(QStringLiteral(
-        R"((?<![\p{L}])(?:zip(?:\s*code)?|zip3|zip-3|postal\s+code|post\s*code|c[óo]digo\s+postal|CEP|PIN(?:\s*code)?|pincode)\s*[:#]?\s*(\d{3}(?:\d{2})?(?:-\d{3,4})?|\d{6})(?!\d))"),
+        R"((?<![\p{L}])(?:zip(?:\s*code)?|zip3|zip-3|3-digit\s+zip|postal\s+code|post\s*code|c[óo]digo\s+postal|CEP|PIN(?:\s*code)?|pincode)(?:\s+(?:area|prefix|region|code|starting\s+with|beginning|begins\s+with))?\s*[:#]?\s*(\d{3}(?:\d{2})?(?:-\d{3,4})?|\d{6})(?!\d))"),
         true);
     usCityState_ = scan::compile(QStringLiteral(R"((?<![\p{L}])((?:%1)(?:[ \t]+%1){0,2}),?[ \t]+(%2)(?:[ \t]+(\d{5}(?:-\d{4})?))?(?![\p{L}\d]))")
                                      .arg(kTokC, lexicon.usStates.join(QLatin1Char('|'))));
     gps_ = scan::compile(QStringLiteral(
-        R"((?<![\d.])-?\d{1,2}\.\d{3,}\s*°?\s*[NS]?\s*[,;/ ]\s*-?\d{1,3}\.\d{3,}\s*°?\s*[EW]?(?!\d|\.\d))"));
+        R"((?<![\d.])-?\d{1,2}\.(\d{2,})\s*°?\s*[NS]?\s*[,;/ ]\s*-?\d{1,3}\.\d{2,}\s*°?\s*[EW]?(?!\d|\.\d)|\d{1,3}°\s?\d{1,2}['’]\s?\d{1,2}(?:\.\d+)?(?:["”]|'')?\s?[NSEW])"));
+    gpsCue_ = scan::compile(QStringLiteral(R"(\b(?:gps|lat|lon|long|latitude|longitude|coordinates|coords|geotag|geotagged|location|exif|coordenadas|ubicaci[óo]n|localiza[çc][ãa]o)\b)"), true);
     ward_ = scan::compile(QStringLiteral(R"((?<![\p{L}])(?:ward|sala|enfermaria|pabell[óo]n|unit)\s+(?:no\.?\s*)?[A-Za-z0-9\-]*\d[A-Za-z0-9\-]*)"), true);
     bed_ = scan::compile(QStringLiteral(R"((?<![\p{L}])(?:bed|cama|leito|cubicle|room|cuarto|quarto)\s+(?:no\.?\s*)?\d+[A-Za-z]?)"), true);
     unique_ = scan::compile(QStringLiteral(
@@ -194,6 +195,9 @@ void PlaceDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
     }
     for (auto it = gps_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
+        // Two or three decimals read as coordinates only when the text says so.
+        if (m.capturedLength(1) > 0 && m.capturedLength(1) < 4 && !scan::cueBefore(text, m.capturedStart(), gpsCue_, 40))
+            continue;
         add(m.capturedStart(), m.capturedEnd(), 'B', QStringLiteral("GPS coordinates"), 85);
     }
     scanQuasi(in, hits);

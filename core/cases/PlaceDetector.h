@@ -36,6 +36,7 @@ private:
     QRegularExpression zip_;
     QRegularExpression usCityState_;
     QRegularExpression gps_;
+    QRegularExpression gpsCue_;
     QRegularExpression ward_;
     QRegularExpression bed_;
     QRegularExpression unique_;

@@ -170,6 +170,17 @@ TEST_CASE("Addresses, places below the region, schools and postal codes", "[case
     CHECK(scanText("Lives in Ohangwena Region; district hospital ART clinic; AV block on ECG.", "NA").empty());
 }
 
+TEST_CASE("Photo metadata pasted as text: GPS, EXIF dates, camera serials, restricted ZIP3", "[cases][gate]")
+{
+    CHECK_FLAGS("EXIF GPS -22.56, 17.08 in the photo.", "-22.56, 17.08", 'B', "NA");
+    CHECK_FLAGS("GPSLatitude 22°34'12\" S recorded.", "22°34'12\" S", 'B', "NA");
+    CHECK_FLAGS("DateTimeOriginal 2024:03:01 10:22:11", "2024:03:01", 'C', "");
+    CHECK_FLAGS("BodySerialNumber 4021188 of the phone.", "4021188", 'M', "");
+    CHECK_FLAGS("Lives in ZIP3 area 878.", "878", 'B', "US");
+    CHECK_FLAGS("She works as a cashier at Shoprite Oshakati.", "Shoprite Oshakati", 'A', "NA");
+    CHECK(scanText("INR 1.25, 1.30 and 1.45 over three visits.", "NA").empty());
+}
+
 TEST_CASE("Quasi-identifiers: facility, ward and bed; unique characteristics", "[cases][gate]")
 {
     CHECK_FLAGS("Admitted to ward 7, bed 22 of Oshakati Intermediate Hospital.",

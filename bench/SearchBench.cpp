@@ -38,7 +38,7 @@ public:
         for (const char* word : kClinicalWords)
             vocabulary_.emplace_back(word);
         for (int i = 0; i < 5000; ++i)
-            vocabulary_.push_back("w" + std::to_string(i));
+            vocabulary_.push_back(std::string("w").append(std::to_string(i)));
         std::vector<double> weights;
         for (std::size_t rank = 1; rank <= vocabulary_.size(); ++rank)
             weights.push_back(1.0 / static_cast<double>(rank));
@@ -84,7 +84,7 @@ void generate(store::Cache& cache, const SearchBenchConfig& config, TextGenerato
     }
     for (int i = 0; i < config.cases; ++i) {
         store::CaseRecord c;
-        c.caseCode = "BENCH-" + std::to_string(i);
+        c.caseCode = std::string("BENCH-").append(std::to_string(i));
         c.programmeId = programme;
         c.sessionId = sessionIds[static_cast<std::size_t>(i) % sessionIds.size()];
         c.title = text.words(5);

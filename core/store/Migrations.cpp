@@ -151,7 +151,10 @@ CREATE INDEX outbox_due ON outbox(next_try_ms) WHERE sent_ms IS NULL;
 )sql";
 
 // One full-text index over everything a person may look for. Triggers keep it
-// in step with the source rows, so no code path can forget to index.
+// in step with the source rows, so no code path can forget to index. Each
+// index row's rowid is derived from its source (id * 8 + kind code: session 1,
+// case 2, recommendation 3, chat 4, chapter 5, note 6), so every trigger
+// finds its row by rowid instead of scanning the index.
 constexpr std::string_view kSearchIndex = R"sql(
 CREATE VIRTUAL TABLE search_index USING fts5(
     kind UNINDEXED, ref_id UNINDEXED, title, body,
@@ -159,88 +162,87 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 
 CREATE TRIGGER sessions_ai AFTER INSERT ON sessions BEGIN
-    INSERT INTO search_index(kind, ref_id, title, body)
-    VALUES ('session', new.id, new.title, new.description);
+    INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    VALUES (new.id * 8 + 1, 'session', new.id, new.title, new.description);
 END;
 CREATE TRIGGER sessions_au AFTER UPDATE OF title, description ON sessions BEGIN
-    UPDATE search_index SET title = new.title, body = new.description
-     WHERE kind = 'session' AND ref_id = new.id;
+    UPDATE search_index SET title = new.title, body = new.description WHERE rowid = new.id * 8 + 1;
 END;
 CREATE TRIGGER sessions_ad AFTER DELETE ON sessions BEGIN
-    DELETE FROM search_index WHERE kind = 'session' AND ref_id = old.id;
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 1;
 END;
 
 CREATE TRIGGER cases_ai AFTER INSERT ON cases BEGIN
-    INSERT INTO search_index(kind, ref_id, title, body) VALUES ('case', new.id, new.title, '');
+    INSERT INTO search_index(rowid, kind, ref_id, title, body) VALUES (new.id * 8 + 2, 'case', new.id, new.title, '');
 END;
 CREATE TRIGGER cases_au_title AFTER UPDATE OF title ON cases BEGIN
-    UPDATE search_index SET title = new.title WHERE kind = 'case' AND ref_id = new.id;
+    UPDATE search_index SET title = new.title WHERE rowid = new.id * 8 + 2;
 END;
 CREATE TRIGGER cases_ad AFTER DELETE ON cases BEGIN
-    DELETE FROM search_index WHERE kind = 'case' AND ref_id = old.id;
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 2;
 END;
 -- Only the newest revision of a case is searchable.
 CREATE TRIGGER case_revisions_ai AFTER INSERT ON case_revisions BEGIN
-    UPDATE search_index SET body = new.plain_text WHERE kind = 'case' AND ref_id = new.case_id;
+    UPDATE search_index SET body = new.plain_text WHERE rowid = new.case_id * 8 + 2;
 END;
 
 CREATE TRIGGER recommendations_ai AFTER INSERT ON recommendations BEGIN
-    INSERT INTO search_index(kind, ref_id, title, body)
-    VALUES ('recommendation', new.id,
+    INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    VALUES (new.id * 8 + 3, 'recommendation', new.id,
             (SELECT 'Recommendation: ' || title FROM cases WHERE id = new.case_id), new.body);
 END;
 CREATE TRIGGER recommendations_au AFTER UPDATE OF body ON recommendations BEGIN
-    UPDATE search_index SET body = new.body WHERE kind = 'recommendation' AND ref_id = new.id;
+    UPDATE search_index SET body = new.body WHERE rowid = new.id * 8 + 3;
 END;
 CREATE TRIGGER recommendations_ad AFTER DELETE ON recommendations BEGIN
-    DELETE FROM search_index WHERE kind = 'recommendation' AND ref_id = old.id;
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 3;
 END;
 
 CREATE TRIGGER chat_ai AFTER INSERT ON chat_messages BEGIN
-    INSERT INTO search_index(kind, ref_id, title, body)
-    VALUES ('chat', new.id, new.author, new.body);
+    INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    VALUES (new.id * 8 + 4, 'chat', new.id, new.author, new.body);
 END;
 CREATE TRIGGER chat_ad AFTER DELETE ON chat_messages BEGIN
-    DELETE FROM search_index WHERE kind = 'chat' AND ref_id = old.id;
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 4;
 END;
 
 CREATE TRIGGER chapters_ai AFTER INSERT ON chapters BEGIN
-    INSERT INTO search_index(kind, ref_id, title, body) VALUES ('chapter', new.id, new.title, '');
+    INSERT INTO search_index(rowid, kind, ref_id, title, body) VALUES (new.id * 8 + 5, 'chapter', new.id, new.title, '');
 END;
 CREATE TRIGGER chapters_au AFTER UPDATE OF title ON chapters BEGIN
-    UPDATE search_index SET title = new.title WHERE kind = 'chapter' AND ref_id = new.id;
+    UPDATE search_index SET title = new.title WHERE rowid = new.id * 8 + 5;
 END;
 CREATE TRIGGER chapters_ad AFTER DELETE ON chapters BEGIN
-    DELETE FROM search_index WHERE kind = 'chapter' AND ref_id = old.id;
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 5;
 END;
 
 CREATE TRIGGER bookmarks_ai AFTER INSERT ON bookmarks BEGIN
-    INSERT INTO search_index(kind, ref_id, title, body) VALUES ('note', new.id, '', new.note);
+    INSERT INTO search_index(rowid, kind, ref_id, title, body) VALUES (new.id * 8 + 6, 'note', new.id, '', new.note);
 END;
 CREATE TRIGGER bookmarks_au AFTER UPDATE OF note ON bookmarks BEGIN
-    UPDATE search_index SET body = new.note WHERE kind = 'note' AND ref_id = new.id;
+    UPDATE search_index SET body = new.note WHERE rowid = new.id * 8 + 6;
 END;
 CREATE TRIGGER bookmarks_ad AFTER DELETE ON bookmarks BEGIN
-    DELETE FROM search_index WHERE kind = 'note' AND ref_id = old.id;
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 6;
 END;
 
 -- Index what a version-1 file already holds.
-INSERT INTO search_index(kind, ref_id, title, body)
-    SELECT 'session', id, title, description FROM sessions;
-INSERT INTO search_index(kind, ref_id, title, body)
-    SELECT 'case', c.id, c.title,
+INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    SELECT id * 8 + 1, 'session', id, title, description FROM sessions;
+INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    SELECT c.id * 8 + 2, 'case', c.id, c.title,
            COALESCE((SELECT plain_text FROM case_revisions r
                       WHERE r.case_id = c.id ORDER BY revision DESC LIMIT 1), '')
       FROM cases c;
-INSERT INTO search_index(kind, ref_id, title, body)
-    SELECT 'recommendation', r.id, 'Recommendation: ' || c.title, r.body
+INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    SELECT r.id * 8 + 3, 'recommendation', r.id, 'Recommendation: ' || c.title, r.body
       FROM recommendations r JOIN cases c ON c.id = r.case_id;
-INSERT INTO search_index(kind, ref_id, title, body)
-    SELECT 'chat', id, author, body FROM chat_messages;
-INSERT INTO search_index(kind, ref_id, title, body)
-    SELECT 'chapter', id, title, '' FROM chapters;
-INSERT INTO search_index(kind, ref_id, title, body)
-    SELECT 'note', id, '', note FROM bookmarks;
+INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    SELECT id * 8 + 4, 'chat', id, author, body FROM chat_messages;
+INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    SELECT id * 8 + 5, 'chapter', id, title, '' FROM chapters;
+INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    SELECT id * 8 + 6, 'note', id, '', note FROM bookmarks;
 )sql";
 
 // Overrides of de-identification findings a person judged to be false

@@ -21,14 +21,15 @@ double msSince(Clock::time_point start)
 // Real clinical words at the head of the distribution, then synthetic ones,
 // so frequencies look like case text: a few very common, a long rare tail.
 constexpr std::array kClinicalWords{
-    "patient",    "viral",      "load",        "adherence", "regimen",      "treatment", "months",
-    "clinic",     "tb",         "hiv",         "dolutegravir", "cd4",      "counselling", "weight",
-    "screening",  "cough",      "fever",       "sputum",    "culture",      "linezolid", "bedaquiline",
-    "neuropathy", "haemoglobin", "creatinine", "hepatitis", "cirrhosis",    "genotype",  "fibrosis",
-    "pregnancy",  "breastfeeding", "morphine", "pain",      "palliative",   "colposcopy", "biopsy",
-    "lesion",     "ablation",   "referral",    "diabetes",  "hypertension", "rifampicin", "isoniazid",
-    "cotrimoxazole", "cryptococcal", "meningitis", "kaposi", "anaemia",    "nausea",    "rash",
-    "jaundice",
+    "patient",       "viral",        "load",        "adherence",    "regimen",      "treatment",
+    "months",        "clinic",       "tb",          "hiv",          "dolutegravir", "cd4",
+    "counselling",   "weight",       "screening",   "cough",        "fever",        "sputum",
+    "culture",       "linezolid",    "bedaquiline", "neuropathy",   "haemoglobin",  "creatinine",
+    "hepatitis",     "cirrhosis",    "genotype",    "fibrosis",     "pregnancy",    "breastfeeding",
+    "morphine",      "pain",         "palliative",  "colposcopy",   "biopsy",       "lesion",
+    "ablation",      "referral",     "diabetes",    "hypertension", "rifampicin",   "isoniazid",
+    "cotrimoxazole", "cryptococcal", "meningitis",  "kaposi",       "anaemia",      "nausea",
+    "rash",          "jaundice",
 };
 
 class TextGenerator {
@@ -125,14 +126,19 @@ SearchBenchResult runSearchBench(const SearchBenchConfig& config)
     std::vector<Query> queries;
     auto& rng = text.rng();
     std::uniform_int_distribution<std::size_t> head(0, 9), clinical(10, kClinicalWords.size() - 1),
-        middle(kClinicalWords.size(), kClinicalWords.size() + 600), tail(kClinicalWords.size() + 600, kClinicalWords.size() + 4999);
+        middle(kClinicalWords.size(), kClinicalWords.size() + 600),
+        tail(kClinicalWords.size() + 600, kClinicalWords.size() + 4999);
     for (int i = 0; i < config.queries; ++i) {
         switch (i % 10) {
         case 0: queries.push_back({"common-term", text.word(head(rng))}); break;
-        case 1: case 2: queries.push_back({"clinical-term", text.word(clinical(rng))}); break;
-        case 3: case 4: queries.push_back({"mid-term", text.word(middle(rng))}); break;
-        case 5: case 6: queries.push_back({"rare-term", text.word(tail(rng))}); break;
-        case 7: case 8: queries.push_back({"two-terms", text.word(clinical(rng)) + " " + text.word(middle(rng))}); break;
+        case 1:
+        case 2: queries.push_back({"clinical-term", text.word(clinical(rng))}); break;
+        case 3:
+        case 4: queries.push_back({"mid-term", text.word(middle(rng))}); break;
+        case 5:
+        case 6: queries.push_back({"rare-term", text.word(tail(rng))}); break;
+        case 7:
+        case 8: queries.push_back({"two-terms", text.word(clinical(rng)) + " " + text.word(middle(rng))}); break;
         default: queries.push_back({"prefix", text.word(clinical(rng)).substr(0, 4)}); break;
         }
     }

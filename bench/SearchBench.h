@@ -19,8 +19,8 @@ struct SearchBenchConfig {
 struct SearchBenchResult {
     double buildSeconds = 0;
     std::int64_t fileBytes = 0;
-    Summary overallMs;          // store::search, as the app runs it
-    Summary referenceMs;        // bare FTS5 MATCH count(*) for the same queries
+    Summary overallMs; // store::search, as the app runs it
+    Summary referenceMs; // bare FTS5 MATCH count(*) for the same queries
     std::map<std::string, Summary> byClassMs;
 };
 

@@ -13,8 +13,10 @@ namespace {
 
 QJsonObject toJson(const bench::Summary& s)
 {
-    return QJsonObject{{QStringLiteral("median"), s.median}, {QStringLiteral("p95"), s.p95},
-                       {QStringLiteral("max"), s.max},       {QStringLiteral("mean"), s.mean},
+    return QJsonObject{{QStringLiteral("median"), s.median},
+                       {QStringLiteral("p95"), s.p95},
+                       {QStringLiteral("max"), s.max},
+                       {QStringLiteral("mean"), s.mean},
                        {QStringLiteral("count"), s.count}};
 }
 
@@ -36,9 +38,11 @@ int runBenchSearch(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON")});
-    parser.addOption({QStringLiteral("sessions"), QStringLiteral("sessions"), QStringLiteral("N"), QStringLiteral("10000")});
+    parser.addOption(
+        {QStringLiteral("sessions"), QStringLiteral("sessions"), QStringLiteral("N"), QStringLiteral("10000")});
     parser.addOption({QStringLiteral("cases"), QStringLiteral("cases"), QStringLiteral("N"), QStringLiteral("50000")});
-    parser.addOption({QStringLiteral("queries"), QStringLiteral("queries"), QStringLiteral("N"), QStringLiteral("200")});
+    parser.addOption(
+        {QStringLiteral("queries"), QStringLiteral("queries"), QStringLiteral("N"), QStringLiteral("200")});
     if (!parser.parse(QStringList{QStringLiteral("bench-search")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;
@@ -69,9 +73,9 @@ int runBenchSearch(CliContext& context, const QStringList& args)
     if (parser.isSet(QStringLiteral("json"))) {
         CliContext::printJson(QJsonDocument(json));
     } else {
-        std::printf("search over %d sessions + %d cases: median %.2f ms, p95 %.2f ms (reference count(*) median %.2f ms)\n",
-                    config.sessions, config.cases, result.overallMs.median, result.overallMs.p95,
-                    result.referenceMs.median);
+        std::printf(
+            "search over %d sessions + %d cases: median %.2f ms, p95 %.2f ms (reference count(*) median %.2f ms)\n",
+            config.sessions, config.cases, result.overallMs.median, result.overallMs.p95, result.referenceMs.median);
     }
     return kOk;
 }

@@ -14,8 +14,8 @@ namespace spoke::cli {
 using CommandFn = int (*)(CliContext& context, const QStringList& args);
 
 struct Command {
-    const char* words;   // "sessions list"
-    const char* usage;   // arguments after the words
+    const char* words; // "sessions list"
+    const char* usage; // arguments after the words
     const char* summary; // one line for --help
     CommandFn run;
 };

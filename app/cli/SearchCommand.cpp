@@ -51,8 +51,8 @@ int runSearch(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("Most hits to return"), QStringLiteral("N"),
-                      QStringLiteral("20")});
+    parser.addOption(
+        {QStringLiteral("limit"), QStringLiteral("Most hits to return"), QStringLiteral("N"), QStringLiteral("20")});
     if (!parser.parse(QStringList{QStringLiteral("search")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;

@@ -78,8 +78,9 @@ int main(int argc, char** argv)
         }
     }
     if (!chosen) {
-        CliContext::printError(args.isEmpty() ? QStringLiteral("no command given; try --help")
-                                              : QStringLiteral("unknown command '%1'; try --help").arg(args.join(QLatin1Char(' '))));
+        CliContext::printError(
+            args.isEmpty() ? QStringLiteral("no command given; try --help")
+                           : QStringLiteral("unknown command '%1'; try --help").arg(args.join(QLatin1Char(' '))));
         return spoke::cli::kBadInput;
     }
 

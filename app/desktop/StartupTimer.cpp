@@ -9,7 +9,7 @@
 
 namespace spoke::app {
 
-StartupTimer::StartupTimer(QObject* parent) : QObject(parent) {}
+StartupTimer::StartupTimer(QObject* parent) : QObject(parent) { }
 
 double StartupTimer::processAgeMs()
 {

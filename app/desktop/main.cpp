@@ -29,8 +29,8 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("teleECHO telementoring client"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           QStringLiteral("Keep the cache and recordings in DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"), QStringLiteral("Keep the cache and recordings in DIR."), QStringLiteral("DIR"));
     const QCommandLineOption benchOption(QStringLiteral("bench-startup"),
                                          QStringLiteral("Print the time to an interactive window as JSON, then quit."));
     const QCommandLineOption referenceOption(
@@ -41,8 +41,9 @@ int main(int argc, char** argv)
 
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
     QQmlApplicationEngine engine;
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
 
     const bool benchmarking = parser.isSet(benchOption) || parser.isSet(referenceOption);
     if (parser.isSet(referenceOption)) {

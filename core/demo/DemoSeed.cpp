@@ -31,8 +31,8 @@ QJsonObject loadDemoDocument()
     QJsonParseError error{};
     const auto doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError)
-        throw StoreError(StoreErrorKind::Query, "The demo programme resource is not valid JSON: "
-                                                    + error.errorString().toStdString());
+        throw StoreError(StoreErrorKind::Query,
+                         "The demo programme resource is not valid JSON: " + error.errorString().toStdString());
     return doc.object();
 }
 
@@ -79,8 +79,8 @@ SeedCounts seedDemoProgramme(store::Cache& cache, std::int64_t nowMs)
     std::map<QString, std::int64_t> participantIds;
     for (const auto& value : doc.value(QLatin1String("participants")).toArray()) {
         const QJsonObject p = value.toObject();
-        participantIds[p.value(QLatin1String("key")).toString()] = sessions.addParticipant(
-            {0, str(p, "display_name"), str(p, "cadre"), str(p, "site"), str(p, "country")});
+        participantIds[p.value(QLatin1String("key")).toString()] =
+            sessions.addParticipant({0, str(p, "display_name"), str(p, "cadre"), str(p, "site"), str(p, "country")});
     }
 
     for (const auto& value : doc.value(QLatin1String("sessions")).toArray()) {
@@ -112,8 +112,10 @@ SeedCounts seedDemoProgramme(store::Cache& cache, std::int64_t nowMs)
             attendance.sessionId = sessionId;
             attendance.participantId = participantIds.at(row.value(QLatin1String("who")).toString());
             attendance.role = store::attendanceRoleFrom(str(row, "role"));
-            attendance.joinedMs = session.scheduledStartMs + row.value(QLatin1String("join_min")).toInteger() * kMinuteMs;
-            attendance.leftMs = session.scheduledStartMs + row.value(QLatin1String("leave_min")).toInteger() * kMinuteMs;
+            attendance.joinedMs =
+                session.scheduledStartMs + row.value(QLatin1String("join_min")).toInteger() * kMinuteMs;
+            attendance.leftMs =
+                session.scheduledStartMs + row.value(QLatin1String("leave_min")).toInteger() * kMinuteMs;
             sessions.recordAttendance(attendance);
         }
 
@@ -136,18 +138,19 @@ SeedCounts seedDemoProgramme(store::Cache& cache, std::int64_t nowMs)
             ++counts.cases;
             for (const auto& r : row.value(QLatin1String("recommendations")).toArray()) {
                 const QJsonObject rec = r.toObject();
-                cases.addRecommendation({0, caseId, sessionId, str(rec, "author"), str(rec, "body"),
-                                         session.scheduledStartMs
-                                             + rec.value(QLatin1String("minutes_after")).toInteger() * kMinuteMs});
+                cases.addRecommendation(
+                    {0, caseId, sessionId, str(rec, "author"), str(rec, "body"),
+                     session.scheduledStartMs + rec.value(QLatin1String("minutes_after")).toInteger() * kMinuteMs});
                 ++counts.recommendations;
             }
         }
 
         for (const auto& m : s.value(QLatin1String("chat")).toArray()) {
             const QJsonObject row = m.toObject();
-            sessions.addChatMessage({0, sessionId, str(row, "author"),
-                                     static_cast<std::int64_t>(row.value(QLatin1String("minute")).toDouble() * kMinuteMs),
-                                     str(row, "body")});
+            sessions.addChatMessage(
+                {0, sessionId, str(row, "author"),
+                 static_cast<std::int64_t>(row.value(QLatin1String("minute")).toDouble() * kMinuteMs),
+                 str(row, "body")});
             ++counts.chatMessages;
         }
 

@@ -34,7 +34,7 @@ public:
     bool isEmpty();
 
 private:
-    explicit Cache(Database db) : db_(std::move(db)) {}
+    explicit Cache(Database db) : db_(std::move(db)) { }
     static void configure(Database& db);
 
     Database db_;

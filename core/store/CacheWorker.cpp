@@ -17,8 +17,8 @@ CacheWorker::CacheWorker(std::filesystem::path cacheFile, QObject* parent) : QOb
             cache_ = std::make_unique<Cache>(Cache::open(file));
         } catch (const std::exception& error) {
             openError_ = QString::fromUtf8(error.what());
-            QMetaObject::invokeMethod(this, [this, message = openError_]() { Q_EMIT openFailed(message); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, message = openError_]() { Q_EMIT openFailed(message); }, Qt::QueuedConnection);
         }
     });
 }

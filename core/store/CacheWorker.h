@@ -15,8 +15,7 @@
 namespace spoke::store {
 
 // The answer of one job run on the cache thread: a value, or the error text.
-template <class T>
-struct Outcome {
+template <class T> struct Outcome {
     std::optional<T> value;
     QString error;
     bool ok() const { return value.has_value(); }
@@ -32,8 +31,7 @@ public:
     explicit CacheWorker(std::filesystem::path cacheFile, QObject* parent = nullptr);
     ~CacheWorker() override;
 
-    template <class T>
-    void run(QObject* receiver, std::function<T(Cache&)> job, std::function<void(Outcome<T>)> done)
+    template <class T> void run(QObject* receiver, std::function<T(Cache&)> job, std::function<void(Outcome<T>)> done)
     {
         QPointer<QObject> guard(receiver);
         post([this, guard, job = std::move(job), done = std::move(done)](Cache* cache) mutable {
@@ -49,10 +47,13 @@ public:
             }
             // Delivered through this object, which outlives every job, and
             // checked on the receiving thread, where the receiver is deleted.
-            QMetaObject::invokeMethod(this, [guard, done = std::move(done), outcome = std::move(outcome)]() {
-                if (guard)
-                    done(outcome);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [guard, done = std::move(done), outcome = std::move(outcome)]() {
+                    if (guard)
+                        done(outcome);
+                },
+                Qt::QueuedConnection);
         });
     }
 
@@ -68,8 +69,8 @@ private:
 
     QThread thread_;
     QObject* threadContext_ = nullptr; // lives on thread_
-    std::unique_ptr<Cache> cache_;     // touched only on thread_
-    QString openError_;                // written on thread_ before any job runs
+    std::unique_ptr<Cache> cache_; // touched only on thread_
+    QString openError_; // written on thread_ before any job runs
 };
 
 } // namespace spoke::store

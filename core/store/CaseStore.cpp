@@ -135,7 +135,9 @@ void CaseStore::setStatus(std::int64_t caseId, CaseStatus next, std::int64_t now
     if (!isAllowedTransition(record->status, next))
         throw StoreError(StoreErrorKind::Constraint, "A case cannot go from " + std::string(toString(record->status))
                                                          + " to " + std::string(toString(next)));
-    db_.prepare("UPDATE cases SET status = ?, updated_ms = ? WHERE id = ?").bindAll(toString(next), nowMs, caseId).run();
+    db_.prepare("UPDATE cases SET status = ?, updated_ms = ? WHERE id = ?")
+        .bindAll(toString(next), nowMs, caseId)
+        .run();
     tx.commit();
 }
 
@@ -151,15 +153,17 @@ std::int64_t CaseStore::addDeidOverride(const DeidOverride& o)
 
 std::vector<DeidOverride> CaseStore::deidOverrides(std::int64_t caseId)
 {
-    Statement stmt = db_.prepare("SELECT id, case_id, revision, field_path, start_char, end_char, category, text_sha256, "
-                                 "reason, who, created_ms FROM deid_overrides WHERE case_id = ? ORDER BY id");
+    Statement stmt =
+        db_.prepare("SELECT id, case_id, revision, field_path, start_char, end_char, category, text_sha256, "
+                    "reason, who, created_ms FROM deid_overrides WHERE case_id = ? ORDER BY id");
     stmt.bind(1, caseId);
     std::vector<DeidOverride> result;
     while (stmt.step()) {
         const std::string category = stmt.text(6);
         result.push_back({stmt.int64(0), stmt.int64(1), static_cast<int>(stmt.int64(2)), stmt.text(3),
                           static_cast<int>(stmt.int64(4)), static_cast<int>(stmt.int64(5)),
-                          category.empty() ? 'R' : category[0], stmt.text(7), stmt.text(8), stmt.text(9), stmt.int64(10)});
+                          category.empty() ? 'R' : category[0], stmt.text(7), stmt.text(8), stmt.text(9),
+                          stmt.int64(10)});
     }
     return result;
 }
@@ -179,7 +183,8 @@ std::vector<Recommendation> CaseStore::recommendations(std::int64_t caseId)
     stmt.bind(1, caseId);
     std::vector<Recommendation> result;
     while (stmt.step())
-        result.push_back({stmt.int64(0), stmt.int64(1), stmt.optionalInt64(2), stmt.text(3), stmt.text(4), stmt.int64(5)});
+        result.push_back(
+            {stmt.int64(0), stmt.int64(1), stmt.optionalInt64(2), stmt.text(3), stmt.text(4), stmt.int64(5)});
     return result;
 }
 

@@ -28,7 +28,7 @@ struct DeidOverride {
 // a case (echo-case/1.0 JSON) is opaque here; core/cases owns its meaning.
 class CaseStore {
 public:
-    explicit CaseStore(Database& db) : db_(db) {}
+    explicit CaseStore(Database& db) : db_(db) { }
 
     std::int64_t create(const CaseRecord& record);
     std::optional<CaseRecord> byId(std::int64_t id);
@@ -37,8 +37,7 @@ public:
     std::vector<CaseRecord> list(std::optional<std::int64_t> sessionId = std::nullopt, int limit = 500);
 
     // Appends a revision and makes it current, atomically. Returns its number.
-    int saveRevision(std::int64_t caseId, std::string_view bodyJson, std::string_view plainText,
-                     std::int64_t savedMs);
+    int saveRevision(std::int64_t caseId, std::string_view bodyJson, std::string_view plainText, std::int64_t savedMs);
     std::optional<CaseRevision> latestRevision(std::int64_t caseId);
     std::vector<CaseRevision> revisions(std::int64_t caseId);
 

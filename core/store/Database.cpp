@@ -48,18 +48,16 @@ StoreErrorKind kindForCode(int rc)
 
 } // namespace
 
-Database::Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+Database::Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) { }
 
 Database Database::open(const std::filesystem::path& file, Access access)
 {
     sqlite3* db = nullptr;
-    const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY
-                                                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+    const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
                       | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        std::string message = "Cannot open " + file.string() + ": "
-                              + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        std::string message = "Cannot open " + file.string() + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close_v2(db);
         throw StoreError(kindForCode(rc), message, rc);
     }
@@ -75,7 +73,9 @@ Database Database::openInMemory()
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), affinity_(other.affinity_)
+    : db_(std::exchange(other.db_, nullptr))
+    , path_(std::move(other.path_))
+    , affinity_(other.affinity_)
 {
 }
 
@@ -153,10 +153,7 @@ int Database::changes() const
 
 // ---- Statement ------------------------------------------------------------
 
-Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr))
-{
-}
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) { }
 
 Statement& Statement::operator=(Statement&& other) noexcept
 {
@@ -173,11 +170,11 @@ Statement::~Statement()
     sqlite3_finalize(stmt_);
 }
 
-#define SPOKE_CHECK_BIND(call)                                                                     \
-    do {                                                                                           \
-        const int rc_ = (call);                                                                    \
-        if (rc_ != SQLITE_OK)                                                                      \
-            db_->raise(rc_, "Cannot bind parameter");                                              \
+#define SPOKE_CHECK_BIND(call)                                                                                         \
+    do {                                                                                                               \
+        const int rc_ = (call);                                                                                        \
+        if (rc_ != SQLITE_OK)                                                                                          \
+            db_->raise(rc_, "Cannot bind parameter");                                                                  \
     } while (false)
 
 Statement& Statement::bind(int index, std::int64_t value)
@@ -219,8 +216,7 @@ bool Statement::step()
 
 void Statement::run()
 {
-    while (step()) {
-    }
+    while (step()) { }
 }
 
 void Statement::reset()

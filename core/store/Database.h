@@ -74,15 +74,13 @@ public:
     Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, std::nullptr_t);
-    template <class T>
-    Statement& bind(int index, const std::optional<T>& value)
+    template <class T> Statement& bind(int index, const std::optional<T>& value)
     {
         return value ? bind(index, *value) : bind(index, nullptr);
     }
 
     // Binds every argument in order, starting at parameter 1.
-    template <class... Args>
-    Statement& bindAll(const Args&... args)
+    template <class... Args> Statement& bindAll(const Args&... args)
     {
         int index = 0;
         (bind(++index, args), ...);
@@ -104,7 +102,7 @@ public:
 
 private:
     friend class Database;
-    Statement(const Database& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
+    Statement(const Database& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) { }
 
     const Database* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;

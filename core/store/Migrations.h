@@ -12,7 +12,7 @@ class Database;
 inline constexpr int kApplicationId = 0x53504B45;
 
 struct Migration {
-    int version;             // the user_version after this step
+    int version; // the user_version after this step
     std::string_view name;
     std::string_view sql;
 };

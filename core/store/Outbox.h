@@ -13,7 +13,7 @@ class Database;
 // repeats, and enqueueing the same key twice keeps the first entry.
 class Outbox {
 public:
-    explicit Outbox(Database& db) : db_(db) {}
+    explicit Outbox(Database& db) : db_(db) { }
 
     // Returns the id of the entry for this key (new or existing).
     std::int64_t enqueue(std::string_view idempotencyKey, std::string_view kind, std::string_view payloadJson,

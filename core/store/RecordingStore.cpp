@@ -38,8 +38,7 @@ std::int64_t RecordingStore::add(const Recording& r)
 {
     db_.prepare("INSERT INTO recordings(session_id, title, file_path, duration_ms, size_bytes, sha256, source, "
                 "created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bindAll(r.sessionId, r.title, r.filePath, r.durationMs, r.sizeBytes, r.sha256, toString(r.source),
-                 r.createdMs)
+        .bindAll(r.sessionId, r.title, r.filePath, r.durationMs, r.sizeBytes, r.sha256, toString(r.source), r.createdMs)
         .run();
     return db_.lastInsertRowId();
 }
@@ -87,8 +86,8 @@ std::vector<Chapter> RecordingStore::chapters(std::int64_t recordingId)
     stmt.bind(1, recordingId);
     std::vector<Chapter> result;
     while (stmt.step())
-        result.push_back({stmt.int64(0), stmt.int64(1), stmt.int64(2), stmt.optionalInt64(3), stmt.text(4),
-                          stmt.optionalInt64(5)});
+        result.push_back(
+            {stmt.int64(0), stmt.int64(1), stmt.int64(2), stmt.optionalInt64(3), stmt.text(4), stmt.optionalInt64(5)});
     return result;
 }
 

@@ -12,7 +12,7 @@ class Database;
 // people make while watching.
 class RecordingStore {
 public:
-    explicit RecordingStore(Database& db) : db_(db) {}
+    explicit RecordingStore(Database& db) : db_(db) { }
 
     std::int64_t add(const Recording& recording);
     std::optional<Recording> byId(std::int64_t id);

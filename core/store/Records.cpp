@@ -10,8 +10,7 @@ namespace spoke::store {
 
 namespace {
 
-template <class Enum, std::size_t N>
-using Spellings = std::array<std::pair<Enum, std::string_view>, N>;
+template <class Enum, std::size_t N> using Spellings = std::array<std::pair<Enum, std::string_view>, N>;
 
 constexpr Spellings<SessionStatus, 3> kSessionStatus{{
     {SessionStatus::Scheduled, "scheduled"},
@@ -43,8 +42,7 @@ constexpr Spellings<RecordingSource, 3> kSources{{
     {RecordingSource::Imported, "imported"},
 }};
 
-template <class Enum, std::size_t N>
-std::string_view spell(const Spellings<Enum, N>& table, Enum value)
+template <class Enum, std::size_t N> std::string_view spell(const Spellings<Enum, N>& table, Enum value)
 {
     for (const auto& [candidate, text] : table)
         if (candidate == value)
@@ -63,15 +61,39 @@ Enum parse(const Spellings<Enum, N>& table, std::string_view text, const char* w
 
 } // namespace
 
-std::string_view toString(SessionStatus status) { return spell(kSessionStatus, status); }
-std::string_view toString(AttendanceRole role) { return spell(kRoles, role); }
-std::string_view toString(CaseStatus status) { return spell(kCaseStatus, status); }
-std::string_view toString(RecordingSource source) { return spell(kSources, source); }
+std::string_view toString(SessionStatus status)
+{
+    return spell(kSessionStatus, status);
+}
+std::string_view toString(AttendanceRole role)
+{
+    return spell(kRoles, role);
+}
+std::string_view toString(CaseStatus status)
+{
+    return spell(kCaseStatus, status);
+}
+std::string_view toString(RecordingSource source)
+{
+    return spell(kSources, source);
+}
 
-SessionStatus sessionStatusFrom(std::string_view text) { return parse(kSessionStatus, text, "session status"); }
-AttendanceRole attendanceRoleFrom(std::string_view text) { return parse(kRoles, text, "attendance role"); }
-CaseStatus caseStatusFrom(std::string_view text) { return parse(kCaseStatus, text, "case status"); }
-RecordingSource recordingSourceFrom(std::string_view text) { return parse(kSources, text, "recording source"); }
+SessionStatus sessionStatusFrom(std::string_view text)
+{
+    return parse(kSessionStatus, text, "session status");
+}
+AttendanceRole attendanceRoleFrom(std::string_view text)
+{
+    return parse(kRoles, text, "attendance role");
+}
+CaseStatus caseStatusFrom(std::string_view text)
+{
+    return parse(kCaseStatus, text, "case status");
+}
+RecordingSource recordingSourceFrom(std::string_view text)
+{
+    return parse(kSources, text, "recording source");
+}
 
 std::int64_t currentTimeMs()
 {

@@ -80,7 +80,7 @@ struct CaseRecord {
 struct CaseRevision {
     std::int64_t caseId = 0;
     int revision = 0;
-    std::string bodyJson;  // echo-case/1.0 document
+    std::string bodyJson; // echo-case/1.0 document
     std::string plainText; // what search indexes
     std::int64_t savedMs = 0;
 };

@@ -129,10 +129,9 @@ std::vector<SearchHit> search(Database& db, std::string_view userText, const Sea
         return {};
     // Title matches weigh five times body matches. snippet(-1) picks the column
     // that matched best, so a hit on a title alone still shows a snippet.
-    Statement stmt = db.prepare(
-        "SELECT kind, ref_id, title, snippet(search_index, -1, char(1), char(2), '…', 14),"
-        "       bm25(search_index, 0, 0, 5.0, 1.0) AS score"
-        "  FROM search_index WHERE search_index MATCH ? ORDER BY score LIMIT ?");
+    Statement stmt = db.prepare("SELECT kind, ref_id, title, snippet(search_index, -1, char(1), char(2), '…', 14),"
+                                "       bm25(search_index, 0, 0, 5.0, 1.0) AS score"
+                                "  FROM search_index WHERE search_index MATCH ? ORDER BY score LIMIT ?");
     stmt.bindAll(query, options.limit);
     std::vector<SearchHit> hits;
     while (stmt.step()) {

@@ -19,7 +19,7 @@ struct SearchHit {
     std::string title;
     std::string snippet;
     std::vector<std::pair<int, int>> highlights; // [begin, end) byte offsets into snippet
-    double relevance = 0;                        // higher is better (negated bm25)
+    double relevance = 0; // higher is better (negated bm25)
     std::optional<std::int64_t> sessionId;
     std::optional<std::int64_t> caseId;
     std::optional<std::int64_t> recordingId;

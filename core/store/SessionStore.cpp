@@ -104,9 +104,7 @@ std::vector<SessionSummary> SessionStore::list(When when, std::int64_t nowMs, in
         sql += " WHERE NOT (s.status = 'scheduled' AND s.scheduled_start_ms + s.duration_min * 60000 >= ?1)"
                " ORDER BY s.scheduled_start_ms DESC";
         break;
-    case When::All:
-        sql += " WHERE ?1 IS NOT NULL ORDER BY s.scheduled_start_ms DESC";
-        break;
+    case When::All: sql += " WHERE ?1 IS NOT NULL ORDER BY s.scheduled_start_ms DESC"; break;
     }
     sql += " LIMIT ?2";
     Statement stmt = db_.prepare(sql);
@@ -142,15 +140,14 @@ std::int64_t SessionStore::recordAttendance(const Attendance& a)
 
 std::vector<std::pair<Attendance, Participant>> SessionStore::attendance(std::int64_t sessionId)
 {
-    Statement stmt = db_.prepare(
-        "SELECT a.id, a.session_id, a.participant_id, a.role, a.joined_ms, a.left_ms,"
-        "       p.display_name, p.cadre, p.site, p.country"
-        "  FROM attendance a JOIN participants p ON p.id = a.participant_id"
-        " WHERE a.session_id = ? ORDER BY a.joined_ms, p.display_name");
+    Statement stmt = db_.prepare("SELECT a.id, a.session_id, a.participant_id, a.role, a.joined_ms, a.left_ms,"
+                                 "       p.display_name, p.cadre, p.site, p.country"
+                                 "  FROM attendance a JOIN participants p ON p.id = a.participant_id"
+                                 " WHERE a.session_id = ? ORDER BY a.joined_ms, p.display_name");
     stmt.bind(1, sessionId);
     std::vector<std::pair<Attendance, Participant>> result;
     while (stmt.step()) {
-        Attendance a{stmt.int64(0), stmt.int64(1), stmt.int64(2), attendanceRoleFrom(stmt.text(3)),
+        Attendance a{stmt.int64(0),         stmt.int64(1),        stmt.int64(2), attendanceRoleFrom(stmt.text(3)),
                      stmt.optionalInt64(4), stmt.optionalInt64(5)};
         Participant p{a.participantId, stmt.text(6), stmt.text(7), stmt.text(8), stmt.text(9)};
         result.emplace_back(std::move(a), std::move(p));
@@ -168,8 +165,8 @@ std::int64_t SessionStore::addChatMessage(const ChatMessage& m)
 
 std::vector<ChatMessage> SessionStore::chat(std::int64_t sessionId)
 {
-    Statement stmt = db_.prepare(
-        "SELECT id, session_id, author, offset_ms, body FROM chat_messages WHERE session_id = ? ORDER BY offset_ms, id");
+    Statement stmt = db_.prepare("SELECT id, session_id, author, offset_ms, body FROM chat_messages WHERE session_id = "
+                                 "? ORDER BY offset_ms, id");
     stmt.bind(1, sessionId);
     std::vector<ChatMessage> result;
     while (stmt.step())

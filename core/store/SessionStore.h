@@ -11,7 +11,7 @@ class Database;
 // Programmes, sessions, who attended them and what was said in chat.
 class SessionStore {
 public:
-    explicit SessionStore(Database& db) : db_(db) {}
+    explicit SessionStore(Database& db) : db_(db) { }
 
     std::int64_t addProgramme(const Programme& programme);
     std::vector<Programme> programmes();

@@ -11,7 +11,7 @@ namespace spoke {
 // corrupting state in the field.
 class ThreadAffinity {
 public:
-    ThreadAffinity() : owner_(std::this_thread::get_id()) {}
+    ThreadAffinity() : owner_(std::this_thread::get_id()) { }
 
     // For objects created on one thread and handed to another before use.
     void rebindToCurrentThread() { owner_ = std::this_thread::get_id(); }

@@ -15,8 +15,7 @@ using namespace spoke::store;
 namespace {
 
 // Spins the event loop until `done` or 10 s.
-template <class Predicate>
-bool waitFor(Predicate done)
+template <class Predicate> bool waitFor(Predicate done)
 {
     QElapsedTimer timer;
     timer.start();
@@ -60,8 +59,13 @@ TEST_CASE("CacheWorker reports errors instead of throwing across threads", "[sto
     CacheWorker worker(dir / "cache.sqlite");
     QObject receiver;
     std::optional<Outcome<int>> answer;
-    worker.run<int>(&receiver, [](Cache& cache) -> int { cache.db().exec("NOT SQL"); return 0; },
-                    [&](Outcome<int> outcome) { answer = outcome; });
+    worker.run<int>(
+        &receiver,
+        [](Cache& cache) -> int {
+            cache.db().exec("NOT SQL");
+            return 0;
+        },
+        [&](Outcome<int> outcome) { answer = outcome; });
     REQUIRE(waitFor([&] { return answer.has_value(); }));
     CHECK_FALSE(answer->ok());
     CHECK_FALSE(answer->error.isEmpty());
@@ -77,7 +81,8 @@ TEST_CASE("CacheWorker reports a cache it cannot open", "[store][worker]")
     QObject::connect(&worker, &CacheWorker::openFailed, [&](const QString& message) { failure = message; });
     QObject receiver;
     std::optional<Outcome<int>> answer;
-    worker.run<int>(&receiver, [](Cache&) { return 1; }, [&](Outcome<int> outcome) { answer = outcome; });
+    worker.run<int>(
+        &receiver, [](Cache&) { return 1; }, [&](Outcome<int> outcome) { answer = outcome; });
     REQUIRE(waitFor([&] { return answer.has_value() && !failure.isEmpty(); }));
     CHECK_FALSE(answer->ok());
     CHECK(failure.contains(QStringLiteral("not an SQLite database")));
@@ -90,7 +95,8 @@ TEST_CASE("CacheWorker drops answers for receivers that are gone", "[store][work
     bool called = false;
     {
         QObject receiver;
-        worker.run<int>(&receiver, [](Cache&) { return 1; }, [&](Outcome<int>) { called = true; });
+        worker.run<int>(
+            &receiver, [](Cache&) { return 1; }, [&](Outcome<int>) { called = true; });
         worker.drain();
     }
     QCoreApplication::processEvents();

@@ -19,7 +19,8 @@ int main(int argc, char** argv)
     {
         spoke::store::Transaction tx(cache.db());
         auto programme = sessions.programmeByCode("CRASH");
-        const auto programmeId = programme ? programme->id : sessions.addProgramme({0, "CRASH", "Crash test", "hub", ""});
+        const auto programmeId =
+            programme ? programme->id : sessions.addProgramme({0, "CRASH", "Crash test", "hub", ""});
         spoke::store::Session session;
         session.programmeId = programmeId;
         session.title = "crash session";

@@ -17,7 +17,8 @@ TEST_CASE("Migration 3 adds the de-identification override log to an older file"
         db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         migrate(db, 2);
         db.exec("INSERT INTO programmes(code, name, hub) VALUES ('P', 'Programme', 'Hub');"
-                "INSERT INTO cases(case_code, programme_id, title, created_ms, updated_ms) VALUES ('C-1', 1, 'Case', 0, 0);");
+                "INSERT INTO cases(case_code, programme_id, title, created_ms, updated_ms) VALUES ('C-1', 1, 'Case', "
+                "0, 0);");
     }
     auto cache = Cache::open(file);
     CHECK(cache.db().queryInt("PRAGMA user_version") >= 3);

@@ -82,7 +82,8 @@ TEST_CASE("Only the newest case revision is searchable", "[store][search]")
 TEST_CASE("Search text is never parsed as FTS syntax", "[store][search]")
 {
     SearchFixture f;
-    for (const char* hostile : {"\"", "NEAR(", "viral AND", "*", "-load", "a\"b", "(((", "OR", "^", ":", "viral\"*", ""})
+    for (const char* hostile :
+         {"\"", "NEAR(", "viral AND", "*", "-load", "a\"b", "(((", "OR", "^", ":", "viral\"*", ""})
         CHECK_NOTHROW(f.cache.search(hostile));
     CHECK(f.cache.search("   ").empty());
     CHECK(toFtsQuery("viral lo", true) == "\"viral\" \"lo\"*");

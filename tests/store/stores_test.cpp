@@ -13,7 +13,8 @@ struct Fixture {
     Cache cache = Cache::openInMemory();
     std::int64_t programme = cache.sessions().addProgramme({0, "HIV", "HIV ECHO", "Hub", ""});
 
-    std::int64_t addSession(const std::string& title, std::int64_t startMs, SessionStatus status = SessionStatus::Scheduled)
+    std::int64_t addSession(const std::string& title, std::int64_t startMs,
+                            SessionStatus status = SessionStatus::Scheduled)
     {
         Session s;
         s.programmeId = programme;
@@ -75,7 +76,8 @@ TEST_CASE("Case revisions append and the case follows the workflow", "[store][ca
 {
     Fixture f;
     auto cases = f.cache.cases();
-    const auto id = cases.create({0, "ECHO-HIV-1", f.programme, std::nullopt, "Viraemia", CaseStatus::Draft, 0, 100, 100});
+    const auto id =
+        cases.create({0, "ECHO-HIV-1", f.programme, std::nullopt, "Viraemia", CaseStatus::Draft, 0, 100, 100});
     CHECK(cases.saveRevision(id, R"({"v":1})", "first draft", 200) == 1);
     CHECK(cases.saveRevision(id, R"({"v":2})", "second draft", 300) == 2);
     CHECK(cases.byId(id)->currentRevision == 2);

@@ -6,8 +6,7 @@
 namespace spoke::test {
 
 // Spins the event loop until `done()` or the timeout.
-template <class Predicate>
-bool waitUntil(Predicate done, int timeoutMs = 10'000)
+template <class Predicate> bool waitUntil(Predicate done, int timeoutMs = 10'000)
 {
     QElapsedTimer timer;
     timer.start();

@@ -1,7 +1,7 @@
 #include "viewmodels/AppController.h"
 
-#include "support/TempDir.h"
 #include "UiWait.h"
+#include "support/TempDir.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 #include "viewmodels/AppController.h"
 
-#include "support/TempDir.h"
 #include "UiWait.h"
+#include "support/TempDir.h"
 
 #include <catch2/catch.hpp>
 
@@ -48,7 +48,8 @@ TEST_CASE("Opening a session, a case and a recording fills the detail model", "[
     REQUIRE(waitUntil([&] { return app.loaded(); }));
     auto* detail = app.detail();
 
-    const qint64 sessionId = app.pastSessions()->get(app.pastSessions()->rowCount() - 1).value(QStringLiteral("sessionId")).toLongLong();
+    const qint64 sessionId =
+        app.pastSessions()->get(app.pastSessions()->rowCount() - 1).value(QStringLiteral("sessionId")).toLongLong();
     detail->open(QStringLiteral("session"), sessionId);
     REQUIRE(waitUntil([&] { return !detail->loading(); }));
     CHECK(detail->error().isEmpty());
@@ -64,7 +65,8 @@ TEST_CASE("Opening a session, a case and a recording fills the detail model", "[
     CHECK(detail->kind() == QStringLiteral("case"));
     CHECK_FALSE(detail->sections().isEmpty());
 
-    detail->open(QStringLiteral("recording"), app.recordings()->get(0).value(QStringLiteral("recordingId")).toLongLong(), 60'000);
+    detail->open(QStringLiteral("recording"),
+                 app.recordings()->get(0).value(QStringLiteral("recordingId")).toLongLong(), 60'000);
     REQUIRE(waitUntil([&] { return !detail->loading(); }));
     CHECK(detail->focusPositionMs() == 60'000);
 

@@ -11,8 +11,8 @@ namespace spoke::ui {
 
 namespace {
 
-const QStringList kSessionRoles{QStringLiteral("sessionId"), QStringLiteral("title"),   QStringLiteral("programme"),
-                                QStringLiteral("hub"),       QStringLiteral("when"),    QStringLiteral("duration"),
+const QStringList kSessionRoles{QStringLiteral("sessionId"), QStringLiteral("title"),      QStringLiteral("programme"),
+                                QStringLiteral("hub"),       QStringLiteral("when"),       QStringLiteral("duration"),
                                 QStringLiteral("cases"),     QStringLiteral("recordings"), QStringLiteral("held")};
 const QStringList kCaseRoles{QStringLiteral("caseId"), QStringLiteral("code"), QStringLiteral("title"),
                              QStringLiteral("status"), QStringLiteral("updated")};

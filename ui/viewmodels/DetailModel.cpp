@@ -18,12 +18,12 @@ QString qs(const std::string& text)
     return QString::fromStdString(text);
 }
 
-QVariantMap item(const QString& title, const QString& text, const QString& meta = {},
-                 const QString& targetKind = {}, qint64 targetId = -1, qint64 positionMs = -1)
+QVariantMap item(const QString& title, const QString& text, const QString& meta = {}, const QString& targetKind = {},
+                 qint64 targetId = -1, qint64 positionMs = -1)
 {
-    return {{QStringLiteral("title"), title},           {QStringLiteral("text"), text},
-            {QStringLiteral("meta"), meta},             {QStringLiteral("targetKind"), targetKind},
-            {QStringLiteral("targetId"), targetId},     {QStringLiteral("positionMs"), positionMs}};
+    return {{QStringLiteral("title"), title},       {QStringLiteral("text"), text},
+            {QStringLiteral("meta"), meta},         {QStringLiteral("targetKind"), targetKind},
+            {QStringLiteral("targetId"), targetId}, {QStringLiteral("positionMs"), positionMs}};
 }
 
 QVariantMap section(const QString& heading, const QVariantList& items)
@@ -78,8 +78,8 @@ Content loadSession(store::Cache& cache, std::int64_t id)
 
     QVariantList cases, recommendations;
     for (const auto& record : cache.cases().list(id)) {
-        cases.append(item(qs(record.title), statusLabel(record.status), qs(record.caseCode), QStringLiteral("case"),
-                          record.id));
+        cases.append(
+            item(qs(record.title), statusLabel(record.status), qs(record.caseCode), QStringLiteral("case"), record.id));
         for (const auto& r : recommendationItems(cache, record.id))
             recommendations.append(r);
     }
@@ -129,13 +129,13 @@ Content loadCase(store::Cache& cache, std::int64_t id)
         summary.append(item(QObject::tr("Question for the hub"), text("question")));
     const QJsonObject patient = body.value(QLatin1String("patient")).toObject();
     if (!patient.isEmpty())
-        summary.append(item(QObject::tr("Patient"),
-                            QObject::tr("Age band %1, sex %2").arg(patient.value(QLatin1String("age_band")).toString(),
-                                                                  patient.value(QLatin1String("sex")).toString())));
+        summary.append(item(QObject::tr("Patient"), QObject::tr("Age band %1, sex %2")
+                                                        .arg(patient.value(QLatin1String("age_band")).toString(),
+                                                             patient.value(QLatin1String("sex")).toString())));
     const QJsonObject history = body.value(QLatin1String("history")).toObject();
     if (history.contains(QLatin1String("presenting_problem")))
-        summary.append(item(QObject::tr("Presenting problem"),
-                            history.value(QLatin1String("presenting_problem")).toString()));
+        summary.append(
+            item(QObject::tr("Presenting problem"), history.value(QLatin1String("presenting_problem")).toString()));
     if (!summary.isEmpty())
         c.sections.append(section(QObject::tr("Summary"), summary));
 
@@ -162,13 +162,14 @@ Content loadRecording(store::Cache& cache, std::int64_t id)
     c.title = qs(recording->title);
     c.subtitle = formatDuration(recording->durationMs);
     const bool onDisk = !recording->filePath.empty() && QFileInfo::exists(qs(recording->filePath));
-    c.description = onDisk ? QObject::tr("Saved on this laptop: %1").arg(qs(recording->filePath))
-                           : QObject::tr("Not downloaded to this laptop yet. Chapters and notes are available offline.");
+    c.description = onDisk
+                        ? QObject::tr("Saved on this laptop: %1").arg(qs(recording->filePath))
+                        : QObject::tr("Not downloaded to this laptop yet. Chapters and notes are available offline.");
 
     QVariantList chapters;
     for (const auto& ch : cache.recordings().chapters(id))
-        chapters.append(item(qs(ch.title), {}, formatPosition(ch.startMs), ch.caseId ? QStringLiteral("case") : QString(),
-                             ch.caseId.value_or(-1), ch.startMs));
+        chapters.append(item(qs(ch.title), {}, formatPosition(ch.startMs),
+                             ch.caseId ? QStringLiteral("case") : QString(), ch.caseId.value_or(-1), ch.startMs));
     QVariantList notes;
     for (const auto& b : cache.recordings().bookmarks(id))
         notes.append(item(qs(b.note), {}, formatPosition(b.positionMs), {}, -1, b.positionMs));
@@ -188,7 +189,7 @@ Content loadRecording(store::Cache& cache, std::int64_t id)
 
 } // namespace
 
-DetailModel::DetailModel(store::CacheWorker& worker, QObject* parent) : QObject(parent), worker_(worker) {}
+DetailModel::DetailModel(store::CacheWorker& worker, QObject* parent) : QObject(parent), worker_(worker) { }
 
 void DetailModel::open(const QString& kind, qint64 id, qint64 focusPositionMs)
 {

@@ -2,7 +2,9 @@
 
 namespace spoke::ui {
 
-RowModel::RowModel(QStringList roleNames, QObject* parent) : QAbstractListModel(parent), roles_(std::move(roleNames)) {}
+RowModel::RowModel(QStringList roleNames, QObject* parent)
+    : QAbstractListModel(parent)
+    , roles_(std::move(roleNames)) { }
 
 int RowModel::rowCount(const QModelIndex& parent) const
 {

@@ -278,15 +278,10 @@ std::optional<RtcError> Parser::mediaAttribute(SdpMedia& m, std::string_view nam
         if (!m.setup)
             return fail("a=setup must be actpass, active, passive or holdconn");
     } else if (name == "candidate") {
-        const auto parts = splitWhitespace(v);
-        const auto component = parts.size() >= 8 ? toInt(parts[1], 1, 256) : std::nullopt;
-        const auto priority = parts.size() >= 8 ? toInt(parts[3], 0, 0xFFFFFFFF) : std::nullopt;
-        const auto port = parts.size() >= 8 ? toInt(parts[5], 0, 65535) : std::nullopt;
-        if (!component || !priority || !port || parts[6] != "typ")
-            return fail("a=candidate is '<foundation> <component> <transport> <priority> <address> <port> typ <type> ...'");
-        m.candidates.push_back(SdpCandidate{std::string(parts[0]), static_cast<int>(*component), std::string(parts[2]),
-                                            static_cast<std::uint32_t>(*priority), std::string(parts[4]),
-                                            static_cast<int>(*port), std::string(parts[7]), std::string(v)});
+        auto candidate = SdpCandidate::parse(v);
+        if (!candidate)
+            return fail(candidate.error().message());
+        m.candidates.push_back(std::move(*candidate));
     } else if (name == "end-of-candidates" && !value) {
         m.endOfCandidates = true;
     } else if (name == "rtcp-mux" && !value) {
@@ -371,6 +366,19 @@ Expected<SessionDescription> Parser::run(std::string_view text)
 }
 
 } // namespace
+
+Expected<SdpCandidate> SdpCandidate::parse(std::string_view value)
+{
+    const auto parts = splitWhitespace(value);
+    const auto component = parts.size() >= 8 ? toInt(parts[1], 1, 256) : std::nullopt;
+    const auto priority = parts.size() >= 8 ? toInt(parts[3], 0, 0xFFFFFFFF) : std::nullopt;
+    const auto port = parts.size() >= 8 ? toInt(parts[5], 0, 65535) : std::nullopt;
+    if (!component || !priority || !port || parts[6] != "typ")
+        return RtcError("a=candidate is '<foundation> <component> <transport> <priority> <address> <port> typ <type> ...'");
+    return SdpCandidate{std::string(parts[0]), static_cast<int>(*component), std::string(parts[2]),
+                        static_cast<std::uint32_t>(*priority), std::string(parts[4]), static_cast<int>(*port),
+                        std::string(parts[7]), std::string(value)};
+}
 
 Expected<SessionDescription> SessionDescription::parse(std::string_view text)
 {

@@ -102,6 +102,9 @@ struct SdpCandidate { // the value of a=candidate, as libnice wants it back
     std::string type; // host, srflx, prflx, relay
     std::string raw; // full attribute value, written back verbatim
     bool operator==(const SdpCandidate&) const = default;
+
+    // From the value of a=candidate (libnice's candidate SDP without "a=candidate:").
+    static Expected<SdpCandidate> parse(std::string_view value);
 };
 
 struct SdpMedia {

@@ -214,8 +214,13 @@ TEST_CASE("janus: publishing an SDP offer gets Janus' answer", "[janus]")
     CHECK(configured.ok());
     CHECK(configured.sdp.isEmpty());
 
+    // Janus counts a publisher as published only once ICE + DTLS are up,
+    // which cannot happen without a media stack: unpublish is refused with
+    // 435 (JANUS_VIDEOROOM_ERROR_NOT_PUBLISHED), and the refusal is typed.
     const auto unpublished = client.call([&](ReplyHandler done) { client.handle->unpublish(std::move(done)); });
-    CHECK(unpublished.ok());
+    REQUIRE_FALSE(unpublished.ok());
+    CHECK(unpublished.error->kind == SessionErrorKind::PluginError);
+    CHECK(unpublished.error->code == 435);
 
     // joinandconfigure: join and offer in one request.
     Client second;

@@ -230,19 +230,25 @@ private:
     std::size_t start_;
 };
 
-// Packs sorted, de-duplicated sequence numbers into PID/BLP pairs.
+// Packs sequence numbers into PID/BLP pairs. The list is put in circular
+// order starting after the largest gap, so a run over the wrap (65534, 65535,
+// 0, 1) stays together and the same set always packs to the same bytes.
 void writeNackItems(ByteWriter& w, std::vector<std::uint16_t> seqs)
 {
-    // Sort in wrap-aware order relative to the first one, so 65535, 0 stay adjacent.
     if (seqs.empty())
         return;
-    const std::uint16_t origin = *std::min_element(seqs.begin(), seqs.end(), [&](std::uint16_t a, std::uint16_t b) {
-        return static_cast<std::int16_t>(static_cast<std::uint16_t>(a - seqs.front())) < static_cast<std::int16_t>(static_cast<std::uint16_t>(b - seqs.front()));
-    });
-    std::sort(seqs.begin(), seqs.end(), [origin](std::uint16_t a, std::uint16_t b) {
-        return static_cast<std::uint16_t>(a - origin) < static_cast<std::uint16_t>(b - origin);
-    });
+    std::sort(seqs.begin(), seqs.end());
     seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    std::size_t startAt = 0;
+    std::uint32_t largestGap = static_cast<std::uint32_t>(seqs.front()) + 0x10000u - seqs.back();
+    for (std::size_t k = 1; k < seqs.size(); ++k) {
+        const std::uint32_t gap = static_cast<std::uint32_t>(seqs[k] - seqs[k - 1]);
+        if (gap > largestGap) {
+            largestGap = gap;
+            startAt = k;
+        }
+    }
+    std::rotate(seqs.begin(), seqs.begin() + static_cast<std::ptrdiff_t>(startAt), seqs.end());
     std::size_t i = 0;
     while (i < seqs.size()) {
         const std::uint16_t pid = seqs[i++];

@@ -29,7 +29,9 @@ using SdpHandler = std::function<void(const SdpResult& result)>;
 // this handle sees it (meaningful on a publisher handle).
 //
 // Threading: same thread as its JanusConnection; asserted. Callbacks are not
-// called after the handle is destroyed.
+// called after the handle is destroyed. Destroying it does not detach the
+// handle on the server: call detach(), or close the connection, which ends
+// every handle with the session.
 class VideoRoomHandle : public QObject {
     Q_OBJECT
 public:

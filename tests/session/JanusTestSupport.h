@@ -133,11 +133,13 @@ struct Client {
     {
         bool ready = false;
         std::optional<session::SessionError> lost;
-        QObject::connect(connection.get(), &session::JanusConnection::ready, [&](quint64) { ready = true; });
+        auto readyLink =
+            QObject::connect(connection.get(), &session::JanusConnection::ready, [&](quint64) { ready = true; });
         auto lostLink = QObject::connect(connection.get(), &session::JanusConnection::sessionLost,
                                          [&](const session::SessionError& e) { lost = e; });
         connection->open();
         REQUIRE(waitUntil([&] { return ready || lost; }, 5000));
+        QObject::disconnect(readyLink);
         QObject::disconnect(lostLink);
         if (lost)
             FAIL("could not open a Janus session: " << lost->describe().toStdString());

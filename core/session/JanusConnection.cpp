@@ -17,7 +17,10 @@ constexpr int kTickMs = 100;
 // close() waits at most this long for Janus to confirm "destroy".
 constexpr int kDestroyTimeoutMs = 2000;
 
-QLatin1String key(const char* name) { return QLatin1String(name); }
+QLatin1String key(const char* name)
+{
+    return QLatin1String(name);
+}
 
 } // namespace
 
@@ -29,8 +32,7 @@ void JanusConnection::SocketDeleter::operator()(QWebSocket* socket) const
     socket->deleteLater();
 }
 
-JanusConnection::JanusConnection(Options options, QObject* parent)
-    : QObject(parent), options_(std::move(options))
+JanusConnection::JanusConnection(Options options, QObject* parent) : QObject(parent), options_(std::move(options))
 {
     clock_.start();
     tickTimer_.setInterval(kTickMs);
@@ -179,9 +181,7 @@ void JanusConnection::onDisconnected()
 void JanusConnection::onSocketLost(const QString& why)
 {
     switch (state_) {
-    case State::Closing:
-        finishClose();
-        return;
+    case State::Closing: finishClose(); return;
     case State::Connecting:
         loseSession({SessionErrorKind::NotConnected, 0,
                      QStringLiteral("cannot reach the media server at %1: %2").arg(options_.url.toString(), why)});
@@ -203,9 +203,7 @@ void JanusConnection::onSocketLost(const QString& why)
         scheduleReconnect();
         return;
     case State::Idle:
-    case State::Closed:
-        dropSocket();
-        return;
+    case State::Closed: dropSocket(); return;
     }
 }
 
@@ -241,8 +239,9 @@ void JanusConnection::close()
         return;
     }
     setState(State::Closing);
-    send(QJsonObject{{key("janus"), QStringLiteral("destroy")}}, QStringLiteral("destroy"), Completion::OnResult,
-         [this](const Outcome&) { finishClose(); }, kDestroyTimeoutMs);
+    send(
+        QJsonObject{{key("janus"), QStringLiteral("destroy")}}, QStringLiteral("destroy"), Completion::OnResult,
+        [this](const Outcome&) { finishClose(); }, kDestroyTimeoutMs);
 }
 
 void JanusConnection::finishClose()
@@ -264,15 +263,16 @@ void JanusConnection::finishClose()
 void JanusConnection::onTick()
 {
     transactions_.expire(nowMs());
-    const bool socketOpen = socket_ && (state_ == State::Ready || state_ == State::Closing ||
-                                        (state_ == State::Reconnecting && pingTimer_.isActive()));
+    const bool socketOpen = socket_
+                            && (state_ == State::Ready || state_ == State::Closing
+                                || (state_ == State::Reconnecting && pingTimer_.isActive()));
     if (socketOpen && nowMs() - lastHeardMs_ > options_.silenceLimitMs) {
         onSocketLost(QStringLiteral("no answer from the media server for %1 s").arg(options_.silenceLimitMs / 1000));
-    } else if (state_ == State::Connecting && socket_ && !pingTimer_.isActive() &&
-               nowMs() - lastHeardMs_ > options_.requestTimeoutMs) {
+    } else if (state_ == State::Connecting && socket_ && !pingTimer_.isActive()
+               && nowMs() - lastHeardMs_ > options_.requestTimeoutMs) {
         onSocketLost(QStringLiteral("no connection after %1 s").arg(options_.requestTimeoutMs / 1000));
-    } else if (state_ == State::Reconnecting && socket_ && !pingTimer_.isActive() &&
-               nowMs() - lastHeardMs_ > options_.requestTimeoutMs) {
+    } else if (state_ == State::Reconnecting && socket_ && !pingTimer_.isActive()
+               && nowMs() - lastHeardMs_ > options_.requestTimeoutMs) {
         onSocketLost(QStringLiteral("reconnect attempt timed out"));
     }
 }
@@ -295,8 +295,8 @@ void JanusConnection::onText(const QString& text)
                      QStringLiteral("the media server ended the session after a period without keepalives")});
         return;
     }
-    const bool aboutHandle = message.sender != 0 && message.type != JanusMessageType::Ack &&
-                             message.type != JanusMessageType::Success && message.type != JanusMessageType::Error;
+    const bool aboutHandle = message.sender != 0 && message.type != JanusMessageType::Ack
+                             && message.type != JanusMessageType::Success && message.type != JanusMessageType::Error;
     // Handle listeners (RoomState) see an event before the request callback
     // it completes runs, so the callback finds the room already updated.
     if (aboutHandle)
@@ -309,9 +309,9 @@ void JanusConnection::send(QJsonObject request, const QString& name, Completion 
                            int timeoutMs, quint64 handleId)
 {
     const bool sessionLess = name == QLatin1String("create");
-    const bool canSend = socket_ && socket_->isValid() &&
-                         (state_ == State::Ready || state_ == State::Closing || sessionLess ||
-                          name == QLatin1String("claim"));
+    const bool canSend =
+        socket_ && socket_->isValid()
+        && (state_ == State::Ready || state_ == State::Closing || sessionLess || name == QLatin1String("claim"));
     if (!canSend) {
         const SessionErrorKind kind =
             state_ == State::Reconnecting ? SessionErrorKind::ConnectionLost : SessionErrorKind::NotConnected;
@@ -320,8 +320,7 @@ void JanusConnection::send(QJsonObject request, const QString& name, Completion 
         return;
     }
     const int timeout = timeoutMs >= 0 ? timeoutMs : options_.requestTimeoutMs;
-    request.insert(key("transaction"),
-                   transactions_.begin(name, completion, nowMs() + timeout, std::move(handler)));
+    request.insert(key("transaction"), transactions_.begin(name, completion, nowMs() + timeout, std::move(handler)));
     if (!sessionLess)
         request.insert(key("session_id"), static_cast<qint64>(sessionId_));
     if (handleId != 0)
@@ -333,7 +332,10 @@ void JanusConnection::failLater(ReplyHandler handler, SessionError error)
 {
     // Callbacks never run inside the call that started the request.
     QMetaObject::invokeMethod(
-        this, [handler = std::move(handler), error = std::move(error)] { handler(Outcome{error, {}}); },
+        this,
+        [handler = std::move(handler), error = std::move(error)] {
+            handler(Outcome{error, {}});
+        },
         Qt::QueuedConnection);
 }
 

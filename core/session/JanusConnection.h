@@ -39,23 +39,23 @@ class JanusConnection : public QObject {
     Q_OBJECT
 public:
     struct Options {
-        QUrl url;                          // ws://host:8188
+        QUrl url; // ws://host:8188
         int requestTimeoutMs = 10000;
-        int keepaliveIntervalMs = 25000;   // Janus' default session_timeout is 60 s
-        int pingIntervalMs = 5000;         // WebSocket ping, to notice a dead link
-        int silenceLimitMs = 15000;        // nothing heard for this long = dead socket
-        int reconnectDelayMs = 250;        // first retry; doubles up to the max
+        int keepaliveIntervalMs = 25000; // Janus' default session_timeout is 60 s
+        int pingIntervalMs = 5000; // WebSocket ping, to notice a dead link
+        int silenceLimitMs = 15000; // nothing heard for this long = dead socket
+        int reconnectDelayMs = 250; // first retry; doubles up to the max
         int maxReconnectDelayMs = 4000;
-        int reconnectWindowMs = 30000;     // give up (sessionLost) after this long
+        int reconnectWindowMs = 30000; // give up (sessionLost) after this long
     };
 
     enum class State {
-        Idle,         // not opened yet
-        Connecting,   // socket opening, then "create"
-        Ready,        // session exists, requests flow
+        Idle, // not opened yet
+        Connecting, // socket opening, then "create"
+        Ready, // session exists, requests flow
         Reconnecting, // socket lost; retrying and claiming the session
-        Closing,      // "destroy" sent
-        Closed,       // closed on purpose or lost for good
+        Closing, // "destroy" sent
+        Closed, // closed on purpose or lost for good
     };
     Q_ENUM(State)
 
@@ -77,8 +77,8 @@ public:
     void attach(const QString& plugin, AttachHandler handler);
     void detach(quint64 handleId, ReplyHandler handler);
     // A plugin "message": body plus an optional JSEP. timeoutMs < 0 uses the default.
-    void sendMessage(quint64 handleId, const QJsonObject& body, const std::optional<Jsep>& jsep,
-                     ReplyHandler handler, int timeoutMs = -1);
+    void sendMessage(quint64 handleId, const QJsonObject& body, const std::optional<Jsep>& jsep, ReplyHandler handler,
+                     int timeoutMs = -1);
     // One ICE candidate ({"candidate","sdpMid","sdpMLineIndex"}) for a handle.
     void trickle(quint64 handleId, const QJsonObject& candidate, ReplyHandler handler);
     void trickleCompleted(quint64 handleId, ReplyHandler handler);
@@ -112,8 +112,8 @@ private:
     void claimSession();
     void sendKeepalive();
     // Sends a request with the session id (and handle id) filled in.
-    void send(QJsonObject request, const QString& name, Completion completion, ReplyHandler handler,
-              int timeoutMs = -1, quint64 handleId = 0);
+    void send(QJsonObject request, const QString& name, Completion completion, ReplyHandler handler, int timeoutMs = -1,
+              quint64 handleId = 0);
     void failLater(ReplyHandler handler, SessionError error);
     qint64 nowMs() const { return clock_.elapsed(); }
 

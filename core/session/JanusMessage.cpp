@@ -10,7 +10,10 @@ namespace {
 
 constexpr qint64 kMaxJanusId = (qint64(1) << 53) - 1;
 
-ParseFailure fail(const QString& what) { return ParseFailure{what}; }
+ParseFailure fail(const QString& what)
+{
+    return ParseFailure{what};
+}
 
 // Reads an optional id field; false only when the field exists but is not an id.
 bool readOptionalId(const QJsonObject& object, QLatin1String key, quint64& out)

@@ -19,36 +19,36 @@ struct Jsep {
 };
 
 enum class JanusMessageType {
-    Ack,        // request accepted; for plugin messages the result follows as an event
-    Success,    // final answer to a core request or a synchronous plugin request
-    Error,      // Janus core refused a request
-    Event,      // plugin event: an async answer or an unsolicited notification
-    WebrtcUp,   // the handle's PeerConnection is up (ICE + DTLS)
-    Media,      // Janus started/stopped receiving a medium on a handle
-    SlowLink,   // Janus saw loss on a handle
-    Hangup,     // the handle's PeerConnection went away
-    Detached,   // the handle is gone
-    Trickle,    // a candidate from Janus (only with full trickle)
-    Timeout,    // the whole session timed out on the server
+    Ack, // request accepted; for plugin messages the result follows as an event
+    Success, // final answer to a core request or a synchronous plugin request
+    Error, // Janus core refused a request
+    Event, // plugin event: an async answer or an unsolicited notification
+    WebrtcUp, // the handle's PeerConnection is up (ICE + DTLS)
+    Media, // Janus started/stopped receiving a medium on a handle
+    SlowLink, // Janus saw loss on a handle
+    Hangup, // the handle's PeerConnection went away
+    Detached, // the handle is gone
+    Trickle, // a candidate from Janus (only with full trickle)
+    Timeout, // the whole session timed out on the server
     ServerInfo, // answer to "info"
-    Other,      // a "janus" value this client does not know; kept, not fatal
+    Other, // a "janus" value this client does not know; kept, not fatal
 };
 
 // One message from Janus, checked for shape. Fields that the message does not
 // carry are empty/zero; ids are Janus' 53-bit integers.
 struct JanusMessage {
     JanusMessageType type = JanusMessageType::Other;
-    QString typeName;    // the raw "janus" value
+    QString typeName; // the raw "janus" value
     QString transaction; // empty for notifications
     quint64 sessionId = 0;
-    quint64 sender = 0;  // handle id, for handle-level messages
-    QJsonObject data;    // "data" of a core success (e.g. {"id": …})
-    QString plugin;      // "plugindata.plugin"
+    quint64 sender = 0; // handle id, for handle-level messages
+    QJsonObject data; // "data" of a core success (e.g. {"id": …})
+    QString plugin; // "plugindata.plugin"
     QJsonObject pluginData; // "plugindata.data"
     std::optional<Jsep> jsep;
-    int errorCode = 0;   // core error code, or the plugin's "error_code"
+    int errorCode = 0; // core error code, or the plugin's "error_code"
     QString errorReason;
-    QJsonObject raw;     // the whole message, for fields not lifted above
+    QJsonObject raw; // the whole message, for fields not lifted above
 
     bool hasPluginError() const { return pluginData.contains(QLatin1String("error_code")); }
 };

@@ -8,11 +8,17 @@ namespace spoke::session {
 
 namespace {
 
-QLatin1String key(const char* name) { return QLatin1String(name); }
+QLatin1String key(const char* name)
+{
+    return QLatin1String(name);
+}
 
 // "leaving"/"unpublished" carry a participant id, or "ok" when they confirm
 // our own request; only the id form concerns other participants.
-std::optional<quint64> participantIdOf(const QJsonValue& value) { return janusId(value); }
+std::optional<quint64> participantIdOf(const QJsonValue& value)
+{
+    return janusId(value);
+}
 
 } // namespace
 
@@ -32,7 +38,7 @@ std::optional<StreamInfo> parseStreamInfo(const QJsonValue& value)
     return stream;
 }
 
-RoomState::RoomState(QObject* parent) : QObject(parent) {}
+RoomState::RoomState(QObject* parent) : QObject(parent) { }
 
 quint64 RoomState::room() const
 {

@@ -48,7 +48,7 @@ public:
     void clear();
 
     quint64 room() const;
-    quint64 ownId() const;          // our participant id once joined, else 0
+    quint64 ownId() const; // our participant id once joined, else 0
     QList<Participant> participants() const; // everyone but us
     std::optional<Participant> participant(quint64 id) const;
 

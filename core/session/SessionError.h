@@ -6,13 +6,13 @@ namespace spoke::session {
 
 // What went wrong with a signalling request, in terms a caller can act on.
 enum class SessionErrorKind {
-    NotConnected,   // no session yet, or the connection was closed on purpose
-    Timeout,        // Janus did not answer within the request's deadline
+    NotConnected, // no session yet, or the connection was closed on purpose
+    Timeout, // Janus did not answer within the request's deadline
     ConnectionLost, // the socket dropped while the request was in flight
-    SessionGone,    // Janus no longer knows our session (timed out, destroyed)
-    JanusError,     // Janus core refused the request ("janus":"error")
-    PluginError,    // the plugin refused it (VideoRoom "error_code")
-    Protocol,       // the answer did not have the shape the API promises
+    SessionGone, // Janus no longer knows our session (timed out, destroyed)
+    JanusError, // Janus core refused the request ("janus":"error")
+    PluginError, // the plugin refused it (VideoRoom "error_code")
+    Protocol, // the answer did not have the shape the API promises
 };
 
 const char* toString(SessionErrorKind kind);

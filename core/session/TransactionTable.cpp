@@ -73,8 +73,8 @@ void TransactionTable::expire(qint64 nowMs)
         const QString stage = request.acked ? QStringLiteral("accepted \"%1\" but sent no result")
                                             : QStringLiteral("did not answer \"%1\"");
         outcome.error = SessionError{SessionErrorKind::Timeout, 0,
-                                     QStringLiteral("the media server ") + stage.arg(request.requestName) +
-                                         QStringLiteral(" in time")};
+                                     QStringLiteral("the media server ") + stage.arg(request.requestName)
+                                         + QStringLiteral(" in time")};
         outcome.message.transaction = transaction;
         request.handler(outcome);
     }

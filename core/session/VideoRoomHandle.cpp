@@ -6,19 +6,26 @@ namespace spoke::session {
 
 namespace {
 
-QLatin1String key(const char* name) { return QLatin1String(name); }
+QLatin1String key(const char* name)
+{
+    return QLatin1String(name);
+}
 
 const QString kPlugin = QStringLiteral("janus.plugin.videoroom");
 
 } // namespace
 
 VideoRoomHandle::VideoRoomHandle(JanusConnection& connection, QObject* parent)
-    : QObject(parent), connection_(&connection)
+    : QObject(parent)
+    , connection_(&connection)
 {
     connect(&connection, &JanusConnection::handleEvent, this, &VideoRoomHandle::onHandleEvent);
 }
 
-VideoRoomHandle::~VideoRoomHandle() { *alive_ = false; }
+VideoRoomHandle::~VideoRoomHandle()
+{
+    *alive_ = false;
+}
 
 quint64 VideoRoomHandle::handleId() const
 {
@@ -41,7 +48,11 @@ bool VideoRoomHandle::ensureAttached(const ReplyHandler& done)
     const SessionError error{SessionErrorKind::NotConnected, 0,
                              QStringLiteral("the video room handle is not attached")};
     QMetaObject::invokeMethod(
-        this, [done, error] { done(Outcome{error, {}}); }, Qt::QueuedConnection);
+        this,
+        [done, error] {
+            done(Outcome{error, {}});
+        },
+        Qt::QueuedConnection);
     return false;
 }
 
@@ -52,8 +63,8 @@ void VideoRoomHandle::attach(std::function<void(const std::optional<SessionError
         done(SessionError{SessionErrorKind::NotConnected, 0, QStringLiteral("the connection is gone")});
         return;
     }
-    connection_->attach(kPlugin, [this, alive = alive_, done = std::move(done)](
-                                     quint64 handleId, const std::optional<SessionError>& error) {
+    connection_->attach(kPlugin, [this, alive = alive_,
+                                  done = std::move(done)](quint64 handleId, const std::optional<SessionError>& error) {
         if (!*alive)
             return;
         if (!error)
@@ -113,8 +124,9 @@ void VideoRoomHandle::publish(const QString& offerSdp, const videoroom::PublishO
                     // A publish that Janus accepted must come back with its answer.
                     if (result.ok() && result.sdpType != QLatin1String("answer")) {
                         SdpResult broken = result;
-                        broken.error = SessionError{SessionErrorKind::Protocol, 0,
-                                                    QStringLiteral("the media server accepted the offer but sent no answer")};
+                        broken.error =
+                            SessionError{SessionErrorKind::Protocol, 0,
+                                         QStringLiteral("the media server accepted the offer but sent no answer")};
                         done(broken);
                         return;
                     }
@@ -159,8 +171,9 @@ void VideoRoomHandle::joinAsSubscriber(quint64 room, const QList<videoroom::Feed
                 [done = std::move(done)](const SdpResult& result) {
                     if (result.ok() && result.sdpType != QLatin1String("offer")) {
                         SdpResult broken = result;
-                        broken.error = SessionError{SessionErrorKind::Protocol, 0,
-                                                    QStringLiteral("the media server accepted the subscription but sent no offer")};
+                        broken.error = SessionError{
+                            SessionErrorKind::Protocol, 0,
+                            QStringLiteral("the media server accepted the subscription but sent no offer")};
                         done(broken);
                         return;
                     }
@@ -207,8 +220,8 @@ void VideoRoomHandle::trickle(const QString& sdpMid, int sdpMLineIndex, const QS
     affinity_.assertOwner();
     if (!ensureAttached(done))
         return;
-    const QJsonObject object{{key("sdpMid"), sdpMid}, {key("sdpMLineIndex"), sdpMLineIndex},
-                             {key("candidate"), candidate}};
+    const QJsonObject object{
+        {key("sdpMid"), sdpMid}, {key("sdpMLineIndex"), sdpMLineIndex}, {key("candidate"), candidate}};
     connection_->trickle(handleId_, object, guard(std::move(done)));
 }
 
@@ -231,26 +244,20 @@ void VideoRoomHandle::onHandleEvent(quint64 handleId, const JanusMessage& messag
             room_.apply(message.pluginData);
         Q_EMIT pluginEvent(message.pluginData, message.jsep);
         break;
-    case JanusMessageType::WebrtcUp:
-        Q_EMIT webrtcUp();
-        break;
+    case JanusMessageType::WebrtcUp: Q_EMIT webrtcUp(); break;
     case JanusMessageType::Media:
-        Q_EMIT mediaChanged(message.raw.value(key("type")).toString(),
-                            message.raw.value(key("receiving")).toBool());
+        Q_EMIT mediaChanged(message.raw.value(key("type")).toString(), message.raw.value(key("receiving")).toBool());
         break;
     case JanusMessageType::SlowLink:
         Q_EMIT slowLink(message.raw.value(key("uplink")).toBool(), message.raw.value(key("lost")).toInt());
         break;
-    case JanusMessageType::Hangup:
-        Q_EMIT hungUp(message.raw.value(key("reason")).toString());
-        break;
+    case JanusMessageType::Hangup: Q_EMIT hungUp(message.raw.value(key("reason")).toString()); break;
     case JanusMessageType::Detached:
         handleId_ = 0;
         room_.clear();
         Q_EMIT detached();
         break;
-    default:
-        break;
+    default: break;
     }
 }
 

@@ -14,9 +14,9 @@ namespace spoke::session {
 // (publish/configure), or Janus' offer (subscriber join/subscribe/update).
 struct SdpResult {
     std::optional<SessionError> error;
-    QString sdp;         // empty when the answer carried no JSEP
-    QString sdpType;     // "offer" or "answer"
-    QJsonObject data;    // the VideoRoom payload ("joined", "attached", "configured", …)
+    QString sdp; // empty when the answer carried no JSEP
+    QString sdpType; // "offer" or "answer"
+    QJsonObject data; // the VideoRoom payload ("joined", "attached", "configured", …)
 
     bool ok() const { return !error.has_value(); }
 };
@@ -64,8 +64,8 @@ public:
     void start(const QString& answerSdp, ReplyHandler done);
     void subscribe(const QList<videoroom::FeedStream>& streams, SdpHandler done);
     void unsubscribe(const QList<videoroom::FeedStream>& streams, SdpHandler done);
-    void update(const QList<videoroom::FeedStream>& subscribeTo,
-                const QList<videoroom::FeedStream>& unsubscribeFrom, SdpHandler done);
+    void update(const QList<videoroom::FeedStream>& subscribeTo, const QList<videoroom::FeedStream>& unsubscribeFrom,
+                SdpHandler done);
     void configureSubstream(const QString& mid, int substream, int temporal, ReplyHandler done);
 
     // ICE candidates of our side, for when they are not in the SDP.

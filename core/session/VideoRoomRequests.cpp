@@ -6,9 +6,15 @@ namespace spoke::session::videoroom {
 
 namespace {
 
-QLatin1String key(const char* name) { return QLatin1String(name); }
+QLatin1String key(const char* name)
+{
+    return QLatin1String(name);
+}
 
-QJsonObject request(const char* name) { return QJsonObject{{key("request"), QString::fromLatin1(name)}}; }
+QJsonObject request(const char* name)
+{
+    return QJsonObject{{key("request"), QString::fromLatin1(name)}};
+}
 
 void addJoinFields(QJsonObject& body, const JoinOptions& join)
 {
@@ -89,9 +95,15 @@ QJsonObject joinAndConfigure(const JoinOptions& join, const PublishOptions& opti
     return body;
 }
 
-QJsonObject unpublish() { return request("unpublish"); }
+QJsonObject unpublish()
+{
+    return request("unpublish");
+}
 
-QJsonObject leave() { return request("leave"); }
+QJsonObject leave()
+{
+    return request("leave");
+}
 
 QJsonObject joinSubscriber(quint64 room, const QList<FeedStream>& streams, const SubscriberOptions& options)
 {
@@ -106,7 +118,10 @@ QJsonObject joinSubscriber(quint64 room, const QList<FeedStream>& streams, const
     return body;
 }
 
-QJsonObject start() { return request("start"); }
+QJsonObject start()
+{
+    return request("start");
+}
 
 QJsonObject subscribe(const QList<FeedStream>& streams)
 {

@@ -13,17 +13,17 @@ namespace spoke::session::videoroom {
 struct JoinOptions {
     quint64 room = 0;
     QString display;
-    quint64 id = 0;  // 0 = let Janus choose
-    QString pin;     // only for rooms that have one
-    QString token;   // only for rooms with an allow-list
+    quint64 id = 0; // 0 = let Janus choose
+    QString pin; // only for rooms that have one
+    QString token; // only for rooms with an allow-list
 };
 
 struct PublishOptions {
-    std::optional<int> bitrateBps;  // our own cap, below the room's
+    std::optional<int> bitrateBps; // our own cap, below the room's
     std::optional<bool> record;
-    QString filename;               // relative to the room's rec_dir
+    QString filename; // relative to the room's rec_dir
     QString display;
-    QString audioCodec;             // empty = the room's choice
+    QString audioCodec; // empty = the room's choice
     QString videoCodec;
     // Optional per-mid descriptions ("camera", "slides") shown to others.
     QList<QPair<QString, QString>> descriptions;

@@ -11,11 +11,11 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QJsonArray>
 #include <QStringList>
 
 #include <functional>
@@ -46,9 +46,15 @@ inline QString env(const char* name)
     return value;
 }
 
-inline int envInt(const char* name) { return env(name).toInt(); }
+inline int envInt(const char* name)
+{
+    return env(name).toInt();
+}
 
-inline quint64 practiceRoom() { return env("SPOKE_JANUS_ROOM").toULongLong(); }
+inline quint64 practiceRoom()
+{
+    return env("SPOKE_JANUS_ROOM").toULongLong();
+}
 
 // A minimal WebRTC publisher offer a browser could have written: BUNDLE,
 // rtcp-mux, Opus 111 + VP8 96, sendonly, our ICE credentials and one host
@@ -63,14 +69,14 @@ inline QString publisherOffer(const QString& iceIp)
         hexPairs << QStringLiteral("%1").arg(static_cast<unsigned char>(byte), 2, 16, QLatin1Char('0')).toUpper();
     const QString fingerprint = hexPairs.join(QLatin1Char(':'));
     const QString candidate = QStringLiteral("a=candidate:1 1 udp 2122260223 %1 40000 typ host\r\n").arg(iceIp);
-    const QString transport = QStringLiteral("c=IN IP4 %1\r\n").arg(iceIp) +
-                              QStringLiteral("a=rtcp:9 IN IP4 0.0.0.0\r\n") + candidate +
-                              QStringLiteral("a=end-of-candidates\r\n"
-                                             "a=ice-ufrag:spk1\r\n"
-                                             "a=ice-pwd:spokeicepassword0123456789\r\n"
-                                             "a=ice-options:trickle\r\n"
-                                             "a=fingerprint:sha-256 ") +
-                              fingerprint + QStringLiteral("\r\na=setup:actpass\r\n");
+    const QString transport = QStringLiteral("c=IN IP4 %1\r\n").arg(iceIp)
+                              + QStringLiteral("a=rtcp:9 IN IP4 0.0.0.0\r\n") + candidate
+                              + QStringLiteral("a=end-of-candidates\r\n"
+                                               "a=ice-ufrag:spk1\r\n"
+                                               "a=ice-pwd:spokeicepassword0123456789\r\n"
+                                               "a=ice-options:trickle\r\n"
+                                               "a=fingerprint:sha-256 ")
+                              + fingerprint + QStringLiteral("\r\na=setup:actpass\r\n");
     return QStringLiteral("v=0\r\n"
                           "o=- 4611731400430051336 2 IN IP4 %1\r\n"
                           "s=-\r\n"
@@ -78,25 +84,25 @@ inline QString publisherOffer(const QString& iceIp)
                           "a=group:BUNDLE 0 1\r\n"
                           "a=msid-semantic: WMS spoke\r\n"
                           "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n")
-               .arg(iceIp) +
-           transport +
-           QStringLiteral("a=mid:0\r\n"
-                          "a=sendonly\r\n"
-                          "a=rtcp-mux\r\n"
-                          "a=rtpmap:111 opus/48000/2\r\n"
-                          "a=fmtp:111 minptime=10;useinbandfec=1\r\n"
-                          "a=ssrc:11111111 cname:spoke\r\n"
-                          "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n") +
-           transport +
-           QStringLiteral("a=mid:1\r\n"
-                          "a=sendonly\r\n"
-                          "a=rtcp-mux\r\n"
-                          "a=rtpmap:96 VP8/90000\r\n"
-                          "a=rtcp-fb:96 nack\r\n"
-                          "a=rtcp-fb:96 nack pli\r\n"
-                          "a=rtcp-fb:96 ccm fir\r\n"
-                          "a=rtcp-fb:96 goog-remb\r\n"
-                          "a=ssrc:22222222 cname:spoke\r\n");
+               .arg(iceIp)
+           + transport
+           + QStringLiteral("a=mid:0\r\n"
+                            "a=sendonly\r\n"
+                            "a=rtcp-mux\r\n"
+                            "a=rtpmap:111 opus/48000/2\r\n"
+                            "a=fmtp:111 minptime=10;useinbandfec=1\r\n"
+                            "a=ssrc:11111111 cname:spoke\r\n"
+                            "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n")
+           + transport
+           + QStringLiteral("a=mid:1\r\n"
+                            "a=sendonly\r\n"
+                            "a=rtcp-mux\r\n"
+                            "a=rtpmap:96 VP8/90000\r\n"
+                            "a=rtcp-fb:96 nack\r\n"
+                            "a=rtcp-fb:96 nack pli\r\n"
+                            "a=rtcp-fb:96 ccm fir\r\n"
+                            "a=rtcp-fb:96 goog-remb\r\n"
+                            "a=ssrc:22222222 cname:spoke\r\n");
 }
 
 // One client: a connection plus one VideoRoom handle, opened and attached.
@@ -120,14 +126,14 @@ struct Client {
     }
 
     explicit Client(session::JanusConnection::Options options)
-        : connection(std::make_unique<session::JanusConnection>(std::move(options))),
-          handle(std::make_unique<session::VideoRoomHandle>(*connection))
+        : connection(std::make_unique<session::JanusConnection>(std::move(options)))
+        , handle(std::make_unique<session::VideoRoomHandle>(*connection))
     {
         QObject::connect(connection.get(), &session::JanusConnection::protocolWarning,
                          [this](const QString& w) { warnings << w; });
     }
 
-    explicit Client(const QUrl& url = QUrl(env("SPOKE_JANUS_WS"))) : Client(defaults(url)) {}
+    explicit Client(const QUrl& url = QUrl(env("SPOKE_JANUS_WS"))) : Client(defaults(url)) { }
 
     void openAndAttach()
     {

@@ -5,7 +5,8 @@
 namespace spoke::test {
 
 TcpRelay::TcpRelay(QHostAddress targetHost, quint16 targetPort)
-    : targetHost_(std::move(targetHost)), targetPort_(targetPort)
+    : targetHost_(std::move(targetHost))
+    , targetPort_(targetPort)
 {
     connect(&server_, &QTcpServer::newConnection, this, &TcpRelay::onNewConnection);
     accept();
@@ -93,7 +94,10 @@ void TcpRelay::cut()
         closePair(pairs_.front().get());
 }
 
-void TcpRelay::stall() { stalled_ = true; }
+void TcpRelay::stall()
+{
+    stalled_ = true;
+}
 
 void TcpRelay::resume()
 {
@@ -112,6 +116,9 @@ void TcpRelay::resume()
     }
 }
 
-int TcpRelay::liveConnections() const { return static_cast<int>(pairs_.size()); }
+int TcpRelay::liveConnections() const
+{
+    return static_cast<int>(pairs_.size());
+}
 
 } // namespace spoke::test

@@ -31,7 +31,7 @@ public:
 private:
     struct Pair {
         std::unique_ptr<QTcpSocket> down; // towards the client
-        std::unique_ptr<QTcpSocket> up;   // towards the server
+        std::unique_ptr<QTcpSocket> up; // towards the server
     };
     void onNewConnection();
     void forward(QTcpSocket* from, QTcpSocket* to);

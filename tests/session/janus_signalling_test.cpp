@@ -37,11 +37,20 @@ struct RoomLog {
     }
 };
 
-QUrl janusUrl() { return QUrl(env("SPOKE_JANUS_WS")); }
+QUrl janusUrl()
+{
+    return QUrl(env("SPOKE_JANUS_WS"));
+}
 
-QUrl relayUrl(const TcpRelay& relay) { return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(relay.port())); }
+QUrl relayUrl(const TcpRelay& relay)
+{
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(relay.port()));
+}
 
-quint16 janusPort() { return static_cast<quint16>(janusUrl().port()); }
+quint16 janusPort()
+{
+    return static_cast<quint16>(janusUrl().port());
+}
 
 QStringList sdpLines(const QString& sdp, const QString& prefix)
 {
@@ -173,9 +182,8 @@ TEST_CASE("janus: publishing an SDP offer gets Janus' answer", "[janus]")
 
     videoroom::PublishOptions options;
     options.bitrateBps = 256000;
-    const auto answer = client.callSdp([&](SdpHandler done) {
-        client.handle->publish(publisherOffer(iceIp), options, std::move(done));
-    });
+    const auto answer = client.callSdp(
+        [&](SdpHandler done) { client.handle->publish(publisherOffer(iceIp), options, std::move(done)); });
     if (!answer.ok())
         FAIL(answer.error->describe().toStdString());
     CHECK(answer.sdpType == QStringLiteral("answer"));
@@ -208,9 +216,8 @@ TEST_CASE("janus: publishing an SDP offer gets Janus' answer", "[janus]")
 
     // configure without a new offer changes options only.
     options.bitrateBps = 128000;
-    const auto configured = client.callSdp([&](SdpHandler done) {
-        client.handle->configure(options, QString(), std::move(done));
-    });
+    const auto configured =
+        client.callSdp([&](SdpHandler done) { client.handle->configure(options, QString(), std::move(done)); });
     CHECK(configured.ok());
     CHECK(configured.sdp.isEmpty());
 
@@ -272,11 +279,14 @@ TEST_CASE("janus: a subscriber gets Janus' offer for a published feed", "[janus]
         {QStringLiteral("room"), static_cast<qint64>(practiceRoom())},
         {QStringLiteral("secret"), env("SPOKE_JANUS_ROOM_SECRET")},
         {QStringLiteral("display"), QStringLiteral("Remote camera")},
-        {QStringLiteral("streams"),
-         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("audio")}, {QStringLiteral("mindex"), 0},
-                                {QStringLiteral("mid"), QStringLiteral("0")}, {QStringLiteral("codec"), QStringLiteral("opus")}},
-                    QJsonObject{{QStringLiteral("type"), QStringLiteral("video")}, {QStringLiteral("mindex"), 1},
-                                {QStringLiteral("mid"), QStringLiteral("1")}, {QStringLiteral("codec"), QStringLiteral("vp8")}}}},
+        {QStringLiteral("streams"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("audio")},
+                                                           {QStringLiteral("mindex"), 0},
+                                                           {QStringLiteral("mid"), QStringLiteral("0")},
+                                                           {QStringLiteral("codec"), QStringLiteral("opus")}},
+                                               QJsonObject{{QStringLiteral("type"), QStringLiteral("video")},
+                                                           {QStringLiteral("mindex"), 1},
+                                                           {QStringLiteral("mid"), QStringLiteral("1")},
+                                                           {QStringLiteral("codec"), QStringLiteral("vp8")}}}},
     };
     const auto added = watcher.call([&](ReplyHandler done) { watcher.handle->request(add, std::move(done)); });
     if (!added.ok())
@@ -306,17 +316,15 @@ TEST_CASE("janus: a subscriber gets Janus' offer for a published feed", "[janus]
     CHECK(offer.sdp.contains(QStringLiteral("opus/48000/2")));
     CHECK(sdpLines(offer.sdp, QStringLiteral("a=candidate:")).front().contains(iceIp));
 
-    const auto started = subscriber.call([&](ReplyHandler done) {
-        subscriber.handle->start(subscriberAnswer(offer.sdp, iceIp), std::move(done));
-    });
+    const auto started = subscriber.call(
+        [&](ReplyHandler done) { subscriber.handle->start(subscriberAnswer(offer.sdp, iceIp), std::move(done)); });
     if (!started.ok())
         FAIL(started.error->describe().toStdString());
     CHECK(started.message.pluginData.value(QStringLiteral("started")).toString() == QStringLiteral("ok"));
 
     const QString videoMid = sdpLines(offer.sdp, QStringLiteral("a=mid:")).value(1).mid(6);
-    const auto layer = subscriber.call([&](ReplyHandler done) {
-        subscriber.handle->configureSubstream(videoMid, 0, 0, std::move(done));
-    });
+    const auto layer = subscriber.call(
+        [&](ReplyHandler done) { subscriber.handle->configureSubstream(videoMid, 0, 0, std::move(done)); });
     CHECK(layer.ok());
 
     // Dropping the audio stream renegotiates: Janus sends a new offer.

@@ -38,11 +38,11 @@ TEST_CASE("session: core success carries the new session id", "[session][parse]"
 
 TEST_CASE("session: videoroom joined event with attendees", "[session][parse]")
 {
-    const auto message = parseOk(
-        R"({"janus":"event","session_id":115346244734799,"transaction":"0.15","sender":8446044871800168,)"
-        R"("plugindata":{"plugin":"janus.plugin.videoroom","data":{"videoroom":"joined","room":1234,)"
-        R"("description":"Spoke practice room","id":6583056501780107,"private_id":3074319509,)"
-        R"("publishers":[],"attendees":[{"id":63602745978848,"display":"Alice"}]}}})");
+    const auto message =
+        parseOk(R"({"janus":"event","session_id":115346244734799,"transaction":"0.15","sender":8446044871800168,)"
+                R"("plugindata":{"plugin":"janus.plugin.videoroom","data":{"videoroom":"joined","room":1234,)"
+                R"("description":"Spoke practice room","id":6583056501780107,"private_id":3074319509,)"
+                R"("publishers":[],"attendees":[{"id":63602745978848,"display":"Alice"}]}}})");
     CHECK(message.type == JanusMessageType::Event);
     CHECK(message.sessionId == 115346244734799ULL);
     CHECK(message.sender == 8446044871800168ULL);
@@ -54,9 +54,9 @@ TEST_CASE("session: videoroom joined event with attendees", "[session][parse]")
 
 TEST_CASE("session: event with a jsep answer", "[session][parse]")
 {
-    const auto message = parseOk(
-        R"({"janus":"event","sender":1,"transaction":"t","plugindata":{"plugin":"janus.plugin.videoroom",)"
-        R"("data":{"videoroom":"event","configured":"ok"}},"jsep":{"type":"answer","sdp":"v=0\r\n"}})");
+    const auto message =
+        parseOk(R"({"janus":"event","sender":1,"transaction":"t","plugindata":{"plugin":"janus.plugin.videoroom",)"
+                R"("data":{"videoroom":"event","configured":"ok"}},"jsep":{"type":"answer","sdp":"v=0\r\n"}})");
     REQUIRE(message.jsep.has_value());
     CHECK(message.jsep->type == QStringLiteral("answer"));
     CHECK(message.jsep->sdp == QStringLiteral("v=0\r\n"));
@@ -65,16 +65,16 @@ TEST_CASE("session: event with a jsep answer", "[session][parse]")
 
 TEST_CASE("session: core and plugin errors are lifted with code and reason", "[session][parse]")
 {
-    const auto core = parseOk(
-        R"({"janus":"error","transaction":"t","error":{"code":458,"reason":"No such session 42"}})");
+    const auto core =
+        parseOk(R"({"janus":"error","transaction":"t","error":{"code":458,"reason":"No such session 42"}})");
     CHECK(core.type == JanusMessageType::Error);
     CHECK(core.errorCode == 458);
     CHECK(core.errorReason == QStringLiteral("No such session 42"));
 
-    const auto plugin = parseOk(
-        R"({"janus":"success","session_id":8195787632575120,"transaction":"0.81","sender":2918537103134575,)"
-        R"("plugindata":{"plugin":"janus.plugin.videoroom","data":{"videoroom":"event","error_code":423,)"
-        R"("error":"Unknown request 'bogus'"}}})");
+    const auto plugin =
+        parseOk(R"({"janus":"success","session_id":8195787632575120,"transaction":"0.81","sender":2918537103134575,)"
+                R"("plugindata":{"plugin":"janus.plugin.videoroom","data":{"videoroom":"event","error_code":423,)"
+                R"("error":"Unknown request 'bogus'"}}})");
     CHECK(plugin.type == JanusMessageType::Success);
     CHECK(plugin.hasPluginError());
     CHECK(plugin.errorCode == 423);
@@ -84,10 +84,10 @@ TEST_CASE("session: core and plugin errors are lifted with code and reason", "[s
 TEST_CASE("session: handle-level notifications are typed", "[session][parse]")
 {
     CHECK(parseOk(R"({"janus":"webrtcup","session_id":1,"sender":2})").type == JanusMessageType::WebrtcUp);
-    CHECK(parseOk(R"({"janus":"media","session_id":1,"sender":2,"type":"video","receiving":true})").type ==
-          JanusMessageType::Media);
-    CHECK(parseOk(R"({"janus":"hangup","session_id":1,"sender":2,"reason":"DTLS alert"})").type ==
-          JanusMessageType::Hangup);
+    CHECK(parseOk(R"({"janus":"media","session_id":1,"sender":2,"type":"video","receiving":true})").type
+          == JanusMessageType::Media);
+    CHECK(parseOk(R"({"janus":"hangup","session_id":1,"sender":2,"reason":"DTLS alert"})").type
+          == JanusMessageType::Hangup);
     CHECK(parseOk(R"({"janus":"timeout","session_id":1})").type == JanusMessageType::Timeout);
     const auto future = parseOk(R"({"janus":"something_new","session_id":1})");
     CHECK(future.type == JanusMessageType::Other);
@@ -108,7 +108,8 @@ TEST_CASE("session: malformed messages are refused with a reason", "[session][pa
     CHECK(parseError(R"({"janus":"event","session_id":9007199254740992})").contains(QStringLiteral("session_id")));
     CHECK(parseError(R"({"janus":"success","data":[]})").contains(QStringLiteral("data")));
     CHECK(parseError(R"({"janus":"event","plugindata":{"plugin":"x"}})").contains(QStringLiteral("plugindata")));
-    CHECK(parseError(R"({"janus":"event","plugindata":{"plugin":1,"data":{}}})").contains(QStringLiteral("plugindata")));
+    CHECK(
+        parseError(R"({"janus":"event","plugindata":{"plugin":1,"data":{}}})").contains(QStringLiteral("plugindata")));
     CHECK(parseError(R"({"janus":"event","jsep":{"type":"offer"}})").contains(QStringLiteral("jsep")));
     CHECK(parseError(R"({"janus":"event","jsep":{"type":"pranswer","sdp":""}})").contains(QStringLiteral("jsep")));
     CHECK(parseError(R"({"janus":"error","error":"boom"})").contains(QStringLiteral("error")));

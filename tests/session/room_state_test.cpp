@@ -10,19 +10,20 @@ using namespace spoke::session;
 
 namespace {
 
-QJsonObject json(const char* text) { return QJsonDocument::fromJson(QByteArray(text)).object(); }
+QJsonObject json(const char* text)
+{
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
 
 // Records every signal as one line, so a test reads as the expected story.
 struct Recorder {
     QStringList log;
     explicit Recorder(RoomState& room)
     {
-        QObject::connect(&room, &RoomState::joinedRoom, [this](quint64 r, quint64 id) {
-            log << QStringLiteral("joined %1 as %2").arg(r).arg(id);
-        });
-        QObject::connect(&room, &RoomState::participantJoined, [this](const Participant& p) {
-            log << QStringLiteral("+%1 %2").arg(p.id).arg(p.display);
-        });
+        QObject::connect(&room, &RoomState::joinedRoom,
+                         [this](quint64 r, quint64 id) { log << QStringLiteral("joined %1 as %2").arg(r).arg(id); });
+        QObject::connect(&room, &RoomState::participantJoined,
+                         [this](const Participant& p) { log << QStringLiteral("+%1 %2").arg(p.id).arg(p.display); });
         QObject::connect(&room, &RoomState::participantPublished, [this](const Participant& p) {
             log << QStringLiteral("pub %1 streams=%2").arg(p.id).arg(p.streams.size());
         });
@@ -43,10 +44,11 @@ TEST_CASE("session: room state follows joins, publishing and leaving", "[session
     RoomState room;
     Recorder recorder(room);
 
-    room.apply(json(R"({"videoroom":"joined","room":1234,"id":10,"private_id":5,)"
-                    R"("publishers":[{"id":20,"display":"Hub","streams":[{"type":"audio","mindex":0,"mid":"0","codec":"opus"},)"
-                    R"({"type":"video","mindex":1,"mid":"1","codec":"vp8","simulcast":true}]}],)"
-                    R"("attendees":[{"id":30,"display":"Trainee"}]})"));
+    room.apply(json(
+        R"({"videoroom":"joined","room":1234,"id":10,"private_id":5,)"
+        R"("publishers":[{"id":20,"display":"Hub","streams":[{"type":"audio","mindex":0,"mid":"0","codec":"opus"},)"
+        R"({"type":"video","mindex":1,"mid":"1","codec":"vp8","simulcast":true}]}],)"
+        R"("attendees":[{"id":30,"display":"Trainee"}]})"));
     room.apply(json(R"({"videoroom":"event","room":1234,"joining":{"id":40,"display":"Clinic"}})"));
     room.apply(json(R"({"videoroom":"event","room":1234,"publishers":[{"id":40,"display":"Clinic",)"
                     R"("streams":[{"type":"video","mindex":0,"mid":"0","codec":"vp8"}]}]})"));
@@ -54,18 +56,19 @@ TEST_CASE("session: room state follows joins, publishing and leaving", "[session
     room.apply(json(R"({"videoroom":"event","room":1234,"leaving":40})"));
     room.apply(json(R"({"videoroom":"event","room":1234,"kicked":30})"));
 
-    CHECK(recorder.log == QStringList{
-                              QStringLiteral("joined 1234 as 10"),
-                              QStringLiteral("+30 Trainee"),
-                              QStringLiteral("+20 Hub"),
-                              QStringLiteral("pub 20 streams=2"),
-                              QStringLiteral("+40 Clinic"),
-                              QStringLiteral("pub 40 streams=1"),
-                              QStringLiteral("unpub 20"),
-                              QStringLiteral("unpub 40"),
-                              QStringLiteral("-40 Clinic"),
-                              QStringLiteral("-30 Trainee"),
-                          });
+    CHECK(recorder.log
+          == QStringList{
+              QStringLiteral("joined 1234 as 10"),
+              QStringLiteral("+30 Trainee"),
+              QStringLiteral("+20 Hub"),
+              QStringLiteral("pub 20 streams=2"),
+              QStringLiteral("+40 Clinic"),
+              QStringLiteral("pub 40 streams=1"),
+              QStringLiteral("unpub 20"),
+              QStringLiteral("unpub 40"),
+              QStringLiteral("-40 Clinic"),
+              QStringLiteral("-30 Trainee"),
+          });
     CHECK(room.ownId() == 10);
     REQUIRE(room.participants().size() == 1);
     const auto hub = room.participant(20);

@@ -93,8 +93,8 @@ TEST_CASE("session: deadlines fail only overdue requests, saying what was late",
 {
     TransactionTable table;
     std::optional<SessionError> early, late;
-    const QString first = table.begin(QStringLiteral("publish"), Completion::OnResult, 100,
-                                      [&](const Outcome& o) { early = o.error; });
+    const QString first =
+        table.begin(QStringLiteral("publish"), Completion::OnResult, 100, [&](const Outcome& o) { early = o.error; });
     table.begin(QStringLiteral("list"), Completion::OnResult, 500, [&](const Outcome& o) { late = o.error; });
     table.route(message(JanusMessageType::Ack, first));
 

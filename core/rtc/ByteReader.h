@@ -11,7 +11,7 @@ namespace spoke::rtc {
 // once instead of checking every field.
 class ByteReader {
 public:
-    explicit ByteReader(std::span<const std::uint8_t> data) : data_(data) {}
+    explicit ByteReader(std::span<const std::uint8_t> data) : data_(data) { }
 
     bool ok() const { return ok_; }
     std::size_t position() const { return pos_; }

@@ -10,7 +10,7 @@ namespace spoke::rtc {
 // Big-endian appends to a byte vector the caller owns.
 class ByteWriter {
 public:
-    explicit ByteWriter(std::vector<std::uint8_t>& out) : out_(out) {}
+    explicit ByteWriter(std::vector<std::uint8_t>& out) : out_(out) { }
 
     void u8(std::uint32_t v) { put(v, 1); }
     void u16(std::uint32_t v) { put(v, 2); }

@@ -6,7 +6,8 @@ void JitterEstimator::onPacket(std::uint32_t rtpTimestamp, std::int64_t arrivalT
 {
     // Arrival in timestamp units, truncated to 32 bits like the RTP clock,
     // so the transit difference below stays right across the RTP wrap.
-    const auto arrival = static_cast<std::uint32_t>(static_cast<std::uint64_t>(arrivalTimeUs) * clockRateHz_ / 1'000'000);
+    const auto arrival =
+        static_cast<std::uint32_t>(static_cast<std::uint64_t>(arrivalTimeUs) * clockRateHz_ / 1'000'000);
     const auto transit = static_cast<std::int64_t>(static_cast<std::int32_t>(arrival - rtpTimestamp));
     if (lastTransit_) {
         std::int64_t d = transit - *lastTransit_;

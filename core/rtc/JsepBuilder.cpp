@@ -59,7 +59,8 @@ SessionDescription buildPublisherOffer(const PublisherOfferOptions& o)
                      extmap(kAudioLevelExtensionId, RtpExtensionKind::AudioLevel)};
     audio.direction = SdpDirection::SendOnly;
     audio.rtcpRsize = true;
-    audio.codecs.push_back(SdpCodec{kOpusPayloadType, "opus", 48000, 2, "minptime=10;useinbandfec=1", {"transport-cc"}});
+    audio.codecs.push_back(
+        SdpCodec{kOpusPayloadType, "opus", 48000, 2, "minptime=10;useinbandfec=1", {"transport-cc"}});
     audio.otherAttributes.push_back({"msid", o.streamId + " " + o.streamId + "-audio"});
     audio.ssrcs = {{o.audioSsrc, "cname", o.cname}, {o.audioSsrc, "msid", o.streamId + " " + o.streamId + "-audio"}};
     s.media.push_back(std::move(audio));
@@ -78,8 +79,8 @@ SessionDescription buildPublisherOffer(const PublisherOfferOptions& o)
     for (const char* fb : kVideoFeedback)
         vp8.feedback.emplace_back(fb);
     video.codecs.push_back(std::move(vp8));
-    video.codecs.push_back(SdpCodec{kVp8RtxPayloadType, "rtx", 90000, std::nullopt,
-                                    "apt=" + std::to_string(kVp8PayloadType), {}});
+    video.codecs.push_back(
+        SdpCodec{kVp8RtxPayloadType, "rtx", 90000, std::nullopt, "apt=" + std::to_string(kVp8PayloadType), {}});
     video.otherAttributes.push_back({"msid", o.streamId + " " + o.streamId + "-video"});
     if (o.simulcastRids.empty()) {
         video.ssrcGroups.push_back(SdpSsrcGroup{"FID", {o.videoSsrc, o.videoRtxSsrc}});
@@ -146,14 +147,15 @@ Expected<SessionDescription> buildSubscriberAnswer(const SessionDescription& off
                        bundle.mids.empty());
         const auto offerDirection = om.direction.value_or(SdpDirection::SendRecv);
         am.direction = offerDirection == SdpDirection::SendOnly || offerDirection == SdpDirection::SendRecv
-            ? SdpDirection::RecvOnly
-            : SdpDirection::Inactive;
+                           ? SdpDirection::RecvOnly
+                           : SdpDirection::Inactive;
 
         SdpCodec codec = *chosen;
         codec.feedback.clear();
         for (const auto& fb : chosen->feedback) {
-            const auto& supported = audio ? std::vector<std::string>(std::begin(kAudioFeedback), std::end(kAudioFeedback))
-                                          : std::vector<std::string>(std::begin(kVideoFeedback), std::end(kVideoFeedback));
+            const auto& supported =
+                audio ? std::vector<std::string>(std::begin(kAudioFeedback), std::end(kAudioFeedback))
+                      : std::vector<std::string>(std::begin(kVideoFeedback), std::end(kVideoFeedback));
             if (std::find(supported.begin(), supported.end(), fb) != supported.end())
                 codec.feedback.push_back(fb);
         }
@@ -172,7 +174,8 @@ Expected<SessionDescription> buildSubscriberAnswer(const SessionDescription& off
             if (kind && *kind != RtpExtensionKind::RtpStreamId && *kind != RtpExtensionKind::RepairedRtpStreamId)
                 am.extmaps.push_back(SdpExtmap{e.id, std::nullopt, e.uri, std::nullopt});
         }
-        const bool inOfferedBundle = offeredBundle
+        const bool inOfferedBundle =
+            offeredBundle
             && std::find(offeredBundle->mids.begin(), offeredBundle->mids.end(), *om.mid) != offeredBundle->mids.end();
         if (inOfferedBundle || !offeredBundle)
             bundle.mids.push_back(*om.mid);

@@ -35,8 +35,8 @@ public:
         std::int64_t abandoned = 0;
     };
 
-    NackGenerator() : NackGenerator(Config{}) {}
-    explicit NackGenerator(Config config) : config_(config) {}
+    NackGenerator() : NackGenerator(Config{}) { }
+    explicit NackGenerator(Config config) : config_(config) { }
 
     // `keyframeStart`: this packet begins a keyframe (first packet, S=1 and P=0).
     Arrival onPacket(std::uint16_t sequenceNumber, std::int64_t nowMs, bool keyframeStart = false);

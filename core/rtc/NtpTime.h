@@ -12,7 +12,10 @@ namespace ntp {
 // Microseconds since the Unix epoch to NTP (seconds since 1900).
 std::uint64_t fromUnixMicros(std::int64_t unixUs);
 std::int64_t toUnixMicros(std::uint64_t ntpTime);
-inline std::uint32_t compact(std::uint64_t ntpTime) { return static_cast<std::uint32_t>(ntpTime >> 16); }
+inline std::uint32_t compact(std::uint64_t ntpTime)
+{
+    return static_cast<std::uint32_t>(ntpTime >> 16);
+}
 // A duration in microseconds as 1/65536 s units (for DLSR).
 std::uint32_t compactFromMicros(std::int64_t durationUs);
 

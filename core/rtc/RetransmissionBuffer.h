@@ -32,8 +32,8 @@ public:
         std::size_t throttled = 0; // re-sent less than one RTT ago
     };
 
-    RetransmissionBuffer() : RetransmissionBuffer(Config{}) {}
-    explicit RetransmissionBuffer(Config config) : config_(config) {}
+    RetransmissionBuffer() : RetransmissionBuffer(Config{}) { }
+    explicit RetransmissionBuffer(Config config) : config_(config) { }
 
     void onPacketSent(const RtpPacket& packet, std::int64_t nowMs);
     NackAnswer onNack(std::span<const std::uint16_t> sequenceNumbers, std::int64_t nowMs);

@@ -12,7 +12,7 @@ namespace spoke::rtc {
 // enough to tell a truncated packet from a peer speaking another dialect.
 class RtcError {
 public:
-    explicit RtcError(std::string message) : message_(std::move(message)) {}
+    explicit RtcError(std::string message) : message_(std::move(message)) { }
     const std::string& message() const { return message_; }
 
 private:
@@ -22,11 +22,10 @@ private:
 // A value or the reason there is none. Parsers of untrusted input return
 // this instead of throwing: malformed packets are routine on a lossy link,
 // not exceptional, and the media threads must not pay for unwinding.
-template <typename T>
-class Expected {
+template <typename T> class Expected {
 public:
-    Expected(T value) : state_(std::move(value)) {} // NOLINT(google-explicit-constructor)
-    Expected(RtcError error) : state_(std::move(error)) {} // NOLINT(google-explicit-constructor)
+    Expected(T value) : state_(std::move(value)) { } // NOLINT(google-explicit-constructor)
+    Expected(RtcError error) : state_(std::move(error)) { } // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(state_); }
     explicit operator bool() const { return ok(); }

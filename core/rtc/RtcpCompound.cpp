@@ -20,7 +20,8 @@ std::string typeName(std::uint8_t pt, std::uint8_t fmt)
     case rtcp::kReceiverReport: return "RR";
     case rtcp::kSdes: return "SDES";
     case rtcp::kBye: return "BYE";
-    case rtcp::kRtpFeedback: return fmt == rtcp::kFmtNack ? "NACK" : fmt == rtcp::kFmtTransportCc ? "transport-cc" : "RTPFB";
+    case rtcp::kRtpFeedback:
+        return fmt == rtcp::kFmtNack ? "NACK" : fmt == rtcp::kFmtTransportCc ? "transport-cc" : "RTPFB";
     case rtcp::kPayloadFeedback: return fmt == rtcp::kFmtPli ? "PLI" : fmt == rtcp::kFmtFir ? "FIR" : "PSFB";
     default: return "RTCP type " + std::to_string(pt);
     }
@@ -168,7 +169,8 @@ Expected<RtcpPacket> parseOne(std::uint8_t pt, std::uint8_t count, std::span<con
         sr.packetCount = r.u32();
         sr.octetCount = r.u32();
         if (!r.ok())
-            return RtcError("SR is " + std::to_string(body.size() + 4) + " bytes, shorter than its 28-byte sender info");
+            return RtcError("SR is " + std::to_string(body.size() + 4)
+                            + " bytes, shorter than its 28-byte sender info");
         auto blocks = readReportBlocks(r, count, "SR");
         if (!blocks)
             return blocks.error();

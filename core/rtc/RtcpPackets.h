@@ -113,7 +113,7 @@ struct UnknownRtcp {
     bool operator==(const UnknownRtcp&) const = default;
 };
 
-using RtcpPacket
-    = std::variant<SenderReport, ReceiverReport, Sdes, Bye, Nack, Pli, Fir, Remb, TransportFeedback, UnknownRtcp>;
+using RtcpPacket =
+    std::variant<SenderReport, ReceiverReport, Sdes, Bye, Nack, Pli, Fir, Remb, TransportFeedback, UnknownRtcp>;
 
 } // namespace spoke::rtc

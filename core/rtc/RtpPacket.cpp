@@ -12,14 +12,13 @@ namespace {
 
 bool needsTwoByteForm(const std::vector<RtpExtension>& extensions)
 {
-    return std::any_of(extensions.begin(), extensions.end(), [](const RtpExtension& e) {
-        return e.id > 14 || e.data.empty() || e.data.size() > 16;
-    });
+    return std::any_of(extensions.begin(), extensions.end(),
+                       [](const RtpExtension& e) { return e.id > 14 || e.data.empty() || e.data.size() > 16; });
 }
 
 // Parses an RFC 8285 extension block; `twoByte` selects the element form.
 std::optional<std::string> parseElements(std::span<const std::uint8_t> block, bool twoByte,
-                                          std::vector<RtpExtension>& out)
+                                         std::vector<RtpExtension>& out)
 {
     std::size_t i = 0;
     while (i < block.size()) {
@@ -45,7 +44,7 @@ std::optional<std::string> parseElements(std::span<const std::uint8_t> block, bo
         }
         if (i + length > block.size())
             return "header extension element " + std::to_string(id) + " claims " + std::to_string(length)
-                + " bytes but only " + std::to_string(block.size() - i) + " remain";
+                   + " bytes but only " + std::to_string(block.size() - i) + " remain";
         out.push_back({id, std::vector<std::uint8_t>(block.begin() + static_cast<std::ptrdiff_t>(i),
                                                      block.begin() + static_cast<std::ptrdiff_t>(i + length))});
         i += length;

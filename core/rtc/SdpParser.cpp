@@ -1,8 +1,8 @@
 // SessionDescription::parse: SDP text → model. Every check produces an error
 // that quotes the line, because the usual reader is someone comparing our
 // log with the hub's.
-#include "rtc/SessionDescription.h"
 #include "rtc/SdpText.h"
+#include "rtc/SessionDescription.h"
 
 #include <string>
 
@@ -150,7 +150,8 @@ std::optional<RtcError> Parser::sessionAttribute(std::string_view name, std::opt
     return std::nullopt;
 }
 
-std::optional<RtcError> Parser::mediaAttribute(SdpMedia& m, std::string_view name, std::optional<std::string_view> value)
+std::optional<RtcError> Parser::mediaAttribute(SdpMedia& m, std::string_view name,
+                                               std::optional<std::string_view> value)
 {
     const std::string_view v = value.value_or("");
     if (auto direction = directionFrom(name); direction && !value) {
@@ -343,10 +344,11 @@ Expected<SessionDescription> Parser::run(std::string_view text)
             const auto name = value.substr(0, colon);
             if (name.empty())
                 return fail("attribute without a name");
-            const auto attrValue
-                = colon == std::string_view::npos ? std::nullopt : std::optional<std::string_view>(value.substr(colon + 1));
-            error = s_.media.empty() ? sessionAttribute(name, attrValue)
-                                     : mediaAttribute(s_.media.back(), name, attrValue);
+            const auto attrValue = colon == std::string_view::npos
+                                       ? std::nullopt
+                                       : std::optional<std::string_view>(value.substr(colon + 1));
+            error =
+                s_.media.empty() ? sessionAttribute(name, attrValue) : mediaAttribute(s_.media.back(), name, attrValue);
             break;
         }
         default:
@@ -374,9 +376,11 @@ Expected<SdpCandidate> SdpCandidate::parse(std::string_view value)
     const auto priority = parts.size() >= 8 ? toInt(parts[3], 0, 0xFFFFFFFF) : std::nullopt;
     const auto port = parts.size() >= 8 ? toInt(parts[5], 0, 65535) : std::nullopt;
     if (!component || !priority || !port || parts[6] != "typ")
-        return RtcError("a=candidate is '<foundation> <component> <transport> <priority> <address> <port> typ <type> ...'");
-    return SdpCandidate{std::string(parts[0]), static_cast<int>(*component), std::string(parts[2]),
-                        static_cast<std::uint32_t>(*priority), std::string(parts[4]), static_cast<int>(*port),
+        return RtcError(
+            "a=candidate is '<foundation> <component> <transport> <priority> <address> <port> typ <type> ...'");
+    return SdpCandidate{std::string(parts[0]), static_cast<int>(*component),
+                        std::string(parts[2]), static_cast<std::uint32_t>(*priority),
+                        std::string(parts[4]), static_cast<int>(*port),
                         std::string(parts[7]), std::string(value)};
 }
 

@@ -9,7 +9,8 @@ namespace spoke::rtc {
 // ordering and gaps survive the wrap at 65535. Each value is placed within
 // ±32768 of the previous one, which tolerates any realistic reordering.
 // The first value maps to itself plus 2^16, so a packet reordered before the
-// first one still gets a positive number.
+// first one still gets a positive number. A plain value held by thread-owned
+// classes (assembler, NACK generator, retransmission buffer), which assert.
 class SequenceUnwrapper {
 public:
     std::int64_t unwrap(std::uint16_t seq);

@@ -8,9 +8,7 @@ namespace spoke::rtc {
 
 StreamStatistics::StreamStatistics(std::uint32_t ssrc, std::uint32_t clockRateHz)
     : ssrc_(ssrc)
-    , jitter_(clockRateHz)
-{
-}
+    , jitter_(clockRateHz) { }
 
 void StreamStatistics::onPacket(std::uint16_t sequenceNumber, std::uint32_t rtpTimestamp, std::int64_t arrivalTimeUs)
 {
@@ -50,9 +48,10 @@ ReportBlock StreamStatistics::makeReportBlock(std::int64_t nowUs)
     const std::int64_t lostInterval = expectedInterval - (received_ - receivedAtLastReport_);
     expectedAtLastReport_ = expected;
     receivedAtLastReport_ = received_;
-    b.fractionLost = expectedInterval > 0 && lostInterval > 0
-        ? static_cast<std::uint8_t>(std::min<std::int64_t>(255, (lostInterval << 8) / expectedInterval))
-        : 0;
+    b.fractionLost =
+        expectedInterval > 0 && lostInterval > 0
+            ? static_cast<std::uint8_t>(std::min<std::int64_t>(255, (lostInterval << 8) / expectedInterval))
+            : 0;
     b.cumulativeLost = static_cast<std::int32_t>(std::clamp<std::int64_t>(cumulativeLost(), -0x800000, 0x7FFFFF));
     // Cycles in the high 16 bits; our unwrapped numbers start at 2^16, so take them relative to that.
     b.extendedHighestSequence = static_cast<std::uint32_t>(highestSequence_ - 0x10000);

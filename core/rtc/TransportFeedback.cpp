@@ -113,9 +113,9 @@ void TransportFeedback::writeFci(ByteWriter& w) const
         while (i + run < count && symbols[i + run] == symbols[i] && run < kMaxRunLength)
             ++run;
         const std::size_t oneBitSpan = std::min<std::size_t>(14, count - i);
-        const bool fitsOneBit
-            = std::all_of(symbols.begin() + static_cast<std::ptrdiff_t>(i),
-                          symbols.begin() + static_cast<std::ptrdiff_t>(i + oneBitSpan), [](Symbol s) { return s != Large; });
+        const bool fitsOneBit = std::all_of(symbols.begin() + static_cast<std::ptrdiff_t>(i),
+                                            symbols.begin() + static_cast<std::ptrdiff_t>(i + oneBitSpan),
+                                            [](Symbol s) { return s != Large; });
         if (run >= 14 || (run >= 7 && !fitsOneBit) || run == count - i) {
             w.u16(static_cast<std::uint32_t>((symbols[i] << 13) | run));
             i += run;
@@ -166,10 +166,12 @@ TransportFeedbackBuilder::TransportFeedbackBuilder(std::uint32_t senderSsrc, std
 
 bool TransportFeedbackBuilder::addReceivedPacket(std::uint16_t sequenceNumber, std::int64_t arrivalTimeUs)
 {
+    affinity_.assertOwner();
     if (!lastSequence_) {
-        const std::int64_t ticks = arrivalTimeUs >= 0 ? arrivalTimeUs / TransportFeedback::kReferenceTickUs
-                                                      : -((-arrivalTimeUs + TransportFeedback::kReferenceTickUs - 1)
-                                                          / TransportFeedback::kReferenceTickUs);
+        const std::int64_t ticks =
+            arrivalTimeUs >= 0
+                ? arrivalTimeUs / TransportFeedback::kReferenceTickUs
+                : -((-arrivalTimeUs + TransportFeedback::kReferenceTickUs - 1) / TransportFeedback::kReferenceTickUs);
         // Only differences matter to the sender, so the 24-bit field may wrap.
         feedback_.referenceTime = static_cast<std::int32_t>(static_cast<std::uint32_t>(ticks & 0xFFFFFF) << 8) >> 8;
         feedback_.baseSequenceNumber = sequenceNumber;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rtc/RtcError.h"
+#include "util/ThreadAffinity.h"
 
 #include <cstdint>
 #include <optional>
@@ -56,6 +57,7 @@ struct TransportFeedback {
 // Collects arrivals into one feedback packet. Sequence numbers must increase
 // (modulo 2^16); a packet that does not fit (goes backwards, too far ahead,
 // or its delta exceeds ±8.2 s) is refused and the caller starts a new one.
+// Owned by the receiving network thread that stamps the arrivals.
 class TransportFeedbackBuilder {
 public:
     TransportFeedbackBuilder(std::uint32_t senderSsrc, std::uint32_t mediaSsrc, std::uint8_t feedbackPacketCount);
@@ -65,6 +67,7 @@ public:
     const TransportFeedback& feedback() const { return feedback_; }
 
 private:
+    ThreadAffinity affinity_;
     TransportFeedback feedback_;
     std::optional<std::int64_t> lastSequence_; // unwrapped
     std::int64_t cursorUs_ = 0; // arrival time the next delta is measured from

@@ -58,8 +58,8 @@ public:
         std::string error; // when Malformed
     };
 
-    Vp8FrameAssembler() : Vp8FrameAssembler(Limits{}) {}
-    explicit Vp8FrameAssembler(Limits limits) : limits_(limits) {}
+    Vp8FrameAssembler() : Vp8FrameAssembler(Limits{}) { }
+    explicit Vp8FrameAssembler(Limits limits) : limits_(limits) { }
 
     InsertResult insert(const RtpPacket& packet, std::int64_t arrivalTimeUs);
     // Gives up on frames older than the deadline (and any dropped for limits

@@ -16,7 +16,7 @@ namespace spoke::rtc {
 // last one.
 class Vp8Packetizer {
 public:
-    explicit Vp8Packetizer(std::size_t maxPayloadBytes) : maxPayloadBytes_(maxPayloadBytes) {}
+    explicit Vp8Packetizer(std::size_t maxPayloadBytes) : maxPayloadBytes_(maxPayloadBytes) { }
 
     // `frameDescriptor` gives picture id, TL0PICIDX, TID/Y, KEYIDX and N for
     // the frame; S and PID are set here (S on the first payload, PID 0: the

@@ -47,13 +47,13 @@ public:
     {
         for (unsigned y = 0; y < height_; ++y)
             for (unsigned x = 0; x < width_; ++x)
-                image_->planes[0][y * static_cast<unsigned>(image_->stride[0]) + x]
-                    = static_cast<std::uint8_t>((x * 7 + y * 13 + static_cast<unsigned>(index) * 5) ^ (x * y));
+                image_->planes[0][y * static_cast<unsigned>(image_->stride[0]) + x] =
+                    static_cast<std::uint8_t>((x * 7 + y * 13 + static_cast<unsigned>(index) * 5) ^ (x * y));
         for (int p = 1; p < 3; ++p)
             for (unsigned y = 0; y < height_ / 2; ++y)
                 for (unsigned x = 0; x < width_ / 2; ++x)
-                    image_->planes[p][y * static_cast<unsigned>(image_->stride[p]) + x]
-                        = static_cast<std::uint8_t>(128 + ((x + static_cast<unsigned>(index)) % 32));
+                    image_->planes[p][y * static_cast<unsigned>(image_->stride[p]) + x] =
+                        static_cast<std::uint8_t>(128 + ((x + static_cast<unsigned>(index)) % 32));
         if (vpx_codec_encode(&ctx_, image_.get(), index, 1, forceKeyframe ? VPX_EFLAG_FORCE_KF : 0, VPX_DL_REALTIME)
             != VPX_CODEC_OK)
             throw std::runtime_error("vpx_codec_encode failed");
@@ -123,7 +123,8 @@ public:
         for (std::size_t i = 0; i < pcm.size(); ++i)
             pcm[i] = static_cast<opus_int16>(8000 * ((i / static_cast<std::size_t>(channels_)) % 109 < 54 ? 1 : -1));
         std::vector<std::uint8_t> out(4000);
-        const int bytes = opus_encode(encoder_.get(), pcm.data(), frameSamples, out.data(), static_cast<int>(out.size()));
+        const int bytes =
+            opus_encode(encoder_.get(), pcm.data(), frameSamples, out.data(), static_cast<int>(out.size()));
         if (bytes < 0)
             throw std::runtime_error("opus_encode failed");
         out.resize(static_cast<std::size_t>(bytes));

@@ -16,8 +16,7 @@ using Bytes = std::vector<std::uint8_t>;
 
 namespace {
 
-template <typename T>
-T only(const Expected<std::vector<RtcpPacket>>& parsed)
+template <typename T> T only(const Expected<std::vector<RtcpPacket>>& parsed)
 {
     REQUIRE(parsed.ok());
     REQUIRE(parsed->size() == 1);
@@ -40,8 +39,8 @@ const Bytes kRr = {0x81, 0xC9, 0x00, 0x07, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0
 // SDES, one chunk: SSRC 0x11223344, CNAME "janus", null terminator (12 bytes, no padding needed).
 const Bytes kSdes = {0x81, 0xCA, 0x00, 0x03, 0x11, 0x22, 0x33, 0x44, 0x01, 0x05, 'j', 'a', 'n', 'u', 's', 0x00};
 // REMB: sender 0x11223344, media 0, "REMB", 1 SSRC, exponent 1, mantissa 256000 → 512000 bps; SSRC 0x55667788.
-const Bytes kRemb = {0x8F, 0xCE, 0x00, 0x05, 0x11, 0x22, 0x33, 0x44, 0x00, 0x00, 0x00, 0x00, 'R',  'E',
-                     'M',  'B',  0x01, 0x07, 0xE8, 0x00, 0x55, 0x66, 0x77, 0x88};
+const Bytes kRemb = {0x8F, 0xCE, 0x00, 0x05, 0x11, 0x22, 0x33, 0x44, 0x00, 0x00, 0x00, 0x00,
+                     'R',  'E',  'M',  'B',  0x01, 0x07, 0xE8, 0x00, 0x55, 0x66, 0x77, 0x88};
 
 } // namespace
 
@@ -102,7 +101,8 @@ TEST_CASE("SDES CNAME and BYE with reason", "[rtc][rtcp]")
 TEST_CASE("generic NACK expands PID/BLP and packs them back across the wrap", "[rtc][rtcp]")
 {
     // PID 100, BLP 0b101: lost 100, 101 and 103.
-    const Bytes bytes = {0x81, 0xCD, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x02, 0x00, 0x64, 0x00, 0x05};
+    const Bytes bytes = {0x81, 0xCD, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01,
+                         0x00, 0x00, 0x00, 0x02, 0x00, 0x64, 0x00, 0x05};
     const auto nack = only<Nack>(parseRtcpCompound(bytes));
     CHECK(nack.senderSsrc == 1);
     CHECK(nack.mediaSsrc == 2);
@@ -112,7 +112,8 @@ TEST_CASE("generic NACK expands PID/BLP and packs them back across the wrap", "[
     // 65534, 65535, 0, 1 and 40: one PID/BLP for the run over the wrap, one for 40.
     const Nack wrapping{1, 2, {1, 65535, 40, 0, 65534, 0}};
     const Bytes built = buildRtcpCompound({wrapping});
-    const Bytes expected = {0x81, 0xCD, 0x00, 0x04, 0, 0, 0, 1, 0, 0, 0, 2, 0xFF, 0xFE, 0x00, 0x07, 0x00, 0x28, 0x00, 0x00};
+    const Bytes expected = {0x81, 0xCD, 0x00, 0x04, 0,    0,    0,    1,    0,    0,
+                            0,    2,    0xFF, 0xFE, 0x00, 0x07, 0x00, 0x28, 0x00, 0x00};
     CHECK(built == expected);
     CHECK(only<Nack>(parseRtcpCompound(built)).sequenceNumbers == std::vector<std::uint16_t>{65534, 65535, 0, 1, 40});
 }
@@ -177,9 +178,10 @@ TEST_CASE("malformed RTCP is refused with the reason", "[rtc][rtcp]")
     Bytes v1 = kRr;
     v1[0] = 0x41;
     CHECK(message(v1).find("version 1") != std::string::npos);
-    CHECK(message({0x82, 0xC9, 0x00, 0x07, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                   0})
-              .find("announces 2 report blocks") != std::string::npos);
+    CHECK(message({0x82, 0xC9, 0x00, 0x07, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+                   0,    0,    0,    0,    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
+              .find("announces 2 report blocks")
+          != std::string::npos);
     CHECK(message({0x81, 0xC8, 0x00, 0x01, 1, 2, 3, 4}).find("28-byte sender info") != std::string::npos);
     CHECK(message({0x81, 0xCD, 0x00, 0x02, 0, 0, 0, 1, 0, 0, 0, 2}).find("PID/BLP") != std::string::npos);
     CHECK(message({0xA1, 0xCE, 0x00, 0x02, 0, 0, 0, 1, 0, 0, 0, 9}).find("padding count of 9") != std::string::npos);
@@ -191,8 +193,8 @@ TEST_CASE("transport-cc feedback matches a hand-built draft-holmer-01 packet", "
     // base seq 100, 3 statuses, reference time 16 (× 64 ms), feedback count 7;
     // one two-bit status vector chunk 1|1|01 00 10 00 00 00 00 = 0xD200
     // (small, not received, large); deltas 0x04 (1 ms) and 0x0100 (64 ms); 3 zero bytes padding.
-    const Bytes bytes = {0x8F, 0xCD, 0x00, 0x06, 0, 0, 0, 1, 0, 0, 0, 2, 0x00, 0x64, 0x00, 0x03,
-                         0x00, 0x00, 0x10, 0x07, 0xD2, 0x00, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00};
+    const Bytes bytes = {0x8F, 0xCD, 0x00, 0x06, 0,    0,    0,    1,    0,    0,    0,    2,    0x00, 0x64,
+                         0x00, 0x03, 0x00, 0x00, 0x10, 0x07, 0xD2, 0x00, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00};
     const auto fb = only<TransportFeedback>(parseRtcpCompound(bytes));
     CHECK(fb.senderSsrc == 1);
     CHECK(fb.mediaSsrc == 2);
@@ -224,11 +226,12 @@ TEST_CASE("transport-cc chunks: the draft's run-length and one-bit vector exampl
 
     // Draft 3.1.4 example: one-bit vector 1|0|00 1111 1000 1110 0... here 0x9F1C:
     // not received, 5 received, 3 not, 3 received, 2 not (14 symbols).
-    const Bytes vector = {0x8F, 0xCD, 0x00, 0x07, 0, 0, 0, 1, 0, 0, 0, 2, 0x00, 0x01, 0x00, 0x0E, 0x00, 0x00, 0x00,
-                          0x00, 0x9F, 0x1C, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0};
+    const Bytes vector = {0x8F, 0xCD, 0x00, 0x07, 0,    0,    0, 1, 0, 0, 0, 2, 0x00, 0x01, 0x00, 0x0E,
+                          0x00, 0x00, 0x00, 0x00, 0x9F, 0x1C, 1, 2, 3, 4, 5, 6, 7,    8,    0,    0};
     const auto fb = only<TransportFeedback>(parseRtcpCompound(vector));
     REQUIRE(fb.packets.size() == 14);
-    const std::vector<bool> expected = {false, true, true, true, true, true, false, false, false, true, true, true, false, false};
+    const std::vector<bool> expected = {false, true,  true, true, true, true,  false,
+                                        false, false, true, true, true, false, false};
     for (std::size_t i = 0; i < 14; ++i)
         CHECK(fb.packets[i].received == expected[i]);
     CHECK(fb.arrivals().size() == 8);
@@ -301,7 +304,8 @@ TEST_CASE("interarrival jitter follows RFC 3550 A.8", "[rtc][rtcp][stats]")
 {
     JitterEstimator steady(48000);
     for (int i = 0; i < 100; ++i)
-        steady.onPacket(static_cast<std::uint32_t>(4'294'000'000u + i * 960u), 1'000'000 + i * 20'000); // wraps the RTP clock
+        steady.onPacket(static_cast<std::uint32_t>(4'294'000'000u + i * 960u),
+                        1'000'000 + i * 20'000); // wraps the RTP clock
     CHECK(steady.jitter() == 0);
 
     // Every other packet 5 ms late: |D| = 240 units at 48 kHz each time, so J → 240.

@@ -45,7 +45,8 @@ LocalTransportParameters localTransport()
     LocalTransportParameters t;
     t.iceUfrag = "sp0k";
     t.icePwd = "0123456789abcdefghijkl";
-    t.fingerprint = {"sha-256", "11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00"};
+    t.fingerprint = {"sha-256",
+                     "11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00"};
     auto c = SdpCandidate::parse("1 1 udp 2130706431 10.77.0.2 40000 typ host");
     REQUIRE(c.ok());
     CHECK(c->priority == 2130706431u);
@@ -124,18 +125,34 @@ TEST_CASE("publisher offer: Opus + VP8/rtx, feedback, extmaps, BUNDLE and 3 rid 
     const SessionDescription offer = jsep::buildPublisherOffer(options);
     const std::string text = offer.toString();
     INFO(text);
-    for (const char* line : {"a=group:BUNDLE 0 1", "m=audio 9 UDP/TLS/RTP/SAVPF 111", "a=rtpmap:111 opus/48000/2",
-                             "a=fmtp:111 minptime=10;useinbandfec=1", "m=video 9 UDP/TLS/RTP/SAVPF 96 97",
-                             "a=rtpmap:96 VP8/90000", "a=rtcp-fb:96 nack", "a=rtcp-fb:96 nack pli",
-                             "a=rtcp-fb:96 ccm fir", "a=rtcp-fb:96 goog-remb", "a=rtcp-fb:96 transport-cc",
-                             "a=rtpmap:97 rtx/90000", "a=fmtp:97 apt=96",
+    for (const char* line : {"a=group:BUNDLE 0 1",
+                             "m=audio 9 UDP/TLS/RTP/SAVPF 111",
+                             "a=rtpmap:111 opus/48000/2",
+                             "a=fmtp:111 minptime=10;useinbandfec=1",
+                             "m=video 9 UDP/TLS/RTP/SAVPF 96 97",
+                             "a=rtpmap:96 VP8/90000",
+                             "a=rtcp-fb:96 nack",
+                             "a=rtcp-fb:96 nack pli",
+                             "a=rtcp-fb:96 ccm fir",
+                             "a=rtcp-fb:96 goog-remb",
+                             "a=rtcp-fb:96 transport-cc",
+                             "a=rtpmap:97 rtx/90000",
+                             "a=fmtp:97 apt=96",
                              "a=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid",
                              "a=extmap:2 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01",
                              "a=extmap:3 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
-                             "a=extmap:5 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id", "a=rid:h send", "a=rid:m send",
-                             "a=rid:l send", "a=simulcast:send h;m;l", "a=sendonly", "a=setup:actpass", "a=rtcp-mux",
-                             "a=ice-ufrag:sp0k", "a=ssrc:1111 cname:spoke-cname",
-                             "a=candidate:1 1 udp 2130706431 10.77.0.2 40000 typ host", "a=end-of-candidates"})
+                             "a=extmap:5 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id",
+                             "a=rid:h send",
+                             "a=rid:m send",
+                             "a=rid:l send",
+                             "a=simulcast:send h;m;l",
+                             "a=sendonly",
+                             "a=setup:actpass",
+                             "a=rtcp-mux",
+                             "a=ice-ufrag:sp0k",
+                             "a=ssrc:1111 cname:spoke-cname",
+                             "a=candidate:1 1 udp 2130706431 10.77.0.2 40000 typ host",
+                             "a=end-of-candidates"})
         CHECK(text.find(std::string(line) + "\r\n") != std::string::npos);
     CHECK(text.rfind("v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n", 0) == 0);
     requireRoundTrip(offer);

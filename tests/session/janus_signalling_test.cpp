@@ -483,3 +483,44 @@ TEST_CASE("janus: a silent socket is detected and the session reclaimed when the
         bobListed = bobListed || janusId(entry.toObject().value(QStringLiteral("id"))) == bobId;
     CHECK(bobListed);
 }
+
+TEST_CASE("janus: a link that never returns ends in sessionLost after the reconnect window", "[janus]")
+{
+    TcpRelay relay(QHostAddress::LocalHost, janusPort());
+    auto options = Client::defaults(relayUrl(relay));
+    options.reconnectWindowMs = 2000;
+    Client bob(options);
+    bob.openAndAttach();
+
+    std::optional<SessionError> lost;
+    QObject::connect(bob.connection.get(), &JanusConnection::sessionLost, [&](const SessionError& e) { lost = e; });
+    REQUIRE(relay.refuse());
+    relay.cut();
+    REQUIRE(waitUntil([&] { return lost.has_value(); }, 6000));
+    CHECK(lost->kind == SessionErrorKind::ConnectionLost);
+    CHECK(lost->message.contains(QStringLiteral("within 2 s")));
+    CHECK(bob.connection->state() == JanusConnection::State::Closed);
+}
+
+TEST_CASE("janus: a claim after Janus forgot the session reports the session gone", "[janus]")
+{
+    TcpRelay relay(QHostAddress::LocalHost, janusPort());
+    auto options = Client::defaults(relayUrl(relay));
+    options.reconnectWindowMs = 20000;
+    Client bob(options);
+    bob.openAndAttach();
+
+    std::optional<SessionError> lost;
+    QObject::connect(bob.connection.get(), &JanusConnection::sessionLost, [&](const SessionError& e) { lost = e; });
+    REQUIRE(relay.refuse());
+    relay.cut();
+    // Stay away longer than reclaim_session_timeout, then let Bob back in.
+    pumpFor((envInt("SPOKE_JANUS_RECLAIM_TIMEOUT_S") + 4) * 1000);
+    CHECK_FALSE(lost);
+    CHECK(bob.connection->state() == JanusConnection::State::Reconnecting);
+    REQUIRE(relay.accept());
+    REQUIRE(waitUntil([&] { return lost.has_value(); }, 6000));
+    CHECK(lost->kind == SessionErrorKind::SessionGone);
+    CHECK(lost->code == 458);
+    CHECK(lost->message.contains(QStringLiteral("take back the session")));
+}

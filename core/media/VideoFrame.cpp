@@ -1,0 +1,57 @@
+#include "media/VideoFrame.h"
+
+#include "media/MediaError.h"
+
+#include <string>
+
+namespace spoke::media {
+
+VideoFrame::VideoFrame(AvFramePtr frame, std::int64_t captureTimeUs, std::int64_t sequence)
+    : frame_(std::move(frame))
+    , captureTimeUs_(captureTimeUs)
+    , sequence_(sequence)
+{
+}
+
+VideoFrame VideoFrame::allocate(AVPixelFormat format, int width, int height, std::int64_t captureTimeUs,
+                                std::int64_t sequence)
+{
+    if (width <= 0 || height <= 0)
+        throw MediaError(MediaErrorKind::InvalidArgument,
+                         "A video frame needs a positive size, not " + std::to_string(width) + "x" + std::to_string(height));
+    AvFramePtr frame(av_frame_alloc());
+    if (!frame)
+        throw std::bad_alloc();
+    frame->format = format;
+    frame->width = width;
+    frame->height = height;
+    if (const int rc = av_frame_get_buffer(frame.get(), 32); rc < 0)
+        throw MediaError(MediaErrorKind::InvalidArgument, "Could not allocate a " + std::to_string(width) + "x"
+                                                              + std::to_string(height) + " frame: " + avErrorText(rc));
+    return VideoFrame(std::move(frame), captureTimeUs, sequence);
+}
+
+VideoFrame::VideoFrame(const VideoFrame& other)
+    : captureTimeUs_(other.captureTimeUs_)
+    , sequence_(other.sequence_)
+{
+    if (other.frame_)
+        frame_.reset(av_frame_clone(other.frame_.get()));
+}
+
+VideoFrame& VideoFrame::operator=(const VideoFrame& other)
+{
+    if (this != &other) {
+        VideoFrame copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+void VideoFrame::makeWritable()
+{
+    if (frame_ && av_frame_make_writable(frame_.get()) < 0)
+        throw std::bad_alloc();
+}
+
+} // namespace spoke::media

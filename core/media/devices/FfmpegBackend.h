@@ -1,0 +1,21 @@
+#pragma once
+
+#include "media/devices/DeviceBackend.h"
+
+namespace spoke::media {
+
+// Linux devices through libavdevice: cameras (v4l2), the X11 screen
+// (x11grab; one entry per $DISPLAY), microphones and speakers (ALSA,
+// PulseAudio), plus "file:" for recorded media. Enumeration asks each
+// FFmpeg device for its list; a backend that cannot answer (no PulseAudio
+// server, no X display) simply lists nothing. Stateless, thread-safe.
+class FfmpegBackend final : public DeviceBackend {
+public:
+    bool owns(const std::string& backend) const override;
+    std::vector<DeviceInfo> enumerate() const override;
+    std::unique_ptr<VideoSource> openVideo(const std::string& backend, const std::string& localId,
+                                           const VideoCaptureFormat& format) const override;
+    std::unique_ptr<AudioSource> openAudio(const std::string& backend, const std::string& localId) const override;
+};
+
+} // namespace spoke::media

@@ -1,0 +1,138 @@
+#include "media/pipeline/VideoSendPipeline.h"
+
+#include "media/MediaError.h"
+
+namespace spoke::media {
+
+VideoSendPipeline::VideoSendPipeline(std::unique_ptr<VideoSource> source, SourceFactory fallback, const Config& config)
+    : config_(config)
+    , fallback_(std::move(fallback))
+    , encoder_(std::make_unique<SimulcastEncoder>(config.encoder))
+    , captured_(config.captureQueueCapacity)
+    , output_(config.outputQueueCapacity)
+    , source_(std::move(source))
+{
+    if (!source_)
+        throw MediaError(MediaErrorKind::InvalidArgument, "A send pipeline needs a source");
+}
+
+VideoSendPipeline::~VideoSendPipeline()
+{
+    stop();
+}
+
+void VideoSendPipeline::start()
+{
+    affinity_.assertOwner();
+    if (started_.exchange(true))
+        return;
+    captureThread_ = std::thread([this] { captureLoop(); });
+    encodeThread_ = std::thread([this] { encodeLoop(); });
+}
+
+void VideoSendPipeline::stop()
+{
+    affinity_.assertOwner();
+    stopping_ = true;
+    {
+        std::lock_guard lock(sourceMutex_);
+        if (source_)
+            source_->interrupt();
+    }
+    captured_.close();
+    if (captureThread_.joinable())
+        captureThread_.join();
+    if (encodeThread_.joinable())
+        encodeThread_.join();
+    output_.close();
+}
+
+void VideoSendPipeline::recordError(const std::string& message)
+{
+    ++sourceErrors_;
+    std::lock_guard lock(errorMutex_);
+    lastError_ = message;
+}
+
+void VideoSendPipeline::captureLoop()
+{
+    while (!stopping_.load()) {
+        VideoFrame frame;
+        try {
+            frame = source_->read();
+        } catch (const MediaError& error) {
+            recordError(error.what());
+            std::unique_ptr<VideoSource> replacement;
+            if (fallback_ && !usingFallback_.load()) {
+                try {
+                    replacement = fallback_();
+                } catch (const MediaError& fallbackError) {
+                    recordError(std::string(error.what()) + "; the fallback failed too: " + fallbackError.what());
+                }
+            }
+            if (!replacement)
+                break; // nothing left to capture from; stats say why
+            std::lock_guard lock(sourceMutex_);
+            source_ = std::move(replacement);
+            usingFallback_ = true;
+            if (stopping_.load())
+                source_->interrupt();
+            continue;
+        }
+        if (frame.isNull())
+            break; // interrupted: stop() is under way
+        ++framesCaptured_;
+        captured_.push(std::move(frame));
+    }
+    captured_.close();
+}
+
+void VideoSendPipeline::encodeLoop()
+{
+    encoder_->moveToCurrentThread();
+    for (;;) {
+        auto frame = captured_.pop(std::chrono::milliseconds(200));
+        if (!frame) {
+            if (captured_.closed() && captured_.size() == 0)
+                break;
+            continue;
+        }
+        if (const int bitrate = pendingBitrateBps_.exchange(0); bitrate > 0)
+            encoder_->setTotalBitrateBps(bitrate);
+        if (keyframeRequested_.exchange(false))
+            encoder_->requestKeyframe();
+        try {
+            auto encoded = encoder_->encode(*frame);
+            if (encoded.empty())
+                ++encoderDropped_;
+            else
+                ++framesEncoded_;
+            for (auto& out : encoded) {
+                bytesOut_ += out.data.size();
+                output_.push(std::move(out));
+            }
+        } catch (const MediaError& error) {
+            // A picture the encoder refuses (a source that changed size to
+            // something odd) costs that picture, not the call.
+            recordError(error.what());
+        }
+    }
+}
+
+VideoSendStats VideoSendPipeline::stats() const
+{
+    VideoSendStats stats;
+    stats.framesCaptured = framesCaptured_.load();
+    stats.captureQueueDropped = captured_.droppedCount();
+    stats.framesEncoded = framesEncoded_.load();
+    stats.encoderDropped = encoderDropped_.load();
+    stats.outputDropped = output_.droppedCount();
+    stats.bytesOut = bytesOut_.load();
+    stats.sourceErrors = sourceErrors_.load();
+    stats.usingFallback = usingFallback_.load();
+    std::lock_guard lock(errorMutex_);
+    stats.lastError = lastError_;
+    return stats;
+}
+
+} // namespace spoke::media

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "media/BoundedQueue.h"
+#include "media/VideoFrame.h"
+#include "media/devices/VideoSource.h"
+#include "media/video/EncodedFrame.h"
+#include "media/video/SimulcastEncoder.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace spoke::media {
+
+struct VideoSendStats {
+    std::uint64_t framesCaptured = 0;
+    std::uint64_t captureQueueDropped = 0; // the encoder fell behind the camera
+    std::uint64_t framesEncoded = 0; // pictures that produced at least one layer
+    std::uint64_t encoderDropped = 0; // rate control skipped a picture
+    std::uint64_t outputDropped = 0; // nobody took the encoded frames in time
+    std::uint64_t bytesOut = 0;
+    std::uint64_t sourceErrors = 0;
+    bool usingFallback = false;
+    std::string lastError; // for a person: which device failed and how
+};
+
+// capture → convert/scale → VP8/VP9 (simulcast) encode, on two threads of
+// its own joined by a bounded queue of two pictures (the camera never waits
+// for the encoder; late pictures are dropped and counted). Encoded frames
+// come out of output(), another bounded queue, for the RTP sender or a
+// recorder. If the device fails mid-stream (unplugged, driver error, reads
+// time out) the pipeline records the error, switches to the fallback
+// source (normally the test pattern, so the far end sees "camera lost"
+// rather than a frozen picture) and keeps running; it never hangs: stop()
+// interrupts the source and joins both threads.
+//
+// Control methods (setTotalBitrateBps, requestKeyframe) are thread-safe and
+// take effect on the next picture; start/stop belong to the creating thread.
+class VideoSendPipeline {
+public:
+    using SourceFactory = std::function<std::unique_ptr<VideoSource>()>;
+
+    struct Config {
+        SimulcastConfig encoder;
+        std::size_t captureQueueCapacity = 2;
+        std::size_t outputQueueCapacity = 60;
+    };
+
+    VideoSendPipeline(std::unique_ptr<VideoSource> source, SourceFactory fallback, const Config& config);
+    ~VideoSendPipeline();
+    VideoSendPipeline(const VideoSendPipeline&) = delete;
+    VideoSendPipeline& operator=(const VideoSendPipeline&) = delete;
+
+    void start();
+    void stop(); // idempotent
+
+    BoundedQueue<EncodedFrame>& output() { return output_; }
+
+    void setTotalBitrateBps(int bitrateBps) { pendingBitrateBps_ = bitrateBps; }
+    void requestKeyframe() { keyframeRequested_ = true; }
+
+    VideoSendStats stats() const;
+
+private:
+    void captureLoop();
+    void encodeLoop();
+    void recordError(const std::string& message);
+
+    ThreadAffinity affinity_;
+    Config config_;
+    SourceFactory fallback_;
+    std::unique_ptr<SimulcastEncoder> encoder_;
+    BoundedQueue<VideoFrame> captured_;
+    BoundedQueue<EncodedFrame> output_;
+
+    mutable std::mutex sourceMutex_; // guards source_ swaps against stop()'s interrupt
+    std::unique_ptr<VideoSource> source_;
+
+    std::thread captureThread_;
+    std::thread encodeThread_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<bool> started_{false};
+    std::atomic<int> pendingBitrateBps_{0};
+    std::atomic<bool> keyframeRequested_{false};
+
+    std::atomic<std::uint64_t> framesCaptured_{0};
+    std::atomic<std::uint64_t> framesEncoded_{0};
+    std::atomic<std::uint64_t> encoderDropped_{0};
+    std::atomic<std::uint64_t> bytesOut_{0};
+    std::atomic<std::uint64_t> sourceErrors_{0};
+    std::atomic<bool> usingFallback_{false};
+    mutable std::mutex errorMutex_;
+    std::string lastError_;
+};
+
+} // namespace spoke::media

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <span>
+#include <vector>
+
+namespace spoke::media {
+
+// The one table that decides what picture a bitrate buys. Below a rung's
+// bitrate the encoder cannot hold quality at that size (it hits max-q and
+// overshoots: notes/perf-anchors.md §1a'), so the size and frame rate drop
+// instead. Heights are fixed; widths follow the source's aspect ratio.
+struct LadderRung {
+    int minBitrateBps;
+    int height;
+    int fps;
+};
+
+struct VideoLayerPlan {
+    int width = 0;
+    int height = 0;
+    int fps = 0;
+    int bitrateBps = 0; // 0 = layer paused: not enough bandwidth for it
+};
+
+class BitrateLadder {
+public:
+    static std::span<const LadderRung> rungs();
+
+    // Size and frame rate for one stream at this bitrate, never larger than
+    // the source nor faster than `maxFps`.
+    static VideoLayerPlan planFor(int bitrateBps, int sourceWidth, int sourceHeight, int maxFps);
+
+    // Up to 3 simulcast layers at full, 1/2 and 1/4 size (lowest first).
+    // Bandwidth goes to the lowest layer first (someone on a thin link must
+    // still see something), each layer up to its rung's bitrate; the top
+    // layer takes what is left. Layers that cannot reach their minimum are
+    // paused (bitrateBps 0).
+    static std::vector<VideoLayerPlan> simulcast(int totalBitrateBps, int sourceWidth, int sourceHeight, int maxFps,
+                                                 int layerCount);
+};
+
+} // namespace spoke::media

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "media/VideoFrame.h"
+#include "media/video/BitrateLadder.h"
+#include "media/video/EncodedFrame.h"
+#include "media/video/VideoConverter.h"
+#include "media/video/VpxEncoder.h"
+#include "util/ThreadAffinity.h"
+
+#include <memory>
+#include <vector>
+
+namespace spoke::media {
+
+struct SimulcastConfig {
+    VideoCodec codec = VideoCodec::Vp8;
+    int sourceWidth = 1280;
+    int sourceHeight = 720;
+    int maxFps = 30;
+    int layerCount = 1; // 1..3
+    int totalBitrateBps = 1'000'000;
+    int threads = 1;
+    bool allowFrameDrop = true;
+    bool screenContent = false;
+};
+
+// What the send pipeline encodes with: one VpxEncoder per simulcast layer,
+// each fed a scaled copy of the picture. The BitrateLadder decides each
+// layer's size, frame rate and share of the bitrate, and every change of the
+// total bitrate re-plans the layers in place: sizes and rates change without
+// restarting anything; a paused layer resumes with a keyframe. With one
+// layer the ladder picks the size and rate from the bitrate alone.
+// Owned by the encode thread (asserted).
+class SimulcastEncoder {
+public:
+    explicit SimulcastEncoder(const SimulcastConfig& config);
+    ~SimulcastEncoder();
+
+    // Any pixel format swscale reads; converted per layer.
+    std::vector<EncodedFrame> encode(const VideoFrame& picture);
+
+    void setTotalBitrateBps(int bitrateBps);
+    void requestKeyframe(); // every layer
+    void requestKeyframe(int layerIndex);
+
+    const std::vector<VideoLayerPlan>& plan() const { return plans_; }
+    std::uint64_t droppedFrames() const; // by rate control, all layers
+
+    void moveToCurrentThread();
+
+private:
+    struct Layer;
+    void applyPlan();
+
+    ThreadAffinity affinity_;
+    SimulcastConfig config_;
+    std::vector<VideoLayerPlan> plans_;
+    std::vector<std::unique_ptr<Layer>> layers_;
+};
+
+} // namespace spoke::media

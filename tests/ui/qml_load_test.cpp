@@ -1,5 +1,7 @@
 #include "viewmodels/AppController.h"
 
+#include "cases/SchemaRegistry.h"
+
 #include "UiWait.h"
 #include "support/TempDir.h"
 
@@ -38,6 +40,21 @@ TEST_CASE("The main window loads and renders with no QML warnings", "[ui][qml]")
     REQUIRE(waitUntil([&] { return controller.search()->rowCount() > 0; }));
     QMetaObject::invokeMethod(window, "openHit", Q_ARG(QVariant, controller.search()->get(0)));
     REQUIRE(waitUntil([&] { return !controller.detail()->loading() && !controller.detail()->title().isEmpty(); }));
+    QCoreApplication::processEvents();
+
+    // The case editor: a blank form of every programme, then a case with
+    // findings highlighted (what the grab below renders).
+    auto* editor = controller.editor();
+    for (const QString& programme : spoke::cases::SchemaRegistry::builtIn().programmes()) {
+        QMetaObject::invokeMethod(window, "newCase", Q_ARG(QVariant, programme));
+        REQUIRE(waitUntil([&] {
+            return editor->form()->textAt(QStringLiteral("programme")) == programme && !editor->busy() && !editor->loading();
+        }));
+        QCoreApplication::processEvents();
+    }
+    QMetaObject::invokeMethod(window, "importCase", Q_ARG(QVariant, QStringLiteral(SPOKE_UI_FIXTURES "/editor-phi-hiv.json")));
+    REQUIRE(waitUntil([&] { return editor->findings()->rowCount() == 2 && !editor->busy() && !editor->loading(); }));
+    editor->redact(0);
     QCoreApplication::processEvents();
 
     // grabWindow renders the scene graph now; a blank image means nothing drew.

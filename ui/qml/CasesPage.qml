@@ -1,14 +1,30 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Spoke.Ui
 
 // Every case in the cache, most recently changed first.
 Page {
     id: page
     signal openCase(int caseId)
+    signal newCase(string programme)
+    signal importCase(string file)
     title: qsTr("Cases")
     background: Rectangle { color: Theme.window }
+
+    Shortcut {
+        sequences: [StandardKey.Open]
+        enabled: page.StackView.status === StackView.Active
+        onActivated: importDialog.open()
+    }
+    FileDialog {
+        id: importDialog
+        title: qsTr("Import an echo-case/1.0 file")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("Case files (*.json)"), qsTr("All files (*)")]
+        onAccepted: page.importCase(selectedFile.toString())
+    }
 
     ListView {
         id: list
@@ -23,12 +39,43 @@ Page {
         Accessible.name: qsTr("Cases")
         ScrollBar.vertical: ScrollBar {}
 
-        header: Label {
-            text: qsTr("Cases are checked for patient identifiers on this laptop before they are submitted.")
-            color: Theme.mutedText
-            bottomPadding: Theme.spacing
-            wrapMode: Text.WordWrap
+        header: ColumnLayout {
             width: list.width
+            spacing: 6
+            RowLayout {
+                spacing: 8
+                ComboBox {
+                    id: programmeChoice
+                    model: App.editor.programmes
+                    textRole: "title"
+                    valueRole: "code"
+                    Layout.preferredWidth: 280
+                    Accessible.name: qsTr("Programme of the new case")
+                }
+                Button {
+                    text: qsTr("New case")
+                    highlighted: true
+                    Accessible.name: qsTr("New case (Ctrl+N)")
+                    onClicked: page.newCase(programmeChoice.currentValue)
+                }
+                Button {
+                    text: qsTr("Import case file…")
+                    Accessible.name: qsTr("Import an echo-case/1.0 file (Ctrl+O)")
+                    onClicked: importDialog.open()
+                }
+                Shortcut {
+                    sequences: [StandardKey.New]
+                    enabled: page.StackView.status === StackView.Active
+                    onActivated: page.newCase(programmeChoice.currentValue)
+                }
+            }
+            Label {
+                text: qsTr("Cases are checked for patient identifiers on this laptop before they are submitted.")
+                color: Theme.mutedText
+                bottomPadding: Theme.spacing
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
         }
         delegate: ItemDelegate {
             id: row

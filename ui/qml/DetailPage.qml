@@ -9,6 +9,7 @@ import Spoke.Ui
 Page {
     id: page
     signal openTarget(string kind, int id)
+    signal editCase(int id)
     title: App.detail.title
     background: Rectangle { color: Theme.window }
 
@@ -43,6 +44,12 @@ Page {
                 Layout.fillWidth: true
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
+            }
+            Button {
+                visible: App.detail.kind === "case" && !App.detail.loading && App.detail.error === ""
+                text: qsTr("Open in the case editor")
+                Accessible.name: text
+                onClicked: page.editCase(App.detail.itemId)
             }
             Label {
                 text: App.detail.subtitle

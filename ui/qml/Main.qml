@@ -27,6 +27,23 @@ ApplicationWindow {
             return
         stack.push(detailPage)
     }
+    // The case editor; App.editor keeps the case, the page only shows it.
+    function openEditor(caseId) {
+        App.editor.open(caseId)
+        pushEditor()
+    }
+    function newCase(programme) {
+        App.editor.newCase(programme)
+        pushEditor()
+    }
+    function importCase(file) {
+        App.editor.importJson(file)
+        pushEditor()
+    }
+    function pushEditor() {
+        if (!stack.currentItem || stack.currentItem.objectName !== "caseEditor")
+            stack.push(editorPage)
+    }
     function openHit(hit) {
         if (hit.kind === "session")
             openDetail("session", hit.itemId)
@@ -173,7 +190,11 @@ ApplicationWindow {
     }
     Component {
         id: casesPage
-        CasesPage { onOpenCase: (id) => window.openDetail("case", id) }
+        CasesPage {
+            onOpenCase: (id) => window.openEditor(id)
+            onNewCase: (programme) => window.newCase(programme)
+            onImportCase: (file) => window.importCase(file)
+        }
     }
     Component {
         id: libraryPage
@@ -185,6 +206,13 @@ ApplicationWindow {
     }
     Component {
         id: detailPage
-        DetailPage { onOpenTarget: (kind, id) => window.openDetail(kind, id) }
+        DetailPage {
+            onOpenTarget: (kind, id) => window.openDetail(kind, id)
+            onEditCase: (id) => window.openEditor(id)
+        }
+    }
+    Component {
+        id: editorPage
+        CaseEditorPage { objectName: "caseEditor" }
     }
 }

@@ -92,7 +92,9 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     , recordings_(kRecordingRoles)
     , search_(std::make_unique<SearchModel>(*worker_))
     , detail_(std::make_unique<DetailModel>(*worker_))
+    , editor_(std::make_unique<CaseEditorModel>(*worker_, dataDir / "attachments"))
 {
+    connect(editor_.get(), &CaseEditorModel::casesChanged, this, &AppController::refresh);
     connect(worker_.get(), &store::CacheWorker::openFailed, this, [this](const QString& message) {
         cacheError_ = message;
         Q_EMIT cacheErrorChanged();
@@ -100,7 +102,12 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     refresh();
 }
 
-AppController::~AppController() = default;
+AppController::~AppController()
+{
+    // The last keystrokes of an open case reach the cache before it closes.
+    editor_->saveNow();
+    worker_->drain();
+}
 
 namespace {
 AppController* g_instance = nullptr;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "viewmodels/CaseEditorModel.h"
 #include "viewmodels/DetailModel.h"
 #include "viewmodels/RowModel.h"
 #include "viewmodels/SearchModel.h"
@@ -35,6 +36,7 @@ class AppController : public QObject {
     Q_PROPERTY(spoke::ui::RowModel* recordings READ recordings CONSTANT)
     Q_PROPERTY(spoke::ui::SearchModel* search READ search CONSTANT)
     Q_PROPERTY(spoke::ui::DetailModel* detail READ detail CONSTANT)
+    Q_PROPERTY(spoke::ui::CaseEditorModel* editor READ editor CONSTANT)
 public:
     AppController(const std::filesystem::path& dataDir, const QString& version, QObject* parent = nullptr);
     ~AppController() override;
@@ -55,6 +57,7 @@ public:
     RowModel* recordings() { return &recordings_; }
     SearchModel* search() { return search_.get(); }
     DetailModel* detail() { return detail_.get(); }
+    CaseEditorModel* editor() { return editor_.get(); }
 
     // Reloads every list from the cache.
     Q_INVOKABLE void refresh();
@@ -76,6 +79,7 @@ private:
     RowModel recordings_;
     std::unique_ptr<SearchModel> search_;
     std::unique_ptr<DetailModel> detail_;
+    std::unique_ptr<CaseEditorModel> editor_;
 };
 
 } // namespace spoke::ui

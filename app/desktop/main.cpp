@@ -10,6 +10,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Spoke_UiPlugin)
@@ -24,6 +25,11 @@ int main(int argc, char** argv)
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Spoke"));
     QGuiApplication::setApplicationVersion(QStringLiteral(SPOKE_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("spoke"));
+
+    // The user's language where a translation exists; English otherwise.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("spoke"), QStringLiteral("_"), QStringLiteral(":/spoke/translations")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("teleECHO telementoring client"));

@@ -94,6 +94,8 @@ ColumnLayout {
                             ToolTip.visible: cell.issue !== "" && (hovered || activeFocus)
                             ToolTip.text: cell.column.label + " " + cell.issue
                             onTextEdited: App.editor.setValue(cell.path, text, cell.column.type)
+                            // Show the start of a long value, not its end.
+                            Component.onCompleted: cursorPosition = 0
                             background: Rectangle {
                                 color: cell.flagged ? "#fdecea" : (input.enabled ? Theme.surface : Theme.window)
                                 border.color: cell.flagged || cell.issue !== "" ? Theme.danger : (input.activeFocus ? Theme.accent : Theme.border)

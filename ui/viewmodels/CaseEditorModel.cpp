@@ -261,6 +261,7 @@ void CaseEditorModel::clearMessages()
 
 void CaseEditorModel::open(qint64 caseId)
 {
+    affinity_.assertOwner();
     saveNow();
     const quint64 generation = ++openGeneration_;
     caseId_ = caseId;
@@ -315,6 +316,7 @@ void CaseEditorModel::applyFindings(std::vector<cases::Finding> findings)
 
 void CaseEditorModel::newCase(const QString& programme)
 {
+    affinity_.assertOwner();
     if (!cases::SchemaRegistry::builtIn().hasProgramme(programme)) {
         fail(tr("There is no form for the programme \"%1\".").arg(programme));
         return;
@@ -335,6 +337,7 @@ void CaseEditorModel::newCase(const QString& programme)
 
 void CaseEditorModel::importJson(const QString& file)
 {
+    affinity_.assertOwner();
     QJsonObject document;
     try {
         document = cases::CaseDocument::fromFile(localPath(file).toStdString()).json();
@@ -374,6 +377,7 @@ void CaseEditorModel::edited()
 
 void CaseEditorModel::setValue(const QString& path, const QVariant& value, const QString& type)
 {
+    affinity_.assertOwner();
     if (!editable())
         return fail(tr("This case can no longer be changed here."));
     form_.setValue(path, value, type);
@@ -393,6 +397,7 @@ void CaseEditorModel::removeItem(const QString& listPath, int index)
 
 void CaseEditorModel::saveNow()
 {
+    affinity_.assertOwner();
     autosave_.stop();
     if (caseId_ == 0 || !dirty() || loading_)
         return;
@@ -418,6 +423,7 @@ void CaseEditorModel::saveNow()
 
 void CaseEditorModel::redact(int findingIndex)
 {
+    affinity_.assertOwner();
     const cases::Finding* finding = findings_.at(findingIndex);
     if (!finding || !editable())
         return;
@@ -437,6 +443,7 @@ void CaseEditorModel::redact(int findingIndex)
 
 void CaseEditorModel::overrideFinding(int findingIndex, const QString& reason)
 {
+    affinity_.assertOwner();
     const cases::Finding* found = findings_.at(findingIndex);
     if (!found || caseId_ == 0)
         return;
@@ -462,6 +469,7 @@ void CaseEditorModel::overrideFinding(int findingIndex, const QString& reason)
 
 void CaseEditorModel::markReady()
 {
+    affinity_.assertOwner();
     if (caseId_ == 0)
         return;
     if (form_.errorCount() > 0)
@@ -496,6 +504,7 @@ void CaseEditorModel::markReady()
 
 bool CaseEditorModel::exportJson(const QString& file)
 {
+    affinity_.assertOwner();
     if (caseId_ == 0)
         return false;
     QSaveFile out(localPath(file));
@@ -513,6 +522,7 @@ bool CaseEditorModel::exportJson(const QString& file)
 
 bool CaseEditorModel::exportPdf(const QString& file)
 {
+    affinity_.assertOwner();
     if (caseId_ == 0)
         return false;
     try {
@@ -527,6 +537,7 @@ bool CaseEditorModel::exportPdf(const QString& file)
 
 void CaseEditorModel::addAttachment(const QString& file)
 {
+    affinity_.assertOwner();
     if (!editable())
         return;
     const QDir dir(QString::fromStdString((attachmentsDir_ / caseCode_.toStdString()).string()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "util/ThreadAffinity.h"
 #include "viewmodels/FindingsModel.h"
 #include "viewmodels/FormModel.h"
 
@@ -140,6 +141,7 @@ private:
     QString notice_;
     QString attachmentMessage_;
     QString reviewerName_;
+    ThreadAffinity affinity_;
 };
 
 } // namespace spoke::ui

@@ -126,6 +126,7 @@ QVariant FormModel::data(const QModelIndex& index, int role) const
 
 void FormModel::setDocument(const QJsonObject& document)
 {
+    affinity_.assertOwner();
     beginResetModel();
     document_ = document;
     rows_.clear();
@@ -201,8 +202,17 @@ QStringList FormModel::choicesFor(const FormRow& row) const
     if (row.type == QLatin1String("country"))
         return knownCountries();
     if (row.type == QLatin1String("region")) {
-        const QString country = document_.value(QLatin1String("presenter")).toObject().value(QLatin1String("country")).toString();
-        return cases::Regions::builtIn().regionsOf(country);
+        const QJsonObject presenter = document_.value(QLatin1String("presenter")).toObject();
+        const cases::Regions& regions = cases::Regions::builtIn();
+        QStringList names = regions.regionsOf(presenter.value(QLatin1String("country")).toString());
+        // "Ohangwena Region" in an imported case is the list's "Ohangwena":
+        // show it as written, so the picker does not look empty.
+        const QString current = presenter.value(QLatin1String("region_level1")).toString();
+        if (!current.isEmpty() && !names.contains(current))
+            for (QString& name : names)
+                if (regions.normalise(name) == regions.normalise(current))
+                    name = current;
+        return names;
     }
     return row.choices;
 }
@@ -230,6 +240,7 @@ void FormModel::emitRowChanged(int row, const QList<int>& roles)
 
 bool FormModel::setValue(const QString& path, const QVariant& value, const QString& type)
 {
+    affinity_.assertOwner();
     const auto parsed = FormPath::parse(path);
     if (!parsed)
         return false;
@@ -271,6 +282,7 @@ bool FormModel::setValue(const QString& path, const QVariant& value, const QStri
 
 bool FormModel::setText(const QString& path, const QString& text)
 {
+    affinity_.assertOwner();
     const auto parsed = FormPath::parse(path);
     if (!parsed || !parsed->assign(document_, text))
         return false;
@@ -282,6 +294,7 @@ bool FormModel::setText(const QString& path, const QString& text)
 
 bool FormModel::addItem(const QString& listPath)
 {
+    affinity_.assertOwner();
     const int row = rowFor(listPath);
     const auto parsed = FormPath::parse(listPath);
     if (row < 0 || !parsed || rows_[static_cast<std::size_t>(row)].path != listPath)
@@ -305,6 +318,7 @@ bool FormModel::addItem(const QString& listPath)
 
 bool FormModel::removeItem(const QString& listPath, int index)
 {
+    affinity_.assertOwner();
     const int row = rowFor(listPath);
     const auto parsed = FormPath::parse(listPath);
     if (row < 0 || !parsed)
@@ -420,6 +434,7 @@ QStringList FormModel::errorMessages() const
 
 void FormModel::setFindings(const QVariantList& findings)
 {
+    affinity_.assertOwner();
     for (std::size_t r = 0; r < rows_.size(); ++r) {
         FormRow& row = rows_[r];
         if (row.kind == QLatin1String("section") || row.kind == QLatin1String("group"))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/ThreadAffinity.h"
+
 #include <QAbstractListModel>
 #include <QJsonObject>
 #include <QStringList>
@@ -125,6 +127,7 @@ private:
     std::vector<FormRow> rows_;
     QStringList errorMessages_;
     int errorCount_ = 0;
+    ThreadAffinity affinity_;
 };
 
 } // namespace spoke::ui

@@ -265,10 +265,20 @@ CREATE TABLE deid_overrides (
 CREATE INDEX deid_overrides_by_case ON deid_overrides(case_id);
 )sql";
 
+// Where each recording was left off, so replay resumes there (core/recording).
+constexpr std::string_view kPlaybackPositions = R"sql(
+CREATE TABLE playback_positions (
+    recording_id INTEGER PRIMARY KEY REFERENCES recordings(id) ON DELETE CASCADE,
+    position_ms  INTEGER NOT NULL CHECK (position_ms >= 0),
+    updated_ms   INTEGER NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "core tables", kCoreTables},
     Migration{2, "full-text search index", kSearchIndex},
     Migration{3, "de-identification override log", kDeidOverrides},
+    Migration{4, "playback resume positions", kPlaybackPositions},
 };
 
 } // namespace

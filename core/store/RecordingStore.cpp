@@ -115,4 +115,40 @@ void RecordingStore::removeBookmark(std::int64_t id)
     db_.prepare("DELETE FROM bookmarks WHERE id = ?").bind(1, id).run();
 }
 
+void RecordingStore::setFileFacts(std::int64_t id, std::int64_t durationMs, std::int64_t sizeBytes,
+                                  const std::string& sha256)
+{
+    db_.prepare("UPDATE recordings SET duration_ms = ?, size_bytes = ?, sha256 = ? WHERE id = ?")
+        .bindAll(durationMs, sizeBytes, sha256, id)
+        .run();
+}
+
+void RecordingStore::setChapterEnd(std::int64_t chapterId, std::int64_t endMs)
+{
+    db_.prepare("UPDATE chapters SET end_ms = ? WHERE id = ?").bindAll(endMs, chapterId).run();
+}
+
+void RecordingStore::setResumePosition(std::int64_t recordingId, std::int64_t positionMs, std::int64_t nowMs)
+{
+    db_.prepare("INSERT INTO playback_positions(recording_id, position_ms, updated_ms) VALUES (?, ?, ?) "
+                "ON CONFLICT(recording_id) DO UPDATE SET position_ms = excluded.position_ms, "
+                "updated_ms = excluded.updated_ms")
+        .bindAll(recordingId, positionMs, nowMs)
+        .run();
+}
+
+std::optional<std::int64_t> RecordingStore::resumePosition(std::int64_t recordingId)
+{
+    Statement stmt = db_.prepare("SELECT position_ms FROM playback_positions WHERE recording_id = ?");
+    stmt.bind(1, recordingId);
+    if (!stmt.step())
+        return std::nullopt;
+    return stmt.int64(0);
+}
+
+void RecordingStore::clearResumePosition(std::int64_t recordingId)
+{
+    db_.prepare("DELETE FROM playback_positions WHERE recording_id = ?").bind(1, recordingId).run();
+}
+
 } // namespace spoke::store

@@ -1,0 +1,173 @@
+#include "rtc/AudioJitterBuffer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace spoke::rtc {
+
+namespace {
+constexpr double kTimestampsPerMs = 48.0;
+constexpr double kQuantile = 0.95; // NetEq's target quantile (notes/perf-anchors.md §4c)
+constexpr double kForgetFactor = 0.983;
+constexpr double kLossAverageWeight = 0.05; // ~20 ticks: 400 ms of memory
+constexpr double kLossHeadroomThreshold = 0.01;
+} // namespace
+
+AudioJitterBuffer::AudioJitterBuffer(Config config)
+    : config_(config)
+    , histogram_(5, 200, kForgetFactor)
+{
+}
+
+std::int64_t AudioJitterBuffer::unwrapTimestamp(std::uint32_t rtpTimestamp)
+{
+    if (!lastTimestamp_) {
+        lastTimestamp_ = std::int64_t{rtpTimestamp} + (std::int64_t{1} << 32);
+        return *lastTimestamp_;
+    }
+    const auto delta = static_cast<std::int32_t>(rtpTimestamp - static_cast<std::uint32_t>(*lastTimestamp_));
+    const std::int64_t value = *lastTimestamp_ + delta;
+    lastTimestamp_ = std::max(*lastTimestamp_, value);
+    return value;
+}
+
+std::int64_t AudioJitterBuffer::minTransitMs() const
+{
+    return transits_.empty() ? 0 : static_cast<std::int64_t>(std::floor(transits_.front().second));
+}
+
+std::int64_t AudioJitterBuffer::targetDelayMs() const
+{
+    std::int64_t target = histogram_.quantileMs(kQuantile);
+    // A lost packet can only be rebuilt from the next one's FEC if that one
+    // is already here when the lost one is due: one packet of headroom.
+    if (lossRate_ > kLossHeadroomThreshold)
+        target += kPacketMs;
+    if (counters_.packetsReceived < 10)
+        target = std::max(target, config_.initialDelayMs);
+    return std::clamp(target, config_.minDelayMs, config_.maxDelayMs);
+}
+
+void AudioJitterBuffer::insert(std::uint16_t sequenceNumber, std::uint32_t rtpTimestamp,
+                               std::vector<std::uint8_t> payload, std::int64_t arrivalMs)
+{
+    affinity_.assertOwner();
+    const std::int64_t ts = unwrapTimestamp(rtpTimestamp);
+    if (packets_.contains(ts)) {
+        ++counters_.packetsDuplicate;
+        return;
+    }
+    ++counters_.packetsReceived;
+
+    const double transit = static_cast<double>(arrivalMs) - static_cast<double>(ts) / kTimestampsPerMs;
+    while (!transits_.empty() && transits_.back().second >= transit)
+        transits_.pop_back();
+    transits_.emplace_back(arrivalMs, transit);
+    while (transits_.front().first < arrivalMs - config_.minDelayWindowMs)
+        transits_.pop_front();
+    // Late packets count most: they are the evidence the delay must grow.
+    histogram_.add(transit - transits_.front().second);
+
+    if (nextTimestamp_ && ts < *nextTimestamp_) {
+        ++counters_.packetsLate;
+        return;
+    }
+    packets_.emplace(ts, Packet{sequenceNumber, std::move(payload)});
+    if (packets_.size() > config_.maxPackets) {
+        packets_.erase(packets_.begin());
+        ++counters_.packetsDiscarded;
+    }
+}
+
+PlayoutDecision AudioJitterBuffer::concealTick(std::int64_t nowMs)
+{
+    (void)nowMs;
+    PlayoutDecision d;
+    d.kind = PlayoutDecision::Kind::Conceal;
+    d.rtpTimestamp = static_cast<std::uint32_t>(*nextTimestamp_);
+    counters_.concealedMs += kPacketMs;
+    gapMs_ += kPacketMs;
+    counters_.longestGapMs = std::max(counters_.longestGapMs, gapMs_);
+    return d;
+}
+
+PlayoutDecision AudioJitterBuffer::pull(std::int64_t nowMs)
+{
+    affinity_.assertOwner();
+    const std::int64_t target = targetDelayMs();
+    if (!nextTimestamp_) {
+        if (packets_.empty())
+            return {};
+        const std::int64_t first = packets_.begin()->first;
+        const auto waited = nowMs - (static_cast<std::int64_t>(static_cast<double>(first) / kTimestampsPerMs)
+                                     + minTransitMs());
+        if (waited < target)
+            return {};
+        nextTimestamp_ = first;
+    }
+    const std::int64_t due = *nextTimestamp_;
+    currentDelayMs_ = nowMs - static_cast<std::int64_t>(std::floor(static_cast<double>(due) / kTimestampsPerMs))
+        - minTransitMs();
+    const bool belowTarget = currentDelayMs_ + kPacketMs <= target;
+    auto it = packets_.find(due);
+
+    if (it == packets_.end()) {
+        if (belowTarget)
+            return concealTick(nowMs); // grow: give the packet one more tick to arrive
+        const auto after = packets_.upper_bound(due);
+        // The next packet in sequence but later in time: the sender paused (DTX), nothing was lost.
+        if (after != packets_.end() && lastPlayedSequence_
+            && after->second.sequenceNumber == static_cast<std::uint16_t>(*lastPlayedSequence_ + 1)) {
+            *nextTimestamp_ += kTimestampsPerPacket;
+            counters_.dtxMs += kPacketMs;
+            PlayoutDecision d;
+            d.kind = PlayoutDecision::Kind::Conceal;
+            d.rtpTimestamp = static_cast<std::uint32_t>(due);
+            return d;
+        }
+        lossRate_ = (1 - kLossAverageWeight) * lossRate_ + kLossAverageWeight;
+        *nextTimestamp_ += kTimestampsPerPacket;
+        if (lastPlayedSequence_)
+            ++*lastPlayedSequence_; // the lost packet's number, so DTX is still told from loss
+        if (after != packets_.end() && after->first == due + kTimestampsPerPacket) {
+            PlayoutDecision d;
+            d.kind = PlayoutDecision::Kind::Fec;
+            d.payload = after->second.payload;
+            d.rtpTimestamp = static_cast<std::uint32_t>(due);
+            counters_.fecMs += kPacketMs;
+            gapMs_ = 0;
+            return d;
+        }
+        return concealTick(nowMs);
+    }
+
+    if (belowTarget && currentDelayMs_ + kPacketMs < target - kPacketMs)
+        return concealTick(nowMs); // far below target (it just rose): grow now, not packet by packet
+
+    lossRate_ = (1 - kLossAverageWeight) * lossRate_;
+    // Shrink slowly: drop one packet at most every shrinkIntervalMs while
+    // the buffer is well above target and the next packet is there.
+    if (currentDelayMs_ >= target + 2 * kPacketMs
+        && (!lastShrinkMs_ || nowMs - *lastShrinkMs_ >= config_.shrinkIntervalMs)) {
+        const auto following = std::next(it);
+        if (following != packets_.end() && following->first == due + kTimestampsPerPacket) {
+            lastShrinkMs_ = nowMs;
+            ++counters_.packetsDiscarded;
+            packets_.erase(it);
+            it = following;
+            *nextTimestamp_ += kTimestampsPerPacket;
+        }
+    }
+    PlayoutDecision d;
+    d.kind = PlayoutDecision::Kind::Decode;
+    d.rtpTimestamp = static_cast<std::uint32_t>(it->first);
+    d.payload = std::move(it->second.payload);
+    lastPlayedSequence_ = it->second.sequenceNumber;
+    packets_.erase(it);
+    *nextTimestamp_ += kTimestampsPerPacket;
+    counters_.decodedMs += kPacketMs;
+    gapMs_ = 0;
+    return d;
+}
+
+} // namespace spoke::rtc

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "util/ThreadAffinity.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+
+namespace spoke::rtc {
+
+// What one subscriber measured about a remote video over the last interval
+// (about a second): bits received, the fraction of packets lost before
+// NACK repair, and freezes from the VideoFrameBuffer.
+struct DownlinkSample {
+    std::int64_t nowMs = 0;
+    std::int64_t receivedBps = 0;
+    double lossFraction = 0;
+    std::int64_t freezes = 0; // new since the previous sample
+};
+
+// Chooses the simulcast substream (0 = lowest) to ask Janus for with a
+// subscriber `configure`. Janus ignores a subscriber's REMB (notes/janus.md
+// §3), so this is the only downlink adaptation there is. Down at once on a
+// freeze or heavy loss (> 10 %), or after two intervals of moderate loss
+// (> 3 %) with the rate short of the layer's; the rate the link managed
+// then is remembered as a ceiling. Up only after a calm spell (8 s, doubled
+// after every up-switch that failed within 10 s, up to 64 s) and only if
+// the next layer fits under the ceiling, which is forgotten after 30 s so
+// a link that got better is eventually tried. Layer rates default to the
+// core/media ladder's plan for a 720p source at 2.5 Mbit/s.
+// Owned by the thread that runs the subscriber's receive side (asserted).
+class DownlinkLayerSelector {
+public:
+    struct Config {
+        std::array<std::int64_t, 3> substreamBitrateBps = defaultSubstreamBitrates();
+        int initialSubstream = 0; // start low: a keyframe of the top layer on a thin link is a 3 s freeze
+        std::int64_t calmBeforeUpMs = 8'000;
+        std::int64_t maxCalmBeforeUpMs = 64'000;
+        std::int64_t failedProbeWindowMs = 10'000;
+        std::int64_t ceilingMemoryMs = 30'000;
+        double heavyLoss = 0.10;
+        double moderateLoss = 0.03;
+        double headroom = 1.2; // next layer must fit under the ceiling with this margin
+    };
+
+    static std::array<std::int64_t, 3> defaultSubstreamBitrates();
+
+    DownlinkLayerSelector() : DownlinkLayerSelector(Config{}) { }
+    explicit DownlinkLayerSelector(Config config);
+
+    // Returns the substream to request when it changes.
+    std::optional<int> onSample(const DownlinkSample& sample);
+    int substream() const { return substream_; }
+    int switches() const { return switches_; }
+    std::optional<std::int64_t> ceilingBps() const { return ceilingBps_; }
+
+private:
+    ThreadAffinity affinity_;
+    Config config_;
+    int substream_;
+    int switches_ = 0;
+    int moderateStreak_ = 0;
+    std::optional<std::int64_t> calmSinceMs_;
+    std::int64_t calmNeededMs_;
+    std::optional<std::int64_t> lastUpMs_;
+    std::optional<std::int64_t> ceilingBps_;
+    std::int64_t ceilingSetMs_ = 0;
+};
+
+} // namespace spoke::rtc

@@ -3,9 +3,9 @@
 #include "media/MediaError.h"
 
 #include <webrtc/modules/audio_processing/include/audio_processing.h>
-#include <webrtc/modules/interface/module_common_types.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace spoke::media {
@@ -21,20 +21,29 @@ void check(int rc, const char* what)
                          std::string("Audio processing refused ") + what + " (error " + std::to_string(rc) + ")");
 }
 
-void fill(webrtc::AudioFrame& chunk, const std::int16_t* samples)
+// The float interface is the one that takes 48 kHz in this version (the
+// AudioFrame one refuses 48 kHz far-end audio); it wants [-1, 1].
+void toFloat(const std::int16_t* in, float* out)
 {
-    chunk.sample_rate_hz_ = AudioFrame::kSampleRateHz;
-    chunk.num_channels_ = 1;
-    chunk.samples_per_channel_ = kChunkSamples;
-    std::copy(samples, samples + kChunkSamples, chunk.data_);
+    for (int i = 0; i < kChunkSamples; ++i)
+        out[i] = static_cast<float>(in[i]) / 32768.0f;
+}
+
+void toInt16(const float* in, std::int16_t* out)
+{
+    for (int i = 0; i < kChunkSamples; ++i)
+        out[i] = static_cast<std::int16_t>(std::clamp(in[i] * 32768.0f, -32768.0f, 32767.0f));
 }
 
 } // namespace
 
 struct AudioProcessor::Module {
     std::unique_ptr<webrtc::AudioProcessing> apm;
-    webrtc::AudioFrame farChunk;
-    webrtc::AudioFrame nearChunk;
+    webrtc::StreamConfig stream{AudioFrame::kSampleRateHz, 1};
+    std::array<float, kChunkSamples> far{};
+    std::array<float, kChunkSamples> farOut{};
+    std::array<float, kChunkSamples> nearIn{};
+    std::array<float, kChunkSamples> nearOut{};
 };
 
 AudioProcessor::AudioProcessor(const AudioProcessingSwitches& switches)
@@ -78,8 +87,10 @@ void AudioProcessor::setStreamDelayMs(int delayMs)
 void AudioProcessor::processFarEnd(std::span<const std::int16_t> samples)
 {
     for (std::size_t start = 0; start + kChunkSamples <= samples.size(); start += kChunkSamples) {
-        fill(module_->farChunk, samples.data() + start);
-        check(module_->apm->ProcessReverseStream(&module_->farChunk), "a far-end frame");
+        toFloat(samples.data() + start, module_->far.data());
+        const float* in[] = {module_->far.data()};
+        float* out[] = {module_->farOut.data()};
+        check(module_->apm->ProcessReverseStream(in, module_->stream, module_->stream, out), "a far-end frame");
     }
 }
 
@@ -88,10 +99,12 @@ void AudioProcessor::processNearEnd(AudioFrame& frame)
     affinity_.assertOwner();
     auto samples = frame.mutableSamples();
     for (std::size_t start = 0; start + kChunkSamples <= samples.size(); start += kChunkSamples) {
-        fill(module_->nearChunk, samples.data() + start);
+        toFloat(samples.data() + start, module_->nearIn.data());
+        const float* in[] = {module_->nearIn.data()};
+        float* out[] = {module_->nearOut.data()};
         module_->apm->set_stream_delay_ms(streamDelayMs_);
-        check(module_->apm->ProcessStream(&module_->nearChunk), "a microphone frame");
-        std::copy(module_->nearChunk.data_, module_->nearChunk.data_ + kChunkSamples, samples.data() + start);
+        check(module_->apm->ProcessStream(in, module_->stream, module_->stream, out), "a microphone frame");
+        toInt16(module_->nearOut.data(), samples.data() + start);
     }
 }
 

@@ -54,4 +54,14 @@ std::unique_ptr<AudioSource> DeviceRegistry::openAudio(const std::string& id) co
     return backendFor(id, backend, localId).openAudio(backend, localId);
 }
 
+DeviceRegistry::OpenedVideo DeviceRegistry::openVideoOrFallback(const std::string& id, const VideoCaptureFormat& format,
+                                                                const std::string& fallbackId) const
+{
+    try {
+        return {openVideo(id, format), {}};
+    } catch (const MediaError& error) {
+        return {openVideo(fallbackId, format), error.what()};
+    }
+}
+
 } // namespace spoke::media

@@ -24,6 +24,17 @@ public:
     std::unique_ptr<VideoSource> openVideo(const std::string& id, const VideoCaptureFormat& format) const;
     std::unique_ptr<AudioSource> openAudio(const std::string& id) const;
 
+    // What the call setup uses: the chosen device, or if it is missing or
+    // refuses the format, the fallback (normally the test pattern) with the
+    // reason in `error`, so the user sees why and the call still starts.
+    // Throws only if the fallback fails too.
+    struct OpenedVideo {
+        std::unique_ptr<VideoSource> source;
+        std::string error; // empty if the chosen device opened
+    };
+    OpenedVideo openVideoOrFallback(const std::string& id, const VideoCaptureFormat& format,
+                                    const std::string& fallbackId = "synthetic:test-pattern") const;
+
 private:
     const DeviceBackend& backendFor(const std::string& id, std::string& backend, std::string& localId) const;
 

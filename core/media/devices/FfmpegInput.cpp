@@ -8,6 +8,7 @@ extern "C" {
 
 #include <cerrno>
 #include <mutex>
+#include <thread>
 
 namespace spoke::media {
 
@@ -51,6 +52,9 @@ FfmpegInput::FfmpegInput(const std::string& formatName, const std::string& url, 
         throw std::bad_alloc();
     raw->interrupt_callback.callback = &FfmpegInput::interruptCallback;
     raw->interrupt_callback.opaque = this;
+    // Non-blocking reads: a wedged camera answers EAGAIN instead of holding
+    // the capture thread in an ioctl, so the read deadline can fire.
+    raw->flags |= AVFMT_FLAG_NONBLOCK;
 
     AVDictionary* dictionary = nullptr;
     for (const auto& [key, value] : options)
@@ -120,7 +124,13 @@ AvFramePtr FfmpegInput::read()
             continue;
 
         armDeadline(readTimeout_);
-        const int rc = av_read_frame(input_.get(), packet_.get());
+        int rc = av_read_frame(input_.get(), packet_.get());
+        while (rc == AVERROR(EAGAIN) && !interrupted_.load() && !interruptCallback(this)) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            rc = av_read_frame(input_.get(), packet_.get());
+        }
+        if (rc == AVERROR(EAGAIN))
+            rc = AVERROR_EXIT; // the deadline passed while the device had nothing
         if (rc == AVERROR_EOF) {
             draining_ = true;
             avcodec_send_packet(decoder_.get(), nullptr);

@@ -97,13 +97,14 @@ VpxEncoder::VpxEncoder(const VpxEncoderConfig& config)
     codec_->initialised = true;
 
     control(context, VP8E_SET_CPUUSED, config_.cpuUsed, "the speed setting");
-    control(context, VP8E_SET_NOISE_SENSITIVITY, 0, "the noise sensitivity");
     if (config_.codec == VideoCodec::Vp8) {
+        control(context, VP8E_SET_NOISE_SENSITIVITY, 0, "the noise sensitivity");
         control(context, VP8E_SET_STATIC_THRESHOLD, 1, "the static threshold");
         control(context, VP8E_SET_MAX_INTRA_BITRATE_PCT, 300, "the keyframe size cap"); // a keyframe may not flood the link
         if (config_.screenContent)
             control(context, VP8E_SET_SCREEN_CONTENT_MODE, 1, "screen content mode");
     } else {
+        control(context, VP9E_SET_NOISE_SENSITIVITY, 0, "the noise sensitivity");
         control(context, VP9E_SET_ROW_MT, 1, "row multithreading");
         control(context, VP9E_SET_TILE_COLUMNS, config_.threads > 1 ? 1 : 0, "the tile columns");
         control(context, VP9E_SET_AQ_MODE, 3, "cyclic refresh");

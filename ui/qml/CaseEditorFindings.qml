@@ -79,6 +79,7 @@ Rectangle {
                         }
                         Label {
                             text: card.model.categoryName + " — " + card.model.reason
+                                  + (card.model.suggestion !== card.model.redaction ? "\n" + qsTr("Suggestion: %1").arg(card.model.suggestion) : "")
                             color: "#7a0000"
                             font.pixelSize: Theme.smallSize
                             wrapMode: Text.WordWrap
@@ -88,13 +89,13 @@ Rectangle {
                         Flow {
                             Layout.fillWidth: true
                             spacing: 6
-                            Button {
+                            CaseEditorButton {
                                 text: qsTr("Redact as %1").arg(card.model.redaction)
                                 enabled: App.editor.editable
                                 Accessible.name: qsTr("Replace %1 by %2").arg(card.model.text).arg(card.model.redaction)
                                 onClicked: App.editor.redact(card.index)
                             }
-                            Button {
+                            CaseEditorButton {
                                 text: card.overriding ? qsTr("Cancel") : qsTr("Not an identifier…")
                                 enabled: App.editor.editable
                                 Accessible.name: card.overriding ? qsTr("Cancel the override")
@@ -120,7 +121,7 @@ Rectangle {
                                 Accessible.name: qsTr("Your name, logged with the override")
                                 onTextEdited: App.editor.reviewerName = text
                             }
-                            Button {
+                            CaseEditorButton {
                                 text: qsTr("Log override")
                                 enabled: reason.text.trim() !== "" && who.text.trim() !== ""
                                 Accessible.name: qsTr("Log the override with this reason")

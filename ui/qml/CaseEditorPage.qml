@@ -93,25 +93,25 @@ Page {
                         Accessible.name: text
                     }
                 }
-                Button {
+                CaseEditorButton {
                     text: qsTr("Save now")
                     enabled: App.editor.dirty
                     Accessible.name: qsTr("Save now (Ctrl+S)")
                     onClicked: App.editor.saveNow()
                 }
-                Button {
+                CaseEditorButton {
                     text: qsTr("Export PDF…")
                     enabled: App.editor.caseId > 0
                     Accessible.name: qsTr("Export the de-identified case as PDF")
                     onClicked: pdfDialog.open()
                 }
-                Button {
+                CaseEditorButton {
                     text: qsTr("Export file…")
                     enabled: App.editor.caseId > 0
                     Accessible.name: qsTr("Export the case as an echo-case/1.0 JSON file")
                     onClicked: jsonDialog.open()
                 }
-                Button {
+                CaseEditorButton {
                     id: readyButton
                     visible: App.editor.status === "draft"
                     text: qsTr("Mark ready")

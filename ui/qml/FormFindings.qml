@@ -51,14 +51,12 @@ ColumnLayout {
                         Layout.fillWidth: true
                     }
                 }
-                Button {
+                CaseEditorButton {
                     text: qsTr("Redact as %1").arg(entry.finding.redaction)
                     enabled: list.editable
                     Accessible.name: qsTr("Replace %1 by %2").arg(entry.finding.text).arg(entry.finding.redaction)
                     Accessible.description: entry.finding.reason
                     onClicked: App.editor.redact(entry.finding.index)
-                    Keys.onReturnPressed: clicked()
-                    Keys.onEnterPressed: clicked()
                 }
             }
         }

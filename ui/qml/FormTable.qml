@@ -121,7 +121,7 @@ ColumnLayout {
                     }
                 }
             }
-            Button {
+            CaseEditorButton {
                 text: qsTr("Remove")
                 enabled: table.editable
                 Layout.preferredWidth: 80
@@ -144,14 +144,14 @@ ColumnLayout {
     }
     RowLayout {
         spacing: Theme.spacing
-        Button {
+        CaseEditorButton {
             visible: !table.attachments
             text: qsTr("Add row")
             enabled: table.editable
             Accessible.name: qsTr("Add a row to %1").arg(table.row.label)
             onClicked: App.editor.addItem(table.row.path)
         }
-        Button {
+        CaseEditorButton {
             visible: table.attachments
             text: qsTr("Add photo…")
             enabled: table.editable

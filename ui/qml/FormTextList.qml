@@ -48,7 +48,7 @@ ColumnLayout {
                     findings: list.row.findings.filter((f) => f.path === item.path)
                 }
             }
-            Button {
+            CaseEditorButton {
                 text: qsTr("Remove")
                 enabled: list.editable
                 Accessible.name: qsTr("Remove item %1 of %2").arg(item.index + 1).arg(list.row.label)
@@ -56,7 +56,7 @@ ColumnLayout {
             }
         }
     }
-    Button {
+    CaseEditorButton {
         text: qsTr("Add item")
         enabled: list.editable
         Accessible.name: qsTr("Add an item to %1").arg(list.row.label)

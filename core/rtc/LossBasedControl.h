@@ -6,7 +6,8 @@
 namespace spoke::rtc {
 
 // GCC's loss-based controller (draft-ietf-rmcat-gcc-02 §6), fed by the
-// fraction lost in RTCP receiver reports: under 2 % the rate grows 5 % a
+// fraction lost in RTCP receiver reports (smoothed over ~2 s, see the .cpp):
+// under 2 % the rate grows 5 % a
 // second, 2-10 % it holds (random loss on a mobile link is not congestion),
 // over 10 % it becomes rate × (1 − 0.5 · loss), at most once per RTT + 300
 // ms so that one loss burst reported twice is not punished twice. Growth is
@@ -20,6 +21,7 @@ public:
     void setRttMs(std::int64_t rttMs) { rttMs_ = rttMs; }
     std::int64_t bitrateBps() const { return bitrateBps_; }
     double lastFractionLost() const { return lastFraction_; }
+    std::optional<double> smoothedFractionLost() const { return smoothed_; }
 
 private:
     std::int64_t minBps_;
@@ -27,6 +29,7 @@ private:
     std::int64_t bitrateBps_;
     std::int64_t rttMs_ = 100;
     double lastFraction_ = 0;
+    std::optional<double> smoothed_;
     std::optional<std::int64_t> lastReportMs_;
     std::optional<std::int64_t> lastDecreaseMs_;
 };

@@ -30,5 +30,14 @@ int runCasesCheck(CliContext&, const QStringList&);
 int runCasesValidate(CliContext&, const QStringList&);
 int runCasesCleanAttachment(CliContext&, const QStringList&);
 int runBenchDeid(CliContext&, const QStringList&);
+int runDevices(CliContext&, const QStringList&);
+int runBenchEncode(CliContext&, const QStringList&);
+int runBenchLive(CliContext&, const QStringList&);
+int runBenchLoopback(CliContext&, const QStringList&);
+int runBenchOpus(CliContext&, const QStringList&);
+int runRecord(CliContext&, const QStringList&);
+int runProbe(CliContext&, const QStringList&);
+int runPlay(CliContext&, const QStringList&);
+int runBenchPlayback(CliContext&, const QStringList&);
 
 } // namespace spoke::cli

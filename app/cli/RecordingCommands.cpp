@@ -1,0 +1,396 @@
+// spoke-cli record / probe / play / bench playback.
+
+#include "Commands.h"
+
+#include "bench/PlaybackBench.h"
+#include "media/MediaError.h"
+#include "media/devices/DeviceRegistry.h"
+#include "recording/AudioOutput.h"
+#include "recording/Importer.h"
+#include "recording/Player.h"
+#include "recording/Recorder.h"
+#include "recording/RecordingError.h"
+#include "recording/RecordingLog.h"
+#include "recording/RecordingProbe.h"
+#include "recording/VideoSink.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace spoke::cli {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+QJsonArray chaptersJson(const std::vector<recording::ChapterMark>& chapters)
+{
+    QJsonArray array;
+    for (const auto& chapter : chapters)
+        array.append(QJsonObject{{QStringLiteral("start_ms"), static_cast<qint64>(chapter.startMs)},
+                                 {QStringLiteral("end_ms"), static_cast<qint64>(chapter.endMs.value_or(chapter.startMs))},
+                                 {QStringLiteral("title"), QString::fromStdString(chapter.title)}});
+    return array;
+}
+
+QJsonObject probeJson(const recording::ProbeResult& probe)
+{
+    QJsonArray tracks;
+    for (const auto& track : probe.tracks) {
+        QJsonObject t{{QStringLiteral("index"), track.index},
+                      {QStringLiteral("kind"), QString::fromStdString(track.kind)},
+                      {QStringLiteral("codec"), QString::fromStdString(track.codec)}};
+        if (track.kind == "video") {
+            t.insert(QStringLiteral("width"), track.width);
+            t.insert(QStringLiteral("height"), track.height);
+            t.insert(QStringLiteral("fps"), track.fps);
+        } else if (track.kind == "audio") {
+            t.insert(QStringLiteral("sample_rate_hz"), track.sampleRateHz);
+            t.insert(QStringLiteral("channels"), track.channels);
+        }
+        tracks.append(t);
+    }
+    return QJsonObject{
+        {QStringLiteral("file"), QString::fromStdString(probe.file.string())},
+        {QStringLiteral("container"), QString::fromStdString(probe.container)},
+        {QStringLiteral("title"), QString::fromStdString(probe.title)},
+        {QStringLiteral("size_bytes"), static_cast<qint64>(probe.sizeBytes)},
+        {QStringLiteral("duration_ms"), static_cast<qint64>(probe.durationMs)},
+        {QStringLiteral("playable_ms"), static_cast<qint64>(probe.playableMs)},
+        {QStringLiteral("finalized"), probe.durationMs > 0},
+        {QStringLiteral("read_to_end"), probe.readToEnd},
+        {QStringLiteral("problem"), QString::fromStdString(probe.problem)},
+        {QStringLiteral("packets"), static_cast<qint64>(probe.packets)},
+        {QStringLiteral("tracks"), tracks},
+        {QStringLiteral("chapters"), chaptersJson(probe.chapters)},
+    };
+}
+
+bool parseArgs(QCommandLineParser& parser, const char* name, const QStringList& args)
+{
+    if (!parser.parse(QStringList{QString::fromLatin1(name)} + args)) {
+        CliContext::printError(parser.errorText());
+        return false;
+    }
+    return true;
+}
+
+struct ChapterPlan {
+    std::int64_t atMs = 0;
+    std::string title;
+};
+
+// Counts pictures; the CLI has no screen.
+class CountingSink final : public recording::VideoSink {
+public:
+    void present(const media::VideoFrame&, std::int64_t) override { ++count; }
+    std::atomic<std::int64_t> count{0};
+};
+
+} // namespace
+
+int runRecord(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("video"), QStringLiteral("test|camera|screen|none"), QStringLiteral("SOURCE"),
+                      QStringLiteral("test")});
+    parser.addOption({QStringLiteral("audio"), QStringLiteral("tone|mic"), QStringLiteral("SOURCE"),
+                      QStringLiteral("tone")});
+    parser.addOption({QStringLiteral("seconds"), QStringLiteral("length"), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("chapter"), QStringLiteral("SECONDS:TITLE"), QStringLiteral("CHAPTER")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("file"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("size"), QStringLiteral("WxH"), QStringLiteral("SIZE"), QStringLiteral("1280x720")});
+    parser.addOption({QStringLiteral("fps"), QStringLiteral("frame rate"), QStringLiteral("N"), QStringLiteral("30")});
+    parser.addOption({QStringLiteral("codec"), QStringLiteral("vp8|vp9"), QStringLiteral("CODEC"), QStringLiteral("vp8")});
+    parser.addOption({QStringLiteral("title"), QStringLiteral("title"), QStringLiteral("TITLE")});
+    if (!parseArgs(parser, "record", args))
+        return kBadInput;
+
+    bool ok = false;
+    const double seconds = parser.value(QStringLiteral("seconds")).toDouble(&ok);
+    if (!ok || seconds <= 0 || !parser.isSet(QStringLiteral("out"))) {
+        CliContext::printError(QStringLiteral("record needs --seconds S (positive) and --out FILE"));
+        return kBadInput;
+    }
+    const QString videoKind = parser.value(QStringLiteral("video"));
+    const QString audioKind = parser.value(QStringLiteral("audio"));
+    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    recording::RecorderConfig config;
+    config.file = parser.value(QStringLiteral("out")).toStdString();
+    config.title = parser.isSet(QStringLiteral("title")) ? parser.value(QStringLiteral("title")).toStdString()
+                                                         : config.file.stem().string();
+    config.video = videoKind != QLatin1String("none");
+    config.codec = parser.value(QStringLiteral("codec")) == QLatin1String("vp9") ? recording::WebmVideoCodec::Vp9
+                                                                                  : recording::WebmVideoCodec::Vp8;
+    config.width = size.value(0).toInt();
+    config.height = size.value(1).toInt();
+    config.fps = parser.value(QStringLiteral("fps")).toInt();
+    if (config.width < 160 || config.height < 90 || config.fps <= 0 || config.width % 2 || config.height % 2) {
+        CliContext::printError(QStringLiteral("--size needs an even WxH of at least 160x90 and --fps a positive number"));
+        return kBadInput;
+    }
+    config.videoBitrateBps = std::max(300'000, config.width * config.height * config.fps / 20);
+    std::vector<ChapterPlan> plans;
+    for (const QString& spec : parser.values(QStringLiteral("chapter"))) {
+        const auto colon = spec.indexOf(QLatin1Char(':'));
+        const double at = spec.left(colon).toDouble(&ok);
+        if (colon <= 0 || !ok || at < 0) {
+            CliContext::printError(QStringLiteral("--chapter needs SECONDS:TITLE, not \"%1\"").arg(spec));
+            return kBadInput;
+        }
+        plans.push_back({static_cast<std::int64_t>(at * 1000), spec.mid(colon + 1).toStdString()});
+    }
+    std::sort(plans.begin(), plans.end(), [](const auto& a, const auto& b) { return a.atMs < b.atMs; });
+
+    try {
+        media::DeviceRegistry devices;
+        const auto firstOf = [&](media::DeviceKind kind) {
+            for (const auto& device : devices.enumerate()) {
+                if (device.kind == kind && device.id.rfind("synthetic:", 0) != 0)
+                    return device.id;
+            }
+            throw media::MediaError(media::MediaErrorKind::DeviceNotFound, "No such device on this computer");
+        };
+        std::unique_ptr<media::VideoSource> video;
+        if (videoKind == QLatin1String("test"))
+            video = devices.openVideo("synthetic:test-pattern", {config.width, config.height, config.fps});
+        else if (videoKind == QLatin1String("camera"))
+            video = devices.openVideo(firstOf(media::DeviceKind::Camera), {config.width, config.height, config.fps});
+        else if (videoKind == QLatin1String("screen"))
+            video = devices.openVideo(firstOf(media::DeviceKind::Screen), {config.width, config.height, config.fps});
+        else if (videoKind != QLatin1String("none")) {
+            CliContext::printError(QStringLiteral("--video is test, camera, screen or none"));
+            return kBadInput;
+        }
+        std::unique_ptr<media::AudioSource> audio;
+        if (audioKind == QLatin1String("tone"))
+            audio = devices.openAudio("synthetic:tone");
+        else if (audioKind == QLatin1String("mic"))
+            audio = devices.openAudio(firstOf(media::DeviceKind::Microphone));
+        else {
+            CliContext::printError(QStringLiteral("--audio is tone or mic"));
+            return kBadInput;
+        }
+
+        store::Cache cache = context.openCache();
+        store::RecordingStore recordings = cache.recordings();
+        recording::RecordingLog log(recordings, config.file, config.title);
+        recording::Recorder recorder(config);
+        std::thread videoPump;
+        if (video) {
+            videoPump = std::thread([&] {
+                try {
+                    for (media::VideoFrame frame = video->read(); !frame.isNull(); frame = video->read())
+                        recorder.pushVideo("local", frame);
+                } catch (const media::MediaError&) { // NOLINT(bugprone-empty-catch): the recording shows black from here
+                }
+            });
+        }
+        std::thread audioPump([&] {
+            try {
+                for (media::AudioFrame frame = audio->read(); !frame.isNull(); frame = audio->read())
+                    recorder.pushAudio("local", frame);
+            } catch (const media::MediaError&) { // NOLINT(bugprone-empty-catch): the mix carries silence from here
+            }
+        });
+        // One line as soon as the file exists, so a caller (the crash test)
+        // knows when recording time starts.
+        CliContext::printJsonLine(QJsonObject{{QStringLiteral("event"), QStringLiteral("recording")},
+                                              {QStringLiteral("file"), QString::fromStdString(config.file.string())},
+                                              {QStringLiteral("recording_id"), static_cast<qint64>(log.recordingId())}});
+        std::fflush(stdout);
+
+        const auto endMs = static_cast<std::int64_t>(seconds * 1000);
+        std::size_t nextChapter = 0;
+        while (recorder.isRecording() && recorder.elapsedMs() < endMs) {
+            while (nextChapter < plans.size() && plans[nextChapter].atMs <= recorder.elapsedMs()) {
+                const auto mark = recorder.addChapter(plans[nextChapter].title);
+                log.chapter(mark.startMs, mark.title);
+                ++nextChapter;
+            }
+            std::this_thread::sleep_for(10ms);
+        }
+        const recording::RecorderStatus status = recorder.stop();
+        if (video)
+            video->interrupt();
+        audio->interrupt();
+        if (videoPump.joinable())
+            videoPump.join();
+        audioPump.join();
+
+        const recording::ProbeResult probe = recording::RecordingProbe::probe(config.file);
+        log.finish(probe, recording::Importer::sha256Of(config.file));
+        QJsonObject json = probeJson(probe);
+        json.insert(QStringLiteral("event"), QStringLiteral("finished"));
+        json.insert(QStringLiteral("recording_id"), static_cast<qint64>(log.recordingId()));
+        json.insert(QStringLiteral("audio_only"), status.audioOnly);
+        json.insert(QStringLiteral("fallback"), QString::fromStdString(status.fallbackReason));
+        json.insert(QStringLiteral("stop_reason"), status.stopReason == recording::StopReason::DiskFull ? QStringLiteral("disk_full")
+                                                   : status.stopReason == recording::StopReason::WriteFailed
+                                                       ? QStringLiteral("write_failed")
+                                                       : QStringLiteral("requested"));
+        json.insert(QStringLiteral("stop_message"), QString::fromStdString(status.stopMessage));
+        json.insert(QStringLiteral("video_frames_encoded"), static_cast<qint64>(status.videoFramesEncoded));
+        json.insert(QStringLiteral("audio_frames_encoded"), static_cast<qint64>(status.audioFramesEncoded));
+        CliContext::printJsonLine(json);
+        if (!status.fallbackReason.empty())
+            CliContext::printError(QString::fromStdString(status.fallbackReason));
+        return status.stopReason == recording::StopReason::Requested ? kOk : kFailed;
+    } catch (const media::MediaError& error) {
+        CliContext::printError(QString::fromStdString(error.what()));
+        return kBadInput;
+    } catch (const recording::RecordingError& error) {
+        CliContext::printError(QString::fromStdString(error.what()));
+        return kFailed;
+    }
+}
+
+int runProbe(CliContext&, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON")});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("recording"));
+    if (!parseArgs(parser, "probe", args))
+        return kBadInput;
+    if (parser.positionalArguments().size() != 1) {
+        CliContext::printError(QStringLiteral("probe needs exactly one FILE"));
+        return kBadInput;
+    }
+    try {
+        const auto probe = recording::RecordingProbe::probe(parser.positionalArguments().front().toStdString());
+        if (parser.isSet(QStringLiteral("json"))) {
+            CliContext::printJson(QJsonDocument(probeJson(probe)));
+        } else {
+            std::printf("%s: %s, %.1f s playable of %.1f s stated, %zu tracks, %zu chapters%s%s\n",
+                        probe.file.c_str(), probe.container.c_str(), static_cast<double>(probe.playableMs) / 1000.0,
+                        static_cast<double>(probe.durationMs) / 1000.0, probe.tracks.size(), probe.chapters.size(),
+                        probe.problem.empty() ? "" : "; ", probe.problem.c_str());
+        }
+        return kOk;
+    } catch (const recording::RecordingError& error) {
+        CliContext::printError(QString::fromStdString(error.what()));
+        return kBadInput;
+    }
+}
+
+int runPlay(CliContext&, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON")});
+    parser.addOption({QStringLiteral("null-output"), QStringLiteral("Decode and pace in real time, show and play nothing")});
+    parser.addOption({QStringLiteral("speed"), QStringLiteral("0.5–2"), QStringLiteral("X"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("start"), QStringLiteral("start position"), QStringLiteral("MS"), QStringLiteral("0")});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("recording"));
+    if (!parseArgs(parser, "play", args))
+        return kBadInput;
+    bool ok = false;
+    const double speed = parser.value(QStringLiteral("speed")).toDouble(&ok);
+    if (parser.positionalArguments().size() != 1 || !ok || speed < 0.5 || speed > 2.0) {
+        CliContext::printError(QStringLiteral("play needs one FILE and a --speed from 0.5 to 2"));
+        return kBadInput;
+    }
+    if (!parser.isSet(QStringLiteral("null-output"))) {
+        CliContext::printError(QStringLiteral("spoke-cli has no screen or speaker: use --null-output"));
+        return kBadInput;
+    }
+    try {
+        recording::NullAudioOutput audio(2);
+        CountingSink sink;
+        recording::PlayerConfig config;
+        config.audio = &audio;
+        config.video = &sink;
+        config.speed = speed;
+        config.startMs = parser.value(QStringLiteral("start")).toLongLong();
+        const auto began = std::chrono::steady_clock::now();
+        recording::Player player(parser.positionalArguments().front().toStdString(), config);
+        player.play();
+        const auto lengthMs = std::max(player.info().durationMs, std::int64_t{600'000});
+        const bool finished = player.waitUntilFinished(std::chrono::milliseconds(
+            static_cast<std::int64_t>(static_cast<double>(lengthMs) / speed) + 30'000));
+        const auto wallMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+        const recording::PlayerStats stats = player.stats();
+        const QJsonObject json{
+            {QStringLiteral("file"), QString::fromStdString(player.info().file.string())},
+            {QStringLiteral("speed"), speed},
+            {QStringLiteral("finished"), finished},
+            {QStringLiteral("frames_decoded"), static_cast<qint64>(stats.framesDecoded)},
+            {QStringLiteral("frames_presented"), static_cast<qint64>(stats.framesPresented)},
+            {QStringLiteral("dropped_frames"), static_cast<qint64>(stats.droppedFrames)},
+            {QStringLiteral("decode_errors"), static_cast<qint64>(stats.decodeErrors)},
+            {QStringLiteral("max_av_drift_ms"), stats.maxAvDriftMs},
+            {QStringLiteral("audio_frames"), static_cast<qint64>(stats.audioFramesWritten)},
+            {QStringLiteral("readable_until_ms"), static_cast<qint64>(stats.readableUntilMs)},
+            {QStringLiteral("problem"), QString::fromStdString(stats.problem)},
+            {QStringLiteral("wall_ms"), wallMs},
+            {QStringLiteral("chapters"), chaptersJson(player.info().chapters)},
+        };
+        if (parser.isSet(QStringLiteral("json")))
+            CliContext::printJson(QJsonDocument(json));
+        else
+            std::printf("played %lld frames (%lld dropped), max A/V drift %.1f ms, in %.0f ms\n",
+                        static_cast<long long>(stats.framesPresented), static_cast<long long>(stats.droppedFrames),
+                        stats.maxAvDriftMs, wallMs);
+        if (!stats.problem.empty())
+            CliContext::printError(QString::fromStdString(stats.problem));
+        return finished ? kOk : kFailed;
+    } catch (const recording::RecordingError& error) {
+        CliContext::printError(QString::fromStdString(error.what()));
+        return kBadInput;
+    }
+}
+
+int runBenchPlayback(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON")});
+    parser.addOption({QStringLiteral("minutes"), QStringLiteral("length of the long file"), QStringLiteral("N"),
+                      QStringLiteral("120")});
+    parser.addOption({QStringLiteral("seeks"), QStringLiteral("random seeks"), QStringLiteral("N"), QStringLiteral("40")});
+    if (!parseArgs(parser, "bench-playback", args))
+        return kBadInput;
+    bench::PlaybackBenchConfig config;
+    config.minutes = parser.value(QStringLiteral("minutes")).toInt();
+    config.seeks = parser.value(QStringLiteral("seeks")).toInt();
+    if (config.minutes <= 0 || config.seeks <= 0) {
+        CliContext::printError(QStringLiteral("--minutes and --seeks need positive whole numbers"));
+        return kBadInput;
+    }
+    config.workDir = context.dataDir() / "bench" / "playback";
+    try {
+        const auto result = bench::runPlaybackBench(config);
+        const auto summary = [](const bench::Summary& s) {
+            return QJsonObject{{QStringLiteral("median"), s.median}, {QStringLiteral("p95"), s.p95},
+                               {QStringLiteral("max"), s.max}, {QStringLiteral("count"), s.count}};
+        };
+        const QJsonObject json{
+            {QStringLiteral("file"), QString::fromStdString(result.longFile.string())},
+            {QStringLiteral("minutes"), config.minutes},
+            {QStringLiteral("generate_seconds"), result.generateSeconds},
+            {QStringLiteral("first_frame_ms"), summary(result.firstFrameMs)},
+            {QStringLiteral("seek_ms"), summary(result.seekMs)},
+            {QStringLiteral("reference_first_frame_ms"), summary(result.referenceFirstFrameMs)},
+            {QStringLiteral("reference_seek_ms"), summary(result.referenceSeekMs)},
+            {QStringLiteral("seek_median_ratio_to_reference"),
+             result.referenceSeekMs.median > 0 ? result.seekMs.median / result.referenceSeekMs.median : 0.0},
+        };
+        if (parser.isSet(QStringLiteral("json")))
+            CliContext::printJson(QJsonDocument(json));
+        else
+            std::printf("%d-minute file: first frame median %.1f ms, seek median %.1f ms (p95 %.1f); 1-minute reference: "
+                        "%.1f / %.1f ms\n",
+                        config.minutes, result.firstFrameMs.median, result.seekMs.median, result.seekMs.p95,
+                        result.referenceFirstFrameMs.median, result.referenceSeekMs.median);
+        return kOk;
+    } catch (const std::exception& error) {
+        CliContext::printError(QString::fromStdString(error.what()));
+        return kFailed;
+    }
+}
+
+} // namespace spoke::cli

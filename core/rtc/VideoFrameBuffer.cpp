@@ -7,13 +7,17 @@ namespace spoke::rtc {
 std::int64_t VideoFrameBuffer::holeWaitMs() const
 {
     const std::int64_t rtt = rttMs_.value_or(config_.defaultRttMs);
-    return std::clamp(rtt * 3 / 2 + 2 * jitterMs_ + 20, config_.minWaitMs, config_.maxWaitMs);
+    return std::clamp(rtt * 5 / 2 + 2 * jitterMs_ + 20, config_.minWaitMs, config_.maxWaitMs);
 }
 
 void VideoFrameBuffer::insert(Vp8Frame frame, std::int64_t nowMs)
 {
     affinity_.assertOwner();
-    (void)nowMs;
+    // Media after a silence: the PLIs sent into the silence were most
+    // likely lost with everything else, so the next one need not wait.
+    if (needKeyframe_ && lastInsertMs_ && nowMs - *lastInsertMs_ >= config_.minKeyframeRequestIntervalMs)
+        lastKeyframeRequestMs_.reset();
+    lastInsertMs_ = nowMs;
     const std::int64_t first = unwrapper_.unwrap(frame.firstSequenceNumber);
     const std::int64_t last = first + static_cast<std::uint16_t>(frame.lastSequenceNumber - frame.firstSequenceNumber);
     if (lastReleasedSeq_ && first <= *lastReleasedSeq_) {
@@ -81,6 +85,7 @@ void VideoFrameBuffer::release(std::map<std::int64_t, Pending>::iterator it, std
 {
     lastReleasedSeq_ = it->second.lastSeq;
     lastReleasedPictureId_ = it->second.frame.descriptor.pictureId;
+    lastReleasedTimestamp_ = it->second.frame.rtpTimestamp;
     if (it->second.frame.keyframe) {
         needKeyframe_ = false;
         keyframeRequestDue_ = false;
@@ -134,7 +139,9 @@ std::vector<Vp8Frame> VideoFrameBuffer::poll(std::int64_t nowMs)
         }
         if (!holeSinceMs_)
             holeSinceMs_ = nowMs;
-        if (nowMs - *holeSinceMs_ < holeWaitMs())
+        const auto holeMediaMs =
+            static_cast<std::int32_t>(next->second.frame.rtpTimestamp - lastReleasedTimestamp_) / 90; // 90 kHz clock
+        if (nowMs - *holeSinceMs_ < holeWaitMs() && holeMediaMs <= config_.retransmissionHorizonMs)
             break;
         giveUp(nowMs);
     }

@@ -23,12 +23,14 @@ namespace spoke::rtc {
 class VideoFrameBuffer {
 public:
     struct Config {
-        // Wait for a hole = clamp(1.5 × RTT + 2 × jitter + 20 ms, min, max).
-        // One retransmission needs one RTT; the extra half RTT and the
-        // jitter cover the sender's queue and the reorder window. A keyframe
-        // costs at least one RTT too, plus a frame 5-20× larger than a delta
-        // frame, so giving up earlier never shortens the freeze. The cap
-        // keeps a 600 ms-RTT link from freezing for seconds on one hole.
+        // Wait for a hole = clamp(2.5 × RTT + 2 × jitter + 20 ms, min, max):
+        // time for two NACK rounds (a retransmission is lost as often as
+        // the original), with the jitter and reorder window on top. A
+        // keyframe costs one RTT plus a frame 5-20× larger than a delta
+        // frame (tens of KB: half a second of a 400 kbit/s link), so giving
+        // up before a second retransmission had its chance only lengthens
+        // the freeze. The cap keeps a 600 ms-RTT link from freezing for
+        // seconds on one hole.
         std::int64_t minWaitMs = 80;
         std::int64_t maxWaitMs = 1000;
         std::int64_t defaultRttMs = 100;
@@ -36,6 +38,10 @@ public:
         // most this often; Janus forwards at most about one a second anyway.
         std::int64_t minKeyframeRequestIntervalMs = 500;
         std::size_t maxPendingFrames = 90; // 3 s at 30 fps: beyond that, start over
+        // Janus keeps at most 1 s of packets for retransmission: a hole
+        // spanning more media time than that (an outage) cannot be filled,
+        // so the keyframe is asked for at once instead of after the wait.
+        std::int64_t retransmissionHorizonMs = 1000;
     };
 
     struct Counters {
@@ -72,6 +78,7 @@ private:
         Vp8Frame frame;
         std::int64_t lastSeq = 0; // unwrapped
     };
+    std::optional<std::int64_t> lastInsertMs_;
     bool followsReleased(const Pending& p, std::int64_t firstSeq) const;
     void release(std::map<std::int64_t, Pending>::iterator it, std::int64_t nowMs, std::vector<Vp8Frame>& out);
     void giveUp(std::int64_t nowMs);
@@ -89,6 +96,7 @@ private:
     std::optional<std::int64_t> lastKeyframeRequestMs_;
     std::optional<std::int64_t> lastReleasedSeq_; // unwrapped last sequence number
     std::optional<std::uint16_t> lastReleasedPictureId_;
+    std::uint32_t lastReleasedTimestamp_ = 0;
     std::optional<std::int64_t> holeSinceMs_;
     // Freeze accounting (W3C webrtc-stats: an inter-frame gap longer than
     // max(3 × average frame interval, average + 150 ms)).

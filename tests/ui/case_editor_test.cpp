@@ -38,7 +38,10 @@ struct Editor {
     AppController app{dir.path(), QStringLiteral("test")};
     CaseEditorModel& editor = *app.editor();
 
-    Editor() { REQUIRE(waitUntil([&] { return app.loaded(); })); }
+    Editor()
+    {
+        REQUIRE(waitUntil([&] { return app.loaded(); }));
+    }
 
     bool idle() { return editor.caseId() > 0 && !editor.loading() && !editor.busy() && !editor.dirty(); }
 
@@ -99,8 +102,10 @@ TEST_CASE("Editing a field autosaves a new revision to the cache after a pause",
     e.editor.setValue(QStringLiteral("patient.weight_kg"), QStringLiteral("61.5"), QStringLiteral("number"));
     e.editor.saveNow();
     REQUIRE(waitUntil([&] { return e.idle() && e.editor.revision() == before + 2; }, 700));
-    const auto body = QJsonDocument::fromJson(QByteArray::fromStdString(cache.cases().latestRevision(record->id)->bodyJson));
-    CHECK(body.object().value(QStringLiteral("patient")).toObject().value(QStringLiteral("weight_kg")).toDouble() == 61.5);
+    const auto body =
+        QJsonDocument::fromJson(QByteArray::fromStdString(cache.cases().latestRevision(record->id)->bodyJson));
+    CHECK(body.object().value(QStringLiteral("patient")).toObject().value(QStringLiteral("weight_kg")).toDouble()
+          == 61.5);
 }
 
 TEST_CASE("A narrative with a name and a phone number produces findings with exact spans", "[ui][editor]")
@@ -189,7 +194,8 @@ TEST_CASE("Mark ready is refused with open findings and allowed after redaction 
     e.editor.overrideFinding(e.findingIndex(kName), QStringLiteral("Fictional name used for teaching"));
     REQUIRE(waitUntil([&] { return e.idle() && e.editor.findings()->rowCount() == 0; }));
     REQUIRE(e.editor.overrides().size() == 1);
-    CHECK(e.editor.overrides().first().toMap().value(QStringLiteral("who")).toString() == QStringLiteral("Dr Hub Reviewer"));
+    CHECK(e.editor.overrides().first().toMap().value(QStringLiteral("who")).toString()
+          == QStringLiteral("Dr Hub Reviewer"));
 
     auto cache = e.openCache();
     const auto logged = cache.cases().deidOverrides(e.editor.caseId());
@@ -205,7 +211,8 @@ TEST_CASE("Mark ready is refused with open findings and allowed after redaction 
     CHECK(cache.cases().byId(e.editor.caseId())->status == spoke::store::CaseStatus::Ready);
 
     // An edit to a ready case sends it back to draft: its check is stale.
-    e.editor.setValue(QStringLiteral("question"), QStringLiteral("Genotype now, or adherence support first?"), QStringLiteral("text"));
+    e.editor.setValue(QStringLiteral("question"), QStringLiteral("Genotype now, or adherence support first?"),
+                      QStringLiteral("text"));
     e.editor.saveNow();
     REQUIRE(waitUntil([&] { return e.idle() && e.editor.status() == QStringLiteral("draft"); }));
 }
@@ -236,8 +243,8 @@ TEST_CASE("The PDF export holds the case but none of the flagged identifiers", "
     } else {
         WARN("pdftotext is not installed (poppler-utils); checking the rendered document's text instead");
         QTextDocument document;
-        document.setHtml(spoke::ui::CasePdfExporter::html(*e.editor.form(), e.editor.findings()->all(),
-                                                          e.editor.caseCode()));
+        document.setHtml(
+            spoke::ui::CasePdfExporter::html(*e.editor.form(), e.editor.findings()->all(), e.editor.caseCode()));
         text = document.toPlainText();
     }
     const QString flat = text.simplified();
@@ -288,7 +295,8 @@ TEST_CASE("JSON export keeps unknown keys through an edit, and re-import adds a 
     CHECK(e.editor.error().startsWith(QStringLiteral("This file cannot be imported")));
 }
 
-TEST_CASE("Every programme gets its form from its schema, with pick lists instead of free-text identifiers", "[ui][editor]")
+TEST_CASE("Every programme gets its form from its schema, with pick lists instead of free-text identifiers",
+          "[ui][editor]")
 {
     Editor e;
     const auto& registry = spoke::cases::SchemaRegistry::builtIn();
@@ -296,7 +304,8 @@ TEST_CASE("Every programme gets its form from its schema, with pick lists instea
     for (const QString& programme : registry.programmes()) {
         INFO(programme.toStdString());
         e.editor.newCase(programme);
-        REQUIRE(waitUntil([&] { return e.idle() && e.editor.form()->textAt(QStringLiteral("programme")) == programme; }));
+        REQUIRE(
+            waitUntil([&] { return e.idle() && e.editor.form()->textAt(QStringLiteral("programme")) == programme; }));
         CHECK(e.editor.caseCode().startsWith(QStringLiteral("LOCAL-")));
         QStringList sections, paths;
         for (const auto& row : e.editor.form()->rows()) {
@@ -309,7 +318,8 @@ TEST_CASE("Every programme gets its form from its schema, with pick lists instea
         const QJsonObject schema = registry.programmeSchema(programme);
         CHECK(sections.contains(schema.value(QStringLiteral("title")).toString()));
         for (const auto& field : schema.value(QStringLiteral("fields")).toArray())
-            CHECK(paths.contains(QStringLiteral("programme_fields.") + field.toObject().value(QStringLiteral("key")).toString()));
+            CHECK(paths.contains(QStringLiteral("programme_fields.")
+                                 + field.toObject().value(QStringLiteral("key")).toString()));
         // A blank case is not ready: the form says which fields are missing.
         CHECK(e.editor.form()->errorCount() > 0);
         CHECK_FALSE(e.editor.canMarkReady());
@@ -318,14 +328,18 @@ TEST_CASE("Every programme gets its form from its schema, with pick lists instea
     auto* form = e.editor.form();
     const auto rowOf = [&](const QString& path) {
         for (int r = 0; r < form->rowCount(); ++r)
-            if (form->rows()[static_cast<std::size_t>(r)].path == path && form->rows()[static_cast<std::size_t>(r)].kind != QStringLiteral("section"))
+            if (form->rows()[static_cast<std::size_t>(r)].path == path
+                && form->rows()[static_cast<std::size_t>(r)].kind != QStringLiteral("section"))
                 return r;
         return -1;
     };
     const int age = rowOf(QStringLiteral("patient.age_band"));
     REQUIRE(age >= 0);
-    CHECK(form->data(form->index(age), spoke::ui::FormModel::ChoicesRole).toStringList().last() == QStringLiteral("90+"));
-    CHECK(form->data(form->index(age), spoke::ui::FormModel::IssueRole).toString().contains(QStringLiteral("is required")));
+    CHECK(form->data(form->index(age), spoke::ui::FormModel::ChoicesRole).toStringList().last()
+          == QStringLiteral("90+"));
+    CHECK(form->data(form->index(age), spoke::ui::FormModel::IssueRole)
+              .toString()
+              .contains(QStringLiteral("is required")));
     e.editor.setValue(QStringLiteral("patient.age_band"), QStringLiteral("90+"), QStringLiteral("choice"));
     CHECK(form->data(form->index(age), spoke::ui::FormModel::IssueRole).toString().isEmpty());
 
@@ -333,19 +347,30 @@ TEST_CASE("Every programme gets its form from its schema, with pick lists instea
     REQUIRE(region >= 0);
     CHECK(form->data(form->index(region), spoke::ui::FormModel::ChoicesRole).toStringList().isEmpty());
     e.editor.setValue(QStringLiteral("presenter.country"), QStringLiteral("NA"), QStringLiteral("country"));
-    CHECK(form->data(form->index(region), spoke::ui::FormModel::ChoicesRole).toStringList().contains(QStringLiteral("Ohangwena")));
+    CHECK(form->data(form->index(region), spoke::ui::FormModel::ChoicesRole)
+              .toStringList()
+              .contains(QStringLiteral("Ohangwena")));
 
     // Day offsets are whole numbers; a date typed into one is flagged next to the cell.
     e.editor.addItem(QStringLiteral("labs"));
     e.editor.setValue(QStringLiteral("labs[0].day_rel"), QStringLiteral("-30"), QStringLiteral("day_rel"));
-    CHECK(form->document().value(QStringLiteral("labs")).toArray().at(0).toObject().value(QStringLiteral("day_rel")).toInt() == -30);
+    CHECK(form->document()
+              .value(QStringLiteral("labs"))
+              .toArray()
+              .at(0)
+              .toObject()
+              .value(QStringLiteral("day_rel"))
+              .toInt()
+          == -30);
     e.editor.setValue(QStringLiteral("labs[0].day_rel"), QStringLiteral("12/03/2024"), QStringLiteral("day_rel"));
-    const QVariantMap cellIssues = form->data(form->index(rowOf(QStringLiteral("labs"))), spoke::ui::FormModel::IssuesRole).toMap();
+    const QVariantMap cellIssues =
+        form->data(form->index(rowOf(QStringLiteral("labs"))), spoke::ui::FormModel::IssuesRole).toMap();
     CHECK(cellIssues.contains(QStringLiteral("labs[0].day_rel")));
     CHECK(cellIssues.contains(QStringLiteral("labs[0].test")));
 }
 
-TEST_CASE("Attachments are cleaned before they join the case; what cannot be cleaned is refused with the reason", "[ui][editor]")
+TEST_CASE("Attachments are cleaned before they join the case; what cannot be cleaned is refused with the reason",
+          "[ui][editor]")
 {
     Editor e;
     e.importFixture();

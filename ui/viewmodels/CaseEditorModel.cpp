@@ -93,7 +93,8 @@ void saveOn(store::Cache& cache, std::int64_t caseId, const QJsonObject& documen
 // A local code until the hub assigns one: LOCAL-HIV-001, LOCAL-HIV-002, ...
 std::string freeLocalCode(store::Cache& cache, const QString& programme)
 {
-    const QString stem = QStringLiteral("LOCAL-%1-").arg(programme.toUpper().remove(QRegularExpression(QStringLiteral("[^A-Z0-9]"))));
+    const QString stem =
+        QStringLiteral("LOCAL-%1-").arg(programme.toUpper().remove(QRegularExpression(QStringLiteral("[^A-Z0-9]"))));
     for (int n = 1;; ++n) {
         const std::string code = (stem + QStringLiteral("%1").arg(n, 3, 10, QLatin1Char('0'))).toStdString();
         if (!cache.cases().byCode(code))
@@ -106,7 +107,8 @@ std::int64_t programmeRow(store::Cache& cache, const QString& code)
     auto sessions = cache.sessions();
     if (const auto existing = sessions.programmeByCode(code.toStdString()))
         return existing->id;
-    const QString title = cases::SchemaRegistry::builtIn().programmeSchema(code).value(QLatin1String("title")).toString();
+    const QString title =
+        cases::SchemaRegistry::builtIn().programmeSchema(code).value(QLatin1String("title")).toString();
     return sessions.addProgramme({0, code.toStdString(), title.toStdString(), {}, {}});
 }
 
@@ -137,7 +139,8 @@ QJsonObject blankCase(const QString& programme)
             {QStringLiteral("programme"), programme},
             {QStringLiteral("language"), QStringLiteral("en")},
             // Choices start unset (not ""), so the form asks for them.
-            {QStringLiteral("presenter"), QJsonObject{{QStringLiteral("cadre"), QString()}, {QStringLiteral("setting"), QString()}}},
+            {QStringLiteral("presenter"),
+             QJsonObject{{QStringLiteral("cadre"), QString()}, {QStringLiteral("setting"), QString()}}},
             {QStringLiteral("patient"), QJsonObject{}},
             {QStringLiteral("narrative"), QString()},
             {QStringLiteral("history"), QJsonObject{}},
@@ -149,7 +152,10 @@ QJsonObject blankCase(const QString& programme)
 } // namespace
 
 CaseEditorModel::CaseEditorModel(store::CacheWorker& worker, std::filesystem::path attachmentsDir, QObject* parent)
-    : QObject(parent), worker_(worker), attachmentsDir_(std::move(attachmentsDir)), form_(cases::SchemaRegistry::builtIn())
+    : QObject(parent)
+    , worker_(worker)
+    , attachmentsDir_(std::move(attachmentsDir))
+    , form_(cases::SchemaRegistry::builtIn())
 {
     autosave_.setSingleShot(true);
     autosave_.setInterval(kAutosaveDelayMs);
@@ -177,8 +183,9 @@ QVariantList CaseEditorModel::programmes() const
     const auto& registry = cases::SchemaRegistry::builtIn();
     QVariantList list;
     for (const QString& code : registry.programmes())
-        list.append(QVariantMap{{QStringLiteral("code"), code},
-                                {QStringLiteral("title"), registry.programmeSchema(code).value(QLatin1String("title")).toString()}});
+        list.append(QVariantMap{
+            {QStringLiteral("code"), code},
+            {QStringLiteral("title"), registry.programmeSchema(code).value(QLatin1String("title")).toString()}});
     return list;
 }
 
@@ -321,9 +328,10 @@ void CaseEditorModel::newCase(const QString& programme)
         fail(tr("There is no form for the programme \"%1\".").arg(programme));
         return;
     }
-    const QString title = tr("New %1 case %2")
-                              .arg(cases::SchemaRegistry::builtIn().programmeSchema(programme).value(QLatin1String("title")).toString(),
-                                   QStringLiteral("%1"));
+    const QString title =
+        tr("New %1 case %2")
+            .arg(cases::SchemaRegistry::builtIn().programmeSchema(programme).value(QLatin1String("title")).toString(),
+                 QStringLiteral("%1"));
     const QJsonObject document = blankCase(programme);
     post<std::int64_t>(
         [document, title](store::Cache& cache) { return createCase(cache, document, title, store::currentTimeMs()); },
@@ -346,7 +354,8 @@ void CaseEditorModel::importJson(const QString& file)
     }
     const QString programme = document.value(QLatin1String("programme")).toString();
     if (!cases::SchemaRegistry::builtIn().hasProgramme(programme))
-        return fail(tr("This file cannot be imported: it names the programme \"%1\", which has no form here.").arg(programme));
+        return fail(
+            tr("This file cannot be imported: it names the programme \"%1\", which has no form here.").arg(programme));
     post<std::int64_t>(
         [document, title = tr("Imported case %1")](store::Cache& cache) {
             const std::int64_t now = store::currentTimeMs();
@@ -435,7 +444,8 @@ void CaseEditorModel::redact(int findingIndex)
     const QString replacement = redactionFor(*finding);
     const QString path = finding->path;
     const int deltaUtf16 = static_cast<int>(replacement.size()) - (end - start);
-    const int deltaCodePoints = cases::codePointIndex(replacement, replacement.size()) - (finding->end - finding->start);
+    const int deltaCodePoints =
+        cases::codePointIndex(replacement, replacement.size()) - (finding->end - finding->start);
     findings_.removeAfterEdit(findingIndex, deltaCodePoints, deltaUtf16);
     form_.setText(path, value.left(start) + replacement + value.mid(end));
     form_.setFindings(findings_.views());
@@ -454,7 +464,8 @@ void CaseEditorModel::overrideFinding(int findingIndex, const QString& reason)
     const quint64 opened = openGeneration_;
     post<Snapshot>(
         [id, finding, reason = reason.toStdString(), who = reviewerName_.toStdString()](store::Cache& cache) {
-            cases::CaseWorkflow(cache, cases::DeidGate::builtIn()).overrideFinding(id, finding, reason, who, store::currentTimeMs());
+            cases::CaseWorkflow(cache, cases::DeidGate::builtIn())
+                .overrideFinding(id, finding, reason, who, store::currentTimeMs());
             return snapshotOf(cache, id);
         },
         [this, generation, opened](const store::Outcome<Snapshot>& outcome) {
@@ -558,10 +569,12 @@ void CaseEditorModel::addAttachment(const QString& file)
             const auto result = cases::AttachmentCleaner::cleanImage(input.toStdString(), part.toStdString());
             name = QStringLiteral("photo-%1.%2")
                        .arg(number)
-                       .arg(result.kind == cases::AttachmentCleaner::Kind::Png ? QStringLiteral("png") : QStringLiteral("jpg"));
+                       .arg(result.kind == cases::AttachmentCleaner::Kind::Png ? QStringLiteral("png")
+                                                                               : QStringLiteral("jpg"));
             QFile::remove(dir.filePath(name));
             if (!QFile::rename(part, dir.filePath(name)))
-                throw std::runtime_error(QObject::tr("Cannot store the cleaned file in %1.").arg(dir.path()).toStdString());
+                throw std::runtime_error(
+                    QObject::tr("Cannot store the cleaned file in %1.").arg(dir.path()).toStdString());
         } catch (const std::exception& e) {
             problem = QString::fromUtf8(e.what());
         }

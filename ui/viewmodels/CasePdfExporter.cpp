@@ -59,9 +59,11 @@ QString CasePdfExporter::html(const FormModel& form, const std::vector<cases::Fi
     const QJsonObject& document = form.document();
 
     QString out = QStringLiteral("<html><body style=\"font-family:'DejaVu Sans'; font-size:10pt\">");
-    out += QStringLiteral("<h1 style=\"font-size:16pt\">%1</h1>").arg(QObject::tr("Case %1").arg(caseCode.toHtmlEscaped()));
-    out += QStringLiteral("<p style=\"color:#52606d\">%1</p>")
-               .arg(QObject::tr("De-identified copy made by Spoke. Text marked like [NAME] was replaced before export."));
+    out += QStringLiteral("<h1 style=\"font-size:16pt\">%1</h1>")
+               .arg(QObject::tr("Case %1").arg(caseCode.toHtmlEscaped()));
+    out +=
+        QStringLiteral("<p style=\"color:#52606d\">%1</p>")
+            .arg(QObject::tr("De-identified copy made by Spoke. Text marked like [NAME] was replaced before export."));
     bool inTable = false;
     const auto closeTable = [&] {
         if (inTable)
@@ -113,7 +115,8 @@ QString CasePdfExporter::html(const FormModel& form, const std::vector<cases::Fi
                 const QJsonObject item = items.at(i).toObject();
                 for (const FormColumn& c : row.columns)
                     out += QStringLiteral("<td>%1</td>")
-                               .arg(cell(cases::joinPath(cases::indexPath(row.path, i), c.key), item.value(c.key), byPath));
+                               .arg(cell(cases::joinPath(cases::indexPath(row.path, i), c.key), item.value(c.key),
+                                         byPath));
                 out += QStringLiteral("</tr>");
             }
             out += QStringLiteral("</table>");

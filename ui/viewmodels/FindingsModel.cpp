@@ -50,7 +50,9 @@ QString findingContextHtml(const QString& value, int startUtf16, int endUtf16)
     endUtf16 = std::clamp(endUtf16, startUtf16, static_cast<int>(value.size()));
     const int from = std::max(0, startUtf16 - kContextChars);
     const int to = std::min(static_cast<int>(value.size()), endUtf16 + kContextChars);
-    const auto plain = [&](int a, int b) { return value.mid(a, b - a).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1Char(' ')); };
+    const auto plain = [&](int a, int b) {
+        return value.mid(a, b - a).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1Char(' '));
+    };
     // Rich text in Qt Quick takes inline CSS; the colours match FormFindings.qml.
     return (from > 0 ? QStringLiteral("…") : QString()) + plain(from, startUtf16)
            + QStringLiteral("<span style=\"background-color:#ffd6d6; color:#7a0000; font-weight:bold\">")

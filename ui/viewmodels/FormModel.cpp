@@ -14,14 +14,14 @@ namespace spoke::ui {
 namespace {
 
 const QHash<int, QByteArray> kRoleNames{
-    {FormModel::KindRole, "kind"},         {FormModel::PathRole, "path"},
-    {FormModel::LabelRole, "label"},       {FormModel::TypeRole, "type"},
-    {FormModel::ChoicesRole, "choices"},   {FormModel::MultilineRole, "multiline"},
-    {FormModel::RequiredRole, "required"}, {FormModel::NullableRole, "nullable"},
-    {FormModel::ReadOnlyRole, "readOnly"}, {FormModel::DepthRole, "depth"},
-    {FormModel::ColumnsRole, "columns"},   {FormModel::ValueRole, "value"},
+    {FormModel::KindRole, "kind"},           {FormModel::PathRole, "path"},
+    {FormModel::LabelRole, "label"},         {FormModel::TypeRole, "type"},
+    {FormModel::ChoicesRole, "choices"},     {FormModel::MultilineRole, "multiline"},
+    {FormModel::RequiredRole, "required"},   {FormModel::NullableRole, "nullable"},
+    {FormModel::ReadOnlyRole, "readOnly"},   {FormModel::DepthRole, "depth"},
+    {FormModel::ColumnsRole, "columns"},     {FormModel::ValueRole, "value"},
     {FormModel::ItemCountRole, "itemCount"}, {FormModel::IssueRole, "issue"},
-    {FormModel::IssuesRole, "issues"},     {FormModel::FindingsRole, "findings"},
+    {FormModel::IssuesRole, "issues"},       {FormModel::FindingsRole, "findings"},
 };
 
 QString str(const QJsonObject& spec, const char* key)
@@ -44,7 +44,8 @@ const QStringList& knownCountries()
         QFile file(QStringLiteral(":/spoke/schemas/regions-1.json"));
         if (!file.open(QIODevice::ReadOnly))
             return QStringList();
-        QStringList codes = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("countries")).toObject().keys();
+        QStringList codes =
+            QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("countries")).toObject().keys();
         codes.sort();
         return codes;
     }();
@@ -59,8 +60,9 @@ bool isNumeric(const QString& type)
 
 bool isWithin(const QString& path, const QString& parent)
 {
-    return path == parent || (path.startsWith(parent)
-                              && (path.at(parent.size()) == QLatin1Char('[') || path.at(parent.size()) == QLatin1Char('.')));
+    return path == parent
+           || (path.startsWith(parent)
+               && (path.at(parent.size()) == QLatin1Char('[') || path.at(parent.size()) == QLatin1Char('.')));
 }
 
 // The empty value a new row or item starts with.
@@ -71,7 +73,11 @@ QJsonValue emptyValue(const QString& type)
 
 } // namespace
 
-FormModel::FormModel(const cases::SchemaRegistry& registry, QObject* parent) : QAbstractListModel(parent), registry_(registry) { }
+FormModel::FormModel(const cases::SchemaRegistry& registry, QObject* parent)
+    : QAbstractListModel(parent)
+    , registry_(registry)
+{
+}
 
 int FormModel::rowCount(const QModelIndex& parent) const
 {
@@ -149,16 +155,31 @@ void FormModel::build(const QJsonArray& fields, const QString& parentPath, int d
         row.required = spec.value(QLatin1String("required")).toBool();
         row.nullable = spec.value(QLatin1String("nullable")).toBool();
         const auto section = [&](const QString& label) {
-            rows_.push_back(FormRow{QStringLiteral("section"), row.path, label, {}, {}, false, false, false, true, 0, {}, {}, {}, {}});
+            rows_.push_back(FormRow{
+                QStringLiteral("section"), row.path, label, {}, {}, false, false, false, true, 0, {}, {}, {}, {}});
         };
         if (type == QLatin1String("object")) {
             if (depth == 0)
                 section(row.label);
             else
-                rows_.push_back(FormRow{QStringLiteral("group"), row.path, row.label, {}, {}, false, false, false, true, depth, {}, {}, {}, {}});
+                rows_.push_back(FormRow{QStringLiteral("group"),
+                                        row.path,
+                                        row.label,
+                                        {},
+                                        {},
+                                        false,
+                                        false,
+                                        false,
+                                        true,
+                                        depth,
+                                        {},
+                                        {},
+                                        {},
+                                        {}});
             build(spec.value(QLatin1String("fields")).toArray(), row.path, depth + 1);
         } else if (type == QLatin1String("programme_fields")) {
-            const QJsonObject programme = registry_.programmeSchema(document_.value(QLatin1String("programme")).toString());
+            const QJsonObject programme =
+                registry_.programmeSchema(document_.value(QLatin1String("programme")).toString());
             if (programme.isEmpty())
                 continue;
             section(str(programme, "title"));
@@ -189,8 +210,22 @@ void FormModel::build(const QJsonArray& fields, const QString& parentPath, int d
                            || (type == QLatin1String("choice") && row.choices.size() == 1);
             if (depth == 0 && row.multiline) {
                 section(row.label);
-            } else if (depth == 0 && (rows_.empty() || rows_.back().depth != 0 || rows_.back().kind != QLatin1String("field"))) {
-                rows_.push_back(FormRow{QStringLiteral("section"), row.path, tr("Case"), {}, {}, false, false, false, true, 0, {}, {}, {}, {}});
+            } else if (depth == 0
+                       && (rows_.empty() || rows_.back().depth != 0 || rows_.back().kind != QLatin1String("field"))) {
+                rows_.push_back(FormRow{QStringLiteral("section"),
+                                        row.path,
+                                        tr("Case"),
+                                        {},
+                                        {},
+                                        false,
+                                        false,
+                                        false,
+                                        true,
+                                        0,
+                                        {},
+                                        {},
+                                        {},
+                                        {}});
             }
             rows_.push_back(std::move(row));
         }
@@ -245,7 +280,8 @@ bool FormModel::setValue(const QString& path, const QVariant& value, const QStri
     if (!parsed)
         return false;
     const int row = rowFor(path);
-    const bool nullable = row >= 0 && rows_[static_cast<std::size_t>(row)].path == path && rows_[static_cast<std::size_t>(row)].nullable;
+    const bool nullable =
+        row >= 0 && rows_[static_cast<std::size_t>(row)].path == path && rows_[static_cast<std::size_t>(row)].nullable;
     QJsonValue json;
     if (isNumeric(type)) {
         const QString text = value.toString().trimmed();
@@ -253,15 +289,17 @@ bool FormModel::setValue(const QString& path, const QVariant& value, const QStri
         const double number = QLocale::c().toDouble(text, &ok);
         if (text.isEmpty())
             json = nullable ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonValue::Undefined);
-        else if (ok && (type == QLatin1String("integer") || type == QLatin1String("day_rel")) && number == std::floor(number))
+        else if (ok && (type == QLatin1String("integer") || type == QLatin1String("day_rel"))
+                 && number == std::floor(number))
             json = static_cast<qint64>(number);
         else if (ok)
             json = number;
         else
             json = text; // kept as typed; validation says what is wrong
     } else if (type == QLatin1String("boolean")) {
-        json = value.isNull() || !value.isValid() ? (nullable ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonValue::Undefined))
-                                                  : QJsonValue(value.toBool());
+        json = value.isNull() || !value.isValid()
+                   ? (nullable ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonValue::Undefined))
+                   : QJsonValue(value.toBool());
     } else {
         json = value.toString();
     }
@@ -360,7 +398,8 @@ QString FormModel::labelAt(const QString& path) const
             for (const FormColumn& c : r.columns)
                 if (c.key == *key)
                     column = c.label;
-    return column.isEmpty() ? tr("%1, row %2").arg(r.label).arg(item) : tr("%1, row %2: %3").arg(r.label).arg(item).arg(column);
+    return column.isEmpty() ? tr("%1, row %2").arg(r.label).arg(item)
+                            : tr("%1, row %2: %3").arg(r.label).arg(item).arg(column);
 }
 
 QString FormModel::displayText(const QJsonValue& value)
@@ -384,7 +423,8 @@ void FormModel::revalidate()
         if (!parsed)
             continue;
         const QJsonValue value = parsed->valueIn(document_);
-        if (row.kind == QLatin1String("field") && row.required && value.isString() && value.toString().trimmed().isEmpty())
+        if (row.kind == QLatin1String("field") && row.required && value.isString()
+            && value.toString().trimmed().isEmpty())
             issues.push_back({row.path, QStringLiteral("is required")});
         if (row.kind == QLatin1String("table")) {
             const QJsonArray items = value.toArray();
@@ -392,7 +432,8 @@ void FormModel::revalidate()
                 for (const FormColumn& c : row.columns) {
                     const QJsonValue cell = items.at(i).toObject().value(c.key);
                     if (c.required && cell.isString() && cell.toString().trimmed().isEmpty())
-                        issues.push_back({cases::joinPath(cases::indexPath(row.path, i), c.key), QStringLiteral("is required")});
+                        issues.push_back(
+                            {cases::joinPath(cases::indexPath(row.path, i), c.key), QStringLiteral("is required")});
                 }
         }
     }

@@ -41,8 +41,8 @@ struct FormRow {
     int depth = 0;
     std::vector<FormColumn> columns;
     // Derived, refreshed after each edit or gate answer.
-    QString issue;       // validation message for this path
-    QVariantMap issues;  // path -> message for cells and items below it
+    QString issue; // validation message for this path
+    QVariantMap issues; // path -> message for cells and items below it
     QVariantList findings;
 };
 

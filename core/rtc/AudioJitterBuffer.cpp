@@ -79,12 +79,11 @@ void AudioJitterBuffer::insert(std::uint16_t sequenceNumber, std::uint32_t rtpTi
     }
 }
 
-PlayoutDecision AudioJitterBuffer::concealTick(std::int64_t nowMs)
+PlayoutDecision AudioJitterBuffer::concealTick(std::int64_t timestamp)
 {
-    (void)nowMs;
     PlayoutDecision d;
     d.kind = PlayoutDecision::Kind::Conceal;
-    d.rtpTimestamp = static_cast<std::uint32_t>(*nextTimestamp_);
+    d.rtpTimestamp = static_cast<std::uint32_t>(timestamp);
     counters_.concealedMs += kPacketMs;
     gapMs_ += kPacketMs;
     counters_.longestGapMs = std::max(counters_.longestGapMs, gapMs_);
@@ -112,8 +111,12 @@ PlayoutDecision AudioJitterBuffer::pull(std::int64_t nowMs)
     auto it = packets_.find(due);
 
     if (it == packets_.end()) {
-        if (belowTarget)
-            return concealTick(nowMs); // grow: give the packet one more tick to arrive
+        // Nothing newer here either: the stream is late (a delay spike), not
+        // lost. Grow: conceal without moving on, so the late packets still
+        // play. Likewise while below target: the packet may just be late.
+        const bool underrun = packets_.empty() || packets_.rbegin()->first < due;
+        if ((underrun && currentDelayMs_ < config_.maxDelayMs) || belowTarget)
+            return concealTick(due);
         const auto after = packets_.upper_bound(due);
         // The next packet in sequence but later in time: the sender paused (DTX), nothing was lost.
         if (after != packets_.end() && lastPlayedSequence_
@@ -138,11 +141,8 @@ PlayoutDecision AudioJitterBuffer::pull(std::int64_t nowMs)
             gapMs_ = 0;
             return d;
         }
-        return concealTick(nowMs);
+        return concealTick(due);
     }
-
-    if (belowTarget && currentDelayMs_ + kPacketMs < target - kPacketMs)
-        return concealTick(nowMs); // far below target (it just rose): grow now, not packet by packet
 
     lossRate_ = (1 - kLossAverageWeight) * lossRate_;
     // Shrink slowly: drop one packet at most every shrinkIntervalMs while

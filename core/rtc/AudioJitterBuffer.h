@@ -30,9 +30,12 @@ struct PlayoutDecision {
 // delay relative to the fastest recent one goes into a histogram that
 // forgets (DelayHistogram), and the target is its 95th percentile, plus one
 // packet when losses are seen so that the next packet (carrying the FEC of a
-// lost one) is usually there in time. Delay grows at once (a tick of
-// concealment without advancing) and shrinks by at most one packet per
-// `shrinkIntervalMs`, dropped while the buffer is comfortably above target.
+// lost one) is usually there in time. Delay grows at once when the due
+// packet is missing and the buffer is below target or empty (a tick of
+// concealment without moving on, so the late packet still plays; never
+// while the packet is there, which would add a gap of our own), and
+// shrinks by at most one packet per `shrinkIntervalMs`, dropped while the
+// buffer is comfortably above target.
 // Decoding stays in core/media; this class only decides. Owned by the
 // thread that receives the stream and pulls playout (asserted).
 class AudioJitterBuffer {
@@ -78,7 +81,7 @@ public:
 private:
     std::int64_t unwrapTimestamp(std::uint32_t rtpTimestamp);
     std::int64_t minTransitMs() const;
-    PlayoutDecision concealTick(std::int64_t nowMs);
+    PlayoutDecision concealTick(std::int64_t timestamp);
 
     ThreadAffinity affinity_;
     Config config_;

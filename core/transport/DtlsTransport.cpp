@@ -51,10 +51,16 @@ BIO_METHOD* outgoingMethod()
 }
 
 // Chain verification is replaced by the fingerprint check: WebRTC
-// certificates are self-signed by design.
-int acceptSelfSigned(int /*preverified*/, X509_STORE_CTX* /*store*/)
+// certificates are self-signed by design, so OpenSSL's verdict is ignored and
+// the leaf certificate must match the SDP. Refusing here (rather than after
+// the handshake) makes OpenSSL send an alert, so the peer fails too.
+int verifyByFingerprint(int /*preverified*/, X509_STORE_CTX* store)
 {
-    return 1;
+    if (X509_STORE_CTX_get_error_depth(store) != 0)
+        return 1;
+    auto* ssl = static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
+    auto* transport = ssl ? static_cast<DtlsTransport*>(SSL_get_app_data(ssl)) : nullptr;
+    return transport && transport->acceptsPeerCertificate(X509_STORE_CTX_get_current_cert(store)) ? 1 : 0;
 }
 
 std::string lowerCase(std::string text)
@@ -104,7 +110,7 @@ DtlsTransport::DtlsTransport(std::shared_ptr<const DtlsCertificate> certificate,
         return;
     }
     SSL_CTX_set_min_proto_version(context_.get(), DTLS1_2_VERSION);
-    SSL_CTX_set_verify(context_.get(), SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, acceptSelfSigned);
+    SSL_CTX_set_verify(context_.get(), SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, verifyByFingerprint);
     // Renegotiation and tickets have no place in DTLS-SRTP keying.
     SSL_CTX_set_options(context_.get(), SSL_OP_NO_QUERY_MTU | SSL_OP_NO_TICKET | SSL_OP_NO_RENEGOTIATION);
     const char* profiles = options_.offerAesGcm ? "SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80" : "SRTP_AES128_CM_SHA1_80";
@@ -129,6 +135,7 @@ DtlsTransport::DtlsTransport(std::shared_ptr<const DtlsCertificate> certificate,
         return;
     }
     BIO_set_data(outgoing, this);
+    SSL_set_app_data(ssl_.get(), this);
     BIO_set_mem_eof_return(incoming_, -1); // empty = "want read", not EOF
     SSL_set_bio(ssl_.get(), incoming_, outgoing);
     SSL_set_mtu(ssl_.get(), options_.mtuBytes);
@@ -188,6 +195,11 @@ void DtlsTransport::advance()
         } else {
             const int reason = SSL_get_error(ssl_.get(), result);
             if (reason != SSL_ERROR_WANT_READ && reason != SSL_ERROR_WANT_WRITE) {
+                if (fingerprintMismatch_) {
+                    ERR_clear_error();
+                    fail(TransportErrorKind::Fingerprint, *fingerprintMismatch_);
+                    return;
+                }
                 const long verify = SSL_get_verify_result(ssl_.get());
                 std::string detail = takeOpenSslError();
                 if (verify != X509_V_OK)
@@ -216,6 +228,17 @@ void DtlsTransport::advance()
     BIO_reset(incoming_);
 }
 
+bool DtlsTransport::acceptsPeerCertificate(X509* certificate)
+{
+    const std::string actual = DtlsCertificate::fingerprintOf(certificate, expectedRemote_.algorithm);
+    if (!actual.empty() && upperCase(actual) == upperCase(expectedRemote_.value))
+        return true;
+    fingerprintMismatch_ = "the peer's certificate has " + lowerCase(expectedRemote_.algorithm) + " fingerprint "
+                           + (actual.empty() ? std::string("(none)") : actual) + " but its SDP promised "
+                           + expectedRemote_.value + "; refusing the connection (wrong peer or tampered signalling)";
+    return false;
+}
+
 void DtlsTransport::verifyPeer()
 {
     X509Ptr peer(SSL_get1_peer_certificate(ssl_.get()));
@@ -223,12 +246,8 @@ void DtlsTransport::verifyPeer()
         fail(TransportErrorKind::Fingerprint, "the peer sent no certificate");
         return;
     }
-    const std::string actual = DtlsCertificate::fingerprintOf(peer.get(), expectedRemote_.algorithm);
-    if (upperCase(actual) != upperCase(expectedRemote_.value))
-        fail(TransportErrorKind::Fingerprint,
-             "the peer's certificate has " + lowerCase(expectedRemote_.algorithm) + " fingerprint " + actual
-                 + " but its SDP promised " + expectedRemote_.value
-                 + "; refusing the connection (wrong peer or tampered signalling)");
+    if (!acceptsPeerCertificate(peer.get()))
+        fail(TransportErrorKind::Fingerprint, *fingerprintMismatch_);
 }
 
 void DtlsTransport::onHandshakeDone()

@@ -93,8 +93,9 @@ public:
     std::string cipherName() const;
     std::uint64_t datagramsSent() const { return datagramsSent_; }
 
-    // Used by the outgoing BIO; not part of the API.
+    // Used by the outgoing BIO and the verify callback; not part of the API.
     int writeFromBio(const char* data, int length);
+    bool acceptsPeerCertificate(X509* certificate);
 
 private:
     void advance(); // runs the handshake or reads post-handshake records
@@ -116,6 +117,7 @@ private:
     bool started_ = false;
     std::chrono::steady_clock::time_point deadline_;
     std::optional<TransportError> error_;
+    std::optional<std::string> fingerprintMismatch_;
     std::optional<SrtpKeyingMaterial> keys_;
     std::uint64_t datagramsSent_ = 0;
 };

@@ -19,13 +19,14 @@ DownlinkLayerSelector::DownlinkLayerSelector(Config config)
     : config_(config)
     , substream_(std::clamp(config.initialSubstream, 0, 2))
     , calmNeededMs_(config.calmBeforeUpMs)
+    , ceilingMemoryMs_(config.ceilingMemoryMs)
 {
 }
 
 std::optional<int> DownlinkLayerSelector::onSample(const DownlinkSample& s)
 {
     affinity_.assertOwner();
-    if (ceilingBps_ && s.nowMs - ceilingSetMs_ >= config_.ceilingMemoryMs)
+    if (ceilingBps_ && s.nowMs - ceilingSetMs_ >= ceilingMemoryMs_)
         ceilingBps_.reset();
 
     const auto layerBps = config_.substreamBitrateBps[static_cast<std::size_t>(substream_)];
@@ -37,8 +38,10 @@ std::optional<int> DownlinkLayerSelector::onSample(const DownlinkSample& s)
         calmSinceMs_.reset();
         if (substream_ == 0)
             return std::nullopt; // nothing lower; the sender's side and NACK must cope
-        if (lastUpMs_ && s.nowMs - *lastUpMs_ < config_.failedProbeWindowMs)
+        if (lastUpMs_ && s.nowMs - *lastUpMs_ < config_.failedProbeWindowMs) {
             calmNeededMs_ = std::min(calmNeededMs_ * 2, config_.maxCalmBeforeUpMs);
+            ceilingMemoryMs_ = std::min(ceilingMemoryMs_ * 2, config_.maxCeilingMemoryMs);
+        }
         ceilingBps_ = std::min(s.receivedBps, ceilingBps_.value_or(s.receivedBps));
         ceilingSetMs_ = s.nowMs;
         --substream_;
@@ -53,6 +56,7 @@ std::optional<int> DownlinkLayerSelector::onSample(const DownlinkSample& s)
     if (lastUpMs_ && s.nowMs - *lastUpMs_ >= config_.failedProbeWindowMs) {
         lastUpMs_.reset(); // that step up held: probing need not stay cautious
         calmNeededMs_ = config_.calmBeforeUpMs;
+        ceilingMemoryMs_ = config_.ceilingMemoryMs;
     }
     if (substream_ == 2 || s.nowMs - *calmSinceMs_ < calmNeededMs_)
         return std::nullopt;

@@ -26,7 +26,9 @@ struct DownlinkSample {
 // then is remembered as a ceiling. Up only after a calm spell (8 s, doubled
 // after every up-switch that failed within 10 s, up to 64 s) and only if
 // the next layer fits under the ceiling, which is forgotten after 30 s so
-// a link that got better is eventually tried. Layer rates default to the
+// a link that got better is eventually tried (that memory doubles with
+// each failed try too, up to 5 min: a steady cap costs one probe in
+// minutes, not one every 30 s). Layer rates default to the
 // core/media ladder's plan for a 720p source at 2.5 Mbit/s.
 // Owned by the thread that runs the subscriber's receive side (asserted).
 class DownlinkLayerSelector {
@@ -38,6 +40,7 @@ public:
         std::int64_t maxCalmBeforeUpMs = 64'000;
         std::int64_t failedProbeWindowMs = 10'000;
         std::int64_t ceilingMemoryMs = 30'000;
+        std::int64_t maxCeilingMemoryMs = 300'000;
         double heavyLoss = 0.10;
         double moderateLoss = 0.03;
         double headroom = 1.2; // next layer must fit under the ceiling with this margin
@@ -65,6 +68,7 @@ private:
     std::optional<std::int64_t> lastUpMs_;
     std::optional<std::int64_t> ceilingBps_;
     std::int64_t ceilingSetMs_ = 0;
+    std::int64_t ceilingMemoryMs_;
 };
 
 } // namespace spoke::rtc

@@ -26,7 +26,8 @@ std::string takeOpenSslError()
 }
 
 DtlsCertificate::DtlsCertificate(X509Ptr certificate, EvpPkeyPtr key)
-    : certificate_(std::move(certificate)), key_(std::move(key))
+    : certificate_(std::move(certificate))
+    , key_(std::move(key))
 {
     fingerprint_ = {"sha-256", fingerprintOf(certificate_.get(), "sha-256")};
 }
@@ -34,8 +35,8 @@ DtlsCertificate::DtlsCertificate(X509Ptr certificate, EvpPkeyPtr key)
 Expected<std::shared_ptr<const DtlsCertificate>> DtlsCertificate::generate()
 {
     auto fail = [](const char* step) {
-        return TransportError{TransportErrorKind::Crypto,
-                              std::string("could not create the DTLS certificate (") + step + "): " + takeOpenSslError()};
+        return TransportError{TransportErrorKind::Crypto, std::string("could not create the DTLS certificate (") + step
+                                                              + "): " + takeOpenSslError()};
     };
     EvpPkeyPtr key(EVP_EC_gen("P-256"));
     if (!key)

@@ -65,13 +65,15 @@ int verifyByFingerprint(int /*preverified*/, X509_STORE_CTX* store)
 
 std::string lowerCase(std::string text)
 {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
 }
 
 std::string upperCase(std::string text)
 {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return text;
 }
 
@@ -101,8 +103,11 @@ const char* toString(SrtpProfile profile)
 
 DtlsTransport::DtlsTransport(std::shared_ptr<const DtlsCertificate> certificate, DtlsRole role,
                              rtc::SdpFingerprint expectedRemoteFingerprint, Callbacks callbacks, Options options)
-    : certificate_(std::move(certificate)), role_(role), expectedRemote_(std::move(expectedRemoteFingerprint)),
-      callbacks_(std::move(callbacks)), options_(options)
+    : certificate_(std::move(certificate))
+    , role_(role)
+    , expectedRemote_(std::move(expectedRemoteFingerprint))
+    , callbacks_(std::move(callbacks))
+    , options_(options)
 {
     context_.reset(SSL_CTX_new(DTLS_method()));
     if (!context_) {
@@ -113,7 +118,8 @@ DtlsTransport::DtlsTransport(std::shared_ptr<const DtlsCertificate> certificate,
     SSL_CTX_set_verify(context_.get(), SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, verifyByFingerprint);
     // Renegotiation and tickets have no place in DTLS-SRTP keying.
     SSL_CTX_set_options(context_.get(), SSL_OP_NO_QUERY_MTU | SSL_OP_NO_TICKET | SSL_OP_NO_RENEGOTIATION);
-    const char* profiles = options_.offerAesGcm ? "SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80" : "SRTP_AES128_CM_SHA1_80";
+    const char* profiles =
+        options_.offerAesGcm ? "SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80" : "SRTP_AES128_CM_SHA1_80";
     // Unlike almost all of OpenSSL, this one returns 0 on success.
     if (SSL_CTX_set_tlsext_use_srtp(context_.get(), profiles) != 0) {
         fail(TransportErrorKind::Crypto, "OpenSSL refused the SRTP profiles: " + takeOpenSslError());
@@ -144,9 +150,11 @@ DtlsTransport::DtlsTransport(std::shared_ptr<const DtlsCertificate> certificate,
         SSL_set_connect_state(ssl_.get());
     else
         SSL_set_accept_state(ssl_.get());
-    if (expectedRemote_.value.empty() || DtlsCertificate::fingerprintOf(certificate_->certificate(), expectedRemote_.algorithm).empty())
-        fail(TransportErrorKind::Config, "the peer's SDP has no usable fingerprint (algorithm \"" + expectedRemote_.algorithm
-                                             + "\", value \"" + expectedRemote_.value + "\")");
+    if (expectedRemote_.value.empty()
+        || DtlsCertificate::fingerprintOf(certificate_->certificate(), expectedRemote_.algorithm).empty())
+        fail(TransportErrorKind::Config, "the peer's SDP has no usable fingerprint (algorithm \""
+                                             + expectedRemote_.algorithm + "\", value \"" + expectedRemote_.value
+                                             + "\")");
 }
 
 DtlsTransport::~DtlsTransport()
@@ -269,7 +277,8 @@ void DtlsTransport::onHandshakeDone()
     } else if (selected->id == SRTP_AES128_CM_SHA1_80) {
         keys.profile = SrtpProfile::Aes128CmSha1_80;
     } else {
-        fail(TransportErrorKind::Dtls, std::string("the peer chose an SRTP profile we did not offer: ") + selected->name);
+        fail(TransportErrorKind::Dtls,
+             std::string("the peer chose an SRTP profile we did not offer: ") + selected->name);
         return;
     }
     std::vector<std::uint8_t> material(2 * (keyBytes + saltBytes));
@@ -317,9 +326,9 @@ void DtlsTransport::handleTimeout()
     if (!ssl_ || state_ != DtlsState::Connecting)
         return;
     if (std::chrono::steady_clock::now() >= deadline_) {
-        fail(TransportErrorKind::Dtls,
-             "handshake as " + std::string(toString(role_)) + " did not finish within "
-                 + std::to_string(options_.handshakeTimeout.count()) + " ms (no answer from the peer, or the path drops DTLS)");
+        fail(TransportErrorKind::Dtls, "handshake as " + std::string(toString(role_)) + " did not finish within "
+                                           + std::to_string(options_.handshakeTimeout.count())
+                                           + " ms (no answer from the peer, or the path drops DTLS)");
         return;
     }
     ERR_clear_error();
@@ -350,7 +359,8 @@ int DtlsTransport::writeFromBio(const char* data, int length)
         return 0;
     ++datagramsSent_;
     if (callbacks_.sendDatagram)
-        callbacks_.sendDatagram(std::span(reinterpret_cast<const std::uint8_t*>(data), static_cast<std::size_t>(length)));
+        callbacks_.sendDatagram(
+            std::span(reinterpret_cast<const std::uint8_t*>(data), static_cast<std::size_t>(length)));
     return length; // a datagram lost on the way is DTLS' business (retransmit)
 }
 

@@ -121,15 +121,16 @@ std::optional<TransportError> IceAgent::setUp()
     if (!config_.interfaceName.empty()) {
         const auto found = ipv4AddressesOf(config_.interfaceName);
         if (found.empty())
-            return TransportError{TransportErrorKind::Config,
-                                  "ICE interface \"" + config_.interfaceName + "\" does not exist or has no IPv4 address"};
+            return TransportError{TransportErrorKind::Config, "ICE interface \"" + config_.interfaceName
+                                                                  + "\" does not exist or has no IPv4 address"};
         addresses.insert(addresses.end(), found.begin(), found.end());
     }
     for (const auto& text : addresses) {
         NiceAddress address;
         nice_address_init(&address);
         if (!nice_address_set_from_string(&address, text.c_str()))
-            return TransportError{TransportErrorKind::Config, "ICE local address \"" + text + "\" is not an IP address"};
+            return TransportError{TransportErrorKind::Config,
+                                  "ICE local address \"" + text + "\" is not an IP address"};
         if (!nice_agent_add_local_address(agent_, &address))
             return TransportError{TransportErrorKind::Ice, "libnice refused local address " + text};
     }
@@ -209,7 +210,8 @@ void IceAgent::gather()
 {
     post([this] {
         if (!nice_agent_gather_candidates(agent_, streamId_) && callbacks_.problem)
-            callbacks_.problem({TransportErrorKind::Ice, "libnice could not gather candidates (no usable local address?)"});
+            callbacks_.problem(
+                {TransportErrorKind::Ice, "libnice could not gather candidates (no usable local address?)"});
     });
 }
 
@@ -218,8 +220,8 @@ void IceAgent::setRemoteCredentials(IceCredentials credentials)
     post([this, credentials = std::move(credentials)] {
         if (!nice_agent_set_remote_credentials(agent_, streamId_, credentials.ufrag.c_str(), credentials.pwd.c_str())
             && callbacks_.problem)
-            callbacks_.problem({TransportErrorKind::Ice, "libnice refused the remote ICE credentials (ufrag \""
-                                                             + credentials.ufrag + "\")"});
+            callbacks_.problem({TransportErrorKind::Ice,
+                                "libnice refused the remote ICE credentials (ufrag \"" + credentials.ufrag + "\")"});
     });
 }
 

@@ -12,16 +12,18 @@ constexpr double kMicrosPerSecond = 1e6;
 } // namespace
 
 Impairment::Impairment(ImpairmentConfig config, std::int64_t startUs)
-    : config_(std::move(config)), startUs_(startUs), random_(config_.seed), lastDepartureUs_(startUs),
-      lastReleaseUs_(startUs)
+    : config_(std::move(config))
+    , startUs_(startUs)
+    , random_(config_.seed)
+    , lastDepartureUs_(startUs)
+    , lastReleaseUs_(startUs)
 {
     if (config_.rateBytesPerSecond > 0) {
         bucketBytes_ = config_.burstBytes > 0 ? config_.burstBytes : kFullPacketBytes;
         // A queue of half a second at the capped rate: the buffer of a
         // typical mobile base station, enough to show bufferbloat.
-        queueLimitBytes_ = config_.queueLimitBytes > 0
-                               ? config_.queueLimitBytes
-                               : std::max(kMinQueueBytes, config_.rateBytesPerSecond / 2);
+        queueLimitBytes_ = config_.queueLimitBytes > 0 ? config_.queueLimitBytes
+                                                       : std::max(kMinQueueBytes, config_.rateBytesPerSecond / 2);
         tokens_ = static_cast<double>(bucketBytes_);
     }
 }
@@ -56,7 +58,8 @@ std::optional<std::int64_t> Impairment::departureUs(std::size_t bytes, std::int6
     // A packet larger than the bucket still passes, at the bucket's refill pace.
     const double depth = std::max(static_cast<double>(bucketBytes_), size);
     const std::int64_t startUs = std::max(nowUs, lastDepartureUs_);
-    double tokens = std::min(depth, tokens_ + static_cast<double>(startUs - lastDepartureUs_) * rate / kMicrosPerSecond);
+    double tokens =
+        std::min(depth, tokens_ + static_cast<double>(startUs - lastDepartureUs_) * rate / kMicrosPerSecond);
     std::int64_t departUs = startUs;
     if (tokens < size) {
         departUs += static_cast<std::int64_t>(std::ceil((size - tokens) * kMicrosPerSecond / rate));

@@ -115,6 +115,15 @@ std::optional<std::int64_t> parseRate(std::string_view text)
     return static_cast<std::int64_t>(std::llround(bytesPerSecond));
 }
 
+// Shortest text that parses back to the same double, never in exponent form
+// (which the parser, like a person, would not take).
+std::string percentText(double value)
+{
+    char buffer[64];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    return ec == std::errc() ? std::string(buffer, end) + "%" : std::string("0%");
+}
+
 } // namespace
 
 bool ImpairmentConfig::enabled() const
@@ -225,9 +234,10 @@ std::string ImpairmentConfig::toString() const
         separator = ",";
     };
     if (lossPercent > 0)
-        item("loss=", lossPercent, "%");
+        item("loss=", percentText(lossPercent));
     if (burst)
-        item("burst=", burst->goodToBadPercent, "%:", burst->badToGoodPercent, "%:", burst->badLossPercent, "%");
+        item("burst=", percentText(burst->goodToBadPercent), ":", percentText(burst->badToGoodPercent), ":",
+             percentText(burst->badLossPercent));
     if (delayMs > 0)
         item("delay=", delayMs, "ms");
     if (jitterMs > 0)

@@ -77,7 +77,9 @@ const char* toString(MediaTransportState state)
 }
 
 MediaTransport::MediaTransport(MediaTransportConfig config, Callbacks callbacks)
-    : config_(std::move(config)), callbacks_(std::move(callbacks)), counters_(std::make_unique<Counters>())
+    : config_(std::move(config))
+    , callbacks_(std::move(callbacks))
+    , counters_(std::make_unique<Counters>())
 {
 }
 

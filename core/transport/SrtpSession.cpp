@@ -53,7 +53,9 @@ void SrtpSession::ContextDeleter::operator()(srtp_ctx_t_* context) const
 }
 
 SrtpSession::SrtpSession(SrtpProfile profile, ContextPtr outbound, ContextPtr inbound)
-    : profile_(profile), outbound_(std::move(outbound)), inbound_(std::move(inbound))
+    : profile_(profile)
+    , outbound_(std::move(outbound))
+    , inbound_(std::move(inbound))
 {
 }
 
@@ -62,7 +64,8 @@ SrtpSession::~SrtpSession() = default;
 Expected<std::unique_ptr<SrtpSession>> SrtpSession::create(const SrtpKeyingMaterial& keys)
 {
     if (const auto status = initialiseOnce(); status != srtp_err_status_ok)
-        return TransportError{TransportErrorKind::Srtp, "libsrtp did not initialise (status " + std::to_string(status) + ")"};
+        return TransportError{TransportErrorKind::Srtp,
+                              "libsrtp did not initialise (status " + std::to_string(status) + ")"};
     const std::size_t expected = keys.profile == SrtpProfile::AeadAes128Gcm ? 16 + 12 : 16 + 14;
     if (keys.localKeySalt.size() != expected || keys.remoteKeySalt.size() != expected)
         return TransportError{TransportErrorKind::Srtp, std::string("keying material has the wrong length for ")

@@ -65,7 +65,8 @@ struct TransportProbe {
             const std::lock_guard lock(mutex);
             candidatesDone = true;
         };
-        c.stateChanged = [this](transport::MediaTransportState state, const std::optional<transport::TransportError>& e) {
+        c.stateChanged = [this](transport::MediaTransportState state,
+                                const std::optional<transport::TransportError>& e) {
             const std::lock_guard lock(mutex);
             states.push_back(state);
             if (e)

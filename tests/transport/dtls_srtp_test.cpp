@@ -212,10 +212,12 @@ TEST_CASE("srtp: round trip, tamper detection and replay protection with DTLS-ex
 
 TEST_CASE("srtp: keys from another association do not authenticate", "[srtp]")
 {
-    SrtpKeyingMaterial mine{SrtpProfile::Aes128CmSha1_80, std::vector<std::uint8_t>(30, 1), std::vector<std::uint8_t>(30, 2)};
+    SrtpKeyingMaterial mine{SrtpProfile::Aes128CmSha1_80, std::vector<std::uint8_t>(30, 1),
+                            std::vector<std::uint8_t>(30, 2)};
     SrtpKeyingMaterial stranger{SrtpProfile::Aes128CmSha1_80, std::vector<std::uint8_t>(30, 3),
                                 std::vector<std::uint8_t>(30, 1)};
-    SrtpKeyingMaterial peer{SrtpProfile::Aes128CmSha1_80, std::vector<std::uint8_t>(30, 2), std::vector<std::uint8_t>(30, 1)};
+    SrtpKeyingMaterial peer{SrtpProfile::Aes128CmSha1_80, std::vector<std::uint8_t>(30, 2),
+                            std::vector<std::uint8_t>(30, 1)};
     auto a = SrtpSession::create(mine);
     auto b = SrtpSession::create(stranger);
     auto c = SrtpSession::create(peer);

@@ -42,8 +42,7 @@ struct Release {
 
 // Pushes packets at the given times and steps virtual time through every
 // release instant; returns what came out, when.
-std::vector<Release> drive(Impairment& impairment, const std::vector<std::int64_t>& arrivalsUs,
-                           std::size_t bytes = 100)
+std::vector<Release> drive(Impairment& impairment, const std::vector<std::int64_t>& arrivalsUs, std::size_t bytes = 100)
 {
     std::vector<Release> out;
     std::size_t next = 0;
@@ -85,7 +84,8 @@ TEST_CASE("impairment: config strings parse, print and refuse nonsense", "[impai
     CHECK(config.enabled());
     CHECK(parsed(config.toString().c_str()) == config);
 
-    const auto bursty = parsed("burst=2%:25%:80%, reorder, rate=40kB, queue=16kB, bucket=3000B, outage=1s+500ms, outage=3s+1s");
+    const auto bursty =
+        parsed("burst=2%:25%:80%, reorder, rate=40kB, queue=16kB, bucket=3000B, outage=1s+500ms, outage=3s+1s");
     REQUIRE(bursty.burst);
     CHECK(bursty.burst->goodToBadPercent == 2);
     CHECK(bursty.burst->badToGoodPercent == 25);
@@ -267,5 +267,6 @@ TEST_CASE("impairment: everything combined is reproducible packet for packet", "
     CHECK(a == b);
     CHECK(first.stats().droppedByOutage == 60);
     CHECK(first.stats().droppedByLoss > 0);
-    CHECK(a.size() + first.stats().droppedByLoss + first.stats().droppedByOutage + first.stats().droppedByQueue == 1000);
+    CHECK(a.size() + first.stats().droppedByLoss + first.stats().droppedByOutage + first.stats().droppedByQueue
+          == 1000);
 }

@@ -41,7 +41,8 @@ std::vector<std::uint8_t> opusRtp(std::uint16_t sequence)
     packet.sequenceNumber = sequence;
     packet.timestamp = 960u * sequence;
     packet.ssrc = kAudioSsrc;
-    packet.payload = {0x48, 'S', 'P', 'K', static_cast<std::uint8_t>(sequence >> 8), static_cast<std::uint8_t>(sequence)};
+    packet.payload = {
+        0x48, 'S', 'P', 'K', static_cast<std::uint8_t>(sequence >> 8), static_cast<std::uint8_t>(sequence)};
     packet.payload.resize(60, 0x55);
     return packet.serialize();
 }
@@ -57,8 +58,22 @@ std::vector<std::uint8_t> vp8Rtp(std::uint16_t sequence)
     packet.timestamp = 3000u * sequence;
     packet.ssrc = kVideoSsrc;
     packet.marker = true;
-    packet.payload = {0x10, 0x50, 0x01, 0x00, 0x9d, 0x01, 0x2a, 0x40, 0x01, 0xf0, 0x00,
-                      'S', 'P', 'K', static_cast<std::uint8_t>(sequence >> 8), static_cast<std::uint8_t>(sequence)};
+    packet.payload = {0x10,
+                      0x50,
+                      0x01,
+                      0x00,
+                      0x9d,
+                      0x01,
+                      0x2a,
+                      0x40,
+                      0x01,
+                      0xf0,
+                      0x00,
+                      'S',
+                      'P',
+                      'K',
+                      static_cast<std::uint8_t>(sequence >> 8),
+                      static_cast<std::uint8_t>(sequence)};
     packet.payload.resize(200, 0x33);
     return packet.serialize();
 }
@@ -147,7 +162,11 @@ TEST_CASE("janus echotest: Opus and VP8 over ICE + DTLS-SRTP come back from Janu
     REQUIRE_FALSE(remote->candidates.empty());
     transport.setRemote(*remote);
 
-    REQUIRE(waitFor([&] { return transport.state() == MediaTransportState::Ready || transport.state() == MediaTransportState::Failed; }, 10000));
+    REQUIRE(waitFor(
+        [&] {
+            return transport.state() == MediaTransportState::Ready || transport.state() == MediaTransportState::Failed;
+        },
+        10000));
     INFO(probe.describeError());
     REQUIRE(transport.state() == MediaTransportState::Ready);
 

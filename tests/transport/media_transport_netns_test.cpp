@@ -95,9 +95,8 @@ std::vector<std::uint8_t> rtp(std::uint32_t ssrc, std::uint16_t sequence, std::u
 
 bool reached(const TransportProbe& probe, MediaTransportState state)
 {
-    return probe.read([&](const TransportProbe& p) {
-        return std::find(p.states.begin(), p.states.end(), state) != p.states.end();
-    });
+    return probe.read(
+        [&](const TransportProbe& p) { return std::find(p.states.begin(), p.states.end(), state) != p.states.end(); });
 }
 
 // Offerer A (controlling, DTLS server after B's active answer) and answerer
@@ -152,7 +151,8 @@ TEST_CASE("transport netns: ICE then DTLS then SRTP between two transports with 
     const auto report = rtc::buildRtcpCompound({rtc::ReceiverReport{4444, {}}, rtc::Pli{4444, 1111}});
     link.b->sendRtcp(report);
     REQUIRE(waitFor([&] { return link.probeB.rtpCount() == 200 && link.probeA.rtpCount() == 200; }, 5000));
-    REQUIRE(waitFor([&] { return link.probeA.read([](const TransportProbe& p) { return p.rtcp.size(); }) == 1; }, 2000));
+    REQUIRE(
+        waitFor([&] { return link.probeA.read([](const TransportProbe& p) { return p.rtcp.size(); }) == 1; }, 2000));
 
     const auto receivedByB = link.probeB.read([](const TransportProbe& p) { return p.rtp; });
     for (std::uint16_t i = 0; i < 200; ++i)

@@ -72,8 +72,8 @@ void AimdRateControl::update(BandwidthUsage usage, std::optional<std::int64_t> r
                 capacityKbps_.reset(); // a different link now
             const double mean = capacityKbps_ ? 0.95 * *capacityKbps_ + 0.05 * kbps : kbps;
             const double norm = std::max(mean, 1.0);
-            capacityVariance_ = std::clamp(0.95 * capacityVariance_ + 0.05 * (mean - kbps) * (mean - kbps) / norm, 0.4,
-                                           2.5);
+            capacityVariance_ =
+                std::clamp(0.95 * capacityVariance_ + 0.05 * (mean - kbps) * (mean - kbps) / norm, 0.4, 2.5);
             capacityKbps_ = mean;
             lastDecreaseMs_ = nowMs;
         }

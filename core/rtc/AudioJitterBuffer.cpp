@@ -13,11 +13,7 @@ constexpr double kLossAverageWeight = 0.05; // ~20 ticks: 400 ms of memory
 constexpr double kLossHeadroomThreshold = 0.01;
 } // namespace
 
-AudioJitterBuffer::AudioJitterBuffer(Config config)
-    : config_(config)
-    , histogram_(5, 200, kForgetFactor)
-{
-}
+AudioJitterBuffer::AudioJitterBuffer(Config config) : config_(config), histogram_(5, 200, kForgetFactor) { }
 
 std::int64_t AudioJitterBuffer::unwrapTimestamp(std::uint32_t rtpTimestamp)
 {
@@ -98,15 +94,15 @@ PlayoutDecision AudioJitterBuffer::pull(std::int64_t nowMs)
         if (packets_.empty())
             return {};
         const std::int64_t first = packets_.begin()->first;
-        const auto waited = nowMs - (static_cast<std::int64_t>(static_cast<double>(first) / kTimestampsPerMs)
-                                     + minTransitMs());
+        const auto waited =
+            nowMs - (static_cast<std::int64_t>(static_cast<double>(first) / kTimestampsPerMs) + minTransitMs());
         if (waited < target)
             return {};
         nextTimestamp_ = first;
     }
     const std::int64_t due = *nextTimestamp_;
-    currentDelayMs_ = nowMs - static_cast<std::int64_t>(std::floor(static_cast<double>(due) / kTimestampsPerMs))
-        - minTransitMs();
+    currentDelayMs_ =
+        nowMs - static_cast<std::int64_t>(std::floor(static_cast<double>(due) / kTimestampsPerMs)) - minTransitMs();
     const bool belowTarget = currentDelayMs_ + kPacketMs <= target;
     auto it = packets_.find(due);
 

@@ -21,7 +21,8 @@ LossBasedControl::LossBasedControl(std::int64_t startBps, std::int64_t minBps, s
 
 void LossBasedControl::onReport(double fractionLost, std::optional<std::int64_t> receivedBps, std::int64_t nowMs)
 {
-    const double dtS = lastReportMs_ ? std::min<double>(static_cast<double>(nowMs - *lastReportMs_) / 1000.0, 1.0) : 1.0;
+    const double dtS =
+        lastReportMs_ ? std::min<double>(static_cast<double>(nowMs - *lastReportMs_) / 1000.0, 1.0) : 1.0;
     lastReportMs_ = nowMs;
     // One RR covers ~1 s: a few dozen packets on a thin link, so 10 % loss
     // reads anywhere from 4 to 16 %. Judge a smoothed value (τ ≈ 2 s)

@@ -111,8 +111,8 @@ void OveruseDetector::detect(double sendDeltaMs, std::int64_t arrivalUs)
     if (std::abs(modified) <= threshold_ + kMaxThresholdJumpMs) {
         const double k = std::abs(modified) < threshold_ ? kThresholdDown : kThresholdUp;
         const double dtMs = std::min<double>(static_cast<double>(arrivalUs - *lastThresholdUpdateUs_) / 1000.0, 100);
-        threshold_ = std::clamp(threshold_ + k * (std::abs(modified) - threshold_) * dtMs, kMinThresholdMs,
-                                kMaxThresholdMs);
+        threshold_ =
+            std::clamp(threshold_ + k * (std::abs(modified) - threshold_) * dtMs, kMinThresholdMs, kMaxThresholdMs);
     }
     lastThresholdUpdateUs_ = arrivalUs;
 }

@@ -74,8 +74,9 @@ void VideoFrameBuffer::noteRendered(std::int64_t nowMs)
         // Frames released together after a hole fills say nothing about the
         // frame rate; a freeze must not become the new normal either.
         if (interval > 0 && (averageIntervalMs_ == 0 || interval < 3 * averageIntervalMs_))
-            averageIntervalMs_ = averageIntervalMs_ == 0 ? static_cast<double>(interval)
-                                                         : 0.9 * averageIntervalMs_ + 0.1 * static_cast<double>(interval);
+            averageIntervalMs_ = averageIntervalMs_ == 0
+                                     ? static_cast<double>(interval)
+                                     : 0.9 * averageIntervalMs_ + 0.1 * static_cast<double>(interval);
     }
     lastReleaseMs_ = nowMs;
 }

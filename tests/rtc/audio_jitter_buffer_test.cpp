@@ -127,7 +127,8 @@ TEST_CASE("Audio jitter buffer grows fast on jitter and shrinks slowly after", "
     std::map<std::int64_t, int> arrivals;
     auto runUntil = [&](std::int64_t endMs, int jitterMs) {
         for (; 20 * i < endMs; ++i)
-            arrivals.emplace(20 * i + 40 + (jitterMs ? static_cast<int>(rng() % static_cast<unsigned>(jitterMs)) : 0), i);
+            arrivals.emplace(20 * i + 40 + (jitterMs ? static_cast<int>(rng() % static_cast<unsigned>(jitterMs)) : 0),
+                             i);
     };
     runUntil(10'000, 0);
     runUntil(20'000, 120);
@@ -216,7 +217,8 @@ TEST_CASE("Real Opus with in-band FEC through the jitter buffer and core/media's
         auto samples = frame.mutableSamples();
         for (std::size_t n = 0; n < samples.size(); ++n) {
             const double t = (static_cast<double>(i) * 960 + static_cast<double>(n)) / 48000.0;
-            samples[n] = static_cast<std::int16_t>(6000 * std::sin(2 * M_PI * 330 * t) * (1 + 0.5 * std::sin(2 * M_PI * 3 * t)));
+            samples[n] =
+                static_cast<std::int16_t>(6000 * std::sin(2 * M_PI * 330 * t) * (1 + 0.5 * std::sin(2 * M_PI * 3 * t)));
         }
         original.emplace_back(samples.begin(), samples.end());
         packets.push_back(encoder.encode(frame));
@@ -229,17 +231,26 @@ TEST_CASE("Real Opus with in-band FEC through the jitter buffer and core/media's
     for (std::int64_t t = 3; t < 20 * kPackets; t += 20) {
         while (!arrivals.empty() && arrivals.begin()->first <= t) {
             const int i = arrivals.begin()->second;
-            jb.insert(static_cast<std::uint16_t>(i), static_cast<std::uint32_t>(960 * i), packets[static_cast<std::size_t>(i)],
-                      arrivals.begin()->first);
+            jb.insert(static_cast<std::uint16_t>(i), static_cast<std::uint32_t>(960 * i),
+                      packets[static_cast<std::size_t>(i)], arrivals.begin()->first);
             arrivals.erase(arrivals.begin());
         }
         const auto d = jb.pull(t);
         AudioFrame out;
         switch (d.kind) {
         case Kind::Silence: continue;
-        case Kind::Decode: out = decoder.decode(d.payload); ++decodeFrames; break;
-        case Kind::Fec: out = decoder.recoverFromNext(d.payload); ++fecFrames; break;
-        case Kind::Conceal: out = decoder.conceal(); ++concealFrames; break;
+        case Kind::Decode:
+            out = decoder.decode(d.payload);
+            ++decodeFrames;
+            break;
+        case Kind::Fec:
+            out = decoder.recoverFromNext(d.payload);
+            ++fecFrames;
+            break;
+        case Kind::Conceal:
+            out = decoder.conceal();
+            ++concealFrames;
+            break;
         }
         REQUIRE(out.sampleCount() == AudioFrame::kSamplesPer20Ms);
         if (d.kind == Kind::Fec) {
@@ -259,6 +270,6 @@ TEST_CASE("Real Opus with in-band FEC through the jitter buffer and core/media's
     CHECK(decodeFrames >= 200);
     // FEC frames carry the signal (a coarser copy of it), not silence.
     CHECK(fecEnergy > 0.3 * fecError);
-    std::printf("opus through the jitter buffer: %d decoded, %d rebuilt from FEC, %d concealed\n", decodeFrames, fecFrames,
-                concealFrames);
+    std::printf("opus through the jitter buffer: %d decoded, %d rebuilt from FEC, %d concealed\n", decodeFrames,
+                fecFrames, concealFrames);
 }

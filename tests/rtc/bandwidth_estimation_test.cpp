@@ -110,8 +110,8 @@ Outcome run(const Scenario& sc)
         if (ms % 20 == 0)
             sendPacket(static_cast<std::size_t>(allocation.audioBitrateBps / 400 + 50), true, us);
         if (!allocation.videoPaused) {
-            pacerBudgetBits += static_cast<double>(allocation.videoBitrateBps) / (1 - SendRateAllocator::kVideoHeaderShare)
-                / 1000.0;
+            pacerBudgetBits +=
+                static_cast<double>(allocation.videoBitrateBps) / (1 - SendRateAllocator::kVideoHeaderShare) / 1000.0;
             while (pacerBudgetBits >= 1200 * 8) {
                 sendPacket(1200, false, us);
                 pacerBudgetBits -= 1200 * 8;
@@ -162,8 +162,8 @@ Outcome run(const Scenario& sc)
         if (ms % 100 == 0) {
             estimator.process(ms);
             allocation = allocator.allocate(estimator.targetBitrateBps());
-            out.samples.push_back({ms, estimator.targetBitrateBps(), estimator.delayBasedBps(),
-                                   estimator.lossBasedBps(), allocation});
+            out.samples.push_back(
+                {ms, estimator.targetBitrateBps(), estimator.delayBasedBps(), estimator.lossBasedBps(), allocation});
         }
     }
     out.counters = estimator.counters();
@@ -175,11 +175,12 @@ void print(const char* name, const Outcome& o)
     std::printf("%s:", name);
     for (const auto& s : o.samples)
         if (s.ms % 2000 == 0)
-            std::printf(" %llds=%lldk", static_cast<long long>(s.ms / 1000), static_cast<long long>(s.targetBps / 1000));
+            std::printf(" %llds=%lldk", static_cast<long long>(s.ms / 1000),
+                        static_cast<long long>(s.targetBps / 1000));
     if (std::getenv("SPOKE_BWE_TRACE"))
         for (const auto& s : o.samples)
-            std::printf("  %lld delay=%lld loss=%lld\n", static_cast<long long>(s.ms), static_cast<long long>(s.delayBps),
-                        static_cast<long long>(s.lossBps));
+            std::printf("  %lld delay=%lld loss=%lld\n", static_cast<long long>(s.ms),
+                        static_cast<long long>(s.delayBps), static_cast<long long>(s.lossBps));
     std::printf("\n");
 }
 
@@ -236,7 +237,8 @@ TEST_CASE("GCC with 10 % random loss: the loss-based part holds instead of colla
     // Random loss is not congestion: the estimate neither collapses nor runs away.
     CHECK(o.all(0, 30'000, [](const Sample& s) { return s.lossBps >= 300'000; }));
     CHECK(o.meanTarget(10'000, 30'000) >= 400'000);
-    CHECK(o.all(0, 30'000, [](const Sample& s) { return s.allocation.audioBitrateBps == 32'000 && !s.allocation.videoPaused; }));
+    CHECK(o.all(0, 30'000,
+                [](const Sample& s) { return s.allocation.audioBitrateBps == 32'000 && !s.allocation.videoPaused; }));
 }
 
 TEST_CASE("GCC through a 2 s total outage: cut once, then recovers", "[rtc][bwe]")

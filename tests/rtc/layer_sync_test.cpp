@@ -91,8 +91,7 @@ TEST_CASE("Downlink selector steps down under a 700 kbit/s cap and does not flap
     CHECK(std::count(run.substreamPerSecond.begin(), run.substreamPerSecond.end(), 0) == 0);
 }
 
-TEST_CASE("Downlink selector goes to the lowest substream on a thin link, then back up when it clears",
-          "[rtc][layers]")
+TEST_CASE("Downlink selector goes to the lowest substream on a thin link, then back up when it clears", "[rtc][layers]")
 {
     LinkModel::Config config;
     config.capacityBps = 300'000;
@@ -120,8 +119,8 @@ TEST_CASE("A/V sync: video delay from SR-mapped capture times, with drift", "[rt
     const double audioPpm = 150; // the sender's audio clock runs fast
     const std::uint32_t audioBase = 12345, videoBase = 999'000'000;
     auto audioRtp = [&](std::int64_t captureUs) {
-        return static_cast<std::uint32_t>(audioBase
-                                          + static_cast<std::int64_t>(static_cast<double>(captureUs) * 0.048 * (1 + audioPpm / 1e6)));
+        return static_cast<std::uint32_t>(
+            audioBase + static_cast<std::int64_t>(static_cast<double>(captureUs) * 0.048 * (1 + audioPpm / 1e6)));
     };
     auto videoRtp = [&](std::int64_t captureUs) { return static_cast<std::uint32_t>(videoBase + captureUs * 9 / 100); };
     // Audio plays 180 ms after capture (network + jitter buffer), video renders 60 ms after.
@@ -129,7 +128,8 @@ TEST_CASE("A/V sync: video delay from SR-mapped capture times, with drift", "[rt
         const std::int64_t us = ms * 1000;
         if (ms % 1000 == 0) {
             sync.onSenderReport(AvSync::Stream::Audio, ntp::fromUnixMicros(wallStartUs + us), audioRtp(us));
-            sync.onSenderReport(AvSync::Stream::Video, ntp::fromUnixMicros(wallStartUs + us + 7000), videoRtp(us + 7000));
+            sync.onSenderReport(AvSync::Stream::Video, ntp::fromUnixMicros(wallStartUs + us + 7000),
+                                videoRtp(us + 7000));
         }
         sync.onAudioPlayout(audioRtp(us), localOffsetMs + ms + 180);
         if (ms % 40 == 0)

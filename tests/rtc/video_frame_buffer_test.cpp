@@ -260,14 +260,15 @@ TEST_CASE("Real VP8 over a lossy link with a 2 s outage: recovers within 1 s, ne
     }
 
     CHECK(mismatches == 0);
-    const auto firstAfter = std::find_if(decodeTimesMs.begin(), decodeTimesMs.end(),
-                                         [&](std::int64_t t) { return t >= kOutageToMs; });
+    const auto firstAfter =
+        std::find_if(decodeTimesMs.begin(), decodeTimesMs.end(), [&](std::int64_t t) { return t >= kOutageToMs; });
     REQUIRE(firstAfter != decodeTimesMs.end());
     const std::int64_t recoveryMs = *firstAfter - kOutageToMs;
     std::printf("vp8 outage: recovered %lld ms after the link returned; decoded %d of %d frames (%d outside the "
                 "outage); freezes %lld (%lld ms); dropped %lld; PLIs %lld\n",
                 static_cast<long long>(recoveryMs), decoded, framesSent, framesSentOutsideOutage,
-                static_cast<long long>(buffer.counters().freezes), static_cast<long long>(buffer.counters().totalFreezeMs),
+                static_cast<long long>(buffer.counters().freezes),
+                static_cast<long long>(buffer.counters().totalFreezeMs),
                 static_cast<long long>(buffer.counters().framesDropped),
                 static_cast<long long>(buffer.counters().keyframeRequests));
     CHECK(recoveryMs <= 1000);

@@ -187,7 +187,12 @@ TEST_CASE("transport netns: a fingerprint that does not match fails both ends", 
     REQUIRE(error.has_value());
     CHECK(error->kind == TransportErrorKind::Fingerprint);
     CHECK_THAT(error->message, Catch::Contains((*impostor)->fingerprint().value));
-    CHECK(link.a->state() != MediaTransportState::Ready);
+    // B's alert reaches A, which fails too instead of waiting for its deadline.
+    REQUIRE(waitFor([&] { return link.a->state() == MediaTransportState::Failed; }, 5000));
+    const auto errorA = link.probeA.read([](const TransportProbe& p) { return p.error; });
+    REQUIRE(errorA.has_value());
+    CHECK(errorA->kind == TransportErrorKind::Dtls);
+    CHECK_FALSE(link.a->srtpProfile().has_value());
     CHECK(link.b->stats().rtpReceived == 0);
 }
 

@@ -24,9 +24,11 @@ std::int64_t PlaybackClock::nowUs() const
     return audioEndUs_ - static_cast<std::int64_t>(bufferedUs * speed_);
 }
 
-void PlaybackClock::audioWritten(std::int64_t mediaEndUs)
+void PlaybackClock::audioWritten(std::int64_t mediaEndUs, int serial)
 {
     std::lock_guard lock(mutex_);
+    if (serial != serial_)
+        return;
     audioStarted_ = true;
     audioEndUs_ = mediaEndUs;
     audioWrittenFrames_ = output_->writtenFrames();
@@ -45,9 +47,10 @@ void PlaybackClock::audioEnded()
     wallBaseAt_ = std::chrono::steady_clock::now();
 }
 
-void PlaybackClock::reset(std::int64_t mediaUs, bool audioDrives)
+void PlaybackClock::reset(std::int64_t mediaUs, bool audioDrives, int serial)
 {
     std::lock_guard lock(mutex_);
+    serial_ = serial;
     audioDrives_ = audioDrives;
     audioStarted_ = false;
     audioEndUs_ = mediaUs;

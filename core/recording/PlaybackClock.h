@@ -22,12 +22,14 @@ public:
 
     // Audio thread: `frames` frames covering media time up to `mediaEndUs`
     // were just written to the output.
-    void audioWritten(std::int64_t mediaEndUs);
+    // Writes from before the latest reset (a seek racing the audio thread)
+    // carry an old serial and are ignored.
+    void audioWritten(std::int64_t mediaEndUs, int serial);
     // The audio track ended or there is none: continue on the steady clock.
     void audioEnded();
 
     // Control thread: restart at `mediaUs` (a seek), with or without audio.
-    void reset(std::int64_t mediaUs, bool audioDrives);
+    void reset(std::int64_t mediaUs, bool audioDrives, int serial);
     void setSpeed(double speed);
     void setPaused(bool paused);
     double speed() const;
@@ -38,6 +40,7 @@ private:
     const AudioOutput* output_;
     mutable std::mutex mutex_;
     bool audioDrives_ = false;
+    int serial_ = 0;
     bool audioStarted_ = false;
     std::int64_t audioEndUs_ = 0;
     std::int64_t audioWrittenFrames_ = 0;

@@ -5,6 +5,11 @@
 #include "recording/TempoFilter.h"
 #include "recording/VideoSink.h"
 
+extern "C" {
+#include <libavutil/channel_layout.h>
+#include <libavutil/samplefmt.h>
+}
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -39,6 +44,25 @@ media::AvCodecContextPtr openDecoder(const AVStream& stream, const std::filesyst
     return context;
 }
 
+// The frame without its first `skipUs` of samples.
+media::AvFramePtr trimFront(const AVFrame& frame, std::int64_t skipUs)
+{
+    const int skip = static_cast<int>(std::min<std::int64_t>(av_rescale(skipUs, frame.sample_rate, 1'000'000),
+                                                             frame.nb_samples - 1));
+    media::AvFramePtr trimmed(av_frame_alloc());
+    if (!trimmed)
+        throw std::bad_alloc();
+    trimmed->format = frame.format;
+    trimmed->sample_rate = frame.sample_rate;
+    trimmed->nb_samples = frame.nb_samples - skip;
+    trimmed->pts = frame.pts;
+    if (av_channel_layout_copy(&trimmed->ch_layout, &frame.ch_layout) < 0 || av_frame_get_buffer(trimmed.get(), 0) < 0)
+        throw std::bad_alloc();
+    av_samples_copy(trimmed->extended_data, frame.extended_data, 0, skip, trimmed->nb_samples,
+                    frame.ch_layout.nb_channels, static_cast<AVSampleFormat>(frame.format));
+    return trimmed;
+}
+
 } // namespace
 
 Player::Player(const std::filesystem::path& file, const PlayerConfig& config)
@@ -53,7 +77,10 @@ Player::Player(const std::filesystem::path& file, const PlayerConfig& config)
     format_.reset(raw);
     if (avformat_find_stream_info(format_.get(), nullptr) < 0)
         throw RecordingError(RecordingErrorKind::NotMedia, "'" + file.string() + "' has no readable tracks");
-    startOffsetUs_ = format_->start_time == AV_NOPTS_VALUE ? 0 : format_->start_time;
+    // Positions are the file's own timestamps (chapters use them too). Only
+    // a file that starts late (an MP4 cut from a stream) is shifted to 0; the
+    // few negative milliseconds of Opus pre-roll are not.
+    startOffsetUs_ = format_->start_time == AV_NOPTS_VALUE ? 0 : std::max<std::int64_t>(0, format_->start_time);
     info_.chapters = closeChapters(info_.chapters, info_.durationMs);
 
     videoStream_ = av_find_best_stream(format_.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
@@ -100,7 +127,7 @@ void Player::start()
     serial_ = 1;
     forceShowSerial_ = 1;
     discardBeforeUs_ = startUs;
-    clock_.reset(startUs, audioStream_ >= 0);
+    clock_.reset(startUs, audioStream_ >= 0, 1);
     if (config_.audio)
         config_.audio->setPaused(true);
     if (startUs > 0) {
@@ -337,7 +364,7 @@ void Player::audioLoop()
             if (!output.write(samples) || serial != serial_)
                 return;
             *mediaEndUs += static_cast<std::int64_t>(out.nb_samples * 1e6 / AudioOutput::kSampleRateHz * speed);
-            clock_.audioWritten(*mediaEndUs);
+            clock_.audioWritten(*mediaEndUs, serial);
             std::lock_guard lock(stateMutex_);
             stats_.audioFramesWritten += out.nb_samples;
         });
@@ -347,10 +374,19 @@ void Player::audioLoop()
             const std::int64_t pts = decoded->best_effort_timestamp;
             const std::int64_t startUs = pts == AV_NOPTS_VALUE ? mediaEndUs.value_or(0) : ptsUs(pts, audioStream_);
             const std::int64_t lengthUs = av_rescale(decoded->nb_samples, 1'000'000, decoded->sample_rate);
-            if (startUs + lengthUs > discardBeforeUs_ && serial == serial_) {
-                if (!mediaEndUs)
-                    mediaEndUs = startUs;
-                play(decoded.get(), serial);
+            const std::int64_t targetUs = discardBeforeUs_;
+            if (startUs + lengthUs > targetUs && serial == serial_) {
+                if (!mediaEndUs && startUs < targetUs) {
+                    // The block straddling a seek target: sound starts at the
+                    // target to the sample, like the picture.
+                    media::AvFramePtr trimmed = trimFront(*decoded, targetUs - startUs);
+                    mediaEndUs = targetUs;
+                    play(trimmed.get(), serial);
+                } else {
+                    if (!mediaEndUs)
+                        mediaEndUs = startUs;
+                    play(decoded.get(), serial);
+                }
             }
             av_frame_unref(decoded.get());
         }
@@ -429,7 +465,7 @@ void Player::seek(std::int64_t positionMs)
     frames_.clear();
     if (config_.audio)
         config_.audio->flush();
-    clock_.reset(targetUs, audioStream_ >= 0);
+    clock_.reset(targetUs, audioStream_ >= 0, serial);
     {
         std::lock_guard lock(stateMutex_);
         videoEnded_ = videoStream_ < 0;
@@ -469,7 +505,7 @@ void Player::previousChapter()
         return seek(0);
     // Like a CD player: a first press goes back to the start of this
     // chapter; pressed again right away it goes to the one before.
-    if (now - info_.chapters[*current].startMs > 3000 || *current == 0)
+    if (now - info_.chapters[*current].startMs > 2000 || *current == 0)
         return seek(info_.chapters[*current].startMs);
     seek(info_.chapters[*current - 1].startMs);
 }

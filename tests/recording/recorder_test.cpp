@@ -1,0 +1,134 @@
+#include "Fixtures.h"
+#include "media/MediaClock.h"
+#include "recording/RecordingError.h"
+#include "recording/RecordingProbe.h"
+#include "recording/Recorder.h"
+#include "support/TempDir.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+using namespace spoke;
+using namespace spoke::recording;
+
+namespace {
+
+media::VideoFrame flatFrame(int width, int height, std::uint8_t luma)
+{
+    media::VideoFrame frame = media::VideoFrame::allocate(AV_PIX_FMT_YUV420P, width, height);
+    for (int plane = 0; plane < 3; ++plane) {
+        const int rows = plane == 0 ? height : height / 2;
+        std::memset(frame.mutablePlane(plane), plane == 0 ? luma : 128,
+                    static_cast<std::size_t>(frame.stride(plane)) * static_cast<std::size_t>(rows));
+    }
+    return frame;
+}
+
+// Feeds both participants for `seconds` at 25 fps from this thread.
+void feed(Recorder& recorder, double seconds)
+{
+    const media::VideoFrame speaker = flatFrame(640, 360, 235);
+    const media::VideoFrame screen = flatFrame(1280, 720, 16);
+    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    std::int64_t sequence = 0;
+    while (std::chrono::steady_clock::now() < end) {
+        recorder.pushVideo("speaker", speaker);
+        recorder.pushVideo("screen", screen);
+        media::AudioFrame sound = media::AudioFrame::allocate(960, media::MediaClock::nowUs(), sequence++);
+        auto samples = sound.mutableSamples();
+        for (std::size_t i = 0; i < samples.size(); ++i)
+            samples[i] = static_cast<std::int16_t>((i / 24) % 2 ? 4000 : -4000); // 1 kHz square
+        recorder.pushAudio("speaker", sound);
+        recorder.pushAudio("screen", sound);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+std::vector<std::uint8_t> lastLuma(const std::filesystem::path& file, const std::filesystem::path& out)
+{
+    test::ffmpeg({QStringLiteral("-sseof"), QStringLiteral("-0.5"), QStringLiteral("-i"),
+                  QString::fromStdString(file.string()), QStringLiteral("-frames:v"), QStringLiteral("1"),
+                  QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                  QString::fromStdString(out.string())});
+    std::ifstream in(out, std::ios::binary);
+    std::vector<std::uint8_t> yuv{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    yuv.resize(std::min<std::size_t>(yuv.size(), 320u * 180u)); // the luma plane
+    return yuv;
+}
+
+RecorderConfig smallConfig(const std::filesystem::path& file)
+{
+    RecorderConfig config;
+    config.file = file;
+    config.width = 320;
+    config.height = 180;
+    config.fps = 15;
+    config.videoBitrateBps = 400'000;
+    config.diskMarginBytes = 1 << 20;
+    return config;
+}
+
+} // namespace
+
+TEST_CASE("A shared screen is recorded full frame with the active speaker inset", "[recording][recorder]")
+{
+    test::TempDir dir;
+    const auto file = dir / "composed.webm";
+    Recorder recorder(smallConfig(file));
+    recorder.setActiveSpeaker("speaker");
+    recorder.setScreenShare("screen");
+    feed(recorder, 2.0);
+    const RecorderStatus status = recorder.stop();
+    CHECK(status.stopReason == StopReason::Requested);
+    CHECK_FALSE(status.audioOnly);
+    CHECK(status.videoFramesEncoded >= 25);
+    CHECK(status.audioFramesEncoded >= 90);
+
+    const auto luma = lastLuma(file, dir / "last.yuv");
+    REQUIRE(luma.size() == 320u * 180u);
+    const auto at = [&](int x, int y) { return luma[static_cast<std::size_t>(y * 320 + x)]; };
+    CHECK(at(40, 40) < 40); // the dark screen fills the frame
+    CHECK(at(280, 155) > 200); // the bright speaker sits bottom right (80x44 inset)
+    CHECK(at(200, 100) < 40);
+
+    const ProbeResult probe = RecordingProbe::probe(file);
+    CHECK(probe.readToEnd);
+    CHECK(probe.playableMs == Approx(2000).margin(300));
+}
+
+TEST_CASE("A machine that cannot keep up steps down, then records audio only and says so", "[recording][recorder]")
+{
+    test::TempDir dir;
+    const auto file = dir / "overloaded.webm";
+    RecorderConfig config = smallConfig(file);
+    config.fps = 10;
+    config.maxEncodeLoad = 1e-6; // every real encode counts as too slow
+    Recorder recorder(config);
+    feed(recorder, 4.5);
+    const RecorderStatus status = recorder.stop();
+    CHECK(status.audioOnly);
+    CHECK(status.fallbackReason.find("audio only") != std::string::npos);
+    CHECK(status.audioFramesEncoded >= 200);
+    const ProbeResult probe = RecordingProbe::probe(file);
+    CHECK(probe.readToEnd);
+    CHECK(probe.playableMs == Approx(4500).margin(400)); // audio goes on to the end
+}
+
+TEST_CASE("Recording does not start without room on the disk", "[recording][recorder]")
+{
+    test::TempDir dir;
+    RecorderConfig config = smallConfig(dir / "never.webm");
+    config.diskMarginBytes = static_cast<std::int64_t>(std::filesystem::space(dir.path()).available);
+    try {
+        Recorder recorder(config);
+        FAIL("recording started on a disk without its margin");
+    } catch (const RecordingError& error) {
+        CHECK(error.kind() == RecordingErrorKind::DiskFull);
+        CHECK(std::string(error.what()).find("free") != std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(dir / "never.webm"));
+}

@@ -60,6 +60,9 @@ struct LiveBenchResult {
     double cpuSeconds = 0; // whole process: capture, convert, encode, both threads
     double cpuPercentOfOneCore = 0;
     double achievedKbps = 0;
+    // Reference in the same process: the bare VpxEncoder on the same number
+    // of pre-rendered I420 pictures, CPU time scaled to the same duration.
+    double encoderOnlyCpuPercent = 0;
 };
 
 // Runs the real send pipeline in real time with the test pattern as the

@@ -213,6 +213,9 @@ int runBenchLive(CliContext&, const QStringList& args)
             {QStringLiteral("cpu_percent_of_one_core"), r.cpuPercentOfOneCore},
             {QStringLiteral("budget_percent"), 15},
             {QStringLiteral("ratio_to_budget"), r.cpuPercentOfOneCore / 15.0},
+            {QStringLiteral("encoder_only_cpu_percent"), r.encoderOnlyCpuPercent},
+            {QStringLiteral("ratio_to_encoder_only"),
+             r.encoderOnlyCpuPercent > 0 ? r.cpuPercentOfOneCore / r.encoderOnlyCpuPercent : 0.0},
             {QStringLiteral("achieved_kbps"), r.achievedKbps},
         };
         if (parser.isSet(QStringLiteral("json")))

@@ -39,7 +39,8 @@ void VideoSendPipeline::stop()
         if (source_)
             source_->interrupt();
     }
-    captured_.close();
+    // The capture thread closes `captured_` as it leaves, so every picture
+    // it counted is either encoded or counted as dropped.
     if (captureThread_.joinable())
         captureThread_.join();
     if (encodeThread_.joinable())

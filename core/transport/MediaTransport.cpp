@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include <cassert>
 #include <future>
 
 namespace spoke::transport {
@@ -260,6 +261,11 @@ std::optional<SrtpProfile> MediaTransport::srtpProfile() const
     return static_cast<SrtpProfile>(profile);
 }
 
+void MediaTransport::assertNetworkThread() const
+{
+    assert(ice_->onNetworkThread() && "MediaTransport internals run on its network thread only");
+}
+
 std::int64_t MediaTransport::nowUs()
 {
     return g_get_monotonic_time();
@@ -267,6 +273,7 @@ std::int64_t MediaTransport::nowUs()
 
 void MediaTransport::onIceState(IceState state)
 {
+    assertNetworkThread();
     if (stopped_)
         return;
     if (state == IceState::Connected && !iceConnected_) {
@@ -285,6 +292,7 @@ void MediaTransport::onIceState(IceState state)
 
 void MediaTransport::onDatagram(std::span<const std::uint8_t> datagram)
 {
+    assertNetworkThread();
     if (stopped_)
         return;
     if (receiveImpairment_) {
@@ -300,6 +308,7 @@ void MediaTransport::onDatagram(std::span<const std::uint8_t> datagram)
 
 void MediaTransport::deliver(std::vector<std::uint8_t> datagram)
 {
+    assertNetworkThread();
     ++counters_->datagramsReceived;
     counters_->bytesReceived += datagram.size();
     switch (classifyPacket(datagram)) {
@@ -340,6 +349,7 @@ void MediaTransport::deliver(std::vector<std::uint8_t> datagram)
 
 void MediaTransport::sendMedia(std::vector<std::uint8_t> packet, bool rtcp)
 {
+    assertNetworkThread();
     if (stopped_ || !srtp_ || state_ != MediaTransportState::Ready) {
         ++counters_->droppedNotReady;
         return;
@@ -355,6 +365,7 @@ void MediaTransport::sendMedia(std::vector<std::uint8_t> packet, bool rtcp)
 
 void MediaTransport::sendDatagram(std::vector<std::uint8_t> datagram)
 {
+    assertNetworkThread();
     if (sendImpairment_) {
         const bool kept = sendImpairment_->push(std::move(datagram), nowUs());
         if (!kept) {
@@ -385,6 +396,7 @@ void MediaTransport::armImpairmentTimer(Impairment& impairment, Timer& timer, bo
 
 void MediaTransport::releaseImpaired(bool sendDirection)
 {
+    assertNetworkThread();
     if (stopped_)
         return;
     Impairment& impairment = sendDirection ? *sendImpairment_ : *receiveImpairment_;
@@ -420,6 +432,7 @@ void MediaTransport::armDtlsTimer()
 
 void MediaTransport::onDtlsState(DtlsState state, const std::optional<TransportError>& error)
 {
+    assertNetworkThread();
     counters_->dtlsState = static_cast<int>(state);
     if (state == DtlsState::Connected) {
         auto session = SrtpSession::create(*dtls_->keyingMaterial());

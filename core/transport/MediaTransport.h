@@ -116,6 +116,7 @@ private:
     void releaseImpaired(bool sendDirection);
     void setState(MediaTransportState state, const std::optional<TransportError>& error = std::nullopt);
     void fail(TransportError error);
+    void assertNetworkThread() const;
     static std::int64_t nowUs();
 
     MediaTransportConfig config_;

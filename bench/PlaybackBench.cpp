@@ -90,7 +90,7 @@ PlaybackBenchResult runPlaybackBench(const PlaybackBenchConfig& config)
                 QStringLiteral("testsrc2=size=640x360:rate=30:duration=60"), QStringLiteral("-f"), QStringLiteral("lavfi"),
                 QStringLiteral("-i"), QStringLiteral("sine=frequency=440:sample_rate=48000:duration=60"),
                 QStringLiteral("-c:v"), QStringLiteral("libvpx"), QStringLiteral("-deadline"), QStringLiteral("realtime"),
-                QStringLiteral("-cpu-used"), QStringLiteral("8"), QStringLiteral("-b:v"), QStringLiteral("800k"),
+                QStringLiteral("-cpu-used"), QStringLiteral("8"), QStringLiteral("-b:v"), QStringLiteral("300k"),
                 QStringLiteral("-g"), QStringLiteral("60"), QStringLiteral("-keyint_min"), QStringLiteral("60"),
                 QStringLiteral("-c:a"), QStringLiteral("libopus"), QStringLiteral("-b:a"), QStringLiteral("48k"),
                 QString::fromStdString(segment.string())});

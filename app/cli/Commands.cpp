@@ -40,6 +40,10 @@ constexpr std::array kCommands{
             "Play a recording in real time without screen or speaker; frames, drops and A/V drift", runPlay},
     Command{"bench playback", "[--minutes N] [--seeks N] [--json]",
             "First-frame and seek latency on a generated long recording", runBenchPlayback},
+    Command{"join",
+            "--janus ws://HOST:PORT --room N --display NAME --video test|none --audio tone|none --seconds S "
+            "--stats FILE.json [--impair SPEC] [--ice-iface IFACE] [--size WxH] [--bitrate BPS]",
+            "Take part in a live VideoRoom session headless; what arrives from everyone goes to a stats file", runJoin},
 };
 
 } // namespace

@@ -39,5 +39,6 @@ int runRecord(CliContext&, const QStringList&);
 int runProbe(CliContext&, const QStringList&);
 int runPlay(CliContext&, const QStringList&);
 int runBenchPlayback(CliContext&, const QStringList&);
+int runJoin(CliContext&, const QStringList&);
 
 } // namespace spoke::cli

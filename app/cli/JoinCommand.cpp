@@ -1,0 +1,165 @@
+// spoke-cli join: one headless participant in a live Janus VideoRoom
+// session (core/call), with the stamped test video and marked tone, for a
+// fixed time; what arrived from everyone else goes to a stats JSON file.
+
+#include "Commands.h"
+
+#include "call/CallSession.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <csignal>
+
+namespace spoke::cli {
+
+namespace {
+
+QCommandLineOption option(const char* name, const char* valueName, const char* defaultValue = "")
+{
+    return {QString::fromLatin1(name), QString::fromLatin1(name), QString::fromLatin1(valueName),
+            QString::fromLatin1(defaultValue)};
+}
+
+// SIGTERM/SIGINT end the call cleanly (stats written) instead of killing it.
+volatile std::sig_atomic_t gStopRequested = 0;
+extern "C" void requestStop(int)
+{
+    gStopRequested = 1;
+}
+
+} // namespace
+
+int runJoin(CliContext&, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption(option("janus", "URL"));
+    parser.addOption(option("room", "N", "1234"));
+    parser.addOption(option("display", "NAME", "spoke-cli"));
+    parser.addOption(option("video", "test|none", "test"));
+    parser.addOption(option("audio", "tone|none", "tone"));
+    parser.addOption(option("seconds", "S", "30"));
+    parser.addOption(option("stats", "FILE"));
+    parser.addOption(option("impair", "SPEC"));
+    parser.addOption(option("ice-iface", "IFACE"));
+    parser.addOption(option("size", "WxH", "640x360"));
+    parser.addOption(option("bitrate", "BPS", "800000"));
+    if (!parser.parse(QStringList{QStringLiteral("join")} + args)) {
+        CliContext::printError(parser.errorText());
+        return kBadInput;
+    }
+    call::CallOptions options;
+    options.janusUrl = QUrl(parser.value(QStringLiteral("janus")));
+    if (!options.janusUrl.isValid() || !options.janusUrl.scheme().startsWith(QLatin1String("ws"))) {
+        CliContext::printError(QStringLiteral("--janus needs the WebSocket address of Janus, e.g. ws://127.0.0.1:8188"));
+        return kBadInput;
+    }
+    bool ok = false;
+    options.room = parser.value(QStringLiteral("room")).toULongLong(&ok);
+    if (!ok || options.room == 0) {
+        CliContext::printError(QStringLiteral("--room needs a VideoRoom number, e.g. 1234"));
+        return kBadInput;
+    }
+    options.display = parser.value(QStringLiteral("display"));
+    const QString video = parser.value(QStringLiteral("video"));
+    const QString audio = parser.value(QStringLiteral("audio"));
+    if (video == QLatin1String("camera") || video == QLatin1String("screen") || audio == QLatin1String("mic")) {
+        CliContext::printError(QStringLiteral("join sends the synthetic sources only for now (--video test|none, "
+                                              "--audio tone|none); camera, screen and microphone are not wired into "
+                                              "live calls yet"));
+        return kBadInput;
+    }
+    if ((video != QLatin1String("test") && video != QLatin1String("none"))
+        || (audio != QLatin1String("tone") && audio != QLatin1String("none"))) {
+        CliContext::printError(QStringLiteral("--video takes test or none, --audio takes tone or none"));
+        return kBadInput;
+    }
+    options.video = video == QLatin1String("test");
+    options.audio = audio == QLatin1String("tone");
+    const int seconds = parser.value(QStringLiteral("seconds")).toInt(&ok);
+    if (!ok || seconds < 1) {
+        CliContext::printError(QStringLiteral("--seconds needs a whole number of at least 1"));
+        return kBadInput;
+    }
+    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    bool okW = false;
+    bool okH = false;
+    if (size.size() == 2) {
+        options.width = size[0].toInt(&okW);
+        options.height = size[1].toInt(&okH);
+    }
+    if (!okW || !okH || options.width < 160 || options.height < 90 || options.width % 2 || options.height % 2) {
+        CliContext::printError(QStringLiteral("--size needs WxH with even numbers of at least 160x90, e.g. 640x360"));
+        return kBadInput;
+    }
+    options.maxVideoBitrateBps = parser.value(QStringLiteral("bitrate")).toInt(&ok);
+    if (!ok || options.maxVideoBitrateBps < 100'000) {
+        CliContext::printError(QStringLiteral("--bitrate needs bits per second, at least 100000"));
+        return kBadInput;
+    }
+    QString iface = parser.value(QStringLiteral("ice-iface"));
+    if (iface.isEmpty())
+        iface = qEnvironmentVariable("SPOKE_ICE_IFACE");
+    if (iface.isEmpty()) {
+        CliContext::printError(QStringLiteral("--ice-iface is needed (the interface Janus uses for ICE; Janus never "
+                                              "uses loopback), or set SPOKE_ICE_IFACE"));
+        return kBadInput;
+    }
+    options.iceInterface = iface.toStdString();
+    if (const QString spec = parser.value(QStringLiteral("impair")); !spec.isEmpty()) {
+        auto impairment = transport::ImpairmentConfig::parse(spec.toStdString());
+        if (!impairment.ok()) {
+            CliContext::printError(QStringLiteral("--impair: ") + QString::fromStdString(impairment.error().describe()));
+            return kBadInput;
+        }
+        options.impairment = *impairment;
+    }
+    const QString statsPath = parser.value(QStringLiteral("stats"));
+
+    call::CallSession session(options);
+    int exitCode = kOk;
+    QString failure;
+    QObject::connect(&session, &call::CallSession::failed, [&](const QString& why) {
+        if (failure.isEmpty())
+            failure = why;
+        exitCode = kFailed;
+        session.stop();
+    });
+    QObject::connect(&session, &call::CallSession::finished, [] { QCoreApplication::quit(); });
+    QTimer::singleShot(seconds * 1000, &session, [&] { session.stop(); });
+    std::signal(SIGTERM, requestStop);
+    std::signal(SIGINT, requestStop);
+    QTimer signalPoll;
+    QObject::connect(&signalPoll, &QTimer::timeout, [&] {
+        if (gStopRequested)
+            session.stop();
+    });
+    signalPoll.start(100);
+    // Closing the Janus session waits for its answer; never hang on it.
+    QObject::connect(&session, &call::CallSession::finished, &signalPoll, &QTimer::stop);
+    QTimer hardStop;
+    hardStop.setSingleShot(true);
+    QObject::connect(&hardStop, &QTimer::timeout, [] { QCoreApplication::quit(); });
+    hardStop.start((seconds + 15) * 1000);
+    session.start();
+    QCoreApplication::exec();
+
+    const QJsonObject stats = call::toJson(session.stats());
+    const QByteArray json = QJsonDocument(stats).toJson(QJsonDocument::Indented);
+    if (!statsPath.isEmpty()) {
+        QFile file(statsPath);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) != json.size()) {
+            CliContext::printError(QStringLiteral("could not write %1: %2").arg(statsPath, file.errorString()));
+            return kFailed;
+        }
+    }
+    CliContext::printJson(QJsonDocument(stats));
+    if (!failure.isEmpty())
+        CliContext::printError(failure);
+    return exitCode;
+}
+
+} // namespace spoke::cli

@@ -1,0 +1,329 @@
+#include "call/CallSession.h"
+
+#include "media/MediaClock.h"
+#include "rtc/JsepBuilder.h"
+
+#include <QRandomGenerator>
+
+namespace spoke::call {
+
+namespace {
+
+constexpr int kGatherTimeoutMs = 5000;
+constexpr int kMaxRepublishes = 3;
+
+session::JanusConnection::Options connectionOptions(const QUrl& url)
+{
+    session::JanusConnection::Options options;
+    options.url = url;
+    options.requestTimeoutMs = 8000;
+    return options;
+}
+
+} // namespace
+
+CallSession::CallSession(CallOptions options, QObject* parent)
+    : QObject(parent), options_(std::move(options)), connection_(connectionOptions(options_.janusUrl))
+{
+    poll_.setInterval(10);
+    watchdog_.setInterval(250);
+    connect(&watchdog_, &QTimer::timeout, this, &CallSession::watchdog);
+    connect(&connection_, &session::JanusConnection::ready, this, [this](quint64) { joinRoom(); });
+    connect(&connection_, &session::JanusConnection::connectionInterrupted, this,
+            [this](const session::SessionError& why) { event(QStringLiteral("signalling interrupted: ") + why.describe()); });
+    connect(&connection_, &session::JanusConnection::reclaimed, this,
+            [this](quint64) { event(QStringLiteral("signalling reconnected, session claimed")); });
+    connect(&connection_, &session::JanusConnection::sessionLost, this, [this](const session::SessionError& why) {
+        event(QStringLiteral("Janus session lost: ") + why.describe());
+        Q_EMIT failed(QStringLiteral("the Janus session was lost: ") + why.describe());
+    });
+    connect(&connection_, &session::JanusConnection::closed, this, [this] {
+        if (stopping_)
+            Q_EMIT finished();
+    });
+}
+
+CallSession::~CallSession()
+{
+    for (auto& [id, feed] : feeds_)
+        feed->stop();
+    if (publisherTransport_)
+        publisherTransport_->close();
+    if (publisher_)
+        publisher_->stop();
+    publisherTransport_.reset();
+}
+
+std::int64_t CallSession::callMs() const
+{
+    return steadyNowMs() - startMs_;
+}
+
+void CallSession::event(const QString& what)
+{
+    events_.push_back(QStringLiteral("%1 ms: %2").arg(callMs()).arg(what));
+}
+
+void CallSession::start()
+{
+    affinity_.assertOwner();
+    startMs_ = steadyNowMs();
+    clockEpochMs_ = steadyNowMs() - media::MediaClock::nowMs();
+    connection_.open();
+    watchdog_.start();
+}
+
+void CallSession::joinRoom()
+{
+    affinity_.assertOwner();
+    if (publisherHandle_)
+        return; // a claim after a reconnect: handles and membership survived
+    publisherHandle_ = std::make_unique<session::VideoRoomHandle>(connection_, this);
+    auto& room = publisherHandle_->room();
+    connect(&room, &session::RoomState::participantPublished, this,
+            [this](const session::Participant& p) { subscribeTo(p); });
+    connect(&room, &session::RoomState::participantUnpublished, this,
+            [this](quint64 id) { dropFeed(id, QStringLiteral("unpublished")); });
+    connect(&room, &session::RoomState::participantLeft, this,
+            [this](quint64 id, const QString&) { dropFeed(id, QStringLiteral("left")); });
+    publisherHandle_->attach([this](const std::optional<session::SessionError>& error) {
+        if (error) {
+            Q_EMIT failed(QStringLiteral("could not attach to the VideoRoom plugin: ") + error->describe());
+            return;
+        }
+        session::videoroom::JoinOptions join;
+        join.room = options_.room;
+        join.display = options_.display;
+        publisherHandle_->joinAsPublisher(join, [this](const session::Outcome& outcome) {
+            if (!outcome.ok()) {
+                Q_EMIT failed(QStringLiteral("could not join room %1: %2").arg(options_.room).arg(outcome.error->describe()));
+                return;
+            }
+            privateId_ = static_cast<quint64>(outcome.message.pluginData.value(QLatin1String("private_id")).toDouble());
+            event(QStringLiteral("joined room %1 as %2").arg(options_.room).arg(publisherHandle_->room().ownId()));
+            for (const auto& p : publisherHandle_->room().participants()) {
+                if (p.publishing)
+                    subscribeTo(p);
+            }
+            if (options_.video || options_.audio)
+                publish();
+        });
+    });
+}
+
+void CallSession::publish()
+{
+    affinity_.assertOwner();
+    if (publisher_) {
+        lastLocal_ = publisher_->stats();
+        publisher_->stop();
+    }
+    if (publisherTransport_)
+        publisherTransport_->close();
+    publisherTransport_.reset();
+    publisher_.reset();
+    publisherGathered_ = false;
+    publisherFailed_ = false;
+    publisherCandidates_.clear();
+
+    PublisherConfig config;
+    config.video = options_.video;
+    config.audio = options_.audio;
+    config.width = options_.width;
+    config.height = options_.height;
+    config.fps = options_.fps;
+    config.maxVideoBitrateBps = options_.maxVideoBitrateBps;
+    config.audioSsrc = QRandomGenerator::global()->generate() | 1u;
+    config.videoSsrc = QRandomGenerator::global()->generate() | 1u;
+    publisher_ = std::make_unique<Publisher>(config);
+
+    // We offer: we control ICE, say actpass, and Janus becomes the DTLS client.
+    transport::MediaTransportConfig transportConfig;
+    transportConfig.ice.interfaceName = options_.iceInterface;
+    transportConfig.ice.controlling = true;
+    transportConfig.sendImpairment = options_.impairment;
+    transport::MediaTransport::Callbacks callbacks;
+    callbacks.localCandidate = [this](const std::string& candidate) {
+        const std::lock_guard lock(publisherCandidatesMutex_);
+        publisherCandidates_.push_back(candidate);
+    };
+    callbacks.localCandidatesDone = [this] { publisherGathered_ = true; };
+    callbacks.stateChanged = [this](transport::MediaTransportState state, const std::optional<transport::TransportError>&) {
+        if (state == transport::MediaTransportState::Failed)
+            publisherFailed_ = true;
+    };
+    // The transport is always closed and destroyed before the publisher (see publish() and the destructor).
+    callbacks.rtcp = [publisher = publisher_.get()](std::vector<std::uint8_t>&& rtcp) {
+        publisher->onRtcp(std::move(rtcp));
+    };
+    auto made = transport::MediaTransport::create(transportConfig, std::move(callbacks));
+    if (!made.ok()) {
+        Q_EMIT failed(QString::fromStdString(made.error().describe()));
+        return;
+    }
+    publisherTransport_ = std::move(*made);
+    publisherTransport_->start();
+
+    const std::int64_t startedMs = steadyNowMs();
+    poll_.disconnect();
+    connect(&poll_, &QTimer::timeout, this, [this, startedMs, config] {
+        if (!publisherGathered_ && steadyNowMs() - startedMs < kGatherTimeoutMs)
+            return;
+        poll_.stop();
+        rtc::jsep::PublisherOfferOptions offerOptions;
+        offerOptions.transport = publisherTransport_->localParameters();
+        {
+            const std::lock_guard lock(publisherCandidatesMutex_);
+            for (const auto& value : publisherCandidates_) {
+                if (auto candidate = rtc::SdpCandidate::parse(value); candidate.ok())
+                    offerOptions.transport.candidates.push_back(*candidate);
+            }
+        }
+        offerOptions.transport.endOfCandidates = true;
+        offerOptions.sessionId = std::to_string(QRandomGenerator::global()->bounded(1u << 30));
+        offerOptions.cname = options_.display.toStdString();
+        offerOptions.audioSsrc = config.audioSsrc;
+        offerOptions.videoSsrc = config.videoSsrc;
+        offerOptions.videoRtxSsrc = config.videoSsrc + 1;
+        // One layer for now: rid simulcast needs the rid header extension on every packet (README).
+        offerOptions.simulcastRids = {};
+        auto offer = rtc::jsep::buildPublisherOffer(offerOptions);
+        // Janus then matches our streams by their a=ssrc lines.
+        QString videoMid;
+        for (auto& media : offer.media) {
+            media.extmaps.clear();
+            if (media.kind == "video" && media.mid)
+                videoMid = QString::fromStdString(*media.mid);
+        }
+        session::videoroom::PublishOptions publishOptions;
+        publishOptions.bitrateBps = options_.maxVideoBitrateBps;
+        if (!videoMid.isEmpty())
+            publishOptions.descriptions.append({videoMid, clockDescription(clockEpochMs_)});
+        publisherHandle_->publish(QString::fromStdString(offer.toString()), publishOptions,
+                                  [this](const session::SdpResult& answer) { onPublishAnswer(answer); });
+    });
+    poll_.start();
+}
+
+void CallSession::onPublishAnswer(const session::SdpResult& answer)
+{
+    affinity_.assertOwner();
+    if (!answer.ok()) {
+        Q_EMIT failed(QStringLiteral("Janus refused our publish: ") + answer.error->describe());
+        return;
+    }
+    const auto sdp = rtc::SessionDescription::parse(answer.sdp.toStdString());
+    if (!sdp.ok()) {
+        Q_EMIT failed(QStringLiteral("Janus' answer does not parse: ") + QString::fromStdString(sdp.error().message()));
+        return;
+    }
+    auto remote = transport::RemoteTransportParameters::fromSdp(*sdp, true);
+    if (!remote.ok()) {
+        Q_EMIT failed(QString::fromStdString(remote.error().describe()));
+        return;
+    }
+    publisherTransport_->setRemote(*remote);
+    const std::int64_t startedMs = steadyNowMs();
+    poll_.disconnect();
+    connect(&poll_, &QTimer::timeout, this, [this, startedMs] {
+        const auto state = publisherTransport_->state();
+        if (state == transport::MediaTransportState::Ready) {
+            poll_.stop();
+            publisher_->start(*publisherTransport_, startMs_);
+            event(QStringLiteral("publishing"));
+            Q_EMIT published();
+        } else if (state == transport::MediaTransportState::Failed || steadyNowMs() - startedMs > 15000) {
+            poll_.stop();
+            publisherFailed_ = true; // the watchdog publishes again
+        }
+    });
+    poll_.start();
+}
+
+void CallSession::subscribeTo(const session::Participant& participant)
+{
+    affinity_.assertOwner();
+    if (stopping_ || feeds_.count(participant.id))
+        return;
+    RemoteFeedConfig config;
+    config.room = options_.room;
+    config.privateId = privateId_;
+    config.iceInterface = options_.iceInterface;
+    config.receiveImpairment = options_.impairment;
+    config.callStartMs = startMs_;
+    auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
+    const quint64 id = participant.id;
+    connect(feed.get(), &RemoteFeed::failed, this, [this, id](const QString& why) {
+        event(QStringLiteral("feed %1 failed: %2").arg(id).arg(why));
+    });
+    event(QStringLiteral("subscribing to %1 (%2)").arg(participant.display).arg(id));
+    feed->start();
+    feeds_.emplace(id, std::move(feed));
+}
+
+void CallSession::dropFeed(quint64 id, const QString& reason)
+{
+    affinity_.assertOwner();
+    const auto it = feeds_.find(id);
+    if (it == feeds_.end())
+        return;
+    it->second->markGone(callMs(), reason);
+    it->second->stop();
+    auto stats = it->second->stats();
+    event(QStringLiteral("%1 gone: %2").arg(stats.display, reason));
+    goneFeeds_.push_back(std::move(stats));
+    // Deleted later: this may run inside one of the handle's own callbacks.
+    it->second.release()->deleteLater();
+    feeds_.erase(it);
+}
+
+void CallSession::watchdog()
+{
+    affinity_.assertOwner();
+    if (stopping_)
+        return;
+    std::vector<quint64> silent;
+    for (const auto& [id, feed] : feeds_) {
+        if (feed->msSinceMedia() > options_.mediaSilenceLimitMs)
+            silent.push_back(id);
+    }
+    for (const quint64 id : silent)
+        dropFeed(id, QStringLiteral("no media for %1 s").arg(options_.mediaSilenceLimitMs / 1000));
+    if (publisherFailed_ && publisherHandle_ && republishes_ < kMaxRepublishes) {
+        ++republishes_;
+        event(QStringLiteral("publisher PeerConnection failed: publishing again"));
+        publisherHandle_->unpublish([this](const session::Outcome&) { publish(); });
+        publisherFailed_ = false;
+    }
+}
+
+CallStats CallSession::stats() const
+{
+    CallStats stats;
+    stats.local = publisher_ ? publisher_->stats() : lastLocal_;
+    stats.remote = goneFeeds_;
+    for (const auto& [id, feed] : feeds_)
+        stats.remote.push_back(feed->stats());
+    stats.events = events_;
+    return stats;
+}
+
+void CallSession::stop()
+{
+    affinity_.assertOwner();
+    if (stopping_)
+        return;
+    stopping_ = true;
+    watchdog_.stop();
+    poll_.stop();
+    lastLocal_ = publisher_ ? publisher_->stats() : lastLocal_;
+    for (auto& [id, feed] : feeds_)
+        feed->stop();
+    if (publisherTransport_)
+        publisherTransport_->close();
+    if (publisher_)
+        publisher_->stop();
+    connection_.close();
+}
+
+} // namespace spoke::call

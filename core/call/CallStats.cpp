@@ -1,0 +1,100 @@
+#include "call/CallStats.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace spoke::call {
+
+double percentile(std::vector<double> values, double fraction)
+{
+    if (values.empty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    const auto rank = static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())));
+    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+}
+
+namespace {
+
+QJsonObject videoJson(const RemoteVideoStats& v)
+{
+    const double stampLoss = v.stampsExpected == 0
+                                 ? 1.0
+                                 : 1.0 - static_cast<double>(v.stampsRead) / static_cast<double>(v.stampsExpected);
+    return QJsonObject{
+        {QStringLiteral("packets"), static_cast<qint64>(v.packets)},
+        {QStringLiteral("lost"), static_cast<qint64>(v.lost)},
+        {QStringLiteral("nacked"), static_cast<qint64>(v.nacked)},
+        {QStringLiteral("retransmitted"), static_cast<qint64>(v.retransmitted)},
+        {QStringLiteral("frames_decoded"), static_cast<qint64>(v.framesDecoded)},
+        {QStringLiteral("decode_errors"), static_cast<qint64>(v.decodeErrors)},
+        {QStringLiteral("freezes"), static_cast<qint64>(v.freezes)},
+        {QStringLiteral("keyframe_requests"), static_cast<qint64>(v.keyframeRequests)},
+        {QStringLiteral("layer"), v.layer},
+        {QStringLiteral("stamped_frames"), static_cast<qint64>(v.stampsRead)},
+        {QStringLiteral("stamped_frames_expected"), static_cast<qint64>(v.stampsExpected)},
+        {QStringLiteral("stamped_frame_loss"), stampLoss},
+        {QStringLiteral("latency_ms"),
+         QJsonObject{{QStringLiteral("p50"), percentile(v.latencyMs, 0.50)},
+                     {QStringLiteral("p95"), percentile(v.latencyMs, 0.95)},
+                     {QStringLiteral("count"), static_cast<qint64>(v.latencyMs.size())}}},
+    };
+}
+
+QJsonObject audioJson(const RemoteAudioStats& a)
+{
+    return QJsonObject{
+        {QStringLiteral("packets"), static_cast<qint64>(a.packets)},
+        {QStringLiteral("lost"), static_cast<qint64>(a.lost)},
+        {QStringLiteral("concealed_ms"), static_cast<qint64>(a.concealedMs)},
+        {QStringLiteral("longest_gap_ms"), static_cast<qint64>(a.longestGapMs)},
+        {QStringLiteral("decode_errors"), static_cast<qint64>(a.decodeErrors)},
+    };
+}
+
+} // namespace
+
+QJsonObject toJson(const CallStats& stats)
+{
+    QJsonArray bitrate;
+    for (const auto& [ms, bps] : stats.local.sendBitrateBps)
+        bitrate.append(QJsonArray{static_cast<qint64>(ms), static_cast<qint64>(bps)});
+    QJsonArray layers;
+    for (const int layer : stats.local.activeLayers)
+        layers.append(layer);
+    const QJsonObject local{
+        {QStringLiteral("send_bitrate_bps"), bitrate},
+        {QStringLiteral("active_layers"), layers},
+        {QStringLiteral("target_bitrate_bps"), static_cast<qint64>(stats.local.targetBitrateBps)},
+        {QStringLiteral("video_frames_sent"), static_cast<qint64>(stats.local.videoFramesSent)},
+        {QStringLiteral("audio_packets_sent"), static_cast<qint64>(stats.local.audioPacketsSent)},
+        {QStringLiteral("nacks_received"), static_cast<qint64>(stats.local.nacksReceived)},
+        {QStringLiteral("packets_retransmitted"), static_cast<qint64>(stats.local.packetsRetransmitted)},
+        {QStringLiteral("keyframes_forced"), static_cast<qint64>(stats.local.keyframesForced)},
+    };
+    QJsonArray remote;
+    for (const auto& r : stats.remote) {
+        QJsonObject entry{
+            {QStringLiteral("display"), r.display},
+            {QStringLiteral("feed"), QString::number(r.feedId)},
+            {QStringLiteral("subscribed_at_ms"), static_cast<qint64>(r.subscribedAtMs)},
+            {QStringLiteral("video"), videoJson(r.video)},
+            {QStringLiteral("audio"), audioJson(r.audio)},
+        };
+        if (r.goneAtMs >= 0) {
+            entry.insert(QStringLiteral("gone_at_ms"), static_cast<qint64>(r.goneAtMs));
+            entry.insert(QStringLiteral("gone_reason"), r.goneReason);
+        }
+        remote.append(entry);
+    }
+    QJsonArray events;
+    for (const auto& e : stats.events)
+        events.append(e);
+    return QJsonObject{{QStringLiteral("local"), local},
+                       {QStringLiteral("remote"), remote},
+                       {QStringLiteral("events"), events}};
+}
+
+} // namespace spoke::call

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace spoke::call {
+
+// What one remote participant's media looked like on arrival. Plain values:
+// a RemoteFeed fills one under its lock and hands out copies.
+struct RemoteVideoStats {
+    std::uint64_t packets = 0;
+    std::uint64_t lost = 0; // sequence numbers never seen (after NACK recovery)
+    std::uint64_t nacked = 0; // sequence numbers we asked for (each retry counts)
+    std::uint64_t retransmitted = 0; // arrived after being NACKed
+    std::uint64_t framesDecoded = 0;
+    std::uint64_t decodeErrors = 0;
+    std::uint64_t freezes = 0; // W3C-style: a gap > max(3 x mean interval, mean + 150 ms)
+    std::uint64_t keyframeRequests = 0;
+    int layer = 0; // simulcast substream we receive (0 when the publisher sends one layer)
+    std::uint64_t stampsRead = 0; // distinct stamped frame numbers decoded
+    std::uint64_t stampsExpected = 0; // span of stamped frame numbers seen (last - first + 1)
+    std::vector<double> latencyMs; // glass-to-glass per stamped frame
+};
+
+struct RemoteAudioStats {
+    std::uint64_t packets = 0;
+    std::uint64_t lost = 0;
+    std::uint64_t concealedMs = 0; // 20 ms per missing packet the decoder had to conceal
+    std::uint64_t longestGapMs = 0; // longest run of concealment
+    std::uint64_t decodeErrors = 0;
+};
+
+struct RemoteStats {
+    QString display;
+    quint64 feedId = 0;
+    std::int64_t subscribedAtMs = -1; // call-relative
+    std::int64_t goneAtMs = -1; // when we noticed the participant vanished
+    QString goneReason;
+    RemoteVideoStats video;
+    RemoteAudioStats audio;
+};
+
+struct LocalStats {
+    std::vector<std::pair<std::int64_t, std::int64_t>> sendBitrateBps; // (call ms, bps)
+    std::vector<int> activeLayers;
+    std::uint64_t nacksReceived = 0;
+    std::uint64_t packetsRetransmitted = 0;
+    std::uint64_t keyframesForced = 0;
+    std::uint64_t videoFramesSent = 0;
+    std::uint64_t audioPacketsSent = 0;
+    std::int64_t targetBitrateBps = 0;
+};
+
+struct CallStats {
+    LocalStats local;
+    std::vector<RemoteStats> remote;
+    std::vector<QString> events; // human-readable timeline ("12034 ms: bob left")
+};
+
+// Percentile by nearest rank on a copy; 0 for an empty list.
+double percentile(std::vector<double> values, double fraction);
+
+// The JSON the spoke-cli join command writes (--stats FILE).
+QJsonObject toJson(const CallStats& stats);
+
+} // namespace spoke::call

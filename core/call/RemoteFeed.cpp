@@ -1,0 +1,355 @@
+#include "call/RemoteFeed.h"
+
+#include "call/Publisher.h"
+#include "media/MediaClock.h"
+#include "media/audio/OpusVoiceDecoder.h"
+#include "media/video/FrameStamp.h"
+#include "media/video/VpxDecoder.h"
+#include "rtc/JsepBuilder.h"
+#include "rtc/NackGenerator.h"
+#include "rtc/RtcpCompound.h"
+#include "rtc/RtpPacket.h"
+#include "rtc/SequenceUnwrapper.h"
+#include "rtc/Vp8FrameAssembler.h"
+
+#include <QRandomGenerator>
+
+#include <chrono>
+#include <set>
+
+namespace spoke::call {
+
+namespace {
+
+constexpr int kGatherTimeoutMs = 5000;
+constexpr std::int64_t kAudioFrameMs = 20;
+
+std::int64_t monotonicUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+QString clockDescription(std::int64_t epochMs)
+{
+    return QStringLiteral("clock=%1").arg(epochMs);
+}
+
+std::int64_t parseClockDescription(const QString& description)
+{
+    if (!description.startsWith(QLatin1String("clock=")))
+        return -1;
+    bool ok = false;
+    const qint64 value = description.mid(6).toLongLong(&ok);
+    return ok ? value : -1;
+}
+
+RemoteFeed::RemoteFeed(session::JanusConnection& connection, const session::Participant& participant,
+                       RemoteFeedConfig config, QObject* parent)
+    : QObject(parent), participant_(participant), config_(std::move(config)), handle_(connection, this)
+{
+    for (const auto& stream : participant_.streams) {
+        if (const auto epoch = parseClockDescription(stream.description); epoch >= 0)
+            senderClockEpochMs_ = epoch;
+    }
+    stats_.display = participant_.display;
+    stats_.feedId = participant_.id;
+    gatherPoll_.setInterval(10);
+}
+
+RemoteFeed::~RemoteFeed()
+{
+    stop();
+}
+
+void RemoteFeed::start()
+{
+    affinity_.assertOwner();
+    lastMediaMs_ = steadyNowMs();
+    handle_.attach([this](const std::optional<session::SessionError>& error) {
+        if (error) {
+            Q_EMIT failed(QStringLiteral("could not attach a subscriber handle: ") + error->describe());
+            return;
+        }
+        session::videoroom::SubscriberOptions options;
+        options.privateId = config_.privateId;
+        handle_.joinAsSubscriber(config_.room, {session::videoroom::FeedStream{participant_.id, {}}}, options,
+                                 [this](const session::SdpResult& result) { onOffer(result); });
+    });
+}
+
+void RemoteFeed::onOffer(const session::SdpResult& offer)
+{
+    affinity_.assertOwner();
+    if (!offer.ok() || offer.sdp.isEmpty()) {
+        Q_EMIT failed(QStringLiteral("Janus gave no offer for feed %1 (%2)")
+                          .arg(participant_.id)
+                          .arg(offer.error ? offer.error->describe() : QStringLiteral("no SDP")));
+        return;
+    }
+    offerSdp_ = offer.sdp.toStdString();
+    const auto parsed = rtc::SessionDescription::parse(offerSdp_);
+    if (!parsed.ok()) {
+        Q_EMIT failed(QStringLiteral("Janus' offer does not parse: ") + QString::fromStdString(parsed.error().message()));
+        return;
+    }
+    auto remote = transport::RemoteTransportParameters::fromSdp(*parsed, false);
+    if (!remote.ok()) {
+        Q_EMIT failed(QString::fromStdString(remote.error().describe()));
+        return;
+    }
+
+    // Janus offers, so it controls ICE; we answer active and are the DTLS client.
+    transport::MediaTransportConfig config;
+    config.ice.interfaceName = config_.iceInterface;
+    config.ice.controlling = false;
+    config.receiveImpairment = config_.receiveImpairment;
+    transport::MediaTransport::Callbacks callbacks;
+    callbacks.localCandidate = [this](const std::string& candidate) {
+        const std::lock_guard lock(candidatesMutex_);
+        candidates_.push_back(candidate);
+    };
+    callbacks.localCandidatesDone = [this] { gathered_ = true; };
+    callbacks.rtp = [this](std::vector<std::uint8_t>&& packet) {
+        incoming_.push(Incoming{std::move(packet), monotonicUs(), false});
+    };
+    callbacks.rtcp = [this](std::vector<std::uint8_t>&& packet) {
+        incoming_.push(Incoming{std::move(packet), monotonicUs(), true});
+    };
+    auto made = transport::MediaTransport::create(config, std::move(callbacks));
+    if (!made.ok()) {
+        Q_EMIT failed(QString::fromStdString(made.error().describe()));
+        return;
+    }
+    transport_ = std::move(*made);
+    receiver_ = std::thread([this] { receiveLoop(); });
+    transport_->setRemote(*remote);
+    transport_->start();
+    answerWhenGathered();
+}
+
+// Half trickle: our answer carries every candidate, so wait for gathering
+// (a few milliseconds on one pinned interface) without blocking the thread.
+void RemoteFeed::answerWhenGathered()
+{
+    const std::int64_t startedMs = steadyNowMs();
+    connect(&gatherPoll_, &QTimer::timeout, this, [this, startedMs] {
+        if (!gathered_ && steadyNowMs() - startedMs < kGatherTimeoutMs)
+            return;
+        gatherPoll_.stop();
+        const auto offer = rtc::SessionDescription::parse(offerSdp_);
+        rtc::jsep::SubscriberAnswerOptions options;
+        options.transport = transport_->localParameters();
+        {
+            const std::lock_guard lock(candidatesMutex_);
+            for (const auto& value : candidates_) {
+                if (auto candidate = rtc::SdpCandidate::parse(value); candidate.ok())
+                    options.transport.candidates.push_back(*candidate);
+            }
+        }
+        options.transport.endOfCandidates = true;
+        options.sessionId = std::to_string(QRandomGenerator::global()->bounded(1u << 30));
+        // Janus retransmits inline on the original SSRC then: one stream per kind to follow.
+        options.acceptRtx = false;
+        const auto answer = rtc::jsep::buildSubscriberAnswer(*offer, options);
+        if (!answer.ok()) {
+            Q_EMIT failed(QString::fromStdString(answer.error().message()));
+            return;
+        }
+        handle_.start(QString::fromStdString(answer->toString()), [this](const session::Outcome& outcome) {
+            if (!outcome.ok()) {
+                Q_EMIT failed(QStringLiteral("subscriber start refused: ") + outcome.error->describe());
+                return;
+            }
+            const std::lock_guard lock(statsMutex_);
+            stats_.subscribedAtMs = steadyNowMs() - config_.callStartMs;
+        });
+    });
+    gatherPoll_.start();
+}
+
+void RemoteFeed::stop()
+{
+    stopping_ = true;
+    incoming_.close();
+    if (receiver_.joinable())
+        receiver_.join();
+    if (transport_)
+        transport_->close();
+}
+
+RemoteStats RemoteFeed::stats() const
+{
+    const std::lock_guard lock(statsMutex_);
+    return stats_;
+}
+
+std::int64_t RemoteFeed::msSinceMedia() const
+{
+    return steadyNowMs() - lastMediaMs_.load();
+}
+
+void RemoteFeed::markGone(std::int64_t atMs, const QString& reason)
+{
+    const std::lock_guard lock(statsMutex_);
+    if (stats_.goneAtMs < 0) {
+        stats_.goneAtMs = atMs;
+        stats_.goneReason = reason;
+    }
+}
+
+// The receive/decode thread. Every rtc and media object of the path is
+// built here so their thread assertions hold.
+void RemoteFeed::receiveLoop()
+{
+    rtc::NackGenerator nacks;
+    rtc::Vp8FrameAssembler assembler;
+    media::VpxDecoder decoder(media::VideoCodec::Vp8);
+    media::OpusVoiceDecoder opus;
+    rtc::SequenceUnwrapper audioUnwrapper;
+    rtc::SequenceUnwrapper videoUnwrapper;
+    std::optional<std::int64_t> audioFirst;
+    std::optional<std::int64_t> audioHighest;
+    std::optional<std::int64_t> videoFirst;
+    std::optional<std::int64_t> videoHighest;
+    // Unwrapped sequence numbers of the last few seconds, to tell a
+    // retransmission from a first arrival; older ones are only counted.
+    std::set<std::int64_t> videoSeen;
+    std::uint64_t videoDistinct = 0;
+    bool pliDue = false;
+    std::int64_t lastPliMs = steadyNowMs();
+    std::set<std::uint32_t> stamps;
+    std::uint32_t mediaSsrc = 0;
+    const std::uint32_t ourSsrc = QRandomGenerator::global()->generate();
+    std::int64_t lastDecodedMs = -1;
+    double meanIntervalMs = 1000.0 / 30;
+    bool waitingForKeyframe = true;
+
+    auto sendRtcp = [&](rtc::RtcpPacket packet) { transport_->sendRtcp(rtc::buildRtcpCompound({std::move(packet)})); };
+
+    while (true) {
+        auto item = incoming_.pop(std::chrono::milliseconds(10));
+        if (!item && stopping_)
+            break;
+        const std::int64_t nowMs = steadyNowMs();
+        if (item && !item->rtcp) {
+            lastMediaMs_ = nowMs;
+            const auto packet = rtc::RtpPacket::parse(item->bytes);
+            if (!packet.ok())
+                continue;
+            if (packet->payloadType == rtc::jsep::kOpusPayloadType) {
+                const std::int64_t seq = audioUnwrapper.unwrap(packet->sequenceNumber);
+                std::uint64_t concealedFrames = 0;
+                if (!audioFirst)
+                    audioFirst = seq;
+                if (audioHighest && seq <= *audioHighest)
+                    continue; // late or duplicate: its slot was already concealed
+                if (audioHighest && seq > *audioHighest + 1) {
+                    // Missing packets: the first is rebuilt from this one's FEC, the rest concealed.
+                    const std::int64_t missing = seq - *audioHighest - 1;
+                    for (std::int64_t i = 0; i + 1 < missing; ++i)
+                        opus.conceal();
+                    opus.recoverFromNext(packet->payload);
+                    concealedFrames = static_cast<std::uint64_t>(missing - 1);
+                }
+                audioHighest = seq;
+                opus.decode(packet->payload);
+                const std::lock_guard lock(statsMutex_);
+                auto& a = stats_.audio;
+                ++a.packets;
+                a.lost = static_cast<std::uint64_t>(*audioHighest - *audioFirst + 1) - a.packets;
+                a.concealedMs += concealedFrames * kAudioFrameMs;
+                a.longestGapMs = std::max<std::uint64_t>(a.longestGapMs, concealedFrames * kAudioFrameMs);
+                a.decodeErrors = opus.errorCount();
+            } else if (packet->payloadType == rtc::jsep::kVp8PayloadType) {
+                mediaSsrc = packet->ssrc;
+                const std::int64_t seq = videoUnwrapper.unwrap(packet->sequenceNumber);
+                if (!videoFirst)
+                    videoFirst = seq;
+                videoHighest = std::max(videoHighest.value_or(seq), seq);
+                if (videoSeen.insert(seq).second)
+                    ++videoDistinct;
+                while (videoSeen.size() > 4096)
+                    videoSeen.erase(videoSeen.begin());
+                nacks.onPacket(packet->sequenceNumber, nowMs);
+                auto inserted = assembler.insert(*packet, item->arrivalUs);
+                std::optional<std::uint32_t> stampSeq;
+                std::optional<double> latencyMs;
+                bool decoded = false;
+                bool decodeFailed = false;
+                if (inserted.frame) {
+                    if (inserted.frame->keyframe)
+                        waitingForKeyframe = false;
+                    if (!waitingForKeyframe) {
+                        const auto picture = decoder.decode(inserted.frame->data);
+                        if (picture) {
+                            decoded = true;
+                            const auto reading = media::FrameStamp::read(*picture);
+                            if (reading.value) {
+                                stampSeq = reading.value->sequence;
+                                if (senderClockEpochMs_ >= 0)
+                                    latencyMs = static_cast<double>(
+                                        steadyNowMs() - (senderClockEpochMs_ + reading.value->captureTimeMs));
+                            }
+                        } else {
+                            // Lost a reference: nothing decodes until the next keyframe.
+                            decodeFailed = true;
+                            waitingForKeyframe = true;
+                            pliDue = true;
+                        }
+                    }
+                }
+                const std::lock_guard lock(statsMutex_);
+                auto& v = stats_.video;
+                ++v.packets;
+                if (decoded) {
+                    ++v.framesDecoded;
+                    if (lastDecodedMs >= 0) {
+                        const auto interval = static_cast<double>(nowMs - lastDecodedMs);
+                        if (interval > std::max(3 * meanIntervalMs, meanIntervalMs + 150))
+                            ++v.freezes;
+                        meanIntervalMs = 0.95 * meanIntervalMs + 0.05 * interval;
+                    }
+                    lastDecodedMs = nowMs;
+                }
+                if (decodeFailed)
+                    ++v.decodeErrors;
+                if (stampSeq && stamps.insert(*stampSeq).second) {
+                    v.stampsRead = stamps.size();
+                    v.stampsExpected = *stamps.rbegin() - *stamps.begin() + 1;
+                    if (latencyMs)
+                        v.latencyMs.push_back(*latencyMs);
+                }
+            }
+        } else if (item && item->rtcp) {
+            continue; // Janus' SRs: nothing we need yet (A/V sync is for playout, not these stats)
+        }
+
+        // NACK and keyframe requests, on the receive thread's own clock.
+        if (mediaSsrc != 0) {
+            auto missing = nacks.nacksToSend(nowMs);
+            if (!missing.empty())
+                sendRtcp(rtc::Nack{ourSsrc, mediaSsrc, std::move(missing)});
+            // Still no keyframe a second after asking: the PLI or its answer was lost.
+            if (waitingForKeyframe && nowMs - lastPliMs >= 1000)
+                pliDue = true;
+            if (nacks.takeKeyframeRequest(nowMs) || pliDue) {
+                pliDue = false;
+                lastPliMs = nowMs;
+                sendRtcp(rtc::Pli{ourSsrc, mediaSsrc});
+                const std::lock_guard lock(statsMutex_);
+                ++stats_.video.keyframeRequests;
+            }
+            const std::lock_guard lock(statsMutex_);
+            auto& v = stats_.video;
+            v.nacked = static_cast<std::uint64_t>(nacks.counters().nacked);
+            v.retransmitted = static_cast<std::uint64_t>(nacks.counters().recovered);
+            if (videoFirst)
+                v.lost = static_cast<std::uint64_t>(*videoHighest - *videoFirst + 1) - videoDistinct;
+        }
+    }
+}
+
+} // namespace spoke::call

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "call/CallStats.h"
+#include "media/BoundedQueue.h"
+#include "session/RoomState.h"
+#include "session/VideoRoomHandle.h"
+#include "transport/MediaTransport.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace spoke::call {
+
+struct RemoteFeedConfig {
+    quint64 room = 0;
+    quint64 privateId = 0; // our publisher's, links the handles in Janus
+    std::string iceInterface;
+    transport::ImpairmentConfig receiveImpairment;
+    std::int64_t callStartMs = 0; // steady-clock ms
+};
+
+// One subscriber PeerConnection for one remote publisher: attach a
+// VideoRoom handle, join as subscriber, answer Janus' offer, then receive.
+// Receive path, on a thread of its own fed by the transport through a
+// bounded queue: video RTP → NackGenerator (NACKs and PLIs sent back) →
+// Vp8FrameAssembler → VP8 decode → FrameStamp (frame number and capture
+// time: lost frames and glass-to-glass latency, since every client on this
+// machine shares the steady clock); audio RTP → Opus decode, concealment
+// where packets are missing.
+//
+// Threading: the QObject belongs to the signalling thread (asserted);
+// transport callbacks arrive on its network thread and only queue; the
+// receive thread owns every rtc/media object of the path. stats() and
+// msSinceMedia() are safe from any thread.
+class RemoteFeed : public QObject {
+    Q_OBJECT
+public:
+    RemoteFeed(session::JanusConnection& connection, const session::Participant& participant,
+               RemoteFeedConfig config, QObject* parent = nullptr);
+    ~RemoteFeed() override;
+
+    void start();
+    void stop(); // idempotent; joins the receive thread and closes the transport
+
+    RemoteStats stats() const;
+    std::int64_t msSinceMedia() const; // since the last RTP packet (or since start)
+    quint64 feedId() const { return participant_.id; }
+    void markGone(std::int64_t atMs, const QString& reason);
+
+Q_SIGNALS:
+    void failed(const QString& why);
+
+private:
+    void onOffer(const session::SdpResult& offer);
+    void answerWhenGathered();
+    void receiveLoop();
+
+    struct Incoming {
+        std::vector<std::uint8_t> bytes;
+        std::int64_t arrivalUs = 0;
+        bool rtcp = false;
+    };
+
+    ThreadAffinity affinity_;
+    session::Participant participant_;
+    RemoteFeedConfig config_;
+    std::int64_t senderClockEpochMs_ = -1; // sender's MediaClock zero on the steady clock, if published
+    session::VideoRoomHandle handle_;
+    std::unique_ptr<transport::MediaTransport> transport_;
+    std::string offerSdp_;
+    std::vector<std::string> candidates_;
+    std::mutex candidatesMutex_;
+    std::atomic<bool> gathered_{false};
+    QTimer gatherPoll_;
+    media::BoundedQueue<Incoming> incoming_{2048};
+    std::thread receiver_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<std::int64_t> lastMediaMs_{0};
+
+    mutable std::mutex statsMutex_;
+    RemoteStats stats_;
+};
+
+// The stream description a publisher sets so receivers can turn stamp
+// times (the sender's MediaClock) into the steady clock: "clock=<ms>".
+QString clockDescription(std::int64_t epochMs);
+std::int64_t parseClockDescription(const QString& description); // -1 if absent
+
+} // namespace spoke::call

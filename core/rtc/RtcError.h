@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/Expected.h"
+
 #include <cassert>
 #include <string>
 #include <utility>
@@ -19,40 +21,6 @@ private:
     std::string message_;
 };
 
-// A value or the reason there is none. Parsers of untrusted input return
-// this instead of throwing: malformed packets are routine on a lossy link,
-// not exceptional, and the media threads must not pay for unwinding.
-template <typename T> class Expected {
-public:
-    Expected(T value) : state_(std::move(value)) { } // NOLINT(google-explicit-constructor)
-    Expected(RtcError error) : state_(std::move(error)) { } // NOLINT(google-explicit-constructor)
-
-    bool ok() const { return std::holds_alternative<T>(state_); }
-    explicit operator bool() const { return ok(); }
-
-    T& value()
-    {
-        assert(ok());
-        return std::get<T>(state_);
-    }
-    const T& value() const
-    {
-        assert(ok());
-        return std::get<T>(state_);
-    }
-    T& operator*() { return value(); }
-    const T& operator*() const { return value(); }
-    T* operator->() { return &value(); }
-    const T* operator->() const { return &value(); }
-
-    const RtcError& error() const
-    {
-        assert(!ok());
-        return std::get<RtcError>(state_);
-    }
-
-private:
-    std::variant<T, RtcError> state_;
-};
+template <typename T> using Expected = spoke::Expected<T, RtcError>;
 
 } // namespace spoke::rtc

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/Expected.h"
+
 #include <cassert>
 #include <string>
 #include <utility>
@@ -30,36 +32,6 @@ struct TransportError {
     std::string describe() const { return std::string(toString(kind)) + ": " + message; }
 };
 
-// A value or the reason there is none (same shape as rtc::Expected).
-template <typename T> class Expected {
-public:
-    Expected(T value) : state_(std::move(value)) { } // NOLINT(google-explicit-constructor)
-    Expected(TransportError error) : state_(std::move(error)) { } // NOLINT(google-explicit-constructor)
-
-    bool ok() const { return std::holds_alternative<T>(state_); }
-    explicit operator bool() const { return ok(); }
-    T& value()
-    {
-        assert(ok());
-        return std::get<T>(state_);
-    }
-    const T& value() const
-    {
-        assert(ok());
-        return std::get<T>(state_);
-    }
-    T& operator*() { return value(); }
-    const T& operator*() const { return value(); }
-    T* operator->() { return &value(); }
-    const T* operator->() const { return &value(); }
-    const TransportError& error() const
-    {
-        assert(!ok());
-        return std::get<TransportError>(state_);
-    }
-
-private:
-    std::variant<T, TransportError> state_;
-};
+template <typename T> using Expected = spoke::Expected<T, TransportError>;
 
 } // namespace spoke::transport

@@ -40,18 +40,6 @@ QVariantMap sessionRow(const store::SessionSummary& s)
             {QStringLiteral("held"), s.session.status == store::SessionStatus::Held}};
 }
 
-QString caseStatusText(store::CaseStatus status)
-{
-    switch (status) {
-    case store::CaseStatus::Draft: return QObject::tr("Draft");
-    case store::CaseStatus::Ready: return QObject::tr("Ready to submit");
-    case store::CaseStatus::Submitted: return QObject::tr("Submitted");
-    case store::CaseStatus::Presented: return QObject::tr("Presented");
-    case store::CaseStatus::RecommendationsReceived: return QObject::tr("Recommendations received");
-    }
-    return {};
-}
-
 Lists loadLists(store::Cache& cache)
 {
     if (cache.isEmpty())
@@ -66,7 +54,7 @@ Lists loadLists(store::Cache& cache)
         lists.cases.push_back({{QStringLiteral("caseId"), static_cast<qint64>(c.id)},
                                {QStringLiteral("code"), QString::fromStdString(c.caseCode)},
                                {QStringLiteral("title"), QString::fromStdString(c.title)},
-                               {QStringLiteral("status"), caseStatusText(c.status)},
+                               {QStringLiteral("status"), caseStatusLabel(c.status)},
                                {QStringLiteral("updated"), formatDateTime(c.updatedMs)}});
     for (const auto& r : cache.recordings().list())
         lists.recordings.push_back(

@@ -191,17 +191,7 @@ QVariantList CaseEditorModel::programmes() const
 
 QString CaseEditorModel::statusText() const
 {
-    if (status_ == QLatin1String("draft"))
-        return tr("Draft");
-    if (status_ == QLatin1String("ready"))
-        return tr("Ready to submit");
-    if (status_ == QLatin1String("submitted"))
-        return tr("Submitted");
-    if (status_ == QLatin1String("presented"))
-        return tr("Presented");
-    if (status_.isEmpty())
-        return {};
-    return tr("Recommendations received");
+    return caseStatusLabel(status_);
 }
 
 bool CaseEditorModel::editable() const

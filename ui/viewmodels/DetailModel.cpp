@@ -31,18 +31,6 @@ QVariantMap section(const QString& heading, const QVariantList& items)
     return {{QStringLiteral("heading"), heading}, {QStringLiteral("items"), items}};
 }
 
-QString statusLabel(store::CaseStatus status)
-{
-    switch (status) {
-    case store::CaseStatus::Draft: return QObject::tr("Draft");
-    case store::CaseStatus::Ready: return QObject::tr("Ready to submit");
-    case store::CaseStatus::Submitted: return QObject::tr("Submitted");
-    case store::CaseStatus::Presented: return QObject::tr("Presented");
-    case store::CaseStatus::RecommendationsReceived: return QObject::tr("Recommendations received");
-    }
-    return {};
-}
-
 QString roleLabel(store::AttendanceRole role)
 {
     switch (role) {
@@ -79,7 +67,7 @@ Content loadSession(store::Cache& cache, std::int64_t id)
     QVariantList cases, recommendations;
     for (const auto& record : cache.cases().list(id)) {
         cases.append(
-            item(qs(record.title), statusLabel(record.status), qs(record.caseCode), QStringLiteral("case"), record.id));
+            item(qs(record.title), caseStatusLabel(record.status), qs(record.caseCode), QStringLiteral("case"), record.id));
         for (const auto& r : recommendationItems(cache, record.id))
             recommendations.append(r);
     }
@@ -116,7 +104,7 @@ Content loadCase(store::Cache& cache, std::int64_t id)
         throw std::runtime_error(QObject::tr("This case is no longer in the cache.").toStdString());
     Content c;
     c.title = qs(record->title);
-    c.subtitle = qs(record->caseCode) + QStringLiteral(" · ") + statusLabel(record->status);
+    c.subtitle = qs(record->caseCode) + QStringLiteral(" · ") + caseStatusLabel(record->status);
 
     const auto revision = cache.cases().latestRevision(id);
     const QJsonObject body =

@@ -30,6 +30,25 @@ QString formatPosition(std::int64_t positionMs)
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(two(seconds % 60));
 }
 
+QString caseStatusLabel(store::CaseStatus status)
+{
+    switch (status) {
+    case store::CaseStatus::Draft: return QObject::tr("Draft");
+    case store::CaseStatus::Ready: return QObject::tr("Ready to submit");
+    case store::CaseStatus::Submitted: return QObject::tr("Submitted");
+    case store::CaseStatus::Presented: return QObject::tr("Presented");
+    case store::CaseStatus::RecommendationsReceived: return QObject::tr("Recommendations received");
+    }
+    return {};
+}
+
+QString caseStatusLabel(const QString& spelling)
+{
+    if (spelling.isEmpty())
+        return {};
+    return caseStatusLabel(store::caseStatusFrom(spelling.toStdString()));
+}
+
 QString highlightSnippet(const std::string& snippet, const std::vector<std::pair<int, int>>& highlights)
 {
     QString html;

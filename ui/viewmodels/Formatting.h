@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/Records.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -15,6 +17,10 @@ QString formatDateTime(std::int64_t utcMs);
 QString formatDuration(std::int64_t durationMs);
 // "12:05" / "1:02:05": a position inside a recording.
 QString formatPosition(std::int64_t positionMs);
+// "Draft", "Ready to submit", … as people read a case's status.
+QString caseStatusLabel(store::CaseStatus status);
+// The same from the status's database spelling; empty for an empty spelling.
+QString caseStatusLabel(const QString& spelling);
 // A plain-text snippet with its matched byte ranges turned into escaped rich text.
 QString highlightSnippet(const std::string& snippet, const std::vector<std::pair<int, int>>& highlights);
 

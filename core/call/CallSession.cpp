@@ -300,6 +300,7 @@ void CallSession::watchdog()
 CallStats CallSession::stats() const
 {
     CallStats stats;
+    stats.startedSteadyMs = startMs_;
     stats.local = publisher_ ? publisher_->stats() : lastLocal_;
     stats.remote = goneFeeds_;
     for (const auto& [id, feed] : feeds_)

@@ -36,6 +36,7 @@ QJsonObject videoJson(const RemoteVideoStats& v)
         {QStringLiteral("stamped_frames"), static_cast<qint64>(v.stampsRead)},
         {QStringLiteral("stamped_frames_expected"), static_cast<qint64>(v.stampsExpected)},
         {QStringLiteral("stamped_frame_loss"), stampLoss},
+        {QStringLiteral("stamps_unreadable"), static_cast<qint64>(v.stampsUnreadable)},
         {QStringLiteral("latency_ms"),
          QJsonObject{{QStringLiteral("p50"), percentile(v.latencyMs, 0.50)},
                      {QStringLiteral("p95"), percentile(v.latencyMs, 0.95)},
@@ -50,6 +51,8 @@ QJsonObject audioJson(const RemoteAudioStats& a)
         {QStringLiteral("lost"), static_cast<qint64>(a.lost)},
         {QStringLiteral("concealed_ms"), static_cast<qint64>(a.concealedMs)},
         {QStringLiteral("longest_gap_ms"), static_cast<qint64>(a.longestGapMs)},
+        {QStringLiteral("long_gaps_ms"), static_cast<qint64>(a.longGapsMs)},
+        {QStringLiteral("span_ms"), static_cast<qint64>(a.spanMs)},
         {QStringLiteral("decode_errors"), static_cast<qint64>(a.decodeErrors)},
     };
 }
@@ -73,6 +76,7 @@ QJsonObject toJson(const CallStats& stats)
         {QStringLiteral("nacks_received"), static_cast<qint64>(stats.local.nacksReceived)},
         {QStringLiteral("packets_retransmitted"), static_cast<qint64>(stats.local.packetsRetransmitted)},
         {QStringLiteral("keyframes_forced"), static_cast<qint64>(stats.local.keyframesForced)},
+        {QStringLiteral("frames_dropped_before_send"), static_cast<qint64>(stats.local.framesDroppedBeforeSend)},
     };
     QJsonArray remote;
     for (const auto& r : stats.remote) {
@@ -92,7 +96,8 @@ QJsonObject toJson(const CallStats& stats)
     QJsonArray events;
     for (const auto& e : stats.events)
         events.append(e);
-    return QJsonObject{{QStringLiteral("local"), local},
+    return QJsonObject{{QStringLiteral("started_steady_ms"), static_cast<qint64>(stats.startedSteadyMs)},
+                       {QStringLiteral("local"), local},
                        {QStringLiteral("remote"), remote},
                        {QStringLiteral("events"), events}};
 }

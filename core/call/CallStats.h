@@ -23,6 +23,7 @@ struct RemoteVideoStats {
     int layer = 0; // simulcast substream we receive (0 when the publisher sends one layer)
     std::uint64_t stampsRead = 0; // distinct stamped frame numbers decoded
     std::uint64_t stampsExpected = 0; // span of stamped frame numbers seen (last - first + 1)
+    std::uint64_t stampsUnreadable = 0; // decoded pictures whose stamp could not be read
     std::vector<double> latencyMs; // glass-to-glass per stamped frame
 };
 
@@ -31,6 +32,8 @@ struct RemoteAudioStats {
     std::uint64_t lost = 0;
     std::uint64_t concealedMs = 0; // 20 ms per missing packet the decoder had to conceal
     std::uint64_t longestGapMs = 0; // longest run of concealment
+    std::uint64_t longGapsMs = 0; // time inside concealment runs longer than 60 ms (audible dropouts)
+    std::uint64_t spanMs = 0; // 20 ms x the sequence numbers from the first packet to the last
     std::uint64_t decodeErrors = 0;
 };
 
@@ -53,9 +56,11 @@ struct LocalStats {
     std::uint64_t videoFramesSent = 0;
     std::uint64_t audioPacketsSent = 0;
     std::int64_t targetBitrateBps = 0;
+    std::uint64_t framesDroppedBeforeSend = 0; // capture queue and rate control: never stamped on the wire
 };
 
 struct CallStats {
+    std::int64_t startedSteadyMs = 0; // the call's zero on the machine's steady clock
     LocalStats local;
     std::vector<RemoteStats> remote;
     std::vector<QString> events; // human-readable timeline ("12034 ms: bob left")

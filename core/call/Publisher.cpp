@@ -252,6 +252,10 @@ void Publisher::run()
             const std::lock_guard lock(statsMutex_);
             stats_.sendBitrateBps.emplace_back(nowMs - callStartMs_, bps);
             stats_.targetBitrateBps = targetBps;
+            if (video_) {
+                const auto sent = video_->stats();
+                stats_.framesDroppedBeforeSend = sent.captureQueueDropped + sent.encoderDropped + sent.outputDropped;
+            }
         }
         if (idle)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));

@@ -262,6 +262,9 @@ void RemoteFeed::receiveLoop()
                 a.lost = static_cast<std::uint64_t>(*audioHighest - *audioFirst + 1) - a.packets;
                 a.concealedMs += concealedFrames * kAudioFrameMs;
                 a.longestGapMs = std::max<std::uint64_t>(a.longestGapMs, concealedFrames * kAudioFrameMs);
+                if (concealedFrames * kAudioFrameMs > 60)
+                    a.longGapsMs += concealedFrames * kAudioFrameMs;
+                a.spanMs = static_cast<std::uint64_t>(*audioHighest - *audioFirst + 1) * kAudioFrameMs;
                 a.decodeErrors = opus.errorCount();
             } else if (packet->payloadType == rtc::jsep::kVp8PayloadType) {
                 mediaSsrc = packet->ssrc;
@@ -277,6 +280,7 @@ void RemoteFeed::receiveLoop()
                 auto inserted = assembler.insert(*packet, item->arrivalUs);
                 std::optional<std::uint32_t> stampSeq;
                 std::optional<double> latencyMs;
+                bool stampUnreadable = false;
                 bool decoded = false;
                 bool decodeFailed = false;
                 if (inserted.frame) {
@@ -292,6 +296,8 @@ void RemoteFeed::receiveLoop()
                                 if (senderClockEpochMs_ >= 0)
                                     latencyMs = static_cast<double>(
                                         steadyNowMs() - (senderClockEpochMs_ + reading.value->captureTimeMs));
+                            } else {
+                                stampUnreadable = true;
                             }
                         } else {
                             // Lost a reference: nothing decodes until the next keyframe.
@@ -316,6 +322,8 @@ void RemoteFeed::receiveLoop()
                 }
                 if (decodeFailed)
                     ++v.decodeErrors;
+                if (stampUnreadable)
+                    ++v.stampsUnreadable;
                 if (stampSeq && stamps.insert(*stampSeq).second) {
                     v.stampsRead = stamps.size();
                     v.stampsExpected = *stamps.rbegin() - *stamps.begin() + 1;

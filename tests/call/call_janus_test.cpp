@@ -145,7 +145,7 @@ TEST_CASE("call: a killed client is noticed by the others within 5 s", "[janus][
     }
 }
 
-TEST_CASE("call: on a 10 % loss, 100 ms delay link audio gaps stay within 60 ms for 95 % of the run",
+TEST_CASE("call: on a link with 10 % loss and 100 ms delay audio gaps stay within 60 ms for 95 % of the run",
           "[janus][call]")
 {
     constexpr int kSeconds = 20;

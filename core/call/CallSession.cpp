@@ -287,8 +287,18 @@ void CallSession::watchdog()
         if (feed->msSinceMedia() > options_.mediaSilenceLimitMs)
             silent.push_back(id);
     }
-    for (const quint64 id : silent)
+    for (const quint64 id : silent) {
         dropFeed(id, QStringLiteral("no media for %1 s").arg(options_.mediaSilenceLimitMs / 1000));
+        // Still publishing as far as Janus knows: our subscriber PeerConnection
+        // died (a lost network), so subscribe afresh, at most every 10 s.
+        const auto participant = publisherHandle_ ? publisherHandle_->room().participant(id) : std::nullopt;
+        auto& last = lastResubscribeMs_[id];
+        if (participant && participant->publishing && (last == 0 || callMs() - last >= 10'000)) {
+            last = callMs();
+            event(QStringLiteral("subscribing to %1 again").arg(participant->display));
+            subscribeTo(*participant);
+        }
+    }
     if (publisherFailed_ && publisherHandle_ && republishes_ < kMaxRepublishes) {
         ++republishes_;
         event(QStringLiteral("publisher PeerConnection failed: publishing again"));

@@ -86,6 +86,7 @@ private:
     QTimer watchdog_;
     std::map<quint64, std::unique_ptr<RemoteFeed>> feeds_;
     std::vector<RemoteStats> goneFeeds_;
+    std::map<quint64, std::int64_t> lastResubscribeMs_; // call ms, per feed
     LocalStats lastLocal_; // kept across a re-publish
     std::vector<QString> events_;
     bool stopping_ = false;

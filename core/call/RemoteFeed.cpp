@@ -62,6 +62,8 @@ RemoteFeed::RemoteFeed(session::JanusConnection& connection, const session::Part
 RemoteFeed::~RemoteFeed()
 {
     stop();
+    // Before the queue its callbacks push into: the transport's thread stops here.
+    transport_.reset();
 }
 
 void RemoteFeed::start()

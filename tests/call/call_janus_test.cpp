@@ -135,7 +135,7 @@ TEST_CASE("call: a killed client is noticed by the others within 5 s", "[janus][
         INFO(clients[static_cast<std::size_t>(i)].name.toStdString()
              << ": " << QJsonDocument(stats).toJson(QJsonDocument::Compact).toStdString());
         REQUIRE_FALSE(carol.isEmpty());
-        CHECK(number(carol, "video.frames_decoded") > 100); // she was really there first
+        CHECK(number(carol, "video.frames_decoded") > 30); // she was really there first (seconds of video)
         REQUIRE(carol.contains(QLatin1String("gone_at_ms")));
         const auto noticedAfterMs =
             number(stats, "started_steady_ms") + number(carol, "gone_at_ms") - static_cast<double>(killedAtMs);

@@ -263,7 +263,9 @@ std::optional<SrtpProfile> MediaTransport::srtpProfile() const
 
 void MediaTransport::assertNetworkThread() const
 {
-    assert(ice_->onNetworkThread() && "MediaTransport internals run on its network thread only");
+    // ice_ is already null while ~MediaTransport resets it: the agent's
+    // thread may still deliver a datagram then, on the network thread.
+    assert((!ice_ || ice_->onNetworkThread()) && "MediaTransport internals run on its network thread only");
 }
 
 std::int64_t MediaTransport::nowUs()

@@ -54,7 +54,8 @@ int runJoin(CliContext&, const QStringList& args)
     call::CallOptions options;
     options.janusUrl = QUrl(parser.value(QStringLiteral("janus")));
     if (!options.janusUrl.isValid() || !options.janusUrl.scheme().startsWith(QLatin1String("ws"))) {
-        CliContext::printError(QStringLiteral("--janus needs the WebSocket address of Janus, e.g. ws://127.0.0.1:8188"));
+        CliContext::printError(
+            QStringLiteral("--janus needs the WebSocket address of Janus, e.g. ws://127.0.0.1:8188"));
         return kBadInput;
     }
     bool ok = false;
@@ -112,7 +113,8 @@ int runJoin(CliContext&, const QStringList& args)
     if (const QString spec = parser.value(QStringLiteral("impair")); !spec.isEmpty()) {
         auto impairment = transport::ImpairmentConfig::parse(spec.toStdString());
         if (!impairment.ok()) {
-            CliContext::printError(QStringLiteral("--impair: ") + QString::fromStdString(impairment.error().describe()));
+            CliContext::printError(QStringLiteral("--impair: ")
+                                   + QString::fromStdString(impairment.error().describe()));
             return kBadInput;
         }
         options.impairment = *impairment;

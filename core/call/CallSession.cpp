@@ -23,14 +23,18 @@ session::JanusConnection::Options connectionOptions(const QUrl& url)
 } // namespace
 
 CallSession::CallSession(CallOptions options, QObject* parent)
-    : QObject(parent), options_(std::move(options)), connection_(connectionOptions(options_.janusUrl))
+    : QObject(parent)
+    , options_(std::move(options))
+    , connection_(connectionOptions(options_.janusUrl))
 {
     poll_.setInterval(10);
     watchdog_.setInterval(250);
     connect(&watchdog_, &QTimer::timeout, this, &CallSession::watchdog);
     connect(&connection_, &session::JanusConnection::ready, this, [this](quint64) { joinRoom(); });
     connect(&connection_, &session::JanusConnection::connectionInterrupted, this,
-            [this](const session::SessionError& why) { event(QStringLiteral("signalling interrupted: ") + why.describe()); });
+            [this](const session::SessionError& why) {
+                event(QStringLiteral("signalling interrupted: ") + why.describe());
+            });
     connect(&connection_, &session::JanusConnection::reclaimed, this,
             [this](quint64) { event(QStringLiteral("signalling reconnected, session claimed")); });
     connect(&connection_, &session::JanusConnection::sessionLost, this, [this](const session::SessionError& why) {
@@ -96,7 +100,8 @@ void CallSession::joinRoom()
         join.display = options_.display;
         publisherHandle_->joinAsPublisher(join, [this](const session::Outcome& outcome) {
             if (!outcome.ok()) {
-                Q_EMIT failed(QStringLiteral("could not join room %1: %2").arg(options_.room).arg(outcome.error->describe()));
+                Q_EMIT failed(
+                    QStringLiteral("could not join room %1: %2").arg(options_.room).arg(outcome.error->describe()));
                 return;
             }
             privateId_ = static_cast<quint64>(outcome.message.pluginData.value(QLatin1String("private_id")).toDouble());
@@ -148,7 +153,8 @@ void CallSession::publish()
         publisherCandidates_.push_back(candidate);
     };
     callbacks.localCandidatesDone = [this] { publisherGathered_ = true; };
-    callbacks.stateChanged = [this](transport::MediaTransportState state, const std::optional<transport::TransportError>&) {
+    callbacks.stateChanged = [this](transport::MediaTransportState state,
+                                    const std::optional<transport::TransportError>&) {
         if (state == transport::MediaTransportState::Failed)
             publisherFailed_ = true;
     };
@@ -253,9 +259,8 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.callStartMs = startMs_;
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
     const quint64 id = participant.id;
-    connect(feed.get(), &RemoteFeed::failed, this, [this, id](const QString& why) {
-        event(QStringLiteral("feed %1 failed: %2").arg(id).arg(why));
-    });
+    connect(feed.get(), &RemoteFeed::failed, this,
+            [this, id](const QString& why) { event(QStringLiteral("feed %1 failed: %2").arg(id).arg(why)); });
     event(QStringLiteral("subscribing to %1 (%2)").arg(participant.display).arg(id));
     feed->start();
     feeds_.emplace(id, std::move(feed));

@@ -20,9 +20,8 @@ namespace {
 
 QJsonObject videoJson(const RemoteVideoStats& v)
 {
-    const double stampLoss = v.stampsExpected == 0
-                                 ? 1.0
-                                 : 1.0 - static_cast<double>(v.stampsRead) / static_cast<double>(v.stampsExpected);
+    const double stampLoss =
+        v.stampsExpected == 0 ? 1.0 : 1.0 - static_cast<double>(v.stampsRead) / static_cast<double>(v.stampsExpected);
     return QJsonObject{
         {QStringLiteral("packets"), static_cast<qint64>(v.packets)},
         {QStringLiteral("lost"), static_cast<qint64>(v.lost)},
@@ -37,10 +36,9 @@ QJsonObject videoJson(const RemoteVideoStats& v)
         {QStringLiteral("stamped_frames_expected"), static_cast<qint64>(v.stampsExpected)},
         {QStringLiteral("stamped_frame_loss"), stampLoss},
         {QStringLiteral("stamps_unreadable"), static_cast<qint64>(v.stampsUnreadable)},
-        {QStringLiteral("latency_ms"),
-         QJsonObject{{QStringLiteral("p50"), percentile(v.latencyMs, 0.50)},
-                     {QStringLiteral("p95"), percentile(v.latencyMs, 0.95)},
-                     {QStringLiteral("count"), static_cast<qint64>(v.latencyMs.size())}}},
+        {QStringLiteral("latency_ms"), QJsonObject{{QStringLiteral("p50"), percentile(v.latencyMs, 0.50)},
+                                                   {QStringLiteral("p95"), percentile(v.latencyMs, 0.95)},
+                                                   {QStringLiteral("count"), static_cast<qint64>(v.latencyMs.size())}}},
     };
 }
 

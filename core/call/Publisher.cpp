@@ -35,8 +35,7 @@ std::int64_t unixNowUs()
 
 } // namespace
 
-Publisher::Publisher(PublisherConfig config)
-    : config_(config)
+Publisher::Publisher(PublisherConfig config) : config_(config)
 {
     if (config_.video) {
         media::VideoSendPipeline::Config video;
@@ -177,9 +176,9 @@ void Publisher::run()
                         else if (loss < 0.02)
                             targetBps = static_cast<int>(targetBps * 1.08);
                         targetBps = std::clamp(targetBps, kMinVideoBitrateBps, capBps);
-                        if (const auto rtt = rtc::ntp::roundTripMicros(
-                                rtc::ntp::compact(rtc::ntp::fromUnixMicros(unixNowUs())), block.lastSenderReport,
-                                block.delaySinceLastSenderReport))
+                        if (const auto rtt =
+                                rtc::ntp::roundTripMicros(rtc::ntp::compact(rtc::ntp::fromUnixMicros(unixNowUs())),
+                                                          block.lastSenderReport, block.delaySinceLastSenderReport))
                             retransmissions.setRttMs(std::max<std::int64_t>(1, *rtt / 1000));
                     }
                 }
@@ -238,15 +237,18 @@ void Publisher::run()
             const std::uint64_t ntp = rtc::ntp::fromUnixMicros(unixNowUs());
             std::vector<rtc::RtcpPacket> reports;
             if (video_)
-                reports.emplace_back(rtc::SenderReport{config_.videoSsrc, ntp, lastVideoTs, videoPackets, videoOctets, {}});
+                reports.emplace_back(
+                    rtc::SenderReport{config_.videoSsrc, ntp, lastVideoTs, videoPackets, videoOctets, {}});
             if (audio_)
-                reports.emplace_back(rtc::SenderReport{config_.audioSsrc, ntp, lastAudioTs, audioPackets, audioOctets, {}});
+                reports.emplace_back(
+                    rtc::SenderReport{config_.audioSsrc, ntp, lastAudioTs, audioPackets, audioOctets, {}});
             for (const auto& report : reports)
                 transport_->sendRtcp(rtc::buildRtcpCompound({report}));
         }
         if (nowMs - lastRateSampleMs >= 1000) {
             const auto bytes = transport_->stats().bytesSent;
-            const std::int64_t bps = static_cast<std::int64_t>(bytes - lastBytesSent) * 8 * 1000 / (nowMs - lastRateSampleMs);
+            const std::int64_t bps =
+                static_cast<std::int64_t>(bytes - lastBytesSent) * 8 * 1000 / (nowMs - lastRateSampleMs);
             lastBytesSent = bytes;
             lastRateSampleMs = nowMs;
             const std::lock_guard lock(statsMutex_);

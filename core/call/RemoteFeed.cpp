@@ -48,7 +48,10 @@ std::int64_t parseClockDescription(const QString& description)
 
 RemoteFeed::RemoteFeed(session::JanusConnection& connection, const session::Participant& participant,
                        RemoteFeedConfig config, QObject* parent)
-    : QObject(parent), participant_(participant), config_(std::move(config)), handle_(connection, this)
+    : QObject(parent)
+    , participant_(participant)
+    , config_(std::move(config))
+    , handle_(connection, this)
 {
     for (const auto& stream : participant_.streams) {
         if (const auto epoch = parseClockDescription(stream.description); epoch >= 0)
@@ -94,7 +97,8 @@ void RemoteFeed::onOffer(const session::SdpResult& offer)
     offerSdp_ = offer.sdp.toStdString();
     const auto parsed = rtc::SessionDescription::parse(offerSdp_);
     if (!parsed.ok()) {
-        Q_EMIT failed(QStringLiteral("Janus' offer does not parse: ") + QString::fromStdString(parsed.error().message()));
+        Q_EMIT failed(QStringLiteral("Janus' offer does not parse: ")
+                      + QString::fromStdString(parsed.error().message()));
         return;
     }
     auto remote = transport::RemoteTransportParameters::fromSdp(*parsed, false);

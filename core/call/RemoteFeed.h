@@ -40,8 +40,8 @@ struct RemoteFeedConfig {
 class RemoteFeed : public QObject {
     Q_OBJECT
 public:
-    RemoteFeed(session::JanusConnection& connection, const session::Participant& participant,
-               RemoteFeedConfig config, QObject* parent = nullptr);
+    RemoteFeed(session::JanusConnection& connection, const session::Participant& participant, RemoteFeedConfig config,
+               QObject* parent = nullptr);
     ~RemoteFeed() override;
 
     void start();

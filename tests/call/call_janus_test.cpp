@@ -45,10 +45,18 @@ Client startClient(const QTemporaryDir& dir, const QString& name, int seconds, c
     Client client{name, dir.filePath(name + QStringLiteral(".json")), std::make_unique<QProcess>()};
     client.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     client.process->setStandardOutputFile(QProcess::nullDevice());
-    QStringList args{QStringLiteral("join"),      QStringLiteral("--janus"),   env("SPOKE_JANUS_WS"),
-                     QStringLiteral("--room"),    env("SPOKE_JANUS_ROOM"),     QStringLiteral("--display"),
-                     name,                        QStringLiteral("--seconds"), QString::number(seconds),
-                     QStringLiteral("--stats"),   client.statsPath,            QStringLiteral("--ice-iface"),
+    QStringList args{QStringLiteral("join"),
+                     QStringLiteral("--janus"),
+                     env("SPOKE_JANUS_WS"),
+                     QStringLiteral("--room"),
+                     env("SPOKE_JANUS_ROOM"),
+                     QStringLiteral("--display"),
+                     name,
+                     QStringLiteral("--seconds"),
+                     QString::number(seconds),
+                     QStringLiteral("--stats"),
+                     client.statsPath,
+                     QStringLiteral("--ice-iface"),
                      env("SPOKE_ICE_IFACE")};
     client.process->start(QStringLiteral(SPOKE_CLI_PATH), args + extra);
     REQUIRE(client.process->waitForStarted(5000));
@@ -139,7 +147,8 @@ TEST_CASE("call: a killed client is noticed by the others within 5 s", "[janus][
         REQUIRE(carol.contains(QLatin1String("gone_at_ms")));
         const auto noticedAfterMs =
             number(stats, "started_steady_ms") + number(carol, "gone_at_ms") - static_cast<double>(killedAtMs);
-        INFO("noticed " << noticedAfterMs << " ms after the kill (" << carol.value(QLatin1String("gone_reason")).toString().toStdString() << ")");
+        INFO("noticed " << noticedAfterMs << " ms after the kill ("
+                        << carol.value(QLatin1String("gone_reason")).toString().toStdString() << ")");
         CHECK(noticedAfterMs >= 0);
         CHECK(noticedAfterMs <= 5000);
     }
@@ -153,8 +162,8 @@ TEST_CASE("call: on a link with 10 % loss and 100 ms delay audio gaps stay withi
     REQUIRE(dir.isValid());
     std::vector<Client> clients;
     clients.push_back(startClient(dir, QStringLiteral("hub"), kSeconds));
-    clients.push_back(
-        startClient(dir, QStringLiteral("clinic"), kSeconds, {QStringLiteral("--impair"), QStringLiteral("loss=10%,delay=100ms,seed=7")}));
+    clients.push_back(startClient(dir, QStringLiteral("clinic"), kSeconds,
+                                  {QStringLiteral("--impair"), QStringLiteral("loss=10%,delay=100ms,seed=7")}));
     const QJsonObject hub = finish(clients[0], (kSeconds + 30) * 1000);
     const QJsonObject clinic = finish(clients[1], (kSeconds + 30) * 1000);
     // The clinic's uplink (the hub receives it) and downlink (the clinic receives).

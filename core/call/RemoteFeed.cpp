@@ -9,7 +9,9 @@
 #include "rtc/NackGenerator.h"
 #include "rtc/RtcpCompound.h"
 #include "rtc/RtpPacket.h"
+#include "rtc/Rtx.h"
 #include "rtc/SequenceUnwrapper.h"
+#include "rtc/VideoFrameBuffer.h"
 #include "rtc/Vp8FrameAssembler.h"
 
 #include <QRandomGenerator>
@@ -157,8 +159,7 @@ void RemoteFeed::answerWhenGathered()
         }
         options.transport.endOfCandidates = true;
         options.sessionId = std::to_string(QRandomGenerator::global()->bounded(1u << 30));
-        // Janus retransmits inline on the original SSRC then: one stream per kind to follow.
-        options.acceptRtx = false;
+        options.acceptRtx = true;
         const auto answer = rtc::jsep::buildSubscriberAnswer(*offer, options);
         if (!answer.ok()) {
             Q_EMIT failed(QString::fromStdString(answer.error().message()));
@@ -212,6 +213,7 @@ void RemoteFeed::receiveLoop()
 {
     rtc::NackGenerator nacks;
     rtc::Vp8FrameAssembler assembler;
+    rtc::VideoFrameBuffer frames;
     media::VpxDecoder decoder(media::VideoCodec::Vp8);
     media::OpusVoiceDecoder opus;
     rtc::SequenceUnwrapper audioUnwrapper;
@@ -235,6 +237,55 @@ void RemoteFeed::receiveLoop()
 
     auto sendRtcp = [&](rtc::RtcpPacket packet) { transport_->sendRtcp(rtc::buildRtcpCompound({std::move(packet)})); };
 
+    // Decode order and completeness come from the frame buffer; a frame
+    // that still fails to decode means a lost reference: ask for a keyframe.
+    auto decodeFrame = [&](const rtc::Vp8Frame& frame, std::int64_t nowMs) {
+        std::optional<std::uint32_t> stampSeq;
+        std::optional<double> latencyMs;
+        bool stampUnreadable = false;
+        if (frame.keyframe)
+            waitingForKeyframe = false;
+        if (waitingForKeyframe)
+            return;
+        const auto picture = decoder.decode(frame.data);
+        if (picture) {
+            const auto reading = media::FrameStamp::read(*picture);
+            if (reading.value) {
+                stampSeq = reading.value->sequence;
+                if (senderClockEpochMs_ >= 0)
+                    latencyMs =
+                        static_cast<double>(steadyNowMs() - (senderClockEpochMs_ + reading.value->captureTimeMs));
+            } else {
+                stampUnreadable = true;
+            }
+        } else {
+            waitingForKeyframe = true;
+            pliDue = true;
+        }
+        const std::lock_guard lock(statsMutex_);
+        auto& v = stats_.video;
+        if (!picture) {
+            ++v.decodeErrors;
+            return;
+        }
+        ++v.framesDecoded;
+        if (lastDecodedMs >= 0) {
+            const auto interval = static_cast<double>(nowMs - lastDecodedMs);
+            if (interval > std::max(3 * meanIntervalMs, meanIntervalMs + 150))
+                ++v.freezes;
+            meanIntervalMs = 0.95 * meanIntervalMs + 0.05 * interval;
+        }
+        lastDecodedMs = nowMs;
+        if (stampUnreadable)
+            ++v.stampsUnreadable;
+        if (stampSeq && stamps.insert(*stampSeq).second) {
+            v.stampsRead = stamps.size();
+            v.stampsExpected = *stamps.rbegin() - *stamps.begin() + 1;
+            if (latencyMs)
+                v.latencyMs.push_back(*latencyMs);
+        }
+    };
+
     while (true) {
         auto item = incoming_.pop(std::chrono::milliseconds(10));
         if (!item && stopping_)
@@ -242,11 +293,21 @@ void RemoteFeed::receiveLoop()
         const std::int64_t nowMs = steadyNowMs();
         if (item && !item->rtcp) {
             lastMediaMs_ = nowMs;
-            const auto packet = rtc::RtpPacket::parse(item->bytes);
-            if (!packet.ok())
+            const auto parsed = rtc::RtpPacket::parse(item->bytes);
+            if (!parsed.ok())
                 continue;
-            if (packet->payloadType == rtc::jsep::kOpusPayloadType) {
-                const std::int64_t seq = audioUnwrapper.unwrap(packet->sequenceNumber);
+            rtc::RtpPacket rtp = *parsed;
+            // Janus' retransmissions come as RTX (RFC 4588): back to the original packet.
+            if (rtp.payloadType == rtc::jsep::kVp8RtxPayloadType) {
+                if (mediaSsrc == 0)
+                    continue;
+                auto original = rtc::unwrapRtx(rtp, rtc::jsep::kVp8PayloadType, mediaSsrc);
+                if (!original.ok())
+                    continue; // a padding-only probe
+                rtp = std::move(*original);
+            }
+            if (rtp.payloadType == rtc::jsep::kOpusPayloadType) {
+                const std::int64_t seq = audioUnwrapper.unwrap(rtp.sequenceNumber);
                 std::uint64_t concealedFrames = 0;
                 if (!audioFirst)
                     audioFirst = seq;
@@ -257,11 +318,11 @@ void RemoteFeed::receiveLoop()
                     const std::int64_t missing = seq - *audioHighest - 1;
                     for (std::int64_t i = 0; i + 1 < missing; ++i)
                         opus.conceal();
-                    opus.recoverFromNext(packet->payload);
+                    opus.recoverFromNext(rtp.payload);
                     concealedFrames = static_cast<std::uint64_t>(missing - 1);
                 }
                 audioHighest = seq;
-                opus.decode(packet->payload);
+                opus.decode(rtp.payload);
                 const std::lock_guard lock(statsMutex_);
                 auto& a = stats_.audio;
                 ++a.packets;
@@ -272,9 +333,9 @@ void RemoteFeed::receiveLoop()
                     a.longGapsMs += concealedFrames * kAudioFrameMs;
                 a.spanMs = static_cast<std::uint64_t>(*audioHighest - *audioFirst + 1) * kAudioFrameMs;
                 a.decodeErrors = opus.errorCount();
-            } else if (packet->payloadType == rtc::jsep::kVp8PayloadType) {
-                mediaSsrc = packet->ssrc;
-                const std::int64_t seq = videoUnwrapper.unwrap(packet->sequenceNumber);
+            } else if (rtp.payloadType == rtc::jsep::kVp8PayloadType) {
+                mediaSsrc = rtp.ssrc;
+                const std::int64_t seq = videoUnwrapper.unwrap(rtp.sequenceNumber);
                 if (!videoFirst)
                     videoFirst = seq;
                 videoHighest = std::max(videoHighest.value_or(seq), seq);
@@ -282,64 +343,24 @@ void RemoteFeed::receiveLoop()
                     ++videoDistinct;
                 while (videoSeen.size() > 4096)
                     videoSeen.erase(videoSeen.begin());
-                nacks.onPacket(packet->sequenceNumber, nowMs);
-                auto inserted = assembler.insert(*packet, item->arrivalUs);
-                std::optional<std::uint32_t> stampSeq;
-                std::optional<double> latencyMs;
-                bool stampUnreadable = false;
-                bool decoded = false;
-                bool decodeFailed = false;
-                if (inserted.frame) {
-                    if (inserted.frame->keyframe)
-                        waitingForKeyframe = false;
-                    if (!waitingForKeyframe) {
-                        const auto picture = decoder.decode(inserted.frame->data);
-                        if (picture) {
-                            decoded = true;
-                            const auto reading = media::FrameStamp::read(*picture);
-                            if (reading.value) {
-                                stampSeq = reading.value->sequence;
-                                if (senderClockEpochMs_ >= 0)
-                                    latencyMs = static_cast<double>(
-                                        steadyNowMs() - (senderClockEpochMs_ + reading.value->captureTimeMs));
-                            } else {
-                                stampUnreadable = true;
-                            }
-                        } else {
-                            // Lost a reference: nothing decodes until the next keyframe.
-                            decodeFailed = true;
-                            waitingForKeyframe = true;
-                            pliDue = true;
-                        }
-                    }
-                }
+                nacks.onPacket(rtp.sequenceNumber, nowMs);
+                auto inserted = assembler.insert(rtp, item->arrivalUs);
+                if (inserted.frame)
+                    frames.insert(std::move(*inserted.frame), nowMs);
                 const std::lock_guard lock(statsMutex_);
-                auto& v = stats_.video;
-                ++v.packets;
-                if (decoded) {
-                    ++v.framesDecoded;
-                    if (lastDecodedMs >= 0) {
-                        const auto interval = static_cast<double>(nowMs - lastDecodedMs);
-                        if (interval > std::max(3 * meanIntervalMs, meanIntervalMs + 150))
-                            ++v.freezes;
-                        meanIntervalMs = 0.95 * meanIntervalMs + 0.05 * interval;
-                    }
-                    lastDecodedMs = nowMs;
-                }
-                if (decodeFailed)
-                    ++v.decodeErrors;
-                if (stampUnreadable)
-                    ++v.stampsUnreadable;
-                if (stampSeq && stamps.insert(*stampSeq).second) {
-                    v.stampsRead = stamps.size();
-                    v.stampsExpected = *stamps.rbegin() - *stamps.begin() + 1;
-                    if (latencyMs)
-                        v.latencyMs.push_back(*latencyMs);
-                }
+                ++stats_.video.packets;
             }
         } else if (item && item->rtcp) {
             continue; // Janus' SRs: nothing we need yet (A/V sync is for playout, not these stats)
         }
+
+        // Frames the assembler gave up on, then whatever is decodable now.
+        for (const auto& incomplete : assembler.expire(nowMs * 1000))
+            frames.onFrameAbandoned(incomplete, nowMs);
+        for (const auto& frame : frames.poll(nowMs))
+            decodeFrame(frame, nowMs);
+        if (frames.takeKeyframeRequest(nowMs))
+            pliDue = true;
 
         // NACK and keyframe requests, on the receive thread's own clock.
         if (mediaSsrc != 0) {

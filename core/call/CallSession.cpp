@@ -33,12 +33,12 @@ CallSession::CallSession(CallOptions options, QObject* parent)
     connect(&connection_, &session::JanusConnection::ready, this, [this](quint64) { joinRoom(); });
     connect(&connection_, &session::JanusConnection::connectionInterrupted, this,
             [this](const session::SessionError& why) {
-                event(QStringLiteral("signalling interrupted: ") + why.describe());
+                logEvent(QStringLiteral("signalling interrupted: ") + why.describe());
             });
     connect(&connection_, &session::JanusConnection::reclaimed, this,
-            [this](quint64) { event(QStringLiteral("signalling reconnected, session claimed")); });
+            [this](quint64) { logEvent(QStringLiteral("signalling reconnected, session claimed")); });
     connect(&connection_, &session::JanusConnection::sessionLost, this, [this](const session::SessionError& why) {
-        event(QStringLiteral("Janus session lost: ") + why.describe());
+        logEvent(QStringLiteral("Janus session lost: ") + why.describe());
         Q_EMIT failed(QStringLiteral("the Janus session was lost: ") + why.describe());
     });
     connect(&connection_, &session::JanusConnection::closed, this, [this] {
@@ -63,7 +63,7 @@ std::int64_t CallSession::callMs() const
     return steadyNowMs() - startMs_;
 }
 
-void CallSession::event(const QString& what)
+void CallSession::logEvent(const QString& what)
 {
     events_.push_back(QStringLiteral("%1 ms: %2").arg(callMs()).arg(what));
 }
@@ -105,7 +105,7 @@ void CallSession::joinRoom()
                 return;
             }
             privateId_ = static_cast<quint64>(outcome.message.pluginData.value(QLatin1String("private_id")).toDouble());
-            event(QStringLiteral("joined room %1 as %2").arg(options_.room).arg(publisherHandle_->room().ownId()));
+            logEvent(QStringLiteral("joined room %1 as %2").arg(options_.room).arg(publisherHandle_->room().ownId()));
             for (const auto& p : publisherHandle_->room().participants()) {
                 if (p.publishing)
                     subscribeTo(p);
@@ -236,7 +236,7 @@ void CallSession::onPublishAnswer(const session::SdpResult& answer)
         if (state == transport::MediaTransportState::Ready) {
             poll_.stop();
             publisher_->start(*publisherTransport_, startMs_);
-            event(QStringLiteral("publishing"));
+            logEvent(QStringLiteral("publishing"));
             Q_EMIT published();
         } else if (state == transport::MediaTransportState::Failed || steadyNowMs() - startedMs > 15000) {
             poll_.stop();
@@ -260,8 +260,8 @@ void CallSession::subscribeTo(const session::Participant& participant)
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
     const quint64 id = participant.id;
     connect(feed.get(), &RemoteFeed::failed, this,
-            [this, id](const QString& why) { event(QStringLiteral("feed %1 failed: %2").arg(id).arg(why)); });
-    event(QStringLiteral("subscribing to %1 (%2)").arg(participant.display).arg(id));
+            [this, id](const QString& why) { logEvent(QStringLiteral("feed %1 failed: %2").arg(id).arg(why)); });
+    logEvent(QStringLiteral("subscribing to %1 (%2)").arg(participant.display).arg(id));
     feed->start();
     feeds_.emplace(id, std::move(feed));
 }
@@ -275,7 +275,7 @@ void CallSession::dropFeed(quint64 id, const QString& reason)
     it->second->markGone(callMs(), reason);
     it->second->stop();
     auto stats = it->second->stats();
-    event(QStringLiteral("%1 gone: %2").arg(stats.display, reason));
+    logEvent(QStringLiteral("%1 gone: %2").arg(stats.display, reason));
     goneFeeds_.push_back(std::move(stats));
     // Deleted later: this may run inside one of the handle's own callbacks.
     it->second.release()->deleteLater();
@@ -300,13 +300,13 @@ void CallSession::watchdog()
         auto& last = lastResubscribeMs_[id];
         if (participant && participant->publishing && (last == 0 || callMs() - last >= 10'000)) {
             last = callMs();
-            event(QStringLiteral("subscribing to %1 again").arg(participant->display));
+            logEvent(QStringLiteral("subscribing to %1 again").arg(participant->display));
             subscribeTo(*participant);
         }
     }
     if (publisherFailed_ && publisherHandle_ && republishes_ < kMaxRepublishes) {
         ++republishes_;
-        event(QStringLiteral("publisher PeerConnection failed: publishing again"));
+        logEvent(QStringLiteral("publisher PeerConnection failed: publishing again"));
         publisherHandle_->unpublish([this](const session::Outcome&) { publish(); });
         publisherFailed_ = false;
     }

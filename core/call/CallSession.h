@@ -60,7 +60,7 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void event(const QString& what);
+    void logEvent(const QString& what);
     void joinRoom();
     void publish();
     void onPublishAnswer(const session::SdpResult& answer);

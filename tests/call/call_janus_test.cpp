@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -103,19 +104,28 @@ TEST_CASE("call: three clients in one room receive each other's stamped video an
     std::vector<Client> clients;
     for (const auto& name : names)
         clients.push_back(startClient(dir, name, kSeconds));
-    for (auto& client : clients) {
-        const QJsonObject stats = finish(client, (kSeconds + 30) * 1000);
+    std::map<QString, QJsonObject> all;
+    for (auto& client : clients)
+        all[client.name] = finish(client, (kSeconds + 30) * 1000);
+    for (const auto& [name, stats] : all) {
         CHECK(number(stats, "local.video_frames_sent") > kSeconds * 25);
         for (const auto& other : names) {
-            if (other == client.name)
+            if (other == name)
                 continue;
             const QJsonObject remote = remoteNamed(stats, other);
-            INFO(client.name.toStdString() << " receiving " << other.toStdString() << ": "
-                                           << QJsonDocument(remote).toJson(QJsonDocument::Compact).toStdString());
+            INFO(name.toStdString() << " receiving " << other.toStdString() << ": "
+                                    << QJsonDocument(remote).toJson(QJsonDocument::Compact).toStdString());
             REQUIRE_FALSE(remote.isEmpty());
             // Frames from the first keyframe to the end: at 30 fps nearly the whole run.
             CHECK(number(remote, "video.frames_decoded") > (kSeconds - 5) * 25);
-            CHECK(number(remote, "video.stamped_frame_loss") <= 0.01);
+            // >= 99 % of the stamped frames that went on the wire arrive. A
+            // picture the sender's own encoder skipped under CPU load (counted
+            // by the sender) never carried its stamp out.
+            const double expected = number(remote, "video.stamped_frames_expected");
+            const double missing = expected - number(remote, "video.stamped_frames");
+            const double notSent = number(all[other], "local.frames_dropped_before_send");
+            INFO("missing " << missing << " of " << expected << ", skipped by the sender " << notSent);
+            CHECK(missing <= 0.01 * expected + notSent);
             CHECK(number(remote, "video.latency_ms.p50") < 100);
             CHECK(number(remote, "video.latency_ms.p95") < 150);
             CHECK(number(remote, "audio.packets") > (kSeconds - 5) * 45);

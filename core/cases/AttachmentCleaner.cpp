@@ -1,6 +1,7 @@
 #include "cases/AttachmentCleaner.h"
 
 #include "cases/CaseError.h"
+#include "media/AvHandles.h"
 
 #include <QFile>
 
@@ -17,26 +18,11 @@ namespace spoke::cases {
 
 namespace {
 
-struct FormatCloser {
-    void operator()(AVFormatContext* c) const { avformat_close_input(&c); }
-};
-struct CodecFreer {
-    void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
-};
-struct FrameFreer {
-    void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
-struct PacketFreer {
-    void operator()(AVPacket* p) const { av_packet_free(&p); }
-};
-struct ScaleFreer {
-    void operator()(SwsContext* s) const { sws_freeContext(s); }
-};
-using FormatPtr = std::unique_ptr<AVFormatContext, FormatCloser>;
-using CodecPtr = std::unique_ptr<AVCodecContext, CodecFreer>;
-using FramePtr = std::unique_ptr<AVFrame, FrameFreer>;
-using PacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
-using ScalePtr = std::unique_ptr<SwsContext, ScaleFreer>;
+using FormatPtr = media::AvInputContextPtr;
+using CodecPtr = media::AvCodecContextPtr;
+using FramePtr = media::AvFramePtr;
+using PacketPtr = media::AvPacketPtr;
+using ScalePtr = media::SwsContextPtr;
 
 [[noreturn]] void refuse(const std::filesystem::path& file, const std::string& why)
 {

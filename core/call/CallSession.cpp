@@ -47,7 +47,9 @@ CallSession::CallSession(CallOptions options, QObject* parent)
     });
 }
 
-CallSession::~CallSession()
+// Stops every receive feed and our publishing PeerConnection; shared by
+// stop() and the destructor.
+void CallSession::stopMedia()
 {
     for (auto& [id, feed] : feeds_)
         feed->stop();
@@ -55,6 +57,11 @@ CallSession::~CallSession()
         publisherTransport_->close();
     if (publisher_)
         publisher_->stop();
+}
+
+CallSession::~CallSession()
+{
+    stopMedia();
     publisherTransport_.reset();
 }
 
@@ -333,12 +340,7 @@ void CallSession::stop()
     watchdog_.stop();
     poll_.stop();
     lastLocal_ = publisher_ ? publisher_->stats() : lastLocal_;
-    for (auto& [id, feed] : feeds_)
-        feed->stop();
-    if (publisherTransport_)
-        publisherTransport_->close();
-    if (publisher_)
-        publisher_->stop();
+    stopMedia();
     connection_.close();
 }
 

@@ -61,6 +61,7 @@ Q_SIGNALS:
 
 private:
     void logEvent(const QString& what);
+    void stopMedia();
     void joinRoom();
     void publish();
     void onPublishAnswer(const session::SdpResult& answer);

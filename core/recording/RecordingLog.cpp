@@ -61,6 +61,19 @@ int RecordingLog::recoverInterrupted(store::RecordingStore& recordings)
         try {
             const ProbeResult probe = RecordingProbe::probe(row.filePath, ProbeDepth::ReadAll);
             std::vector<store::Chapter> chapters = recordings.chapters(row.id);
+            // The cache missed the chapters (it was busy or failing when the
+            // crash came): the journal beside the file has them.
+            if (chapters.empty()) {
+                for (const ChapterMark& mark : probe.chapters) {
+                    store::Chapter chapter;
+                    chapter.recordingId = row.id;
+                    chapter.startMs = mark.startMs;
+                    chapter.endMs = mark.endMs;
+                    chapter.title = mark.title;
+                    recordings.addChapter(chapter);
+                }
+                chapters = recordings.chapters(row.id);
+            }
             for (std::size_t i = 0; i < chapters.size(); ++i) {
                 if (chapters[i].endMs)
                     continue;

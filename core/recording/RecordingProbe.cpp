@@ -1,6 +1,7 @@
 #include "recording/RecordingProbe.h"
 
 #include "media/AvHandles.h"
+#include "recording/ChapterJournal.h"
 #include "recording/RecordingError.h"
 
 #include <algorithm>
@@ -91,10 +92,17 @@ ProbeResult RecordingProbe::probe(const std::filesystem::path& file, ProbeDepth 
             mark.title = title->value;
         result.chapters.push_back(mark);
     }
+    if (result.chapters.empty()) {
+        result.chapters = ChapterJournal::read(file);
+        result.chaptersFromJournal = !result.chapters.empty();
+    }
 
     result.playableMs = result.durationMs;
-    if (depth == ProbeDepth::Headers)
+    if (depth == ProbeDepth::Headers) {
+        if (result.chaptersFromJournal && result.durationMs > 0)
+            result.chapters = closeChapters(std::move(result.chapters), result.durationMs);
         return result;
+    }
 
     // Read every packet: the end of the last one read cleanly is how far
     // the file plays, whatever its header claims.
@@ -128,6 +136,8 @@ ProbeResult RecordingProbe::probe(const std::filesystem::path& file, ProbeDepth 
                          + " ms: " + avErrorText(context->pb->error);
     }
     result.playableMs = endMs;
+    if (result.chaptersFromJournal)
+        result.chapters = closeChapters(std::move(result.chapters), endMs);
     // A finished file that plays well short of its stated length was cut
     // off (a partial copy or download).
     if (result.readToEnd && result.durationMs > 0 && endMs + 1000 < result.durationMs) {

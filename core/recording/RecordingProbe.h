@@ -36,6 +36,9 @@ struct ProbeResult {
     std::string problem; // why reading stopped early, for a person
     std::vector<TrackInfo> tracks;
     std::vector<ChapterMark> chapters;
+    // The file had no chapter list (cut short by a crash) and the chapters
+    // came from the journal the recorder kept beside it (ChapterJournal).
+    bool chaptersFromJournal = false;
 
     bool hasVideo() const;
     bool hasAudio() const;

@@ -44,7 +44,7 @@ std::array<std::uint8_t, 19> opusHead(int channels, int preSkipSamples)
 
 } // namespace
 
-WebmWriter::WebmWriter(const WebmWriterConfig& config) : config_(config)
+WebmWriter::WebmWriter(const WebmWriterConfig& config) : config_(config), journal_(config.file)
 {
     if (!config.video && !config.audio)
         throw RecordingError(RecordingErrorKind::InvalidArgument, "A recording needs video, audio or both");
@@ -179,6 +179,7 @@ void WebmWriter::addChapter(std::int64_t startMs, const std::string& title)
 {
     affinity_.assertOwner();
     chapters_.push_back({std::max<std::int64_t>(0, startMs), std::nullopt, title});
+    journal_.append(startMs, title); // best effort: the cache has the chapter too
 }
 
 void WebmWriter::sync()
@@ -225,6 +226,7 @@ void WebmWriter::finish()
     avio_flush(context_->pb);
     if (syncFd_ >= 0)
         ::fdatasync(syncFd_);
+    journal_.remove(); // the chapters are in the file now
 }
 
 std::int64_t WebmWriter::bytesWritten() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "recording/AvOutputHandles.h"
+#include "recording/ChapterJournal.h"
 #include "recording/Chapters.h"
 #include "util/ThreadAffinity.h"
 
@@ -49,7 +50,8 @@ public:
     void writeVideo(std::span<const std::uint8_t> data, std::int64_t ptsMs, bool keyframe);
     void writeAudio(std::span<const std::uint8_t> data, std::int64_t ptsMs, int durationSamples);
 
-    // Stored in the file by finish(); the cache keeps them across a crash.
+    // Stored in the file by finish(); until then a journal beside the file
+    // (ChapterJournal) keeps them across a crash.
     void addChapter(std::int64_t startMs, const std::string& title);
 
     // Hands everything written so far to the kernel and waits for the disk.
@@ -76,6 +78,7 @@ private:
     int audioStream_ = -1;
     std::vector<std::int64_t> lastStreamPtsMs_;
     std::vector<ChapterMark> chapters_;
+    ChapterJournal journal_;
     std::int64_t lastPtsMs_ = 0;
     int syncFd_ = -1; // a second descriptor on the file, for fdatasync()
     bool finished_ = false;

@@ -1,5 +1,7 @@
 #include "Fixtures.h"
 #include "recording/AudioOutput.h"
+#include "recording/ChapterJournal.h"
+#include "recording/Importer.h"
 #include "recording/Player.h"
 #include "recording/RecordingLog.h"
 #include "recording/RecordingProbe.h"
@@ -74,6 +76,8 @@ TEST_CASE("A recording killed with SIGKILL mid-way plays to within 2 s of the ki
     CHECK_FALSE(containsCues(file));
     CHECK(probe.playableMs >= killedAfterMs - 2000);
     CHECK(probe.playableMs <= killedAfterMs + 500);
+    CHECK(probe.chaptersFromJournal);
+    CHECK(probe.chapters.size() == 2);
 
     // The player plays the tail of it and stops cleanly at the end.
     NullAudioOutput audio(2);
@@ -134,4 +138,75 @@ TEST_CASE("A recording that finishes normally has cues, a duration and its chapt
     const auto chapters = cache.recordings().chapters(rows[0].id);
     REQUIRE(chapters.size() == 2);
     CHECK(chapters[0].endMs == chapters[1].startMs);
+}
+
+// Matroska keeps chapters in the header area only a clean stop writes, so a
+// killed recording's chapters come from the journal beside it: probing
+// lists them and importing the file elsewhere (another data dir, with none
+// of the recorder's cache rows) brings them into that library.
+TEST_CASE("A killed recording's chapters are recovered by probe and import", "[recording][crash]")
+{
+    test::TempDir dir;
+    const auto file = dir / "cut.webm";
+    QProcess recorder;
+    recorder.start(QStringLiteral(SPOKE_CLI_PATH),
+                   {QStringLiteral("--data-dir"), QString::fromStdString((dir / "data").string()), QStringLiteral("record"),
+                    QStringLiteral("--video"), QStringLiteral("test"), QStringLiteral("--audio"), QStringLiteral("tone"),
+                    QStringLiteral("--seconds"), QStringLiteral("30"), QStringLiteral("--size"), QStringLiteral("320x180"),
+                    QStringLiteral("--chapter"), QStringLiteral("1:Didactic: TB in children"), QStringLiteral("--chapter"),
+                    QStringLiteral("3:Case 2\tcough"), QStringLiteral("--out"), QString::fromStdString(file.string())});
+    REQUIRE(recorder.waitForStarted(10'000));
+    REQUIRE(recorder.waitForReadyRead(20'000));
+    const auto started = std::chrono::steady_clock::now();
+    std::this_thread::sleep_until(started + std::chrono::milliseconds(5500));
+    recorder.kill();
+    REQUIRE(recorder.waitForFinished(10'000));
+    REQUIRE(std::filesystem::exists(ChapterJournal::pathFor(file)));
+
+    const ProbeResult probe = RecordingProbe::probe(file);
+    INFO("playable " << probe.playableMs << " ms");
+    CHECK(probe.durationMs == 0);
+    CHECK(probe.chaptersFromJournal);
+    REQUIRE(probe.chapters.size() == 2);
+    CHECK(probe.chapters[0].title == "Didactic: TB in children");
+    CHECK(probe.chapters[0].startMs == Approx(1000).margin(150));
+    CHECK(probe.chapters[0].endMs == probe.chapters[1].startMs);
+    CHECK(probe.chapters[1].startMs == Approx(3000).margin(150));
+    CHECK(probe.chapters[1].endMs == probe.playableMs);
+
+    store::Cache elsewhere = store::Cache::open(dir / "elsewhere.sqlite");
+    store::RecordingStore recordings = elsewhere.recordings();
+    Importer importer(recordings, dir / "elsewhere");
+    const ImportResult imported = importer.importFile(file);
+    const auto rows = recordings.chapters(imported.recordingId);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[1].title == probe.chapters[1].title);
+    CHECK(rows[1].startMs == probe.chapters[1].startMs);
+
+    // The player lists them too, from the same probe.
+    PlayerConfig config;
+    Player player(file, config);
+    CHECK(player.info().chapters.size() == 2);
+}
+
+TEST_CASE("A chapter journal skips torn and malformed lines and keeps titles on one line", "[recording][crash]")
+{
+    test::TempDir dir;
+    const auto file = dir / "r.webm";
+    {
+        ChapterJournal journal(file);
+        CHECK(journal.append(4000, "Case 1\nsecond line"));
+        CHECK(journal.append(1000, "Didactic"));
+    }
+    {
+        std::ofstream out(ChapterJournal::pathFor(file), std::ios::app | std::ios::binary);
+        out << "junk line\n-5\tnegative\n12x\tbad number\n9000\ttorn without newline";
+    }
+    const auto chapters = ChapterJournal::read(file);
+    REQUIRE(chapters.size() == 2);
+    CHECK(chapters[0].startMs == 1000);
+    CHECK(chapters[1].title == "Case 1 second line");
+    ChapterJournal(file).remove();
+    CHECK_FALSE(std::filesystem::exists(ChapterJournal::pathFor(file)));
+    CHECK(ChapterJournal::read(file).empty());
 }

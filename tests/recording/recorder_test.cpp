@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/mount.h>
+
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -131,4 +133,90 @@ TEST_CASE("Recording does not start without room on the disk", "[recording][reco
         CHECK(std::string(error.what()).find("free") != std::string::npos);
     }
     CHECK_FALSE(std::filesystem::exists(dir / "never.webm"));
+}
+
+namespace {
+
+// A small tmpfs mounted over a directory for one test, so "the disk fills
+// up" happens on a real filesystem with a real size; unmounted at the end.
+class SmallDisk {
+public:
+    SmallDisk(const std::filesystem::path& where, const char* size) : path_(where)
+    {
+        const std::string options = std::string("size=") + size;
+        mounted_ = ::mount("tmpfs", where.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, options.c_str()) == 0;
+    }
+    ~SmallDisk()
+    {
+        if (mounted_)
+            ::umount2(path_.c_str(), MNT_DETACH);
+    }
+    SmallDisk(const SmallDisk&) = delete;
+    SmallDisk& operator=(const SmallDisk&) = delete;
+    bool mounted() const { return mounted_; }
+    std::int64_t availableBytes() const { return static_cast<std::int64_t>(std::filesystem::space(path_).available); }
+    // Something else on the laptop (a download, another program) takes the
+    // space down to `leftBytes`.
+    void fillUntil(std::int64_t leftBytes, const std::string& name) const
+    {
+        std::ofstream out(path_ / name, std::ios::binary);
+        const std::vector<char> chunk(64 * 1024, 'x');
+        std::int64_t toWrite = availableBytes() - leftBytes;
+        while (toWrite > 0) {
+            const auto n = std::min<std::int64_t>(toWrite, static_cast<std::int64_t>(chunk.size()));
+            out.write(chunk.data(), n);
+            toWrite -= n;
+        }
+    }
+
+private:
+    std::filesystem::path path_;
+    bool mounted_ = false;
+};
+
+} // namespace
+
+// The issue's "stops cleanly before the disk fills", on a real 8 MiB tmpfs
+// that other writes fill while the recording runs: first the recorder drops
+// video to save space, then it stops and finishes the file while there is
+// still room for the trailer, and says why. Needs root for the mount.
+TEST_CASE("A recording on a filling disk falls back to audio, then stops cleanly before the disk is full", "[recording][recorder][disk]")
+{
+    test::TempDir dir;
+    const auto mountPoint = dir / "small";
+    std::filesystem::create_directories(mountPoint);
+    SmallDisk disk(mountPoint, "8m");
+    if (!disk.mounted()) {
+        WARN("cannot mount a tmpfs here (not root?): the disk-full test did not run");
+        return;
+    }
+    const auto file = mountPoint / "filling.webm";
+    RecorderConfig config = smallConfig(file);
+    config.diskMarginBytes = 1 << 20;
+    Recorder recorder(config);
+    feed(recorder, 1.5);
+    disk.fillUntil(1536 << 10, "download-1"); // 1.5 MiB left: below twice the margin
+    feed(recorder, 1.5);
+    CHECK(recorder.status().audioOnly);
+    CHECK(recorder.status().fallbackReason.find("Disk space is running low") != std::string::npos);
+    disk.fillUntil(512 << 10, "download-2"); // 0.5 MiB left: below the margin
+    feed(recorder, 0.2);
+    REQUIRE(recorder.waitUntilStopped(std::chrono::seconds(5)));
+    const RecorderStatus status = recorder.stop();
+    INFO(status.stopMessage);
+    CHECK(status.stopReason == StopReason::DiskFull);
+    CHECK(status.stopMessage.find("keep the disk from filling up") != std::string::npos);
+    CHECK(disk.availableBytes() > 0); // stopped before the disk was full
+    CHECK_FALSE(recorder.isRecording());
+
+    const ProbeResult probe = RecordingProbe::probe(file);
+    INFO(probe.problem);
+    CHECK(probe.readToEnd);
+    CHECK(probe.durationMs > 0); // the trailer fitted: a clean stop
+    CHECK(probe.playableMs == Approx(3200).margin(1200));
+    const auto decoded = test::runProcess(QStringLiteral("ffmpeg"),
+                                          {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                                           QString::fromStdString(file.string()), QStringLiteral("-f"), QStringLiteral("null"),
+                                           QStringLiteral("-")});
+    CHECK(decoded.exitCode == 0);
 }

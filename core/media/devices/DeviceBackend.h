@@ -1,5 +1,6 @@
 #pragma once
 
+#include "media/devices/AudioSink.h"
 #include "media/devices/AudioSource.h"
 #include "media/devices/DeviceInfo.h"
 #include "media/devices/VideoSource.h"
@@ -29,6 +30,8 @@ public:
     virtual std::unique_ptr<VideoSource> openVideo(const std::string& backend, const std::string& localId,
                                                    const VideoCaptureFormat& format) const = 0;
     virtual std::unique_ptr<AudioSource> openAudio(const std::string& backend, const std::string& localId) const = 0;
+    // A speaker. Backends without sound output keep this default.
+    virtual std::unique_ptr<AudioSink> openAudioOutput(const std::string& backend, const std::string& localId) const;
 };
 
 } // namespace spoke::media

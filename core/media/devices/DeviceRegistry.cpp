@@ -54,6 +54,13 @@ std::unique_ptr<AudioSource> DeviceRegistry::openAudio(const std::string& id) co
     return backendFor(id, backend, localId).openAudio(backend, localId);
 }
 
+std::unique_ptr<AudioSink> DeviceRegistry::openAudioOutput(const std::string& id) const
+{
+    std::string backend;
+    std::string localId;
+    return backendFor(id, backend, localId).openAudioOutput(backend, localId);
+}
+
 DeviceRegistry::OpenedVideo DeviceRegistry::openVideoOrFallback(const std::string& id, const VideoCaptureFormat& format,
                                                                 const std::string& fallbackId) const
 {

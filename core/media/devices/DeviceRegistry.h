@@ -23,6 +23,7 @@ public:
     // whatever the backend throws when the device refuses.
     std::unique_ptr<VideoSource> openVideo(const std::string& id, const VideoCaptureFormat& format) const;
     std::unique_ptr<AudioSource> openAudio(const std::string& id) const;
+    std::unique_ptr<AudioSink> openAudioOutput(const std::string& id) const;
 
     // What the call setup uses: the chosen device, or if it is missing or
     // refuses the format, the fallback (normally the test pattern) with the

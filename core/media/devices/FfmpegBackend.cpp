@@ -1,6 +1,7 @@
 #include "media/devices/FfmpegBackend.h"
 
 #include "media/MediaError.h"
+#include "media/devices/FfmpegAudioSink.h"
 #include "media/devices/FfmpegAudioSource.h"
 #include "media/devices/FfmpegVideoSource.h"
 
@@ -111,6 +112,15 @@ std::unique_ptr<AudioSource> FfmpegBackend::openAudio(const std::string& backend
         return std::make_unique<FfmpegAudioSource>(info, "", localId);
     }
     throw MediaError(MediaErrorKind::DeviceNotFound, backend + " devices do not deliver audio");
+}
+
+std::unique_ptr<AudioSink> FfmpegBackend::openAudioOutput(const std::string& backend, const std::string& localId) const
+{
+    registerDevices();
+    DeviceInfo info{backend + ":" + localId, localId, backend, DeviceKind::Speaker, false, false};
+    if (backend == "alsa" || backend == "pulse")
+        return std::make_unique<FfmpegAudioSink>(info, backend, localId);
+    throw MediaError(MediaErrorKind::DeviceNotFound, backend + " devices do not play sound");
 }
 
 } // namespace spoke::media

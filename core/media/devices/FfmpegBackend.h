@@ -16,6 +16,7 @@ public:
     std::unique_ptr<VideoSource> openVideo(const std::string& backend, const std::string& localId,
                                            const VideoCaptureFormat& format) const override;
     std::unique_ptr<AudioSource> openAudio(const std::string& backend, const std::string& localId) const override;
+    std::unique_ptr<AudioSink> openAudioOutput(const std::string& backend, const std::string& localId) const override;
 };
 
 } // namespace spoke::media

@@ -1,4 +1,6 @@
 #include "viewmodels/AppController.h"
+#include "viewmodels/MediaSettingsModel.h"
+#include "viewmodels/VideoView.h"
 
 #include "cases/SchemaRegistry.h"
 
@@ -7,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -36,6 +39,22 @@ TEST_CASE("The main window loads and renders with no QML warnings", "[ui][qml]")
     // Open every section, and a detail page through a search hit.
     for (int section = 0; section < 4; ++section)
         QMetaObject::invokeMethod(window, "showSection", Q_ARG(QVariant, section));
+
+    // Settings → Audio & video: the preview runs on the test pattern (there
+    // is no camera here) and the devices stop when the tab is left.
+    auto* settingsTabs = window->findChild<QObject*>(QStringLiteral("settingsTabs"));
+    REQUIRE(settingsTabs);
+    settingsTabs->setProperty("currentIndex", 1);
+    REQUIRE(waitUntil([&] {
+        auto* preview = window->findChild<spoke::ui::VideoView*>(QStringLiteral("cameraPreview"));
+        return preview && preview->framesShown() > 0;
+    }));
+    QPointer<spoke::ui::MediaSettingsModel> media = window->findChild<spoke::ui::MediaSettingsModel*>();
+    REQUIRE(media);
+    CHECK(media->active());
+    settingsTabs->setProperty("currentIndex", 0);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    CHECK((!media || !media->active()));
     controller.search()->setQuery(QStringLiteral("linezolid"));
     REQUIRE(waitUntil([&] { return controller.search()->rowCount() > 0; }));
     QMetaObject::invokeMethod(window, "openHit", Q_ARG(QVariant, controller.search()->get(0)));

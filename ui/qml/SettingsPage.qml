@@ -8,40 +8,83 @@ Page {
     title: qsTr("Settings")
     background: Rectangle { color: Theme.window }
 
-    ColumnLayout {
+    // Alt+G and Alt+V switch tabs from anywhere on the page; Tab reaches the
+    // tab bar too.
+    Shortcut {
+        sequence: "Alt+G"
+        enabled: page.StackView.status === StackView.Active
+        onActivated: tabs.currentIndex = 0
+    }
+    Shortcut {
+        sequence: "Alt+V"
+        enabled: page.StackView.status === StackView.Active
+        onActivated: tabs.currentIndex = 1
+    }
+
+    header: TabBar {
+        id: tabs
+        objectName: "settingsTabs"
+        Accessible.name: qsTr("Settings sections")
+        TabButton {
+            text: qsTr("General")
+            width: implicitWidth + 24
+            Accessible.name: text
+            Accessible.description: qsTr("Alt+G")
+        }
+        TabButton {
+            text: qsTr("Audio && video")
+            width: implicitWidth + 24
+            Accessible.name: qsTr("Audio and video")
+            Accessible.description: qsTr("Alt+V")
+        }
+    }
+
+    StackLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing
-        spacing: 6
+        currentIndex: tabs.currentIndex
 
-        SectionHeader { text: qsTr("Offline cache") }
-        Label {
-            text: qsTr("Sessions, cases, recommendations and recordings are kept on this laptop so you can use them without a connection.")
-            wrapMode: Text.WordWrap
-            color: Theme.text
-            Layout.fillWidth: true
-        }
-        Label {
-            text: qsTr("Data folder: %1").arg(App.dataDir)
-            color: Theme.mutedText
-            textFormat: Text.PlainText
-            Accessible.name: text
-        }
-        Label {
-            text: App.pendingOutbox === 0 ? qsTr("Everything has been sent to the hub.")
-                                               : qsTr("%n change(s) waiting for the network.", "", App.pendingOutbox)
-            color: App.pendingOutbox === 0 ? Theme.ok : Theme.text
-        }
-        Button {
-            text: qsTr("Reload from cache")
-            Accessible.name: text
-            onClicked: App.refresh()
+        ColumnLayout {
+            spacing: 6
+
+            SectionHeader { text: qsTr("Offline cache") }
+            Label {
+                text: qsTr("Sessions, cases, recommendations and recordings are kept on this laptop so you can use them without a connection.")
+                wrapMode: Text.WordWrap
+                color: Theme.text
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("Data folder: %1").arg(App.dataDir)
+                color: Theme.mutedText
+                textFormat: Text.PlainText
+                Accessible.name: text
+            }
+            Label {
+                text: App.pendingOutbox === 0 ? qsTr("Everything has been sent to the hub.")
+                                                   : qsTr("%n change(s) waiting for the network.", "", App.pendingOutbox)
+                color: App.pendingOutbox === 0 ? Theme.ok : Theme.text
+            }
+            Button {
+                text: qsTr("Reload from cache")
+                Accessible.name: text
+                onClicked: App.refresh()
+            }
+
+            SectionHeader { text: qsTr("About") }
+            Label {
+                text: qsTr("Spoke %1 — teleECHO telementoring client").arg(App.version)
+                color: Theme.text
+            }
+            Item { Layout.fillHeight: true }
         }
 
-        SectionHeader { text: qsTr("About") }
-        Label {
-            text: qsTr("Spoke %1 — teleECHO telementoring client").arg(App.version)
-            color: Theme.text
+        // Built when first opened: until then no device is touched.
+        Loader {
+            active: tabs.currentIndex === 1
+            sourceComponent: AudioVideoSettings {
+                shown: page.visible && tabs.currentIndex === 1 && page.StackView.status === StackView.Active
+            }
         }
-        Item { Layout.fillHeight: true }
     }
 }

@@ -1,0 +1,343 @@
+#include "viewmodels/MediaSettingsModel.h"
+
+#include "media/devices/DeviceRegistry.h"
+#include "viewmodels/AudioPlayback.h"
+#include "viewmodels/CameraPreview.h"
+#include "viewmodels/MicrophoneMonitor.h"
+#include "viewmodels/VideoView.h"
+
+#include <QVariantMap>
+
+namespace spoke::ui {
+
+namespace {
+
+QVariantList listOf(const std::vector<media::DeviceInfo>& devices, media::DeviceKind kind)
+{
+    QVariantList list;
+    for (const auto& device : devices) {
+        if (device.kind != kind)
+            continue;
+        QVariantMap entry;
+        entry.insert(QStringLiteral("id"), QString::fromStdString(device.id));
+        entry.insert(QStringLiteral("name"), QString::fromStdString(device.name));
+        entry.insert(QStringLiteral("synthetic"), device.synthetic);
+        list.push_back(entry);
+    }
+    return list;
+}
+
+} // namespace
+
+std::shared_ptr<const media::DeviceRegistry> MediaSettingsModel::sharedRegistry()
+{
+    static const auto registry = std::make_shared<const media::DeviceRegistry>();
+    return registry;
+}
+
+MediaSettingsModel::MediaSettingsModel(QObject* parent) : MediaSettingsModel(sharedRegistry(), {}, parent) {}
+
+MediaSettingsModel::MediaSettingsModel(std::shared_ptr<const media::DeviceRegistry> registry, QString settingsFile,
+                                       QObject* parent)
+    : QObject(parent)
+    , registry_(std::move(registry))
+    , preferences_(std::move(settingsFile))
+    , choice_(preferences_.load())
+{
+    refreshDevices();
+}
+
+MediaSettingsModel::~MediaSettingsModel()
+{
+    // Workers first: they report to this object and draw into the view.
+    preview_.reset();
+    microphone_.reset();
+    playback_.reset();
+    if (enumerator_.joinable())
+        enumerator_.join();
+}
+
+void MediaSettingsModel::refreshDevices()
+{
+    affinity_.assertOwner();
+    if (enumerator_.joinable())
+        enumerator_.join();
+    // Asking PulseAudio and v4l2 for their lists can take a moment.
+    enumerator_ = std::thread([this, registry = registry_] {
+        auto devices = registry->enumerate();
+        QMetaObject::invokeMethod(
+            this, [this, devices = std::move(devices)]() mutable { adoptDevices(std::move(devices)); },
+            Qt::QueuedConnection);
+    });
+}
+
+void MediaSettingsModel::adoptDevices(std::vector<media::DeviceInfo> devices)
+{
+    affinity_.assertOwner();
+    cameras_ = listOf(devices, media::DeviceKind::Camera);
+    microphones_ = listOf(devices, media::DeviceKind::Microphone);
+    speakers_ = listOf(devices, media::DeviceKind::Speaker);
+    const MediaChoice resolved = MediaPreferences::resolve(choice_, devices);
+    const bool cameraChanged = resolved.cameraId != choice_.cameraId || !devicesReady_;
+    const bool microphoneChanged = resolved.microphoneId != choice_.microphoneId || !devicesReady_;
+    // What was picked for a missing device is shown, not saved: the saved
+    // choice comes back when the device is plugged in again.
+    choice_ = resolved;
+    devicesReady_ = true;
+    Q_EMIT devicesChanged();
+    Q_EMIT choiceChanged();
+    if (cameraChanged)
+        restartPreview();
+    if (microphoneChanged)
+        restartMicrophone();
+}
+
+void MediaSettingsModel::save()
+{
+    preferences_.save(choice_);
+    Q_EMIT choiceChanged();
+}
+
+void MediaSettingsModel::setCameraId(const QString& id)
+{
+    affinity_.assertOwner();
+    if (id == choice_.cameraId)
+        return;
+    choice_.cameraId = id;
+    save();
+    restartPreview();
+}
+
+void MediaSettingsModel::setMicrophoneId(const QString& id)
+{
+    affinity_.assertOwner();
+    if (id == choice_.microphoneId)
+        return;
+    choice_.microphoneId = id;
+    save();
+    restartMicrophone();
+}
+
+void MediaSettingsModel::setSpeakerId(const QString& id)
+{
+    affinity_.assertOwner();
+    if (id == choice_.speakerId)
+        return;
+    choice_.speakerId = id;
+    save();
+}
+
+void MediaSettingsModel::setEchoCancellation(bool on)
+{
+    if (on == choice_.switches.echoCancellation)
+        return;
+    choice_.switches.echoCancellation = on;
+    save();
+    if (microphone_)
+        microphone_->setSwitches(choice_.switches);
+}
+
+void MediaSettingsModel::setNoiseSuppression(bool on)
+{
+    if (on == choice_.switches.noiseSuppression)
+        return;
+    choice_.switches.noiseSuppression = on;
+    save();
+    if (microphone_)
+        microphone_->setSwitches(choice_.switches);
+}
+
+void MediaSettingsModel::setGainControl(bool on)
+{
+    if (on == choice_.switches.gainControl)
+        return;
+    choice_.switches.gainControl = on;
+    save();
+    if (microphone_)
+        microphone_->setSwitches(choice_.switches);
+}
+
+void MediaSettingsModel::setActive(bool active)
+{
+    affinity_.assertOwner();
+    if (active == active_)
+        return;
+    active_ = active;
+    Q_EMIT activeChanged();
+    if (active_) {
+        restartPreview();
+        restartMicrophone();
+    } else {
+        stopAll();
+    }
+}
+
+void MediaSettingsModel::setView(VideoView* view)
+{
+    affinity_.assertOwner();
+    if (view == view_)
+        return;
+    preview_.reset(); // the old view must not receive another picture
+    if (view_)
+        disconnect(view_, nullptr, this, nullptr);
+    view_ = view;
+    if (view_)
+        connect(view_, &QObject::destroyed, this, [this] { preview_.reset(); });
+    Q_EMIT viewChanged();
+    restartPreview();
+}
+
+void MediaSettingsModel::stopAll()
+{
+    preview_.reset();
+    microphone_.reset();
+    playback_.reset();
+    ++previewGeneration_;
+    ++microphoneGeneration_;
+    ++playbackGeneration_;
+    if (testState_ == TestState::Recording || testState_ == TestState::Playing)
+        setTest(TestState::Idle);
+    if (microphoneRunning_) {
+        microphoneRunning_ = false;
+        Q_EMIT microphoneStateChanged();
+    }
+    level_ = {};
+    Q_EMIT levelChanged();
+}
+
+void MediaSettingsModel::restartPreview()
+{
+    affinity_.assertOwner();
+    preview_.reset();
+    const int generation = ++previewGeneration_;
+    if (!active_ || !devicesReady_ || !view_)
+        return;
+    preview_ = std::make_unique<CameraPreview>(
+        registry_, choice_.cameraId.toStdString(), view_.data(),
+        [this, generation](const QString& message, const QString& showing) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, message, showing] {
+                    if (generation != previewGeneration_)
+                        return;
+                    cameraMessage_ = message;
+                    cameraShowing_ = showing;
+                    Q_EMIT cameraStateChanged();
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void MediaSettingsModel::restartMicrophone()
+{
+    affinity_.assertOwner();
+    microphone_.reset();
+    const int generation = ++microphoneGeneration_;
+    if (testState_ == TestState::Recording)
+        setTest(TestState::Failed, tr("The microphone was changed while recording. Try again."));
+    if (!active_ || !devicesReady_)
+        return;
+    // Every report is handed to the UI thread; this shorthand posts it.
+    auto post = [this, generation](auto apply) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, apply = std::move(apply)]() mutable {
+                if (generation == microphoneGeneration_)
+                    apply();
+            },
+            Qt::QueuedConnection);
+    };
+    MicrophoneMonitor::Callbacks callbacks;
+    callbacks.message = [this, post](const QString& message, bool running) {
+        post([this, message, running] {
+            microphoneMessage_ = message;
+            microphoneRunning_ = running;
+            Q_EMIT microphoneStateChanged();
+        });
+    };
+    callbacks.level = [this, post](media::AudioLevel level) {
+        post([this, level] {
+            level_ = level;
+            ++levelUpdates_;
+            Q_EMIT levelChanged();
+        });
+    };
+    callbacks.recordingProgress = [this, post](int frames) {
+        post([this, frames] {
+            const int total = kTestSeconds * 50;
+            const int left = (total - frames + 49) / 50;
+            if (testState_ == TestState::Recording && left > 0 && left != testSecondsLeft_) {
+                testSecondsLeft_ = left;
+                Q_EMIT testChanged();
+            }
+        });
+    };
+    callbacks.recorded = [this, post](std::vector<media::AudioFrame> recording, const QString& error) {
+        post([this, recording = std::move(recording), error]() mutable { onRecorded(std::move(recording), error); });
+    };
+    microphone_ = std::make_unique<MicrophoneMonitor>(registry_, choice_.microphoneId.toStdString(), choice_.switches,
+                                                      std::move(callbacks));
+}
+
+void MediaSettingsModel::testAudio()
+{
+    affinity_.assertOwner();
+    if (testState_ == TestState::Recording || testState_ == TestState::Playing)
+        return;
+    playback_.reset();
+    if (!microphone_) {
+        setTest(TestState::Failed, tr("Open Settings → Audio & video to test your audio."));
+        return;
+    }
+    recordedMs_ = 0;
+    testSecondsLeft_ = kTestSeconds;
+    setTest(TestState::Recording);
+    microphone_->record(kTestSeconds * 50);
+}
+
+void MediaSettingsModel::onRecorded(std::vector<media::AudioFrame> recording, const QString& error)
+{
+    if (testState_ != TestState::Recording)
+        return;
+    if (!error.isEmpty()) {
+        setTest(TestState::Failed, error);
+        return;
+    }
+    recordedMs_ = static_cast<int>(recording.size()) * 20;
+    testSecondsLeft_ = 0;
+    setTest(TestState::Playing);
+    const int generation = ++playbackGeneration_;
+    playback_ = std::make_unique<AudioPlayback>(
+        registry_, choice_.speakerId.toStdString(), std::move(recording), [this, generation](const QString& failure) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, failure] {
+                    if (generation != playbackGeneration_ || testState_ != TestState::Playing)
+                        return;
+                    setTest(failure.isEmpty() ? TestState::Done : TestState::Failed, failure);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void MediaSettingsModel::setTest(TestState state, const QString& error)
+{
+    testState_ = state;
+    testError_ = error;
+    Q_EMIT testChanged();
+}
+
+QString MediaSettingsModel::testStatus() const
+{
+    switch (testState_) {
+    case TestState::Idle: return tr("Records %n seconds and plays them back.", "", kTestSeconds);
+    case TestState::Recording: return tr("Recording… %n s left. Say something.", "", testSecondsLeft_);
+    case TestState::Playing: return tr("Playing back…");
+    case TestState::Done: return tr("Done. Did you hear yourself clearly?");
+    case TestState::Failed: return recordedMs_ > 0 ? tr("Recorded %1 s, but playback failed.").arg(recordedMs_ / 1000.0, 0, 'f', 1)
+                                                   : tr("The test could not run.");
+    }
+    return {};
+}
+
+} // namespace spoke::ui

@@ -42,7 +42,8 @@ constexpr std::array kCommands{
             "First-frame and seek latency on a generated long recording", runBenchPlayback},
     Command{"join",
             "--janus ws://HOST:PORT --room N --display NAME --video test|none --audio tone|none --seconds S "
-            "--stats FILE.json [--impair SPEC] [--ice-iface IFACE] [--size WxH] [--bitrate BPS]",
+            "--stats FILE.json [--impair SPEC] [--uplink-impair SPEC] [--downlink-impair SPEC] [--layers 1-3] "
+            "[--ice-iface IFACE] [--size WxH] [--bitrate BPS]",
             "Take part in a live VideoRoom session headless; what arrives from everyone goes to a stats file", runJoin},
 };
 

@@ -44,6 +44,9 @@ int runJoin(CliContext&, const QStringList& args)
     parser.addOption(option("seconds", "S", "30"));
     parser.addOption(option("stats", "FILE"));
     parser.addOption(option("impair", "SPEC"));
+    parser.addOption(option("uplink-impair", "SPEC"));
+    parser.addOption(option("downlink-impair", "SPEC"));
+    parser.addOption(option("layers", "N", "3"));
     parser.addOption(option("ice-iface", "IFACE"));
     parser.addOption(option("size", "WxH", "640x360"));
     parser.addOption(option("bitrate", "BPS", "800000"));
@@ -118,6 +121,23 @@ int runJoin(CliContext&, const QStringList& args)
             return kBadInput;
         }
         options.impairment = *impairment;
+    }
+    for (const char* name : {"uplink-impair", "downlink-impair"}) {
+        const QString spec = parser.value(QString::fromLatin1(name));
+        if (spec.isEmpty())
+            continue;
+        auto impairment = transport::ImpairmentConfig::parse(spec.toStdString());
+        if (!impairment.ok()) {
+            CliContext::printError(QStringLiteral("--%1: ").arg(QString::fromLatin1(name))
+                                   + QString::fromStdString(impairment.error().describe()));
+            return kBadInput;
+        }
+        (name[0] == 'u' ? options.uplinkImpairment : options.downlinkImpairment) = *impairment;
+    }
+    options.simulcastLayers = parser.value(QStringLiteral("layers")).toInt(&ok);
+    if (!ok || options.simulcastLayers < 1 || options.simulcastLayers > 3) {
+        CliContext::printError(QStringLiteral("--layers takes 1, 2 or 3 (VP8 simulcast layers to publish)"));
+        return kBadInput;
     }
     const QString statsPath = parser.value(QStringLiteral("stats"));
 

@@ -1,6 +1,7 @@
 #include "call/CallSession.h"
 
 #include "media/MediaClock.h"
+#include "media/video/BitrateLadder.h"
 #include "rtc/JsepBuilder.h"
 
 #include <QRandomGenerator>
@@ -11,6 +12,8 @@ namespace {
 
 constexpr int kGatherTimeoutMs = 5000;
 constexpr int kMaxRepublishes = 3;
+constexpr std::int64_t kDownlinkSampleMs = 1000;
+constexpr std::int64_t kSwitchSettleMs = 3000;
 
 session::JanusConnection::Options connectionOptions(const QUrl& url)
 {
@@ -147,13 +150,16 @@ void CallSession::publish()
     config.maxVideoBitrateBps = options_.maxVideoBitrateBps;
     config.audioSsrc = QRandomGenerator::global()->generate() | 1u;
     config.videoSsrc = QRandomGenerator::global()->generate() | 1u;
+    const int layers = std::clamp(options_.simulcastLayers, 1, 3);
+    for (int i = 0; layers > 1 && i < layers; ++i)
+        config.videoLayerSsrcs.push_back(QRandomGenerator::global()->generate() | 1u);
     publisher_ = std::make_unique<Publisher>(config);
 
     // We offer: we control ICE, say actpass, and Janus becomes the DTLS client.
     transport::MediaTransportConfig transportConfig;
     transportConfig.ice.interfaceName = options_.iceInterface;
     transportConfig.ice.controlling = true;
-    transportConfig.sendImpairment = options_.impairment;
+    transportConfig.sendImpairment = options_.uplinkImpairment.value_or(options_.impairment);
     transport::MediaTransport::Callbacks callbacks;
     callbacks.localCandidate = [this](const std::string& candidate) {
         const std::lock_guard lock(publisherCandidatesMutex_);
@@ -198,13 +204,20 @@ void CallSession::publish()
         offerOptions.audioSsrc = config.audioSsrc;
         offerOptions.videoSsrc = config.videoSsrc;
         offerOptions.videoRtxSsrc = config.videoSsrc + 1;
-        // One layer for now: rid simulcast needs the rid header extension on every packet (README).
+        // Simulcast the legacy way (a=ssrc-group:SIM, one FID group per
+        // layer): Janus 1.1.2 maps layers by SSRC, so packets need no rid/mid
+        // extension. The only extension kept is transport-cc, whose feedback
+        // drives our bandwidth estimate.
         offerOptions.simulcastRids = {};
+        offerOptions.videoSimulcastSsrcs = config.videoLayerSsrcs;
+        for (const std::uint32_t ssrc : config.videoLayerSsrcs)
+            offerOptions.videoSimulcastRtxSsrcs.push_back(ssrc ^ 0x2u);
         auto offer = rtc::jsep::buildPublisherOffer(offerOptions);
-        // Janus then matches our streams by their a=ssrc lines.
         QString videoMid;
         for (auto& media : offer.media) {
-            media.extmaps.clear();
+            std::erase_if(media.extmaps, [](const rtc::SdpExtmap& e) {
+                return e.id != rtc::jsep::kTransportCcExtensionId;
+            });
             if (media.kind == "video" && media.mid)
                 videoMid = QString::fromStdString(*media.mid);
         }
@@ -262,7 +275,7 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.room = options_.room;
     config.privateId = privateId_;
     config.iceInterface = options_.iceInterface;
-    config.receiveImpairment = options_.impairment;
+    config.receiveImpairment = options_.downlinkImpairment.value_or(options_.impairment);
     config.callStartMs = startMs_;
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
     const quint64 id = participant.id;
@@ -283,6 +296,10 @@ void CallSession::dropFeed(quint64 id, const QString& reason)
     it->second->stop();
     auto stats = it->second->stats();
     logEvent(QStringLiteral("%1 gone: %2").arg(stats.display, reason));
+    if (const auto probe = downlinks_.find(id); probe != downlinks_.end()) {
+        stats.video.downlink = probe->second->history;
+        downlinks_.erase(probe);
+    }
     goneFeeds_.push_back(std::move(stats));
     // Deleted later: this may run inside one of the handle's own callbacks.
     it->second.release()->deleteLater();
@@ -311,11 +328,97 @@ void CallSession::watchdog()
             subscribeTo(*participant);
         }
     }
+    steerLayers();
     if (publisherFailed_ && publisherHandle_ && republishes_ < kMaxRepublishes) {
         ++republishes_;
         logEvent(QStringLiteral("publisher PeerConnection failed: publishing again"));
         publisherHandle_->unpublish([this](const session::Outcome&) { publish(); });
         publisherFailed_ = false;
+    }
+}
+
+// Once a second per feed: what arrived since the last sample goes to the
+// feed's DownlinkLayerSelector, and a changed choice to Janus.
+void CallSession::steerLayers()
+{
+    affinity_.assertOwner();
+    if (!options_.adaptDownlinkLayer)
+        return;
+    const std::int64_t nowMs = callMs();
+    for (const auto& [id, feed] : feeds_) {
+        auto& probe = downlinks_[id];
+        if (!probe) {
+            rtc::DownlinkLayerSelector::Config config;
+            // Janus relays the top substream until told otherwise, and a link
+            // that cannot carry it shows within a second or two.
+            config.initialSubstream = 2;
+            const auto plan = media::BitrateLadder::simulcast(options_.maxVideoBitrateBps, options_.width,
+                                                              options_.height, options_.fps, 3);
+            for (std::size_t i = 0; i < config.substreamBitrateBps.size() && i < plan.size(); ++i)
+                config.substreamBitrateBps[i] = plan[i].bitrateBps;
+            probe = std::make_unique<DownlinkProbe>(config);
+        }
+        const auto video = feed->stats().video;
+        const std::uint64_t bytes = feed->bytesReceived();
+        if (video.packets == 0) {
+            probe->lastMs = -1;
+            continue;
+        }
+        if (probe->lastMs < 0 || bytes < probe->lastBytes) {
+            probe->lastMs = nowMs;
+            probe->lastBytes = bytes;
+            probe->lastPackets = video.packets;
+            probe->lastNacked = video.nacked;
+            probe->lastFreezes = video.freezes;
+            probe->lastLatencyCount = video.latencyMs.size();
+            continue;
+        }
+        if (nowMs - probe->lastMs < kDownlinkSampleMs)
+            continue;
+        rtc::DownlinkSample sample;
+        sample.nowMs = nowMs;
+        sample.receivedBps = static_cast<std::int64_t>(bytes - probe->lastBytes) * 8 * 1000 / (nowMs - probe->lastMs);
+        const auto packets = video.packets - std::min(video.packets, probe->lastPackets);
+        // Loss before repair: the sequence numbers we NACKed (a retry counts
+        // again, which only makes a congested link read sooner as one).
+        const auto nacked = video.nacked - std::min(video.nacked, probe->lastNacked);
+        sample.lossFraction = packets > 0 ? std::min(1.0, static_cast<double>(nacked) / static_cast<double>(packets))
+                                          : (nacked > 0 ? 1.0 : 0.0);
+        sample.freezes = static_cast<std::int64_t>(video.freezes - std::min(video.freezes, probe->lastFreezes));
+        // Queueing delay from the stamped test pattern's glass-to-glass
+        // latency (every client here shares one clock): this second's median
+        // above the calmest second's. Sources without a stamp give none.
+        if (video.latencyMs.size() > probe->lastLatencyCount) {
+            const std::vector<double> recent(video.latencyMs.begin() + static_cast<std::ptrdiff_t>(probe->lastLatencyCount),
+                                             video.latencyMs.end());
+            const double median = percentile(recent, 0.5);
+            probe->baseLatencyMs = std::min(median, probe->baseLatencyMs.value_or(median));
+            sample.queueDelayMs = median - *probe->baseLatencyMs;
+        }
+        probe->lastLatencyCount = video.latencyMs.size();
+        probe->lastMs = nowMs;
+        probe->lastBytes = bytes;
+        probe->lastPackets = video.packets;
+        probe->lastNacked = video.nacked;
+        probe->lastFreezes = video.freezes;
+        probe->history.push_back({nowMs, sample.receivedBps, video.layer, video.freezes});
+        // Janus switches at the new substream's next keyframe, and a link
+        // that was too full still drains its queue: what arrives just after a
+        // switch is the switch's own cost, not news about the new substream.
+        if (probe->switchedAtMs >= 0 && nowMs - probe->switchedAtMs < kSwitchSettleMs)
+            continue;
+        if (const auto substream = probe->selector.onSample(sample)) {
+            logEvent(QStringLiteral("%1: asking for substream %2 (downlink %3 kbit/s, loss %4 %, %5 new freezes, "
+                                    "queue %6 ms)")
+                         .arg(feed->stats().display)
+                         .arg(*substream)
+                         .arg(sample.receivedBps / 1000)
+                         .arg(sample.lossFraction * 100, 0, 'f', 1)
+                         .arg(sample.freezes)
+                         .arg(sample.queueDelayMs.value_or(-1), 0, 'f', 0));
+            feed->requestSubstream(*substream);
+            probe->switchedAtMs = nowMs;
+        }
     }
 }
 
@@ -325,8 +428,11 @@ CallStats CallSession::stats() const
     stats.startedSteadyMs = startMs_;
     stats.local = publisher_ ? publisher_->stats() : lastLocal_;
     stats.remote = goneFeeds_;
-    for (const auto& [id, feed] : feeds_)
+    for (const auto& [id, feed] : feeds_) {
         stats.remote.push_back(feed->stats());
+        if (const auto probe = downlinks_.find(id); probe != downlinks_.end())
+            stats.remote.back().video.downlink = probe->second->history;
+    }
     stats.events = events_;
     return stats;
 }

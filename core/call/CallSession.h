@@ -3,6 +3,7 @@
 #include "call/CallStats.h"
 #include "call/Publisher.h"
 #include "call/RemoteFeed.h"
+#include "rtc/DownlinkLayerSelector.h"
 #include "session/JanusConnection.h"
 #include "session/VideoRoomHandle.h"
 #include "transport/ImpairmentConfig.h"
@@ -14,6 +15,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace spoke::call {
 
@@ -29,13 +31,21 @@ struct CallOptions {
     int maxVideoBitrateBps = 800'000;
     std::string iceInterface; // ICE pinned here (Janus never uses loopback)
     transport::ImpairmentConfig impairment; // both directions of every PeerConnection
+    // Per direction, replacing `impairment` there: what our publisher sends
+    // (the uplink) and what our subscribers receive (the downlink).
+    std::optional<transport::ImpairmentConfig> uplinkImpairment;
+    std::optional<transport::ImpairmentConfig> downlinkImpairment;
+    int simulcastLayers = 3; // VP8 layers we publish (1..3)
+    bool adaptDownlinkLayer = true; // pick each feed's substream from its measured downlink
     int mediaSilenceLimitMs = 5000; // a feed silent this long counts as gone
 };
 
 // One participant in a live VideoRoom session, headless: joins as
-// publisher, publishes (one VP8 layer; see README), subscribes to every
+// publisher, publishes (VP8 simulcast, up to 3 layers), subscribes to every
 // other publisher with one RemoteFeed each, and notices who vanishes
 // (Janus "unpublished"/"leaving", or no media for mediaSilenceLimitMs).
+// Each feed's substream follows its measured downlink
+// (rtc::DownlinkLayerSelector, once a second, Janus subscriber configure).
 // A dropped signalling socket is reconnected and the session claimed by
 // JanusConnection; the PeerConnections live on meanwhile. A publisher
 // PeerConnection that fails is published again.
@@ -88,6 +98,23 @@ private:
     std::map<quint64, std::unique_ptr<RemoteFeed>> feeds_;
     std::vector<RemoteStats> goneFeeds_;
     std::map<quint64, std::int64_t> lastResubscribeMs_; // call ms, per feed
+    // One feed's downlink as the layer selector sees it: the previous
+    // sample's counters (each sample is what arrived since) and the history.
+    struct DownlinkProbe {
+        explicit DownlinkProbe(const rtc::DownlinkLayerSelector::Config& config) : selector(config) { }
+        rtc::DownlinkLayerSelector selector;
+        std::int64_t lastMs = -1;
+        std::uint64_t lastBytes = 0;
+        std::uint64_t lastPackets = 0;
+        std::uint64_t lastNacked = 0;
+        std::uint64_t lastFreezes = 0;
+        std::size_t lastLatencyCount = 0;
+        std::optional<double> baseLatencyMs; // the calmest second's median glass-to-glass delay
+        std::int64_t switchedAtMs = -1; // when we last asked Janus for another substream
+        std::vector<RemoteVideoStats::DownlinkPoint> history;
+    };
+    std::map<quint64, std::unique_ptr<DownlinkProbe>> downlinks_;
+    void steerLayers();
     LocalStats lastLocal_; // kept across a re-publish
     std::vector<QString> events_;
     bool stopping_ = false;

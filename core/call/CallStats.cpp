@@ -20,6 +20,10 @@ namespace {
 
 QJsonObject videoJson(const RemoteVideoStats& v)
 {
+    QJsonArray downlink;
+    for (const auto& point : v.downlink)
+        downlink.append(QJsonArray{static_cast<qint64>(point.atMs), static_cast<qint64>(point.receivedBps), point.layer,
+                                   static_cast<qint64>(point.freezes)});
     const double stampLoss =
         v.stampsExpected == 0 ? 1.0 : 1.0 - static_cast<double>(v.stampsRead) / static_cast<double>(v.stampsExpected);
     return QJsonObject{
@@ -39,6 +43,7 @@ QJsonObject videoJson(const RemoteVideoStats& v)
         {QStringLiteral("latency_ms"), QJsonObject{{QStringLiteral("p50"), percentile(v.latencyMs, 0.50)},
                                                    {QStringLiteral("p95"), percentile(v.latencyMs, 0.95)},
                                                    {QStringLiteral("count"), static_cast<qint64>(v.latencyMs.size())}}},
+        {QStringLiteral("downlink"), downlink}, // [call ms, received bps, layer, freezes so far]
     };
 }
 
@@ -65,8 +70,28 @@ QJsonObject toJson(const CallStats& stats)
     QJsonArray layers;
     for (const int layer : stats.local.activeLayers)
         layers.append(layer);
+    QJsonArray estimate;
+    for (const auto& [ms, bps] : stats.local.estimateBps)
+        estimate.append(QJsonArray{static_cast<qint64>(ms), static_cast<qint64>(bps)});
+    QJsonArray layersOverTime;
+    for (const auto& [ms, active] : stats.local.activeLayersOverTime) {
+        QJsonArray list;
+        for (const int layer : active)
+            list.append(layer);
+        layersOverTime.append(QJsonArray{static_cast<qint64>(ms), list});
+    }
+    QJsonArray layerBitrates;
+    for (const int bps : stats.local.layerBitrateBps)
+        layerBitrates.append(bps);
     const QJsonObject local{
         {QStringLiteral("send_bitrate_bps"), bitrate},
+        {QStringLiteral("estimate_bps"), estimate},
+        {QStringLiteral("active_layers_over_time"), layersOverTime},
+        {QStringLiteral("layer_bitrate_bps"), layerBitrates},
+        {QStringLiteral("audio_bitrate_bps"), static_cast<qint64>(stats.local.audioBitrateBps)},
+        {QStringLiteral("remb_bps"), static_cast<qint64>(stats.local.rembBps)},
+        {QStringLiteral("transport_feedbacks"), static_cast<qint64>(stats.local.transportFeedbacks)},
+        {QStringLiteral("video_paused"), stats.local.videoPaused},
         {QStringLiteral("active_layers"), layers},
         {QStringLiteral("target_bitrate_bps"), static_cast<qint64>(stats.local.targetBitrateBps)},
         {QStringLiteral("video_frames_sent"), static_cast<qint64>(stats.local.videoFramesSent)},

@@ -25,6 +25,16 @@ struct RemoteVideoStats {
     std::uint64_t stampsExpected = 0; // span of stamped frame numbers seen (last - first + 1)
     std::uint64_t stampsUnreadable = 0; // decoded pictures whose stamp could not be read
     std::vector<double> latencyMs; // glass-to-glass per stamped frame
+    // Once a second while the layer choice runs (CallSession): call ms, the
+    // PeerConnection's received bit rate, the substream Janus relays, and
+    // freezes so far.
+    struct DownlinkPoint {
+        std::int64_t atMs = 0;
+        std::int64_t receivedBps = 0;
+        int layer = 0;
+        std::uint64_t freezes = 0;
+    };
+    std::vector<DownlinkPoint> downlink;
 };
 
 struct RemoteAudioStats {
@@ -48,7 +58,7 @@ struct RemoteStats {
 };
 
 struct LocalStats {
-    std::vector<std::pair<std::int64_t, std::int64_t>> sendBitrateBps; // (call ms, bps)
+    std::vector<std::pair<std::int64_t, std::int64_t>> sendBitrateBps; // (call ms, bps) SRTP datagrams handed to the transport
     std::vector<int> activeLayers;
     std::uint64_t nacksReceived = 0;
     std::uint64_t packetsRetransmitted = 0;
@@ -57,6 +67,15 @@ struct LocalStats {
     std::uint64_t audioPacketsSent = 0;
     std::int64_t targetBitrateBps = 0;
     std::uint64_t framesDroppedBeforeSend = 0; // capture queue and rate control: never stamped on the wire
+    // The send-side estimate (GCC over transport-cc feedback and RR loss,
+    // capped by REMB) and what it bought, sampled once a second.
+    std::vector<std::pair<std::int64_t, std::int64_t>> estimateBps; // (call ms, bps)
+    std::vector<std::pair<std::int64_t, std::vector<int>>> activeLayersOverTime; // (call ms, layers), on change
+    std::vector<int> layerBitrateBps; // the encoder's current plan, lowest layer first (0 = paused)
+    std::int64_t audioBitrateBps = 0;
+    std::int64_t rembBps = 0; // the last cap Janus sent (0 = none yet)
+    std::uint64_t transportFeedbacks = 0;
+    bool videoPaused = false; // the estimate cannot carry even the lowest layer
 };
 
 struct CallStats {

@@ -22,16 +22,23 @@ struct PublisherConfig {
     int fps = 30;
     int maxVideoBitrateBps = 800'000;
     std::uint32_t audioSsrc = 0;
-    std::uint32_t videoSsrc = 0;
+    std::uint32_t videoSsrc = 0; // the single layer's, when videoLayerSsrcs is empty
+    // VP8 simulcast: one SSRC per layer, lowest resolution first (Janus'
+    // substream 0, 1, 2, announced with a=ssrc-group:SIM). Empty: one layer.
+    std::vector<std::uint32_t> videoLayerSsrcs;
 };
 
 // The send side of one call: the core/media pipelines (capture + encode on
-// their own threads), and one send thread that packetises their output into
-// RTP (RFC 7741 VP8, RFC 7587 Opus), keeps a RetransmissionBuffer and
-// answers NACKs from it, forces a keyframe on PLI/FIR (at most every
-// 300 ms), sends SRs, and follows the receiver reports: the bitrate starts
-// at the REMB cap Janus sends (a cap, not an estimate) and backs off on the
-// loss fraction in its RRs (audio is never touched: it is 24 kbit/s).
+// their own threads; video as up to three VP8 simulcast layers), and one
+// send thread that packetises their output into RTP (RFC 7741 VP8, one SSRC
+// and sequence space per layer; RFC 7587 Opus), stamps every packet with a
+// transport-wide sequence number, keeps one RetransmissionBuffer per layer
+// and answers NACKs from it, forces a keyframe of the layer a PLI/FIR names
+// (at most every 300 ms per layer), and sends SRs. The rate: Janus'
+// transport-cc feedback (delay) and RR loss drive rtc::SendBandwidthEstimator
+// (GCC), capped by the REMB Janus sends (the room's cap); SendRateAllocator
+// spends the estimate on Opus first, then the layers lowest first, pausing
+// what does not fit; video leaves through a VideoPacer at 1.5x the estimate.
 //
 // Threading: construct, start and stop on one thread (the signalling
 // thread). onRtcp() is called on the transport's network thread and only

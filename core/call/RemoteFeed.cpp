@@ -62,6 +62,36 @@ RemoteFeed::RemoteFeed(session::JanusConnection& connection, const session::Part
     stats_.display = participant_.display;
     stats_.feedId = participant_.id;
     gatherPoll_.setInterval(10);
+    // Janus says which simulcast substream it relays once it has switched.
+    connect(&handle_, &session::VideoRoomHandle::pluginEvent, this,
+            [this](const QJsonObject& data, const std::optional<session::Jsep>&) {
+                if (data.contains(QLatin1String("substream"))) {
+                    const std::lock_guard lock(statsMutex_);
+                    stats_.video.layer = data.value(QLatin1String("substream")).toInt();
+                }
+            });
+}
+
+std::uint64_t RemoteFeed::bytesReceived() const
+{
+    affinity_.assertOwner();
+    const auto* transport = transport_.get();
+    return transport ? transport->stats().bytesReceived : 0;
+}
+
+void RemoteFeed::requestSubstream(int substream)
+{
+    affinity_.assertOwner();
+    const auto offer = rtc::SessionDescription::parse(offerSdp_);
+    if (!offer.ok())
+        return;
+    for (const auto& media : offer->media) {
+        if (media.kind == "video" && media.mid) {
+            handle_.configureSubstream(QString::fromStdString(*media.mid), substream, -1,
+                                       [](const session::Outcome&) {});
+            return;
+        }
+    }
 }
 
 RemoteFeed::~RemoteFeed()

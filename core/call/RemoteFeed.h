@@ -50,6 +50,12 @@ public:
     RemoteStats stats() const;
     std::int64_t msSinceMedia() const; // since the last RTP packet (or since start)
     quint64 feedId() const { return participant_.id; }
+    // Bytes this subscriber PeerConnection has received (the downlink
+    // measure the layer choice runs on); signalling thread.
+    std::uint64_t bytesReceived() const;
+    // Asks Janus for this simulcast substream (0 = lowest) with a subscriber
+    // `configure`; the stats' video.layer follows Janus' "substream" events.
+    void requestSubstream(int substream);
     void markGone(std::int64_t atMs, const QString& reason);
 
 Q_SIGNALS:

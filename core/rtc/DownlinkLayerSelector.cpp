@@ -32,7 +32,8 @@ std::optional<int> DownlinkLayerSelector::onSample(const DownlinkSample& s)
     const auto layerBps = config_.substreamBitrateBps[static_cast<std::size_t>(substream_)];
     const bool shortOfLayer = static_cast<double>(s.receivedBps) < 0.9 * static_cast<double>(layerBps);
     moderateStreak_ = s.lossFraction > config_.moderateLoss && shortOfLayer ? moderateStreak_ + 1 : 0;
-    const bool congested = s.freezes > 0 || s.lossFraction > config_.heavyLoss || moderateStreak_ >= 2;
+    const bool queued = s.queueDelayMs && *s.queueDelayMs > config_.queueDelayLimitMs;
+    const bool congested = s.freezes > 0 || s.lossFraction > config_.heavyLoss || moderateStreak_ >= 2 || queued;
 
     if (congested) {
         calmSinceMs_.reset();

@@ -16,12 +16,17 @@ struct DownlinkSample {
     std::int64_t receivedBps = 0;
     double lossFraction = 0;
     std::int64_t freezes = 0; // new since the previous sample
+    // How much later than at the calmest moment seen media now arrives
+    // (one-way delay above its minimum), when the receiver can tell: a
+    // bottleneck's queue filling shows here before anything is lost.
+    std::optional<double> queueDelayMs;
 };
 
 // Chooses the simulcast substream (0 = lowest) to ask Janus for with a
 // subscriber `configure`. Janus ignores a subscriber's REMB (notes/janus.md
 // §3), so this is the only downlink adaptation there is. Down at once on a
-// freeze or heavy loss (> 10 %), or after two intervals of moderate loss
+// freeze, heavy loss (> 10 %) or a standing queue (> 200 ms of added
+// delay), or after two intervals of moderate loss
 // (> 3 %) with the rate short of the layer's; the rate the link managed
 // then is remembered as a ceiling. Up only after a calm spell (8 s, doubled
 // after every up-switch that failed within 10 s, up to 64 s) and only if
@@ -44,6 +49,7 @@ public:
         double heavyLoss = 0.10;
         double moderateLoss = 0.03;
         double headroom = 1.2; // next layer must fit under the ceiling with this margin
+        double queueDelayLimitMs = 200; // a standing queue this deep is congestion too
     };
 
     static std::array<std::int64_t, 3> defaultSubstreamBitrates();

@@ -82,7 +82,21 @@ SessionDescription buildPublisherOffer(const PublisherOfferOptions& o)
     video.codecs.push_back(
         SdpCodec{kVp8RtxPayloadType, "rtx", 90000, std::nullopt, "apt=" + std::to_string(kVp8PayloadType), {}});
     video.otherAttributes.push_back({"msid", o.streamId + " " + o.streamId + "-video"});
-    if (o.simulcastRids.empty()) {
+    if (o.simulcastRids.empty() && o.videoSimulcastSsrcs.size() >= 2) {
+        video.ssrcGroups.push_back(SdpSsrcGroup{"SIM", o.videoSimulcastSsrcs});
+        for (std::size_t i = 0; i < o.videoSimulcastSsrcs.size(); ++i) {
+            const std::uint32_t media = o.videoSimulcastSsrcs[i];
+            const std::uint32_t rtx = i < o.videoSimulcastRtxSsrcs.size() ? o.videoSimulcastRtxSsrcs[i] : 0;
+            if (rtx != 0)
+                video.ssrcGroups.push_back(SdpSsrcGroup{"FID", {media, rtx}});
+            for (const std::uint32_t ssrc : {media, rtx}) {
+                if (ssrc == 0)
+                    continue;
+                video.ssrcs.push_back({ssrc, "cname", o.cname});
+                video.ssrcs.push_back({ssrc, "msid", o.streamId + " " + o.streamId + "-video"});
+            }
+        }
+    } else if (o.simulcastRids.empty()) {
         video.ssrcGroups.push_back(SdpSsrcGroup{"FID", {o.videoSsrc, o.videoRtxSsrc}});
         for (const std::uint32_t ssrc : {o.videoSsrc, o.videoRtxSsrc}) {
             video.ssrcs.push_back({ssrc, "cname", o.cname});

@@ -45,11 +45,18 @@ struct PublisherOfferOptions {
     std::uint32_t videoRtxSsrc = 0;
     // Highest quality first, as Janus numbers substreams 2, 1, 0 in this order.
     std::vector<std::string> simulcastRids = {"h", "m", "l"};
+    // Legacy simulcast (a=ssrc-group:SIM, lowest layer first, one FID group
+    // per layer): used when this has two or more SSRCs and simulcastRids is
+    // empty. Janus 1.1.2 then maps layers by SSRC, so packets need no rid or
+    // mid header extension. Same length as videoSimulcastRtxSsrcs.
+    std::vector<std::uint32_t> videoSimulcastSsrcs;
+    std::vector<std::uint32_t> videoSimulcastRtxSsrcs;
 };
 
 // sendonly Opus 111 + VP8 96 (rtx 97), BUNDLE, rtcp-mux, a=setup:actpass,
 // feedback nack / nack pli / ccm fir / goog-remb / transport-cc, and
-// simulcast by a=rid + a=simulcast:send unless simulcastRids is empty.
+// simulcast by a=rid + a=simulcast:send unless simulcastRids is empty, else
+// by a=ssrc-group:SIM when videoSimulcastSsrcs has several layers.
 SessionDescription buildPublisherOffer(const PublisherOfferOptions& options);
 
 struct SubscriberAnswerOptions {

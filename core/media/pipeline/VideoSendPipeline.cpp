@@ -102,6 +102,11 @@ void VideoSendPipeline::encodeLoop()
             encoder_->setTotalBitrateBps(bitrate);
         if (keyframeRequested_.exchange(false))
             encoder_->requestKeyframe();
+        if (const std::uint32_t layers = keyframeLayers_.exchange(0); layers != 0) {
+            for (int i = 0; i < 32; ++i)
+                if (layers & (1u << i))
+                    encoder_->requestKeyframe(i);
+        }
         try {
             auto encoded = encoder_->encode(*frame);
             if (encoded.empty())

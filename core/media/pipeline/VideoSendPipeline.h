@@ -62,6 +62,13 @@ public:
 
     void setTotalBitrateBps(int bitrateBps) { pendingBitrateBps_ = bitrateBps; }
     void requestKeyframe() { keyframeRequested_ = true; }
+    // One simulcast layer only (a receiver of that layer lost its picture);
+    // the other layers keep their cheaper delta frames.
+    void requestKeyframe(int layerIndex)
+    {
+        if (layerIndex >= 0 && layerIndex < 32)
+            keyframeLayers_.fetch_or(1u << layerIndex);
+    }
 
     VideoSendStats stats() const;
 
@@ -86,6 +93,7 @@ private:
     std::atomic<bool> started_{false};
     std::atomic<int> pendingBitrateBps_{0};
     std::atomic<bool> keyframeRequested_{false};
+    std::atomic<std::uint32_t> keyframeLayers_{0}; // bit i: layer i wants a keyframe
 
     std::atomic<std::uint64_t> framesCaptured_{0};
     std::atomic<std::uint64_t> framesEncoded_{0};

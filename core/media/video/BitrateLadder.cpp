@@ -21,17 +21,22 @@ constexpr std::array kRungs{
     LadderRung{2'200'000, 1080, 30},
 };
 
-// A rung's own share when it is a lower simulcast layer: the middle of its
-// range, so the layer looks decent rather than bare.
-int layerTargetBps(int height)
+// A lower simulcast layer's share, by its pixel rate: 0.09 bit per pixel
+// is 155 kbit/s at 320x180x30 (just above the 150 kbit/s 180p floor, where
+// the stamp and the picture hold) and 39 kbit/s at 160x90, so a 640x360
+// source's three layers fit the 512 kbit/s a VideoRoom typically allows.
+constexpr double kLowerLayerBitsPerPixel = 0.09;
+constexpr int kLowerLayerMinTargetBps = 30'000;
+// The top layer runs from this fraction of its rung's floor: a 360p top
+// layer at 230 kbit/s is still sharper than the 180p layer below it, and
+// pausing it would leave every receiver with the middle layer.
+constexpr double kTopLayerFloorFraction = 0.65;
+constexpr double kTopLayerKeepFraction = 0.5; // hysteresis: a running top layer stops only below this
+
+int layerTargetBps(const VideoLayerPlan& layer)
 {
-    for (std::size_t i = 0; i < kRungs.size(); ++i) {
-        if (kRungs[i].height >= height && kRungs[i].fps >= 30) {
-            const int next = i + 1 < kRungs.size() ? kRungs[i + 1].minBitrateBps : kRungs[i].minBitrateBps * 2;
-            return (kRungs[i].minBitrateBps + next) / 2;
-        }
-    }
-    return kRungs.back().minBitrateBps;
+    const double bps = kLowerLayerBitsPerPixel * layer.width * layer.height * layer.fps;
+    return std::max(kLowerLayerMinTargetBps, static_cast<int>(bps));
 }
 
 int minBpsForHeight(int height)
@@ -70,7 +75,7 @@ VideoLayerPlan BitrateLadder::planFor(int bitrateBps, int sourceWidth, int sourc
 }
 
 std::vector<VideoLayerPlan> BitrateLadder::simulcast(int totalBitrateBps, int sourceWidth, int sourceHeight, int maxFps,
-                                                     int layerCount)
+                                                     int layerCount, bool topRunning)
 {
     layerCount = std::clamp(layerCount, 1, 3);
     if (layerCount == 1)
@@ -78,6 +83,7 @@ std::vector<VideoLayerPlan> BitrateLadder::simulcast(int totalBitrateBps, int so
 
     std::vector<VideoLayerPlan> layers(static_cast<std::size_t>(layerCount));
     int remaining = totalBitrateBps;
+    int highestActive = 0;
     for (int i = 0; i < layerCount; ++i) {
         const int shift = layerCount - 1 - i;
         auto& layer = layers[static_cast<std::size_t>(i)];
@@ -85,19 +91,33 @@ std::vector<VideoLayerPlan> BitrateLadder::simulcast(int totalBitrateBps, int so
         layer.height = (sourceHeight >> shift) & ~1;
         layer.fps = maxFps;
         const bool top = i == layerCount - 1;
-        const int minimum = i == 0 ? 0 : minBpsForHeight(layer.height);
-        const int wanted = top ? remaining : std::min(remaining, layerTargetBps(layer.height));
+        const int floor = minBpsForHeight(layer.height);
+        const double topFraction = topRunning ? kTopLayerKeepFraction : kTopLayerFloorFraction;
+        const int minimum = i == 0 ? 0 : top ? static_cast<int>(floor * topFraction) : floor;
+        const int wanted = top ? remaining : std::min(remaining, layerTargetBps(layer));
         if (remaining <= 0 || wanted < minimum) {
             layer.bitrateBps = 0;
             continue;
         }
         layer.bitrateBps = wanted;
         remaining -= wanted;
+        highestActive = i;
     }
+    // What a paused top layer could not use sharpens the highest one running,
+    // up to 30 % over its share: beyond that its receivers would need a link
+    // as wide as the next layer's without getting its picture.
+    auto& highest = layers[static_cast<std::size_t>(highestActive)];
+    const int room = highestActive == layerCount - 1 ? remaining : layerTargetBps(highest) * 3 / 10;
+    highest.bitrateBps += std::clamp(remaining, 0, std::max(0, room));
     // The lowest layer always runs; on a very thin link it also drops its
-    // frame rate like a single stream would.
+    // frame rate like a single stream would, judged per pixel so a layer
+    // smaller than 180p at its full share keeps the source's frame rate.
     auto& lowest = layers.front();
-    lowest.fps = std::min(maxFps, planFor(lowest.bitrateBps, sourceWidth, sourceHeight, maxFps).fps);
+    const double pixelsOf180p = 320.0 * 180.0;
+    const double area = static_cast<double>(lowest.width) * lowest.height;
+    const int equivalentBps =
+        area < pixelsOf180p ? static_cast<int>(lowest.bitrateBps * pixelsOf180p / area) : lowest.bitrateBps;
+    lowest.fps = std::min(maxFps, planFor(equivalentBps, sourceWidth, sourceHeight, maxFps).fps);
     return layers;
 }
 

@@ -32,11 +32,14 @@ public:
 
     // Up to 3 simulcast layers at full, 1/2 and 1/4 size (lowest first).
     // Bandwidth goes to the lowest layer first (someone on a thin link must
-    // still see something), each layer up to its rung's bitrate; the top
-    // layer takes what is left. Layers that cannot reach their minimum are
-    // paused (bitrateBps 0).
+    // still see something), each lower layer up to a share by its pixel
+    // rate; the top layer takes what is left. Layers that cannot reach their
+    // minimum are paused (bitrateBps 0) and what they leave goes to the
+    // highest layer still running. `topRunning`: the top layer runs now and
+    // keeps running down to a lower minimum than it starts at, so an estimate
+    // wobbling at the threshold does not restart it (a keyframe) every second.
     static std::vector<VideoLayerPlan> simulcast(int totalBitrateBps, int sourceWidth, int sourceHeight, int maxFps,
-                                                 int layerCount);
+                                                 int layerCount, bool topRunning = false);
 };
 
 } // namespace spoke::media

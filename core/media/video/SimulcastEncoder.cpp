@@ -99,8 +99,9 @@ void SimulcastEncoder::setTotalBitrateBps(int bitrateBps)
     if (bitrateBps <= 0)
         throw MediaError(MediaErrorKind::InvalidArgument, "A bitrate must be positive");
     config_.totalBitrateBps = bitrateBps;
+    const bool topRunning = plans_.size() > 1 && plans_.back().bitrateBps > 0;
     plans_ = BitrateLadder::simulcast(bitrateBps, config_.sourceWidth, config_.sourceHeight, config_.maxFps,
-                                      config_.layerCount);
+                                      config_.layerCount, topRunning);
     applyPlan();
 }
 

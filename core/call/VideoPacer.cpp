@@ -17,6 +17,8 @@ std::size_t VideoPacer::process(std::int64_t nowUs, const std::function<void(rtc
     const double maxBudget = static_cast<double>(rateBps_) / 8.0 * kBurstMs / 1000.0;
     if (lastUs_ >= 0)
         budgetBytes_ += static_cast<double>(rateBps_) / 8.0 * static_cast<double>(nowUs - lastUs_) / 1e6;
+    else
+        budgetBytes_ = maxBudget; // the first packet need not wait for a second call
     lastUs_ = nowUs;
     // At least one full packet may always go, or a slow rate would never send one.
     budgetBytes_ = std::min(budgetBytes_, std::max(maxBudget, 1200.0));

@@ -10,6 +10,7 @@ Page {
     id: page
     signal openTarget(string kind, int id)
     signal editCase(int id)
+    signal playRecording(int id)
     title: App.detail.title
     background: Rectangle { color: Theme.window }
 
@@ -44,6 +45,13 @@ Page {
                 Layout.fillWidth: true
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
+            }
+            Button {
+                objectName: "playRecordingButton"
+                visible: App.detail.kind === "recording" && !App.detail.loading && App.detail.error === ""
+                text: qsTr("Open in the player")
+                Accessible.name: text
+                onClicked: page.playRecording(App.detail.itemId)
             }
             Button {
                 visible: App.detail.kind === "case" && !App.detail.loading && App.detail.error === ""

@@ -1,28 +1,85 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Spoke.Ui
 
-// Recordings of past sessions: what can be replayed, and what is still only
-// on the hub.
+// Recordings of past sessions: what can be replayed here, what is still
+// only on the hub, and importing a recording made elsewhere. Opening one
+// opens the player.
 Page {
     id: page
     signal openRecording(int recordingId)
     title: qsTr("Library")
     background: Rectangle { color: Theme.window }
 
+    Shortcut {
+        sequences: [StandardKey.Open]
+        enabled: page.StackView.status === StackView.Active
+        onActivated: importDialog.open()
+    }
+    FileDialog {
+        id: importDialog
+        title: qsTr("Import a recording")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("Recordings (*.webm *.mkv *.mp4)"), qsTr("All files (*)")]
+        onAccepted: App.library.importFile(selectedFile)
+    }
+    Connections {
+        target: App.library
+        function onImported(recordingId) { page.openRecording(recordingId) }
+    }
+
     ListView {
         id: list
+        objectName: "libraryList"
         anchors.fill: parent
         anchors.margins: Theme.spacing
         spacing: 8
-        model: App.recordings
+        model: App.library.rows
         clip: true
         keyNavigationEnabled: true
         activeFocusOnTab: true
         Accessible.role: Accessible.List
         Accessible.name: qsTr("Recordings")
         ScrollBar.vertical: ScrollBar {}
+
+        header: ColumnLayout {
+            width: list.width
+            spacing: 6
+            RowLayout {
+                spacing: 8
+                Button {
+                    text: qsTr("Import recording…")
+                    highlighted: true
+                    enabled: !App.library.busy
+                    Accessible.name: qsTr("Import a recording (Ctrl+O)")
+                    onClicked: importDialog.open()
+                }
+                BusyIndicator {
+                    running: App.library.busy
+                    visible: running
+                    Layout.preferredHeight: 28
+                    Layout.preferredWidth: 28
+                    Accessible.name: qsTr("Importing")
+                }
+                Label {
+                    text: App.library.message
+                    color: App.library.failed ? Theme.danger : Theme.mutedText
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
+            }
+            Label {
+                text: qsTr("WebM, MKV or MP4 recordings, e.g. a hub's edited recording, are copied into the library with their chapters.")
+                color: Theme.mutedText
+                bottomPadding: Theme.spacing
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+        }
 
         delegate: ItemDelegate {
             id: row
@@ -31,7 +88,8 @@ Page {
             implicitHeight: rowLayout.implicitHeight + 20
             highlighted: ListView.isCurrentItem
             Accessible.role: Accessible.ListItem
-            Accessible.name: model.title + ", " + model.duration
+            Accessible.name: model.title + ", " + model.programme + ", " + model.created + ", " + model.duration
+                             + (model.onDisk ? "" : ", " + qsTr("not downloaded"))
             onClicked: page.openRecording(model.recordingId)
             Keys.onReturnPressed: page.openRecording(model.recordingId)
             background: Rectangle {
@@ -41,16 +99,37 @@ Page {
             }
             contentItem: RowLayout {
                 id: rowLayout
+                spacing: Theme.spacing
                 ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 2
                     Label { text: row.model.title; font.pixelSize: 15; font.bold: true; color: Theme.text; elide: Text.ElideRight; Layout.fillWidth: true }
-                    Label { text: row.model.created + "  ·  " + row.model.duration; color: Theme.mutedText; font.pixelSize: Theme.smallSize }
+                    Label {
+                        text: [row.model.programme, row.model.created, row.model.duration].filter(s => s !== "").join("  ·  ")
+                        color: Theme.mutedText
+                        font.pixelSize: Theme.bodySize
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: row.model.cases !== ""
+                        text: qsTr("Cases: %1").arg(row.model.cases)
+                        color: Theme.text
+                        font.pixelSize: Theme.smallSize
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
                 }
                 Label {
                     text: row.model.onDisk ? qsTr("On this laptop") : qsTr("Not downloaded")
                     color: row.model.onDisk ? Theme.ok : Theme.mutedText
                     font.pixelSize: Theme.bodySize
+                }
+                Label {
+                    visible: row.model.onDisk
+                    text: qsTr("▶ Play")
+                    color: Theme.accent
+                    font.bold: true
                 }
             }
         }

@@ -44,6 +44,12 @@ ApplicationWindow {
         if (!stack.currentItem || stack.currentItem.objectName !== "caseEditor")
             stack.push(editorPage)
     }
+    // The player, at a moment (a search hit) or where it was left off (-1).
+    function openPlayer(recordingId, positionMs) {
+        App.player.open(recordingId, positionMs === undefined ? -1 : positionMs)
+        if (!stack.currentItem || stack.currentItem.objectName !== "playerPage")
+            stack.push(playerPage)
+    }
     function openHit(hit) {
         if (hit.kind === "session")
             openDetail("session", hit.itemId)
@@ -52,7 +58,7 @@ ApplicationWindow {
         else if (hit.kind === "recommendation")
             openDetail("case", hit.caseId)
         else if (hit.recordingId >= 0)
-            openDetail("recording", hit.recordingId, hit.positionMs)
+            openPlayer(hit.recordingId, hit.positionMs)
         else
             openDetail("session", hit.sessionId)
     }
@@ -198,7 +204,7 @@ ApplicationWindow {
     }
     Component {
         id: libraryPage
-        LibraryPage { onOpenRecording: (id) => window.openDetail("recording", id) }
+        LibraryPage { onOpenRecording: (id) => window.openPlayer(id) }
     }
     Component {
         id: settingsPage
@@ -209,7 +215,12 @@ ApplicationWindow {
         DetailPage {
             onOpenTarget: (kind, id) => window.openDetail(kind, id)
             onEditCase: (id) => window.openEditor(id)
+            onPlayRecording: (id) => window.openPlayer(id)
         }
+    }
+    Component {
+        id: playerPage
+        PlayerPage {}
     }
     Component {
         id: editorPage

@@ -80,6 +80,8 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     , recordings_(kRecordingRoles)
     , search_(std::make_unique<SearchModel>(*worker_))
     , detail_(std::make_unique<DetailModel>(*worker_))
+    , library_(std::make_unique<LibraryModel>(*worker_, dataDir))
+    , player_(std::make_unique<PlayerModel>(*worker_))
     , editor_(std::make_unique<CaseEditorModel>(*worker_, dataDir / "attachments"))
 {
     connect(editor_.get(), &CaseEditorModel::casesChanged, this, &AppController::refresh);
@@ -92,8 +94,10 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
 
 AppController::~AppController()
 {
-    // The last keystrokes of an open case reach the cache before it closes.
+    // The last keystrokes of an open case reach the cache before it closes;
+    // so does where replay was left off.
     editor_->saveNow();
+    player_->close();
     worker_->drain();
 }
 
@@ -128,6 +132,7 @@ void AppController::refresh()
             past_.replace(std::move(lists.past));
             cases_.replace(std::move(lists.cases));
             recordings_.replace(std::move(lists.recordings));
+            library_->refresh();
             pendingOutbox_ = lists.pendingOutbox;
         }
         loaded_ = true;

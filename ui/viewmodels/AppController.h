@@ -2,6 +2,8 @@
 
 #include "viewmodels/CaseEditorModel.h"
 #include "viewmodels/DetailModel.h"
+#include "viewmodels/LibraryModel.h"
+#include "viewmodels/PlayerModel.h"
 #include "viewmodels/RowModel.h"
 #include "viewmodels/SearchModel.h"
 
@@ -36,6 +38,8 @@ class AppController : public QObject {
     Q_PROPERTY(spoke::ui::RowModel* recordings READ recordings CONSTANT)
     Q_PROPERTY(spoke::ui::SearchModel* search READ search CONSTANT)
     Q_PROPERTY(spoke::ui::DetailModel* detail READ detail CONSTANT)
+    Q_PROPERTY(spoke::ui::LibraryModel* library READ library CONSTANT)
+    Q_PROPERTY(spoke::ui::PlayerModel* player READ player CONSTANT)
     Q_PROPERTY(spoke::ui::CaseEditorModel* editor READ editor CONSTANT)
 public:
     AppController(const std::filesystem::path& dataDir, const QString& version, QObject* parent = nullptr);
@@ -57,6 +61,8 @@ public:
     RowModel* recordings() { return &recordings_; }
     SearchModel* search() { return search_.get(); }
     DetailModel* detail() { return detail_.get(); }
+    LibraryModel* library() { return library_.get(); }
+    PlayerModel* player() { return player_.get(); }
     CaseEditorModel* editor() { return editor_.get(); }
 
     // Reloads every list from the cache.
@@ -79,6 +85,8 @@ private:
     RowModel recordings_;
     std::unique_ptr<SearchModel> search_;
     std::unique_ptr<DetailModel> detail_;
+    std::unique_ptr<LibraryModel> library_;
+    std::unique_ptr<PlayerModel> player_;
     std::unique_ptr<CaseEditorModel> editor_;
 };
 

@@ -1,0 +1,471 @@
+#include "viewmodels/PlayerModel.h"
+
+#include "recording/Player.h"
+#include "recording/RecordingError.h"
+#include "store/CacheWorker.h"
+#include "viewmodels/Formatting.h"
+#include "viewmodels/VideoView.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <mutex>
+#include <optional>
+
+namespace spoke::ui {
+
+// The engine presents on its own thread and is built once per file, while
+// the page's VideoView can come and go: the engine presents into this
+// stand-in, which forwards to whatever view is attached (or drops the
+// picture). Detaching waits for a present() in progress.
+class PlayerModel::Sink final : public recording::VideoSink {
+public:
+    void setView(VideoView* view)
+    {
+        std::lock_guard lock(mutex_);
+        view_ = view;
+    }
+    void present(const media::VideoFrame& frame, std::int64_t ptsMs) override
+    {
+        std::lock_guard lock(mutex_);
+        if (view_)
+            view_->present(frame, ptsMs);
+    }
+
+private:
+    std::mutex mutex_;
+    VideoView* view_ = nullptr;
+};
+
+struct PlayerModel::Loaded {
+    QString title;
+    QString subtitle;
+    std::filesystem::path file;
+    bool fileExists = false;
+    std::int64_t durationMs = 0;
+    QVariantList chapters;
+    QVariantList bookmarks;
+    QVariantList timeline;
+    std::optional<std::int64_t> resumeMs;
+};
+
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QVariantList loadBookmarks(store::Cache& cache, std::int64_t recordingId)
+{
+    QVariantList list;
+    for (const auto& b : cache.recordings().bookmarks(recordingId))
+        list.append(QVariantMap{{QStringLiteral("bookmarkId"), static_cast<qint64>(b.id)},
+                                {QStringLiteral("positionMs"), static_cast<qint64>(b.positionMs)},
+                                {QStringLiteral("timeText"), formatPosition(b.positionMs)},
+                                {QStringLiteral("note"), qs(b.note)}});
+    return list;
+}
+
+QVariantMap chapterRow(const QString& title, std::int64_t startMs, std::int64_t endMs)
+{
+    return {{QStringLiteral("title"), title},
+            {QStringLiteral("startMs"), static_cast<qint64>(startMs)},
+            {QStringLiteral("endMs"), static_cast<qint64>(endMs)},
+            {QStringLiteral("timeText"), formatPosition(startMs)}};
+}
+
+QVariantMap timelineRow(const QString& kind, std::int64_t positionMs, const QString& title, const QString& text)
+{
+    return {{QStringLiteral("kind"), kind},
+            {QStringLiteral("positionMs"), static_cast<qint64>(positionMs)},
+            {QStringLiteral("timeText"), formatPosition(positionMs)},
+            {QStringLiteral("title"), title},
+            {QStringLiteral("text"), text}};
+}
+
+} // namespace
+
+PlayerModel::PlayerModel(store::CacheWorker& worker, QObject* parent)
+    : QObject(parent), worker_(worker), sink_(std::make_unique<Sink>())
+{
+    tick_.setInterval(200);
+    connect(&tick_, &QTimer::timeout, this, &PlayerModel::refreshProgress);
+}
+
+PlayerModel::~PlayerModel()
+{
+    close();
+}
+
+void PlayerModel::setVideoView(VideoView* view)
+{
+    if (view_ == view)
+        return;
+    if (view_)
+        disconnect(view_, nullptr, this, nullptr);
+    view_ = view;
+    sink_->setView(view);
+    if (view) {
+        // A view deleted without being detached first stops receiving at once.
+        connect(view, &QObject::destroyed, this, [this] { sink_->setView(nullptr); });
+    }
+    Q_EMIT videoViewChanged();
+}
+
+QString PlayerModel::soundStatus() const
+{
+    return tr("No sound output");
+}
+
+QString PlayerModel::positionText() const
+{
+    return formatPosition(positionMs_);
+}
+
+QString PlayerModel::durationText() const
+{
+    return formatPosition(durationMs_);
+}
+
+void PlayerModel::open(qint64 recordingId, qint64 positionMs)
+{
+    close();
+    recordingId_ = recordingId;
+    loading_ = true;
+    error_.clear();
+    problem_.clear();
+    title_.clear();
+    subtitle_.clear();
+    chapters_.clear();
+    bookmarks_.clear();
+    timeline_.clear();
+    durationMs_ = 0;
+    positionMs_ = 0;
+    playing_ = false;
+    finished_ = false;
+    currentChapter_ = -1;
+    currentTimelineIndex_ = -1;
+    resumedFromMs_ = 0;
+    const quint64 generation = ++generation_;
+    Q_EMIT openedChanged();
+    Q_EMIT progressChanged();
+    Q_EMIT bookmarksChanged();
+
+    worker_.run<Loaded>(
+        this,
+        [recordingId](store::Cache& cache) {
+            const auto recording = cache.recordings().byId(recordingId);
+            if (!recording)
+                throw std::runtime_error(tr("This recording is no longer in the cache.").toStdString());
+            Loaded loaded;
+            loaded.title = qs(recording->title);
+            loaded.file = recording->filePath;
+            loaded.fileExists = !recording->filePath.empty() && QFileInfo::exists(qs(recording->filePath));
+            loaded.durationMs = recording->durationMs;
+            QStringList context;
+            if (recording->sessionId) {
+                if (const auto session = cache.sessions().session(*recording->sessionId)) {
+                    for (const auto& programme : cache.sessions().programmes())
+                        if (programme.id == session->programmeId)
+                            context << qs(programme.name);
+                }
+            }
+            context << formatDateTime(recording->createdMs);
+            loaded.subtitle = context.join(QStringLiteral("  ·  "));
+            for (const auto& ch : cache.recordings().chapters(recordingId)) {
+                loaded.chapters.append(chapterRow(qs(ch.title), ch.startMs, ch.endMs.value_or(ch.startMs)));
+                // The case presented in this chapter: its form, shown when the chapter plays.
+                if (ch.caseId) {
+                    if (const auto record = cache.cases().byId(*ch.caseId)) {
+                        const auto revision = cache.cases().latestRevision(*ch.caseId);
+                        QString text = revision ? qs(revision->plainText) : QString();
+                        if (text.size() > 600)
+                            text = text.left(600) + QStringLiteral("…");
+                        loaded.timeline.append(timelineRow(QStringLiteral("case"), ch.startMs,
+                                                           tr("Case %1: %2").arg(qs(record->caseCode), qs(record->title)),
+                                                           text));
+                    }
+                }
+            }
+            if (recording->sessionId)
+                for (const auto& m : cache.sessions().chat(*recording->sessionId))
+                    loaded.timeline.append(timelineRow(QStringLiteral("chat"), m.offsetMs, qs(m.author), qs(m.body)));
+            std::stable_sort(loaded.timeline.begin(), loaded.timeline.end(), [](const QVariant& a, const QVariant& b) {
+                return a.toMap().value(QStringLiteral("positionMs")).toLongLong()
+                       < b.toMap().value(QStringLiteral("positionMs")).toLongLong();
+            });
+            loaded.bookmarks = loadBookmarks(cache, recordingId);
+            loaded.resumeMs = cache.recordings().resumePosition(recordingId);
+            return loaded;
+        },
+        [this, generation, positionMs](const store::Outcome<Loaded>& outcome) {
+            if (generation != generation_)
+                return;
+            loading_ = false;
+            if (!outcome.ok()) {
+                error_ = outcome.error;
+                Q_EMIT openedChanged();
+                return;
+            }
+            const Loaded& loaded = *outcome.value;
+            title_ = loaded.title;
+            subtitle_ = loaded.subtitle;
+            chapters_ = loaded.chapters;
+            bookmarks_ = loaded.bookmarks;
+            timeline_ = loaded.timeline;
+            durationMs_ = loaded.durationMs;
+            if (!loaded.fileExists) {
+                error_ = loaded.file.empty()
+                             ? tr("This recording is not on this laptop. Its chapters, notes and chat are shown below.")
+                             : tr("The file of this recording is missing: %1. Its chapters, notes and chat are shown below.")
+                                   .arg(QString::fromStdString(loaded.file.string()));
+            } else {
+                const qint64 startMs = positionMs >= 0 ? positionMs : loaded.resumeMs.value_or(0);
+                startEngine(loaded, startMs);
+            }
+            Q_EMIT openedChanged();
+            Q_EMIT bookmarksChanged();
+            refreshProgress();
+        });
+}
+
+void PlayerModel::startEngine(const Loaded& loaded, qint64 startMs)
+{
+    recording::PlayerConfig config;
+    config.audio = nullptr; // no sound device wired yet: the engine's steady clock paces playback
+    config.video = sink_.get();
+    config.startMs = std::max<qint64>(0, startMs);
+    try {
+        player_ = std::make_unique<recording::Player>(loaded.file, config);
+    } catch (const std::exception& failure) {
+        error_ = tr("This recording cannot be played: %1").arg(QString::fromUtf8(failure.what()));
+        return;
+    }
+    resumedFromMs_ = config.startMs;
+    lastSavedMs_ = config.startMs;
+    speed_ = 1.0;
+    Q_EMIT speedChanged();
+    const auto& info = player_->info();
+    durationMs_ = std::max<qint64>(durationMs_, info.durationMs);
+    // A file imported or recorded without cache rows still has its own chapters.
+    if (chapters_.isEmpty())
+        for (const auto& mark : info.chapters)
+            chapters_.append(chapterRow(qs(mark.title), mark.startMs, mark.endMs.value_or(mark.startMs)));
+    tick_.start();
+}
+
+void PlayerModel::close()
+{
+    ++generation_;
+    tick_.stop();
+    if (!player_)
+        return;
+    refreshProgress();
+    savePosition();
+    player_.reset();
+    playing_ = false;
+    Q_EMIT openedChanged();
+    Q_EMIT progressChanged();
+}
+
+void PlayerModel::play()
+{
+    if (!player_)
+        return;
+    if (finished_)
+        player_->seek(0);
+    player_->play();
+    refreshProgress();
+}
+
+void PlayerModel::pause()
+{
+    if (!player_)
+        return;
+    player_->pause();
+    refreshProgress();
+    savePosition();
+}
+
+void PlayerModel::togglePlay()
+{
+    if (playing_)
+        pause();
+    else
+        play();
+}
+
+void PlayerModel::seekAndShow(qint64 positionMs)
+{
+    if (!player_)
+        return;
+    const qint64 end = durationMs_ > 0 ? durationMs_ : positionMs;
+    player_->seek(std::clamp<qint64>(positionMs, 0, std::max<qint64>(0, end)));
+    refreshProgress();
+}
+
+void PlayerModel::seek(qint64 positionMs)
+{
+    seekAndShow(positionMs);
+}
+
+void PlayerModel::skip(qint64 deltaMs)
+{
+    if (player_)
+        seekAndShow(player_->positionMs() + deltaMs);
+}
+
+void PlayerModel::setSpeed(double speed)
+{
+    speed = std::clamp(speed, 0.5, 2.0);
+    if (player_)
+        player_->setSpeed(speed);
+    if (qFuzzyCompare(speed, speed_))
+        return;
+    speed_ = speed;
+    Q_EMIT speedChanged();
+}
+
+void PlayerModel::nextChapter()
+{
+    if (!player_)
+        return;
+    const qint64 position = player_->positionMs();
+    for (const QVariant& chapter : std::as_const(chapters_)) {
+        const qint64 start = chapter.toMap().value(QStringLiteral("startMs")).toLongLong();
+        if (start > position + 500) {
+            seekAndShow(start);
+            return;
+        }
+    }
+}
+
+void PlayerModel::previousChapter()
+{
+    if (!player_)
+        return;
+    // Like a music player: back to the start of this chapter, or to the one
+    // before when this one has only just begun.
+    const qint64 position = player_->positionMs();
+    int current = -1;
+    for (int i = 0; i < chapters_.size(); ++i)
+        if (chapters_[i].toMap().value(QStringLiteral("startMs")).toLongLong() <= position + 100)
+            current = i;
+    const auto startOf = [this](int i) { return chapters_[i].toMap().value(QStringLiteral("startMs")).toLongLong(); };
+    qint64 target = 0;
+    if (current >= 0 && position - startOf(current) >= 3000)
+        target = startOf(current);
+    else if (current >= 1)
+        target = startOf(current - 1);
+    seekAndShow(target);
+}
+
+void PlayerModel::addBookmark(const QString& note)
+{
+    if (recordingId_ < 0)
+        return;
+    const std::int64_t id = recordingId_;
+    const std::int64_t at = player_ ? player_->positionMs() : positionMs_;
+    const std::string text = note.trimmed().toStdString();
+    worker_.run<QVariantList>(
+        this,
+        [id, at, text](store::Cache& cache) {
+            store::Bookmark bookmark;
+            bookmark.recordingId = id;
+            bookmark.positionMs = std::max<std::int64_t>(0, at);
+            bookmark.note = text;
+            bookmark.createdMs = QDateTime::currentMSecsSinceEpoch();
+            cache.recordings().addBookmark(bookmark);
+            return loadBookmarks(cache, id);
+        },
+        [this, id](const store::Outcome<QVariantList>& outcome) {
+            if (!outcome.ok() || id != recordingId_)
+                return;
+            bookmarks_ = *outcome.value;
+            Q_EMIT bookmarksChanged();
+            Q_EMIT saved();
+        });
+}
+
+void PlayerModel::removeBookmark(qint64 bookmarkId)
+{
+    const std::int64_t id = recordingId_;
+    worker_.run<QVariantList>(
+        this,
+        [id, bookmarkId](store::Cache& cache) {
+            cache.recordings().removeBookmark(bookmarkId);
+            return loadBookmarks(cache, id);
+        },
+        [this, id](const store::Outcome<QVariantList>& outcome) {
+            if (!outcome.ok() || id != recordingId_)
+                return;
+            bookmarks_ = *outcome.value;
+            Q_EMIT bookmarksChanged();
+        });
+}
+
+void PlayerModel::savePosition()
+{
+    if (!player_ || recordingId_ < 0)
+        return;
+    const std::int64_t id = recordingId_;
+    const std::int64_t at = positionMs_;
+    const bool atEnd = finished_;
+    lastSavedMs_ = at;
+    playedSinceSaveMs_ = 0;
+    worker_.run<bool>(
+        this,
+        [id, at, atEnd](store::Cache& cache) {
+            // Played to the end: next time starts from the beginning.
+            if (atEnd)
+                cache.recordings().clearResumePosition(id);
+            else
+                cache.recordings().setResumePosition(id, at, QDateTime::currentMSecsSinceEpoch());
+            return true;
+        },
+        [this](const store::Outcome<bool>&) { Q_EMIT saved(); });
+}
+
+void PlayerModel::refreshProgress()
+{
+    if (!player_)
+        return;
+    const qint64 previous = positionMs_;
+    positionMs_ = player_->positionMs();
+    const auto state = player_->state();
+    const bool wasFinished = finished_;
+    playing_ = state == recording::PlayerState::Playing;
+    finished_ = state == recording::PlayerState::Finished;
+    const recording::PlayerStats stats = player_->stats();
+    // A crash-cut file states no duration: it lasts as far as it reads.
+    if (stats.readableUntilMs > durationMs_ && !stats.problem.empty())
+        durationMs_ = stats.readableUntilMs;
+    // The clock runs a frame or two past the last readable packet before
+    // the engine notices; the position shown stops where the file does.
+    if (finished_ && !stats.problem.empty())
+        positionMs_ = std::min<qint64>(positionMs_, stats.readableUntilMs);
+    if (!stats.problem.empty())
+        problem_ = tr("This file is damaged or cut short: it plays until %1. %2")
+                       .arg(formatPosition(stats.readableUntilMs), QString::fromStdString(stats.problem));
+
+    int chapter = -1;
+    for (int i = 0; i < chapters_.size(); ++i)
+        if (chapters_[i].toMap().value(QStringLiteral("startMs")).toLongLong() <= positionMs_)
+            chapter = i;
+    currentChapter_ = chapter;
+    int item = -1;
+    for (int i = 0; i < timeline_.size(); ++i)
+        if (timeline_[i].toMap().value(QStringLiteral("positionMs")).toLongLong() <= positionMs_)
+            item = i;
+    currentTimelineIndex_ = item;
+
+    if (playing_)
+        playedSinceSaveMs_ += std::max<qint64>(0, positionMs_ - previous);
+    if ((playing_ && playedSinceSaveMs_ >= kSaveEveryMs) || (finished_ && !wasFinished))
+        savePosition();
+    Q_EMIT progressChanged();
+}
+
+} // namespace spoke::ui

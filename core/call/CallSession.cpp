@@ -39,7 +39,23 @@ CallSession::CallSession(CallOptions options, QObject* parent)
                 logEvent(QStringLiteral("signalling interrupted: ") + why.describe());
             });
     connect(&connection_, &session::JanusConnection::reclaimed, this,
-            [this](quint64) { logEvent(QStringLiteral("signalling reconnected, session claimed")); });
+            [this](quint64) {
+                logEvent(QStringLiteral("signalling reconnected, session claimed"));
+                // Feeds that lost their media while signalling was down (or
+                // whose re-subscribe failed for want of it) are made afresh
+                // now, not at the next turn of the re-subscribe limit.
+                std::vector<quint64> stale;
+                for (const auto& [id, feed] : feeds_) {
+                    if (feed->msSinceMedia() > 1000)
+                        stale.push_back(id);
+                }
+                for (const quint64 id : stale) {
+                    dropFeed(id, QStringLiteral("no media while signalling was down"));
+                    lastResubscribeMs_[id] = 0;
+                }
+                for (auto& [id, last] : lastResubscribeMs_)
+                    last = 0;
+            });
     connect(&connection_, &session::JanusConnection::sessionLost, this, [this](const session::SessionError& why) {
         logEvent(QStringLiteral("Janus session lost: ") + why.describe());
         Q_EMIT failed(QStringLiteral("the Janus session was lost: ") + why.describe());
@@ -83,6 +99,13 @@ void CallSession::start()
     affinity_.assertOwner();
     startMs_ = steadyNowMs();
     clockEpochMs_ = steadyNowMs() - media::MediaClock::nowMs();
+    // An impairment's outages are one network drop of this client: timed from
+    // the call's start in every PeerConnection, including later ones.
+    for (auto* impairment : {&options_.impairment, options_.uplinkImpairment ? &*options_.uplinkImpairment : nullptr,
+                             options_.downlinkImpairment ? &*options_.downlinkImpairment : nullptr}) {
+        if (impairment)
+            impairment->outageClockStartUs = startMs_ * 1000;
+    }
     connection_.open();
     watchdog_.start();
 }
@@ -318,15 +341,19 @@ void CallSession::watchdog()
     }
     for (const quint64 id : silent) {
         dropFeed(id, QStringLiteral("no media for %1 s").arg(options_.mediaSilenceLimitMs / 1000));
-        // Still publishing as far as Janus knows: our subscriber PeerConnection
-        // died (a lost network), so subscribe afresh, at most every 10 s.
+        lastResubscribeMs_.try_emplace(id, 0);
+    }
+    // Still publishing as far as Janus knows: our subscriber PeerConnection
+    // died (a lost network), so subscribe afresh, at most every 5 s, until
+    // media flows again (a re-subscribe made while the network was still
+    // down goes silent too, and must not be the last try).
+    for (auto& [id, last] : lastResubscribeMs_) {
         const auto participant = publisherHandle_ ? publisherHandle_->room().participant(id) : std::nullopt;
-        auto& last = lastResubscribeMs_[id];
-        if (participant && participant->publishing && (last == 0 || callMs() - last >= 10'000)) {
-            last = callMs();
-            logEvent(QStringLiteral("subscribing to %1 again").arg(participant->display));
-            subscribeTo(*participant);
-        }
+        if (feeds_.count(id) || !participant || !participant->publishing || (last != 0 && callMs() - last < 5'000))
+            continue;
+        last = callMs();
+        logEvent(QStringLiteral("subscribing to %1 again").arg(participant->display));
+        subscribeTo(*participant);
     }
     steerLayers();
     if (publisherFailed_ && publisherHandle_ && republishes_ < kMaxRepublishes) {

@@ -24,6 +24,9 @@ QJsonObject videoJson(const RemoteVideoStats& v)
     for (const auto& point : v.downlink)
         downlink.append(QJsonArray{static_cast<qint64>(point.atMs), static_cast<qint64>(point.receivedBps), point.layer,
                                    static_cast<qint64>(point.freezes)});
+    QJsonArray stalls;
+    for (const auto& [fromMs, toMs] : v.stallsMs)
+        stalls.append(QJsonArray{static_cast<qint64>(fromMs), static_cast<qint64>(toMs)});
     const double stampLoss =
         v.stampsExpected == 0 ? 1.0 : 1.0 - static_cast<double>(v.stampsRead) / static_cast<double>(v.stampsExpected);
     return QJsonObject{
@@ -44,6 +47,13 @@ QJsonObject videoJson(const RemoteVideoStats& v)
                                                    {QStringLiteral("p95"), percentile(v.latencyMs, 0.95)},
                                                    {QStringLiteral("count"), static_cast<qint64>(v.latencyMs.size())}}},
         {QStringLiteral("downlink"), downlink}, // [call ms, received bps, layer, freezes so far]
+        {QStringLiteral("stalls_ms"), stalls}, // [call ms of the last frame before, of the first after]
+        {QStringLiteral("first_frame_ms"), static_cast<qint64>(v.firstFrameMs)},
+        {QStringLiteral("last_frame_ms"), static_cast<qint64>(v.lastFrameMs)},
+        {QStringLiteral("rtt_ms"), static_cast<qint64>(v.rttMs)},
+        {QStringLiteral("frames_dropped"), static_cast<qint64>(v.framesDropped)},
+        {QStringLiteral("nacks_abandoned"), static_cast<qint64>(v.nacksAbandoned)},
+        {QStringLiteral("rtcp_reports_sent"), static_cast<qint64>(v.rtcpReportsSent)},
     };
 }
 
@@ -110,6 +120,11 @@ QJsonObject toJson(const CallStats& stats)
             {QStringLiteral("video"), videoJson(r.video)},
             {QStringLiteral("audio"), audioJson(r.audio)},
         };
+        entry.insert(QStringLiteral("transport_started_at_ms"), static_cast<qint64>(r.transportStartedAtMs));
+        if (r.avOffsetMs)
+            entry.insert(QStringLiteral("av_sync"),
+                         QJsonObject{{QStringLiteral("offset_ms"), *r.avOffsetMs},
+                                     {QStringLiteral("video_delay_ms"), static_cast<qint64>(r.videoSyncDelayMs)}});
         if (r.goneAtMs >= 0) {
             entry.insert(QStringLiteral("gone_at_ms"), static_cast<qint64>(r.goneAtMs));
             entry.insert(QStringLiteral("gone_reason"), r.goneReason);

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,17 @@ struct RemoteVideoStats {
         std::uint64_t freezes = 0;
     };
     std::vector<DownlinkPoint> downlink;
+    // Gaps of more than kStallMs between decoded frames, as (call ms of the
+    // last frame before, call ms of the first frame after): outages and how
+    // long video took to come back.
+    static constexpr std::int64_t kStallMs = 500;
+    std::vector<std::pair<std::int64_t, std::int64_t>> stallsMs;
+    std::int64_t firstFrameMs = -1; // call ms of the first and last decoded frame
+    std::int64_t lastFrameMs = -1;
+    std::int64_t rttMs = -1; // estimated from NACK to retransmission (-1: none yet)
+    std::uint64_t framesDropped = 0; // complete frames the frame buffer could not use (a reference missing)
+    std::uint64_t nacksAbandoned = 0; // missing packets given up on (deadline or too many retries)
+    std::uint64_t rtcpReportsSent = 0; // our RRs to Janus (each NACK/PLI rides behind one)
 };
 
 struct RemoteAudioStats {
@@ -52,6 +64,11 @@ struct RemoteStats {
     quint64 feedId = 0;
     std::int64_t subscribedAtMs = -1; // call-relative
     std::int64_t goneAtMs = -1; // when we noticed the participant vanished
+    std::int64_t transportStartedAtMs = -1; // call-relative: the subscriber PeerConnection was made
+    // A/V sync from Janus' SRs (rtc::AvSync): audio's end-to-end delay minus
+    // video's (positive: video ahead), and the video delay that would match.
+    std::optional<double> avOffsetMs;
+    std::int64_t videoSyncDelayMs = 0;
     QString goneReason;
     RemoteVideoStats video;
     RemoteAudioStats audio;

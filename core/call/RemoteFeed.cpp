@@ -1,17 +1,19 @@
 #include "call/RemoteFeed.h"
 
 #include "call/Publisher.h"
+#include "call/ReceiverRtcp.h"
 #include "media/MediaClock.h"
 #include "media/audio/OpusVoiceDecoder.h"
 #include "media/video/FrameStamp.h"
 #include "media/video/VpxDecoder.h"
+#include "rtc/AvSync.h"
 #include "rtc/JsepBuilder.h"
 #include "rtc/NackGenerator.h"
-#include "rtc/RtcpCompound.h"
 #include "rtc/RtpPacket.h"
 #include "rtc/Rtx.h"
 #include "rtc/SequenceUnwrapper.h"
 #include "rtc/VideoFrameBuffer.h"
+#include "rtc/Vp8Descriptor.h"
 #include "rtc/Vp8FrameAssembler.h"
 
 #include <QRandomGenerator>
@@ -25,6 +27,20 @@ namespace {
 
 constexpr int kGatherTimeoutMs = 5000;
 constexpr std::int64_t kAudioFrameMs = 20;
+// Janus 1.1.2 ignores a NACK for a packet it resent less than 200 ms ago
+// (MAX_NACK_IGNORE in src/ice.c): asking again sooner is wasted, and a lost
+// retransmission is only replaced by a NACK sent after that.
+constexpr std::int64_t kJanusNackRepeatFloorMs = 200;
+
+// The packet that begins a VP8 keyframe: with it, older holes no longer matter.
+bool startsKeyframe(std::span<const std::uint8_t> payload)
+{
+    const auto parsed = rtc::Vp8Descriptor::parse(payload);
+    if (!parsed.ok() || !parsed->descriptor.startOfPartition || parsed->descriptor.partitionIndex != 0)
+        return false;
+    const auto header = rtc::Vp8FrameHeader::parse(payload.subspan(parsed->headerBytes));
+    return header.ok() && header->keyframe;
+}
 
 std::int64_t monotonicUs()
 {
@@ -126,6 +142,7 @@ void RemoteFeed::onOffer(const session::SdpResult& offer)
                           .arg(offer.error ? offer.error->describe() : QStringLiteral("no SDP")));
         return;
     }
+    lastMediaMs_ = steadyNowMs(); // progress: silence counts from the latest step
     offerSdp_ = offer.sdp.toStdString();
     const auto parsed = rtc::SessionDescription::parse(offerSdp_);
     if (!parsed.ok()) {
@@ -156,6 +173,11 @@ void RemoteFeed::onOffer(const session::SdpResult& offer)
     callbacks.rtcp = [this](std::vector<std::uint8_t>&& packet) {
         incoming_.push(Incoming{std::move(packet), monotonicUs(), true});
     };
+    {
+        // The impairment's clock starts with the transport (unless the call anchors it).
+        const std::lock_guard lock(statsMutex_);
+        stats_.transportStartedAtMs = steadyNowMs() - config_.callStartMs;
+    }
     auto made = transport::MediaTransport::create(config, std::move(callbacks));
     if (!made.ok()) {
         Q_EMIT failed(QString::fromStdString(made.error().describe()));
@@ -200,6 +222,9 @@ void RemoteFeed::answerWhenGathered()
                 Q_EMIT failed(QStringLiteral("subscriber start refused: ") + outcome.error->describe());
                 return;
             }
+            // Silence counts from here: the subscription may have waited out a
+            // signalling stall, and media needs a moment to start.
+            lastMediaMs_ = steadyNowMs();
             const std::lock_guard lock(statsMutex_);
             stats_.subscribedAtMs = steadyNowMs() - config_.callStartMs;
         });
@@ -241,9 +266,15 @@ void RemoteFeed::markGone(std::int64_t atMs, const QString& reason)
 // built here so their thread assertions hold.
 void RemoteFeed::receiveLoop()
 {
-    rtc::NackGenerator nacks;
+    // Keyframe requests are the frame buffer's call: it knows which frames a
+    // missing packet really costs. The NackGenerator only asks for packets,
+    // and never again within Janus' repeat floor (see nackRetryMs).
+    rtc::NackGenerator nacks(
+        rtc::NackGenerator::Config{.defaultRttMs = kJanusNackRepeatFloorMs + 20, .requestKeyframes = false});
     rtc::Vp8FrameAssembler assembler;
-    rtc::VideoFrameBuffer frames;
+    // A hole waits long enough for a second NACK round, which Janus' floor
+    // pushes past 200 ms even on a short link.
+    rtc::VideoFrameBuffer frames(rtc::VideoFrameBuffer::Config{.minWaitMs = 2 * kJanusNackRepeatFloorMs});
     media::VpxDecoder decoder(media::VideoCodec::Vp8);
     media::OpusVoiceDecoder opus;
     rtc::SequenceUnwrapper audioUnwrapper;
@@ -260,12 +291,17 @@ void RemoteFeed::receiveLoop()
     std::int64_t lastPliMs = steadyNowMs();
     std::set<std::uint32_t> stamps;
     std::uint32_t mediaSsrc = 0;
-    const std::uint32_t ourSsrc = QRandomGenerator::global()->generate();
+    std::uint32_t audioSsrc = 0;
+    ReceiverRtcp rtcp(QRandomGenerator::global()->generate() | 1u);
+    rtc::AvSync sync;
     std::int64_t lastDecodedMs = -1;
     double meanIntervalMs = 1000.0 / 30;
     bool waitingForKeyframe = true;
 
-    auto sendRtcp = [&](rtc::RtcpPacket packet) { transport_->sendRtcp(rtc::buildRtcpCompound({std::move(packet)})); };
+    // Feedback rides behind an RR for the video stream (see ReceiverRtcp.h).
+    auto sendFeedback = [&](rtc::RtcpPacket packet) {
+        transport_->sendRtcp(rtcp.feedback(mediaSsrc, std::move(packet), monotonicUs()));
+    };
 
     // Decode order and completeness come from the frame buffer; a frame
     // that still fails to decode means a lost reference: ask for a keyframe.
@@ -278,6 +314,8 @@ void RemoteFeed::receiveLoop()
         if (waitingForKeyframe)
             return;
         const auto picture = decoder.decode(frame.data);
+        if (picture)
+            sync.onVideoRender(frame.rtpTimestamp, nowMs);
         if (picture) {
             const auto reading = media::FrameStamp::read(*picture);
             if (reading.value) {
@@ -299,6 +337,12 @@ void RemoteFeed::receiveLoop()
             return;
         }
         ++v.framesDecoded;
+        const std::int64_t callMs = nowMs - config_.callStartMs;
+        if (v.firstFrameMs < 0)
+            v.firstFrameMs = callMs;
+        if (lastDecodedMs >= 0 && nowMs - lastDecodedMs > RemoteVideoStats::kStallMs)
+            v.stallsMs.emplace_back(lastDecodedMs - config_.callStartMs, callMs);
+        v.lastFrameMs = callMs;
         if (lastDecodedMs >= 0) {
             const auto interval = static_cast<double>(nowMs - lastDecodedMs);
             if (interval > std::max(3 * meanIntervalMs, meanIntervalMs + 150))
@@ -327,8 +371,9 @@ void RemoteFeed::receiveLoop()
             if (!parsed.ok())
                 continue;
             rtc::RtpPacket rtp = *parsed;
+            const bool retransmission = rtp.payloadType == rtc::jsep::kVp8RtxPayloadType;
             // Janus' retransmissions come as RTX (RFC 4588): back to the original packet.
-            if (rtp.payloadType == rtc::jsep::kVp8RtxPayloadType) {
+            if (retransmission) {
                 if (mediaSsrc == 0)
                     continue;
                 auto original = rtc::unwrapRtx(rtp, rtc::jsep::kVp8PayloadType, mediaSsrc);
@@ -336,7 +381,12 @@ void RemoteFeed::receiveLoop()
                     continue; // a padding-only probe
                 rtp = std::move(*original);
             }
+            if (!retransmission && rtp.payloadType == rtc::jsep::kOpusPayloadType)
+                rtcp.onRtp(rtp, 48'000, item->arrivalUs);
+            else if (!retransmission && rtp.payloadType == rtc::jsep::kVp8PayloadType)
+                rtcp.onRtp(rtp, 90'000, item->arrivalUs);
             if (rtp.payloadType == rtc::jsep::kOpusPayloadType) {
+                audioSsrc = rtp.ssrc;
                 const std::int64_t seq = audioUnwrapper.unwrap(rtp.sequenceNumber);
                 std::uint64_t concealedFrames = 0;
                 if (!audioFirst)
@@ -353,6 +403,7 @@ void RemoteFeed::receiveLoop()
                 }
                 audioHighest = seq;
                 opus.decode(rtp.payload);
+                sync.onAudioPlayout(rtp.timestamp, nowMs);
                 const std::lock_guard lock(statsMutex_);
                 auto& a = stats_.audio;
                 ++a.packets;
@@ -373,7 +424,14 @@ void RemoteFeed::receiveLoop()
                     ++videoDistinct;
                 while (videoSeen.size() > 4096)
                     videoSeen.erase(videoSeen.begin());
-                nacks.onPacket(rtp.sequenceNumber, nowMs);
+                if (nacks.onPacket(rtp.sequenceNumber, nowMs, startsKeyframe(rtp.payload))
+                    == rtc::NackGenerator::Arrival::Recovered) {
+                    rtcp.onRecovered(rtp.sequenceNumber, nowMs);
+                    if (const auto rtt = rtcp.rttMs()) {
+                        nacks.setRttMs(std::max(*rtt + 20, kJanusNackRepeatFloorMs + 20));
+                        frames.setRttMs(*rtt);
+                    }
+                }
                 auto inserted = assembler.insert(rtp, item->arrivalUs);
                 if (inserted.frame)
                     frames.insert(std::move(*inserted.frame), nowMs);
@@ -381,29 +439,40 @@ void RemoteFeed::receiveLoop()
                 ++stats_.video.packets;
             }
         } else if (item && item->rtcp) {
-            continue; // Janus' SRs: nothing we need yet (A/V sync is for playout, not these stats)
+            // Janus' SRs: echoed in our RRs (its RTT, hence its NACK buffer) and pin each stream's RTP clock for A/V sync.
+            for (const auto& sr : rtcp.onRtcp(item->bytes, item->arrivalUs)) {
+                if (sr.ssrc == mediaSsrc && mediaSsrc != 0)
+                    sync.onSenderReport(rtc::AvSync::Stream::Video, sr.ntpTime, sr.rtpTimestamp);
+                else if (sr.ssrc == audioSsrc && audioSsrc != 0)
+                    sync.onSenderReport(rtc::AvSync::Stream::Audio, sr.ntpTime, sr.rtpTimestamp);
+            }
         }
+        for (auto& report : rtcp.dueReports(monotonicUs()))
+            transport_->sendRtcp(std::move(report));
 
         // Frames the assembler gave up on, then whatever is decodable now.
         for (const auto& incomplete : assembler.expire(nowMs * 1000))
             frames.onFrameAbandoned(incomplete, nowMs);
         for (const auto& frame : frames.poll(nowMs))
             decodeFrame(frame, nowMs);
+
         if (frames.takeKeyframeRequest(nowMs))
             pliDue = true;
 
         // NACK and keyframe requests, on the receive thread's own clock.
         if (mediaSsrc != 0) {
             auto missing = nacks.nacksToSend(nowMs);
-            if (!missing.empty())
-                sendRtcp(rtc::Nack{ourSsrc, mediaSsrc, std::move(missing)});
+            if (!missing.empty()) {
+                rtcp.onNacked(missing, nowMs);
+                sendFeedback(rtc::Nack{rtcp.ourSsrc(), mediaSsrc, std::move(missing)});
+            }
             // Still no keyframe a second after asking: the PLI or its answer was lost.
             if (waitingForKeyframe && nowMs - lastPliMs >= 1000)
                 pliDue = true;
-            if (nacks.takeKeyframeRequest(nowMs) || pliDue) {
+            if (pliDue) {
                 pliDue = false;
                 lastPliMs = nowMs;
-                sendRtcp(rtc::Pli{ourSsrc, mediaSsrc});
+                sendFeedback(rtc::Pli{rtcp.ourSsrc(), mediaSsrc});
                 const std::lock_guard lock(statsMutex_);
                 ++stats_.video.keyframeRequests;
             }
@@ -413,6 +482,12 @@ void RemoteFeed::receiveLoop()
             v.retransmitted = static_cast<std::uint64_t>(nacks.counters().recovered);
             if (videoFirst)
                 v.lost = static_cast<std::uint64_t>(*videoHighest - *videoFirst + 1) - videoDistinct;
+            v.rttMs = rtcp.rttMs().value_or(-1);
+            v.framesDropped = static_cast<std::uint64_t>(frames.counters().framesDropped);
+            v.nacksAbandoned = static_cast<std::uint64_t>(nacks.counters().abandoned);
+            v.rtcpReportsSent = rtcp.reportsSent();
+            stats_.avOffsetMs = sync.offsetMs();
+            stats_.videoSyncDelayMs = sync.videoDelayMs();
         }
     }
 }

@@ -44,6 +44,12 @@ struct ImpairmentConfig {
     std::int64_t queueLimitBytes = 0; // drop-tail queue before the cap; 0 = 500 ms worth at the rate
     std::vector<Outage> outages;
     std::uint64_t seed = 1;
+    // Steady-clock microseconds the outages count from, instead of the
+    // transport's own start. A call sets its start here so that one outage
+    // is one network drop for every PeerConnection of the client, including
+    // those opened after it began (a re-subscribe gets no outage of its own).
+    // Not part of the text form.
+    std::optional<std::int64_t> outageClockStartUs;
 
     bool operator==(const ImpairmentConfig&) const = default;
 

@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include <algorithm>
 #include <cassert>
 #include <future>
 
@@ -120,10 +121,11 @@ Expected<std::unique_ptr<MediaTransport>> MediaTransport::create(MediaTransportC
         self->sendTimer_ = std::make_unique<Timer>(context);
         self->receiveTimer_ = std::make_unique<Timer>(context);
         const std::int64_t now = nowUs();
-        if (self->config_.sendImpairment.enabled())
-            self->sendImpairment_ = std::make_unique<Impairment>(self->config_.sendImpairment, now);
-        if (self->config_.receiveImpairment.enabled())
-            self->receiveImpairment_ = std::make_unique<Impairment>(self->config_.receiveImpairment, now);
+        if (const auto& c = self->config_.sendImpairment; c.enabled())
+            self->sendImpairment_ = std::make_unique<Impairment>(c, std::min(now, c.outageClockStartUs.value_or(now)));
+        if (const auto& c = self->config_.receiveImpairment; c.enabled())
+            self->receiveImpairment_ =
+                std::make_unique<Impairment>(c, std::min(now, c.outageClockStartUs.value_or(now)));
         ready.set_value();
     });
     ready.get_future().wait();

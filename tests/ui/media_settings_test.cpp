@@ -181,7 +181,8 @@ std::pair<double, double> toneLevelDbfs()
     double count = 0;
     int peak = 0;
     for (int i = 0; i < 64; ++i) {
-        for (const std::int16_t s : tone.read().samples()) {
+        const media::AudioFrame frame = tone.read();
+        for (const std::int16_t s : frame.samples()) {
             sumSquares += double(s) * s;
             peak = std::max(peak, std::abs(int(s)));
             ++count;
@@ -207,6 +208,33 @@ TEST_CASE("audio level: full-scale sine, half scale and silence in dBFS", "[medi
     CHECK(media::AudioLevelMeter::measure(silence).rmsDbfs == media::AudioLevel::kFloorDbfs);
     media::AudioLevelMeter meter;
     CHECK(meter.take().peakDbfs == media::AudioLevel::kFloorDbfs);
+}
+
+TEST_CASE("media preferences: defaults skip ALSA's null device and monitors, keep what is present", "[ui][media]")
+{
+    using media::DeviceKind;
+    const std::vector<media::DeviceInfo> devices{
+        media::TestPatternSource::deviceInfo(),
+        media::ToneSource::deviceInfo(),
+        {"alsa:null", "Discard all samples", "alsa", DeviceKind::Microphone, false, false},
+        {"alsa:null", "Discard all samples", "alsa", DeviceKind::Speaker, false, false},
+        {"pulse:alsa_output.pci.monitor", "Monitor of Built-in Audio", "pulse", DeviceKind::Microphone, false, true},
+        {"v4l2:/dev/video2", "USB camera", "v4l2", DeviceKind::Camera, false, false},
+        {"v4l2:/dev/video0", "Integrated camera", "v4l2", DeviceKind::Camera, false, true},
+    };
+    const ui::MediaChoice nothing = ui::MediaPreferences::resolve({}, devices);
+    CHECK(nothing.cameraId == QStringLiteral("v4l2:/dev/video0"));
+    CHECK(nothing.microphoneId == QStringLiteral("synthetic:tone"));
+    CHECK(nothing.speakerId.isEmpty());
+
+    ui::MediaChoice chosen;
+    chosen.cameraId = QStringLiteral("v4l2:/dev/video2");
+    chosen.microphoneId = QStringLiteral("alsa:null"); // picked on purpose: kept
+    chosen.speakerId = QStringLiteral("pulse:gone");
+    const ui::MediaChoice resolved = ui::MediaPreferences::resolve(chosen, devices);
+    CHECK(resolved.cameraId == chosen.cameraId);
+    CHECK(resolved.microphoneId == chosen.microphoneId);
+    CHECK(resolved.speakerId.isEmpty());
 }
 
 TEST_CASE("media settings: the test pattern preview reaches the VideoView, only while active", "[ui][media]")
@@ -408,7 +436,7 @@ TEST_CASE("media settings: test my audio without a sound card says so after reco
     CHECK(model.recordedMs() == 5000);
     CHECK(model.testStatus().contains(QStringLiteral("5.0 s")));
     if (speaker.isEmpty())
-        CHECK(model.testError().contains(QStringLiteral("No speaker was found")));
+        CHECK(model.testError().contains(QStringLiteral("No speaker is chosen")));
     else
         CHECK(model.testError().contains(QStringLiteral("Cannot play sound")));
     INFO(model.testError().toStdString());

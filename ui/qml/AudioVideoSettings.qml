@@ -43,8 +43,11 @@ Item {
             model: picker.devices
             textRole: "name"
             valueRole: "id"
-            displayText: picker.devices.length === 0 ? picker.noneText : currentText
-            currentIndex: indexOfValue(picker.currentId)
+            // Re-read when the list arrives; nothing chosen reads as such, not
+            // as whatever comes first in the list.
+            readonly property int chosenIndex: picker.devices.length >= 0 ? indexOfValue(picker.currentId) : -1
+            displayText: chosenIndex < 0 ? picker.noneText : currentText
+            currentIndex: chosenIndex
             Accessible.name: picker.label
             Accessible.description: displayText
             onActivated: picker.chosen(currentValue)
@@ -91,7 +94,7 @@ Item {
                     label: qsTr("Camera")
                     devices: media.cameras
                     currentId: media.cameraId
-                    noneText: qsTr("No camera found")
+                    noneText: media.cameras.length === 0 ? qsTr("No camera found") : qsTr("No camera chosen")
                     onChosen: (id) => media.cameraId = id
                     Layout.fillWidth: true
                 }
@@ -100,7 +103,7 @@ Item {
                     label: qsTr("Microphone")
                     devices: media.microphones
                     currentId: media.microphoneId
-                    noneText: qsTr("No microphone found")
+                    noneText: media.microphones.length === 0 ? qsTr("No microphone found") : qsTr("No microphone chosen")
                     onChosen: (id) => media.microphoneId = id
                     Layout.fillWidth: true
                 }
@@ -109,7 +112,7 @@ Item {
                     label: qsTr("Speaker")
                     devices: media.speakers
                     currentId: media.speakerId
-                    noneText: qsTr("No speaker found")
+                    noneText: media.speakers.length === 0 ? qsTr("No speaker found") : qsTr("No speaker chosen")
                     onChosen: (id) => media.speakerId = id
                     Layout.fillWidth: true
                 }

@@ -29,7 +29,7 @@ AudioPlayback::~AudioPlayback()
 void AudioPlayback::run()
 {
     if (speakerId_.empty()) {
-        done_(tr("No speaker was found, so the recording cannot be played back. Connect speakers or a headset, "
+        done_(tr("No speaker is chosen, so the recording cannot be played back. Connect speakers or a headset, "
                  "then choose them above."));
         return;
     }

@@ -16,6 +16,17 @@ std::unique_ptr<QSettings> open(const QString& file)
     return std::make_unique<QSettings>(file, QSettings::IniFormat);
 }
 
+// ALSA's "null" PCM (listed wherever ALSA is, even with no sound card:
+// silence in, nothing out) and PulseAudio's monitors of its own outputs are
+// devices a person may pick on purpose, never ones to fall to unasked.
+bool fitForDefault(const media::DeviceInfo& device)
+{
+    const std::string& id = device.id;
+    const bool alsaNull = id == "alsa:null";
+    const bool monitor = id.size() > 8 && id.compare(id.size() - 8, 8, ".monitor") == 0;
+    return !alsaNull && !monitor;
+}
+
 // `saved` if such a device is present, else the best of its kind.
 QString pick(const QString& saved, media::DeviceKind kind, const std::vector<media::DeviceInfo>& devices,
              const QString& fallback)
@@ -30,7 +41,7 @@ QString pick(const QString& saved, media::DeviceKind kind, const std::vector<med
     }
     const media::DeviceInfo* best = nullptr;
     for (const auto& device : devices) {
-        if (!ofKind(device) || device.synthetic)
+        if (!ofKind(device) || device.synthetic || !fitForDefault(device))
             continue;
         if (!best || (device.isDefault && !best->isDefault))
             best = &device;

@@ -58,6 +58,16 @@ int even(int value)
     return std::max(2, value & ~1);
 }
 
+media::OpusVoiceConfig opusConfigFor(const RecorderConfig& config)
+{
+    media::OpusVoiceConfig opus;
+    opus.bitrateBps = config.audioBitrateBps;
+    opus.expectedLossPercent = 0; // a file loses nothing: no FEC
+    opus.inbandFec = false;
+    opus.dtx = false; // keep timestamps continuous for seeking
+    return opus;
+}
+
 } // namespace
 
 Recorder::Recorder(const RecorderConfig& config) : config_(config)
@@ -69,6 +79,8 @@ Recorder::Recorder(const RecorderConfig& config) : config_(config)
                                  + config.file.string() + "', and Spoke keeps "
                                  + std::to_string(2 * config.diskMarginBytes / kMiB) + " MiB spare");
     WebmWriterConfig writerConfig;
+    // The pre-skip is whatever delay the encoder used by audioLoop() adds.
+    writerConfig.opusPreSkipSamples = media::OpusVoiceEncoder(opusConfigFor(config)).lookaheadSamples();
     writerConfig.file = config.file;
     writerConfig.title = config.title;
     writerConfig.video = config.video;
@@ -302,12 +314,7 @@ void Recorder::videoLoop()
 
 void Recorder::audioLoop()
 {
-    media::OpusVoiceConfig opusConfig;
-    opusConfig.bitrateBps = config_.audioBitrateBps;
-    opusConfig.expectedLossPercent = 0; // a file loses nothing: no FEC
-    opusConfig.inbandFec = false;
-    opusConfig.dtx = false; // keep timestamps continuous for seeking
-    media::OpusVoiceEncoder encoder(opusConfig);
+    media::OpusVoiceEncoder encoder(opusConfigFor(config_));
     std::vector<std::int32_t> sum(media::AudioFrame::kSamplesPer20Ms);
     std::int64_t block = 0;
     while (!stopping_) {

@@ -24,7 +24,9 @@ struct WebmWriterConfig {
     int fps = 30;
     bool audio = true;
     int audioChannels = 1; // 48 kHz Opus
-    int opusPreSkipSamples = 312; // libopus' look-ahead at 48 kHz
+    // The encoder's look-ahead (OpusVoiceEncoder::lookaheadSamples(); 312 in
+    // libopus' VoIP mode at 48 kHz).
+    int opusPreSkipSamples = 312;
     // A cluster is written to the file only when it closes; its length is
     // what a crash can lose. One second keeps the loss small at the cost of
     // ~0.1 % overhead from cluster headers.

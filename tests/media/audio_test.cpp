@@ -153,3 +153,13 @@ TEST_CASE("The Opus decoder conceals damaged packets instead of throwing", "[med
     CHECK(decoder.errorCount() == 1);
     CHECK_FALSE(decoder.lastError().empty());
 }
+
+TEST_CASE("The Opus encoder reports its look-ahead for the container's pre-skip", "[media][opus]")
+{
+    // libopus in VoIP mode at 48 kHz: 2.5 ms of analysis plus 4 ms of
+    // delay compensation, whatever the bitrate or FEC setting.
+    OpusVoiceEncoder voice;
+    CHECK(voice.lookaheadSamples() == 312);
+    OpusVoiceEncoder file({.bitrateBps = 64'000, .expectedLossPercent = 0, .inbandFec = false, .dtx = false});
+    CHECK(file.lookaheadSamples() == 312);
+}

@@ -57,6 +57,13 @@ std::vector<std::uint8_t> OpusVoiceEncoder::encode(const AudioFrame& frame)
     return packet;
 }
 
+int OpusVoiceEncoder::lookaheadSamples() const
+{
+    opus_int32 samples = 0;
+    check(opus_encoder_ctl(encoder_.get(), OPUS_GET_LOOKAHEAD(&samples)), "the look-ahead");
+    return samples;
+}
+
 void OpusVoiceEncoder::setBitrateBps(int bitrateBps)
 {
     affinity_.assertOwner();

@@ -40,6 +40,9 @@ public:
     void setExpectedLossPercent(int percent);
 
     int bitrateBps() const { return config_.bitrateBps; }
+    // Samples of delay the encoder adds (312 at 48 kHz in VoIP mode): what a
+    // container's Opus pre-skip must say so playback starts in sync.
+    int lookaheadSamples() const;
     // True if the last packet was a DTX "still silent" packet.
     bool lastWasDtx() const { return lastWasDtx_; }
 

@@ -67,6 +67,13 @@ QJsonObject audioJson(const RemoteAudioStats& a)
         {QStringLiteral("long_gaps_ms"), static_cast<qint64>(a.longGapsMs)},
         {QStringLiteral("span_ms"), static_cast<qint64>(a.spanMs)},
         {QStringLiteral("decode_errors"), static_cast<qint64>(a.decodeErrors)},
+        {QStringLiteral("playout"),
+         QJsonObject{{QStringLiteral("concealed_ms"), static_cast<qint64>(a.playoutConcealedMs)},
+                     {QStringLiteral("fec_ms"), static_cast<qint64>(a.playoutFecMs)},
+                     {QStringLiteral("longest_gap_ms"), static_cast<qint64>(a.playoutLongestGapMs)},
+                     {QStringLiteral("late_packets"), static_cast<qint64>(a.playoutLatePackets)},
+                     {QStringLiteral("delay_ms"), static_cast<qint64>(a.playoutDelayMs)},
+                     {QStringLiteral("target_delay_ms"), static_cast<qint64>(a.playoutTargetDelayMs)}}},
     };
 }
 

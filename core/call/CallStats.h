@@ -52,11 +52,22 @@ struct RemoteVideoStats {
 struct RemoteAudioStats {
     std::uint64_t packets = 0;
     std::uint64_t lost = 0;
-    std::uint64_t concealedMs = 0; // 20 ms per missing packet the decoder had to conceal
+    // From the wire (sequence numbers): 20 ms per missing packet beyond the
+    // first of a run, which the next packet's FEC can rebuild.
+    std::uint64_t concealedMs = 0;
     std::uint64_t longestGapMs = 0; // longest run of concealment
     std::uint64_t longGapsMs = 0; // time inside concealment runs longer than 60 ms (audible dropouts)
     std::uint64_t spanMs = 0; // 20 ms x the sequence numbers from the first packet to the last
     std::uint64_t decodeErrors = 0;
+    // What a listener hears: playout through the adaptive jitter buffer
+    // (rtc::AudioJitterBuffer, one 20 ms tick at a time), where lateness
+    // and delay growth cost concealment too, and FEC rebuilds lost packets.
+    std::uint64_t playoutConcealedMs = 0;
+    std::uint64_t playoutFecMs = 0;
+    std::uint64_t playoutLongestGapMs = 0;
+    std::uint64_t playoutLatePackets = 0; // arrived after their tick had played
+    std::int64_t playoutDelayMs = 0; // current, relative to the fastest recent packet
+    std::int64_t playoutTargetDelayMs = 0;
 };
 
 struct RemoteStats {

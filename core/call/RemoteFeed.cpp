@@ -6,6 +6,7 @@
 #include "media/audio/OpusVoiceDecoder.h"
 #include "media/video/FrameStamp.h"
 #include "media/video/VpxDecoder.h"
+#include "rtc/AudioJitterBuffer.h"
 #include "rtc/AvSync.h"
 #include "rtc/JsepBuilder.h"
 #include "rtc/NackGenerator.h"
@@ -19,6 +20,7 @@
 #include <QRandomGenerator>
 
 #include <chrono>
+#include <cmath>
 #include <set>
 
 namespace spoke::call {
@@ -27,6 +29,7 @@ namespace {
 
 constexpr int kGatherTimeoutMs = 5000;
 constexpr std::int64_t kAudioFrameMs = 20;
+constexpr std::int64_t kMaxPlayoutLagMs = 200;
 // Janus 1.1.2 ignores a NACK for a packet it resent less than 200 ms ago
 // (MAX_NACK_IGNORE in src/ice.c): asking again sooner is wasted, and a lost
 // retransmission is only replaced by a NACK sent after that.
@@ -277,6 +280,9 @@ void RemoteFeed::receiveLoop()
     rtc::VideoFrameBuffer frames(rtc::VideoFrameBuffer::Config{.minWaitMs = 2 * kJanusNackRepeatFloorMs});
     media::VpxDecoder decoder(media::VideoCodec::Vp8);
     media::OpusVoiceDecoder opus;
+    rtc::AudioJitterBuffer jitter;
+    std::optional<std::int64_t> nextAudioTickMs; // the virtual sound card's next 20 ms tick
+    std::optional<std::uint32_t> audioFirstTimestamp;
     rtc::SequenceUnwrapper audioUnwrapper;
     rtc::SequenceUnwrapper videoUnwrapper;
     std::optional<std::int64_t> audioFirst;
@@ -301,6 +307,31 @@ void RemoteFeed::receiveLoop()
     // Feedback rides behind an RR for the video stream (see ReceiverRtcp.h).
     auto sendFeedback = [&](rtc::RtcpPacket packet) {
         transport_->sendRtcp(rtcp.feedback(mediaSsrc, std::move(packet), monotonicUs()));
+    };
+
+    auto playAudio = [&](const rtc::PlayoutDecision& decision, std::int64_t tickMs) {
+        using Kind = rtc::PlayoutDecision::Kind;
+        if (decision.kind == Kind::Silence)
+            return; // still filling the initial delay
+        media::AudioFrame pcm;
+        if (decision.kind == Kind::Decode) {
+            pcm = opus.decode(decision.payload);
+            sync.onAudioPlayout(decision.rtpTimestamp, tickMs);
+        } else if (decision.kind == Kind::Fec) {
+            pcm = opus.recoverFromNext(decision.payload);
+        } else {
+            pcm = opus.conceal();
+        }
+        const auto& c = jitter.counters();
+        const std::lock_guard lock(statsMutex_);
+        auto& a = stats_.audio;
+        a.playoutConcealedMs = static_cast<std::uint64_t>(c.concealedMs);
+        a.playoutFecMs = static_cast<std::uint64_t>(c.fecMs);
+        a.playoutLongestGapMs = static_cast<std::uint64_t>(c.longestGapMs);
+        a.playoutLatePackets = static_cast<std::uint64_t>(c.packetsLate);
+        a.playoutDelayMs = jitter.currentDelayMs();
+        a.playoutTargetDelayMs = jitter.targetDelayMs();
+        a.decodeErrors = opus.errorCount();
     };
 
     // Decode order and completeness come from the frame buffer; a frame
@@ -388,22 +419,33 @@ void RemoteFeed::receiveLoop()
             if (rtp.payloadType == rtc::jsep::kOpusPayloadType) {
                 audioSsrc = rtp.ssrc;
                 const std::int64_t seq = audioUnwrapper.unwrap(rtp.sequenceNumber);
+                // What is heard is the jitter buffer's call (the playout ticks
+                // below); the figures here are the wire's: what was missing.
+                // The buffer keys packets by timestamp in exact 20 ms steps; our
+                // publishers stamp capture time, a little off the grid, so
+                // snap to it (a real pause, e.g. DTX, still shows as a jump).
+                if (!audioFirstTimestamp)
+                    audioFirstTimestamp = rtp.timestamp;
+                const auto offset = static_cast<std::int32_t>(rtp.timestamp - *audioFirstTimestamp);
+                const auto steps = static_cast<std::int32_t>(
+                    std::lround(static_cast<double>(offset) / rtc::AudioJitterBuffer::kTimestampsPerPacket));
+                jitter.insert(rtp.sequenceNumber,
+                              *audioFirstTimestamp
+                                  + static_cast<std::uint32_t>(steps)
+                                        * rtc::AudioJitterBuffer::kTimestampsPerPacket,
+                              rtp.payload, nowMs);
+                if (!nextAudioTickMs)
+                    nextAudioTickMs = nowMs;
                 std::uint64_t concealedFrames = 0;
                 if (!audioFirst)
                     audioFirst = seq;
                 if (audioHighest && seq <= *audioHighest)
                     continue; // late or duplicate: its slot was already concealed
                 if (audioHighest && seq > *audioHighest + 1) {
-                    // Missing packets: the first is rebuilt from this one's FEC, the rest concealed.
-                    const std::int64_t missing = seq - *audioHighest - 1;
-                    for (std::int64_t i = 0; i + 1 < missing; ++i)
-                        opus.conceal();
-                    opus.recoverFromNext(rtp.payload);
-                    concealedFrames = static_cast<std::uint64_t>(missing - 1);
+                    // Missing packets: the first can be rebuilt from this one's FEC, the rest need concealment.
+                    concealedFrames = static_cast<std::uint64_t>(seq - *audioHighest - 2);
                 }
                 audioHighest = seq;
-                opus.decode(rtp.payload);
-                sync.onAudioPlayout(rtp.timestamp, nowMs);
                 const std::lock_guard lock(statsMutex_);
                 auto& a = stats_.audio;
                 ++a.packets;
@@ -413,7 +455,6 @@ void RemoteFeed::receiveLoop()
                 if (concealedFrames * kAudioFrameMs > 60)
                     a.longGapsMs += concealedFrames * kAudioFrameMs;
                 a.spanMs = static_cast<std::uint64_t>(*audioHighest - *audioFirst + 1) * kAudioFrameMs;
-                a.decodeErrors = opus.errorCount();
             } else if (rtp.payloadType == rtc::jsep::kVp8PayloadType) {
                 mediaSsrc = rtp.ssrc;
                 const std::int64_t seq = videoUnwrapper.unwrap(rtp.sequenceNumber);
@@ -446,6 +487,16 @@ void RemoteFeed::receiveLoop()
                 else if (sr.ssrc == audioSsrc && audioSsrc != 0)
                     sync.onSenderReport(rtc::AvSync::Stream::Audio, sr.ntpTime, sr.rtpTimestamp);
             }
+        }
+        // Audio playout: one 20 ms decision per tick of a virtual sound card.
+        while (nextAudioTickMs && *nextAudioTickMs <= nowMs) {
+            const std::int64_t tickMs = *nextAudioTickMs;
+            *nextAudioTickMs += kAudioFrameMs;
+            // Held up for long (a loaded machine): a sound card would have
+            // played on without us, so skip ahead rather than catch up.
+            if (nowMs - *nextAudioTickMs > kMaxPlayoutLagMs)
+                nextAudioTickMs = nowMs;
+            playAudio(jitter.pull(tickMs), tickMs);
         }
         for (auto& report : rtcp.dueReports(monotonicUs()))
             transport_->sendRtcp(std::move(report));

@@ -309,3 +309,65 @@ TEST_CASE("player: a truncated file plays as far as it reads and says how far; a
     CHECK(rig.model.error().contains(QStringLiteral("missing")));
     CHECK(rig.model.error().contains(QStringLiteral("not-here.webm")));
 }
+
+TEST_CASE("player: the session's chat and case forms follow the video", "[ui][player]")
+{
+    PlayerRig rig;
+    const auto file = recordedFile();
+    const auto id = rig.inCache<std::int64_t>([file](store::Cache& cache) {
+        store::Programme programme;
+        programme.code = "hepc";
+        programme.name = "Hepatitis C ECHO";
+        programme.id = cache.sessions().addProgramme(programme);
+        store::Session session;
+        session.programmeId = programme.id;
+        session.title = "Session 12";
+        session.scheduledStartMs = store::currentTimeMs();
+        session.id = cache.sessions().addSession(session);
+        for (const auto& [offsetMs, body] : {std::pair<std::int64_t, std::string>{1000, "Welcome, everyone"},
+                                             {4000, "What was the FIB-4?"}}) {
+            store::ChatMessage message;
+            message.sessionId = session.id;
+            message.author = "Dr Banda";
+            message.offsetMs = offsetMs;
+            message.body = body;
+            cache.sessions().addChatMessage(message);
+        }
+        store::CaseRecord record;
+        record.caseCode = "HEPC-007";
+        record.programmeId = programme.id;
+        record.sessionId = session.id;
+        record.title = "Cirrhosis after SVR";
+        record.createdMs = record.updatedMs = store::currentTimeMs();
+        record.id = cache.cases().create(record);
+        cache.cases().saveRevision(record.id, "{}", "Man in his 50s, FIB-4 3.6", store::currentTimeMs());
+        store::Recording row;
+        row.sessionId = session.id;
+        row.title = "Session 12";
+        row.filePath = file.string();
+        row.durationMs = 6000;
+        row.id = cache.recordings().add(row);
+        store::Chapter chapter;
+        chapter.recordingId = row.id;
+        chapter.startMs = 3500;
+        chapter.title = "Case 1";
+        chapter.caseId = record.id;
+        cache.recordings().addChapter(chapter);
+        return row.id;
+    });
+    rig.openAndWait(id, 0);
+    REQUIRE(rig.model.ready());
+    CHECK(rig.model.subtitle().startsWith(QStringLiteral("Hepatitis C ECHO")));
+    const QVariantList timeline = rig.model.timeline();
+    REQUIRE(timeline.size() == 3);
+    CHECK(timeline[1].toMap().value(QStringLiteral("kind")).toString() == QStringLiteral("case"));
+    CHECK(timeline[1].toMap().value(QStringLiteral("text")).toString().contains(QStringLiteral("FIB-4 3.6")));
+    CHECK(rig.model.currentTimelineIndex() == -1); // nothing said yet at 0:00
+    rig.model.seek(3600);
+    rig.settledPosition();
+    CHECK(rig.model.currentTimelineIndex() == 1); // the case form being presented
+    rig.model.seek(4500);
+    rig.settledPosition();
+    CHECK(rig.model.currentTimelineIndex() == 2);
+    CHECK(rig.model.currentChapter() == 0);
+}

@@ -25,6 +25,7 @@ Page {
         nameFilters: [qsTr("Recordings (*.webm *.mkv *.mp4)"), qsTr("All files (*)")]
         onAccepted: App.library.importFile(selectedFile)
     }
+    StackView.onActivated: list.forceActiveFocus()
     Connections {
         target: App.library
         function onImported(recordingId) { page.openRecording(recordingId) }

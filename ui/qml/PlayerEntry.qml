@@ -36,7 +36,7 @@ ItemDelegate {
             font.pixelSize: Theme.bodySize
             font.bold: true
             Layout.alignment: Qt.AlignTop
-            Layout.preferredWidth: 44
+            Layout.preferredWidth: 58
         }
         ColumnLayout {
             Layout.fillWidth: true

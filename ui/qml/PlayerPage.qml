@@ -51,6 +51,9 @@ Page {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            // Takes what the side panel leaves, not the width its row of
+            // controls would like.
+            Layout.preferredWidth: 600
             spacing: 8
 
             Label {
@@ -145,7 +148,7 @@ Page {
                 Layout.fillWidth: true
                 spacing: 6
                 Button {
-                    text: qsTr("⏮ Chapter")
+                    text: "|◀"
                     enabled: App.player.ready && App.player.chapters.length > 0
                     focusPolicy: Qt.TabFocus
                     Accessible.name: qsTr("Previous chapter")
@@ -178,7 +181,7 @@ Page {
                     onClicked: App.player.skip(10000)
                 }
                 Button {
-                    text: qsTr("Chapter ⏭")
+                    text: "▶|"
                     enabled: App.player.ready && App.player.chapters.length > 0
                     focusPolicy: Qt.TabFocus
                     Accessible.name: qsTr("Next chapter")
@@ -196,11 +199,6 @@ Page {
                     Accessible.name: qsTr("Time %1 of %2").arg(App.player.positionText).arg(App.player.durationText)
                 }
                 Item { Layout.fillWidth: true }
-                Label {
-                    text: App.player.soundStatus
-                    color: Theme.mutedText
-                    font.pixelSize: Theme.smallSize
-                }
                 Label { text: qsTr("Speed"); color: Theme.text }
                 ComboBox {
                     id: speedBox
@@ -213,17 +211,28 @@ Page {
                     onActivated: (index) => App.player.setSpeed(page.speeds[index])
                 }
             }
-            Label {
-                text: qsTr("Keys: Space play/pause · ←/→ 5 s · J/L 10 s · K pause · [ ] chapters · B bookmark")
-                color: Theme.mutedText
-                font.pixelSize: Theme.smallSize
-                elide: Text.ElideRight
+            RowLayout {
                 Layout.fillWidth: true
+                Label {
+                    text: qsTr("Keys: Space or K play/pause · ←/→ 5 s · J/L 10 s · [ ] chapters · B bookmark")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.smallSize
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "soundStatus"
+                    text: App.player.soundStatus
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.smallSize
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
             }
         }
 
         PlayerSidePanel {
-            Layout.preferredWidth: 380
+            Layout.preferredWidth: 340
             Layout.fillHeight: true
         }
     }

@@ -23,7 +23,7 @@ Rectangle {
             Layout.fillWidth: true
             TabButton { text: qsTr("Chapters"); Accessible.name: text }
             TabButton { text: qsTr("Notes (%1)").arg(App.player.bookmarks.length); Accessible.name: qsTr("Bookmarks and notes") }
-            TabButton { text: qsTr("Chat and cases"); Accessible.name: text }
+            TabButton { text: qsTr("Chat, cases"); Accessible.name: qsTr("Chat and case forms") }
         }
 
         StackLayout {

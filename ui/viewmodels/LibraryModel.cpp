@@ -21,6 +21,12 @@ QString qs(const std::string& text)
     return QString::fromStdString(text);
 }
 
+// "0 min" says nothing about a short clip: under a minute, seconds.
+QString lengthOf(std::int64_t durationMs)
+{
+    return durationMs < 60'000 ? formatPosition(durationMs) : formatDuration(durationMs);
+}
+
 // Runs on the cache thread.
 std::vector<QVariantMap> loadRows(store::Cache& cache)
 {
@@ -41,7 +47,7 @@ std::vector<QVariantMap> loadRows(store::Cache& cache)
                         {QStringLiteral("title"), qs(r.title)},
                         {QStringLiteral("programme"), programme},
                         {QStringLiteral("created"), formatDateTime(r.createdMs)},
-                        {QStringLiteral("duration"), formatDuration(r.durationMs)},
+                        {QStringLiteral("duration"), lengthOf(r.durationMs)},
                         {QStringLiteral("cases"), cases.join(QStringLiteral("; "))},
                         {QStringLiteral("onDisk"), !r.filePath.empty() && QFileInfo::exists(qs(r.filePath))},
                         {QStringLiteral("imported"), r.source == store::RecordingSource::Imported}});
@@ -93,7 +99,7 @@ void LibraryModel::importFile(const QUrl& file)
                 message_ = result.alreadyInLibrary
                                ? tr("%1 is already in the library.").arg(QFileInfo(path).fileName())
                                : tr("Imported %1 (%2, %n chapter(s)).", "", static_cast<int>(result.probe.chapters.size()))
-                                     .arg(QFileInfo(path).fileName(), formatDuration(result.probe.playableMs));
+                                     .arg(QFileInfo(path).fileName(), lengthOf(result.probe.playableMs));
             }
             Q_EMIT statusChanged();
             refresh();

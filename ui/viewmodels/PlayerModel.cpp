@@ -217,6 +217,10 @@ void PlayerModel::open(qint64 recordingId, qint64 positionMs)
             timeline_ = loaded.timeline;
             durationMs_ = loaded.durationMs;
             if (!loaded.fileExists) {
+                // Nothing plays, but the moment asked for (a search hit) still
+                // picks out its chapter, note or chat message.
+                positionMs_ = std::max<qint64>(0, positionMs);
+                updateCurrentItems();
                 error_ = loaded.file.empty()
                              ? tr("This recording is not on this laptop. Its chapters, notes and chat are shown below.")
                              : tr("The file of this recording is missing: %1. Its chapters, notes and chat are shown below.")
@@ -227,6 +231,7 @@ void PlayerModel::open(qint64 recordingId, qint64 positionMs)
             }
             Q_EMIT openedChanged();
             Q_EMIT bookmarksChanged();
+            Q_EMIT progressChanged();
             refreshProgress();
         });
 }
@@ -428,6 +433,20 @@ void PlayerModel::savePosition()
         [this](const store::Outcome<bool>&) { Q_EMIT saved(); });
 }
 
+void PlayerModel::updateCurrentItems()
+{
+    int chapter = -1;
+    for (int i = 0; i < chapters_.size(); ++i)
+        if (chapters_[i].toMap().value(QStringLiteral("startMs")).toLongLong() <= positionMs_)
+            chapter = i;
+    currentChapter_ = chapter;
+    int item = -1;
+    for (int i = 0; i < timeline_.size(); ++i)
+        if (timeline_[i].toMap().value(QStringLiteral("positionMs")).toLongLong() <= positionMs_)
+            item = i;
+    currentTimelineIndex_ = item;
+}
+
 void PlayerModel::refreshProgress()
 {
     if (!player_)
@@ -450,16 +469,7 @@ void PlayerModel::refreshProgress()
         problem_ = tr("This file is damaged or cut short: it plays until %1. %2")
                        .arg(formatPosition(stats.readableUntilMs), QString::fromStdString(stats.problem));
 
-    int chapter = -1;
-    for (int i = 0; i < chapters_.size(); ++i)
-        if (chapters_[i].toMap().value(QStringLiteral("startMs")).toLongLong() <= positionMs_)
-            chapter = i;
-    currentChapter_ = chapter;
-    int item = -1;
-    for (int i = 0; i < timeline_.size(); ++i)
-        if (timeline_[i].toMap().value(QStringLiteral("positionMs")).toLongLong() <= positionMs_)
-            item = i;
-    currentTimelineIndex_ = item;
+    updateCurrentItems();
 
     if (playing_)
         playedSinceSaveMs_ += std::max<qint64>(0, positionMs_ - previous);

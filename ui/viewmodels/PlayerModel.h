@@ -124,6 +124,8 @@ private:
     void savePosition();
     void reloadBookmarks();
     void seekAndShow(qint64 positionMs);
+    // The chapter and the chat/case item at positionMs_.
+    void updateCurrentItems();
 
     store::CacheWorker& worker_;
     QPointer<VideoView> view_;

@@ -21,7 +21,8 @@ constexpr std::array kCommands{
             "Re-encode a PNG/JPEG photo without metadata, or refuse it with the reason (exit 3)",
             runCasesCleanAttachment},
     Command{"bench deid", "[--iterations N] [--json]", "Time the de-identification gate on a full case", runBenchDeid},
-    Command{"devices", "[--json]", "List cameras, screens, microphones and speakers, synthetic ones included", runDevices},
+    Command{"devices", "[--json]", "List cameras, screens, microphones and speakers, synthetic ones included",
+            runDevices},
     Command{"bench encode",
             "[--codec vp8|vp9] [--size WxH] [--fps N] [--seconds S] [--bitrate BPS] [--threads N] [--cpu-used N] "
             "[--input FILE.y4m | --write-y4m FILE] [--json]",
@@ -29,7 +30,8 @@ constexpr std::array kCommands{
     Command{"bench live", "[--size WxH] [--fps N] [--seconds S] [--bitrate BPS] [--i420] [--json]",
             "CPU share of the real-time send pipeline with the test pattern as camera", runBenchLive},
     Command{"bench loopback", "[--size WxH] [--fps N] [--seconds S] [--bitrate BPS] [--json]",
-            "Test source -> VP8 -> decode: PSNR, stamped frames lost or reordered, per-frame latency", runBenchLoopback},
+            "Test source -> VP8 -> decode: PSNR, stamped frames lost or reordered, per-frame latency",
+            runBenchLoopback},
     Command{"bench opus", "[--seconds S] [--json]", "CPU share of Opus voice encode + decode", runBenchOpus},
     Command{"record",
             "--video test|camera|screen|none --audio tone|mic --seconds S [--chapter SECONDS:TITLE]... --out FILE "

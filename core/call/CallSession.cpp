@@ -238,9 +238,8 @@ void CallSession::publish()
         auto offer = rtc::jsep::buildPublisherOffer(offerOptions);
         QString videoMid;
         for (auto& media : offer.media) {
-            std::erase_if(media.extmaps, [](const rtc::SdpExtmap& e) {
-                return e.id != rtc::jsep::kTransportCcExtensionId;
-            });
+            std::erase_if(media.extmaps,
+                          [](const rtc::SdpExtmap& e) { return e.id != rtc::jsep::kTransportCcExtensionId; });
             if (media.kind == "video" && media.mid)
                 videoMid = QString::fromStdString(*media.mid);
         }
@@ -416,8 +415,8 @@ void CallSession::steerLayers()
         // latency (every client here shares one clock): this second's median
         // above the calmest second's. Sources without a stamp give none.
         if (video.latencyMs.size() > probe->lastLatencyCount) {
-            const std::vector<double> recent(video.latencyMs.begin() + static_cast<std::ptrdiff_t>(probe->lastLatencyCount),
-                                             video.latencyMs.end());
+            const std::vector<double> recent(
+                video.latencyMs.begin() + static_cast<std::ptrdiff_t>(probe->lastLatencyCount), video.latencyMs.end());
             const double median = percentile(recent, 0.5);
             probe->baseLatencyMs = std::min(median, probe->baseLatencyMs.value_or(median));
             sample.queueDelayMs = median - *probe->baseLatencyMs;

@@ -86,7 +86,8 @@ struct RemoteStats {
 };
 
 struct LocalStats {
-    std::vector<std::pair<std::int64_t, std::int64_t>> sendBitrateBps; // (call ms, bps) SRTP datagrams handed to the transport
+    std::vector<std::pair<std::int64_t, std::int64_t>>
+        sendBitrateBps; // (call ms, bps) SRTP datagrams handed to the transport
     std::vector<int> activeLayers;
     std::uint64_t nacksReceived = 0;
     std::uint64_t packetsRetransmitted = 0;

@@ -1,5 +1,6 @@
 #include "call/Publisher.h"
 
+#include "call/VideoPacer.h"
 #include "media/audio/ToneSource.h"
 #include "media/video/BitrateLadder.h"
 #include "media/video/TestPatternSource.h"
@@ -12,7 +13,6 @@
 #include "rtc/SendBandwidthEstimator.h"
 #include "rtc/SendRateAllocator.h"
 #include "rtc/Vp8Packetizer.h"
-#include "call/VideoPacer.h"
 
 #include <QDateTime>
 
@@ -191,8 +191,9 @@ void Publisher::run()
     // The estimate covers everything on the wire: video at its cap with its
     // headers, plus Opus and its headers.
     rtc::SendBandwidthEstimator::Config estimatorConfig;
-    estimatorConfig.maxBps = static_cast<std::int64_t>(config_.maxVideoBitrateBps / (1 - rtc::SendRateAllocator::kVideoHeaderShare))
-                             + kAudioMaxBitrateBps + rtc::SendRateAllocator::kAudioHeaderBps;
+    estimatorConfig.maxBps =
+        static_cast<std::int64_t>(config_.maxVideoBitrateBps / (1 - rtc::SendRateAllocator::kVideoHeaderShare))
+        + kAudioMaxBitrateBps + rtc::SendRateAllocator::kAudioHeaderBps;
     estimatorConfig.startBps = std::min(estimatorConfig.startBps, estimatorConfig.maxBps);
     rtc::SendBandwidthEstimator estimator(estimatorConfig);
     rtc::SendRateAllocator allocator(
@@ -204,8 +205,8 @@ void Publisher::run()
     std::uint64_t lastVideoWireBytes = 0;
     int appliedAudioBps = 0;
     // What the encoder runs now: it starts planned for the configured maximum.
-    std::vector<int> appliedActive = activeOf(media::BitrateLadder::simulcast(
-        config_.maxVideoBitrateBps, config_.width, config_.height, config_.fps, layerCount));
+    std::vector<int> appliedActive = activeOf(media::BitrateLadder::simulcast(config_.maxVideoBitrateBps, config_.width,
+                                                                              config_.height, config_.fps, layerCount));
     VideoPacer pacer;
 
     const rtc::Vp8Packetizer packetizer(kMaxRtpPayloadBytes);
@@ -230,10 +231,10 @@ void Publisher::run()
     auto sendRtp = [&](rtc::RtpPacket& packet) {
         extensions.setTransportSequenceNumber(packet, transportSequence);
         auto bytes = packet.serialize();
-        estimator.onPacketSent(transportSequence, bytes.size() + kWireOverheadBytes,
-                               std::chrono::duration_cast<std::chrono::microseconds>(
-                                   std::chrono::steady_clock::now().time_since_epoch())
-                                   .count());
+        estimator.onPacketSent(
+            transportSequence, bytes.size() + kWireOverheadBytes,
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
+                .count());
         ++transportSequence;
         offeredBytes += bytes.size() + kSrtpTagBytes;
         if (packet.ssrc != config_.audioSsrc)
@@ -248,8 +249,8 @@ void Publisher::run()
 
     auto applyAllocation = [&](std::int64_t nowMs) {
         allocation = allocator.allocate(estimator.targetBitrateBps());
-        pacer.setRateBps(static_cast<std::int64_t>(
-            std::max<double>(allocation.videoBitrateBps, 100'000) * VideoPacer::kPacingFactor));
+        pacer.setRateBps(static_cast<std::int64_t>(std::max<double>(allocation.videoBitrateBps, 100'000)
+                                                   * VideoPacer::kPacingFactor));
         // The encoder gets the allocation scaled by its measured overshoot;
         // the layer plan (and so which layers run) follows from that, with
         // the same ladder the encoder uses.
@@ -257,10 +258,11 @@ void Publisher::run()
         const bool topRunning = layerCount > 1 && !appliedActive.empty() && appliedActive.back() == layerCount - 1;
         const auto plan = allocation.videoPaused
                               ? std::vector<media::VideoLayerPlan>{}
-                              : media::BitrateLadder::simulcast(encoderBps, config_.width, config_.height,
-                                                                config_.fps, layerCount, topRunning);
+                              : media::BitrateLadder::simulcast(encoderBps, config_.width, config_.height, config_.fps,
+                                                                layerCount, topRunning);
         const auto active = activeOf(plan);
-        const bool videoChanged = std::abs(encoderBps - appliedVideoBps) > appliedVideoBps / 20 || active != appliedActive;
+        const bool videoChanged =
+            std::abs(encoderBps - appliedVideoBps) > appliedVideoBps / 20 || active != appliedActive;
         if (video_ && videoChanged && !allocation.videoPaused) {
             // A layer that starts (or video that resumes) needs a keyframe
             // before anyone can decode it; the encoder gives one itself.
@@ -299,9 +301,8 @@ void Publisher::run()
                 continue;
             for (const auto& packet : *packets) {
                 if (std::holds_alternative<rtc::Pli>(packet) || std::holds_alternative<rtc::Fir>(packet)) {
-                    const std::uint32_t mediaSsrc = std::holds_alternative<rtc::Pli>(packet)
-                                                        ? std::get<rtc::Pli>(packet).mediaSsrc
-                                                        : 0;
+                    const std::uint32_t mediaSsrc =
+                        std::holds_alternative<rtc::Pli>(packet) ? std::get<rtc::Pli>(packet).mediaSsrc : 0;
                     // A PLI names its layer; a FIR (or a PLI for an SSRC we do not know) asks for all.
                     for (int i = 0; i < layerCount; ++i) {
                         LayerStream& layer = *layers[static_cast<std::size_t>(i)];
@@ -436,8 +437,8 @@ void Publisher::run()
             if (video_) {
                 for (const auto& layer : layers)
                     if (layer->packets > 0)
-                        reports.emplace_back(rtc::SenderReport{layer->ssrc, ntp, layer->lastTimestamp, layer->packets,
-                                                               layer->octets, {}});
+                        reports.emplace_back(rtc::SenderReport{
+                            layer->ssrc, ntp, layer->lastTimestamp, layer->packets, layer->octets, {}});
             }
             if (audio_)
                 reports.emplace_back(
@@ -449,11 +450,11 @@ void Publisher::run()
             const auto bytes = offeredBytes;
             const std::int64_t bps =
                 static_cast<std::int64_t>(bytes - lastBytesSent) * 8 * 1000 / (nowMs - lastRateSampleMs);
-            const double videoBps =
-                static_cast<double>(videoWireBytes - lastVideoWireBytes) * 8 * 1000 / static_cast<double>(nowMs - lastRateSampleMs);
+            const double videoBps = static_cast<double>(videoWireBytes - lastVideoWireBytes) * 8 * 1000
+                                    / static_cast<double>(nowMs - lastRateSampleMs);
             lastVideoWireBytes = videoWireBytes;
-            encoderScale = nextEncoderScale(encoderScale, videoBps,
-                                            allocation.videoBitrateBps / (1 - rtc::SendRateAllocator::kVideoHeaderShare));
+            encoderScale = nextEncoderScale(
+                encoderScale, videoBps, allocation.videoBitrateBps / (1 - rtc::SendRateAllocator::kVideoHeaderShare));
             lastBytesSent = bytes;
             lastRateSampleMs = nowMs;
             const std::lock_guard lock(statsMutex_);

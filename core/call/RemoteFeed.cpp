@@ -431,8 +431,7 @@ void RemoteFeed::receiveLoop()
                     std::lround(static_cast<double>(offset) / rtc::AudioJitterBuffer::kTimestampsPerPacket));
                 jitter.insert(rtp.sequenceNumber,
                               *audioFirstTimestamp
-                                  + static_cast<std::uint32_t>(steps)
-                                        * rtc::AudioJitterBuffer::kTimestampsPerPacket,
+                                  + static_cast<std::uint32_t>(steps) * rtc::AudioJitterBuffer::kTimestampsPerPacket,
                               rtp.payload, nowMs);
                 if (!nextAudioTickMs)
                     nextAudioTickMs = nowMs;
@@ -480,7 +479,8 @@ void RemoteFeed::receiveLoop()
                 ++stats_.video.packets;
             }
         } else if (item && item->rtcp) {
-            // Janus' SRs: echoed in our RRs (its RTT, hence its NACK buffer) and pin each stream's RTP clock for A/V sync.
+            // Janus' SRs: echoed in our RRs (its RTT, hence its NACK buffer) and pin each stream's RTP clock for A/V
+            // sync.
             for (const auto& sr : rtcp.onRtcp(item->bytes, item->arrivalUs)) {
                 if (sr.ssrc == mediaSsrc && mediaSsrc != 0)
                     sync.onSenderReport(rtc::AvSync::Stream::Video, sr.ntpTime, sr.rtpTimestamp);

@@ -40,10 +40,18 @@ Client startClient(const QTemporaryDir& dir, const QString& name, int seconds, c
     Client client{name, dir.filePath(name + QStringLiteral(".json")), std::make_unique<QProcess>()};
     client.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     client.process->setStandardOutputFile(QProcess::nullDevice());
-    const QStringList args{QStringLiteral("join"),    QStringLiteral("--janus"),     env("SPOKE_JANUS_WS"),
-                           QStringLiteral("--room"),  env("SPOKE_JANUS_ROOM"),       QStringLiteral("--display"),
-                           name,                      QStringLiteral("--seconds"),   QString::number(seconds),
-                           QStringLiteral("--stats"), client.statsPath,              QStringLiteral("--ice-iface"),
+    const QStringList args{QStringLiteral("join"),
+                           QStringLiteral("--janus"),
+                           env("SPOKE_JANUS_WS"),
+                           QStringLiteral("--room"),
+                           env("SPOKE_JANUS_ROOM"),
+                           QStringLiteral("--display"),
+                           name,
+                           QStringLiteral("--seconds"),
+                           QString::number(seconds),
+                           QStringLiteral("--stats"),
+                           client.statsPath,
+                           QStringLiteral("--ice-iface"),
                            env("SPOKE_ICE_IFACE")};
     client.process->start(QStringLiteral(SPOKE_CLI_PATH), args + extra);
     REQUIRE(client.process->waitForStarted(5000));
@@ -168,7 +176,8 @@ TEST_CASE("call: with the downlink capped at 300 kbit/s the receiver drops to a 
     INFO("clinic receiving hub: " << compact(seen));
     INFO("clinic events: " << compact(clinicStats.value(QLatin1String("events"))));
     REQUIRE_FALSE(seen.isEmpty());
-    const QJsonArray downlink = seen.value(QLatin1String("video")).toObject().value(QLatin1String("downlink")).toArray();
+    const QJsonArray downlink =
+        seen.value(QLatin1String("video")).toObject().value(QLatin1String("downlink")).toArray();
     REQUIRE(downlink.size() >= kSeconds - 10);
     // The clinic had the top substream (Janus relays it first), dropped, and
     // stayed below it...

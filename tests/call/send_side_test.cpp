@@ -18,7 +18,8 @@ TEST_CASE("send side: the simulcast offer names three layers as ssrc-group SIM w
     rtc::jsep::PublisherOfferOptions options;
     options.transport.iceUfrag = "ufrag";
     options.transport.icePwd = "password-password-pass";
-    options.transport.fingerprint = {"sha-256", "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89"};
+    options.transport.fingerprint = {
+        "sha-256", "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89"};
     options.cname = "clinic";
     options.audioSsrc = 11;
     options.simulcastRids = {};
@@ -95,8 +96,7 @@ TEST_CASE("send side: the pacer spreads a keyframe burst at its rate", "[call][s
         CHECK(sent[i] == i); // oldest first
 }
 
-TEST_CASE("send side: a standing downlink queue makes the receiver step down before anything is lost",
-          "[call][send]")
+TEST_CASE("send side: a standing downlink queue makes the receiver step down before anything is lost", "[call][send]")
 {
     rtc::DownlinkLayerSelector::Config config;
     config.initialSubstream = 2;

@@ -194,20 +194,19 @@ Page {
                     text: App.player.positionText + " / " + App.player.durationText
                     color: Theme.text
                     font.pixelSize: Theme.headingSize
-                    Layout.leftMargin: 8
+                    Layout.leftMargin: 4
                     Accessible.role: Accessible.StaticText
                     Accessible.name: qsTr("Time %1 of %2").arg(App.player.positionText).arg(App.player.durationText)
                 }
                 Item { Layout.fillWidth: true }
-                Label { text: qsTr("Speed"); color: Theme.text }
                 ComboBox {
                     id: speedBox
                     objectName: "speedBox"
-                    model: page.speeds.map(s => s + "×")
+                    model: page.speeds.map(s => qsTr("%1× speed").arg(s))
                     currentIndex: page.speeds.indexOf(App.player.speed)
                     focusPolicy: Qt.TabFocus
                     Accessible.name: qsTr("Playback speed")
-                    Layout.preferredWidth: 90
+                    Layout.preferredWidth: 120
                     onActivated: (index) => App.player.setSpeed(page.speeds[index])
                 }
             }
@@ -232,7 +231,7 @@ Page {
         }
 
         PlayerSidePanel {
-            Layout.preferredWidth: 340
+            Layout.preferredWidth: 310
             Layout.fillHeight: true
         }
     }

@@ -33,10 +33,14 @@ CallSession::CallSession(CallOptions options, QObject* parent)
     poll_.setInterval(10);
     watchdog_.setInterval(250);
     connect(&watchdog_, &QTimer::timeout, this, &CallSession::watchdog);
-    connect(&connection_, &session::JanusConnection::ready, this, [this](quint64) { joinRoom(); });
+    connect(&connection_, &session::JanusConnection::ready, this, [this](quint64) {
+        Q_EMIT connected();
+        joinRoom();
+    });
     connect(&connection_, &session::JanusConnection::connectionInterrupted, this,
             [this](const session::SessionError& why) {
                 logEvent(QStringLiteral("signalling interrupted: ") + why.describe());
+                Q_EMIT signallingInterrupted(why.describe());
             });
     connect(&connection_, &session::JanusConnection::reclaimed, this,
             [this](quint64) {
@@ -55,6 +59,7 @@ CallSession::CallSession(CallOptions options, QObject* parent)
                 }
                 for (auto& [id, last] : lastResubscribeMs_)
                     last = 0;
+                Q_EMIT signallingRestored();
             });
     connect(&connection_, &session::JanusConnection::sessionLost, this, [this](const session::SessionError& why) {
         logEvent(QStringLiteral("Janus session lost: ") + why.describe());
@@ -139,6 +144,7 @@ void CallSession::joinRoom()
             }
             privateId_ = static_cast<quint64>(outcome.message.pluginData.value(QLatin1String("private_id")).toDouble());
             logEvent(QStringLiteral("joined room %1 as %2").arg(options_.room).arg(publisherHandle_->room().ownId()));
+            Q_EMIT joined();
             for (const auto& p : publisherHandle_->room().participants()) {
                 if (p.publishing)
                     subscribeTo(p);
@@ -171,6 +177,8 @@ void CallSession::publish()
     config.height = options_.height;
     config.fps = options_.fps;
     config.maxVideoBitrateBps = options_.maxVideoBitrateBps;
+    config.tap = options_.tap;
+    config.switches = options_.switches;
     config.audioSsrc = QRandomGenerator::global()->generate() | 1u;
     config.videoSsrc = QRandomGenerator::global()->generate() | 1u;
     const int layers = std::clamp(options_.simulcastLayers, 1, 3);
@@ -299,6 +307,7 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.iceInterface = options_.iceInterface;
     config.receiveImpairment = options_.downlinkImpairment.value_or(options_.impairment);
     config.callStartMs = startMs_;
+    config.tap = options_.tap;
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
     const quint64 id = participant.id;
     connect(feed.get(), &RemoteFeed::failed, this,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "call/CallMediaTap.h"
 #include "call/CallStats.h"
 #include "call/Publisher.h"
 #include "call/RemoteFeed.h"
@@ -38,6 +39,10 @@ struct CallOptions {
     int simulcastLayers = 3; // VP8 layers we publish (1..3)
     bool adaptDownlinkLayer = true; // pick each feed's substream from its measured downlink
     int mediaSilenceLimitMs = 5000; // a feed silent this long counts as gone
+    // The desktop call view's hooks: pictures and sound out (any media
+    // thread), mute and camera switches in. Optional; see CallMediaTap.h.
+    std::shared_ptr<CallMediaTap> tap;
+    std::shared_ptr<SendSwitches> switches;
 };
 
 // One participant in a live VideoRoom session, headless: joins as
@@ -66,6 +71,10 @@ public:
 
 Q_SIGNALS:
     void published(); // our PeerConnection is up and media flows out
+    void connected(); // the Janus session exists (before the room is joined)
+    void joined(); // we are in the room
+    void signallingInterrupted(const QString& why); // reconnecting; media may live on
+    void signallingRestored();
     void failed(const QString& why);
     void finished();
 

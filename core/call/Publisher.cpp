@@ -1,5 +1,7 @@
 #include "call/Publisher.h"
 
+#include "call/MutableAudioSource.h"
+#include "call/TappedVideoSource.h"
 #include "call/VideoPacer.h"
 #include "media/audio/ToneSource.h"
 #include "media/video/BitrateLadder.h"
@@ -59,8 +61,11 @@ Publisher::Publisher(PublisherConfig config) : config_(config)
         const int w = config_.width;
         const int h = config_.height;
         const int fps = config_.fps;
-        auto makeSource = [w, h, fps] {
-            return std::make_unique<media::TestPatternSource>(media::TestPatternSource::Config{w, h, fps, true});
+        auto makeSource = [w, h, fps, tap = config_.tap, switches = config_.switches]() -> std::unique_ptr<media::VideoSource> {
+            auto pattern = std::make_unique<media::TestPatternSource>(media::TestPatternSource::Config{w, h, fps, true});
+            if (!tap && !switches)
+                return pattern;
+            return std::make_unique<TappedVideoSource>(std::move(pattern), tap, switches);
         };
         video_ = std::make_unique<media::VideoSendPipeline>(makeSource(), makeSource, video);
     }
@@ -68,8 +73,10 @@ Publisher::Publisher(PublisherConfig config) : config_(config)
         media::AudioSendPipeline::Config audio;
         audio.processing = std::nullopt; // a synthetic tone needs no echo cancelling
         audio.opus.dtx = false; // the tone never falls silent; keep the packet clock regular
-        audio_ = std::make_unique<media::AudioSendPipeline>(
-            std::make_unique<media::ToneSource>(media::ToneSource::Config{}), audio);
+        std::unique_ptr<media::AudioSource> tone = std::make_unique<media::ToneSource>(media::ToneSource::Config{});
+        if (config_.tap || config_.switches)
+            tone = std::make_unique<MutableAudioSource>(std::move(tone), config_.tap, config_.switches);
+        audio_ = std::make_unique<media::AudioSendPipeline>(std::move(tone), audio);
     }
 }
 

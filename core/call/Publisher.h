@@ -1,5 +1,6 @@
 #pragma once
 
+#include "call/CallMediaTap.h"
 #include "call/CallStats.h"
 #include "media/BoundedQueue.h"
 #include "media/pipeline/AudioSendPipeline.h"
@@ -21,6 +22,9 @@ struct PublisherConfig {
     int height = 360;
     int fps = 30;
     int maxVideoBitrateBps = 800'000;
+    // The call view's hooks (self-view, mute, camera off); both optional.
+    std::shared_ptr<CallMediaTap> tap;
+    std::shared_ptr<SendSwitches> switches;
     std::uint32_t audioSsrc = 0;
     std::uint32_t videoSsrc = 0; // the single layer's, when videoLayerSsrcs is empty
     // VP8 simulcast: one SSRC per layer, lowest resolution first (Janus'

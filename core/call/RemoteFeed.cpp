@@ -322,6 +322,8 @@ void RemoteFeed::receiveLoop()
         } else {
             pcm = opus.conceal();
         }
+        if (config_.tap)
+            config_.tap->remoteAudio(participant_.id, pcm);
         const auto& c = jitter.counters();
         const std::lock_guard lock(statsMutex_);
         auto& a = stats_.audio;
@@ -345,6 +347,8 @@ void RemoteFeed::receiveLoop()
         if (waitingForKeyframe)
             return;
         const auto picture = decoder.decode(frame.data);
+        if (picture && config_.tap)
+            config_.tap->remoteVideo(participant_.id, *picture);
         if (picture)
             sync.onVideoRender(frame.rtpTimestamp, nowMs);
         if (picture) {

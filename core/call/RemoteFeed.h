@@ -1,5 +1,6 @@
 #pragma once
 
+#include "call/CallMediaTap.h"
 #include "call/CallStats.h"
 #include "media/BoundedQueue.h"
 #include "session/RoomState.h"
@@ -22,6 +23,7 @@ struct RemoteFeedConfig {
     std::string iceInterface;
     transport::ImpairmentConfig receiveImpairment;
     std::int64_t callStartMs = 0; // steady-clock ms
+    std::shared_ptr<CallMediaTap> tap; // decoded pictures and sound for the call view (optional)
 };
 
 // One subscriber PeerConnection for one remote publisher: attach a

@@ -90,6 +90,17 @@ TEST_CASE("The main window loads and renders with no QML warnings", "[ui][qml]")
     editor->redact(0);
     QCoreApplication::processEvents();
 
+    // The call view over the window: joining a server nobody answers at
+    // ends in its plain error state; then back to the app.
+    auto* call = controller.call();
+    call->setServerUrl(QStringLiteral("ws://127.0.0.1:9"));
+    call->join(QStringLiteral("Unreachable session"));
+    REQUIRE(waitUntil([&] { return call->state() == spoke::ui::CallModel::State::Error; }, 10'000));
+    QCoreApplication::processEvents();
+    CHECK_FALSE(window->grabWindow().isNull());
+    call->dismiss();
+    QCoreApplication::processEvents();
+
     // grabWindow renders the scene graph now; a blank image means nothing drew.
     const QImage image = window->grabWindow();
     REQUIRE_FALSE(image.isNull());

@@ -54,6 +54,14 @@ Page {
                 onClicked: page.playRecording(App.detail.itemId)
             }
             Button {
+                objectName: "joinSessionButton"
+                visible: App.detail.kind === "session" && !App.detail.loading && App.detail.error === ""
+                         && App.call.serverUrl !== ""
+                text: qsTr("Join the live session")
+                Accessible.name: text
+                onClicked: App.call.join(App.detail.title)
+            }
+            Button {
                 visible: App.detail.kind === "case" && !App.detail.loading && App.detail.error === ""
                 text: qsTr("Open in the case editor")
                 Accessible.name: text

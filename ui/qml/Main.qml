@@ -68,11 +68,13 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+2"; onActivated: window.showSection(1) }
     Shortcut { sequence: "Ctrl+3"; onActivated: window.showSection(2) }
     Shortcut { sequence: "Ctrl+4"; onActivated: window.showSection(3) }
-    Shortcut { sequences: [StandardKey.Back, "Esc"]; enabled: stack.depth > 1; onActivated: stack.pop() }
+    Shortcut { sequences: [StandardKey.Back, "Esc"]; enabled: stack.depth > 1 && !App.call.active; onActivated: stack.pop() }
 
     RowLayout {
         anchors.fill: parent
         spacing: 0
+        // Under a live call nothing here takes focus or clicks.
+        enabled: !App.call.active
 
         // Navigation rail
         Rectangle {
@@ -189,6 +191,18 @@ ApplicationWindow {
             }
         }
     }
+
+    // A live session covers the whole window (CallPage); the practice
+    // session (scripts/run --practice) opens straight into it.
+    Loader {
+        id: callLayer
+        anchors.fill: parent
+        z: 10
+        active: App.call.active
+        sourceComponent: CallPage {}
+        onLoaded: item.forceActiveFocus()
+    }
+    Component.onCompleted: if (App.call.practice) App.call.join(qsTr("Practice session with the hub"))
 
     Component {
         id: sessionsPage

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Spoke.Ui
 
 // A session in a list: when, what, which programme, and what it holds.
 ItemDelegate {
@@ -51,6 +52,13 @@ ItemDelegate {
                   + (card.model.recordings > 0 ? qsTr("Recording available") : "")
             color: Theme.accent
             font.pixelSize: Theme.smallSize
+        }
+        // An upcoming session on a server this laptop knows can be joined from the list.
+        Button {
+            visible: !card.model.held && App.call.serverUrl !== ""
+            text: qsTr("Join live session")
+            Accessible.name: qsTr("Join live session: %1").arg(card.model.title)
+            onClicked: App.call.join(card.model.title)
         }
     }
 }

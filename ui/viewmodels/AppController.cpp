@@ -83,6 +83,7 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     , library_(std::make_unique<LibraryModel>(*worker_, dataDir))
     , player_(std::make_unique<PlayerModel>(*worker_))
     , editor_(std::make_unique<CaseEditorModel>(*worker_, dataDir / "attachments"))
+    , call_(std::make_unique<CallModel>())
 {
     connect(editor_.get(), &CaseEditorModel::casesChanged, this, &AppController::refresh);
     connect(worker_.get(), &store::CacheWorker::openFailed, this, [this](const QString& message) {

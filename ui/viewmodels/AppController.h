@@ -1,5 +1,6 @@
 #pragma once
 
+#include "viewmodels/CallModel.h"
 #include "viewmodels/CaseEditorModel.h"
 #include "viewmodels/DetailModel.h"
 #include "viewmodels/LibraryModel.h"
@@ -41,6 +42,7 @@ class AppController : public QObject {
     Q_PROPERTY(spoke::ui::LibraryModel* library READ library CONSTANT)
     Q_PROPERTY(spoke::ui::PlayerModel* player READ player CONSTANT)
     Q_PROPERTY(spoke::ui::CaseEditorModel* editor READ editor CONSTANT)
+    Q_PROPERTY(spoke::ui::CallModel* call READ call CONSTANT)
 public:
     AppController(const std::filesystem::path& dataDir, const QString& version, QObject* parent = nullptr);
     ~AppController() override;
@@ -64,6 +66,7 @@ public:
     LibraryModel* library() { return library_.get(); }
     PlayerModel* player() { return player_.get(); }
     CaseEditorModel* editor() { return editor_.get(); }
+    CallModel* call() { return call_.get(); }
 
     // Reloads every list from the cache.
     Q_INVOKABLE void refresh();
@@ -88,6 +91,7 @@ private:
     std::unique_ptr<LibraryModel> library_;
     std::unique_ptr<PlayerModel> player_;
     std::unique_ptr<CaseEditorModel> editor_;
+    std::unique_ptr<CallModel> call_;
 };
 
 } // namespace spoke::ui

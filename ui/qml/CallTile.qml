@@ -1,0 +1,117 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Spoke.Ui
+
+// One participant in the call grid: their picture (or their initials when
+// the camera is off), their name, and whether they speak or are muted.
+Rectangle {
+    id: tile
+    required property string feedId
+    required property string name
+    required property bool isSelf
+    required property bool speaking
+    required property bool muted
+    required property bool cameraOn
+
+    readonly property string shownName: isSelf ? qsTr("%1 (you)").arg(name) : name
+    readonly property alias video: video
+
+    color: "#1d2a38"
+    radius: Theme.radius
+    border.width: speaking ? 3 : 1
+    border.color: speaking ? "#3ecf6e" : "#33475b"
+    clip: true
+
+    Accessible.role: Accessible.Graphic
+    Accessible.name: shownName
+                     + (muted ? ", " + qsTr("muted") : (speaking ? ", " + qsTr("speaking") : ""))
+                     + (cameraOn ? "" : ", " + qsTr("camera off"))
+
+    VideoView {
+        id: video
+        objectName: "video-" + tile.feedId
+        anchors.fill: parent
+        anchors.margins: tile.border.width
+        visible: tile.cameraOn
+        Component.onCompleted: App.call.attachView(tile.feedId, video)
+        Component.onDestruction: App.call.detachView(tile.feedId, video)
+    }
+    Connections {
+        target: tile
+        function onCameraOnChanged() { if (!tile.cameraOn) video.clear() }
+    }
+
+    // Camera off, or no picture yet: initials, as in any meeting app.
+    Column {
+        anchors.centerIn: parent
+        spacing: 8
+        visible: !tile.cameraOn || !video.hasPicture
+        Rectangle {
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Math.min(tile.width, tile.height) * 0.32
+            height: width
+            radius: width / 2
+            color: tile.isSelf ? "#2b5a8a" : "#5b4a8a"
+            Label {
+                anchors.centerIn: parent
+                text: tile.name.split(" ").filter(w => w.length > 0 && w[0] !== "(").slice(0, 2).map(w => w[0].toUpperCase()).join("")
+                color: "white"
+                font.pixelSize: parent.width * 0.38
+                font.bold: true
+            }
+        }
+        Label {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: tile.cameraOn ? qsTr("Waiting for video…") : qsTr("Camera off")
+            color: "#c8d3df"
+            font.pixelSize: Theme.bodySize
+        }
+    }
+
+    // Name plate, bottom left, readable on any picture.
+    Rectangle {
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: 8
+        width: plate.implicitWidth + 16
+        height: plate.implicitHeight + 8
+        radius: 4
+        color: "#cc0d1520"
+        RowLayout {
+            id: plate
+            anchors.centerIn: parent
+            spacing: 6
+            Rectangle {
+                visible: tile.muted
+                Layout.preferredWidth: mutedLabel.implicitWidth + 10
+                Layout.preferredHeight: mutedLabel.implicitHeight + 2
+                radius: 3
+                color: "#c0392b"
+                Label {
+                    id: mutedLabel
+                    anchors.centerIn: parent
+                    text: qsTr("Muted")
+                    color: "white"
+                    font.pixelSize: Theme.smallSize
+                    font.bold: true
+                }
+            }
+            Rectangle {
+                visible: tile.speaking && !tile.muted
+                Layout.preferredWidth: 10
+                Layout.preferredHeight: 10
+                radius: 5
+                color: "#3ecf6e"
+            }
+            Label {
+                text: tile.shownName
+                color: "white"
+                font.pixelSize: Theme.bodySize
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.maximumWidth: tile.width - 90
+            }
+        }
+    }
+}

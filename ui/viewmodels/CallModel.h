@@ -1,0 +1,141 @@
+#pragma once
+
+#include "viewmodels/CallMediaRouter.h"
+#include "viewmodels/CallQuality.h"
+#include "viewmodels/CallWorker.h"
+#include "viewmodels/ParticipantModel.h"
+#include "viewmodels/VideoView.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+#include <deque>
+#include <memory>
+
+namespace spoke::ui {
+
+// The call view's model: joins a live session (a Janus VideoRoom) through
+// core/call, on a thread of its own (CallWorker), and turns what the engine
+// reports into what the page shows: the state (Connecting…, In session,
+// Reconnecting…, Left, Error with a plain message), one tile per
+// participant with speaking/muted/camera-off, the mute and camera switches,
+// and a Good/Fair/Poor connection verdict with the numbers behind it.
+// Nothing here blocks: every engine call is queued to the call thread, and
+// pictures go from the engine's decode threads straight to the tiles.
+//
+// The server comes from the environment the practice session sets
+// (SPOKE_JANUS_WS, SPOKE_JANUS_ROOM, SPOKE_ICE_IFACE; SPOKE_PRACTICE=1 joins
+// at start) or from setServerUrl(). Lives on the UI thread.
+class CallModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The call model comes from AppController")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool active READ active NOTIFY stateChanged)
+    Q_PROPERTY(bool inCall READ inCall NOTIFY stateChanged)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY stateChanged)
+    Q_PROPERTY(QString title READ title NOTIFY stateChanged)
+    Q_PROPERTY(bool muted READ muted NOTIFY switchesChanged)
+    Q_PROPERTY(bool cameraOn READ cameraOn NOTIFY switchesChanged)
+    Q_PROPERTY(int quality READ quality NOTIFY qualityChanged)
+    Q_PROPERTY(QString qualityText READ qualityText NOTIFY qualityChanged)
+    Q_PROPERTY(QString qualityReason READ qualityReason NOTIFY qualityChanged)
+    Q_PROPERTY(QString qualityDetails READ qualityDetails NOTIFY qualityChanged)
+    Q_PROPERTY(spoke::ui::ParticipantModel* participants READ participants CONSTANT)
+    Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverChanged)
+    Q_PROPERTY(bool practice READ practice CONSTANT)
+public:
+    enum class State { Idle, Connecting, InSession, Reconnecting, Left, Error };
+    Q_ENUM(State)
+    // Same order as CallQualityLevel.
+    enum Quality { QualityUnknown, QualityGood, QualityFair, QualityPoor };
+    Q_ENUM(Quality)
+
+    explicit CallModel(QObject* parent = nullptr);
+    ~CallModel() override;
+
+    State state() const { return state_; }
+    bool active() const { return state_ != State::Idle; }
+    bool inCall() const { return state_ == State::Connecting || state_ == State::InSession || state_ == State::Reconnecting; }
+    QString statusText() const;
+    QString errorText() const { return errorText_; }
+    QString title() const { return title_; }
+    bool muted() const { return switches_->audioMuted; }
+    bool cameraOn() const { return !switches_->videoMuted; }
+    int quality() const { return static_cast<int>(verdict_.level); }
+    QString qualityText() const;
+    QString qualityReason() const { return verdict_.reason; }
+    QString qualityDetails() const { return qualityDetails_; }
+    ParticipantModel* participants() { return &participants_; }
+    QString serverUrl() const { return serverUrl_.toString(); }
+    void setServerUrl(const QString& url);
+    bool practice() const { return practice_; }
+    quint64 room() const { return room_; }
+    void setRoom(quint64 room) { room_ = room; }
+    void setIceInterface(const QString& name) { iceInterface_ = name; }
+    void setDisplayName(const QString& name) { displayName_ = name; }
+
+    Q_INVOKABLE void join(const QString& title);
+    Q_INVOKABLE void leave();
+    Q_INVOKABLE void dismiss(); // back to the app after Left or Error
+    Q_INVOKABLE void setMuted(bool muted);
+    Q_INVOKABLE void setCameraOn(bool on);
+    Q_INVOKABLE void toggleMute() { setMuted(!muted()); }
+    Q_INVOKABLE void toggleCamera() { setCameraOn(!cameraOn()); }
+    // A tile shows feed `feedId` (decimal text, "0" = ourselves) in `view`
+    // until it detaches.
+    Q_INVOKABLE void attachView(const QString& feedId, spoke::ui::VideoView* view);
+    Q_INVOKABLE void detachView(const QString& feedId, spoke::ui::VideoView* view);
+
+    CallMediaRouter& router() { return *router_; }
+
+    // The interface ICE is pinned to when none is configured: the first one
+    // that is up, not loopback, and has an IPv4 address.
+    static QString defaultIceInterface();
+
+Q_SIGNALS:
+    void stateChanged();
+    void switchesChanged();
+    void qualityChanged();
+    void serverChanged();
+
+private:
+    void setState(State state, const QString& error = {});
+    void onSnapshot(const CallSnapshot& snapshot);
+    void onFailed(CallWorker::Failure kind, const QString& detail);
+    void refreshParticipants();
+    void refreshQuality();
+    void stopThread();
+
+    State state_ = State::Idle;
+    QString errorText_;
+    QString title_;
+    QUrl serverUrl_;
+    quint64 room_ = 1234;
+    QString iceInterface_;
+    QString displayName_;
+    bool practice_ = false;
+    bool signallingDown_ = false;
+    bool mediaStalled_ = false;
+    std::shared_ptr<CallMediaRouter> router_;
+    std::shared_ptr<call::SendSwitches> switches_;
+    ParticipantModel participants_;
+    QThread* thread_ = nullptr; // owned; deleted after it finished
+    CallWorker* worker_ = nullptr; // lives on thread_, deleted with it
+    CallSnapshot last_;
+    struct Sample {
+        std::int64_t atMs = 0;
+        CallSnapshot snapshot;
+    };
+    std::deque<Sample> window_; // the last ~10 s of snapshots
+    CallQualityVerdict verdict_;
+    QString qualityDetails_;
+    QTimer tick_; // speaking rings and stalls, faster than the snapshots
+};
+
+} // namespace spoke::ui

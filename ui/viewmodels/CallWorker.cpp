@@ -1,0 +1,152 @@
+#include "viewmodels/CallWorker.h"
+
+#include "call/CallStats.h"
+
+#include <algorithm>
+
+namespace spoke::ui {
+
+namespace {
+
+// Janus answers a TCP connect at once; an address nobody answers at (a wrong
+// host, a dead link) is given this long before the view says so.
+constexpr int kConnectTimeoutMs = 8000;
+// Closing the Janus session waits for its answer; never longer than this.
+constexpr int kLeaveTimeoutMs = 3000;
+constexpr int kSnapshotIntervalMs = 500;
+constexpr std::size_t kDelaySamples = 30;
+
+} // namespace
+
+CallWorker::CallWorker(call::CallOptions options) : options_(std::move(options))
+{
+    qRegisterMetaType<spoke::ui::CallSnapshot>();
+}
+
+CallWorker::~CallWorker() = default;
+
+void CallWorker::start()
+{
+    // Built here, on the call thread: the session and its timers belong to it.
+    session_ = std::make_unique<call::CallSession>(options_);
+    snapshotTimer_ = std::make_unique<QTimer>();
+    deadline_ = std::make_unique<QTimer>();
+    deadline_->setSingleShot(true);
+    connect(session_.get(), &call::CallSession::connected, this, [this] {
+        connected_ = true;
+        deadline_->stop();
+        Q_EMIT connected();
+    });
+    connect(session_.get(), &call::CallSession::joined, this, [this] { joined_ = true; });
+    connect(session_.get(), &call::CallSession::published, this, [this] { Q_EMIT inSession(); });
+    connect(session_.get(), &call::CallSession::signallingInterrupted, this, &CallWorker::reconnecting);
+    connect(session_.get(), &call::CallSession::signallingRestored, this, &CallWorker::reconnected);
+    connect(session_.get(), &call::CallSession::failed, this, &CallWorker::onFailed);
+    connect(session_.get(), &call::CallSession::finished, this, &CallWorker::finish);
+    connect(snapshotTimer_.get(), &QTimer::timeout, this, &CallWorker::takeSnapshot);
+    connect(deadline_.get(), &QTimer::timeout, this, [this] {
+        if (!connected_)
+            onFailed(QStringLiteral("no answer from %1").arg(options_.janusUrl.toString()));
+    });
+    snapshotTimer_->start(kSnapshotIntervalMs);
+    deadline_->start(kConnectTimeoutMs);
+    session_->start();
+}
+
+void CallWorker::onFailed(const QString& why)
+{
+    if (over_)
+        return;
+    over_ = true;
+    const Failure kind = !connected_ ? Failure::Unreachable : !joined_ ? Failure::RoomRefused : Failure::Lost;
+    // Later, not here: this may run inside one of the session's own callbacks.
+    QMetaObject::invokeMethod(
+        this,
+        [this, kind, why] {
+            shutdown();
+            Q_EMIT failed(kind, why);
+        },
+        Qt::QueuedConnection);
+}
+
+void CallWorker::leave()
+{
+    if (!session_ || over_ || !deadline_) {
+        finish();
+        return;
+    }
+    over_ = true;
+    snapshotTimer_->stop();
+    deadline_->stop();
+    disconnect(deadline_.get(), nullptr, this, nullptr);
+    connect(deadline_.get(), &QTimer::timeout, this, &CallWorker::finish);
+    deadline_->start(kLeaveTimeoutMs);
+    session_->stop();
+}
+
+void CallWorker::finish()
+{
+    if (left_)
+        return;
+    left_ = true;
+    // Later, not here: this may run inside one of the session's own callbacks.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            shutdown();
+            Q_EMIT left();
+        },
+        Qt::QueuedConnection);
+}
+
+void CallWorker::shutdown()
+{
+    if (snapshotTimer_)
+        snapshotTimer_->stop();
+    if (deadline_)
+        deadline_->stop();
+    // The destructor stops every media thread; the socket closes with it.
+    if (session_) {
+        session_->disconnect(this);
+        session_.reset();
+    }
+    // Timers die on the thread that runs them.
+    snapshotTimer_.reset();
+    deadline_.reset();
+}
+
+void CallWorker::takeSnapshot()
+{
+    if (!session_)
+        return;
+    const call::CallStats stats = session_->stats();
+    CallSnapshot snap;
+    if (!stats.local.sendBitrateBps.empty())
+        snap.sendBitrateBps = stats.local.sendBitrateBps.back().second;
+    snap.videoFramesSent = stats.local.videoFramesSent;
+    snap.audioPacketsSent = stats.local.audioPacketsSent;
+    // A participant whose feed was dropped and subscribed again appears
+    // twice in the stats; the live feed is the one not yet gone.
+    for (const auto& remote : stats.remote) {
+        if (remote.goneAtMs >= 0)
+            continue;
+        CallFeedSnapshot feed;
+        feed.feedId = remote.feedId;
+        feed.display = remote.display;
+        feed.videoPackets = remote.video.packets;
+        feed.videoLost = remote.video.lost;
+        feed.audioPackets = remote.audio.packets;
+        feed.audioLost = remote.audio.lost;
+        feed.framesDecoded = remote.video.framesDecoded;
+        feed.freezes = remote.video.freezes;
+        const auto& latency = remote.video.latencyMs;
+        if (!latency.empty()) {
+            const std::size_t n = std::min(latency.size(), kDelaySamples);
+            feed.delayMs = call::percentile(std::vector<double>(latency.end() - static_cast<std::ptrdiff_t>(n), latency.end()), 0.5);
+        }
+        snap.feeds.push_back(std::move(feed));
+    }
+    Q_EMIT snapshot(snap);
+}
+
+} // namespace spoke::ui

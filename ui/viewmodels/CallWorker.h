@@ -1,0 +1,82 @@
+#pragma once
+
+#include "call/CallSession.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace spoke::ui {
+
+// One participant as the call view needs it, counted from the engine's stats.
+struct CallFeedSnapshot {
+    quint64 feedId = 0;
+    QString display;
+    std::uint64_t videoPackets = 0;
+    std::uint64_t videoLost = 0;
+    std::uint64_t audioPackets = 0;
+    std::uint64_t audioLost = 0;
+    std::uint64_t framesDecoded = 0;
+    std::uint64_t freezes = 0;
+    double delayMs = -1; // median glass-to-glass of the last pictures, -1 unknown
+};
+
+struct CallSnapshot {
+    std::vector<CallFeedSnapshot> feeds; // participants in the room now, no duplicates
+    std::int64_t sendBitrateBps = -1; // last second, -1 before the first sample
+    std::uint64_t videoFramesSent = 0;
+    std::uint64_t audioPacketsSent = 0;
+};
+
+// Runs one CallSession on a thread of its own (the signalling thread the
+// engine asks for), so nothing of the call ever runs on the UI thread. The
+// call model talks to it only through queued calls and queued signals.
+//
+// Threading: created on the UI thread and moved to the call thread before
+// start(); every slot runs there (asserted through CallSession).
+class CallWorker : public QObject {
+    Q_OBJECT
+public:
+    enum class Failure { Unreachable, RoomRefused, Lost };
+    Q_ENUM(Failure)
+
+    explicit CallWorker(call::CallOptions options);
+    ~CallWorker() override;
+
+public Q_SLOTS:
+    void start();
+    // Leaves the room and closes the Janus session (bounded), then emits left().
+    void leave();
+    // Immediate teardown without waiting for Janus (application exit).
+    void shutdown();
+
+Q_SIGNALS:
+    void connected();
+    void inSession(); // joined and our media flows out
+    void reconnecting(const QString& why);
+    void reconnected();
+    void failed(spoke::ui::CallWorker::Failure kind, const QString& detail);
+    void left();
+    void snapshot(const spoke::ui::CallSnapshot& snapshot);
+
+private:
+    void onFailed(const QString& why);
+    void takeSnapshot();
+    void finish();
+
+    call::CallOptions options_;
+    std::unique_ptr<call::CallSession> session_;
+    std::unique_ptr<QTimer> snapshotTimer_;
+    std::unique_ptr<QTimer> deadline_;
+    bool connected_ = false;
+    bool joined_ = false;
+    bool over_ = false; // failed or leaving: no second verdict
+    bool left_ = false;
+};
+
+} // namespace spoke::ui
+
+Q_DECLARE_METATYPE(spoke::ui::CallSnapshot)

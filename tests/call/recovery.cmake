@@ -1,3 +1,9 @@
+# The RTCP our subscribers send Janus, on the wire.
+spoke_add_test(test_call_receiver_rtcp
+  SOURCES receiver_rtcp_test.cpp
+  LIBS spoke_call
+  LABELS call)
+
 # Receive-side recovery against a real Janus (call_recovery_test.cpp): NACK
 # and retransmission on a lossy link, a 2 s outage, a 10 s network drop.
 # One Janus per case in its own network namespace (tests/janus/janus-netns);

@@ -144,8 +144,9 @@ std::optional<std::int64_t> firstFrameAfter(const std::vector<QJsonObject>& entr
         if (first >= 0 && first < afterMs && last >= afterMs) {
             bool inStall = false;
             for (const auto& stall : video.value(QLatin1String("stalls_ms")).toArray())
-                inStall = inStall || (stall.toArray().at(0).toDouble() <= static_cast<double>(afterMs)
-                                      && stall.toArray().at(1).toDouble() >= static_cast<double>(afterMs));
+                inStall = inStall
+                          || (stall.toArray().at(0).toDouble() <= static_cast<double>(afterMs)
+                              && stall.toArray().at(1).toDouble() >= static_cast<double>(afterMs));
             if (!inStall)
                 consider(afterMs);
         }
@@ -165,9 +166,9 @@ TEST_CASE("call: on a lossy link NACKed video packets are retransmitted and stam
     // to be read back, which would count as loss here).
     const QStringList oneLayer{QStringLiteral("--layers"), QStringLiteral("1")};
     Client hub = startClient(dir, QStringLiteral("hub"), kSeconds, oneLayer);
-    Client clinic = startClient(dir, QStringLiteral("clinic"), kSeconds,
-                                oneLayer + QStringList{QStringLiteral("--impair"),
-                                                       QStringLiteral("loss=10%,delay=100ms,seed=7")});
+    Client clinic =
+        startClient(dir, QStringLiteral("clinic"), kSeconds,
+                    oneLayer + QStringList{QStringLiteral("--impair"), QStringLiteral("loss=10%,delay=100ms,seed=7")});
     const QJsonObject hubStats = finish(hub, (kSeconds + 30) * 1000);
     const QJsonObject clinicStats = finish(clinic, (kSeconds + 30) * 1000);
     struct Direction {
@@ -199,9 +200,9 @@ TEST_CASE("call: on a lossy link NACKed video packets are retransmitted and stam
         WARN(d.what << ": " << 100 * arrived << " % of " << expected << " stamped frames arrived; nacked "
                     << number(remote, "video.nacked") << ", retransmitted " << number(remote, "video.retransmitted")
                     << ", keyframe requests " << number(remote, "video.keyframe_requests") << ", stalls "
-                    << compact(QJsonObject{{QStringLiteral("s"), remote.value(QLatin1String("video"))
-                                                                      .toObject()
-                                                                      .value(QLatin1String("stalls_ms"))}}));
+                    << compact(QJsonObject{
+                           {QStringLiteral("s"),
+                            remote.value(QLatin1String("video")).toObject().value(QLatin1String("stalls_ms"))}}));
         CHECK(expected > (kSeconds - 6) * 25);
         CHECK(arrived >= 0.80);
     }
@@ -221,8 +222,8 @@ TEST_CASE("call: video recovers within 1 s after a 2 s total outage", "[janus][c
                                 {QStringLiteral("--impair"), QStringLiteral("outage=6s+2s")});
     const QJsonObject hubStats = finish(hub, (kSeconds + 30) * 1000);
     const QJsonObject clinicStats = finish(clinic, (kSeconds + 30) * 1000);
-    const auto outageEndSteadyMs = static_cast<std::int64_t>(number(clinicStats, "started_steady_ms")) + kOutageStartMs
-                                   + kOutageMs;
+    const auto outageEndSteadyMs =
+        static_cast<std::int64_t>(number(clinicStats, "started_steady_ms")) + kOutageStartMs + kOutageMs;
 
     // Downlink: the clinic's subscriber sees the hole, asks for a keyframe
     // (the packets of 2 s ago are past any retransmission) and decodes again.
@@ -246,7 +247,8 @@ TEST_CASE("call: video recovers within 1 s after a 2 s total outage", "[janus][c
     WARN("video back " << downRecoveryMs << " ms after the outage (downlink), " << upRecoveryMs << " ms (uplink)");
     // It really stopped: no frame decoded inside the outage.
     bool stalled = false;
-    for (const auto& stall : down.front().value(QLatin1String("video")).toObject().value(QLatin1String("stalls_ms")).toArray())
+    for (const auto& stall :
+         down.front().value(QLatin1String("video")).toObject().value(QLatin1String("stalls_ms")).toArray())
         stalled = stalled
                   || (stall.toArray().at(0).toDouble() <= static_cast<double>(kOutageStartMs + 100)
                       && stall.toArray().at(1).toDouble() >= static_cast<double>(downEndMs));
@@ -270,10 +272,10 @@ TEST_CASE("call: a client whose network drops for 10 s rejoins by itself and the
     relayed.setPort(relay.port());
     Client hub = startClient(dir, QStringLiteral("hub"), kSeconds + 2);
     const std::int64_t clinicStartedMs = steadyMs();
-    Client clinic = startClient(
-        dir, QStringLiteral("clinic"), kSeconds,
-        {QStringLiteral("--impair"), QStringLiteral("outage=%1ms+%2ms").arg(kDropStartMs).arg(kDropMs)},
-        relayed.toString());
+    Client clinic =
+        startClient(dir, QStringLiteral("clinic"), kSeconds,
+                    {QStringLiteral("--impair"), QStringLiteral("outage=%1ms+%2ms").arg(kDropStartMs).arg(kDropMs)},
+                    relayed.toString());
     pump(static_cast<int>(clinicStartedMs + kDropStartMs - steadyMs()));
     // The socket dies (the client hears of it and reconnects, in vain until
     // the link is back) and the media goes dark.

@@ -1,2 +1,4 @@
 # core/recording: the probe reads recordings made elsewhere (imports).
 spoke_add_fuzzer(fuzz_recording_probe ${PROJECT_SOURCE_DIR}/tests/recording/fuzz/fuzz_recording_probe.cpp spoke_recording)
+# The chapter journal beside a recording (crash-cut files keep their chapters there).
+spoke_add_fuzzer(fuzz_chapter_journal ${PROJECT_SOURCE_DIR}/tests/recording/fuzz/fuzz_chapter_journal.cpp spoke_recording)

@@ -38,8 +38,7 @@ std::optional<media::FrameStampValue> stampIn(const QImage& image)
     if (image.isNull())
         return std::nullopt;
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    return media::FrameStamp::read(gray.constBits(), static_cast<int>(gray.bytesPerLine()), gray.width(),
-                                   gray.height())
+    return media::FrameStamp::read(gray.constBits(), static_cast<int>(gray.bytesPerLine()), gray.width(), gray.height())
         .value;
 }
 
@@ -105,7 +104,10 @@ struct AppWindow {
     ~AppWindow() { ui::AppController::setInstance(nullptr); }
 
     // Repeater delegates have no QObject parent: walk the visual tree.
-    ui::VideoView* tileVideo(qint64 feedId) const { return findView(window->contentItem(), QStringLiteral("video-%1").arg(feedId)); }
+    ui::VideoView* tileVideo(qint64 feedId) const
+    {
+        return findView(window->contentItem(), QStringLiteral("video-%1").arg(feedId));
+    }
 
     static ui::VideoView* findView(QQuickItem* item, const QString& name)
     {
@@ -161,7 +163,8 @@ TEST_CASE("participant model: rows change in place, so tiles keep their views", 
     QObject::connect(&model, &QAbstractItemModel::rowsInserted, [&] { ++inserted; });
     QObject::connect(&model, &QAbstractItemModel::rowsRemoved, [&] { ++removed; });
     QObject::connect(&model, &QAbstractItemModel::dataChanged, [&] { ++changed; });
-    model.update({{.feedId = 0, .name = QStringLiteral("me"), .isSelf = true}, {.feedId = 7, .name = QStringLiteral("hub")}});
+    model.update(
+        {{.feedId = 0, .name = QStringLiteral("me"), .isSelf = true}, {.feedId = 7, .name = QStringLiteral("hub")}});
     CHECK(model.rowCount() == 2);
     CHECK(inserted == 2);
     model.update({{.feedId = 0, .name = QStringLiteral("me"), .isSelf = true},
@@ -199,8 +202,9 @@ TEST_CASE("call view: a server nobody answers at gives the plain error state wit
     CHECK(unset.errorText().contains(QStringLiteral("No session server")));
 }
 
-TEST_CASE("call view against Janus: tiles and the hub's pattern appear; mute and camera reach the far end; leave is clean",
-          "[.janus][ui][call]")
+TEST_CASE(
+    "call view against Janus: tiles and the hub's pattern appear then mute and camera reach the far end and leave is clean",
+    "[.janus][ui][call]")
 {
     REQUIRE_FALSE(env("SPOKE_JANUS_WS").isEmpty());
     const QString hubName = QStringLiteral("Hub specialist (practice)");
@@ -271,7 +275,8 @@ TEST_CASE("call view against Janus: tiles and the hub's pattern appear; mute and
     // Mute: the far end hears silence, promptly; the model says muted.
     call->setMuted(true);
     CHECK(call->muted());
-    REQUIRE(waitUntil([&] { return tap->seen(ourFeed).lastLevel >= 0 && tap->seen(ourFeed).lastLevel < 0.0005; }, 3000));
+    REQUIRE(
+        waitUntil([&] { return tap->seen(ourFeed).lastLevel >= 0 && tap->seen(ourFeed).lastLevel < 0.0005; }, 3000));
     CHECK(call->participants()->rows().front().muted);
     call->setMuted(false);
     REQUIRE(waitUntil([&] { return tap->seen(ourFeed).lastLevel > 0.01; }, 3000));

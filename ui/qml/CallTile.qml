@@ -35,7 +35,8 @@ Rectangle {
         anchors.margins: tile.border.width
         visible: tile.cameraOn
         Component.onCompleted: App.call.attachView(tile.feedId, video)
-        Component.onDestruction: App.call.detachView(tile.feedId, video)
+        // At exit the controller may already be gone; QML then sees null here.
+        Component.onDestruction: if (App && App.call) App.call.detachView(tile.feedId, video)
     }
     Connections {
         target: tile

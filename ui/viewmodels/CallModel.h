@@ -61,7 +61,10 @@ public:
 
     State state() const { return state_; }
     bool active() const { return state_ != State::Idle; }
-    bool inCall() const { return state_ == State::Connecting || state_ == State::InSession || state_ == State::Reconnecting; }
+    bool inCall() const
+    {
+        return state_ == State::Connecting || state_ == State::InSession || state_ == State::Reconnecting;
+    }
     QString statusText() const;
     QString errorText() const { return errorText_; }
     QString title() const { return title_; }

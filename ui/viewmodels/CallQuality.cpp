@@ -37,7 +37,8 @@ CallQualityVerdict judgeCallQuality(const CallQualityInputs& in)
         return verdict;
     worse(CallQualityLevel::Good, QCoreApplication::translate("CallQuality", "Everything within normal limits"));
 
-    const QString loss = QCoreApplication::translate("CallQuality", "%1 % of packets lost").arg(in.lossPercent, 0, 'f', 1);
+    const QString loss =
+        QCoreApplication::translate("CallQuality", "%1 % of packets lost").arg(in.lossPercent, 0, 'f', 1);
     if (in.lossPercent >= kPoorLossPercent)
         worse(CallQualityLevel::Poor, loss);
     else if (in.lossPercent >= kFairLossPercent)
@@ -49,14 +50,17 @@ CallQualityVerdict judgeCallQuality(const CallQualityInputs& in)
     else if (in.delayMs >= kFairDelayMs)
         worse(CallQualityLevel::Fair, delay);
 
-    const QString freezes = QCoreApplication::translate("CallQuality", "%n picture freeze(s) in %1 s", nullptr, in.freezes).arg(in.windowSeconds);
+    const QString freezes =
+        QCoreApplication::translate("CallQuality", "%n picture freeze(s) in %1 s", nullptr, in.freezes)
+            .arg(in.windowSeconds);
     if (in.freezes >= kPoorFreezes)
         worse(CallQualityLevel::Poor, freezes);
     else if (in.freezes >= kFairFreezes)
         worse(CallQualityLevel::Fair, freezes);
 
     if (in.sendingVideo && in.sendBitrateBps >= 0) {
-        const QString rate = QCoreApplication::translate("CallQuality", "sending only %1 kbit/s").arg(in.sendBitrateBps / 1000);
+        const QString rate =
+            QCoreApplication::translate("CallQuality", "sending only %1 kbit/s").arg(in.sendBitrateBps / 1000);
         if (in.sendBitrateBps < kPoorSendBps)
             worse(CallQualityLevel::Poor, rate);
         else if (in.sendBitrateBps < kFairSendBps)

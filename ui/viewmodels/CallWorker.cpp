@@ -142,7 +142,8 @@ void CallWorker::takeSnapshot()
         const auto& latency = remote.video.latencyMs;
         if (!latency.empty()) {
             const std::size_t n = std::min(latency.size(), kDelaySamples);
-            feed.delayMs = call::percentile(std::vector<double>(latency.end() - static_cast<std::ptrdiff_t>(n), latency.end()), 0.5);
+            feed.delayMs = call::percentile(
+                std::vector<double>(latency.end() - static_cast<std::ptrdiff_t>(n), latency.end()), 0.5);
         }
         snap.feeds.push_back(std::move(feed));
     }

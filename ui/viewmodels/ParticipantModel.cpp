@@ -32,13 +32,14 @@ QVariant ParticipantModel::data(const QModelIndex& index, int role) const
 
 QHash<int, QByteArray> ParticipantModel::roleNames() const
 {
-    return {{FeedIdRole, "feedId"},   {NameRole, "name"},         {IsSelfRole, "isSelf"}, {SpeakingRole, "speaking"},
-            {MutedRole, "muted"},     {CameraOnRole, "cameraOn"}, {LevelRole, "level"}};
+    return {{FeedIdRole, "feedId"}, {NameRole, "name"},         {IsSelfRole, "isSelf"}, {SpeakingRole, "speaking"},
+            {MutedRole, "muted"},   {CameraOnRole, "cameraOn"}, {LevelRole, "level"}};
 }
 
 int ParticipantModel::indexOf(qint64 feedId) const
 {
-    const auto it = std::find_if(rows_.begin(), rows_.end(), [feedId](const Participant& p) { return p.feedId == feedId; });
+    const auto it =
+        std::find_if(rows_.begin(), rows_.end(), [feedId](const Participant& p) { return p.feedId == feedId; });
     return it == rows_.end() ? -1 : static_cast<int>(it - rows_.begin());
 }
 

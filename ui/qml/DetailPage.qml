@@ -47,19 +47,19 @@ Page {
                 Accessible.name: text
             }
             Button {
-                objectName: "playRecordingButton"
-                visible: App.detail.kind === "recording" && !App.detail.loading && App.detail.error === ""
-                text: qsTr("Open in the player")
-                Accessible.name: text
-                onClicked: page.playRecording(App.detail.itemId)
-            }
-            Button {
                 objectName: "joinSessionButton"
                 visible: App.detail.kind === "session" && !App.detail.loading && App.detail.error === ""
                          && App.call.serverUrl !== ""
                 text: qsTr("Join the live session")
                 Accessible.name: text
                 onClicked: App.call.join(App.detail.title)
+            }
+            Button {
+                objectName: "playRecordingButton"
+                visible: App.detail.kind === "recording" && !App.detail.loading && App.detail.error === ""
+                text: qsTr("Open in the player")
+                Accessible.name: text
+                onClicked: page.playRecording(App.detail.itemId)
             }
             Button {
                 visible: App.detail.kind === "case" && !App.detail.loading && App.detail.error === ""

@@ -46,6 +46,10 @@ int main(int argc, char** argv)
     parser.process(app);
 
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    // Declared before the engine so it outlives the QML scene: tiles and
+    // pages still hold bindings to it (and a call's threads) while the
+    // engine tears them down at exit.
+    std::optional<spoke::ui::AppController> controller;
     QQmlApplicationEngine engine;
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
@@ -64,16 +68,16 @@ int main(int argc, char** argv)
     std::optional<std::filesystem::path> dataDirOverride;
     if (parser.isSet(dataDirOption))
         dataDirOverride = parser.value(dataDirOption).toStdString();
-    spoke::ui::AppController controller(spoke::resolveDataDir(dataDirOverride), QStringLiteral(SPOKE_VERSION));
+    controller.emplace(spoke::resolveDataDir(dataDirOverride), QStringLiteral(SPOKE_VERSION));
 
-    spoke::ui::AppController::setInstance(&controller);
+    spoke::ui::AppController::setInstance(&*controller);
     engine.load(QUrl(QStringLiteral("qrc:/Spoke/Ui/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
 
     if (benchmarking) {
         startupTimer.watch(qobject_cast<QQuickWindow*>(engine.rootObjects().first()));
-        QObject::connect(&controller, &spoke::ui::AppController::loadedChanged, &startupTimer,
+        QObject::connect(&*controller, &spoke::ui::AppController::loadedChanged, &startupTimer,
                          &spoke::app::StartupTimer::markContentReady);
     }
     return QGuiApplication::exec();

@@ -5,6 +5,7 @@
 #include "Commands.h"
 
 #include "call/CallSession.h"
+#include "media/devices/DeviceRegistry.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -70,19 +71,28 @@ int runJoin(CliContext&, const QStringList& args)
     options.display = parser.value(QStringLiteral("display"));
     const QString video = parser.value(QStringLiteral("video"));
     const QString audio = parser.value(QStringLiteral("audio"));
-    if (video == QLatin1String("camera") || video == QLatin1String("screen") || audio == QLatin1String("mic")) {
-        CliContext::printError(QStringLiteral("join sends the synthetic sources only for now (--video test|none, "
-                                              "--audio tone|none); camera, screen and microphone are not wired into "
-                                              "live calls yet"));
+    const QStringList videoKinds{QStringLiteral("test"), QStringLiteral("camera"), QStringLiteral("screen"),
+                                 QStringLiteral("none")};
+    const QStringList audioKinds{QStringLiteral("tone"), QStringLiteral("mic"), QStringLiteral("none")};
+    if (!videoKinds.contains(video) || !audioKinds.contains(audio)) {
+        CliContext::printError(QStringLiteral("--video takes test, camera, screen or none; --audio takes tone, mic or none"));
         return kBadInput;
     }
-    if ((video != QLatin1String("test") && video != QLatin1String("none"))
-        || (audio != QLatin1String("tone") && audio != QLatin1String("none"))) {
-        CliContext::printError(QStringLiteral("--video takes test or none, --audio takes tone or none"));
-        return kBadInput;
-    }
-    options.video = video == QLatin1String("test");
-    options.audio = audio == QLatin1String("tone");
+    options.video = video != QLatin1String("none");
+    options.audio = audio != QLatin1String("none");
+    // "camera", "screen" and "mic" are this computer's first real device of
+    // that kind; with none, the call says so and sends a stand-in.
+    const media::DeviceRegistry devices;
+    const auto realOrMissing = [&](media::DeviceKind kind) {
+        const std::string id = devices.firstReal(kind);
+        return id.empty() ? std::string("missing:") + media::toString(kind) : id;
+    };
+    if (video == QLatin1String("camera"))
+        options.videoDeviceId = realOrMissing(media::DeviceKind::Camera);
+    else if (video == QLatin1String("screen"))
+        options.videoDeviceId = realOrMissing(media::DeviceKind::Screen);
+    if (audio == QLatin1String("mic"))
+        options.audioDeviceId = realOrMissing(media::DeviceKind::Microphone);
     const int seconds = parser.value(QStringLiteral("seconds")).toInt(&ok);
     if (!ok || seconds < 1) {
         CliContext::printError(QStringLiteral("--seconds needs a whole number of at least 1"));
@@ -150,6 +160,8 @@ int runJoin(CliContext&, const QStringList& args)
         exitCode = kFailed;
         session.stop();
     });
+    QObject::connect(&session, &call::CallSession::mediaWarning,
+                     [](const QString& why) { CliContext::printError(why); });
     QObject::connect(&session, &call::CallSession::finished, [] { QCoreApplication::quit(); });
     QTimer::singleShot(seconds * 1000, &session, [&] { session.stop(); });
     std::signal(SIGTERM, requestStop);

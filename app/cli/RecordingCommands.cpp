@@ -151,11 +151,10 @@ int runRecord(CliContext& context, const QStringList& args)
     try {
         media::DeviceRegistry devices;
         const auto firstOf = [&](media::DeviceKind kind) {
-            for (const auto& device : devices.enumerate()) {
-                if (device.kind == kind && device.id.rfind("synthetic:", 0) != 0)
-                    return device.id;
-            }
-            throw media::MediaError(media::MediaErrorKind::DeviceNotFound, "No such device on this computer");
+            std::string id = devices.firstReal(kind);
+            if (id.empty())
+                throw media::MediaError(media::MediaErrorKind::DeviceNotFound, "No such device on this computer");
+            return id;
         };
         std::unique_ptr<media::VideoSource> video;
         if (videoKind == QLatin1String("test"))

@@ -173,6 +173,9 @@ void CallSession::publish()
     PublisherConfig config;
     config.video = options_.video;
     config.audio = options_.audio;
+    config.videoDeviceId = options_.videoDeviceId;
+    config.audioDeviceId = options_.audioDeviceId;
+    config.audioProcessing = options_.audioProcessing;
     config.width = options_.width;
     config.height = options_.height;
     config.fps = options_.fps;
@@ -185,6 +188,10 @@ void CallSession::publish()
     for (int i = 0; layers > 1 && i < layers; ++i)
         config.videoLayerSsrcs.push_back(QRandomGenerator::global()->generate() | 1u);
     publisher_ = std::make_unique<Publisher>(config);
+    if (const std::string& warning = publisher_->deviceWarning(); !warning.empty()) {
+        logEvent(QString::fromStdString(warning));
+        Q_EMIT mediaWarning(QString::fromStdString(warning));
+    }
 
     // We offer: we control ICE, say actpass, and Janus becomes the DTLS client.
     transport::MediaTransportConfig transportConfig;

@@ -24,8 +24,14 @@ struct CallOptions {
     QUrl janusUrl;
     quint64 room = 0;
     QString display;
-    bool video = true; // the stamped test pattern
-    bool audio = true; // the marked tone
+    bool video = true;
+    bool audio = true;
+    // What is sent (DeviceRegistry ids): by default the stamped test pattern
+    // and the marked tone, which the tests measure; the app passes the
+    // camera and microphone chosen in Settings.
+    std::string videoDeviceId = "synthetic:test-pattern";
+    std::string audioDeviceId = "synthetic:tone";
+    media::AudioProcessingSwitches audioProcessing;
     int width = 640;
     int height = 360;
     int fps = 30;
@@ -76,6 +82,9 @@ Q_SIGNALS:
     void signallingInterrupted(const QString& why); // reconnecting; media may live on
     void signallingRestored();
     void failed(const QString& why);
+    // A chosen camera or microphone could not be used and a stand-in is
+    // sent instead (the test pattern, silence); the call goes on.
+    void mediaWarning(const QString& why);
     void finished();
 
 private:

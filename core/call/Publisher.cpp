@@ -3,9 +3,10 @@
 #include "call/MutableAudioSource.h"
 #include "call/TappedVideoSource.h"
 #include "call/VideoPacer.h"
+#include "media/MediaError.h"
 #include "media/audio/ToneSource.h"
+#include "media/devices/DeviceRegistry.h"
 #include "media/video/BitrateLadder.h"
-#include "media/video/TestPatternSource.h"
 #include "rtc/JsepBuilder.h"
 #include "rtc/NtpTime.h"
 #include "rtc/RetransmissionBuffer.h"
@@ -46,38 +47,90 @@ std::int64_t unixNowUs()
 
 } // namespace
 
-Publisher::Publisher(PublisherConfig config) : config_(config)
+Publisher::Publisher(PublisherConfig config) : config_(std::move(config))
 {
-    if (config_.video) {
-        media::VideoSendPipeline::Config video;
-        video.encoder.sourceWidth = config_.width;
-        video.encoder.sourceHeight = config_.height;
-        video.encoder.maxFps = config_.fps;
-        video.encoder.layerCount = std::clamp(static_cast<int>(config_.videoLayerSsrcs.size()), 1, 3);
-        video.encoder.totalBitrateBps = config_.maxVideoBitrateBps;
-        // A dropped picture would read as a lost stamp at the far end; at
-        // these rates the encoder keeps up without dropping.
-        video.encoder.allowFrameDrop = false;
-        const int w = config_.width;
-        const int h = config_.height;
-        const int fps = config_.fps;
-        auto makeSource = [w, h, fps, tap = config_.tap, switches = config_.switches]() -> std::unique_ptr<media::VideoSource> {
-            auto pattern = std::make_unique<media::TestPatternSource>(media::TestPatternSource::Config{w, h, fps, true});
-            if (!tap && !switches)
-                return pattern;
-            return std::make_unique<TappedVideoSource>(std::move(pattern), tap, switches);
-        };
-        video_ = std::make_unique<media::VideoSendPipeline>(makeSource(), makeSource, video);
+    if (config_.video)
+        openVideo();
+    if (config_.audio)
+        openAudio();
+}
+
+namespace {
+
+// Opened once per process: enumerating backends is not free, and the
+// registry is read-only afterwards, so every call shares it.
+const media::DeviceRegistry& deviceRegistry()
+{
+    static const media::DeviceRegistry registry;
+    return registry;
+}
+
+void appendWarning(std::string& warnings, const std::string& warning)
+{
+    if (!warnings.empty())
+        warnings += ' ';
+    warnings += warning;
+}
+
+} // namespace
+
+void Publisher::openVideo()
+{
+    media::VideoSendPipeline::Config video;
+    video.encoder.sourceWidth = config_.width;
+    video.encoder.sourceHeight = config_.height;
+    video.encoder.maxFps = config_.fps;
+    video.encoder.layerCount = std::clamp(static_cast<int>(config_.videoLayerSsrcs.size()), 1, 3);
+    video.encoder.totalBitrateBps = config_.maxVideoBitrateBps;
+    // A dropped picture would read as a lost stamp at the far end; at
+    // these rates the encoder keeps up without dropping.
+    video.encoder.allowFrameDrop = false;
+    const media::VideoCaptureFormat format{config_.width, config_.height, config_.fps};
+    // The pipeline calls this again to reopen a camera that went away; it
+    // then falls back to the test pattern rather than ending the call.
+    auto makeSource = [format, id = config_.videoDeviceId, tap = config_.tap,
+                       switches = config_.switches]() -> std::unique_ptr<media::VideoSource> {
+        auto opened = deviceRegistry().openVideoOrFallback(id, format);
+        if (!tap && !switches)
+            return std::move(opened.source);
+        return std::make_unique<TappedVideoSource>(std::move(opened.source), tap, switches);
+    };
+    auto opened = deviceRegistry().openVideoOrFallback(config_.videoDeviceId, format);
+    if (!opened.error.empty())
+        appendWarning(deviceWarning_, "The camera could not be used (" + opened.error + "); sending the test pattern.");
+    std::unique_ptr<media::VideoSource> first = std::move(opened.source);
+    if (config_.tap || config_.switches)
+        first = std::make_unique<TappedVideoSource>(std::move(first), config_.tap, config_.switches);
+    video_ = std::make_unique<media::VideoSendPipeline>(std::move(first), makeSource, video);
+}
+
+void Publisher::openAudio()
+{
+    media::AudioSendPipeline::Config audio;
+    std::unique_ptr<media::AudioSource> source;
+    auto switches = config_.switches;
+    bool raw = config_.audioDeviceId.rfind("synthetic:", 0) == 0;
+    try {
+        source = deviceRegistry().openAudio(config_.audioDeviceId);
+    } catch (const media::MediaError& error) {
+        // Silence keeps the audio m-line and its clock alive, so the hub
+        // still hears us once the user picks a working microphone and rejoins.
+        appendWarning(deviceWarning_, std::string("The microphone could not be used (") + error.what()
+                                          + "); you are muted.");
+        source = std::make_unique<media::ToneSource>(media::ToneSource::Config{});
+        switches = std::make_shared<SendSwitches>();
+        switches->audioMuted = true;
+        raw = true;
     }
-    if (config_.audio) {
-        media::AudioSendPipeline::Config audio;
+    if (raw) {
         audio.processing = std::nullopt; // a synthetic tone needs no echo cancelling
         audio.opus.dtx = false; // the tone never falls silent; keep the packet clock regular
-        std::unique_ptr<media::AudioSource> tone = std::make_unique<media::ToneSource>(media::ToneSource::Config{});
-        if (config_.tap || config_.switches)
-            tone = std::make_unique<MutableAudioSource>(std::move(tone), config_.tap, config_.switches);
-        audio_ = std::make_unique<media::AudioSendPipeline>(std::move(tone), audio);
+    } else {
+        audio.processing = config_.audioProcessing;
     }
+    if (config_.tap || switches)
+        source = std::make_unique<MutableAudioSource>(std::move(source), config_.tap, switches);
+    audio_ = std::make_unique<media::AudioSendPipeline>(std::move(source), audio);
 }
 
 Publisher::~Publisher()

@@ -18,6 +18,14 @@ namespace spoke::call {
 struct PublisherConfig {
     bool video = true;
     bool audio = true;
+    // DeviceRegistry ids. A camera or screen that is missing or refuses the
+    // format falls back to the test pattern, a microphone to silence; the
+    // reason is in deviceWarning(), so the call still starts.
+    std::string videoDeviceId = "synthetic:test-pattern";
+    std::string audioDeviceId = "synthetic:tone";
+    // Echo cancelling, noise suppression and gain for a real microphone
+    // (synthetic tones are sent raw).
+    media::AudioProcessingSwitches audioProcessing;
     int width = 640;
     int height = 360;
     int fps = 30;
@@ -62,11 +70,18 @@ public:
 
     LocalStats stats() const;
 
+    // Why a chosen device is not the one being sent (it was missing or
+    // refused), written for a person; empty when every device opened.
+    const std::string& deviceWarning() const { return deviceWarning_; }
+
 private:
     void run();
+    void openVideo();
+    void openAudio();
 
     ThreadAffinity affinity_;
     PublisherConfig config_;
+    std::string deviceWarning_;
     transport::MediaTransport* transport_ = nullptr;
     std::unique_ptr<media::VideoSendPipeline> video_;
     std::unique_ptr<media::AudioSendPipeline> audio_;

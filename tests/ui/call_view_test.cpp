@@ -11,6 +11,7 @@
 #include "viewmodels/AppController.h"
 #include "viewmodels/CallModel.h"
 #include "viewmodels/CallQuality.h"
+#include "viewmodels/MediaPreferences.h"
 #include "viewmodels/VideoView.h"
 
 #include <catch2/catch.hpp>
@@ -233,6 +234,15 @@ TEST_CASE(
 
     AppWindow app;
     auto* call = app.controller.call();
+    // Send the stamped pattern and the tone whatever this machine's Settings
+    // say, so the far end can measure what it gets.
+    spoke::test::TempDir settingsDir;
+    ui::MediaPreferences pinned(QString::fromStdString((settingsDir.path() / "media.ini").string()));
+    pinned.save({.cameraId = QString::fromLatin1(ui::MediaPreferences::kTestPatternId),
+                 .microphoneId = QString::fromLatin1(ui::MediaPreferences::kToneId),
+                 .speakerId = {},
+                 .switches = {}});
+    call->setMediaPreferences(pinned);
     const QString ourName = QStringLiteral("Clinic under test");
     call->setDisplayName(ourName);
     call->join(QStringLiteral("Practice session"));

@@ -113,6 +113,21 @@ FocusScope {
             }
         }
 
+        // A chosen camera or microphone that could not be used: the call goes
+        // on with a stand-in, and the person should know what the hub sees.
+        Label {
+            objectName: "mediaNotice"
+            visible: App.call.inCall && App.call.mediaNotice !== ""
+            text: App.call.mediaNotice
+            color: "#ffd58a"
+            wrapMode: Text.WordWrap
+            textFormat: Text.PlainText
+            font.pixelSize: Theme.bodySize
+            Layout.fillWidth: true
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -71,6 +71,31 @@ Page {
                 onClicked: App.refresh()
             }
 
+            SectionHeader { text: qsTr("Live sessions") }
+            Label {
+                text: qsTr("The hub gives you its session address. It starts with ws:// or wss://.")
+                wrapMode: Text.WordWrap
+                color: Theme.text
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                spacing: 8
+                Label {
+                    text: qsTr("Session address")
+                    color: Theme.text
+                }
+                TextField {
+                    id: serverField
+                    objectName: "serverUrlField"
+                    text: App.call.serverUrl
+                    placeholderText: qsTr("ws://hub.example.org:8188")
+                    inputMethodHints: Qt.ImhUrlCharactersOnly
+                    Layout.preferredWidth: 420
+                    Accessible.name: qsTr("Session address")
+                    onEditingFinished: App.call.serverUrl = text
+                }
+            }
+
             SectionHeader { text: qsTr("About") }
             Label {
                 text: qsTr("Spoke %1 — teleECHO telementoring client").arg(App.version)

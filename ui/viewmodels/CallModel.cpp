@@ -4,6 +4,7 @@
 #include "viewmodels/VideoView.h"
 
 #include <QNetworkInterface>
+#include <QSettings>
 
 #include <algorithm>
 
@@ -32,6 +33,8 @@ CallModel::CallModel(QObject* parent)
 {
     qRegisterMetaType<spoke::ui::CallSnapshot>();
     serverUrl_ = QUrl(qEnvironmentVariable("SPOKE_JANUS_WS"));
+    if (serverUrl_.isEmpty())
+        serverUrl_ = QSettings().value(QStringLiteral("call/serverUrl")).toUrl();
     bool ok = false;
     const quint64 room = qEnvironmentVariable("SPOKE_JANUS_ROOM").toULongLong(&ok);
     if (ok && room > 0)
@@ -70,6 +73,7 @@ void CallModel::setServerUrl(const QString& url)
     if (parsed == serverUrl_)
         return;
     serverUrl_ = parsed;
+    QSettings().setValue(QStringLiteral("call/serverUrl"), serverUrl_);
     Q_EMIT serverChanged();
 }
 
@@ -145,11 +149,19 @@ void CallModel::join(const QString& title)
 
     thread_ = new QThread;
     thread_->setObjectName(QStringLiteral("call"));
-    worker_ = new CallWorker(std::move(options));
+    if (!mediaNotice_.isEmpty()) {
+        mediaNotice_.clear();
+        Q_EMIT mediaNoticeChanged();
+    }
+    worker_ = new CallWorker(std::move(options), preferences_.load());
     worker_->moveToThread(thread_);
     connect(worker_, &CallWorker::inSession, this, [this] {
         if (state_ == State::Connecting || state_ == State::Reconnecting)
             setState(State::InSession);
+    });
+    connect(worker_, &CallWorker::mediaWarning, this, [this](const QString& why) {
+        mediaNotice_ = why;
+        Q_EMIT mediaNoticeChanged();
     });
     connect(worker_, &CallWorker::reconnecting, this, [this](const QString&) {
         signallingDown_ = true;

@@ -3,6 +3,7 @@
 #include "viewmodels/CallMediaRouter.h"
 #include "viewmodels/CallQuality.h"
 #include "viewmodels/CallWorker.h"
+#include "viewmodels/MediaPreferences.h"
 #include "viewmodels/ParticipantModel.h"
 #include "viewmodels/VideoView.h"
 
@@ -48,6 +49,7 @@ class CallModel : public QObject {
     Q_PROPERTY(QString qualityDetails READ qualityDetails NOTIFY qualityChanged)
     Q_PROPERTY(spoke::ui::ParticipantModel* participants READ participants CONSTANT)
     Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverChanged)
+    Q_PROPERTY(QString mediaNotice READ mediaNotice NOTIFY mediaNoticeChanged)
     Q_PROPERTY(bool practice READ practice CONSTANT)
 public:
     enum class State { Idle, Connecting, InSession, Reconnecting, Left, Error };
@@ -76,7 +78,14 @@ public:
     QString qualityDetails() const { return qualityDetails_; }
     ParticipantModel* participants() { return &participants_; }
     QString serverUrl() const { return serverUrl_.toString(); }
+    // Kept in the app's settings, so the hub's address is typed once.
     void setServerUrl(const QString& url);
+    // A chosen camera or microphone that could not be used, and what is sent
+    // instead; empty when the devices chosen in Settings are in use.
+    QString mediaNotice() const { return mediaNotice_; }
+    // Where the camera and microphone choice is read from at join (the
+    // app's settings by default; tests pin the synthetic sources).
+    void setMediaPreferences(MediaPreferences preferences) { preferences_ = std::move(preferences); }
     bool practice() const { return practice_; }
     quint64 room() const { return room_; }
     void setRoom(quint64 room) { room_ = room; }
@@ -106,6 +115,7 @@ Q_SIGNALS:
     void switchesChanged();
     void qualityChanged();
     void serverChanged();
+    void mediaNoticeChanged();
 
 private:
     void setState(State state, const QString& error = {});
@@ -118,6 +128,8 @@ private:
     State state_ = State::Idle;
     QString errorText_;
     QString title_;
+    MediaPreferences preferences_;
+    QString mediaNotice_;
     QUrl serverUrl_;
     quint64 room_ = 1234;
     QString iceInterface_;

@@ -1,6 +1,7 @@
 #include "viewmodels/CallWorker.h"
 
 #include "call/CallStats.h"
+#include "media/devices/DeviceRegistry.h"
 
 #include <algorithm>
 
@@ -18,7 +19,9 @@ constexpr std::size_t kDelaySamples = 30;
 
 } // namespace
 
-CallWorker::CallWorker(call::CallOptions options) : options_(std::move(options))
+CallWorker::CallWorker(call::CallOptions options, std::optional<MediaChoice> chosen)
+    : options_(std::move(options))
+    , chosen_(std::move(chosen))
 {
     qRegisterMetaType<spoke::ui::CallSnapshot>();
 }
@@ -27,8 +30,15 @@ CallWorker::~CallWorker() = default;
 
 void CallWorker::start()
 {
+    if (chosen_) {
+        const MediaChoice devices = MediaPreferences::resolve(*chosen_, media::DeviceRegistry().enumerate());
+        options_.videoDeviceId = devices.cameraId.toStdString();
+        options_.audioDeviceId = devices.microphoneId.toStdString();
+        options_.audioProcessing = devices.switches;
+    }
     // Built here, on the call thread: the session and its timers belong to it.
     session_ = std::make_unique<call::CallSession>(options_);
+    connect(session_.get(), &call::CallSession::mediaWarning, this, &CallWorker::mediaWarning);
     snapshotTimer_ = std::make_unique<QTimer>();
     deadline_ = std::make_unique<QTimer>();
     deadline_->setSingleShot(true);

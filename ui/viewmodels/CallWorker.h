@@ -1,12 +1,14 @@
 #pragma once
 
 #include "call/CallSession.h"
+#include "viewmodels/MediaPreferences.h"
 
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace spoke::ui {
@@ -43,7 +45,11 @@ public:
     enum class Failure { Unreachable, RoomRefused, Lost };
     Q_ENUM(Failure)
 
-    explicit CallWorker(call::CallOptions options);
+    // `chosen`: the camera and microphone saved in Settings, checked against
+    // the devices present when the call starts (on the call thread, since
+    // listing devices can take a moment). Without it the options' devices
+    // are used as given.
+    explicit CallWorker(call::CallOptions options, std::optional<MediaChoice> chosen = std::nullopt);
     ~CallWorker() override;
 
 public Q_SLOTS:
@@ -60,6 +66,7 @@ Q_SIGNALS:
     void reconnected();
     void failed(spoke::ui::CallWorker::Failure kind, const QString& detail);
     void left();
+    void mediaWarning(const QString& why);
     void snapshot(const spoke::ui::CallSnapshot& snapshot);
 
 private:
@@ -68,6 +75,7 @@ private:
     void finish();
 
     call::CallOptions options_;
+    std::optional<MediaChoice> chosen_;
     std::unique_ptr<call::CallSession> session_;
     std::unique_ptr<QTimer> snapshotTimer_;
     std::unique_ptr<QTimer> deadline_;

@@ -61,6 +61,15 @@ std::unique_ptr<AudioSink> DeviceRegistry::openAudioOutput(const std::string& id
     return backendFor(id, backend, localId).openAudioOutput(backend, localId);
 }
 
+std::string DeviceRegistry::firstReal(DeviceKind kind) const
+{
+    for (const auto& device : enumerate()) {
+        if (device.kind == kind && device.id.rfind("synthetic:", 0) != 0)
+            return device.id;
+    }
+    return {};
+}
+
 DeviceRegistry::OpenedVideo DeviceRegistry::openVideoOrFallback(const std::string& id, const VideoCaptureFormat& format,
                                                                 const std::string& fallbackId) const
 {

@@ -19,6 +19,10 @@ public:
 
     std::vector<DeviceInfo> enumerate() const;
 
+    // The first device of `kind` that is not synthetic ("the camera" when a
+    // user or a script names no particular one); empty when there is none.
+    std::string firstReal(DeviceKind kind) const;
+
     // Throws MediaError(DeviceNotFound) for an id no backend owns, and
     // whatever the backend throws when the device refuses.
     std::unique_ptr<VideoSource> openVideo(const std::string& id, const VideoCaptureFormat& format) const;

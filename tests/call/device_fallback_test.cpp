@@ -1,0 +1,32 @@
+#include "call/Publisher.h"
+
+#include <catch2/catch.hpp>
+
+using namespace spoke;
+
+// A clinic laptop whose camera is unplugged or whose microphone is held by
+// another program must still join: the publisher sends stand-ins and says why.
+TEST_CASE("publisher: a missing camera and microphone give stand-ins and a warning a person can read", "[call]")
+{
+    call::PublisherConfig config;
+    config.videoDeviceId = "missing:camera";
+    config.audioDeviceId = "missing:microphone";
+    config.audioSsrc = 1;
+    config.videoSsrc = 3;
+    call::Publisher publisher(config);
+
+    const std::string& warning = publisher.deviceWarning();
+    CHECK(warning.find("The camera could not be used") != std::string::npos);
+    CHECK(warning.find("sending the test pattern") != std::string::npos);
+    CHECK(warning.find("The microphone could not be used") != std::string::npos);
+    CHECK(warning.find("you are muted") != std::string::npos);
+}
+
+TEST_CASE("publisher: the synthetic sources open with no warning", "[call]")
+{
+    call::PublisherConfig config;
+    config.audioSsrc = 1;
+    config.videoSsrc = 3;
+    call::Publisher publisher(config);
+    CHECK(publisher.deviceWarning().empty());
+}

@@ -165,6 +165,7 @@ LiveBenchResult runLiveBench(const LiveBenchConfig& config)
     pipelineConfig.encoder.sourceHeight = config.height;
     pipelineConfig.encoder.maxFps = config.fps;
     pipelineConfig.encoder.totalBitrateBps = config.bitrateBps;
+    pipelineConfig.encoder.layerCount = config.layers;
     auto source = std::make_unique<TestPatternSource>(TestPatternSource::Config{
         config.width, config.height, config.fps, true, config.cameraYuyv ? AV_PIX_FMT_YUYV422 : AV_PIX_FMT_YUV420P});
     VideoSendPipeline pipeline(std::move(source), nullptr, pipelineConfig);
@@ -209,6 +210,15 @@ LiveBenchResult runLiveBench(const LiveBenchConfig& config)
         encoderCpu += threadCpuSeconds() - t0;
     }
     result.encoderOnlyCpuPercent = frames ? 100.0 * encoderCpu / (static_cast<double>(frames) / plan.fps) : 0;
+
+    TestPatternSource camera({config.width, config.height, config.fps, false,
+                              config.cameraYuyv ? AV_PIX_FMT_YUYV422 : AV_PIX_FMT_YUV420P});
+    const double cameraStart = threadCpuSeconds();
+    for (int i = 0; i < frames; ++i)
+        camera.read();
+    const double cameraCpu = threadCpuSeconds() - cameraStart;
+    result.syntheticCameraCpuPercent = 100.0 * cameraCpu / result.wallSeconds;
+    result.cameraPathCpuPercent = result.cpuPercentOfOneCore - result.syntheticCameraCpuPercent;
     return result;
 }
 

@@ -50,6 +50,7 @@ struct LiveBenchConfig {
     int seconds = 10;
     int bitrateBps = 1'200'000;
     bool cameraYuyv = true; // deliver YUYV like a webcam, so conversion is paid for
+    int layers = 1; // simulcast layers; the 15 % budget is for one 720p stream
 };
 
 struct LiveBenchResult {
@@ -63,6 +64,12 @@ struct LiveBenchResult {
     // Reference in the same process: the bare VpxEncoder on the same number
     // of pre-rendered I420 pictures, CPU time scaled to the same duration.
     double encoderOnlyCpuPercent = 0;
+    // Reference in the same process: the synthetic camera alone (drawing the
+    // pattern and its stamp, and converting to YUYV) on the same number of
+    // pictures. A real webcam hands over YUYV by DMA, so the camera path's
+    // cost is the process's minus this.
+    double syntheticCameraCpuPercent = 0;
+    double cameraPathCpuPercent = 0;
 };
 
 // Runs the real send pipeline in real time with the test pattern as the

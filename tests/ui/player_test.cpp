@@ -178,7 +178,7 @@ TEST_CASE("player: a recorded WebM opens, its first frame reaches the view, chap
     REQUIRE(rig.model.ready());
     CHECK(rig.model.title() == QStringLiteral("Hepatitis C ECHO, session 12"));
     CHECK(rig.model.durationMs() == Approx(6000).margin(300));
-    CHECK(rig.model.soundStatus() == QStringLiteral("No sound output")); // no sound card here: the clock plays on
+    CHECK(rig.model.soundStatus().startsWith(QStringLiteral("No sound output"))); // no sound card here: the clock plays on
     CHECK(rig.model.error().isEmpty());
 
     // The first picture is drawn while paused, and it is the test pattern.

@@ -1,9 +1,12 @@
 #include "viewmodels/PlayerModel.h"
 
+#include "media/devices/DeviceRegistry.h"
+#include "recording/DeviceAudioOutput.h"
 #include "recording/Player.h"
 #include "recording/RecordingError.h"
 #include "store/CacheWorker.h"
 #include "viewmodels/Formatting.h"
+#include "viewmodels/MediaPreferences.h"
 #include "viewmodels/VideoView.h"
 
 #include <QDateTime>
@@ -116,7 +119,24 @@ void PlayerModel::setVideoView(VideoView* view)
 
 QString PlayerModel::soundStatus() const
 {
-    return tr("No sound output");
+    return soundStatus_.isEmpty() ? tr("No sound output") : soundStatus_;
+}
+
+void PlayerModel::openSpeaker()
+{
+    speaker_.reset();
+    soundStatus_.clear();
+    try {
+        const media::DeviceRegistry devices;
+        const MediaChoice choice = MediaPreferences().resolved(devices.enumerate());
+        if (choice.speakerId.isEmpty())
+            return; // "No sound output": nothing to play on
+        speaker_ = std::make_unique<recording::DeviceAudioOutput>(
+            devices.openAudioOutput(choice.speakerId.toStdString()));
+        soundStatus_ = tr("Sound on %1").arg(choice.speakerId);
+    } catch (const std::exception& failure) {
+        soundStatus_ = tr("No sound output: %1").arg(QString::fromUtf8(failure.what()));
+    }
 }
 
 QString PlayerModel::positionText() const
@@ -238,8 +258,10 @@ void PlayerModel::open(qint64 recordingId, qint64 positionMs)
 
 void PlayerModel::startEngine(const Loaded& loaded, qint64 startMs)
 {
+    player_.reset(); // its audio thread may still write into the old speaker
+    openSpeaker();
     recording::PlayerConfig config;
-    config.audio = nullptr; // no sound device wired yet: the engine's steady clock paces playback
+    config.audio = speaker_.get(); // null: the engine's steady clock paces playback
     config.video = sink_.get();
     config.startMs = std::max<qint64>(0, startMs);
     try {
@@ -270,6 +292,7 @@ void PlayerModel::close()
     refreshProgress();
     savePosition();
     player_.reset();
+    speaker_.reset();
     playing_ = false;
     Q_EMIT openedChanged();
     Q_EMIT progressChanged();

@@ -14,6 +14,7 @@ namespace spoke::store {
 class CacheWorker;
 }
 namespace spoke::recording {
+class DeviceAudioOutput;
 class Player;
 }
 
@@ -26,9 +27,10 @@ class VideoView;
 // its chapters, bookmarks and notes, and the session's chat and case forms
 // laid out on the same timeline. Where it was left off is read on open and
 // saved every few seconds while playing, on pause and on close. Everything
-// from the cache goes through CacheWorker. There is no sound device here
-// yet: the engine plays on its steady clock and the page says "No sound
-// output". Lives on the UI thread, which also owns the engine's controls.
+// from the cache goes through CacheWorker. Sound goes to the speaker chosen
+// in Settings; without one (or when it refuses) the engine plays silent on
+// its steady clock and the page says why. Lives on the UI thread, which also
+// owns the engine's controls.
 class PlayerModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -41,7 +43,7 @@ class PlayerModel : public QObject {
     Q_PROPERTY(bool ready READ ready NOTIFY openedChanged)
     Q_PROPERTY(QString error READ error NOTIFY openedChanged)
     Q_PROPERTY(QString problem READ problem NOTIFY progressChanged)
-    Q_PROPERTY(QString soundStatus READ soundStatus CONSTANT)
+    Q_PROPERTY(QString soundStatus READ soundStatus NOTIFY openedChanged)
     Q_PROPERTY(qint64 durationMs READ durationMs NOTIFY progressChanged)
     Q_PROPERTY(qint64 positionMs READ positionMs NOTIFY progressChanged)
     Q_PROPERTY(QString positionText READ positionText NOTIFY progressChanged)
@@ -124,12 +126,19 @@ private:
     void savePosition();
     void reloadBookmarks();
     void seekAndShow(qint64 positionMs);
+    // The speaker chosen in Settings (media::DeviceRegistry); on failure the
+    // reason goes to soundStatus and playback runs silent on its own clock.
+    void openSpeaker();
     // The chapter and the chat/case item at positionMs_.
     void updateCurrentItems();
 
     store::CacheWorker& worker_;
     QPointer<VideoView> view_;
     std::unique_ptr<Sink> sink_; // outlives player_, which presents into it
+    // The speaker chosen in Settings, or null (the engine's steady clock
+    // paces playback); outlives player_, whose audio thread writes into it.
+    std::unique_ptr<recording::DeviceAudioOutput> speaker_;
+    QString soundStatus_;
     std::unique_ptr<recording::Player> player_;
     QTimer tick_;
     quint64 generation_ = 0;

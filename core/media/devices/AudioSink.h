@@ -3,6 +3,9 @@
 #include "media/AudioFrame.h"
 #include "media/devices/DeviceInfo.h"
 
+#include <cstdint>
+#include <optional>
+
 namespace spoke::media {
 
 // A speaker or headset, taking 48 kHz mono 16-bit audio (backends convert).
@@ -23,6 +26,11 @@ public:
     virtual void drain() = 0;
 
     virtual void interrupt() = 0;
+
+    // How many samples the device has really played so far (written minus
+    // what still waits in its buffer), when the backend can tell; the
+    // offline player's clock follows it. Called on the writing thread.
+    virtual std::optional<std::int64_t> samplesPlayed() { return std::nullopt; }
 };
 
 } // namespace spoke::media

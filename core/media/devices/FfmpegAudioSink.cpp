@@ -7,6 +7,7 @@ extern "C" {
 #include <libavformat/avformat.h>
 }
 
+#include <algorithm>
 #include <cstring>
 
 namespace spoke::media {
@@ -97,6 +98,17 @@ bool FfmpegAudioSink::write(const AudioFrame& frame)
                          "The speaker \"" + info_.name + "\" stopped playing (" + avErrorText(rc) + ")");
     }
     return true;
+}
+
+std::optional<std::int64_t> FfmpegAudioSink::samplesPlayed()
+{
+    affinity_.assertOwner();
+    std::int64_t dts = 0;
+    std::int64_t wallUs = 0;
+    if (!output_ || nextPts_ == 0 || av_get_output_timestamp(output_.get(), 0, &dts, &wallUs) < 0)
+        return std::nullopt;
+    // The stream's time base is one sample, so dts counts samples.
+    return std::clamp<std::int64_t>(dts, 0, nextPts_);
 }
 
 void FfmpegAudioSink::drain()

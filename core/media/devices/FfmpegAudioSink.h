@@ -30,6 +30,8 @@ public:
     bool write(const AudioFrame& frame) override;
     void drain() override;
     void interrupt() override { interrupted_ = true; }
+    // From libavdevice's output timestamp (ALSA and PulseAudio report it).
+    std::optional<std::int64_t> samplesPlayed() override;
 
 private:
     struct Deleter {

@@ -39,7 +39,9 @@ double processCpuSeconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    auto seconds = [](const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6; };
+    auto seconds = [](const timeval& tv) {
+        return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6;
+    };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -94,8 +96,8 @@ EncodeBenchResult runEncodeBench(const EncodeBenchConfig& config)
         if (!config.inputY4m)
             return;
         file = std::make_unique<FfmpegVideoSource>(
-            DeviceInfo{"file:" + config.inputY4m->string(), "bench input", "file", DeviceKind::Camera, false, false}, "",
-            config.inputY4m->string(), VideoCaptureFormat{}, false);
+            DeviceInfo{"file:" + config.inputY4m->string(), "bench input", "file", DeviceKind::Camera, false, false},
+            "", config.inputY4m->string(), VideoCaptureFormat{}, false);
         toI420 = std::make_unique<VideoConverter>(AV_PIX_FMT_YUV420P, config.width, config.height);
     };
     auto frameAt = [&](int i) {
@@ -211,8 +213,8 @@ LiveBenchResult runLiveBench(const LiveBenchConfig& config)
     }
     result.encoderOnlyCpuPercent = frames ? 100.0 * encoderCpu / (static_cast<double>(frames) / plan.fps) : 0;
 
-    TestPatternSource camera({config.width, config.height, config.fps, false,
-                              config.cameraYuyv ? AV_PIX_FMT_YUYV422 : AV_PIX_FMT_YUV420P});
+    TestPatternSource camera(
+        {config.width, config.height, config.fps, false, config.cameraYuyv ? AV_PIX_FMT_YUYV422 : AV_PIX_FMT_YUV420P});
     const double cameraStart = threadCpuSeconds();
     for (int i = 0; i < frames; ++i)
         camera.read();
@@ -286,7 +288,8 @@ LoopbackBenchResult runLoopbackBench(const LoopbackBenchConfig& config)
     // at the end) count as missing too.
     result.framesMissing += static_cast<int>(static_cast<std::int64_t>(stats.framesCaptured) - 1 - lastSequence);
     result.psnrDb = psnrCount ? psnrSum / psnrCount : 0;
-    result.achievedKbps = static_cast<double>(bytes) * 8 / (static_cast<double>(stats.framesCaptured) / config.fps) / 1000;
+    result.achievedKbps =
+        static_cast<double>(bytes) * 8 / (static_cast<double>(stats.framesCaptured) / config.fps) / 1000;
     result.latencyMs = summarize(latencies);
     return result;
 }

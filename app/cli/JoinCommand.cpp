@@ -75,7 +75,8 @@ int runJoin(CliContext&, const QStringList& args)
                                  QStringLiteral("none")};
     const QStringList audioKinds{QStringLiteral("tone"), QStringLiteral("mic"), QStringLiteral("none")};
     if (!videoKinds.contains(video) || !audioKinds.contains(audio)) {
-        CliContext::printError(QStringLiteral("--video takes test, camera, screen or none; --audio takes tone, mic or none"));
+        CliContext::printError(
+            QStringLiteral("--video takes test, camera, screen or none; --audio takes tone, mic or none"));
         return kBadInput;
     }
     options.video = video != QLatin1String("none");

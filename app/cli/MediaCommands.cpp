@@ -16,8 +16,10 @@ namespace {
 
 QJsonObject toJson(const bench::Summary& s)
 {
-    return QJsonObject{{QStringLiteral("median"), s.median}, {QStringLiteral("p95"), s.p95},
-                       {QStringLiteral("max"), s.max},       {QStringLiteral("mean"), s.mean},
+    return QJsonObject{{QStringLiteral("median"), s.median},
+                       {QStringLiteral("p95"), s.p95},
+                       {QStringLiteral("max"), s.max},
+                       {QStringLiteral("mean"), s.mean},
                        {QStringLiteral("count"), s.count}};
 }
 
@@ -52,7 +54,8 @@ bool intValue(const QCommandLineParser& parser, const char* name, int& out, int 
     bool ok = false;
     const int value = parser.value(QString::fromLatin1(name)).toInt(&ok);
     if (!ok || value < minimum) {
-        CliContext::printError(QStringLiteral("--%1 needs a whole number of at least %2").arg(QString::fromLatin1(name)).arg(minimum));
+        CliContext::printError(
+            QStringLiteral("--%1 needs a whole number of at least %2").arg(QString::fromLatin1(name)).arg(minimum));
         return false;
     }
     out = value;
@@ -77,8 +80,8 @@ bool sizeValue(const QCommandLineParser& parser, int& width, int& height)
 
 bool commonValues(const QCommandLineParser& parser, int& width, int& height, int& fps, int& seconds, int& bitrateBps)
 {
-    return sizeValue(parser, width, height) && intValue(parser, "fps", fps, 1) && intValue(parser, "seconds", seconds, 1)
-        && intValue(parser, "bitrate", bitrateBps, 0);
+    return sizeValue(parser, width, height) && intValue(parser, "fps", fps, 1)
+           && intValue(parser, "seconds", seconds, 1) && intValue(parser, "bitrate", bitrateBps, 0);
 }
 
 int failed(const media::MediaError& error)
@@ -145,10 +148,11 @@ int runBenchEncode(CliContext&, const QStringList& args)
     const bool json = parser.isSet(QStringLiteral("json"));
     try {
         if (const QString out = parser.value(QStringLiteral("write-y4m")); !out.isEmpty()) {
-            const int frames = bench::writeTestPatternY4m(out.toStdString(), config.width, config.height, config.fps,
-                                                          config.seconds);
+            const int frames =
+                bench::writeTestPatternY4m(out.toStdString(), config.width, config.height, config.fps, config.seconds);
             if (json)
-                CliContext::printJson(QJsonDocument(QJsonObject{{QStringLiteral("file"), out}, {QStringLiteral("frames"), frames}}));
+                CliContext::printJson(
+                    QJsonDocument(QJsonObject{{QStringLiteral("file"), out}, {QStringLiteral("frames"), frames}}));
             else
                 std::printf("wrote %d frames to %s\n", frames, qPrintable(out));
             return kOk;
@@ -187,8 +191,8 @@ int runBenchLive(CliContext&, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("i420"), QStringLiteral("Camera delivers I420 instead of YUYV")});
-    parser.addOption({QStringLiteral("layers"), QStringLiteral("Simulcast layers, 1-3 (default 1)"), QStringLiteral("N"),
-                      QStringLiteral("1")});
+    parser.addOption({QStringLiteral("layers"), QStringLiteral("Simulcast layers, 1-3 (default 1)"),
+                      QStringLiteral("N"), QStringLiteral("1")});
     QStringList withDefaults = args;
     if (!args.contains(QStringLiteral("--size")))
         withDefaults << QStringLiteral("--size") << QStringLiteral("1280x720");

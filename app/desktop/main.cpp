@@ -28,7 +28,8 @@ int main(int argc, char** argv)
 
     // The user's language where a translation exists; English otherwise.
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("spoke"), QStringLiteral("_"), QStringLiteral(":/spoke/translations")))
+    if (translator.load(QLocale(), QStringLiteral("spoke"), QStringLiteral("_"),
+                        QStringLiteral(":/spoke/translations")))
         QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;

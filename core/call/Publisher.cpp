@@ -115,8 +115,8 @@ void Publisher::openAudio()
     } catch (const media::MediaError& error) {
         // Silence keeps the audio m-line and its clock alive, so the hub
         // still hears us once the user picks a working microphone and rejoins.
-        appendWarning(deviceWarning_, std::string("The microphone could not be used (") + error.what()
-                                          + "); you are muted.");
+        appendWarning(deviceWarning_,
+                      std::string("The microphone could not be used (") + error.what() + "); you are muted.");
         source = std::make_unique<media::ToneSource>(media::ToneSource::Config{});
         switches = std::make_shared<SendSwitches>();
         switches->audioMuted = true;

@@ -55,7 +55,8 @@ void DeviceAudioOutput::run()
             const auto report = sink_->samplesPlayed();
             std::lock_guard lock(mutex_);
             handed_ += chunk.sampleCount();
-            devicePlayed_ = report.value_or(std::max<std::int64_t>(0, handed_ - kAssumedLatencyMs * kSampleRateHz / 1000));
+            devicePlayed_ =
+                report.value_or(std::max<std::int64_t>(0, handed_ - kAssumedLatencyMs * kSampleRateHz / 1000));
             reportedAt_ = std::chrono::steady_clock::now();
         } catch (const media::MediaError& failure) {
             std::lock_guard lock(mutex_);

@@ -21,8 +21,7 @@ namespace {
 std::optional<media::FrameStampValue> stampIn(const QImage& image)
 {
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    return media::FrameStamp::read(gray.constBits(), static_cast<int>(gray.bytesPerLine()), gray.width(),
-                                   gray.height())
+    return media::FrameStamp::read(gray.constBits(), static_cast<int>(gray.bytesPerLine()), gray.width(), gray.height())
         .value;
 }
 

@@ -91,7 +91,9 @@ QVariantMap timelineRow(const QString& kind, std::int64_t positionMs, const QStr
 } // namespace
 
 PlayerModel::PlayerModel(store::CacheWorker& worker, QObject* parent)
-    : QObject(parent), worker_(worker), sink_(std::make_unique<Sink>())
+    : QObject(parent)
+    , worker_(worker)
+    , sink_(std::make_unique<Sink>())
 {
     tick_.setInterval(200);
     connect(&tick_, &QTimer::timeout, this, &PlayerModel::refreshProgress);
@@ -131,8 +133,8 @@ void PlayerModel::openSpeaker()
         const MediaChoice choice = MediaPreferences().resolved(devices.enumerate());
         if (choice.speakerId.isEmpty())
             return; // "No sound output": nothing to play on
-        speaker_ = std::make_unique<recording::DeviceAudioOutput>(
-            devices.openAudioOutput(choice.speakerId.toStdString()));
+        speaker_ =
+            std::make_unique<recording::DeviceAudioOutput>(devices.openAudioOutput(choice.speakerId.toStdString()));
         soundStatus_ = tr("Sound on %1").arg(choice.speakerId);
     } catch (const std::exception& failure) {
         soundStatus_ = tr("No sound output: %1").arg(QString::fromUtf8(failure.what()));
@@ -203,9 +205,9 @@ void PlayerModel::open(qint64 recordingId, qint64 positionMs)
                         QString text = revision ? qs(revision->plainText) : QString();
                         if (text.size() > 600)
                             text = text.left(600) + QStringLiteral("…");
-                        loaded.timeline.append(timelineRow(QStringLiteral("case"), ch.startMs,
-                                                           tr("Case %1: %2").arg(qs(record->caseCode), qs(record->title)),
-                                                           text));
+                        loaded.timeline.append(
+                            timelineRow(QStringLiteral("case"), ch.startMs,
+                                        tr("Case %1: %2").arg(qs(record->caseCode), qs(record->title)), text));
                     }
                 }
             }
@@ -241,10 +243,11 @@ void PlayerModel::open(qint64 recordingId, qint64 positionMs)
                 // picks out its chapter, note or chat message.
                 positionMs_ = std::max<qint64>(0, positionMs);
                 updateCurrentItems();
-                error_ = loaded.file.empty()
-                             ? tr("This recording is not on this laptop. Its chapters, notes and chat are shown below.")
-                             : tr("The file of this recording is missing: %1. Its chapters, notes and chat are shown below.")
-                                   .arg(QString::fromStdString(loaded.file.string()));
+                error_ =
+                    loaded.file.empty()
+                        ? tr("This recording is not on this laptop. Its chapters, notes and chat are shown below.")
+                        : tr("The file of this recording is missing: %1. Its chapters, notes and chat are shown below.")
+                              .arg(QString::fromStdString(loaded.file.string()));
             } else {
                 const qint64 startMs = positionMs >= 0 ? positionMs : loaded.resumeMs.value_or(0);
                 startEngine(loaded, startMs);

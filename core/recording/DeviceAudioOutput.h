@@ -54,11 +54,9 @@ private:
     std::condition_variable changed_;
     std::deque<std::int16_t> queue_;
     std::int64_t written_ = 0; // frames accepted from the player (after flush: re-based)
-    std::int64_t handedBase_ = 0; // written_ at the last flush, in handed-to-device terms
     std::int64_t handed_ = 0; // samples given to the device
     std::int64_t devicePlayed_ = 0; // the device's last report
     std::chrono::steady_clock::time_point reportedAt_;
-    bool reported_ = false;
     std::int64_t playedAtFlush_ = 0; // clock value when the last flush happened
     std::int64_t handedAtFlush_ = 0;
     bool paused_ = false;

@@ -6,93 +6,19 @@
 // while its audio stays whole; with the cap on the clinic's downlink the
 // clinic must ask Janus for a lower simulcast substream instead of freezing.
 
+#include "JoinClient.h"
+
 #include <catch2/catch.hpp>
 
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
-#include <memory>
+using namespace spoke::test;
 
 namespace {
 
 constexpr double kCapBps = 300'000;
-
-QString env(const char* name)
-{
-    const QString value = qEnvironmentVariable(name);
-    if (value.isEmpty())
-        FAIL(name << " is not set: run this test through tests/janus/janus-netns (ctest -L janus)");
-    return value;
-}
-
-struct Client {
-    QString name;
-    QString statsPath;
-    std::unique_ptr<QProcess> process;
-};
-
-Client startClient(const QTemporaryDir& dir, const QString& name, int seconds, const QStringList& extra = {})
-{
-    Client client{name, dir.filePath(name + QStringLiteral(".json")), std::make_unique<QProcess>()};
-    client.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    client.process->setStandardOutputFile(QProcess::nullDevice());
-    const QStringList args{QStringLiteral("join"),
-                           QStringLiteral("--janus"),
-                           env("SPOKE_JANUS_WS"),
-                           QStringLiteral("--room"),
-                           env("SPOKE_JANUS_ROOM"),
-                           QStringLiteral("--display"),
-                           name,
-                           QStringLiteral("--seconds"),
-                           QString::number(seconds),
-                           QStringLiteral("--stats"),
-                           client.statsPath,
-                           QStringLiteral("--ice-iface"),
-                           env("SPOKE_ICE_IFACE")};
-    client.process->start(QStringLiteral(SPOKE_CLI_PATH), args + extra);
-    REQUIRE(client.process->waitForStarted(5000));
-    return client;
-}
-
-QJsonObject finish(Client& client, int timeoutMs)
-{
-    REQUIRE(client.process->waitForFinished(timeoutMs));
-    INFO(client.name.toStdString() << " exit code " << client.process->exitCode());
-    REQUIRE(client.process->exitCode() == 0);
-    QFile file(client.statsPath);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    const auto doc = QJsonDocument::fromJson(file.readAll());
-    REQUIRE(doc.isObject());
-    return doc.object();
-}
-
-QJsonObject remoteNamed(const QJsonObject& stats, const QString& display)
-{
-    for (const auto& value : stats.value(QLatin1String("remote")).toArray()) {
-        if (value.toObject().value(QLatin1String("display")).toString() == display)
-            return value.toObject();
-    }
-    return {};
-}
-
-double number(const QJsonObject& object, const char* path)
-{
-    QJsonValue value = object;
-    for (const auto& part : QString::fromLatin1(path).split(QLatin1Char('.')))
-        value = value.toObject().value(part);
-    return value.toDouble(-1);
-}
-
-std::string compact(const QJsonValue& value)
-{
-    return QJsonDocument(value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
-        .toJson(QJsonDocument::Compact)
-        .toStdString();
-}
 
 } // namespace
 
@@ -103,9 +29,9 @@ TEST_CASE("call: with the uplink capped at 300 kbit/s the sender settles below t
     constexpr int kSeconds = 25;
     const QTemporaryDir dir;
     REQUIRE(dir.isValid());
-    Client hub = startClient(dir, QStringLiteral("hub"), kSeconds);
-    Client clinic = startClient(dir, QStringLiteral("clinic"), kSeconds,
-                                {QStringLiteral("--uplink-impair"), QStringLiteral("rate=300kbit,seed=3")});
+    JoinClient hub = startClient(dir, QStringLiteral("hub"), kSeconds);
+    JoinClient clinic = startClient(dir, QStringLiteral("clinic"), kSeconds,
+                                    {QStringLiteral("--uplink-impair"), QStringLiteral("rate=300kbit,seed=3")});
     const QJsonObject hubStats = finish(hub, (kSeconds + 30) * 1000);
     const QJsonObject clinicStats = finish(clinic, (kSeconds + 30) * 1000);
 
@@ -160,9 +86,9 @@ TEST_CASE("call: with the downlink capped at 300 kbit/s the receiver drops to a 
     constexpr int kSeconds = 40;
     const QTemporaryDir dir;
     REQUIRE(dir.isValid());
-    Client hub = startClient(dir, QStringLiteral("hub"), kSeconds);
-    Client clinic = startClient(dir, QStringLiteral("clinic"), kSeconds,
-                                {QStringLiteral("--downlink-impair"), QStringLiteral("rate=300kbit,seed=5")});
+    JoinClient hub = startClient(dir, QStringLiteral("hub"), kSeconds);
+    JoinClient clinic = startClient(dir, QStringLiteral("clinic"), kSeconds,
+                                    {QStringLiteral("--downlink-impair"), QStringLiteral("rate=300kbit,seed=5")});
     const QJsonObject hubStats = finish(hub, (kSeconds + 30) * 1000);
     const QJsonObject clinicStats = finish(clinic, (kSeconds + 30) * 1000);
 

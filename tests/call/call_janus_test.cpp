@@ -3,97 +3,18 @@
 // stamped test pattern and the marked tone and subscribing to the other two.
 // Their stats files say what arrived; the assertions are on those figures.
 
+#include "JoinClient.h"
+
 #include <catch2/catch.hpp>
 
-#include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
-#include <chrono>
 #include <map>
-#include <memory>
 #include <vector>
 
-namespace {
-
-QString env(const char* name)
-{
-    const QString value = qEnvironmentVariable(name);
-    if (value.isEmpty())
-        FAIL(name << " is not set: run this test through tests/janus/janus-netns (ctest -L janus)");
-    return value;
-}
-
-std::int64_t steadyMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-struct Client {
-    QString name;
-    QString statsPath;
-    std::unique_ptr<QProcess> process;
-};
-
-// Starts `spoke-cli join` for `name`, staggered a little like people joining.
-Client startClient(const QTemporaryDir& dir, const QString& name, int seconds, const QStringList& extra = {})
-{
-    Client client{name, dir.filePath(name + QStringLiteral(".json")), std::make_unique<QProcess>()};
-    client.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    client.process->setStandardOutputFile(QProcess::nullDevice());
-    QStringList args{QStringLiteral("join"),
-                     QStringLiteral("--janus"),
-                     env("SPOKE_JANUS_WS"),
-                     QStringLiteral("--room"),
-                     env("SPOKE_JANUS_ROOM"),
-                     QStringLiteral("--display"),
-                     name,
-                     QStringLiteral("--seconds"),
-                     QString::number(seconds),
-                     QStringLiteral("--stats"),
-                     client.statsPath,
-                     QStringLiteral("--ice-iface"),
-                     env("SPOKE_ICE_IFACE")};
-    client.process->start(QStringLiteral(SPOKE_CLI_PATH), args + extra);
-    REQUIRE(client.process->waitForStarted(5000));
-    return client;
-}
-
-QJsonObject finish(Client& client, int timeoutMs)
-{
-    REQUIRE(client.process->waitForFinished(timeoutMs));
-    INFO(client.name.toStdString() << " exit code " << client.process->exitCode());
-    REQUIRE(client.process->exitCode() == 0);
-    QFile file(client.statsPath);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    const auto doc = QJsonDocument::fromJson(file.readAll());
-    REQUIRE(doc.isObject());
-    return doc.object();
-}
-
-QJsonObject remoteNamed(const QJsonObject& stats, const QString& display)
-{
-    for (const auto& value : stats.value(QLatin1String("remote")).toArray()) {
-        if (value.toObject().value(QLatin1String("display")).toString() == display)
-            return value.toObject();
-    }
-    return {};
-}
-
-double number(const QJsonObject& object, const char* path)
-{
-    QJsonValue value = object;
-    for (const auto& part : QString::fromLatin1(path).split(QLatin1Char('.')))
-        value = value.toObject().value(part);
-    return value.toDouble(-1);
-}
-
-} // namespace
+using namespace spoke::test;
 
 TEST_CASE("call: three clients in one room receive each other's stamped video and audio", "[janus][call]")
 {
@@ -101,7 +22,7 @@ TEST_CASE("call: three clients in one room receive each other's stamped video an
     const QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QStringList names{QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")};
-    std::vector<Client> clients;
+    std::vector<JoinClient> clients;
     // One layer each: three sanitizer-built clients encoding three layers
     // apiece overrun this machine's two cores, a starved encoder makes its
     // sender pause the top layer, and everyone on it loses ~10 pictures (over
@@ -118,8 +39,7 @@ TEST_CASE("call: three clients in one room receive each other's stamped video an
             if (other == name)
                 continue;
             const QJsonObject remote = remoteNamed(stats, other);
-            INFO(name.toStdString() << " receiving " << other.toStdString() << ": "
-                                    << QJsonDocument(remote).toJson(QJsonDocument::Compact).toStdString());
+            INFO(name.toStdString() << " receiving " << other.toStdString() << ": " << compact(remote));
             REQUIRE_FALSE(remote.isEmpty());
             // Frames from the first keyframe to the end: at 30 fps nearly the whole run.
             CHECK(number(remote, "video.frames_decoded") > (kSeconds - 5) * 25);
@@ -144,7 +64,7 @@ TEST_CASE("call: a killed client is noticed by the others within 5 s", "[janus][
     constexpr int kSeconds = 16;
     const QTemporaryDir dir;
     REQUIRE(dir.isValid());
-    std::vector<Client> clients;
+    std::vector<JoinClient> clients;
     for (const auto& name : {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")})
         clients.push_back(startClient(dir, name, kSeconds));
     // Let everyone publish and subscribe, then kill carol without a goodbye.
@@ -155,8 +75,7 @@ TEST_CASE("call: a killed client is noticed by the others within 5 s", "[janus][
     for (int i = 0; i < 2; ++i) {
         const QJsonObject stats = finish(clients[static_cast<std::size_t>(i)], (kSeconds + 30) * 1000);
         const QJsonObject carol = remoteNamed(stats, QStringLiteral("carol"));
-        INFO(clients[static_cast<std::size_t>(i)].name.toStdString()
-             << ": " << QJsonDocument(stats).toJson(QJsonDocument::Compact).toStdString());
+        INFO(clients[static_cast<std::size_t>(i)].name.toStdString() << ": " << compact(stats));
         REQUIRE_FALSE(carol.isEmpty());
         CHECK(number(carol, "video.frames_decoded") > 30); // she was really there first (seconds of video)
         REQUIRE(carol.contains(QLatin1String("gone_at_ms")));
@@ -175,7 +94,7 @@ TEST_CASE("call: on a link with 10 % loss and 100 ms delay audio gaps stay withi
     constexpr int kSeconds = 20;
     const QTemporaryDir dir;
     REQUIRE(dir.isValid());
-    std::vector<Client> clients;
+    std::vector<JoinClient> clients;
     clients.push_back(startClient(dir, QStringLiteral("hub"), kSeconds));
     clients.push_back(startClient(dir, QStringLiteral("clinic"), kSeconds,
                                   {QStringLiteral("--impair"), QStringLiteral("loss=10%,delay=100ms,seed=7")}));
@@ -184,7 +103,7 @@ TEST_CASE("call: on a link with 10 % loss and 100 ms delay audio gaps stay withi
     // The clinic's uplink (the hub receives it) and downlink (the clinic receives).
     for (const auto& [who, remote] : {std::pair{"hub hears clinic", remoteNamed(hub, QStringLiteral("clinic"))},
                                       std::pair{"clinic hears hub", remoteNamed(clinic, QStringLiteral("hub"))}}) {
-        INFO(who << ": " << QJsonDocument(remote).toJson(QJsonDocument::Compact).toStdString());
+        INFO(who << ": " << compact(remote));
         REQUIRE_FALSE(remote.isEmpty());
         const double span = number(remote, "audio.span_ms");
         CHECK(span > (kSeconds - 5) * 1000);

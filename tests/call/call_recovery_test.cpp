@@ -6,14 +6,14 @@
 
 #include "session/TcpRelay.h"
 
+#include "JoinClient.h"
+
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -26,21 +26,9 @@
 #include <optional>
 #include <vector>
 
+using namespace spoke::test;
+
 namespace {
-
-QString env(const char* name)
-{
-    const QString value = qEnvironmentVariable(name);
-    if (value.isEmpty())
-        FAIL(name << " is not set: run this test through tests/janus/janus-netns (ctest -L janus)");
-    return value;
-}
-
-std::int64_t steadyMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 // Runs the event loop (the relay lives on it) for `ms`.
 void pump(int ms)
@@ -50,52 +38,15 @@ void pump(int ms)
     loop.exec();
 }
 
-struct Client {
-    QString name;
-    QString statsPath;
-    std::unique_ptr<QProcess> process;
-};
-
-Client startClient(const QTemporaryDir& dir, const QString& name, int seconds, const QStringList& extra = {},
-                   const QString& janusUrl = {})
-{
-    Client client{name, dir.filePath(name + QStringLiteral(".json")), std::make_unique<QProcess>()};
-    client.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    client.process->setStandardOutputFile(QProcess::nullDevice());
-    QStringList args{QStringLiteral("join"),
-                     QStringLiteral("--janus"),
-                     janusUrl.isEmpty() ? env("SPOKE_JANUS_WS") : janusUrl,
-                     QStringLiteral("--room"),
-                     env("SPOKE_JANUS_ROOM"),
-                     QStringLiteral("--display"),
-                     name,
-                     QStringLiteral("--seconds"),
-                     QString::number(seconds),
-                     QStringLiteral("--stats"),
-                     client.statsPath,
-                     QStringLiteral("--ice-iface"),
-                     env("SPOKE_ICE_IFACE")};
-    client.process->start(QStringLiteral(SPOKE_CLI_PATH), args + extra);
-    REQUIRE(client.process->waitForStarted(5000));
-    return client;
-}
-
 // Waits with the event loop running, then reads the stats file.
-QJsonObject finish(Client& client, int timeoutMs)
+QJsonObject finishPumping(JoinClient& client, int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();
     while (client.process->state() != QProcess::NotRunning && clock.elapsed() < timeoutMs)
         pump(50);
     REQUIRE(client.process->state() == QProcess::NotRunning);
-    INFO(client.name.toStdString() << " exit code " << client.process->exitCode());
-    REQUIRE(client.process->exitStatus() == QProcess::NormalExit);
-    REQUIRE(client.process->exitCode() == 0);
-    QFile file(client.statsPath);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    const auto doc = QJsonDocument::fromJson(file.readAll());
-    REQUIRE(doc.isObject());
-    return doc.object();
+    return readStats(client);
 }
 
 // Every entry for `display`: a re-subscribe after a drop adds one.
@@ -107,19 +58,6 @@ std::vector<QJsonObject> remotesNamed(const QJsonObject& stats, const QString& d
             found.push_back(value.toObject());
     }
     return found;
-}
-
-double number(const QJsonObject& object, const char* path)
-{
-    QJsonValue value = object;
-    for (const auto& part : QString::fromLatin1(path).split(QLatin1Char('.')))
-        value = value.toObject().value(part);
-    return value.toDouble(-1);
-}
-
-std::string compact(const QJsonObject& object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
 }
 
 // Call ms (of `stats`) of the first video frame decoded at or after
@@ -165,12 +103,12 @@ TEST_CASE("call: on a lossy link NACKed video packets are retransmitted and stam
     // simulcast layer choice (whose 160x90 layer is too small for the stamp
     // to be read back, which would count as loss here).
     const QStringList oneLayer{QStringLiteral("--layers"), QStringLiteral("1")};
-    Client hub = startClient(dir, QStringLiteral("hub"), kSeconds, oneLayer);
-    Client clinic =
+    JoinClient hub = startClient(dir, QStringLiteral("hub"), kSeconds, oneLayer);
+    JoinClient clinic =
         startClient(dir, QStringLiteral("clinic"), kSeconds,
                     oneLayer + QStringList{QStringLiteral("--impair"), QStringLiteral("loss=10%,delay=100ms,seed=7")});
-    const QJsonObject hubStats = finish(hub, (kSeconds + 30) * 1000);
-    const QJsonObject clinicStats = finish(clinic, (kSeconds + 30) * 1000);
+    const QJsonObject hubStats = finishPumping(hub, (kSeconds + 30) * 1000);
+    const QJsonObject clinicStats = finishPumping(clinic, (kSeconds + 30) * 1000);
     struct Direction {
         const char* what;
         QJsonObject receiver;
@@ -215,13 +153,13 @@ TEST_CASE("call: video recovers within 1 s after a 2 s total outage", "[janus][c
     constexpr std::int64_t kOutageMs = 2000;
     const QTemporaryDir dir;
     REQUIRE(dir.isValid());
-    Client hub = startClient(dir, QStringLiteral("hub"), kSeconds);
+    JoinClient hub = startClient(dir, QStringLiteral("hub"), kSeconds);
     // Every packet of the clinic's PeerConnections, both ways, is dropped
     // from 6 s to 8 s into its call.
-    Client clinic = startClient(dir, QStringLiteral("clinic"), kSeconds,
-                                {QStringLiteral("--impair"), QStringLiteral("outage=6s+2s")});
-    const QJsonObject hubStats = finish(hub, (kSeconds + 30) * 1000);
-    const QJsonObject clinicStats = finish(clinic, (kSeconds + 30) * 1000);
+    JoinClient clinic = startClient(dir, QStringLiteral("clinic"), kSeconds,
+                                    {QStringLiteral("--impair"), QStringLiteral("outage=6s+2s")});
+    const QJsonObject hubStats = finishPumping(hub, (kSeconds + 30) * 1000);
+    const QJsonObject clinicStats = finishPumping(clinic, (kSeconds + 30) * 1000);
     const auto outageEndSteadyMs =
         static_cast<std::int64_t>(number(clinicStats, "started_steady_ms")) + kOutageStartMs + kOutageMs;
 
@@ -270,9 +208,9 @@ TEST_CASE("call: a client whose network drops for 10 s rejoins by itself and the
     spoke::test::TcpRelay relay(QHostAddress::LocalHost, static_cast<quint16>(QUrl(env("SPOKE_JANUS_WS")).port()));
     QUrl relayed(env("SPOKE_JANUS_WS"));
     relayed.setPort(relay.port());
-    Client hub = startClient(dir, QStringLiteral("hub"), kSeconds + 2);
+    JoinClient hub = startClient(dir, QStringLiteral("hub"), kSeconds + 2);
     const std::int64_t clinicStartedMs = steadyMs();
-    Client clinic =
+    JoinClient clinic =
         startClient(dir, QStringLiteral("clinic"), kSeconds,
                     {QStringLiteral("--impair"), QStringLiteral("outage=%1ms+%2ms").arg(kDropStartMs).arg(kDropMs)},
                     relayed.toString());
@@ -283,8 +221,8 @@ TEST_CASE("call: a client whose network drops for 10 s rejoins by itself and the
     relay.refuse();
     pump(static_cast<int>(clinicStartedMs + kDropStartMs + kDropMs - steadyMs()));
     REQUIRE(relay.accept());
-    const QJsonObject clinicStats = finish(clinic, (kSeconds + 30) * 1000);
-    const QJsonObject hubStats = finish(hub, (kSeconds + 30) * 1000);
+    const QJsonObject clinicStats = finishPumping(clinic, (kSeconds + 30) * 1000);
+    const QJsonObject hubStats = finishPumping(hub, (kSeconds + 30) * 1000);
     // What each side did about it (re-subscribes, reconnects), for the log.
     WARN("clinic events: " << compact(QJsonObject{{QStringLiteral("e"), clinicStats.value(QLatin1String("events"))}}));
     WARN("hub events: " << compact(QJsonObject{{QStringLiteral("e"), hubStats.value(QLatin1String("events"))}}));

@@ -1,0 +1,114 @@
+#pragma once
+
+// What the Janus call tests share: `spoke-cli join` processes started in a
+// room the harness (tests/janus/janus-netns) made, and their stats files read
+// back. Header-only; each test executable includes it once.
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace spoke::test {
+
+inline QString env(const char* name)
+{
+    const QString value = qEnvironmentVariable(name);
+    if (value.isEmpty())
+        FAIL(name << " is not set: run this test through tests/janus/janus-netns (ctest -L janus)");
+    return value;
+}
+
+inline std::int64_t steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+struct JoinClient {
+    QString name;
+    QString statsPath;
+    std::unique_ptr<QProcess> process;
+};
+
+// Starts `spoke-cli join` as `name` for `seconds`, writing its stats into
+// `dir`; `janusUrl` replaces the harness's (a relay in front of it).
+inline JoinClient startClient(const QTemporaryDir& dir, const QString& name, int seconds, const QStringList& extra = {},
+                              const QString& janusUrl = {})
+{
+    JoinClient client{name, dir.filePath(name + QStringLiteral(".json")), std::make_unique<QProcess>()};
+    client.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    client.process->setStandardOutputFile(QProcess::nullDevice());
+    const QStringList args{QStringLiteral("join"),
+                           QStringLiteral("--janus"),
+                           janusUrl.isEmpty() ? env("SPOKE_JANUS_WS") : janusUrl,
+                           QStringLiteral("--room"),
+                           env("SPOKE_JANUS_ROOM"),
+                           QStringLiteral("--display"),
+                           name,
+                           QStringLiteral("--seconds"),
+                           QString::number(seconds),
+                           QStringLiteral("--stats"),
+                           client.statsPath,
+                           QStringLiteral("--ice-iface"),
+                           env("SPOKE_ICE_IFACE")};
+    client.process->start(QStringLiteral(SPOKE_CLI_PATH), args + extra);
+    REQUIRE(client.process->waitForStarted(5000));
+    return client;
+}
+
+// The stats file of a client that has exited, which must have exited cleanly.
+inline QJsonObject readStats(const JoinClient& client)
+{
+    INFO(client.name.toStdString() << " exit code " << client.process->exitCode());
+    REQUIRE(client.process->exitStatus() == QProcess::NormalExit);
+    REQUIRE(client.process->exitCode() == 0);
+    QFile file(client.statsPath);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const auto doc = QJsonDocument::fromJson(file.readAll());
+    REQUIRE(doc.isObject());
+    return doc.object();
+}
+
+// Waits for the client to exit (no event loop needed), then reads its stats.
+inline QJsonObject finish(JoinClient& client, int timeoutMs)
+{
+    REQUIRE(client.process->waitForFinished(timeoutMs));
+    return readStats(client);
+}
+
+inline QJsonObject remoteNamed(const QJsonObject& stats, const QString& display)
+{
+    for (const auto& value : stats.value(QLatin1String("remote")).toArray()) {
+        if (value.toObject().value(QLatin1String("display")).toString() == display)
+            return value.toObject();
+    }
+    return {};
+}
+
+// A number at a dotted path ("video.latency_ms.p50"); -1 when absent.
+inline double number(const QJsonObject& object, const char* path)
+{
+    QJsonValue value = object;
+    for (const auto& part : QString::fromLatin1(path).split(QLatin1Char('.')))
+        value = value.toObject().value(part);
+    return value.toDouble(-1);
+}
+
+inline std::string compact(const QJsonValue& value)
+{
+    return QJsonDocument(value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
+        .toJson(QJsonDocument::Compact)
+        .toStdString();
+}
+
+} // namespace spoke::test

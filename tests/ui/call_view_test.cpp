@@ -5,8 +5,8 @@
 // the app sends.
 
 #include "UiWait.h"
+#include "VideoViewWindow.h"
 #include "call/CallSession.h"
-#include "media/video/FrameStamp.h"
 #include "support/TempDir.h"
 #include "viewmodels/AppController.h"
 #include "viewmodels/CallModel.h"
@@ -25,6 +25,7 @@
 #include <mutex>
 
 using namespace spoke;
+using spoke::test::stampIn;
 using spoke::test::waitUntil;
 
 namespace {
@@ -32,15 +33,6 @@ namespace {
 QString env(const char* name)
 {
     return qEnvironmentVariable(name);
-}
-
-std::optional<media::FrameStampValue> stampIn(const QImage& image)
-{
-    if (image.isNull())
-        return std::nullopt;
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    return media::FrameStamp::read(gray.constBits(), static_cast<int>(gray.bytesPerLine()), gray.width(), gray.height())
-        .value;
 }
 
 // What the observer receives from each participant.
@@ -203,9 +195,9 @@ TEST_CASE("call view: a server nobody answers at gives the plain error state wit
     CHECK(unset.errorText().contains(QStringLiteral("No session server")));
 }
 
-TEST_CASE(
-    "call view against Janus: tiles and the hub's pattern appear then mute and camera reach the far end and leave is clean",
-    "[.janus][ui][call]")
+TEST_CASE("call view against Janus: tiles and the hub's pattern appear then mute and camera reach the far end and "
+          "leave is clean",
+          "[.janus][ui][call]")
 {
     REQUIRE_FALSE(env("SPOKE_JANUS_WS").isEmpty());
     const QString hubName = QStringLiteral("Hub specialist (practice)");

@@ -9,12 +9,11 @@
 #include "media/devices/DeviceRegistry.h"
 #include "media/devices/FfmpegBackend.h"
 #include "media/devices/SyntheticBackend.h"
-#include "media/video/FrameStamp.h"
 #include "media/video/TestPatternSource.h"
 #include "viewmodels/MediaSettingsModel.h"
-#include "viewmodels/VideoView.h"
 
 #include "UiWait.h"
+#include "VideoViewWindow.h"
 #include "support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -27,6 +26,7 @@
 #include <mutex>
 
 using namespace spoke;
+using spoke::test::stampIn;
 using spoke::test::waitUntil;
 using Model = ui::MediaSettingsModel;
 
@@ -35,7 +35,7 @@ namespace {
 // A camera unplugged after a few pictures.
 class DyingCamera final : public media::VideoSource {
 public:
-    DyingCamera() : pattern_({.width = 320, .height = 180, .fps = 30, .paced = true}) {}
+    DyingCamera() : pattern_({.width = 320, .height = 180, .fps = 30, .paced = true}) { }
     const media::DeviceInfo& device() const override { return info_; }
     media::VideoFrame read() override
     {
@@ -54,7 +54,7 @@ private:
 // A USB headset microphone unplugged after 200 ms.
 class DyingMicrophone final : public media::AudioSource {
 public:
-    DyingMicrophone() : tone_({}) {}
+    DyingMicrophone() : tone_({}) { }
     const media::DeviceInfo& device() const override { return info_; }
     media::AudioFrame read() override
     {
@@ -79,7 +79,7 @@ struct Played {
 
 class RecordingSpeaker final : public media::AudioSink {
 public:
-    explicit RecordingSpeaker(std::shared_ptr<Played> played) : played_(std::move(played)) {}
+    explicit RecordingSpeaker(std::shared_ptr<Played> played) : played_(std::move(played)) { }
     const media::DeviceInfo& device() const override { return info_; }
     bool write(const media::AudioFrame& frame) override
     {
@@ -93,7 +93,7 @@ public:
         std::lock_guard lock(played_->mutex);
         played_->drained = true;
     }
-    void interrupt() override {}
+    void interrupt() override { }
 
 private:
     media::DeviceInfo info_{"fake:speaker", "Test speaker", "fake", media::DeviceKind::Speaker, false, true};
@@ -102,7 +102,7 @@ private:
 
 class FakeBackend final : public media::DeviceBackend {
 public:
-    explicit FakeBackend(std::shared_ptr<Played> played) : played_(std::move(played)) {}
+    explicit FakeBackend(std::shared_ptr<Played> played) : played_(std::move(played)) { }
     bool owns(const std::string& backend) const override { return backend == "fake"; }
     std::vector<media::DeviceInfo> enumerate() const override
     {
@@ -137,36 +137,6 @@ std::shared_ptr<const media::DeviceRegistry> registryWith(std::shared_ptr<Played
         backends.push_back(std::make_unique<FakeBackend>(std::move(played)));
     return std::make_shared<const media::DeviceRegistry>(std::move(backends));
 }
-
-std::optional<media::FrameStampValue> stampIn(const QImage& image)
-{
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    return media::FrameStamp::read(gray.constBits(), static_cast<int>(gray.bytesPerLine()), gray.width(),
-                                   gray.height())
-        .value;
-}
-
-struct PreviewWindow {
-    QQmlApplicationEngine engine;
-    QQuickWindow* window = nullptr;
-    ui::VideoView* view = nullptr;
-
-    PreviewWindow()
-    {
-        engine.loadData(R"(
-            import QtQuick
-            import Spoke.Ui
-            Window {
-                width: 640; height: 360; visible: true
-                property alias view: view
-                VideoView { id: view; anchors.fill: parent }
-            })");
-        REQUIRE(engine.rootObjects().size() == 1);
-        window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
-        view = window->property("view").value<ui::VideoView*>();
-        REQUIRE(view);
-    }
-};
 
 QString settingsIn(const spoke::test::TempDir& dir)
 {
@@ -240,7 +210,7 @@ TEST_CASE("media preferences: defaults skip ALSA's null device and monitors, kee
 TEST_CASE("media settings: the test pattern preview reaches the VideoView, only while active", "[ui][media]")
 {
     spoke::test::TempDir dir;
-    PreviewWindow w;
+    test::VideoViewWindow w(640, 360);
     Model model(registryWith(), settingsIn(dir));
     REQUIRE(waitUntil([&] { return model.devicesReady(); }, 5000));
     model.setCameraId(QStringLiteral("synthetic:test-pattern"));
@@ -269,7 +239,7 @@ TEST_CASE("media settings: the test pattern preview reaches the VideoView, only 
 TEST_CASE("media settings: a missing or dying camera is reported and replaced by the test pattern", "[ui][media]")
 {
     spoke::test::TempDir dir;
-    PreviewWindow w;
+    test::VideoViewWindow w(640, 360);
     auto played = std::make_shared<Played>();
     Model model(registryWith(played), settingsIn(dir));
     REQUIRE(waitUntil([&] { return model.devicesReady(); }, 5000));
@@ -413,7 +383,8 @@ TEST_CASE("media settings: test my audio records 5 s of the tone and plays it ba
     CHECK(played->drained);
     REQUIRE(played->samples.size() == 250u * 960u);
     // The tone's markers are still there after the audio processing.
-    const auto codes = media::ToneMarker::detectAll(played->samples, media::ToneMarker::findBlockOffset(played->samples));
+    const auto codes =
+        media::ToneMarker::detectAll(played->samples, media::ToneMarker::findBlockOffset(played->samples));
     const auto decoded = std::count_if(codes.begin(), codes.end(), [](const auto& code) { return code.has_value(); });
     CHECK(decoded >= 200);
 }

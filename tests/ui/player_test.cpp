@@ -1,6 +1,6 @@
 #include "UiWait.h"
+#include "VideoViewWindow.h"
 #include "media/MediaClock.h"
-#include "media/video/FrameStamp.h"
 #include "media/video/TestPatternSource.h"
 #include "recording/Importer.h"
 #include "recording/Player.h"
@@ -20,17 +20,10 @@
 #include <thread>
 
 using namespace spoke;
+using test::stampIn;
 using test::waitUntil;
 
 namespace {
-
-std::optional<media::FrameStampValue> stampIn(const QImage& image)
-{
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    return media::FrameStamp::read(gray.constBits(), static_cast<int>(gray.bytesPerLine()), gray.width(),
-                                   gray.height())
-        .value;
-}
 
 // A real 6 s recording made once per run by core/recording's Recorder: the
 // stamped test pattern and a 440 Hz tone, with chapters at about 1.5 s and
@@ -87,27 +80,11 @@ const std::filesystem::path& recordedFile()
 struct PlayerRig {
     test::TempDir dir;
     store::CacheWorker worker{dir / "cache.sqlite"};
-    QQmlApplicationEngine engine;
-    QQuickWindow* window = nullptr;
-    ui::VideoView* view = nullptr;
+    test::VideoViewWindow window{320, 180};
+    ui::VideoView* view = window.view;
     ui::PlayerModel model{worker};
 
-    PlayerRig()
-    {
-        engine.loadData(R"(
-            import QtQuick
-            import Spoke.Ui
-            Window {
-                width: 320; height: 180; visible: true
-                property alias view: view
-                VideoView { id: view; anchors.fill: parent }
-            })");
-        REQUIRE(engine.rootObjects().size() == 1);
-        window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
-        view = window->property("view").value<ui::VideoView*>();
-        REQUIRE(view);
-        model.setVideoView(view);
-    }
+    PlayerRig() { model.setVideoView(view); }
     ~PlayerRig()
     {
         model.close();
@@ -178,7 +155,8 @@ TEST_CASE("player: a recorded WebM opens, its first frame reaches the view, chap
     REQUIRE(rig.model.ready());
     CHECK(rig.model.title() == QStringLiteral("Hepatitis C ECHO, session 12"));
     CHECK(rig.model.durationMs() == Approx(6000).margin(300));
-    CHECK(rig.model.soundStatus().startsWith(QStringLiteral("No sound output"))); // no sound card here: the clock plays on
+    CHECK(rig.model.soundStatus().startsWith(
+        QStringLiteral("No sound output"))); // no sound card here: the clock plays on
     CHECK(rig.model.error().isEmpty());
 
     // The first picture is drawn while paused, and it is the test pattern.
@@ -280,8 +258,7 @@ TEST_CASE("player: a bookmark is stored with its time, and the position is saved
     CHECK(afterEnd == -1);
 }
 
-TEST_CASE("player: a truncated file plays as far as it reads and says how far; a missing file says so",
-          "[ui][player]")
+TEST_CASE("player: a truncated file plays as far as it reads and says how far; a missing file says so", "[ui][player]")
 {
     PlayerRig rig;
     const auto cut = rig.dir / "cut.webm";
@@ -324,8 +301,8 @@ TEST_CASE("player: the session's chat and case forms follow the video", "[ui][pl
         session.title = "Session 12";
         session.scheduledStartMs = store::currentTimeMs();
         session.id = cache.sessions().addSession(session);
-        for (const auto& [offsetMs, body] : {std::pair<std::int64_t, std::string>{1000, "Welcome, everyone"},
-                                             {4000, "What was the FIB-4?"}}) {
+        for (const auto& [offsetMs, body] :
+             {std::pair<std::int64_t, std::string>{1000, "Welcome, everyone"}, {4000, "What was the FIB-4?"}}) {
             store::ChatMessage message;
             message.sessionId = session.id;
             message.author = "Dr Banda";

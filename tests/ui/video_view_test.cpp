@@ -1,59 +1,19 @@
 #include "UiWait.h"
-#include "media/video/FrameStamp.h"
+#include "VideoViewWindow.h"
 #include "media/video/TestPatternSource.h"
-#include "viewmodels/VideoView.h"
 
 #include <catch2/catch.hpp>
-
-#include <QImage>
-#include <QQmlApplicationEngine>
-#include <QQuickWindow>
 
 #include <thread>
 #include <vector>
 
 using namespace spoke;
-
-namespace {
-
-// Reads the test pattern's stamp back out of drawn pixels, so the tests check
-// what a person would see, not just that something arrived.
-std::optional<media::FrameStampValue> stampIn(const QImage& image)
-{
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    return media::FrameStamp::read(gray.constBits(), static_cast<int>(gray.bytesPerLine()), gray.width(), gray.height())
-        .value;
-}
-
-struct ViewWindow {
-    QQmlApplicationEngine engine;
-    QQuickWindow* window = nullptr;
-    ui::VideoView* view = nullptr;
-
-    ViewWindow()
-    {
-        engine.loadData(R"(
-            import QtQuick
-            import Spoke.Ui
-            Window {
-                width: 320; height: 180; visible: true
-                property alias view: view
-                VideoView { id: view; anchors.fill: parent }
-            })");
-        REQUIRE(engine.rootObjects().size() == 1);
-        window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
-        REQUIRE(window);
-        view = window->property("view").value<ui::VideoView*>();
-        REQUIRE(view);
-    }
-};
-
-} // namespace
+using test::stampIn;
 
 TEST_CASE("video view: a picture presented from a worker thread is drawn with its stamp readable", "[ui][qml]")
 {
     const auto format = GENERATE(AV_PIX_FMT_YUV420P, AV_PIX_FMT_YUYV422);
-    ViewWindow w;
+    test::VideoViewWindow w(320, 180);
     media::TestPatternSource source({.width = 320, .height = 180, .fps = 30, .paced = false, .pixelFormat = format});
     for (int i = 0; i < 4; ++i)
         source.read();
@@ -72,7 +32,7 @@ TEST_CASE("video view: a picture presented from a worker thread is drawn with it
 
 TEST_CASE("video view: pictures that arrive while the UI thread is busy collapse to the newest", "[ui][qml]")
 {
-    ViewWindow w;
+    test::VideoViewWindow w(320, 180);
     media::TestPatternSource source({.width = 320, .height = 180, .fps = 30, .paced = false});
     std::vector<media::VideoFrame> frames;
     for (int i = 0; i < 10; ++i)

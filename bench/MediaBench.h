@@ -2,6 +2,7 @@
 
 #include "bench/Stats.h"
 #include "media/video/EncodedFrame.h"
+#include "media/video/VpxEncoder.h"
 
 #include <filesystem>
 #include <optional>
@@ -18,6 +19,7 @@ struct EncodeBenchConfig {
     int bitrateBps = 0; // 0: 150k@180p, 500k@360p, 1.2M@720p, 2.5M@1080p (perf-anchors §1)
     int threads = 1;
     int cpuUsed = 0; // 0: the real-time default (VP8 -6, VP9 8)
+    int staticThresholdSse = media::VpxEncoderConfig{}.staticThresholdSse;
     std::optional<std::filesystem::path> inputY4m; // encode this file instead of the test pattern
 };
 
@@ -51,6 +53,10 @@ struct LiveBenchConfig {
     int bitrateBps = 1'200'000;
     bool cameraYuyv = true; // deliver YUYV like a webcam, so conversion is paid for
     int layers = 1; // simulcast layers; the 15 % budget is for one 720p stream
+    // Play this file (Y4M or anything FFmpeg reads) as the camera, looping,
+    // instead of the test pattern: the same pictures a reference encoder is
+    // timed on in the same script (bench/live-720p.sh).
+    std::optional<std::filesystem::path> inputFile;
 };
 
 struct LiveBenchResult {
@@ -64,12 +70,18 @@ struct LiveBenchResult {
     // Reference in the same process: the bare VpxEncoder on the same number
     // of pre-rendered I420 pictures, CPU time scaled to the same duration.
     double encoderOnlyCpuPercent = 0;
+    // The same, fed one picture per frame interval (sleeping between them),
+    // so its caches are as cold as a live sender's.
+    double pacedEncoderOnlyCpuPercent = 0;
     // Reference in the same process: the synthetic camera alone (drawing the
     // pattern and its stamp, and converting to YUYV) on the same number of
     // pictures. A real webcam hands over YUYV by DMA, so the camera path's
     // cost is the process's minus this.
     double syntheticCameraCpuPercent = 0;
     double cameraPathCpuPercent = 0;
+    // Per pipeline thread, from the pipeline's own counters.
+    double captureThreadCpuPercent = 0;
+    double encodeThreadCpuPercent = 0;
 };
 
 // Runs the real send pipeline in real time with the test pattern as the

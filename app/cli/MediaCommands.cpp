@@ -125,13 +125,15 @@ int runBenchEncode(CliContext&, const QStringList& args)
     parser.addOption(valueOption("codec", "vp8|vp9", "vp8"));
     parser.addOption(valueOption("threads", "N", "1"));
     parser.addOption(valueOption("cpu-used", "N", "0"));
+    parser.addOption(valueOption("static-thresh", "SSE", "1000"));
     parser.addOption(valueOption("input", "FILE.y4m", ""));
     parser.addOption(valueOption("write-y4m", "FILE", ""));
     if (!parse(parser, "bench-encode", args))
         return kBadInput;
     bench::EncodeBenchConfig config;
     if (!commonValues(parser, config.width, config.height, config.fps, config.seconds, config.bitrateBps)
-        || !intValue(parser, "threads", config.threads, 1))
+        || !intValue(parser, "threads", config.threads, 1)
+        || !intValue(parser, "static-thresh", config.staticThresholdSse, 0))
         return kBadInput;
     bool ok = false;
     config.cpuUsed = parser.value(QStringLiteral("cpu-used")).toInt(&ok);
@@ -193,6 +195,8 @@ int runBenchLive(CliContext&, const QStringList& args)
     parser.addOption({QStringLiteral("i420"), QStringLiteral("Camera delivers I420 instead of YUYV")});
     parser.addOption({QStringLiteral("layers"), QStringLiteral("Simulcast layers, 1-3 (default 1)"),
                       QStringLiteral("N"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("input"), QStringLiteral("Play this video file as the camera, looping"),
+                      QStringLiteral("FILE")});
     QStringList withDefaults = args;
     if (!args.contains(QStringLiteral("--size")))
         withDefaults << QStringLiteral("--size") << QStringLiteral("1280x720");
@@ -210,6 +214,8 @@ int runBenchLive(CliContext&, const QStringList& args)
         CliContext::printError(QStringLiteral("--layers is 1, 2 or 3"));
         return kBadInput;
     }
+    if (parser.isSet(QStringLiteral("input")))
+        config.inputFile = parser.value(QStringLiteral("input")).toStdString();
     try {
         const auto r = bench::runLiveBench(config);
         const QJsonObject result{
@@ -226,11 +232,18 @@ int runBenchLive(CliContext&, const QStringList& args)
             {QStringLiteral("cpu_percent_of_one_core"), r.cpuPercentOfOneCore},
             {QStringLiteral("synthetic_camera_cpu_percent"), r.syntheticCameraCpuPercent},
             {QStringLiteral("camera_path_cpu_percent"), r.cameraPathCpuPercent},
+            {QStringLiteral("camera"),
+             config.inputFile ? QString::fromStdString(config.inputFile->string()) : QStringLiteral("test-pattern")},
+            {QStringLiteral("capture_thread_cpu_percent"), r.captureThreadCpuPercent},
+            {QStringLiteral("encode_thread_cpu_percent"), r.encodeThreadCpuPercent},
             {QStringLiteral("budget_percent"), 15},
             {QStringLiteral("ratio_to_budget"), r.cameraPathCpuPercent / 15.0},
             {QStringLiteral("encoder_only_cpu_percent"), r.encoderOnlyCpuPercent},
             {QStringLiteral("ratio_to_encoder_only"),
              r.encoderOnlyCpuPercent > 0 ? r.cpuPercentOfOneCore / r.encoderOnlyCpuPercent : 0.0},
+            {QStringLiteral("paced_encoder_only_cpu_percent"), r.pacedEncoderOnlyCpuPercent},
+            {QStringLiteral("ratio_to_paced_encoder_only"),
+             r.pacedEncoderOnlyCpuPercent > 0 ? r.cameraPathCpuPercent / r.pacedEncoderOnlyCpuPercent : 0.0},
             {QStringLiteral("achieved_kbps"), r.achievedKbps},
         };
         if (parser.isSet(QStringLiteral("json")))

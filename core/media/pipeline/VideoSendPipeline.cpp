@@ -1,6 +1,7 @@
 #include "media/pipeline/VideoSendPipeline.h"
 
 #include "media/MediaError.h"
+#include "util/ThreadCpu.h"
 
 namespace spoke::media {
 
@@ -82,6 +83,7 @@ void VideoSendPipeline::captureLoop()
         }
         if (frame.isNull())
             break; // interrupted: stop() is under way
+        captureCpuUs_ = threadCpuUs();
         ++framesCaptured_;
         captured_.push(std::move(frame));
     }
@@ -122,6 +124,7 @@ void VideoSendPipeline::encodeLoop()
             // something odd) costs that picture, not the call.
             recordError(error.what());
         }
+        encodeCpuUs_ = threadCpuUs();
     }
 }
 
@@ -135,6 +138,8 @@ VideoSendStats VideoSendPipeline::stats() const
     stats.outputDropped = output_.droppedCount();
     stats.bytesOut = bytesOut_.load();
     stats.sourceErrors = sourceErrors_.load();
+    stats.captureCpuUs = captureCpuUs_.load();
+    stats.encodeCpuUs = encodeCpuUs_.load();
     stats.usingFallback = usingFallback_.load();
     std::lock_guard lock(errorMutex_);
     stats.lastError = lastError_;

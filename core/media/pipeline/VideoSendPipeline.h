@@ -24,6 +24,11 @@ struct VideoSendStats {
     std::uint64_t outputDropped = 0; // nobody took the encoded frames in time
     std::uint64_t bytesOut = 0;
     std::uint64_t sourceErrors = 0;
+    // CPU time of each pipeline thread (not the time it waited): the
+    // capture thread's reading of the device, the encode thread's
+    // conversion, scaling and encoding.
+    std::int64_t captureCpuUs = 0;
+    std::int64_t encodeCpuUs = 0;
     bool usingFallback = false;
     std::string lastError; // for a person: which device failed and how
 };
@@ -100,6 +105,8 @@ private:
     std::atomic<std::uint64_t> encoderDropped_{0};
     std::atomic<std::uint64_t> bytesOut_{0};
     std::atomic<std::uint64_t> sourceErrors_{0};
+    std::atomic<std::int64_t> captureCpuUs_{0};
+    std::atomic<std::int64_t> encodeCpuUs_{0};
     std::atomic<bool> usingFallback_{false};
     mutable std::mutex errorMutex_;
     std::string lastError_;

@@ -52,9 +52,7 @@ void control(vpx_codec_ctx_t* context, int id, int value, const char* name)
 
 } // namespace
 
-VpxEncoder::VpxEncoder(const VpxEncoderConfig& config)
-    : config_(config)
-    , codec_(std::make_unique<Codec>())
+VpxEncoder::VpxEncoder(const VpxEncoderConfig& config) : config_(config), codec_(std::make_unique<Codec>())
 {
     if (config_.width <= 0 || config_.height <= 0 || config_.width % 2 || config_.height % 2 || config_.fps <= 0
         || config_.bitrateBps <= 0)
@@ -99,8 +97,9 @@ VpxEncoder::VpxEncoder(const VpxEncoderConfig& config)
     control(context, VP8E_SET_CPUUSED, config_.cpuUsed, "the speed setting");
     if (config_.codec == VideoCodec::Vp8) {
         control(context, VP8E_SET_NOISE_SENSITIVITY, 0, "the noise sensitivity");
-        control(context, VP8E_SET_STATIC_THRESHOLD, 1, "the static threshold");
-        control(context, VP8E_SET_MAX_INTRA_BITRATE_PCT, 300, "the keyframe size cap"); // a keyframe may not flood the link
+        control(context, VP8E_SET_STATIC_THRESHOLD, config_.staticThresholdSse, "the static threshold");
+        control(context, VP8E_SET_MAX_INTRA_BITRATE_PCT, 300,
+                "the keyframe size cap"); // a keyframe may not flood the link
         if (config_.screenContent)
             control(context, VP8E_SET_SCREEN_CONTENT_MODE, 1, "screen content mode");
     } else {
@@ -162,10 +161,11 @@ std::vector<EncodedFrame> VpxEncoder::encode(const VideoFrame& i420, int layerIn
 {
     affinity_.assertOwner();
     if (i420.format() != AV_PIX_FMT_YUV420P || i420.width() != config_.width || i420.height() != config_.height)
-        throw MediaError(MediaErrorKind::InvalidArgument,
-                         "The encoder is set up for " + std::to_string(config_.width) + "x"
-                             + std::to_string(config_.height) + " I420 and got " + std::to_string(i420.width()) + "x"
-                             + std::to_string(i420.height()) + " format " + std::to_string(static_cast<int>(i420.format())));
+        throw MediaError(MediaErrorKind::InvalidArgument, "The encoder is set up for " + std::to_string(config_.width)
+                                                              + "x" + std::to_string(config_.height) + " I420 and got "
+                                                              + std::to_string(i420.width()) + "x"
+                                                              + std::to_string(i420.height()) + " format "
+                                                              + std::to_string(static_cast<int>(i420.format())));
 
     vpx_image_t image{};
     vpx_img_wrap(&image, VPX_IMG_FMT_I420, static_cast<unsigned>(config_.width), static_cast<unsigned>(config_.height),

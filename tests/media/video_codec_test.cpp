@@ -116,6 +116,47 @@ TEST_CASE("VP9 real-time for screen content round-trips", "[media][vp9]")
     CHECK(psnrSum / decoded > 30);
 }
 
+TEST_CASE("VP8 skipping still blocks still follows a slow fade", "[media][vp8]")
+{
+    // Skipped blocks keep the previous picture, so a scene that brightens by
+    // one level a frame (auto-exposure, a cloud) must not be left behind by
+    // more than the threshold's RMS error of about 2 levels.
+    auto config = test::encoderConfig(VideoCodec::Vp8, 320, 180, 300'000);
+    REQUIRE(config.staticThresholdSse == 1000);
+    VpxEncoder encoder(config);
+    VpxDecoder decoder(VideoCodec::Vp8);
+    const VideoFrame still = test::patternFrames(320, 180, 30, 1).front();
+    auto meanLuma = [](const VideoFrame& picture) {
+        double sum = 0;
+        for (int y = 0; y < picture.height(); ++y)
+            for (int x = 0; x < picture.width(); ++x)
+                sum += picture.plane(0)[static_cast<std::ptrdiff_t>(y) * picture.stride(0) + x];
+        return sum / (picture.width() * picture.height());
+    };
+    double worstLag = 0;
+    int decoded = 0;
+    for (int i = 0; i < 60; ++i) {
+        VideoFrame frame = VideoFrame::allocate(AV_PIX_FMT_YUV420P, 320, 180, i * 33'333, i);
+        av_frame_copy(frame.av(), still.av());
+        const int brighten = std::min(i, 40);
+        for (int y = 0; y < 180; ++y)
+            for (int x = 0; x < 320; ++x) {
+                auto& value = frame.mutablePlane(0)[static_cast<std::ptrdiff_t>(y) * frame.stride(0) + x];
+                value = static_cast<std::uint8_t>(std::min(255, value + brighten));
+            }
+        for (const auto& encoded : encoder.encode(frame)) {
+            const auto picture = decoder.decode(encoded.data);
+            REQUIRE(picture);
+            ++decoded;
+            if (i >= 5)
+                worstLag = std::max(worstLag, meanLuma(frame) - meanLuma(*picture));
+        }
+    }
+    INFO("worst mean-luma lag " << worstLag);
+    CHECK(decoded >= 55);
+    CHECK(worstLag < 2.5);
+}
+
 TEST_CASE("The decoder reports damaged input instead of throwing", "[media][vp8]")
 {
     VpxDecoder decoder(VideoCodec::Vp8);

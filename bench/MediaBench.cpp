@@ -210,6 +210,8 @@ LiveBenchResult runLiveBench(const LiveBenchConfig& config)
     result.framesDropped = stats.captureQueueDropped + stats.encoderDropped;
     result.captureThreadCpuPercent = 100.0 * static_cast<double>(stats.captureCpuUs) / 1e6 / result.wallSeconds;
     result.encodeThreadCpuPercent = 100.0 * static_cast<double>(stats.encodeCpuUs) / 1e6 / result.wallSeconds;
+    result.encodeUsage = stats.encodeUsage;
+    result.cpuScaleSteps = stats.cpuScaleSteps;
     while (auto frame = pipeline.output().tryPop())
         bytes += frame->data.size();
     result.achievedKbps = static_cast<double>(bytes) * 8 / result.wallSeconds / 1000;

@@ -82,6 +82,8 @@ struct LiveBenchResult {
     // Per pipeline thread, from the pipeline's own counters.
     double captureThreadCpuPercent = 0;
     double encodeThreadCpuPercent = 0;
+    double encodeUsage = 0; // share of the frame interval spent encoding (wall)
+    int cpuScaleSteps = 0; // sizes stepped down because encoding did not keep up
 };
 
 // Runs the real send pipeline in real time with the test pattern as the

@@ -236,6 +236,8 @@ int runBenchLive(CliContext&, const QStringList& args)
              config.inputFile ? QString::fromStdString(config.inputFile->string()) : QStringLiteral("test-pattern")},
             {QStringLiteral("capture_thread_cpu_percent"), r.captureThreadCpuPercent},
             {QStringLiteral("encode_thread_cpu_percent"), r.encodeThreadCpuPercent},
+            {QStringLiteral("encode_usage"), r.encodeUsage},
+            {QStringLiteral("cpu_scale_steps"), r.cpuScaleSteps},
             {QStringLiteral("budget_percent"), 15},
             {QStringLiteral("ratio_to_budget"), r.cameraPathCpuPercent / 15.0},
             {QStringLiteral("encoder_only_cpu_percent"), r.encoderOnlyCpuPercent},

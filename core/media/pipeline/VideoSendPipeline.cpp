@@ -93,6 +93,7 @@ void VideoSendPipeline::captureLoop()
 void VideoSendPipeline::encodeLoop()
 {
     encoder_->moveToCurrentThread();
+    EncodeLoadMonitor load;
     for (;;) {
         auto frame = captured_.pop(std::chrono::milliseconds(200));
         if (!frame) {
@@ -110,7 +111,10 @@ void VideoSendPipeline::encodeLoop()
                     encoder_->requestKeyframe(i);
         }
         try {
+            const auto encodeStart = std::chrono::steady_clock::now();
             auto encoded = encoder_->encode(*frame);
+            if (config_.encoder.adaptToCpu)
+                adaptToLoad(load, frame->captureTimeUs(), std::chrono::steady_clock::now() - encodeStart);
             if (encoded.empty())
                 ++encoderDropped_;
             else
@@ -128,6 +132,20 @@ void VideoSendPipeline::encodeLoop()
     }
 }
 
+void VideoSendPipeline::adaptToLoad(EncodeLoadMonitor& load, std::int64_t captureTimeUs,
+                                    std::chrono::steady_clock::duration encodeTime)
+{
+    const auto wallUs = std::chrono::duration_cast<std::chrono::microseconds>(encodeTime).count();
+    const auto advice = load.onFrameEncoded(captureTimeUs, wallUs, encoder_->cpuScaleSteps() > 0);
+    encodeUsage_ = load.usage();
+    const bool stepped = (advice == EncodeLoadMonitor::Advice::ScaleDown && encoder_->scaleDownForCpu())
+                         || (advice == EncodeLoadMonitor::Advice::ScaleUp && encoder_->scaleUpForCpu());
+    if (stepped) {
+        ++cpuAdaptations_;
+        cpuScaleSteps_ = encoder_->cpuScaleSteps();
+    }
+}
+
 VideoSendStats VideoSendPipeline::stats() const
 {
     VideoSendStats stats;
@@ -140,6 +158,9 @@ VideoSendStats VideoSendPipeline::stats() const
     stats.sourceErrors = sourceErrors_.load();
     stats.captureCpuUs = captureCpuUs_.load();
     stats.encodeCpuUs = encodeCpuUs_.load();
+    stats.encodeUsage = encodeUsage_.load();
+    stats.cpuScaleSteps = cpuScaleSteps_.load();
+    stats.cpuAdaptations = cpuAdaptations_.load();
     stats.usingFallback = usingFallback_.load();
     std::lock_guard lock(errorMutex_);
     stats.lastError = lastError_;

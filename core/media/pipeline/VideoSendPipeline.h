@@ -3,10 +3,12 @@
 #include "media/BoundedQueue.h"
 #include "media/VideoFrame.h"
 #include "media/devices/VideoSource.h"
+#include "media/video/EncodeLoadMonitor.h"
 #include "media/video/EncodedFrame.h"
 #include "media/video/SimulcastEncoder.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -29,6 +31,12 @@ struct VideoSendStats {
     // conversion, scaling and encoding.
     std::int64_t captureCpuUs = 0;
     std::int64_t encodeCpuUs = 0;
+    // The encoder not keeping up on this machine: share of the frame
+    // interval spent encoding (smoothed), and how many size steps below
+    // the source the layers are planned for it (EncodeLoadMonitor).
+    double encodeUsage = 0;
+    int cpuScaleSteps = 0;
+    std::uint64_t cpuAdaptations = 0; // steps taken, down and up
     bool usingFallback = false;
     std::string lastError; // for a person: which device failed and how
 };
@@ -80,6 +88,8 @@ public:
 private:
     void captureLoop();
     void encodeLoop();
+    void adaptToLoad(EncodeLoadMonitor& load, std::int64_t captureTimeUs,
+                     std::chrono::steady_clock::duration encodeTime);
     void recordError(const std::string& message);
 
     ThreadAffinity affinity_;
@@ -107,6 +117,9 @@ private:
     std::atomic<std::uint64_t> sourceErrors_{0};
     std::atomic<std::int64_t> captureCpuUs_{0};
     std::atomic<std::int64_t> encodeCpuUs_{0};
+    std::atomic<double> encodeUsage_{0};
+    std::atomic<int> cpuScaleSteps_{0};
+    std::atomic<std::uint64_t> cpuAdaptations_{0};
     std::atomic<bool> usingFallback_{false};
     mutable std::mutex errorMutex_;
     std::string lastError_;

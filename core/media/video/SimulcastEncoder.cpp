@@ -2,7 +2,29 @@
 
 #include "media/MediaError.h"
 
+#include <algorithm>
+#include <array>
+
 namespace spoke::media {
+
+namespace {
+
+// The sizes a sender steps through when the CPU cannot keep up: the
+// ladder's heights, so each is a size receivers already see on thin links.
+constexpr std::array kCpuStepHeights{1080, 720, 540, 360, 270, 180};
+
+// The source's size `steps` steps below it (never below 180 lines).
+std::pair<int, int> cpuScaledSource(int width, int height, int steps)
+{
+    const auto below = std::find_if(kCpuStepHeights.begin(), kCpuStepHeights.end(), [&](int h) { return h < height; });
+    if (steps <= 0 || below == kCpuStepHeights.end())
+        return {width, height};
+    const auto first = static_cast<std::size_t>(std::distance(kCpuStepHeights.begin(), below));
+    const int h = kCpuStepHeights[std::min(first + static_cast<std::size_t>(steps) - 1, kCpuStepHeights.size() - 1)];
+    return {std::max(2, static_cast<int>(static_cast<long long>(h) * width / height) & ~1), h};
+}
+
+} // namespace
 
 struct SimulcastEncoder::Layer {
     VideoConverter converter{AV_PIX_FMT_YUV420P, 2, 2};
@@ -12,8 +34,7 @@ struct SimulcastEncoder::Layer {
     bool paused = false;
 };
 
-SimulcastEncoder::SimulcastEncoder(const SimulcastConfig& config)
-    : config_(config)
+SimulcastEncoder::SimulcastEncoder(const SimulcastConfig& config) : config_(config)
 {
     if (config_.layerCount < 1 || config_.layerCount > 3)
         throw MediaError(MediaErrorKind::InvalidArgument,
@@ -22,9 +43,37 @@ SimulcastEncoder::SimulcastEncoder(const SimulcastConfig& config)
         throw MediaError(MediaErrorKind::InvalidArgument, "Simulcast needs a source size and frame rate");
     for (int i = 0; i < config_.layerCount; ++i)
         layers_.push_back(std::make_unique<Layer>());
-    plans_ = BitrateLadder::simulcast(config_.totalBitrateBps, config_.sourceWidth, config_.sourceHeight,
-                                      config_.maxFps, config_.layerCount);
+    replan();
+}
+
+void SimulcastEncoder::replan()
+{
+    const bool topRunning = plans_.size() > 1 && plans_.back().bitrateBps > 0;
+    const auto [width, height] = cpuScaledSource(config_.sourceWidth, config_.sourceHeight, cpuSteps_);
+    plans_ = BitrateLadder::simulcast(config_.totalBitrateBps, width, height, config_.maxFps, config_.layerCount,
+                                      topRunning);
     applyPlan();
+}
+
+bool SimulcastEncoder::scaleDownForCpu()
+{
+    affinity_.assertOwner();
+    if (cpuScaledSource(config_.sourceWidth, config_.sourceHeight, cpuSteps_ + 1)
+        == cpuScaledSource(config_.sourceWidth, config_.sourceHeight, cpuSteps_))
+        return false;
+    ++cpuSteps_;
+    replan();
+    return true;
+}
+
+bool SimulcastEncoder::scaleUpForCpu()
+{
+    affinity_.assertOwner();
+    if (cpuSteps_ == 0)
+        return false;
+    --cpuSteps_;
+    replan();
+    return true;
 }
 
 SimulcastEncoder::~SimulcastEncoder() = default;
@@ -99,10 +148,7 @@ void SimulcastEncoder::setTotalBitrateBps(int bitrateBps)
     if (bitrateBps <= 0)
         throw MediaError(MediaErrorKind::InvalidArgument, "A bitrate must be positive");
     config_.totalBitrateBps = bitrateBps;
-    const bool topRunning = plans_.size() > 1 && plans_.back().bitrateBps > 0;
-    plans_ = BitrateLadder::simulcast(bitrateBps, config_.sourceWidth, config_.sourceHeight, config_.maxFps,
-                                      config_.layerCount, topRunning);
-    applyPlan();
+    replan();
 }
 
 void SimulcastEncoder::requestKeyframe()
@@ -116,7 +162,8 @@ void SimulcastEncoder::requestKeyframe()
 void SimulcastEncoder::requestKeyframe(int layerIndex)
 {
     affinity_.assertOwner();
-    if (layerIndex >= 0 && layerIndex < static_cast<int>(layers_.size()) && layers_[static_cast<std::size_t>(layerIndex)]->encoder)
+    if (layerIndex >= 0 && layerIndex < static_cast<int>(layers_.size())
+        && layers_[static_cast<std::size_t>(layerIndex)]->encoder)
         layers_[static_cast<std::size_t>(layerIndex)]->encoder->requestKeyframe();
 }
 

@@ -22,6 +22,9 @@ struct SimulcastConfig {
     int threads = 1;
     bool allowFrameDrop = true;
     bool screenContent = false;
+    // Send a smaller picture when encoding does not keep up on this machine
+    // (VideoSendPipeline's EncodeLoadMonitor decides).
+    bool adaptToCpu = true;
 };
 
 // What the send pipeline encodes with: one VpxEncoder per simulcast layer,
@@ -43,6 +46,13 @@ public:
     void requestKeyframe(); // every layer
     void requestKeyframe(int layerIndex);
 
+    // The machine cannot keep up: plan every layer as if the source were
+    // one step smaller (heights 1080, 720, 540, 360, 270, 180), or one step
+    // back up. False when there is no further step.
+    bool scaleDownForCpu();
+    bool scaleUpForCpu();
+    int cpuScaleSteps() const { return cpuSteps_; }
+
     const std::vector<VideoLayerPlan>& plan() const { return plans_; }
     std::uint64_t droppedFrames() const; // by rate control, all layers
 
@@ -50,12 +60,14 @@ public:
 
 private:
     struct Layer;
+    void replan();
     void applyPlan();
 
     ThreadAffinity affinity_;
     SimulcastConfig config_;
     std::vector<VideoLayerPlan> plans_;
     std::vector<std::unique_ptr<Layer>> layers_;
+    int cpuSteps_ = 0;
 };
 
 } // namespace spoke::media

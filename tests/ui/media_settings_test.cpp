@@ -194,7 +194,7 @@ TEST_CASE("media preferences: defaults skip ALSA's null device and monitors, kee
     };
     const ui::MediaChoice nothing = ui::MediaPreferences::resolve({}, devices);
     CHECK(nothing.cameraId == QStringLiteral("v4l2:/dev/video0"));
-    CHECK(nothing.microphoneId == QStringLiteral("synthetic:tone"));
+    CHECK(nothing.microphoneId.isEmpty()); // silence, never the tone unasked
     CHECK(nothing.speakerId.isEmpty());
 
     ui::MediaChoice chosen;
@@ -308,6 +308,23 @@ TEST_CASE("media settings: a microphone unplugged mid-stream says so and goes qu
     model.testAudio();
     REQUIRE(waitUntil([&] { return model.testState() == Model::TestState::Failed; }, 3000));
     CHECK(model.testError().contains(QStringLiteral("unplugged")));
+}
+
+TEST_CASE("media settings: with no microphone the page says so and nothing is opened, not even the tone", "[ui][media]")
+{
+    spoke::test::TempDir dir;
+    std::vector<std::unique_ptr<media::DeviceBackend>> onlySynthetic;
+    onlySynthetic.push_back(std::make_unique<media::SyntheticBackend>());
+    Model model(std::make_shared<const media::DeviceRegistry>(std::move(onlySynthetic)), settingsIn(dir));
+    REQUIRE(waitUntil([&] { return model.devicesReady(); }, 5000));
+    CHECK(model.microphoneId().isEmpty());
+    model.setActive(true);
+    REQUIRE(waitUntil([&] { return !model.microphoneMessage().isEmpty(); }, 3000));
+    CHECK(model.microphoneMessage().contains(QStringLiteral("will not hear you")));
+    CHECK_FALSE(model.microphoneRunning());
+    model.testAudio();
+    CHECK(model.testState() == Model::TestState::Failed);
+    CHECK(model.testError() == QStringLiteral("Choose a microphone first."));
 }
 
 TEST_CASE("media settings: choices persist across a new model and are what calls read", "[ui][media]")

@@ -43,9 +43,10 @@ Item {
             model: picker.devices
             textRole: "name"
             valueRole: "id"
-            // Re-read when the list arrives; nothing chosen reads as such, not
-            // as whatever comes first in the list.
-            readonly property int chosenIndex: picker.devices.length >= 0 ? indexOfValue(picker.currentId) : -1
+            // Re-read once the combo holds the list (`count`: a saved choice
+            // that does not change when the list arrives must still be
+            // found); nothing chosen reads as such, not as the first entry.
+            readonly property int chosenIndex: count > 0 ? indexOfValue(picker.currentId) : -1
             displayText: chosenIndex < 0 ? picker.noneText : currentText
             currentIndex: chosenIndex
             Accessible.name: picker.label

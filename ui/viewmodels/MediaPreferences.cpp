@@ -51,7 +51,7 @@ QString pick(const QString& saved, media::DeviceKind kind, const std::vector<med
 
 } // namespace
 
-MediaPreferences::MediaPreferences(QString settingsFile) : settingsFile_(std::move(settingsFile)) {}
+MediaPreferences::MediaPreferences(QString settingsFile) : settingsFile_(std::move(settingsFile)) { }
 
 MediaChoice MediaPreferences::load() const
 {
@@ -86,7 +86,10 @@ MediaChoice MediaPreferences::resolved(const std::vector<media::DeviceInfo>& dev
 MediaChoice MediaPreferences::resolve(MediaChoice saved, const std::vector<media::DeviceInfo>& devices)
 {
     saved.cameraId = pick(saved.cameraId, media::DeviceKind::Camera, devices, QString::fromLatin1(kTestPatternId));
-    saved.microphoneId = pick(saved.microphoneId, media::DeviceKind::Microphone, devices, QString::fromLatin1(kToneId));
+    // No microphone means silence, never the test tone: a hub must not hear
+    // a beep because a clinic laptop's microphone is missing. The tone is
+    // only sent when picked on purpose.
+    saved.microphoneId = pick(saved.microphoneId, media::DeviceKind::Microphone, devices, {});
     saved.speakerId = pick(saved.speakerId, media::DeviceKind::Speaker, devices, {});
     return saved;
 }

@@ -37,8 +37,8 @@ public:
     // The saved choice checked against the devices present: a saved device
     // that is missing, or nothing saved, becomes the system default real
     // device, else the first real one (never ALSA's "null" or a PulseAudio
-    // monitor), else the test pattern (camera), the test tone (microphone)
-    // or nothing (speaker).
+    // monitor), else the test pattern (camera) or nothing (microphone,
+    // speaker).
     MediaChoice resolved(const std::vector<media::DeviceInfo>& devices) const;
     static MediaChoice resolve(MediaChoice saved, const std::vector<media::DeviceInfo>& devices);
 

@@ -35,7 +35,7 @@ std::shared_ptr<const media::DeviceRegistry> MediaSettingsModel::sharedRegistry(
     return registry;
 }
 
-MediaSettingsModel::MediaSettingsModel(QObject* parent) : MediaSettingsModel(sharedRegistry(), {}, parent) {}
+MediaSettingsModel::MediaSettingsModel(QObject* parent) : MediaSettingsModel(sharedRegistry(), {}, parent) { }
 
 MediaSettingsModel::MediaSettingsModel(std::shared_ptr<const media::DeviceRegistry> registry, QString settingsFile,
                                        QObject* parent)
@@ -212,20 +212,19 @@ void MediaSettingsModel::restartPreview()
     const int generation = ++previewGeneration_;
     if (!active_ || !devicesReady_ || !view_)
         return;
-    preview_ = std::make_unique<CameraPreview>(
-        registry_, choice_.cameraId.toStdString(), view_.data(),
-        [this, generation](const QString& message, const QString& showing) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, message, showing] {
-                    if (generation != previewGeneration_)
-                        return;
-                    cameraMessage_ = message;
-                    cameraShowing_ = showing;
-                    Q_EMIT cameraStateChanged();
-                },
-                Qt::QueuedConnection);
-        });
+    preview_ = std::make_unique<CameraPreview>(registry_, choice_.cameraId.toStdString(), view_.data(),
+                                               [this, generation](const QString& message, const QString& showing) {
+                                                   QMetaObject::invokeMethod(
+                                                       this,
+                                                       [this, generation, message, showing] {
+                                                           if (generation != previewGeneration_)
+                                                               return;
+                                                           cameraMessage_ = message;
+                                                           cameraShowing_ = showing;
+                                                           Q_EMIT cameraStateChanged();
+                                                       },
+                                                       Qt::QueuedConnection);
+                                               });
 }
 
 void MediaSettingsModel::restartMicrophone()
@@ -237,6 +236,13 @@ void MediaSettingsModel::restartMicrophone()
         setTest(TestState::Failed, tr("The microphone was changed while recording. Try again."));
     if (!active_ || !devicesReady_)
         return;
+    if (choice_.microphoneId.isEmpty()) {
+        microphoneMessage_ = tr("No microphone is chosen, so others will not hear you. Plug one in, or pick the test "
+                                "tone to try Spoke.");
+        microphoneRunning_ = false;
+        Q_EMIT microphoneStateChanged();
+        return;
+    }
     // Every report is handed to the UI thread; this shorthand posts it.
     auto post = [this, generation](auto apply) {
         QMetaObject::invokeMethod(
@@ -286,7 +292,9 @@ void MediaSettingsModel::testAudio()
         return;
     playback_.reset();
     if (!microphone_) {
-        setTest(TestState::Failed, tr("Open Settings → Audio & video to test your audio."));
+        setTest(TestState::Failed, choice_.microphoneId.isEmpty()
+                                       ? tr("Choose a microphone first.")
+                                       : tr("Open Settings → Audio & video to test your audio."));
         return;
     }
     recordedMs_ = 0;
@@ -334,8 +342,9 @@ QString MediaSettingsModel::testStatus() const
     case TestState::Recording: return tr("Recording… %n s left. Say something.", "", testSecondsLeft_);
     case TestState::Playing: return tr("Playing back…");
     case TestState::Done: return tr("Done. Did you hear yourself clearly?");
-    case TestState::Failed: return recordedMs_ > 0 ? tr("Recorded %1 s, but playback failed.").arg(recordedMs_ / 1000.0, 0, 'f', 1)
-                                                   : tr("The test could not run.");
+    case TestState::Failed:
+        return recordedMs_ > 0 ? tr("Recorded %1 s, but playback failed.").arg(recordedMs_ / 1000.0, 0, 'f', 1)
+                               : tr("The test could not run.");
     }
     return {};
 }

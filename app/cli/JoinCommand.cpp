@@ -51,6 +51,7 @@ int runJoin(CliContext&, const QStringList& args)
     parser.addOption(option("ice-iface", "IFACE"));
     parser.addOption(option("size", "WxH", "640x360"));
     parser.addOption(option("bitrate", "BPS", "800000"));
+    parser.addOption(option("speaker", "ID"));
     if (!parser.parse(QStringList{QStringLiteral("join")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;
@@ -94,6 +95,8 @@ int runJoin(CliContext&, const QStringList& args)
         options.videoDeviceId = realOrMissing(media::DeviceKind::Screen);
     if (audio == QLatin1String("mic"))
         options.audioDeviceId = realOrMissing(media::DeviceKind::Microphone);
+    // The others' sound plays only when asked for: a headless run has no one to hear it.
+    options.speakerDeviceId = parser.value(QStringLiteral("speaker")).toStdString();
     const int seconds = parser.value(QStringLiteral("seconds")).toInt(&ok);
     if (!ok || seconds < 1) {
         CliContext::printError(QStringLiteral("--seconds needs a whole number of at least 1"));

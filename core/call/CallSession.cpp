@@ -1,6 +1,8 @@
 #include "call/CallSession.h"
 
 #include "media/MediaClock.h"
+#include "media/MediaError.h"
+#include "media/devices/DeviceRegistry.h"
 #include "media/video/BitrateLadder.h"
 #include "rtc/JsepBuilder.h"
 
@@ -14,6 +16,42 @@ constexpr int kGatherTimeoutMs = 5000;
 constexpr int kMaxRepublishes = 3;
 constexpr std::int64_t kDownlinkSampleMs = 1000;
 constexpr std::int64_t kSwitchSettleMs = 3000;
+
+// The feeds' tap when sound is played: remote audio goes to the playout
+// mixer too, everything else only to the call view's tap (if any).
+class PlayoutTap final : public CallMediaTap {
+public:
+    PlayoutTap(std::shared_ptr<CallMediaTap> inner, std::shared_ptr<AudioPlayout> playout)
+        : inner_(std::move(inner))
+        , playout_(std::move(playout))
+    {
+    }
+    void localVideo(const media::VideoFrame& frame) override
+    {
+        if (inner_)
+            inner_->localVideo(frame);
+    }
+    void localAudio(const media::AudioFrame& frame) override
+    {
+        if (inner_)
+            inner_->localAudio(frame);
+    }
+    void remoteVideo(quint64 feedId, const media::VideoFrame& frame) override
+    {
+        if (inner_)
+            inner_->remoteVideo(feedId, frame);
+    }
+    void remoteAudio(quint64 feedId, const media::AudioFrame& frame) override
+    {
+        playout_->push(feedId, frame);
+        if (inner_)
+            inner_->remoteAudio(feedId, frame);
+    }
+
+private:
+    std::shared_ptr<CallMediaTap> inner_;
+    std::shared_ptr<AudioPlayout> playout_;
+};
 
 session::JanusConnection::Options connectionOptions(const QUrl& url)
 {
@@ -77,6 +115,12 @@ void CallSession::stopMedia()
 {
     for (auto& [id, feed] : feeds_)
         feed->stop();
+    {
+        const std::lock_guard lock(farEndMutex_);
+        farEndTarget_ = nullptr;
+    }
+    if (playout_)
+        playout_->stop();
     if (publisherTransport_)
         publisherTransport_->close();
     if (publisher_)
@@ -87,6 +131,54 @@ CallSession::~CallSession()
 {
     stopMedia();
     publisherTransport_.reset();
+}
+
+// Opens the chosen speaker and starts playing the others into it. Without
+// one the call goes on silent, and mediaWarning says so.
+void CallSession::startPlayout()
+{
+    affinity_.assertOwner();
+    feedTap_ = options_.tap;
+    std::unique_ptr<media::AudioSink> sink;
+    QString warning;
+    try {
+        if (options_.openSpeaker)
+            sink = options_.openSpeaker();
+        else if (!options_.speakerDeviceId.empty())
+            sink = media::DeviceRegistry().openAudioOutput(options_.speakerDeviceId);
+        else
+            warning = QStringLiteral("No speaker is chosen: you will not hear the others.");
+    } catch (const media::MediaError& error) {
+        warning = QStringLiteral("The speaker could not be used (%1): you will not hear the others.")
+                      .arg(QString::fromUtf8(error.what()));
+    }
+    if (!sink) {
+        if (warning.isEmpty())
+            warning = QStringLiteral("No speaker is available: you will not hear the others.");
+        logEvent(warning);
+        Q_EMIT mediaWarning(warning);
+        return;
+    }
+    AudioPlayout::Callbacks callbacks;
+    callbacks.farEnd = [this](std::span<const std::int16_t> samples, int deviceLatencyMs) {
+        const std::lock_guard lock(farEndMutex_);
+        if (farEndTarget_)
+            farEndTarget_->processFarEnd(samples, deviceLatencyMs);
+    };
+    // From the playout thread; queued, so it is dropped if we are gone by then.
+    callbacks.stopped = [this](const std::string& why) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, why = QString::fromStdString(why)] {
+                logEvent(why);
+                Q_EMIT mediaWarning(why);
+            },
+            Qt::QueuedConnection);
+    };
+    playout_ = std::make_shared<AudioPlayout>(std::move(sink), options_.playoutMixer, std::move(callbacks));
+    feedTap_ = std::make_shared<PlayoutTap>(options_.tap, playout_);
+    playout_->start();
+    logEvent(QStringLiteral("playing the others on ") + playout_->stats().device);
 }
 
 std::int64_t CallSession::callMs() const
@@ -111,6 +203,7 @@ void CallSession::start()
         if (impairment)
             impairment->outageClockStartUs = startMs_ * 1000;
     }
+    startPlayout();
     connection_.open();
     watchdog_.start();
 }
@@ -158,6 +251,10 @@ void CallSession::joinRoom()
 void CallSession::publish()
 {
     affinity_.assertOwner();
+    {
+        const std::lock_guard lock(farEndMutex_);
+        farEndTarget_ = nullptr;
+    }
     if (publisher_) {
         lastLocal_ = publisher_->stats();
         publisher_->stop();
@@ -188,6 +285,10 @@ void CallSession::publish()
     for (int i = 0; layers > 1 && i < layers; ++i)
         config.videoLayerSsrcs.push_back(QRandomGenerator::global()->generate() | 1u);
     publisher_ = std::make_unique<Publisher>(config);
+    {
+        const std::lock_guard lock(farEndMutex_);
+        farEndTarget_ = publisher_.get();
+    }
     if (const std::string& warning = publisher_->deviceWarning(); !warning.empty()) {
         logEvent(QString::fromStdString(warning));
         Q_EMIT mediaWarning(QString::fromStdString(warning));
@@ -314,7 +415,7 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.iceInterface = options_.iceInterface;
     config.receiveImpairment = options_.downlinkImpairment.value_or(options_.impairment);
     config.callStartMs = startMs_;
-    config.tap = options_.tap;
+    config.tap = feedTap_;
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
     const quint64 id = participant.id;
     connect(feed.get(), &RemoteFeed::failed, this,
@@ -338,6 +439,8 @@ void CallSession::dropFeed(quint64 id, const QString& reason)
         stats.video.downlink = probe->second->history;
         downlinks_.erase(probe);
     }
+    if (playout_)
+        playout_->removeFeed(id);
     goneFeeds_.push_back(std::move(stats));
     // Deleted later: this may run inside one of the handle's own callbacks.
     it->second.release()->deleteLater();
@@ -475,6 +578,8 @@ CallStats CallSession::stats() const
         if (const auto probe = downlinks_.find(id); probe != downlinks_.end())
             stats.remote.back().video.downlink = probe->second->history;
     }
+    if (playout_)
+        stats.playout = playout_->stats();
     stats.events = events_;
     return stats;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "call/AudioPlayout.h"
 #include "call/CallMediaTap.h"
 #include "call/CallStats.h"
 #include "call/Publisher.h"
@@ -14,6 +15,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -49,6 +51,12 @@ struct CallOptions {
     // thread), mute and camera switches in. Optional; see CallMediaTap.h.
     std::shared_ptr<CallMediaTap> tap;
     std::shared_ptr<SendSwitches> switches;
+    // Where the others' sound plays (a DeviceRegistry speaker id); empty:
+    // nowhere, the default for headless runs. `openSpeaker`, when set, is
+    // used instead (a test's stand-in speaker, an embedder's own device).
+    std::string speakerDeviceId;
+    std::function<std::unique_ptr<media::AudioSink>()> openSpeaker;
+    AudioMixer::Config playoutMixer;
 };
 
 // One participant in a live VideoRoom session, headless: joins as
@@ -133,6 +141,13 @@ private:
     };
     std::map<quint64, std::unique_ptr<DownlinkProbe>> downlinks_;
     void steerLayers();
+    void startPlayout();
+    // The playout thread's far-end reference goes to whichever publisher is
+    // current; publish() swaps it under this lock.
+    std::mutex farEndMutex_;
+    Publisher* farEndTarget_ = nullptr;
+    std::shared_ptr<AudioPlayout> playout_; // shared with the tap the feeds call
+    std::shared_ptr<CallMediaTap> feedTap_; // options_.tap, plus playout when there is one
     LocalStats lastLocal_; // kept across a re-publish
     std::vector<QString> events_;
     bool stopping_ = false;

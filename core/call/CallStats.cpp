@@ -141,10 +141,22 @@ QJsonObject toJson(const CallStats& stats)
     QJsonArray events;
     for (const auto& e : stats.events)
         events.append(e);
-    return QJsonObject{{QStringLiteral("started_steady_ms"), static_cast<qint64>(stats.startedSteadyMs)},
-                       {QStringLiteral("local"), local},
-                       {QStringLiteral("remote"), remote},
-                       {QStringLiteral("events"), events}};
+    QJsonObject json{{QStringLiteral("started_steady_ms"), static_cast<qint64>(stats.startedSteadyMs)},
+                     {QStringLiteral("local"), local},
+                     {QStringLiteral("remote"), remote},
+                     {QStringLiteral("events"), events}};
+    if (const auto& p = stats.playout) {
+        json.insert(QStringLiteral("playout"),
+                    QJsonObject{{QStringLiteral("device"), p->device},
+                                {QStringLiteral("frames_played"), static_cast<qint64>(p->framesPlayed)},
+                                {QStringLiteral("underrun_frames"), static_cast<qint64>(p->underrunFrames)},
+                                {QStringLiteral("dropped_ms"), static_cast<qint64>(p->droppedMs)},
+                                {QStringLiteral("clipped_samples"), static_cast<qint64>(p->clippedSamples)},
+                                {QStringLiteral("queued_ms"), p->queuedMs},
+                                {QStringLiteral("device_latency_ms"), p->deviceLatencyMs},
+                                {QStringLiteral("error"), p->error}});
+    }
+    return json;
 }
 
 } // namespace spoke::call

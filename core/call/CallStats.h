@@ -107,9 +107,23 @@ struct LocalStats {
     bool videoPaused = false; // the estimate cannot carry even the lowest layer
 };
 
+// The others' sound on our speaker (call::AudioPlayout); absent when the
+// call plays nothing (no speaker chosen, or it would not open).
+struct PlayoutStats {
+    QString device;
+    std::uint64_t framesPlayed = 0; // 20 ms mixes written to the speaker
+    std::uint64_t underrunFrames = 0; // per feed: a 20 ms share played as silence (its FIFO ran dry)
+    std::uint64_t droppedMs = 0; // oldest audio dropped from a full FIFO (the feed ran fast)
+    std::uint64_t clippedSamples = 0; // mixed samples held at full scale
+    int queuedMs = 0; // the fullest feed FIFO
+    int deviceLatencyMs = -1; // handed to the card minus played (-1: the backend cannot tell)
+    QString error; // why playout ended early; empty while it plays
+};
+
 struct CallStats {
     std::int64_t startedSteadyMs = 0; // the call's zero on the machine's steady clock
     LocalStats local;
+    std::optional<PlayoutStats> playout;
     std::vector<RemoteStats> remote;
     std::vector<QString> events; // human-readable timeline ("12034 ms: bob left")
 };

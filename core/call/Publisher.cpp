@@ -175,6 +175,16 @@ void Publisher::onRtcp(std::vector<std::uint8_t>&& rtcp)
     rtcpIn_.push(std::move(rtcp));
 }
 
+void Publisher::processFarEnd(std::span<const std::int16_t> samples, int echoDelayMs)
+{
+    // audio_ is made in the constructor and lives until the destructor.
+    if (!audio_)
+        return;
+    if (echoDelayMs >= 0)
+        audio_->setEchoDelayMs(echoDelayMs);
+    audio_->processFarEnd(samples);
+}
+
 LocalStats Publisher::stats() const
 {
     const std::lock_guard lock(statsMutex_);

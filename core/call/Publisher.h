@@ -10,6 +10,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -69,6 +70,9 @@ public:
     void onRtcp(std::vector<std::uint8_t>&& rtcp); // network thread: queues only
 
     LocalStats stats() const;
+    // The speaker's sound as the echo canceller's reference, and the device
+    // latency behind it (ms, -1: unknown); from the playout thread.
+    void processFarEnd(std::span<const std::int16_t> samples, int echoDelayMs);
 
     // Why a chosen device is not the one being sent (it was missing or
     // refused), written for a person; empty when every device opened.

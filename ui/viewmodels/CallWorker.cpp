@@ -34,6 +34,7 @@ void CallWorker::start()
         const MediaChoice devices = MediaPreferences::resolve(*chosen_, media::DeviceRegistry().enumerate());
         options_.videoDeviceId = devices.cameraId.toStdString();
         options_.audioDeviceId = devices.microphoneId.toStdString();
+        options_.speakerDeviceId = devices.speakerId.toStdString(); // empty: the call plays nothing, and says so
         options_.audioProcessing = devices.switches;
     }
     // Built here, on the call thread: the session and its timers belong to it.

@@ -53,6 +53,8 @@ void AudioSendPipeline::run()
                 encoder_.setBitrateBps(bitrate);
             if (const int loss = pendingLossPercent_.exchange(-1); loss >= 0)
                 encoder_.setExpectedLossPercent(loss);
+            if (const int delay = pendingEchoDelayMs_.exchange(-1); delay >= 0 && processor_)
+                processor_->setStreamDelayMs(delay);
             if (processor_)
                 processor_->processNearEnd(frame);
             EncodedAudio packet;
@@ -72,6 +74,14 @@ void AudioSendPipeline::run()
         }
     }
     output_.close();
+}
+
+void AudioSendPipeline::processFarEnd(std::span<const std::int16_t> samples)
+{
+    // The processor is made in the constructor and never replaced, and its
+    // far-end path locks inside webrtc-audio-processing.
+    if (processor_)
+        processor_->processFarEnd(samples);
 }
 
 AudioSendStats AudioSendPipeline::stats() const

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <optional>
 #include <string>
 #include <thread>
@@ -58,6 +59,12 @@ public:
     BoundedQueue<EncodedAudio>& output() { return output_; }
     void setBitrateBps(int bitrateBps) { pendingBitrateBps_ = bitrateBps; }
     void setExpectedLossPercent(int percent) { pendingLossPercent_ = percent; }
+    // What the speaker is about to play, as the echo canceller's reference,
+    // and how long the speaker and microphone take between them (ms). Any
+    // thread (the call's playout thread); no-ops for a raw (unprocessed)
+    // source.
+    void processFarEnd(std::span<const std::int16_t> samples);
+    void setEchoDelayMs(int delayMs) { pendingEchoDelayMs_ = delayMs; }
 
     AudioSendStats stats() const;
 
@@ -73,6 +80,7 @@ private:
     std::atomic<bool> started_{false};
     std::atomic<int> pendingBitrateBps_{0};
     std::atomic<int> pendingLossPercent_{-1};
+    std::atomic<int> pendingEchoDelayMs_{-1};
     std::atomic<std::uint64_t> framesCaptured_{0};
     std::atomic<std::uint64_t> packetsEncoded_{0};
     std::atomic<std::uint64_t> dtxPackets_{0};

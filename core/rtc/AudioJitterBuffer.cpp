@@ -41,7 +41,23 @@ std::int64_t AudioJitterBuffer::targetDelayMs() const
         target += kPacketMs;
     if (counters_.packetsReceived < 10)
         target = std::max(target, config_.initialDelayMs);
-    return std::clamp(target, config_.minDelayMs, config_.maxDelayMs);
+    return std::clamp(target + extraDelayMs_, config_.minDelayMs, config_.maxDelayMs);
+}
+
+void AudioJitterBuffer::setExtraDelayMs(std::int64_t delayMs)
+{
+    affinity_.assertOwner();
+    extraDelayMs_ = std::clamp<std::int64_t>(delayMs, 0, config_.maxDelayMs);
+}
+
+bool AudioJitterBuffer::quietEnoughToDrop(std::size_t payloadBytes) const
+{
+    if (recentSizes_.size() < 5)
+        return true;
+    std::vector<std::size_t> sorted(recentSizes_.begin(), recentSizes_.end());
+    const auto middle = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2);
+    std::nth_element(sorted.begin(), middle, sorted.end());
+    return payloadBytes <= *middle;
 }
 
 void AudioJitterBuffer::insert(std::uint16_t sequenceNumber, std::uint32_t rtpTimestamp,
@@ -140,20 +156,45 @@ PlayoutDecision AudioJitterBuffer::pull(std::int64_t nowMs)
         return concealTick(due);
     }
 
+    // Lip sync asked for more delay than the link needs: no late packet
+    // will build it, so stretch: a tick of concealment without moving on,
+    // paced like shrinking so it is never a run of gaps.
+    if (extraDelayMs_ > 0 && currentDelayMs_ + kPacketMs <= target
+        && (!lastShrinkMs_ || nowMs - *lastShrinkMs_ >= config_.minShrinkIntervalMs)) {
+        lastShrinkMs_ = nowMs;
+        counters_.stretchedMs += kPacketMs;
+        return concealTick(due);
+    }
     lossRate_ = (1 - kLossAverageWeight) * lossRate_;
-    // Shrink slowly: drop one packet at most every shrinkIntervalMs while
-    // the buffer is well above target and the next packet is there.
-    if (currentDelayMs_ >= target + 2 * kPacketMs
-        && (!lastShrinkMs_ || nowMs - *lastShrinkMs_ >= config_.shrinkIntervalMs)) {
+    // Shrink: drop the due packet (the next one is there and plays instead)
+    // while the buffer is well above target. The further above, the sooner
+    // the next drop: one per shrinkIntervalMs at two packets over, scaled
+    // down in proportion to the excess.
+    const std::int64_t excessMs = currentDelayMs_ - target;
+    if (excessMs >= 2 * kPacketMs) {
+        if (!aboveTargetSinceMs_)
+            aboveTargetSinceMs_ = nowMs;
+        const std::int64_t intervalMs = std::max(config_.minShrinkIntervalMs,
+                                                 config_.shrinkIntervalMs * 2 * kPacketMs / excessMs);
+        const bool intervalPassed = !lastShrinkMs_ || nowMs - *lastShrinkMs_ >= intervalMs;
+        // A loud packet waits for a quiet one, unless the excess has been there for long.
+        const bool mayDropLoud = nowMs - *aboveTargetSinceMs_ >= config_.shrinkIntervalMs;
         const auto following = std::next(it);
-        if (following != packets_.end() && following->first == due + kTimestampsPerPacket) {
+        if (intervalPassed && (mayDropLoud || quietEnoughToDrop(it->second.payload.size()))
+            && following != packets_.end() && following->first == due + kTimestampsPerPacket) {
             lastShrinkMs_ = nowMs;
+            aboveTargetSinceMs_ = nowMs;
             ++counters_.packetsDiscarded;
             packets_.erase(it);
             it = following;
             *nextTimestamp_ += kTimestampsPerPacket;
         }
+    } else {
+        aboveTargetSinceMs_.reset();
     }
+    recentSizes_.push_back(it->second.payload.size());
+    if (recentSizes_.size() > 50)
+        recentSizes_.pop_front();
     PlayoutDecision d;
     d.kind = PlayoutDecision::Kind::Decode;
     d.rtpTimestamp = static_cast<std::uint32_t>(it->first);

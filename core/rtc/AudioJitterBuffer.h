@@ -34,8 +34,13 @@ struct PlayoutDecision {
 // packet is missing and the buffer is below target or empty (a tick of
 // concealment without moving on, so the late packet still plays; never
 // while the packet is there, which would add a gap of our own), and
-// shrinks by at most one packet per `shrinkIntervalMs`, dropped while the
-// buffer is comfortably above target.
+// shrinks by dropping one packet while the buffer is comfortably above
+// target: at most one per `shrinkIntervalMs` when it is a little above,
+// faster the further above it is (down to one per `minShrinkIntervalMs`),
+// so the delay that early underruns piled up drains in seconds, not
+// minutes. Like NetEq's accelerate it prefers quiet audio: a drop waits
+// for a packet no larger than the recent median (Opus spends fewer bytes
+// on quieter sound), unless the excess has lasted `shrinkIntervalMs`.
 // Decoding stays in core/media; this class only decides. Owned by the
 // thread that receives the stream and pulls playout (asserted).
 class AudioJitterBuffer {
@@ -48,6 +53,7 @@ public:
         std::int64_t minDelayMs = 20;
         std::int64_t maxDelayMs = 500; // G.114: past this, talking over each other beats waiting
         std::int64_t shrinkIntervalMs = 1000;
+        std::int64_t minShrinkIntervalMs = 100;
         std::int64_t minDelayWindowMs = 2000; // how far back the "fastest packet" is looked for
         std::size_t maxPackets = 200;
     };
@@ -61,6 +67,7 @@ public:
         std::int64_t concealedMs = 0; // ticks that played concealment (loss, lateness or delay growth)
         std::int64_t longestGapMs = 0; // longest run of consecutive concealment
         std::int64_t dtxMs = 0; // the sender sent nothing (Opus DTX): concealment that is not a loss
+        std::int64_t stretchedMs = 0; // concealment played to build lip sync's extra delay
     };
 
     AudioJitterBuffer() : AudioJitterBuffer(Config{}) { }
@@ -72,6 +79,11 @@ public:
     PlayoutDecision pull(std::int64_t nowMs);
 
     std::int64_t targetDelayMs() const;
+    // Delay on top of the buffer's own target: lip sync holding audio back
+    // for slower video (rtc::AvSync::audioDelayNeededMs). Clamped so the
+    // target stays within maxDelayMs.
+    void setExtraDelayMs(std::int64_t delayMs);
+    std::int64_t extraDelayMs() const { return extraDelayMs_; }
     // How long the packet played last waited, relative to the fastest recent packet.
     std::int64_t currentDelayMs() const { return currentDelayMs_; }
     std::int64_t currentGapMs() const { return gapMs_; }
@@ -82,6 +94,7 @@ private:
     std::int64_t unwrapTimestamp(std::uint32_t rtpTimestamp);
     std::int64_t minTransitMs() const;
     PlayoutDecision concealTick(std::int64_t timestamp);
+    bool quietEnoughToDrop(std::size_t payloadBytes) const;
 
     ThreadAffinity affinity_;
     Config config_;
@@ -98,6 +111,9 @@ private:
     std::optional<std::int64_t> nextTimestamp_; // unwrapped; set once playout starts
     std::optional<std::uint16_t> lastPlayedSequence_;
     std::optional<std::int64_t> lastShrinkMs_;
+    std::optional<std::int64_t> aboveTargetSinceMs_; // the buffer has been comfortably above target since
+    std::deque<std::size_t> recentSizes_; // payload bytes of the last packets played, for the "quiet" test
+    std::int64_t extraDelayMs_ = 0;
     double lossRate_ = 0; // exponential average over played ticks
     std::int64_t currentDelayMs_ = 0;
     std::int64_t gapMs_ = 0;

@@ -273,3 +273,66 @@ TEST_CASE("Real Opus with in-band FEC through the jitter buffer and core/media's
     std::printf("opus through the jitter buffer: %d decoded, %d rebuilt from FEC, %d concealed\n", decodeFrames,
                 fecFrames, concealFrames);
 }
+
+TEST_CASE("Audio jitter buffer drains delay piled up by an early stall within seconds", "[rtc][ajb]")
+{
+    AudioJitterBuffer jb;
+    // Packet i normally arrives at 20 i + 40 ms; packets 25..45 are held by
+    // a 400 ms stall at the start of the call and arrive together.
+    std::map<std::int64_t, std::vector<int>> arrivals;
+    for (int i = 0; i < 1000; ++i)
+        arrivals[i >= 25 && i <= 45 ? 20 * 45 + 40 + 400 : 20 * i + 40].push_back(i);
+    std::int64_t peakDelayMs = 0;
+    std::int64_t drainedAtMs = -1;
+    std::int64_t concealedAfterStall = 0;
+    for (std::int64_t t = 7; t < 20'000; t += 20) {
+        while (!arrivals.empty() && arrivals.begin()->first <= t) {
+            for (const int i : arrivals.begin()->second)
+                insertPacket(jb, i, arrivals.begin()->first);
+            arrivals.erase(arrivals.begin());
+        }
+        const auto decision = jb.pull(t);
+        peakDelayMs = std::max(peakDelayMs, jb.currentDelayMs());
+        if (t > 2000 && decision.kind == Kind::Conceal)
+            concealedAfterStall += AudioJitterBuffer::kPacketMs;
+        if (t > 1500 && drainedAtMs < 0 && jb.currentDelayMs() <= jb.targetDelayMs() + 2 * AudioJitterBuffer::kPacketMs)
+            drainedAtMs = t;
+    }
+    INFO("peak delay " << peakDelayMs << " ms, drained at " << drainedAtMs << " ms, target " << jb.targetDelayMs());
+    CHECK(peakDelayMs >= 300); // the stall really piled delay up
+    REQUIRE(drainedAtMs > 0);
+    // The stall ended at 1340 ms. One packet per second would take ~15 s.
+    CHECK(drainedAtMs - 1340 <= 5000);
+    CHECK(concealedAfterStall == 0); // draining drops packets, it plays no gaps
+    CHECK(jb.currentDelayMs() <= 60);
+}
+
+TEST_CASE("Audio jitter buffer builds and releases lip sync's extra delay", "[rtc][ajb]")
+{
+    AudioJitterBuffer jb;
+    std::int64_t delayAt5s = 0;
+    std::int64_t delayAt10s = 0;
+    std::int64_t longestRunMs = 0;
+    std::int64_t runMs = 0;
+    for (int tick = 0; tick < 750; ++tick) {
+        const std::int64_t t = 7 + 20 * tick;
+        insertPacket(jb, tick, 20 * tick + 40);
+        if (t == 2007)
+            jb.setExtraDelayMs(200);
+        if (t == 5007) {
+            delayAt5s = jb.currentDelayMs();
+            jb.setExtraDelayMs(0);
+        }
+        const auto decision = jb.pull(t);
+        runMs = decision.kind == Kind::Conceal ? runMs + 20 : 0;
+        if (t > 1000)
+            longestRunMs = std::max(longestRunMs, runMs);
+        if (t == 10'007)
+            delayAt10s = jb.currentDelayMs();
+    }
+    INFO("delay with 200 ms extra " << delayAt5s << " ms, after release " << delayAt10s << " ms");
+    CHECK(delayAt5s >= 180); // within a packet of the 200 ms asked
+    CHECK(jb.counters().stretchedMs >= 120); // from the ~50 ms it had
+    CHECK(longestRunMs <= 20); // built one concealed tick at a time
+    CHECK(delayAt10s <= 60);
+}

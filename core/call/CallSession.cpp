@@ -273,6 +273,7 @@ void CallSession::publish()
     config.videoDeviceId = options_.videoDeviceId;
     config.audioDeviceId = options_.audioDeviceId;
     config.audioProcessing = options_.audioProcessing;
+    config.openMicrophone = options_.openMicrophone;
     config.width = options_.width;
     config.height = options_.height;
     config.fps = options_.fps;

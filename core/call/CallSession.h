@@ -56,6 +56,7 @@ struct CallOptions {
     // used instead (a test's stand-in speaker, an embedder's own device).
     std::string speakerDeviceId;
     std::function<std::unique_ptr<media::AudioSink>()> openSpeaker;
+    std::function<std::unique_ptr<media::AudioSource>()> openMicrophone; // likewise, instead of audioDeviceId
     AudioMixer::Config playoutMixer;
 };
 

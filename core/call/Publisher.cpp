@@ -111,7 +111,12 @@ void Publisher::openAudio()
     auto switches = config_.switches;
     bool raw = config_.audioDeviceId.rfind("synthetic:", 0) == 0;
     try {
-        source = deviceRegistry().openAudio(config_.audioDeviceId);
+        if (config_.openMicrophone) {
+            source = config_.openMicrophone();
+            raw = false;
+        } else {
+            source = deviceRegistry().openAudio(config_.audioDeviceId);
+        }
     } catch (const media::MediaError& error) {
         // Silence keeps the audio m-line and its clock alive, so the hub
         // still hears us once the user picks a working microphone and rejoins.

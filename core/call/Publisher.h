@@ -8,6 +8,7 @@
 #include "transport/MediaTransport.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -27,6 +28,9 @@ struct PublisherConfig {
     // Echo cancelling, noise suppression and gain for a real microphone
     // (synthetic tones are sent raw).
     media::AudioProcessingSwitches audioProcessing;
+    // When set, opens the microphone instead of audioDeviceId, processed
+    // like a real one (a test's room: what the speaker played, as echo).
+    std::function<std::unique_ptr<media::AudioSource>()> openMicrophone;
     int width = 640;
     int height = 360;
     int fps = 30;

@@ -46,6 +46,11 @@ QJsonObject videoJson(const RemoteVideoStats& v)
         {QStringLiteral("latency_ms"), QJsonObject{{QStringLiteral("p50"), percentile(v.latencyMs, 0.50)},
                                                    {QStringLiteral("p95"), percentile(v.latencyMs, 0.95)},
                                                    {QStringLiteral("count"), static_cast<qint64>(v.latencyMs.size())}}},
+        {QStringLiteral("render_latency_ms"),
+         QJsonObject{{QStringLiteral("p50"), percentile(v.renderLatencyMs, 0.50)},
+                     {QStringLiteral("p95"), percentile(v.renderLatencyMs, 0.95)},
+                     {QStringLiteral("count"), static_cast<qint64>(v.renderLatencyMs.size())}}},
+        {QStringLiteral("render_dropped"), static_cast<qint64>(v.renderDropped)},
         {QStringLiteral("downlink"), downlink}, // [call ms, received bps, layer, freezes so far]
         {QStringLiteral("stalls_ms"), stalls}, // [call ms of the last frame before, of the first after]
         {QStringLiteral("first_frame_ms"), static_cast<qint64>(v.firstFrameMs)},
@@ -59,6 +64,9 @@ QJsonObject videoJson(const RemoteVideoStats& v)
 
 QJsonObject audioJson(const RemoteAudioStats& a)
 {
+    QJsonArray delayEachSecond;
+    for (const auto ms : a.playoutDelayEachSecondMs)
+        delayEachSecond.append(static_cast<qint64>(ms));
     return QJsonObject{
         {QStringLiteral("packets"), static_cast<qint64>(a.packets)},
         {QStringLiteral("lost"), static_cast<qint64>(a.lost)},
@@ -73,7 +81,12 @@ QJsonObject audioJson(const RemoteAudioStats& a)
                      {QStringLiteral("longest_gap_ms"), static_cast<qint64>(a.playoutLongestGapMs)},
                      {QStringLiteral("late_packets"), static_cast<qint64>(a.playoutLatePackets)},
                      {QStringLiteral("delay_ms"), static_cast<qint64>(a.playoutDelayMs)},
-                     {QStringLiteral("target_delay_ms"), static_cast<qint64>(a.playoutTargetDelayMs)}}},
+                     {QStringLiteral("target_delay_ms"), static_cast<qint64>(a.playoutTargetDelayMs)},
+                     {QStringLiteral("delay_ms_each_second"), delayEachSecond}}},
+        {QStringLiteral("play_latency_ms"),
+         QJsonObject{{QStringLiteral("p50"), percentile(a.playLatencyMs, 0.50)},
+                     {QStringLiteral("p95"), percentile(a.playLatencyMs, 0.95)},
+                     {QStringLiteral("count"), static_cast<qint64>(a.playLatencyMs.size())}}},
     };
 }
 
@@ -128,10 +141,19 @@ QJsonObject toJson(const CallStats& stats)
             {QStringLiteral("audio"), audioJson(r.audio)},
         };
         entry.insert(QStringLiteral("transport_started_at_ms"), static_cast<qint64>(r.transportStartedAtMs));
-        if (r.avOffsetMs)
-            entry.insert(QStringLiteral("av_sync"),
-                         QJsonObject{{QStringLiteral("offset_ms"), *r.avOffsetMs},
-                                     {QStringLiteral("video_delay_ms"), static_cast<qint64>(r.videoSyncDelayMs)}});
+        if (r.avOffsetMs || !r.avSkewMs.empty()) {
+            QJsonObject sync{{QStringLiteral("applied"), r.avSyncApplied},
+                             {QStringLiteral("video_delay_ms"), static_cast<qint64>(r.videoSyncDelayMs)},
+                             {QStringLiteral("audio_delay_ms"), static_cast<qint64>(r.audioSyncDelayMs)},
+                             {QStringLiteral("skew_ms"),
+                              QJsonObject{{QStringLiteral("p05"), percentile(r.avSkewMs, 0.05)},
+                                          {QStringLiteral("p50"), percentile(r.avSkewMs, 0.50)},
+                                          {QStringLiteral("p95"), percentile(r.avSkewMs, 0.95)},
+                                          {QStringLiteral("count"), static_cast<qint64>(r.avSkewMs.size())}}}};
+            if (r.avOffsetMs)
+                sync.insert(QStringLiteral("offset_ms"), *r.avOffsetMs);
+            entry.insert(QStringLiteral("av_sync"), sync);
+        }
         if (r.goneAtMs >= 0) {
             entry.insert(QStringLiteral("gone_at_ms"), static_cast<qint64>(r.goneAtMs));
             entry.insert(QStringLiteral("gone_reason"), r.goneReason);

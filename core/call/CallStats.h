@@ -25,7 +25,10 @@ struct RemoteVideoStats {
     std::uint64_t stampsRead = 0; // distinct stamped frame numbers decoded
     std::uint64_t stampsExpected = 0; // span of stamped frame numbers seen (last - first + 1)
     std::uint64_t stampsUnreadable = 0; // decoded pictures whose stamp could not be read
-    std::vector<double> latencyMs; // glass-to-glass per stamped frame
+    std::vector<double> latencyMs; // glass-to-glass per stamped frame: capture to decoded
+    // Capture to handed to the view, after the lip-sync wait (VideoRenderQueue).
+    std::vector<double> renderLatencyMs;
+    std::uint64_t renderDropped = 0; // decoded pictures the render queue dropped (overflow, long overdue)
     // Once a second while the layer choice runs (CallSession): call ms, the
     // PeerConnection's received bit rate, the substream Janus relays, and
     // freezes so far.
@@ -68,6 +71,10 @@ struct RemoteAudioStats {
     std::uint64_t playoutLatePackets = 0; // arrived after their tick had played
     std::int64_t playoutDelayMs = 0; // current, relative to the fastest recent packet
     std::int64_t playoutTargetDelayMs = 0;
+    // Capture (the sender's RTP timestamp on its MediaClock) to leaving the
+    // speaker (tick plus the playout's reported output latency), per decoded packet.
+    std::vector<double> playLatencyMs;
+    std::vector<std::int64_t> playoutDelayEachSecondMs; // the jitter buffer's delay, sampled once a second
 };
 
 struct RemoteStats {
@@ -80,6 +87,12 @@ struct RemoteStats {
     // video's (positive: video ahead), and the video delay that would match.
     std::optional<double> avOffsetMs;
     std::int64_t videoSyncDelayMs = 0;
+    bool avSyncApplied = true; // false: measured only (RemoteFeedConfig::avSyncEnabled off)
+    std::int64_t audioSyncDelayMs = 0; // extra audio jitter-buffer delay lip sync asked for (video slower)
+    // Per rendered stamped picture, from 5 s after the first: the latest
+    // played audio's capture-to-play minus this picture's capture-to-render
+    // (positive: sound comes later than the picture it was captured with).
+    std::vector<double> avSkewMs;
     QString goneReason;
     RemoteVideoStats video;
     RemoteAudioStats audio;

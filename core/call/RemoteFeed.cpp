@@ -2,6 +2,7 @@
 
 #include "call/Publisher.h"
 #include "call/ReceiverRtcp.h"
+#include "call/VideoRenderQueue.h"
 #include "media/MediaClock.h"
 #include "media/audio/OpusVoiceDecoder.h"
 #include "media/video/FrameStamp.h"
@@ -17,10 +18,13 @@
 #include "rtc/Vp8Descriptor.h"
 #include "rtc/Vp8FrameAssembler.h"
 
+#include <QDateTime>
 #include <QRandomGenerator>
 
 #include <chrono>
 #include <cmath>
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace spoke::call {
@@ -34,6 +38,16 @@ constexpr std::int64_t kMaxPlayoutLagMs = 200;
 // (MAX_NACK_IGNORE in src/ice.c): asking again sooner is wasted, and a lost
 // retransmission is only replaced by a NACK sent after that.
 constexpr std::int64_t kJanusNackRepeatFloorMs = 200;
+// Lip sync's extra audio delay when video is the slower stream: moved once a
+// second by at most kAudioSyncStepMs, left alone within the dead band (the
+// smoothed offset wanders that much), never above the bound (past it,
+// waiting for the picture costs the conversation more than the sync buys).
+constexpr std::int64_t kAudioSyncIntervalMs = 1000;
+constexpr std::int64_t kAudioSyncStepMs = 40;
+constexpr double kAudioSyncDeadbandMs = 20;
+constexpr std::int64_t kMaxAudioSyncDelayMs = 300;
+// Skew figures count once both delays have had time to settle.
+constexpr std::int64_t kSkewSettleMs = 5000;
 
 // The packet that begins a VP8 keyframe: with it, older holes no longer matter.
 bool startsKeyframe(std::span<const std::uint8_t> payload)
@@ -53,6 +67,17 @@ std::int64_t monotonicUs()
 
 } // namespace
 
+RemoteFeedConfig withSyncOverridesFromEnvironment(RemoteFeedConfig config)
+{
+    if (qEnvironmentVariable("SPOKE_AV_SYNC") == QLatin1String("off"))
+        config.avSyncEnabled = false;
+    bool ok = false;
+    const int minDelayMs = qEnvironmentVariableIntValue("SPOKE_AUDIO_MIN_DELAY_MS", &ok);
+    if (ok && minDelayMs >= 0)
+        config.audioMinDelayMs = minDelayMs;
+    return config;
+}
+
 QString clockDescription(std::int64_t epochMs)
 {
     return QStringLiteral("clock=%1").arg(epochMs);
@@ -71,7 +96,7 @@ RemoteFeed::RemoteFeed(session::JanusConnection& connection, const session::Part
                        RemoteFeedConfig config, QObject* parent)
     : QObject(parent)
     , participant_(participant)
-    , config_(std::move(config))
+    , config_(withSyncOverridesFromEnvironment(std::move(config)))
     , handle_(connection, this)
 {
     for (const auto& stream : participant_.streams) {
@@ -80,6 +105,7 @@ RemoteFeed::RemoteFeed(session::JanusConnection& connection, const session::Part
     }
     stats_.display = participant_.display;
     stats_.feedId = participant_.id;
+    stats_.avSyncApplied = config_.avSyncEnabled;
     gatherPoll_.setInterval(10);
     // Janus says which simulcast substream it relays once it has switched.
     connect(&handle_, &session::VideoRoomHandle::pluginEvent, this,
@@ -280,7 +306,19 @@ void RemoteFeed::receiveLoop()
     rtc::VideoFrameBuffer frames(rtc::VideoFrameBuffer::Config{.minWaitMs = 2 * kJanusNackRepeatFloorMs});
     media::VpxDecoder decoder(media::VideoCodec::Vp8);
     media::OpusVoiceDecoder opus;
-    rtc::AudioJitterBuffer jitter;
+    rtc::AudioJitterBuffer::Config jitterConfig;
+    jitterConfig.minDelayMs = std::max(jitterConfig.minDelayMs, config_.audioMinDelayMs);
+    jitterConfig.initialDelayMs = std::max(jitterConfig.initialDelayMs, jitterConfig.minDelayMs);
+    rtc::AudioJitterBuffer jitter(jitterConfig);
+    // The buffer keys packets on a 20 ms grid (see the insert below); lip
+    // sync and latency need the timestamps as sent: snapped → sent.
+    std::map<std::uint32_t, std::uint32_t> audioSentTimestamps;
+    VideoRenderQueue renderQueue;
+    std::optional<double> lastAudioPlayLatencyMs;
+    std::int64_t audioSyncDelayMs = 0;
+    std::int64_t lastAudioSyncStepMs = steadyNowMs();
+    std::int64_t lastDelaySampleMs = steadyNowMs();
+    std::int64_t firstRenderMs = -1;
     std::optional<std::int64_t> nextAudioTickMs; // the virtual sound card's next 20 ms tick
     std::optional<std::uint32_t> audioFirstTimestamp;
     rtc::SequenceUnwrapper audioUnwrapper;
@@ -314,9 +352,23 @@ void RemoteFeed::receiveLoop()
         if (decision.kind == Kind::Silence)
             return; // still filling the initial delay
         media::AudioFrame pcm;
+        std::optional<double> playLatencyMs;
         if (decision.kind == Kind::Decode) {
             pcm = opus.decode(decision.payload);
-            sync.onAudioPlayout(decision.rtpTimestamp, tickMs);
+            const auto sent = audioSentTimestamps.find(decision.rtpTimestamp);
+            const std::uint32_t sentTimestamp = sent != audioSentTimestamps.end() ? sent->second : decision.rtpTimestamp;
+            // Heard when it leaves the speaker, which is what the picture must match.
+            const std::int64_t heardMs =
+                tickMs + (config_.audioOutputLatencyMs ? config_.audioOutputLatencyMs->load() : 0);
+            sync.onAudioPlayout(sentTimestamp, heardMs);
+            // Capture time from the SRs: Janus rewrites a subscriber's RTP
+            // timestamps (they start where the subscription did), and its SRs
+            // follow. The sender's wall clock is this machine's (as for stamps).
+            if (const auto captureUs = sync.captureUnixUs(rtc::AvSync::Stream::Audio, sentTimestamp)) {
+                const std::int64_t wallMinusSteadyMs = QDateTime::currentMSecsSinceEpoch() - steadyNowMs();
+                playLatencyMs = static_cast<double>(heardMs - (*captureUs / 1000 - wallMinusSteadyMs));
+                lastAudioPlayLatencyMs = playLatencyMs;
+            }
         } else if (decision.kind == Kind::Fec) {
             pcm = opus.recoverFromNext(decision.payload);
         } else {
@@ -334,6 +386,35 @@ void RemoteFeed::receiveLoop()
         a.playoutDelayMs = jitter.currentDelayMs();
         a.playoutTargetDelayMs = jitter.targetDelayMs();
         a.decodeErrors = opus.errorCount();
+        if (playLatencyMs)
+            a.playLatencyMs.push_back(*playLatencyMs);
+        if (tickMs - lastDelaySampleMs >= 1000) {
+            lastDelaySampleMs = tickMs;
+            a.playoutDelayEachSecondMs.push_back(jitter.currentDelayMs());
+        }
+    };
+
+    // Pictures whose lip-sync wait is over go to the view.
+    auto renderDue = [&](std::int64_t nowMs) {
+        auto due = renderQueue.popDue(nowMs);
+        if (config_.tap) {
+            for (const auto& entry : due)
+                config_.tap->remoteVideo(participant_.id, entry.picture);
+        }
+        const std::lock_guard lock(statsMutex_);
+        auto& v = stats_.video;
+        v.renderDropped = static_cast<std::uint64_t>(renderQueue.counters().droppedOverflow
+                                                     + renderQueue.counters().droppedLate);
+        for (const auto& entry : due) {
+            if (firstRenderMs < 0)
+                firstRenderMs = nowMs;
+            if (!entry.captureMs)
+                continue;
+            const auto renderLatencyMs = static_cast<double>(nowMs - *entry.captureMs);
+            v.renderLatencyMs.push_back(renderLatencyMs);
+            if (lastAudioPlayLatencyMs && nowMs - firstRenderMs >= kSkewSettleMs)
+                stats_.avSkewMs.push_back(*lastAudioPlayLatencyMs - renderLatencyMs);
+        }
     };
 
     // Decode order and completeness come from the frame buffer; a frame
@@ -341,26 +422,29 @@ void RemoteFeed::receiveLoop()
     auto decodeFrame = [&](const rtc::Vp8Frame& frame, std::int64_t nowMs) {
         std::optional<std::uint32_t> stampSeq;
         std::optional<double> latencyMs;
+        std::optional<std::int64_t> captureMs;
         bool stampUnreadable = false;
         if (frame.keyframe)
             waitingForKeyframe = false;
         if (waitingForKeyframe)
             return;
         const auto picture = decoder.decode(frame.data);
-        if (picture && config_.tap)
-            config_.tap->remoteVideo(participant_.id, *picture);
-        if (picture)
-            sync.onVideoRender(frame.rtpTimestamp, nowMs);
         if (picture) {
             const auto reading = media::FrameStamp::read(*picture);
             if (reading.value) {
                 stampSeq = reading.value->sequence;
-                if (senderClockEpochMs_ >= 0)
-                    latencyMs =
-                        static_cast<double>(steadyNowMs() - (senderClockEpochMs_ + reading.value->captureTimeMs));
+                if (senderClockEpochMs_ >= 0) {
+                    captureMs = senderClockEpochMs_ + reading.value->captureTimeMs;
+                    latencyMs = static_cast<double>(steadyNowMs() - *captureMs);
+                }
             } else {
                 stampUnreadable = true;
             }
+            // AvSync measures the picture as it would show undelayed; the
+            // delay it asks for is applied after (its contract).
+            sync.onVideoRender(frame.rtpTimestamp, nowMs);
+            renderQueue.push(*picture, frame.rtpTimestamp, nowMs, config_.avSyncEnabled ? sync.videoDelayMs() : 0,
+                             captureMs);
         } else {
             waitingForKeyframe = true;
             pliDue = true;
@@ -396,7 +480,14 @@ void RemoteFeed::receiveLoop()
     };
 
     while (true) {
-        auto item = incoming_.pop(std::chrono::milliseconds(10));
+        // Sleep until a packet, the next audio tick or the next picture due, whichever is first.
+        std::int64_t waitMs = 10;
+        const std::int64_t beforeWaitMs = steadyNowMs();
+        if (nextAudioTickMs)
+            waitMs = std::min(waitMs, *nextAudioTickMs - beforeWaitMs);
+        if (const auto due = renderQueue.nextDueMs())
+            waitMs = std::min(waitMs, *due - beforeWaitMs);
+        auto item = incoming_.pop(std::chrono::milliseconds(std::max<std::int64_t>(waitMs, 0)));
         if (!item && stopping_)
             break;
         const std::int64_t nowMs = steadyNowMs();
@@ -433,10 +524,12 @@ void RemoteFeed::receiveLoop()
                 const auto offset = static_cast<std::int32_t>(rtp.timestamp - *audioFirstTimestamp);
                 const auto steps = static_cast<std::int32_t>(
                     std::lround(static_cast<double>(offset) / rtc::AudioJitterBuffer::kTimestampsPerPacket));
-                jitter.insert(rtp.sequenceNumber,
-                              *audioFirstTimestamp
-                                  + static_cast<std::uint32_t>(steps) * rtc::AudioJitterBuffer::kTimestampsPerPacket,
-                              rtp.payload, nowMs);
+                const std::uint32_t snapped =
+                    *audioFirstTimestamp + static_cast<std::uint32_t>(steps) * rtc::AudioJitterBuffer::kTimestampsPerPacket;
+                audioSentTimestamps[snapped] = rtp.timestamp;
+                while (audioSentTimestamps.size() > jitterConfig.maxPackets)
+                    audioSentTimestamps.erase(audioSentTimestamps.begin());
+                jitter.insert(rtp.sequenceNumber, snapped, rtp.payload, nowMs);
                 if (!nextAudioTickMs)
                     nextAudioTickMs = nowMs;
                 std::uint64_t concealedFrames = 0;
@@ -510,6 +603,22 @@ void RemoteFeed::receiveLoop()
             frames.onFrameAbandoned(incomplete, nowMs);
         for (const auto& frame : frames.poll(nowMs))
             decodeFrame(frame, nowMs);
+        renderDue(steadyNowMs());
+
+        // Video the slower stream: hold sound back for it (AvSync's hint),
+        // stepwise, since the offset measured includes what was added so far.
+        if (config_.avSyncEnabled && nowMs - lastAudioSyncStepMs >= kAudioSyncIntervalMs) {
+            lastAudioSyncStepMs = nowMs;
+            if (const auto offset = sync.offsetMs()) {
+                if (*offset < -kAudioSyncDeadbandMs)
+                    audioSyncDelayMs = std::min(
+                        audioSyncDelayMs + std::min(kAudioSyncStepMs, sync.audioDelayNeededMs()), kMaxAudioSyncDelayMs);
+                else if (*offset > kAudioSyncDeadbandMs)
+                    audioSyncDelayMs = std::max<std::int64_t>(
+                        0, audioSyncDelayMs - std::min<std::int64_t>(kAudioSyncStepMs, std::llround(*offset)));
+                jitter.setExtraDelayMs(audioSyncDelayMs);
+            }
+        }
 
         if (frames.takeKeyframeRequest(nowMs))
             pliDue = true;
@@ -542,7 +651,8 @@ void RemoteFeed::receiveLoop()
             v.nacksAbandoned = static_cast<std::uint64_t>(nacks.counters().abandoned);
             v.rtcpReportsSent = rtcp.reportsSent();
             stats_.avOffsetMs = sync.offsetMs();
-            stats_.videoSyncDelayMs = sync.videoDelayMs();
+            stats_.videoSyncDelayMs = config_.avSyncEnabled ? renderQueue.appliedDelayMs() : sync.videoDelayMs();
+            stats_.audioSyncDelayMs = audioSyncDelayMs;
         }
     }
 }

@@ -24,7 +24,22 @@ struct RemoteFeedConfig {
     transport::ImpairmentConfig receiveImpairment;
     std::int64_t callStartMs = 0; // steady-clock ms
     std::shared_ptr<CallMediaTap> tap; // decoded pictures and sound for the call view (optional)
+    // Time from a jitter-buffer tick until that sound leaves the speaker, in
+    // ms, kept current by the speaker playout (null: no speaker, 0 assumed).
+    // Lip sync compares pictures with the sound as heard.
+    std::shared_ptr<std::atomic<int>> audioOutputLatencyMs;
+    // Lip sync applied: pictures wait for their sound, sound waits for
+    // slower pictures. Off only to measure what it corrects (tests).
+    bool avSyncEnabled = true;
+    // A floor under the audio jitter buffer's delay, in ms (0: its own
+    // adaptive minimum); tests use it to make sound the slower stream.
+    std::int64_t audioMinDelayMs = 0;
 };
+
+// The environment's word on the lip-sync switches, for spoke-cli runs that
+// have no option for them (tests, diagnosis): SPOKE_AV_SYNC=off and
+// SPOKE_AUDIO_MIN_DELAY_MS=<ms> override `config`.
+RemoteFeedConfig withSyncOverridesFromEnvironment(RemoteFeedConfig config);
 
 // One subscriber PeerConnection for one remote publisher: attach a
 // VideoRoom handle, join as subscriber, answer Janus' offer, then receive.
@@ -32,8 +47,11 @@ struct RemoteFeedConfig {
 // bounded queue: video RTP → NackGenerator (NACKs and PLIs sent back) →
 // Vp8FrameAssembler → VP8 decode → FrameStamp (frame number and capture
 // time: lost frames and glass-to-glass latency, since every client on this
-// machine shares the steady clock); audio RTP → Opus decode, concealment
-// where packets are missing.
+// machine shares the steady clock) → VideoRenderQueue (lip sync: a picture
+// waits until its sound plays) → the tap; audio RTP → AudioJitterBuffer →
+// Opus decode, concealment where packets are missing, one 20 ms tick at a
+// time. The thread sleeps until the earlier of the next tick and the next
+// picture due.
 //
 // Threading: the QObject belongs to the signalling thread (asserted);
 // transport callbacks arrive on its network thread and only queue; the

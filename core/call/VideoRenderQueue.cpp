@@ -5,7 +5,7 @@
 namespace spoke::call {
 
 void VideoRenderQueue::push(media::VideoFrame picture, std::uint32_t rtpTimestamp, std::int64_t decodedMs,
-                            std::int64_t delayMs)
+                            std::int64_t delayMs, std::optional<std::int64_t> captureMs)
 {
     affinity_.assertOwner();
     // An RTP timestamp behind the last one: the sender started over, and
@@ -22,7 +22,7 @@ void VideoRenderQueue::push(media::VideoFrame picture, std::uint32_t rtpTimestam
     appliedDelayMs_ = applied;
     const std::int64_t dueMs = std::max(decodedMs + applied, lastDueMs_.value_or(decodedMs));
     lastDueMs_ = dueMs;
-    queue_.push_back(Entry{std::move(picture), rtpTimestamp, decodedMs, dueMs});
+    queue_.push_back(Entry{std::move(picture), rtpTimestamp, decodedMs, dueMs, captureMs});
     while (queue_.size() > config_.maxFrames) {
         queue_.pop_front();
         ++counters_.droppedOverflow;

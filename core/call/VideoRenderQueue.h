@@ -34,6 +34,7 @@ public:
         std::uint32_t rtpTimestamp = 0;
         std::int64_t decodedMs = 0;
         std::int64_t dueMs = 0;
+        std::optional<std::int64_t> captureMs; // steady clock, when the picture's stamp told it (for latency figures)
     };
     struct Counters {
         std::int64_t pushed = 0;
@@ -49,7 +50,8 @@ public:
     explicit VideoRenderQueue(Config config) : config_(config) { }
 
     // A picture decoded at `decodedMs` that should wait `delayMs` (clamped to [0, maxDelayMs]).
-    void push(media::VideoFrame picture, std::uint32_t rtpTimestamp, std::int64_t decodedMs, std::int64_t delayMs);
+    void push(media::VideoFrame picture, std::uint32_t rtpTimestamp, std::int64_t decodedMs, std::int64_t delayMs,
+              std::optional<std::int64_t> captureMs = std::nullopt);
     // Pictures due at `nowMs`, oldest first.
     std::vector<Entry> popDue(std::int64_t nowMs);
     std::optional<std::int64_t> nextDueMs() const;

@@ -83,6 +83,12 @@ std::int64_t AvSync::audioDelayNeededMs() const
     return offsetMs_ && *offsetMs_ < 0 ? std::llround(-*offsetMs_) : 0;
 }
 
+std::optional<std::int64_t> AvSync::captureUnixUs(Stream stream, std::uint32_t rtpTimestamp) const
+{
+    affinity_.assertOwner();
+    return (stream == Stream::Audio ? audio_ : video_).captureUs(rtpTimestamp);
+}
+
 std::optional<double> AvSync::driftPpm(Stream stream) const
 {
     affinity_.assertOwner();

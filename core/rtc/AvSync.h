@@ -38,6 +38,9 @@ public:
     // the audio jitter buffer's minimum delay).
     std::int64_t audioDelayNeededMs() const;
     std::optional<double> driftPpm(Stream stream) const;
+    // When the media with this RTP timestamp was captured, on the sender's
+    // wall clock (Unix microseconds, from its SRs); nothing before the first SR.
+    std::optional<std::int64_t> captureUnixUs(Stream stream, std::uint32_t rtpTimestamp) const;
 
     static constexpr std::int64_t kMaxStepMs = 20;
     static constexpr std::int64_t kMaxVideoDelayMs = 1000;

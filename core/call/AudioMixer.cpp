@@ -70,9 +70,9 @@ media::AudioFrame AudioMixer::mixNext()
     std::uint64_t clipped = 0;
     for (int i = 0; i < kSamples; ++i) {
         // Saturate: wrapping round would turn two loud voices into a crack.
-        const std::int32_t value = std::clamp<std::int32_t>(sum[static_cast<std::size_t>(i)],
-                                                            std::numeric_limits<std::int16_t>::min(),
-                                                            std::numeric_limits<std::int16_t>::max());
+        const std::int32_t value =
+            std::clamp<std::int32_t>(sum[static_cast<std::size_t>(i)], std::numeric_limits<std::int16_t>::min(),
+                                     std::numeric_limits<std::int16_t>::max());
         clipped += value != sum[static_cast<std::size_t>(i)] ? 1 : 0;
         out[static_cast<std::size_t>(i)] = static_cast<std::int16_t>(value);
     }

@@ -15,8 +15,7 @@ constexpr int kAssumedDeviceLatencyMs = 60;
 
 } // namespace
 
-AudioPlayout::AudioPlayout(std::unique_ptr<media::AudioSink> sink, AudioMixer::Config mixerConfig,
-                           Callbacks callbacks)
+AudioPlayout::AudioPlayout(std::unique_ptr<media::AudioSink> sink, AudioMixer::Config mixerConfig, Callbacks callbacks)
     : sink_(std::move(sink))
     , mixer_(mixerConfig)
     , callbacks_(std::move(callbacks))
@@ -77,8 +76,8 @@ void AudioPlayout::run()
             if (const auto played = sink_->samplesPlayed())
                 deviceLatencyMs_ = static_cast<int>(std::max<std::int64_t>(0, handed - *played) / kSamplesPerMs);
         } catch (const media::MediaError& failure) {
-            const std::string why = std::string("The speaker stopped working (") + failure.what()
-                + "); the others can no longer be heard.";
+            const std::string why =
+                std::string("The speaker stopped working (") + failure.what() + "); the others can no longer be heard.";
             {
                 const std::lock_guard lock(errorMutex_);
                 error_ = why;

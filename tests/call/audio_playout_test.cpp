@@ -443,8 +443,8 @@ TEST_CASE("audio playout: the speaker's sound as far-end reference lets the canc
     const auto [echoOn, outOn] = runEcho(true, kFrames);
     const double erleDb = 10 * std::log10(echoOn / std::max(outOn, 1e-9));
     const double passDb = 10 * std::log10(echoOff / std::max(outOff, 1e-9));
-    INFO("echo in " << 10 * std::log10(echoOn) << " dB, out with AEC " << 10 * std::log10(outOn)
-                    << " dB, without " << 10 * std::log10(outOff) << " dB; ERLE " << erleDb << " dB");
+    INFO("echo in " << 10 * std::log10(echoOn) << " dB, out with AEC " << 10 * std::log10(outOn) << " dB, without "
+                    << 10 * std::log10(outOff) << " dB; ERLE " << erleDb << " dB");
     CHECK(std::abs(passDb) < 1); // without the canceller the echo goes straight through
     CHECK(erleDb >= 20);
     WARN("ERLE over the last 2 s of 10 s: " << erleDb << " dB (AEC off: " << passDb << " dB)");

@@ -14,9 +14,9 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QEventLoop>
 #include <QTimer>
 
 #include <algorithm>
@@ -170,10 +170,7 @@ private:
 // The listener's microphone in a room with its own speaker.
 class EchoMicrophone final : public media::AudioSource {
 public:
-    explicit EchoMicrophone(std::shared_ptr<EchoPath> echo) : echo_(std::move(echo))
-    {
-        info_.name = "room microphone";
-    }
+    explicit EchoMicrophone(std::shared_ptr<EchoPath> echo) : echo_(std::move(echo)) { info_.name = "room microphone"; }
     const media::DeviceInfo& device() const override { return info_; }
     media::AudioFrame read() override
     {
@@ -334,8 +331,8 @@ TEST_CASE("call playout: the talker's marked tone plays on the listener's speake
         // read through Opus is skipped, not counted out of order).
         if (last >= 0 && static_cast<int>(i) - last <= 3) {
             ++pairs;
-            const int expected = (*codes[static_cast<std::size_t>(last)] + static_cast<int>(i) - last)
-                % media::ToneMarker::kModulus;
+            const int expected =
+                (*codes[static_cast<std::size_t>(last)] + static_cast<int>(i) - last) % media::ToneMarker::kModulus;
             inOrder += *codes[i] == expected ? 1 : 0;
         }
         first = first < 0 ? static_cast<int>(i) : first;
@@ -421,6 +418,7 @@ TEST_CASE("call playout: a listener's echo canceller keeps the talker from heari
     CHECK(echoDb[QStringLiteral("raw")] > -30); // the echo path really returns the tone
     CHECK(reductionDb >= 20);
     WARN("echo the talker hears back over the last 6 s: " << echoDb[QStringLiteral("raw")] << " dBFS without the "
-         << "listener's canceller, " << echoDb[QStringLiteral("cancelling")] << " dBFS with it: " << reductionDb
-         << " dB less");
+                                                          << "listener's canceller, "
+                                                          << echoDb[QStringLiteral("cancelling")]
+                                                          << " dBFS with it: " << reductionDb << " dB less");
 }

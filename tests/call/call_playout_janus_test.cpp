@@ -9,6 +9,7 @@
 
 #include "call/CallSession.h"
 #include "media/MediaClock.h"
+#include "media/MediaError.h"
 #include "media/audio/ToneMarker.h"
 
 #include <catch2/catch.hpp>
@@ -107,7 +108,9 @@ private:
 // sample and the steady-clock ms each 20 ms write arrived.
 class StandInSpeaker final : public media::AudioSink {
 public:
-    explicit StandInSpeaker(std::shared_ptr<EchoPath> echo = {}) : echo_(std::move(echo))
+    explicit StandInSpeaker(std::shared_ptr<EchoPath> echo = {}, std::int64_t unplugAfterSamples = -1)
+        : echo_(std::move(echo))
+        , unplugAfter_(unplugAfterSamples)
     {
         info_.name = "stand-in speaker";
     }
@@ -118,6 +121,8 @@ public:
     {
         if (interrupted_)
             return false;
+        if (unplugAfter_ >= 0 && written_ >= unplugAfter_)
+            throw media::MediaError(media::MediaErrorKind::DeviceLost, "The speaker \"stand-in\" was unplugged");
         if (written_ == 0)
             started_ = Clock::now();
         {
@@ -159,6 +164,7 @@ private:
 
     media::DeviceInfo info_{};
     std::shared_ptr<EchoPath> echo_;
+    std::int64_t unplugAfter_;
     std::atomic<std::int64_t> written_{0};
     Clock::time_point started_;
     std::atomic<bool> interrupted_{false};
@@ -421,4 +427,37 @@ TEST_CASE("call playout: a listener's echo canceller keeps the talker from heari
                                                           << "listener's canceller, "
                                                           << echoDb[QStringLiteral("cancelling")]
                                                           << " dBFS with it: " << reductionDb << " dB less");
+}
+
+TEST_CASE("call playout: a speaker unplugged mid-call ends the sound with a warning and the call goes on",
+          "[janus][call][playout]")
+{
+    constexpr int kSeconds = 9;
+    CallSession talker(baseOptions(QStringLiteral("talker")));
+    CallOptions listenerOptions = baseOptions(QStringLiteral("listener"));
+    listenerOptions.audio = false;
+    listenerOptions.openSpeaker = [] { return std::make_unique<StandInSpeaker>(nullptr, 48000 * 3); };
+    CallSession listener(listenerOptions);
+    QStringList warnings;
+    QObject::connect(&listener, &CallSession::mediaWarning, [&](const QString& why) { warnings << why; });
+    talker.start();
+    listener.start();
+    runFor(5000);
+    const CallStats atUnplug = listener.stats();
+    runFor((kSeconds - 5) * 1000);
+    const CallStats later = listener.stats();
+    stopAll({&talker, &listener});
+
+    INFO("warnings: " << warnings.join(QStringLiteral(" | ")).toStdString());
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings.front().contains(QStringLiteral("unplugged")));
+    CHECK(warnings.front().contains(QStringLiteral("can no longer be heard")));
+    REQUIRE(later.playout);
+    CHECK(later.playout->error == warnings.front());
+    CHECK(later.playout->framesPlayed == 150); // 3 s, then nothing
+    // The call itself went on: the talker's sound still arrives and is decoded.
+    REQUIRE(atUnplug.remote.size() == 1);
+    REQUIRE(later.remote.size() == 1);
+    CHECK(later.remote.front().goneAtMs < 0);
+    CHECK(later.remote.front().audio.packets > atUnplug.remote.front().audio.packets + 150);
 }

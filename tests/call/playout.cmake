@@ -11,6 +11,7 @@ spoke_target_defaults(test_call_playout_janus)
 set(playout_cases
   "call playout: the talker's marked tone plays on the listener's speaker in order and soon"
   "call playout: a listener's echo canceller keeps the talker from hearing itself back"
+  "call playout: a speaker unplugged mid-call ends the sound with a warning and the call goes on"
 )
 set(playout_number 0)
 foreach(case IN LISTS playout_cases)

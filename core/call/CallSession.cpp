@@ -177,6 +177,7 @@ void CallSession::startPlayout()
     };
     playout_ = std::make_shared<AudioPlayout>(std::move(sink), options_.playoutMixer, std::move(callbacks));
     feedTap_ = std::make_shared<PlayoutTap>(options_.tap, playout_);
+    outputLatencyMs_ = std::make_shared<std::atomic<int>>(playout_->outputLatencyMs());
     playout_->start();
     logEvent(QStringLiteral("playing the others on ") + playout_->stats().device);
 }
@@ -417,6 +418,7 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.receiveImpairment = options_.downlinkImpairment.value_or(options_.impairment);
     config.callStartMs = startMs_;
     config.tap = feedTap_;
+    config.audioOutputLatencyMs = outputLatencyMs_;
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
     const quint64 id = participant.id;
     connect(feed.get(), &RemoteFeed::failed, this,
@@ -475,6 +477,8 @@ void CallSession::watchdog()
         subscribeTo(*participant);
     }
     steerLayers();
+    if (playout_)
+        outputLatencyMs_->store(playout_->outputLatencyMs());
     if (publisherFailed_ && publisherHandle_ && republishes_ < kMaxRepublishes) {
         ++republishes_;
         logEvent(QStringLiteral("publisher PeerConnection failed: publishing again"));

@@ -370,6 +370,15 @@ TEST_CASE("call playout: the talker's marked tone plays on the listener's speake
     CHECK(inOrder >= pairs * 90 / 100);
     CHECK(p50 < 250);
     CHECK(p95 < 400);
+    // The feed's own lip-sync figure counts until the sound leaves the
+    // speaker (CallSession keeps RemoteFeedConfig::audioOutputLatencyMs at
+    // the playout's FIFO + device latency): our written-to-speaker delay
+    // plus about the device's buffer.
+    REQUIRE(stats.remote.size() == 1);
+    const double playP50 = percentile(stats.remote.front().audio.playLatencyMs, 0.5);
+    WARN("feed's capture -> heard p50 " << playP50 << " ms");
+    CHECK(playP50 > p50);
+    CHECK(playP50 < p50 + 120);
     WARN("capture -> speaker: p50 " << p50 << " ms, p95 " << p95 << " ms over " << delaysMs.size() << " blocks");
 }
 

@@ -6,6 +6,7 @@
 
 #include "call/AudioMixer.h"
 #include "call/AudioPlayout.h"
+#include "call/CallSession.h"
 #include "media/MediaError.h"
 #include "media/audio/AudioProcessor.h"
 #include "media/audio/ToneMarker.h"
@@ -448,4 +449,26 @@ TEST_CASE("audio playout: the speaker's sound as far-end reference lets the canc
     CHECK(std::abs(passDb) < 1); // without the canceller the echo goes straight through
     CHECK(erleDb >= 20);
     WARN("ERLE over the last 2 s of 10 s: " << erleDb << " dB (AEC off: " << passDb << " dB)");
+}
+
+TEST_CASE("call session: no speaker, or one that will not open, means no playout and a warning that says so",
+          "[call][playout]")
+{
+    for (const std::string& id :
+         {std::string(), std::string("synthetic:test-pattern"), std::string("nosuch:speaker")}) {
+        CallOptions options;
+        options.janusUrl = QUrl(QStringLiteral("ws://127.0.0.1:9")); // never answers; the warning comes first
+        options.speakerDeviceId = id;
+        CallSession session(options);
+        QStringList warnings;
+        QObject::connect(&session, &CallSession::mediaWarning, [&](const QString& why) { warnings << why; });
+        session.start();
+        INFO("speaker \"" << id << "\": " << warnings.join(QStringLiteral(" | ")).toStdString());
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings.front().contains(QStringLiteral("you will not hear the others")));
+        CHECK(warnings.front().contains(id.empty() ? QStringLiteral("No speaker is chosen")
+                                                   : QStringLiteral("could not be used")));
+        CHECK_FALSE(session.stats().playout);
+        CHECK_FALSE(toJson(session.stats()).contains(QStringLiteral("playout")));
+    }
 }

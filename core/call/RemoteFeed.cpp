@@ -21,9 +21,9 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <algorithm>
 #include <map>
 #include <set>
 
@@ -356,7 +356,8 @@ void RemoteFeed::receiveLoop()
         if (decision.kind == Kind::Decode) {
             pcm = opus.decode(decision.payload);
             const auto sent = audioSentTimestamps.find(decision.rtpTimestamp);
-            const std::uint32_t sentTimestamp = sent != audioSentTimestamps.end() ? sent->second : decision.rtpTimestamp;
+            const std::uint32_t sentTimestamp =
+                sent != audioSentTimestamps.end() ? sent->second : decision.rtpTimestamp;
             // Heard when it leaves the speaker, which is what the picture must match.
             const std::int64_t heardMs =
                 tickMs + (config_.audioOutputLatencyMs ? config_.audioOutputLatencyMs->load() : 0);
@@ -403,8 +404,8 @@ void RemoteFeed::receiveLoop()
         }
         const std::lock_guard lock(statsMutex_);
         auto& v = stats_.video;
-        v.renderDropped = static_cast<std::uint64_t>(renderQueue.counters().droppedOverflow
-                                                     + renderQueue.counters().droppedLate);
+        v.renderDropped =
+            static_cast<std::uint64_t>(renderQueue.counters().droppedOverflow + renderQueue.counters().droppedLate);
         for (const auto& entry : due) {
             if (firstRenderMs < 0)
                 firstRenderMs = nowMs;
@@ -525,7 +526,8 @@ void RemoteFeed::receiveLoop()
                 const auto steps = static_cast<std::int32_t>(
                     std::lround(static_cast<double>(offset) / rtc::AudioJitterBuffer::kTimestampsPerPacket));
                 const std::uint32_t snapped =
-                    *audioFirstTimestamp + static_cast<std::uint32_t>(steps) * rtc::AudioJitterBuffer::kTimestampsPerPacket;
+                    *audioFirstTimestamp
+                    + static_cast<std::uint32_t>(steps) * rtc::AudioJitterBuffer::kTimestampsPerPacket;
                 audioSentTimestamps[snapped] = rtp.timestamp;
                 while (audioSentTimestamps.size() > jitterConfig.maxPackets)
                     audioSentTimestamps.erase(audioSentTimestamps.begin());

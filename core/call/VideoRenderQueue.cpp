@@ -16,9 +16,8 @@ void VideoRenderQueue::push(media::VideoFrame picture, std::uint32_t rtpTimestam
     ++counters_.pushed;
     const std::int64_t wanted = std::clamp<std::int64_t>(delayMs, 0, config_.maxDelayMs);
     // The first picture takes the delay as it is: nothing was shown yet, so there is nothing to jump from.
-    const std::int64_t applied = appliedDelayMs_
-        ? *appliedDelayMs_ + std::clamp(wanted - *appliedDelayMs_, -kMaxStepMs, kMaxStepMs)
-        : wanted;
+    const std::int64_t applied =
+        appliedDelayMs_ ? *appliedDelayMs_ + std::clamp(wanted - *appliedDelayMs_, -kMaxStepMs, kMaxStepMs) : wanted;
     appliedDelayMs_ = applied;
     const std::int64_t dueMs = std::max(decodedMs + applied, lastDueMs_.value_or(decodedMs));
     lastDueMs_ = dueMs;

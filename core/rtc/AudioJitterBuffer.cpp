@@ -170,13 +170,20 @@ PlayoutDecision AudioJitterBuffer::pull(std::int64_t nowMs)
     // while the buffer is well above target. The further above, the sooner
     // the next drop: one per shrinkIntervalMs at two packets over, scaled
     // down in proportion to the excess.
+    // Less than two packets over still drains, one packet once it has lasted
+    // two intervals (a buffer that started deeper than the link needs would
+    // otherwise keep that delay for the whole call); the packet dropped
+    // leaves it above target.
     const std::int64_t excessMs = currentDelayMs_ - target;
-    if (excessMs >= 2 * kPacketMs) {
+    const bool farAbove = excessMs >= 2 * kPacketMs;
+    if (farAbove || excessMs >= kPacketMs + kPacketMs / 2) {
         if (!aboveTargetSinceMs_)
             aboveTargetSinceMs_ = nowMs;
-        const std::int64_t intervalMs = std::max(config_.minShrinkIntervalMs,
-                                                 config_.shrinkIntervalMs * 2 * kPacketMs / excessMs);
-        const bool intervalPassed = !lastShrinkMs_ || nowMs - *lastShrinkMs_ >= intervalMs;
+        const std::int64_t intervalMs =
+            farAbove ? std::max(config_.minShrinkIntervalMs, config_.shrinkIntervalMs * 2 * kPacketMs / excessMs)
+                     : 2 * config_.shrinkIntervalMs;
+        const bool intervalPassed = (!lastShrinkMs_ || nowMs - *lastShrinkMs_ >= intervalMs)
+                                    && (farAbove || nowMs - *aboveTargetSinceMs_ >= intervalMs);
         // A loud packet waits for a quiet one, unless the excess has been there for long.
         const bool mayDropLoud = nowMs - *aboveTargetSinceMs_ >= config_.shrinkIntervalMs;
         const auto following = std::next(it);

@@ -38,7 +38,8 @@ struct PlayoutDecision {
 // target: at most one per `shrinkIntervalMs` when it is a little above,
 // faster the further above it is (down to one per `minShrinkIntervalMs`),
 // so the delay that early underruns piled up drains in seconds, not
-// minutes. Like NetEq's accelerate it prefers quiet audio: a drop waits
+// minutes; less than two packets over (but more than one and a half), one
+// packet goes once that has lasted two intervals. Like NetEq's accelerate it prefers quiet audio: a drop waits
 // for a packet no larger than the recent median (Opus spends fewer bytes
 // on quieter sound), unless the excess has lasted `shrinkIntervalMs`.
 // Decoding stays in core/media; this class only decides. Owned by the

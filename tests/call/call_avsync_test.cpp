@@ -61,11 +61,11 @@ TEST_CASE("call: lip sync holds pictures back to sound 250 ms behind them; skew 
                                            << number(off, "av_sync.skew_ms.p95") << " ms, audio capture-to-play p50 "
                                            << number(off, "audio.play_latency_ms.p50") << " ms, video render p50 "
                                            << number(off, "video.render_latency_ms.p50") << " ms");
-    WARN("lip sync on:  skew p05/p50/p95 " << number(on, "av_sync.skew_ms.p05") << " / " << skewOn << " / "
-                                           << number(on, "av_sync.skew_ms.p95") << " ms, audio capture-to-play p50 "
-                                           << number(on, "audio.play_latency_ms.p50") << " ms, video render p50 "
-                                           << number(on, "video.render_latency_ms.p50") << " ms, video delay "
-                                           << number(on, "av_sync.video_delay_ms") << " ms");
+    WARN("lip sync on:  skew p05/p50/p95 "
+         << number(on, "av_sync.skew_ms.p05") << " / " << skewOn << " / " << number(on, "av_sync.skew_ms.p95")
+         << " ms, audio capture-to-play p50 " << number(on, "audio.play_latency_ms.p50") << " ms, video render p50 "
+         << number(on, "video.render_latency_ms.p50") << " ms, video delay " << number(on, "av_sync.video_delay_ms")
+         << " ms");
     INFO("unsynced: " << compact(off));
     INFO("synced: " << compact(on));
     CHECK(number(off, "av_sync.skew_ms.count") > 100);

@@ -41,8 +41,7 @@ TEST_CASE("Video render queue releases each picture at decode time plus delay, i
     CHECK(queue.counters().released == 3);
 }
 
-TEST_CASE("Video render queue follows a delay change in small steps, never backwards, never frozen",
-          "[call][render]")
+TEST_CASE("Video render queue follows a delay change in small steps, never backwards, never frozen", "[call][render]")
 {
     VideoRenderQueue queue;
     std::int64_t previousDue = -1;
@@ -70,8 +69,7 @@ TEST_CASE("Video render queue follows a delay change in small steps, never backw
     CHECK(previousDelay == 0);
 }
 
-TEST_CASE("Video render queue is bounded: overflow and long-overdue pictures are dropped and counted",
-          "[call][render]")
+TEST_CASE("Video render queue is bounded: overflow and long-overdue pictures are dropped and counted", "[call][render]")
 {
     VideoRenderQueue queue(VideoRenderQueue::Config{.maxFrames = 4, .maxDelayMs = 1000, .maxLateMs = 100});
     for (int i = 0; i < 6; ++i)

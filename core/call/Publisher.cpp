@@ -114,6 +114,8 @@ void Publisher::openAudio()
         if (config_.openMicrophone) {
             source = config_.openMicrophone();
             raw = false;
+        } else if (config_.audioDeviceId.empty()) {
+            throw media::MediaError(media::MediaErrorKind::DeviceNotFound, "no microphone is chosen or connected");
         } else {
             source = deviceRegistry().openAudio(config_.audioDeviceId);
         }

@@ -30,3 +30,18 @@ TEST_CASE("publisher: the synthetic sources open with no warning", "[call]")
     call::Publisher publisher(config);
     CHECK(publisher.deviceWarning().empty());
 }
+
+// The app passes no microphone id when the laptop has none: that is silence
+// and a plain reason, never a device-id parse error (nor the test tone).
+TEST_CASE("publisher: no microphone at all is said plainly and sends silence", "[call]")
+{
+    call::PublisherConfig config;
+    config.audioDeviceId.clear();
+    config.audioSsrc = 1;
+    config.videoSsrc = 3;
+    call::Publisher publisher(config);
+    const std::string& warning = publisher.deviceWarning();
+    CHECK(warning.find("no microphone is chosen or connected") != std::string::npos);
+    CHECK(warning.find("you are muted") != std::string::npos);
+    CHECK(warning.find("device id") == std::string::npos);
+}

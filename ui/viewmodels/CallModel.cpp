@@ -159,8 +159,12 @@ void CallModel::join(const QString& title)
         if (state_ == State::Connecting || state_ == State::Reconnecting)
             setState(State::InSession);
     });
+    // A laptop with neither microphone nor speaker has two things to say;
+    // the second must not hide the first. Each is said once.
     connect(worker_, &CallWorker::mediaWarning, this, [this](const QString& why) {
-        mediaNotice_ = why;
+        if (mediaNotice_.split(QLatin1Char('\n')).contains(why))
+            return;
+        mediaNotice_ = mediaNotice_.isEmpty() ? why : mediaNotice_ + QLatin1Char('\n') + why;
         Q_EMIT mediaNoticeChanged();
     });
     connect(worker_, &CallWorker::reconnecting, this, [this](const QString&) {

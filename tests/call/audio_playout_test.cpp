@@ -10,6 +10,7 @@
 #include "media/MediaError.h"
 #include "media/audio/AudioProcessor.h"
 #include "media/audio/ToneMarker.h"
+#include "support/StandInSpeaker.h"
 
 #include <catch2/catch.hpp>
 
@@ -75,66 +76,6 @@ double energy(std::span<const std::int16_t> samples)
         sum += static_cast<double>(s) * s;
     return sum / static_cast<double>(std::max<std::size_t>(1, samples.size()));
 }
-
-// Stands in for the sound card (there is none here): plays 48 kHz in real
-// time from the first write, keeps a 40 ms buffer, reports what it played,
-// records every sample it was given with when it got it, and can be unplugged.
-class RecordingSpeaker final : public media::AudioSink {
-public:
-    explicit RecordingSpeaker(std::int64_t unplugAfterSamples = -1) : unplugAfter_(unplugAfterSamples)
-    {
-        info_.name = "stand-in speaker";
-    }
-
-    const media::DeviceInfo& device() const override { return info_; }
-
-    bool write(const media::AudioFrame& frame) override
-    {
-        if (interrupted_)
-            return false;
-        if (unplugAfter_ >= 0 && written_ >= unplugAfter_)
-            throw media::MediaError(media::MediaErrorKind::DeviceLost, "The speaker \"stand-in\" was unplugged");
-        if (written_ == 0)
-            started_ = Clock::now();
-        {
-            const std::lock_guard lock(mutex_);
-            const auto s = frame.samples();
-            got_.insert(got_.end(), s.begin(), s.end());
-        }
-        written_ += frame.sampleCount();
-        while (!interrupted_ && written_ - played() > kBufferSamples)
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        return !interrupted_;
-    }
-    void drain() override { }
-    void interrupt() override { interrupted_ = true; }
-    std::optional<std::int64_t> samplesPlayed() override { return played(); }
-
-    std::vector<std::int16_t> got() const
-    {
-        const std::lock_guard lock(mutex_);
-        return got_;
-    }
-
-private:
-    static constexpr std::int64_t kBufferSamples = 48 * 40;
-
-    std::int64_t played() const
-    {
-        if (written_ == 0)
-            return 0;
-        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
-        return std::min<std::int64_t>(written_, us * 48 / 1000);
-    }
-
-    media::DeviceInfo info_{};
-    std::int64_t unplugAfter_;
-    std::atomic<std::int64_t> written_{0};
-    Clock::time_point started_;
-    std::atomic<bool> interrupted_{false};
-    mutable std::mutex mutex_;
-    std::vector<std::int16_t> got_;
-};
 
 // Pushes `frames` 20 ms frames of a tone for feed `id` in real time, as a
 // RemoteFeed's jitter-buffer tick would.
@@ -243,7 +184,7 @@ TEST_CASE("audio mixer: a feed that runs dry plays silence, counted, until it ha
 TEST_CASE("audio playout: two feeds play on the speaker in real time, and the far end gets what it played",
           "[call][playout]")
 {
-    auto speaker = std::make_unique<RecordingSpeaker>();
+    auto speaker = std::make_unique<test::StandInSpeaker>();
     auto* heard = speaker.get();
     std::mutex farMutex;
     std::vector<std::int16_t> farEnd;
@@ -264,7 +205,7 @@ TEST_CASE("audio playout: two feeds play on the speaker in real time, and the fa
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     playout.stop();
     const double elapsedMs = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
-    const auto got = heard->got();
+    const auto got = heard->samples();
     const auto stats = playout.stats();
     INFO("played " << stats.framesPlayed << " frames in " << elapsedMs << " ms, underruns " << stats.underrunFrames
                    << ", dropped " << stats.droppedMs << " ms, device latency " << stats.deviceLatencyMs << " ms");
@@ -308,7 +249,7 @@ TEST_CASE("audio playout: an unplugged speaker ends playout with a reason, and t
         reason = why;
         told.notify_all();
     };
-    AudioPlayout playout(std::make_unique<RecordingSpeaker>(48 * 300), AudioMixer::Config{}, callbacks);
+    AudioPlayout playout(std::make_unique<test::StandInSpeaker>(48 * 300), AudioMixer::Config{}, callbacks);
     playout.start();
     auto feed = feedThread(playout, 1, 440, 40); // 800 ms: outlives the speaker
     {

@@ -11,6 +11,7 @@
 #include "media/MediaClock.h"
 #include "media/MediaError.h"
 #include "media/audio/ToneMarker.h"
+#include "support/StandInSpeaker.h"
 
 #include <catch2/catch.hpp>
 
@@ -103,76 +104,6 @@ private:
     bool closed_ = false;
 };
 
-// Stands in for the sound card: plays 48 kHz in real time from the first
-// write with a 40 ms buffer, reports what it played, and records every
-// sample and the steady-clock ms each 20 ms write arrived.
-class StandInSpeaker final : public media::AudioSink {
-public:
-    explicit StandInSpeaker(std::shared_ptr<EchoPath> echo = {}, std::int64_t unplugAfterSamples = -1)
-        : echo_(std::move(echo))
-        , unplugAfter_(unplugAfterSamples)
-    {
-        info_.name = "stand-in speaker";
-    }
-
-    const media::DeviceInfo& device() const override { return info_; }
-
-    bool write(const media::AudioFrame& frame) override
-    {
-        if (interrupted_)
-            return false;
-        if (unplugAfter_ >= 0 && written_ >= unplugAfter_)
-            throw media::MediaError(media::MediaErrorKind::DeviceLost, "The speaker \"stand-in\" was unplugged");
-        if (written_ == 0)
-            started_ = Clock::now();
-        {
-            const std::lock_guard lock(mutex_);
-            const auto s = frame.samples();
-            got_.insert(got_.end(), s.begin(), s.end());
-            writtenAtMs_.push_back(steadyNowMs());
-        }
-        if (echo_)
-            echo_->played(frame.samples());
-        written_ += frame.sampleCount();
-        while (!interrupted_ && written_ - played() > 48 * 40)
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        return !interrupted_;
-    }
-    void drain() override { }
-    void interrupt() override
-    {
-        interrupted_ = true;
-        if (echo_)
-            echo_->close();
-    }
-    std::optional<std::int64_t> samplesPlayed() override { return played(); }
-
-    std::pair<std::vector<std::int16_t>, std::vector<std::int64_t>> recording() const
-    {
-        const std::lock_guard lock(mutex_);
-        return {got_, writtenAtMs_};
-    }
-
-private:
-    std::int64_t played() const
-    {
-        if (written_ == 0)
-            return 0;
-        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
-        return std::min<std::int64_t>(written_, us * 48 / 1000);
-    }
-
-    media::DeviceInfo info_{};
-    std::shared_ptr<EchoPath> echo_;
-    std::int64_t unplugAfter_;
-    std::atomic<std::int64_t> written_{0};
-    Clock::time_point started_;
-    std::atomic<bool> interrupted_{false};
-    mutable std::mutex mutex_;
-    std::vector<std::int16_t> got_;
-    std::vector<std::int64_t> writtenAtMs_;
-};
-
 // The listener's microphone in a room with its own speaker.
 class EchoMicrophone final : public media::AudioSource {
 public:
@@ -263,7 +194,7 @@ TEST_CASE("call playout: the talker's marked tone plays on the listener's speake
     talkerOptions.tap = talkerTap;
     CallSession talker(talkerOptions);
 
-    auto speaker = std::make_unique<StandInSpeaker>();
+    auto speaker = std::make_unique<test::StandInSpeaker>();
     auto* heard = speaker.get();
     CallOptions listenerOptions = baseOptions(QStringLiteral("listener"));
     listenerOptions.audio = false;
@@ -396,7 +327,12 @@ TEST_CASE("call playout: a listener's echo canceller keeps the talker from heari
     for (const bool cancel : {true, false}) {
         auto echo = std::make_shared<EchoPath>();
         CallOptions options = baseOptions(cancel ? QStringLiteral("cancelling") : QStringLiteral("raw"));
-        options.openSpeaker = [echo] { return std::make_unique<StandInSpeaker>(echo); };
+        options.openSpeaker = [echo] {
+            return std::make_unique<test::StandInSpeaker>(test::StandInSpeaker::Options{
+                .unplugAfterSamples = -1,
+                .onPlayed = [echo](std::span<const std::int16_t> samples) { echo->played(samples); },
+                .onInterrupted = [echo] { echo->close(); }});
+        };
         options.openMicrophone = [echo] { return std::make_unique<EchoMicrophone>(echo); };
         options.audioProcessing.echoCancellation = cancel;
         options.audioProcessing.noiseSuppression = false; // measure the canceller alone
@@ -445,7 +381,7 @@ TEST_CASE("call playout: a speaker unplugged mid-call ends the sound with a warn
     CallSession talker(baseOptions(QStringLiteral("talker")));
     CallOptions listenerOptions = baseOptions(QStringLiteral("listener"));
     listenerOptions.audio = false;
-    listenerOptions.openSpeaker = [] { return std::make_unique<StandInSpeaker>(nullptr, 48000 * 3); };
+    listenerOptions.openSpeaker = [] { return std::make_unique<test::StandInSpeaker>(48000 * 3); };
     CallSession listener(listenerOptions);
     QStringList warnings;
     QObject::connect(&listener, &CallSession::mediaWarning, [&](const QString& why) { warnings << why; });

@@ -6,6 +6,7 @@ add_executable(test_call_playout_janus
   call_playout_janus_test.cpp
   $<TARGET_OBJECTS:spoke_test_main>)
 target_link_libraries(test_call_playout_janus PRIVATE Catch2::Catch2 spoke_call)
+target_include_directories(test_call_playout_janus PRIVATE ${PROJECT_SOURCE_DIR}/tests)
 spoke_target_defaults(test_call_playout_janus)
 
 set(playout_cases

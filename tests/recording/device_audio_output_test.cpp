@@ -3,6 +3,7 @@
 #include "recording/DeviceAudioOutput.h"
 #include "recording/Player.h"
 #include "recording/VideoSink.h"
+#include "support/StandInSpeaker.h"
 #include "support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -17,50 +18,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// Stands in for the sound card (there is none here): plays 48 kHz in real
-// time from the first write, keeps a 40 ms buffer, reports what it played
-// like ALSA's output timestamp, and can be unplugged.
-class FakeSpeaker final : public media::AudioSink {
-public:
-    explicit FakeSpeaker(std::int64_t unplugAfterSamples = -1) : unplugAfter_(unplugAfterSamples) { }
-
-    const media::DeviceInfo& device() const override { return info_; }
-
-    bool write(const media::AudioFrame& frame) override
-    {
-        if (interrupted_)
-            return false;
-        if (unplugAfter_ >= 0 && written_ >= unplugAfter_)
-            throw media::MediaError(media::MediaErrorKind::DeviceLost, "The speaker \"fake\" was unplugged");
-        if (written_ == 0)
-            started_ = Clock::now();
-        written_ += frame.sampleCount();
-        while (!interrupted_ && written_ - played() > kBufferSamples)
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        return !interrupted_;
-    }
-    void drain() override { }
-    void interrupt() override { interrupted_ = true; }
-    std::optional<std::int64_t> samplesPlayed() override { return played(); }
-
-private:
-    static constexpr std::int64_t kBufferSamples = 48 * 40;
-
-    std::int64_t played() const
-    {
-        if (written_ == 0)
-            return 0;
-        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
-        return std::min(written_, us * 48 / 1000);
-    }
-
-    media::DeviceInfo info_{};
-    std::int64_t unplugAfter_;
-    std::int64_t written_ = 0;
-    Clock::time_point started_;
-    std::atomic<bool> interrupted_{false};
-};
-
 class CountingSink final : public VideoSink {
 public:
     void present(const media::VideoFrame&, std::int64_t) override { ++count; }
@@ -71,7 +28,7 @@ public:
 
 TEST_CASE("device audio output: the clock follows what the speaker played, never ahead of it", "[recording]")
 {
-    DeviceAudioOutput output(std::make_unique<FakeSpeaker>());
+    DeviceAudioOutput output(std::make_unique<test::StandInSpeaker>());
     const std::vector<std::int16_t> chunk(960, 1000);
     const auto began = Clock::now();
     std::int64_t last = 0;
@@ -107,7 +64,7 @@ TEST_CASE("device audio output: a player drives its pictures from the speaker's 
 {
     test::TempDir dir;
     const auto file = test::makeWebm(dir / "clip.webm", QStringLiteral("320x180"), 30, 3, 1000);
-    DeviceAudioOutput audio(std::make_unique<FakeSpeaker>());
+    DeviceAudioOutput audio(std::make_unique<test::StandInSpeaker>());
     CountingSink sink;
     PlayerConfig config;
     config.audio = &audio;
@@ -127,7 +84,7 @@ TEST_CASE("device audio output: a player drives its pictures from the speaker's 
 
 TEST_CASE("device audio output: a speaker unplugged mid-play ends the sound with a reason, not a hang", "[recording]")
 {
-    DeviceAudioOutput output(std::make_unique<FakeSpeaker>(48'000 / 2));
+    DeviceAudioOutput output(std::make_unique<test::StandInSpeaker>(48'000 / 2));
     const std::vector<std::int16_t> chunk(960, 1000);
     const auto began = Clock::now();
     bool refused = false;

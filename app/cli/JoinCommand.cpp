@@ -52,6 +52,8 @@ int runJoin(CliContext&, const QStringList& args)
     parser.addOption(option("size", "WxH", "640x360"));
     parser.addOption(option("bitrate", "BPS", "800000"));
     parser.addOption(option("speaker", "ID"));
+    parser.addOption(option("av-sync", "on|off", "on"));
+    parser.addOption(option("audio-min-delay-ms", "MS", "0"));
     if (!parser.parse(QStringList{QStringLiteral("join")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;
@@ -151,6 +153,17 @@ int runJoin(CliContext&, const QStringList& args)
     options.simulcastLayers = parser.value(QStringLiteral("layers")).toInt(&ok);
     if (!ok || options.simulcastLayers < 1 || options.simulcastLayers > 3) {
         CliContext::printError(QStringLiteral("--layers takes 1, 2 or 3 (VP8 simulcast layers to publish)"));
+        return kBadInput;
+    }
+    const QString avSync = parser.value(QStringLiteral("av-sync"));
+    if (avSync != QLatin1String("on") && avSync != QLatin1String("off")) {
+        CliContext::printError(QStringLiteral("--av-sync is on or off"));
+        return kBadInput;
+    }
+    options.avSync = avSync == QLatin1String("on");
+    options.audioMinDelayMs = parser.value(QStringLiteral("audio-min-delay-ms")).toInt(&ok);
+    if (!ok || options.audioMinDelayMs < 0 || options.audioMinDelayMs > 2000) {
+        CliContext::printError(QStringLiteral("--audio-min-delay-ms takes 0 to 2000"));
         return kBadInput;
     }
     const QString statsPath = parser.value(QStringLiteral("stats"));

@@ -80,25 +80,24 @@ CallSession::CallSession(CallOptions options, QObject* parent)
                 logEvent(QStringLiteral("signalling interrupted: ") + why.describe());
                 Q_EMIT signallingInterrupted(why.describe());
             });
-    connect(&connection_, &session::JanusConnection::reclaimed, this,
-            [this](quint64) {
-                logEvent(QStringLiteral("signalling reconnected, session claimed"));
-                // Feeds that lost their media while signalling was down (or
-                // whose re-subscribe failed for want of it) are made afresh
-                // now, not at the next turn of the re-subscribe limit.
-                std::vector<quint64> stale;
-                for (const auto& [id, feed] : feeds_) {
-                    if (feed->msSinceMedia() > 1000)
-                        stale.push_back(id);
-                }
-                for (const quint64 id : stale) {
-                    dropFeed(id, QStringLiteral("no media while signalling was down"));
-                    lastResubscribeMs_[id] = 0;
-                }
-                for (auto& [id, last] : lastResubscribeMs_)
-                    last = 0;
-                Q_EMIT signallingRestored();
-            });
+    connect(&connection_, &session::JanusConnection::reclaimed, this, [this](quint64) {
+        logEvent(QStringLiteral("signalling reconnected, session claimed"));
+        // Feeds that lost their media while signalling was down (or
+        // whose re-subscribe failed for want of it) are made afresh
+        // now, not at the next turn of the re-subscribe limit.
+        std::vector<quint64> stale;
+        for (const auto& [id, feed] : feeds_) {
+            if (feed->msSinceMedia() > 1000)
+                stale.push_back(id);
+        }
+        for (const quint64 id : stale) {
+            dropFeed(id, QStringLiteral("no media while signalling was down"));
+            lastResubscribeMs_[id] = 0;
+        }
+        for (auto& [id, last] : lastResubscribeMs_)
+            last = 0;
+        Q_EMIT signallingRestored();
+    });
     connect(&connection_, &session::JanusConnection::sessionLost, this, [this](const session::SessionError& why) {
         logEvent(QStringLiteral("Janus session lost: ") + why.describe());
         Q_EMIT failed(QStringLiteral("the Janus session was lost: ") + why.describe());
@@ -419,6 +418,8 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.callStartMs = startMs_;
     config.tap = feedTap_;
     config.audioOutputLatencyMs = outputLatencyMs_;
+    config.avSyncEnabled = options_.avSync;
+    config.audioMinDelayMs = options_.audioMinDelayMs;
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
     const quint64 id = participant.id;
     connect(feed.get(), &RemoteFeed::failed, this,

@@ -47,6 +47,11 @@ struct CallOptions {
     int simulcastLayers = 3; // VP8 layers we publish (1..3)
     bool adaptDownlinkLayer = true; // pick each feed's substream from its measured downlink
     int mediaSilenceLimitMs = 5000; // a feed silent this long counts as gone
+    // Lip sync (RemoteFeedConfig): off only to measure what it corrects; a
+    // floor under each feed's audio jitter buffer, to make sound the slower
+    // stream in a test (0: the buffer's own adaptive minimum).
+    bool avSync = true;
+    int audioMinDelayMs = 0;
     // The desktop call view's hooks: pictures and sound out (any media
     // thread), mute and camera switches in. Optional; see CallMediaTap.h.
     std::shared_ptr<CallMediaTap> tap;

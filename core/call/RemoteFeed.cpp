@@ -67,17 +67,6 @@ std::int64_t monotonicUs()
 
 } // namespace
 
-RemoteFeedConfig withSyncOverridesFromEnvironment(RemoteFeedConfig config)
-{
-    if (qEnvironmentVariable("SPOKE_AV_SYNC") == QLatin1String("off"))
-        config.avSyncEnabled = false;
-    bool ok = false;
-    const int minDelayMs = qEnvironmentVariableIntValue("SPOKE_AUDIO_MIN_DELAY_MS", &ok);
-    if (ok && minDelayMs >= 0)
-        config.audioMinDelayMs = minDelayMs;
-    return config;
-}
-
 QString clockDescription(std::int64_t epochMs)
 {
     return QStringLiteral("clock=%1").arg(epochMs);
@@ -96,7 +85,7 @@ RemoteFeed::RemoteFeed(session::JanusConnection& connection, const session::Part
                        RemoteFeedConfig config, QObject* parent)
     : QObject(parent)
     , participant_(participant)
-    , config_(withSyncOverridesFromEnvironment(std::move(config)))
+    , config_(std::move(config))
     , handle_(connection, this)
 {
     for (const auto& stream : participant_.streams) {

@@ -36,11 +36,6 @@ struct RemoteFeedConfig {
     std::int64_t audioMinDelayMs = 0;
 };
 
-// The environment's word on the lip-sync switches, for spoke-cli runs that
-// have no option for them (tests, diagnosis): SPOKE_AV_SYNC=off and
-// SPOKE_AUDIO_MIN_DELAY_MS=<ms> override `config`.
-RemoteFeedConfig withSyncOverridesFromEnvironment(RemoteFeedConfig config);
-
 // One subscriber PeerConnection for one remote publisher: attach a
 // VideoRoom handle, join as subscriber, answer Janus' offer, then receive.
 // Receive path, on a thread of its own fed by the transport through a

@@ -20,18 +20,14 @@ using namespace spoke::test;
 
 namespace {
 
-// Starts a client with the lip-sync switches of RemoteFeed's environment
-// override (spoke-cli has no option for them); QProcess copies the
-// environment at start.
-JoinClient startWithEnvironment(const QTemporaryDir& dir, const QString& name, int seconds, bool syncOn,
-                                int audioMinDelayMs)
+// A client with lip sync on or off and its audio jitter buffers held at
+// least `audioMinDelayMs` deep.
+JoinClient startSynced(const QTemporaryDir& dir, const QString& name, int seconds, bool syncOn, int audioMinDelayMs)
 {
-    qputenv("SPOKE_AV_SYNC", syncOn ? "on" : "off");
-    qputenv("SPOKE_AUDIO_MIN_DELAY_MS", QByteArray::number(audioMinDelayMs));
-    auto client = startClient(dir, name, seconds, {QStringLiteral("--layers"), QStringLiteral("1")});
-    qunsetenv("SPOKE_AV_SYNC");
-    qunsetenv("SPOKE_AUDIO_MIN_DELAY_MS");
-    return client;
+    return startClient(dir, name, seconds,
+                       {QStringLiteral("--layers"), QStringLiteral("1"), QStringLiteral("--av-sync"),
+                        syncOn ? QStringLiteral("on") : QStringLiteral("off"), QStringLiteral("--audio-min-delay-ms"),
+                        QString::number(audioMinDelayMs)});
 }
 
 } // namespace
@@ -43,9 +39,9 @@ TEST_CASE("call: lip sync holds pictures back to sound 250 ms behind them; skew 
     const QTemporaryDir dir;
     REQUIRE(dir.isValid());
     std::vector<JoinClient> clients;
-    clients.push_back(startWithEnvironment(dir, QStringLiteral("sender"), kSeconds, true, 0));
-    clients.push_back(startWithEnvironment(dir, QStringLiteral("unsynced"), kSeconds, false, kAudioDelayMs));
-    clients.push_back(startWithEnvironment(dir, QStringLiteral("synced"), kSeconds, true, kAudioDelayMs));
+    clients.push_back(startSynced(dir, QStringLiteral("sender"), kSeconds, true, 0));
+    clients.push_back(startSynced(dir, QStringLiteral("unsynced"), kSeconds, false, kAudioDelayMs));
+    clients.push_back(startSynced(dir, QStringLiteral("synced"), kSeconds, true, kAudioDelayMs));
     std::map<QString, QJsonObject> all;
     for (auto& client : clients)
         all[client.name] = finish(client, (kSeconds + 30) * 1000);

@@ -17,11 +17,11 @@
 #include "media/video/VpxDecoder.h"
 #include "media/video/VpxEncoder.h"
 #include "media/video/Y4mWriter.h"
+#include "util/ThreadCpu.h"
 
 #include <sys/resource.h>
 
 #include <chrono>
-#include <ctime>
 #include <thread>
 
 namespace spoke::bench {
@@ -32,9 +32,7 @@ namespace {
 
 double threadCpuSeconds()
 {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+    return static_cast<double>(threadCpuUs()) / 1e6;
 }
 
 double processCpuSeconds()

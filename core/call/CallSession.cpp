@@ -17,42 +17,6 @@ constexpr int kMaxRepublishes = 3;
 constexpr std::int64_t kDownlinkSampleMs = 1000;
 constexpr std::int64_t kSwitchSettleMs = 3000;
 
-// The feeds' tap when sound is played: remote audio goes to the playout
-// mixer too, everything else only to the call view's tap (if any).
-class PlayoutTap final : public CallMediaTap {
-public:
-    PlayoutTap(std::shared_ptr<CallMediaTap> inner, std::shared_ptr<AudioPlayout> playout)
-        : inner_(std::move(inner))
-        , playout_(std::move(playout))
-    {
-    }
-    void localVideo(const media::VideoFrame& frame) override
-    {
-        if (inner_)
-            inner_->localVideo(frame);
-    }
-    void localAudio(const media::AudioFrame& frame) override
-    {
-        if (inner_)
-            inner_->localAudio(frame);
-    }
-    void remoteVideo(quint64 feedId, const media::VideoFrame& frame) override
-    {
-        if (inner_)
-            inner_->remoteVideo(feedId, frame);
-    }
-    void remoteAudio(quint64 feedId, const media::AudioFrame& frame) override
-    {
-        playout_->push(feedId, frame);
-        if (inner_)
-            inner_->remoteAudio(feedId, frame);
-    }
-
-private:
-    std::shared_ptr<CallMediaTap> inner_;
-    std::shared_ptr<AudioPlayout> playout_;
-};
-
 session::JanusConnection::Options connectionOptions(const QUrl& url)
 {
     session::JanusConnection::Options options;
@@ -137,7 +101,6 @@ CallSession::~CallSession()
 void CallSession::startPlayout()
 {
     affinity_.assertOwner();
-    feedTap_ = options_.tap;
     std::unique_ptr<media::AudioSink> sink;
     QString warning;
     try {
@@ -175,8 +138,6 @@ void CallSession::startPlayout()
             Qt::QueuedConnection);
     };
     playout_ = std::make_shared<AudioPlayout>(std::move(sink), options_.playoutMixer, std::move(callbacks));
-    feedTap_ = std::make_shared<PlayoutTap>(options_.tap, playout_);
-    outputLatencyMs_ = std::make_shared<std::atomic<int>>(playout_->outputLatencyMs());
     playout_->start();
     logEvent(QStringLiteral("playing the others on ") + playout_->stats().device);
 }
@@ -416,8 +377,8 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.iceInterface = options_.iceInterface;
     config.receiveImpairment = options_.downlinkImpairment.value_or(options_.impairment);
     config.callStartMs = startMs_;
-    config.tap = feedTap_;
-    config.audioOutputLatencyMs = outputLatencyMs_;
+    config.tap = options_.tap;
+    config.playout = playout_;
     config.avSyncEnabled = options_.avSync;
     config.audioMinDelayMs = options_.audioMinDelayMs;
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
@@ -478,8 +439,6 @@ void CallSession::watchdog()
         subscribeTo(*participant);
     }
     steerLayers();
-    if (playout_)
-        outputLatencyMs_->store(playout_->outputLatencyMs());
     if (publisherFailed_ && publisherHandle_ && republishes_ < kMaxRepublishes) {
         ++republishes_;
         logEvent(QStringLiteral("publisher PeerConnection failed: publishing again"));

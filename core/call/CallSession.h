@@ -152,10 +152,7 @@ private:
     // current; publish() swaps it under this lock.
     std::mutex farEndMutex_;
     Publisher* farEndTarget_ = nullptr;
-    std::shared_ptr<AudioPlayout> playout_; // shared with the tap the feeds call
-    std::shared_ptr<CallMediaTap> feedTap_; // options_.tap, plus playout when there is one
-    // Tick to speaker (mixer FIFO + device), for the feeds' lip sync; null without playout.
-    std::shared_ptr<std::atomic<int>> outputLatencyMs_;
+    std::shared_ptr<AudioPlayout> playout_; // shared with every feed, which pushes its sound into it
     LocalStats lastLocal_; // kept across a re-publish
     std::vector<QString> events_;
     bool stopping_ = false;

@@ -348,8 +348,7 @@ void RemoteFeed::receiveLoop()
             const std::uint32_t sentTimestamp =
                 sent != audioSentTimestamps.end() ? sent->second : decision.rtpTimestamp;
             // Heard when it leaves the speaker, which is what the picture must match.
-            const std::int64_t heardMs =
-                tickMs + (config_.audioOutputLatencyMs ? config_.audioOutputLatencyMs->load() : 0);
+            const std::int64_t heardMs = tickMs + (config_.playout ? config_.playout->outputLatencyMs() : 0);
             sync.onAudioPlayout(sentTimestamp, heardMs);
             // Capture time from the SRs: Janus rewrites a subscriber's RTP
             // timestamps (they start where the subscription did), and its SRs
@@ -364,6 +363,8 @@ void RemoteFeed::receiveLoop()
         } else {
             pcm = opus.conceal();
         }
+        if (config_.playout)
+            config_.playout->push(participant_.id, pcm);
         if (config_.tap)
             config_.tap->remoteAudio(participant_.id, pcm);
         const auto& c = jitter.counters();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "call/AudioPlayout.h"
 #include "call/CallMediaTap.h"
 #include "call/CallStats.h"
 #include "media/BoundedQueue.h"
@@ -24,10 +25,9 @@ struct RemoteFeedConfig {
     transport::ImpairmentConfig receiveImpairment;
     std::int64_t callStartMs = 0; // steady-clock ms
     std::shared_ptr<CallMediaTap> tap; // decoded pictures and sound for the call view (optional)
-    // Time from a jitter-buffer tick until that sound leaves the speaker, in
-    // ms, kept current by the speaker playout (null: no speaker, 0 assumed).
-    // Lip sync compares pictures with the sound as heard.
-    std::shared_ptr<std::atomic<int>> audioOutputLatencyMs;
+    // The speaker (null: none): each decoded 20 ms goes into its mixer, and
+    // lip sync compares pictures with the sound as heard, after its latency.
+    std::shared_ptr<AudioPlayout> playout;
     // Lip sync applied: pictures wait for their sound, sound waits for
     // slower pictures. Off only to measure what it corrects (tests).
     bool avSyncEnabled = true;

@@ -302,8 +302,8 @@ TEST_CASE("call playout: the talker's marked tone plays on the listener's speake
     CHECK(p50 < 250);
     CHECK(p95 < 400);
     // The feed's own lip-sync figure counts until the sound leaves the
-    // speaker (CallSession keeps RemoteFeedConfig::audioOutputLatencyMs at
-    // the playout's FIFO + device latency): our written-to-speaker delay
+    // speaker (the feed adds AudioPlayout::outputLatencyMs, the playout's
+    // FIFO + device latency): our written-to-speaker delay
     // plus about the device's buffer.
     REQUIRE(stats.remote.size() == 1);
     const double playP50 = percentile(stats.remote.front().audio.playLatencyMs, 0.5);

@@ -1,0 +1,115 @@
+#pragma once
+
+// Plain values the hub sends (docs/hub-api.md "Objects") and the account
+// state the client keeps. Ids named `hub...` are the hub's; `local...` are
+// rowids of this laptop's cache. Times are UTC milliseconds since the epoch.
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+namespace spoke::sync {
+
+enum class HubRole { Coordinator, Specialist, Clinician, Trainee };
+
+// docs/hub-api.md "Case lifecycle".
+enum class HubCaseStatus { Submitted, Scheduled, Presented, RecommendationsSent, Returned };
+
+struct HubProgramme {
+    std::int64_t id = 0;
+    QString name;
+    QString kind; // hiv|hcv|tb|cervical|palliative|generic
+};
+
+struct HubMembership {
+    HubProgramme programme;
+    HubRole role = HubRole::Clinician;
+};
+
+// Who this laptop is signed in as, and where. An empty hubUrl means no hub
+// was ever joined; signedIn is false after sign-out or when the hub said the
+// token is no longer valid (the URL and email stay, for the sign-in form).
+struct HubAccount {
+    QString hubUrl;
+    bool signedIn = false;
+    std::int64_t accountId = 0;
+    QString email;
+    QString name;
+    QList<HubMembership> memberships;
+
+    bool hasRole(HubRole role) const
+    {
+        for (const HubMembership& m : memberships)
+            if (m.role == role)
+                return true;
+        return false;
+    }
+};
+
+struct HubSession {
+    std::int64_t id = 0;
+    std::int64_t programmeId = 0;
+    QString title;
+    std::int64_t startsMs = 0;
+    int minutes = 0;
+    std::int64_t room = 0;
+};
+
+struct HubAttendance {
+    std::int64_t sessionId = 0;
+    std::int64_t accountId = 0;
+    std::int64_t registeredMs = 0;
+    std::optional<std::int64_t> joinedMs;
+    std::optional<std::int64_t> leftMs;
+};
+
+// A case as the hub lists it (review queue, sync), without its document.
+struct HubCase {
+    std::int64_t id = 0;
+    std::int64_t programmeId = 0;
+    QString caseCode;
+    QString title; // the presenting problem, at most 120 characters
+    HubCaseStatus status = HubCaseStatus::Submitted;
+    std::optional<std::int64_t> sessionId;
+    QString question; // set while returned
+    std::int64_t submittedMs = 0;
+    std::int64_t updatedMs = 0;
+    bool mine = false; // submitted by the signed-in account
+};
+
+struct HubRecommendation {
+    std::int64_t id = 0;
+    std::int64_t caseId = 0; // the hub's case id
+    std::int64_t authorId = 0;
+    QString authorName;
+    QStringList items; // numbered in this order
+    QString text;
+    std::int64_t createdMs = 0;
+};
+
+// One case opened for review: the de-identified echo-case/1.0 document as the
+// hub holds it, and what has been recommended so far.
+struct HubCaseDetail {
+    HubCase summary;
+    QJsonObject document;
+    QList<HubRecommendation> recommendations;
+};
+
+// Spellings used on the wire. The *From functions return nullopt for an
+// unknown spelling (the hub's answers are untrusted input).
+QString toWire(HubRole role);
+QString toWire(HubCaseStatus status);
+std::optional<HubRole> hubRoleFrom(const QString& text);
+std::optional<HubCaseStatus> hubCaseStatusFrom(const QString& text);
+
+} // namespace spoke::sync
+
+Q_DECLARE_METATYPE(spoke::sync::HubAccount)
+Q_DECLARE_METATYPE(spoke::sync::HubCase)
+Q_DECLARE_METATYPE(spoke::sync::HubCaseDetail)
+Q_DECLARE_METATYPE(spoke::sync::HubRecommendation)

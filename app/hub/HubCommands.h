@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+// The commands of spoke-hub. Each takes the arguments after its own name and
+// returns the process exit code: 0 done, 1 failed, 2 bad usage.
+
+// spoke-hub serve ... (app/hub/ServeCommand.cpp)
+int runServe(const QStringList& args);
+
+// spoke-hub admin (--data-dir DIR | --database URL) ... (app/hub/AdminCommands.cpp)
+int runAdmin(const QStringList& args);
+
+// The usage text of each, for spoke-hub --help.
+QString serveUsage();
+QString adminUsage();

@@ -11,6 +11,5 @@ int runServe(const QStringList& args);
 // spoke-hub admin (--data-dir DIR | --database URL) ... (app/hub/AdminCommands.cpp)
 int runAdmin(const QStringList& args);
 
-// The usage text of each, for spoke-hub --help.
-QString serveUsage();
+// The usage text of the admin commands, for spoke-hub --help.
 QString adminUsage();

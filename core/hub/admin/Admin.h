@@ -47,8 +47,8 @@ public:
 
     Expected<std::int64_t, AdminError> addProgramme(const QString& name, ProgrammeKind kind, std::int64_t nowMs);
     Expected<InviteCreated, AdminError> inviteMember(std::int64_t programmeId, Role role, std::int64_t nowMs);
-    Expected<SessionCreated, AdminError> addSession(
-        std::int64_t programmeId, const QString& title, std::int64_t startsMs, int minutes, std::int64_t nowMs);
+    Expected<SessionCreated, AdminError> addSession(std::int64_t programmeId, const QString& title,
+                                                    std::int64_t startsMs, int minutes, std::int64_t nowMs);
 
     // 16 random bytes in RFC 4648 base32, grouped by four with dashes for
     // reading aloud; Identity::normalizeInviteCode undoes the grouping.

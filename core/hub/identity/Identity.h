@@ -76,7 +76,7 @@ public:
     // unknown code; Conflict for a used or expired invite, or when the
     // account is already a member of that programme.
     Expected<SignedIn, IdentityError> redeemInvite(const QString& code, const QString& email, const QString& name,
-        const QString& password, std::int64_t nowMs);
+                                                   const QString& password, std::int64_t nowMs);
 
     // Unauthenticated, with one message, for an unknown email and for a
     // wrong password alike; both cost one Argon2 verification.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QStringView>
+#include <QString>
 
 #include <array>
 #include <optional>
@@ -16,20 +16,17 @@ enum class Role { Coordinator, Specialist, Clinician, Trainee };
 enum class ProgrammeKind { Hiv, Hcv, Tb, Cervical, Palliative, Generic };
 
 inline constexpr std::array kAllRoles{Role::Coordinator, Role::Specialist, Role::Clinician, Role::Trainee};
-inline constexpr std::array kAllProgrammeKinds{ProgrammeKind::Hiv, ProgrammeKind::Hcv, ProgrammeKind::Tb,
-    ProgrammeKind::Cervical, ProgrammeKind::Palliative, ProgrammeKind::Generic};
+inline constexpr std::array kAllProgrammeKinds{ProgrammeKind::Hiv,        ProgrammeKind::Hcv,
+                                               ProgrammeKind::Tb,         ProgrammeKind::Cervical,
+                                               ProgrammeKind::Palliative, ProgrammeKind::Generic};
 
 constexpr const char* toString(Role role)
 {
     switch (role) {
-    case Role::Coordinator:
-        return "coordinator";
-    case Role::Specialist:
-        return "specialist";
-    case Role::Clinician:
-        return "clinician";
-    case Role::Trainee:
-        return "trainee";
+    case Role::Coordinator: return "coordinator";
+    case Role::Specialist: return "specialist";
+    case Role::Clinician: return "clinician";
+    case Role::Trainee: return "trainee";
     }
     return "trainee";
 }
@@ -37,18 +34,12 @@ constexpr const char* toString(Role role)
 constexpr const char* toString(ProgrammeKind kind)
 {
     switch (kind) {
-    case ProgrammeKind::Hiv:
-        return "hiv";
-    case ProgrammeKind::Hcv:
-        return "hcv";
-    case ProgrammeKind::Tb:
-        return "tb";
-    case ProgrammeKind::Cervical:
-        return "cervical";
-    case ProgrammeKind::Palliative:
-        return "palliative";
-    case ProgrammeKind::Generic:
-        return "generic";
+    case ProgrammeKind::Hiv: return "hiv";
+    case ProgrammeKind::Hcv: return "hcv";
+    case ProgrammeKind::Tb: return "tb";
+    case ProgrammeKind::Cervical: return "cervical";
+    case ProgrammeKind::Palliative: return "palliative";
+    case ProgrammeKind::Generic: return "generic";
     }
     return "generic";
 }
@@ -73,6 +64,9 @@ inline std::optional<ProgrammeKind> programmeKindFromString(QStringView text)
 }
 
 // Specialists and coordinators review cases (docs/hub-api.md, Roles).
-constexpr bool canReview(Role role) { return role == Role::Coordinator || role == Role::Specialist; }
+constexpr bool canReview(Role role)
+{
+    return role == Role::Coordinator || role == Role::Specialist;
+}
 
 } // namespace spoke::hub

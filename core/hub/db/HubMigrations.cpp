@@ -1,0 +1,228 @@
+#include "hub/db/HubMigrations.h"
+
+#include "hub/db/HubDatabase.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <vector>
+
+namespace spoke::hub::HubMigrations {
+namespace {
+
+struct Migration {
+    int version;
+    const char* name;
+    const char* sql; // statements separated by ';'; {ID} is the auto id column
+};
+
+// The tables of docs/hub-api.md. Never edit a shipped migration; add one.
+// Times are BIGINT milliseconds; JSON is TEXT (the hub reads it whole, and
+// TEXT is the same on both databases). The CHECKs repeat the rules the code
+// enforces, so a bug cannot store a status or a role the API cannot name.
+constexpr const char* kInitialSchema = R"SQL(
+CREATE TABLE programmes (
+  id {ID},
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  kind TEXT NOT NULL CHECK (kind IN ('hiv', 'hcv', 'tb', 'cervical', 'palliative', 'generic')),
+  created_ms BIGINT NOT NULL
+);
+CREATE TABLE accounts (
+  id {ID},
+  email TEXT NOT NULL UNIQUE CHECK (length(email) BETWEEN 3 AND 254),
+  display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  password_hash TEXT NOT NULL,
+  created_ms BIGINT NOT NULL
+);
+CREATE TABLE invites (
+  id {ID},
+  code_hash TEXT NOT NULL UNIQUE CHECK (length(code_hash) = 64),
+  programme_id BIGINT NOT NULL REFERENCES programmes (id),
+  role TEXT NOT NULL CHECK (role IN ('coordinator', 'specialist', 'clinician', 'trainee')),
+  created_ms BIGINT NOT NULL,
+  expires_ms BIGINT NOT NULL CHECK (expires_ms > created_ms),
+  redeemed_by BIGINT REFERENCES accounts (id),
+  redeemed_ms BIGINT,
+  CHECK ((redeemed_by IS NULL) = (redeemed_ms IS NULL))
+);
+CREATE INDEX invites_programme ON invites (programme_id);
+CREATE TABLE memberships (
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  programme_id BIGINT NOT NULL REFERENCES programmes (id),
+  role TEXT NOT NULL CHECK (role IN ('coordinator', 'specialist', 'clinician', 'trainee')),
+  created_ms BIGINT NOT NULL,
+  PRIMARY KEY (account_id, programme_id)
+);
+CREATE INDEX memberships_programme ON memberships (programme_id);
+CREATE TABLE tokens (
+  id {ID},
+  token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  created_ms BIGINT NOT NULL,
+  expires_ms BIGINT NOT NULL CHECK (expires_ms > created_ms),
+  revoked_ms BIGINT
+);
+CREATE INDEX tokens_account ON tokens (account_id);
+CREATE TABLE sessions (
+  id {ID},
+  programme_id BIGINT NOT NULL REFERENCES programmes (id),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  starts_ms BIGINT NOT NULL,
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+  room BIGINT UNIQUE,
+  seq BIGINT NOT NULL,
+  created_ms BIGINT NOT NULL
+);
+CREATE INDEX sessions_programme_starts ON sessions (programme_id, starts_ms);
+CREATE INDEX sessions_seq ON sessions (seq);
+CREATE TABLE attendance (
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  registered_ms BIGINT NOT NULL,
+  joined_ms BIGINT,
+  left_ms BIGINT,
+  seq BIGINT NOT NULL,
+  PRIMARY KEY (session_id, account_id)
+);
+CREATE INDEX attendance_account ON attendance (account_id);
+CREATE INDEX attendance_seq ON attendance (seq);
+CREATE TABLE cases (
+  id {ID},
+  programme_id BIGINT NOT NULL REFERENCES programmes (id),
+  submitter_id BIGINT NOT NULL REFERENCES accounts (id),
+  case_code TEXT NOT NULL CHECK (length(case_code) BETWEEN 1 AND 200),
+  title TEXT NOT NULL,
+  body_json TEXT NOT NULL,
+  status TEXT NOT NULL
+    CHECK (status IN ('submitted', 'scheduled', 'presented', 'recommendations_sent', 'returned')),
+  session_id BIGINT REFERENCES sessions (id),
+  question TEXT,
+  submitted_ms BIGINT NOT NULL,
+  updated_ms BIGINT NOT NULL,
+  seq BIGINT NOT NULL,
+  UNIQUE (programme_id, submitter_id, case_code)
+);
+CREATE INDEX cases_programme_status ON cases (programme_id, status, submitted_ms);
+CREATE INDEX cases_submitter ON cases (submitter_id);
+CREATE INDEX cases_session ON cases (session_id);
+CREATE INDEX cases_seq ON cases (seq);
+CREATE TABLE recommendations (
+  id {ID},
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  author_id BIGINT NOT NULL REFERENCES accounts (id),
+  items_json TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_ms BIGINT NOT NULL,
+  seq BIGINT NOT NULL
+);
+CREATE INDEX recommendations_case ON recommendations (case_id);
+CREATE INDEX recommendations_seq ON recommendations (seq);
+CREATE TABLE idempotency (
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
+  status INTEGER NOT NULL CHECK (status BETWEEN 100 AND 599),
+  body TEXT NOT NULL,
+  created_ms BIGINT NOT NULL,
+  PRIMARY KEY (account_id, key)
+);
+CREATE TABLE counters (
+  name TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+);
+INSERT INTO counters (name, value) VALUES ('change_seq', 0)
+)SQL";
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> all{
+        {1, "initial schema", kInitialSchema},
+    };
+    return all;
+}
+
+QStringList statementsFor(const Migration& migration, Dialect dialect)
+{
+    // AUTOINCREMENT keeps SQLite from reusing the id of a deleted last row:
+    // ids travel to clients, which must never see one id name two things.
+    const QString autoId = dialect == Dialect::Sqlite
+                               ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
+                               : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+    QString sql = QString::fromUtf8(migration.sql);
+    sql.replace(QStringLiteral("{ID}"), autoId);
+    QStringList statements;
+    for (const QString& statement : sql.split(QLatin1Char(';'))) {
+        if (!statement.trimmed().isEmpty())
+            statements.append(statement.trimmed());
+    }
+    return statements;
+}
+
+void createBookkeeping(HubDatabase& db)
+{
+    db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                           "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms BIGINT NOT NULL)"));
+}
+
+// Serialises migrators on PostgreSQL (the lock ends with the transaction);
+// SQLite's BEGIN IMMEDIATE already does.
+void lockAgainstOtherMigrators(HubDatabase& db)
+{
+    if (db.dialect() == Dialect::Postgresql)
+        db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(4711001)"));
+}
+
+int versionInside(HubDatabase& db)
+{
+    const std::optional<HubRow> row = db.queryOne(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+    return row ? static_cast<int>(row->optionalInteger(0).value_or(0)) : 0;
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return migrations().back().version;
+}
+
+int currentVersion(HubDatabase& db)
+{
+    const bool present =
+        db.dialect() == Dialect::Sqlite
+            ? db.queryOne(
+                    QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"))
+                  .has_value()
+            : db.queryOne(QStringLiteral("SELECT 1 FROM information_schema.tables "
+                                         "WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"))
+                  .has_value();
+    return present ? versionInside(db) : 0;
+}
+
+int migrate(HubDatabase& db)
+{
+    db.transaction([&] {
+        lockAgainstOtherMigrators(db);
+        createBookkeeping(db);
+    });
+    for (const Migration& migration : migrations()) {
+        db.transaction([&] {
+            lockAgainstOtherMigrators(db);
+            const int version = versionInside(db);
+            if (version > latestVersion())
+                throw HubDbError(
+                    HubDbErrorCode::Query,
+                    QStringLiteral("The hub database is at schema version %1, newer than this spoke-hub knows (%2); "
+                                   "run the newer spoke-hub.")
+                        .arg(version)
+                        .arg(latestVersion()));
+            if (version >= migration.version)
+                return;
+            for (const QString& statement : statementsFor(migration, db.dialect()))
+                db.exec(statement);
+            db.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, ?)"),
+                    {migration.version, QString::fromUtf8(migration.name), QDateTime::currentMSecsSinceEpoch()});
+        });
+    }
+    return currentVersion(db);
+}
+
+} // namespace spoke::hub::HubMigrations

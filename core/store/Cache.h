@@ -2,6 +2,7 @@
 
 #include "store/CaseStore.h"
 #include "store/Database.h"
+#include "store/HubStore.h"
 #include "store/Outbox.h"
 #include "store/RecordingStore.h"
 #include "store/Search.h"
@@ -26,6 +27,7 @@ public:
     CaseStore cases() { return CaseStore(db_); }
     RecordingStore recordings() { return RecordingStore(db_); }
     Outbox outbox() { return Outbox(db_); }
+    HubStore hub() { return HubStore(db_); }
     std::vector<SearchHit> search(std::string_view text, const SearchOptions& options = {})
     {
         return store::search(db_, text, options);

@@ -274,11 +274,105 @@ CREATE TABLE playback_positions (
 );
 )sql";
 
+// What this laptop knows of the hub it is signed in to (docs/hub-api.md).
+// Side tables keyed by the hub's ids point at ordinary rows, so programmes,
+// sessions, cases and recommendations from the hub appear in the normal
+// lists and search without changing what the core tables mean.
+constexpr std::string_view kHubTables = R"sql(
+CREATE TABLE hub_accounts (
+    url          TEXT PRIMARY KEY,
+    email        TEXT NOT NULL,
+    name         TEXT NOT NULL DEFAULT '',
+    account_id   INTEGER NOT NULL DEFAULT 0,
+    cursor       INTEGER NOT NULL DEFAULT 0 CHECK (cursor >= 0),
+    active       INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+    last_sync_ms INTEGER,
+    last_error   TEXT NOT NULL DEFAULT '',
+    last_detail  TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX hub_accounts_one_active ON hub_accounts(active) WHERE active = 1;
+
+CREATE TABLE hub_programmes (
+    hub_url      TEXT NOT NULL,
+    hub_id       INTEGER NOT NULL,
+    programme_id INTEGER NOT NULL UNIQUE REFERENCES programmes(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL,
+    role         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (hub_url, hub_id)
+);
+
+CREATE TABLE hub_sessions (
+    hub_url    TEXT NOT NULL,
+    hub_id     INTEGER NOT NULL,
+    session_id INTEGER NOT NULL UNIQUE REFERENCES sessions(id) ON DELETE CASCADE,
+    PRIMARY KEY (hub_url, hub_id)
+);
+
+-- Every case the hub let this account see, as last pulled; local_case_id
+-- links the ones submitted from this laptop.
+CREATE TABLE hub_cases (
+    hub_url           TEXT NOT NULL,
+    hub_id            INTEGER NOT NULL,
+    programme_hub_id  INTEGER NOT NULL,
+    case_code         TEXT NOT NULL,
+    title             TEXT NOT NULL DEFAULT '',
+    status            TEXT NOT NULL CHECK (status IN ('submitted', 'scheduled', 'presented',
+                                                      'recommendations_sent', 'returned')),
+    session_hub_id    INTEGER,
+    question          TEXT NOT NULL DEFAULT '',
+    submitted_ms      INTEGER NOT NULL DEFAULT 0,
+    updated_ms        INTEGER NOT NULL DEFAULT 0,
+    mine              INTEGER NOT NULL DEFAULT 0,
+    local_case_id     INTEGER UNIQUE REFERENCES cases(id) ON DELETE SET NULL,
+    PRIMARY KEY (hub_url, hub_id)
+);
+
+-- Where each local case stands in its journey to the hub.
+CREATE TABLE case_delivery (
+    case_id      INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    hub_url      TEXT NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('waiting', 'sent', 'refused')),
+    outbox_key   TEXT NOT NULL,
+    error_status INTEGER NOT NULL DEFAULT 0,
+    error_code   TEXT NOT NULL DEFAULT '',
+    error_detail TEXT NOT NULL DEFAULT '',
+    findings     TEXT NOT NULL DEFAULT '[]',
+    updated_ms   INTEGER NOT NULL
+);
+
+CREATE TABLE hub_recommendations (
+    hub_url           TEXT NOT NULL,
+    hub_id            INTEGER NOT NULL,
+    case_hub_id       INTEGER NOT NULL,
+    recommendation_id INTEGER UNIQUE REFERENCES recommendations(id) ON DELETE SET NULL,
+    author_name       TEXT NOT NULL DEFAULT '',
+    items_json        TEXT NOT NULL DEFAULT '[]',
+    text              TEXT NOT NULL DEFAULT '',
+    created_ms        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (hub_url, hub_id)
+);
+
+CREATE TABLE hub_attendance (
+    hub_url        TEXT NOT NULL,
+    session_hub_id INTEGER NOT NULL,
+    account_id     INTEGER NOT NULL,
+    registered_ms  INTEGER NOT NULL,
+    joined_ms      INTEGER,
+    left_ms        INTEGER,
+    PRIMARY KEY (hub_url, session_hub_id, account_id)
+);
+
+-- An entry the hub refused (4xx) stops retrying until the user acts.
+ALTER TABLE outbox ADD COLUMN stopped_ms INTEGER;
+ALTER TABLE outbox ADD COLUMN error_status INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "core tables", kCoreTables},
     Migration{2, "full-text search index", kSearchIndex},
     Migration{3, "de-identification override log", kDeidOverrides},
     Migration{4, "playback resume positions", kPlaybackPositions},
+    Migration{5, "hub accounts and mappings", kHubTables},
 };
 
 } // namespace

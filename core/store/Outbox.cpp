@@ -6,6 +6,16 @@
 
 namespace spoke::store {
 
+namespace {
+
+OutboxItem readItem(const Statement& stmt)
+{
+    return {stmt.int64(0), stmt.text(1), stmt.text(2),  stmt.text(3),         static_cast<int>(stmt.int64(4)),
+            stmt.int64(5), stmt.text(6), stmt.int64(7), stmt.optionalInt64(8)};
+}
+
+} // namespace
+
 std::int64_t Outbox::enqueue(std::string_view key, std::string_view kind, std::string_view payloadJson,
                              std::int64_t nowMs)
 {
@@ -23,14 +33,24 @@ std::vector<OutboxItem> Outbox::due(std::int64_t nowMs, int limit)
 {
     Statement stmt = db_.prepare(
         "SELECT id, idempotency_key, kind, payload_json, attempts, next_try_ms, last_error, created_ms, sent_ms "
-        "FROM outbox WHERE sent_ms IS NULL AND next_try_ms <= ? ORDER BY next_try_ms, id LIMIT ?");
+        "FROM outbox WHERE sent_ms IS NULL AND stopped_ms IS NULL AND next_try_ms <= ? ORDER BY next_try_ms, id "
+        "LIMIT ?");
     stmt.bindAll(nowMs, limit);
     std::vector<OutboxItem> result;
-    while (stmt.step()) {
-        result.push_back({stmt.int64(0), stmt.text(1), stmt.text(2), stmt.text(3), static_cast<int>(stmt.int64(4)),
-                          stmt.int64(5), stmt.text(6), stmt.int64(7), stmt.optionalInt64(8)});
-    }
+    while (stmt.step())
+        result.push_back(readItem(stmt));
     return result;
+}
+
+std::optional<OutboxItem> Outbox::byKey(std::string_view key)
+{
+    Statement stmt = db_.prepare(
+        "SELECT id, idempotency_key, kind, payload_json, attempts, next_try_ms, last_error, created_ms, sent_ms "
+        "FROM outbox WHERE idempotency_key = ?");
+    stmt.bind(1, key);
+    if (!stmt.step())
+        return std::nullopt;
+    return readItem(stmt);
 }
 
 std::int64_t Outbox::backoffMs(int attempts)
@@ -58,6 +78,27 @@ void Outbox::markFailed(std::int64_t id, std::string_view error, std::int64_t no
 void Outbox::markSent(std::int64_t id, std::int64_t nowMs)
 {
     db_.prepare("UPDATE outbox SET sent_ms = ? WHERE id = ?").bindAll(nowMs, id).run();
+}
+
+void Outbox::markStopped(std::int64_t id, int httpStatus, std::string_view error, std::int64_t nowMs)
+{
+    db_.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ?, error_status = ?, stopped_ms = ? "
+                "WHERE id = ? AND sent_ms IS NULL")
+        .bindAll(error, httpStatus, nowMs, id)
+        .run();
+}
+
+void Outbox::discardStopped(std::string_view key)
+{
+    db_.prepare("DELETE FROM outbox WHERE idempotency_key = ? AND stopped_ms IS NOT NULL AND sent_ms IS NULL")
+        .bind(1, key)
+        .run();
+}
+
+int Outbox::stoppedCount()
+{
+    return static_cast<int>(
+        db_.queryInt("SELECT count(*) FROM outbox WHERE sent_ms IS NULL AND stopped_ms IS NOT NULL"));
 }
 
 int Outbox::pendingCount()

@@ -6,6 +6,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace spoke::sync {
 
 enum class SyncErrorKind {
@@ -43,6 +45,7 @@ struct SyncError {
 
 // The stable spelling of a kind, for JSON output and logs ("offline").
 QString toString(SyncErrorKind kind);
+std::optional<SyncErrorKind> syncErrorKindFrom(const QString& text);
 
 } // namespace spoke::sync
 

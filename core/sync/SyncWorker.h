@@ -1,7 +1,7 @@
 #pragma once
 
 #include "cases/Finding.h"
-#include "cases/SchemaRegistry.h"
+#include "sync/CaseSubmission.h"
 #include "sync/HubTypes.h"
 #include "sync/SyncError.h"
 
@@ -51,23 +51,11 @@ struct CaseSyncState {
     QList<cases::Finding> hubFindings; // 422 findings from the hub (path, span, category, reason; no text)
 };
 
-// Why a case could not be submitted. Nothing was queued when this comes back.
-struct SubmitFailure {
-    enum class Reason {
-        NoSuchCase,
-        NotSignedIn, // no hub account on this laptop
-        NoHubProgramme, // the case's programme is not one synced from the hub
-        WrongStatus, // already submitted and not returned by the hub
-        UnresolvedFindings, // the gate still flags text; see findings
-        InvalidForm, // the form schema reports errors; see problems
-        Unreadable, // the saved document is not a readable echo-case/1.0 document
-        LocalStore, // the cache could not be read or written
-    };
-    Reason reason = Reason::LocalStore;
-    std::int64_t localCaseId = 0;
-    QList<cases::Finding> findings;
-    QList<cases::SchemaIssue> problems;
-    QString detail; // technical detail for logs and the CLI
+Reason reason = Reason::LocalStore;
+std::int64_t localCaseId = 0;
+QList<cases::Finding> findings;
+QList<cases::SchemaIssue> problems;
+QString detail; // technical detail for logs and the CLI
 };
 
 // The app-facing side of the hub. It owns a thread ("sync") with the hub
@@ -180,4 +168,3 @@ private:
 
 Q_DECLARE_METATYPE(spoke::sync::SyncState)
 Q_DECLARE_METATYPE(spoke::sync::CaseSyncState)
-Q_DECLARE_METATYPE(spoke::sync::SubmitFailure)

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "cases/Finding.h"
+#include "store/HubStore.h"
+#include "sync/HubTypes.h"
+#include "sync/SyncError.h"
+#include "util/Expected.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+namespace spoke::sync {
+
+// Readers of the hub's answers (docs/hub-api.md "Objects"). The bytes come
+// off the network, so nothing here trusts them: every field is checked for
+// type and range, an unknown status or role is an error, and the error is a
+// SyncError(BadResponse) naming the field, never an exception.
+
+template <class T> using HubExpected = Expected<T, SyncError>;
+
+struct AuthAnswer {
+    QString token;
+    std::int64_t expiresMs = 0;
+    std::int64_t accountId = 0;
+    QString email;
+    QString name;
+};
+
+struct MeAnswer {
+    std::int64_t accountId = 0;
+    QString email;
+    QString name;
+    QList<HubMembership> memberships;
+};
+
+// The largest answer read at all; a sync of a busy programme is a few MiB.
+inline constexpr qint64 kMaxAnswerBytes = 64LL * 1024 * 1024;
+
+HubExpected<AuthAnswer> parseAuthAnswer(const QByteArray& body);
+HubExpected<MeAnswer> parseMeAnswer(const QByteArray& body);
+HubExpected<store::PulledRows> parseSyncAnswer(const QByteArray& body);
+// `{"case": Case}`, with the document and recommendations when present.
+HubExpected<HubCaseDetail> parseCaseAnswer(const QByteArray& body);
+HubExpected<QList<HubCase>> parseQueueAnswer(const QByteArray& body);
+// `{"recommendation": Recommendation, "case": Case}`.
+HubExpected<std::pair<HubRecommendation, HubCase>> parseRecommendationAnswer(const QByteArray& body);
+
+// The hub's `error.code` of an error answer; empty when there is none.
+QString errorCodeOf(const QByteArray& body);
+// The findings of a 422 `findings` answer (path, span, category, reason;
+// the hub never sends the flagged text). Malformed entries are skipped.
+QList<cases::Finding> findingsOf(const QByteArray& body);
+
+// Conversions between the hub's objects and the cache's rows.
+store::HubCaseRow toRow(const HubCase& hubCase);
+HubCase fromRow(const store::HubCaseRow& row);
+
+} // namespace spoke::sync

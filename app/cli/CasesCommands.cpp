@@ -5,6 +5,8 @@
 #include "cases/CaseError.h"
 #include "cases/DeidGate.h"
 #include "cases/SchemaRegistry.h"
+#include "store/StoreError.h"
+#include "sync/CaseSubmission.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,7 +45,8 @@ int runCasesCheck(CliContext&, const QStringList& arguments)
                 QJsonArray list;
                 for (const auto& f : findings)
                     list.append(cases::toJson(f));
-                CliContext::printJsonLine(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("findings"), list}});
+                CliContext::printJsonLine(
+                    QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("findings"), list}});
             } else {
                 std::printf("%s: %zu finding(s)\n", qPrintable(file), findings.size());
                 for (const auto& f : findings)
@@ -76,11 +79,13 @@ int runCasesValidate(CliContext&, const QStringList& arguments)
         for (const auto& issue : issues) {
             const bool isError = issue.severity == cases::SchemaIssue::Severity::Error;
             errors += isError ? 1 : 0;
-            list.append(QJsonObject{{QStringLiteral("path"), issue.path},
-                                    {QStringLiteral("message"), issue.message},
-                                    {QStringLiteral("severity"), isError ? QStringLiteral("error") : QStringLiteral("note")}});
+            list.append(
+                QJsonObject{{QStringLiteral("path"), issue.path},
+                            {QStringLiteral("message"), issue.message},
+                            {QStringLiteral("severity"), isError ? QStringLiteral("error") : QStringLiteral("note")}});
             if (!json)
-                std::printf("%s %s: %s\n", isError ? "error" : "note ", qPrintable(issue.path), qPrintable(issue.message));
+                std::printf("%s %s: %s\n", isError ? "error" : "note ", qPrintable(issue.path),
+                            qPrintable(issue.message));
         }
         if (json)
             CliContext::printJsonLine(QJsonObject{{QStringLiteral("file"), args.first()},
@@ -115,6 +120,172 @@ int runCasesCleanAttachment(CliContext&, const QStringList& args)
     }
 }
 
+namespace {
+
+std::optional<std::int64_t> localCaseId(const QString& text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0) {
+        CliContext::printError(QStringLiteral("not a case id: ") + text);
+        return std::nullopt;
+    }
+    return id;
+}
+
+QJsonArray findingsJson(const QList<cases::Finding>& findings)
+{
+    QJsonArray list;
+    for (const auto& f : findings)
+        list.append(cases::toJson(f));
+    return list;
+}
+
+QJsonObject deliveryJson(const store::CaseDelivery& d)
+{
+    QJsonObject out{{QStringLiteral("state"), d.state == store::CaseDelivery::State::Waiting ? QStringLiteral("waiting")
+                                              : d.state == store::CaseDelivery::State::Sent
+                                                  ? QStringLiteral("sent")
+                                                  : QStringLiteral("refused")}};
+    if (d.state == store::CaseDelivery::State::Refused) {
+        out.insert(QStringLiteral("error"),
+                   QJsonObject{{QStringLiteral("status"), d.errorStatus},
+                               {QStringLiteral("code"), QString::fromStdString(d.errorCode)},
+                               {QStringLiteral("detail"), QString::fromStdString(d.errorDetail)}});
+        out.insert(QStringLiteral("findings"),
+                   QJsonDocument::fromJson(QByteArray::fromStdString(d.findingsJson)).array());
+    }
+    return out;
+}
+
+} // namespace
+
+int runCasesImport(CliContext& context, const QStringList& arguments)
+{
+    QStringList args = arguments;
+    const bool json = takeFlag(args, QStringLiteral("--json"));
+    if (args.size() != 1) {
+        CliContext::printError(QStringLiteral("cases import needs exactly one case file"));
+        return kBadInput;
+    }
+    try {
+        const auto document = cases::CaseDocument::fromFile(args.first().toStdString());
+        auto cache = context.openCache();
+        sync::CaseSubmission submission(cache, cases::DeidGate::builtIn(), cases::SchemaRegistry::builtIn());
+        const auto imported = submission.importDocument(document, store::currentTimeMs());
+        if (!imported) {
+            using R = sync::ImportFailure::Reason;
+            const auto& failure = imported.error();
+            CliContext::printError(failure.reason == R::NoProgramme
+                                       ? QStringLiteral("no programme of kind \"%1\" in the cache: sign in to a hub "
+                                                        "(hub join/login) or seed the demo")
+                                             .arg(failure.detail)
+                                   : failure.reason == R::AlreadyExists
+                                       ? QStringLiteral("a case %1 is already in the cache").arg(failure.detail)
+                                       : failure.detail);
+            return failure.reason == R::LocalStore ? kFailed : kBadInput;
+        }
+        if (json)
+            CliContext::printJsonLine(QJsonObject{{QStringLiteral("id"), static_cast<qint64>(*imported)},
+                                                  {QStringLiteral("case_id"), document.caseId()}});
+        else
+            std::printf("%lld\n", static_cast<long long>(*imported));
+        return kOk;
+    } catch (const cases::CaseError& error) {
+        CliContext::printError(args.first() + QStringLiteral(": ") + QString::fromUtf8(error.what()));
+        return kBadInput;
+    }
+}
+
+int runCasesSubmit(CliContext& context, const QStringList& args)
+{
+    if (args.size() != 1) {
+        CliContext::printError(QStringLiteral("cases submit needs exactly one case id"));
+        return kBadInput;
+    }
+    const auto id = localCaseId(args.first());
+    if (!id)
+        return kBadInput;
+    auto cache = context.openCache();
+    sync::CaseSubmission submission(cache, cases::DeidGate::builtIn(), cases::SchemaRegistry::builtIn());
+    const auto queued = submission.submit(*id, store::currentTimeMs());
+    if (queued) {
+        CliContext::printJsonLine(QJsonObject{{QStringLiteral("id"), static_cast<qint64>(*id)},
+                                              {QStringLiteral("status"), QStringLiteral("submitted")},
+                                              {QStringLiteral("queued"), true},
+                                              {QStringLiteral("key"), QString::fromStdString(queued->idempotencyKey)}});
+        return kOk;
+    }
+    using R = sync::SubmitFailure::Reason;
+    const auto& failure = queued.error();
+    QJsonObject out{{QStringLiteral("id"), static_cast<qint64>(*id)},
+                    {QStringLiteral("error"), sync::toString(failure.reason)}};
+    if (failure.reason == R::UnresolvedFindings)
+        out.insert(QStringLiteral("findings"), findingsJson(failure.findings));
+    if (failure.reason == R::InvalidForm) {
+        QJsonArray problems;
+        for (const auto& issue : failure.problems)
+            problems.append(
+                QJsonObject{{QStringLiteral("path"), issue.path}, {QStringLiteral("message"), issue.message}});
+        out.insert(QStringLiteral("problems"), problems);
+    }
+    CliContext::printJsonLine(out);
+    CliContext::printError(
+        QStringLiteral("the case was not submitted: ") + sync::toString(failure.reason)
+        + (failure.detail.isEmpty() ? QString() : QStringLiteral(" (") + failure.detail + QLatin1Char(')')));
+    switch (failure.reason) {
+    case R::UnresolvedFindings:
+    case R::InvalidForm: return kFindings;
+    case R::NoSuchCase: return kBadInput;
+    default: return kFailed;
+    }
+}
+
+int runCasesShow(CliContext& context, const QStringList& arguments)
+{
+    QStringList args = arguments;
+    takeFlag(args, QStringLiteral("--json")); // the only output there is
+    if (args.size() != 1) {
+        CliContext::printError(QStringLiteral("cases show needs exactly one case id"));
+        return kBadInput;
+    }
+    const auto id = localCaseId(args.first());
+    if (!id)
+        return kBadInput;
+    auto cache = context.openCache();
+    const auto record = cache.cases().byId(*id);
+    if (!record) {
+        CliContext::printError(QStringLiteral("no case with id %1").arg(*id));
+        return kBadInput;
+    }
+    QJsonArray recommendations;
+    for (const auto& r : cache.cases().recommendations(*id))
+        recommendations.append(QJsonObject{{QStringLiteral("id"), static_cast<qint64>(r.id)},
+                                           {QStringLiteral("author"), QString::fromStdString(r.author)},
+                                           {QStringLiteral("text"), QString::fromStdString(r.body)},
+                                           {QStringLiteral("created_ms"), static_cast<qint64>(r.createdMs)}});
+    QJsonObject out{{QStringLiteral("id"), static_cast<qint64>(record->id)},
+                    {QStringLiteral("case_id"), QString::fromStdString(record->caseCode)},
+                    {QStringLiteral("title"), QString::fromStdString(record->title)},
+                    {QStringLiteral("programme_id"), static_cast<qint64>(record->programmeId)},
+                    {QStringLiteral("status"), QString::fromUtf8(store::toString(record->status).data())},
+                    {QStringLiteral("revision"), record->currentRevision},
+                    {QStringLiteral("hub_status"), QJsonValue()},
+                    {QStringLiteral("question"), QJsonValue()},
+                    {QStringLiteral("recommendations"), recommendations}};
+    if (const auto delivery = cache.hub().delivery(*id)) {
+        out.insert(QStringLiteral("delivery"), deliveryJson(*delivery));
+        if (delivery->hubCaseId)
+            out.insert(QStringLiteral("hub_case_id"), static_cast<qint64>(*delivery->hubCaseId));
+        if (delivery->hubStatus)
+            out.insert(QStringLiteral("hub_status"), QString::fromStdString(*delivery->hubStatus));
+        if (!delivery->question.empty())
+            out.insert(QStringLiteral("question"), QString::fromStdString(delivery->question));
+    }
+    CliContext::printJson(QJsonDocument(out));
+    return kOk;
+}
+
 } // namespace spoke::cli
 
 #include "bench/DeidBench.h"
@@ -137,8 +308,10 @@ int runBenchDeid(CliContext&, const QStringList& arguments)
     }
     const auto r = bench::runDeidBench(config);
     auto summary = [](const bench::Summary& s) {
-        return QJsonObject{{QStringLiteral("median"), s.median}, {QStringLiteral("p95"), s.p95},
-                           {QStringLiteral("max"), s.max},       {QStringLiteral("mean"), s.mean},
+        return QJsonObject{{QStringLiteral("median"), s.median},
+                           {QStringLiteral("p95"), s.p95},
+                           {QStringLiteral("max"), s.max},
+                           {QStringLiteral("mean"), s.mean},
                            {QStringLiteral("count"), s.count}};
     };
     const double ratio = r.referenceMs.median > 0 ? r.checkMs.median / r.referenceMs.median : 0.0;

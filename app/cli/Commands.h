@@ -40,5 +40,16 @@ int runProbe(CliContext&, const QStringList&);
 int runPlay(CliContext&, const QStringList&);
 int runBenchPlayback(CliContext&, const QStringList&);
 int runJoin(CliContext&, const QStringList&);
+int runHubJoin(CliContext&, const QStringList&);
+int runHubLogin(CliContext&, const QStringList&);
+int runHubLogout(CliContext&, const QStringList&);
+int runHubToken(CliContext&, const QStringList&);
+int runSync(CliContext&, const QStringList&);
+int runReviewQueue(CliContext&, const QStringList&);
+int runReviewRecommend(CliContext&, const QStringList&);
+int runReviewReturn(CliContext&, const QStringList&);
+int runCasesImport(CliContext&, const QStringList&);
+int runCasesSubmit(CliContext&, const QStringList&);
+int runCasesShow(CliContext&, const QStringList&);
 
 } // namespace spoke::cli

@@ -29,7 +29,8 @@ public:
     PostgresServer& operator=(const PostgresServer&) = delete;
     ~PostgresServer();
 
-    // postgresql://postgres@/DBNAME?host=SOCKETDIR, for HubDatabaseLocation::fromUrl.
+    // postgresql://postgres@localhost/DBNAME?host=SOCKETDIR (the socket dir
+    // overrides the host, so nothing goes over TCP), for HubDatabaseLocation::fromUrl.
     QString url() const;
     const std::filesystem::path& socketDir() const { return dir_; }
     long pid() const { return pid_; }

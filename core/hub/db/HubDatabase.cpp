@@ -278,6 +278,11 @@ void HubDatabase::connect()
         throw HubDbError(HubDbErrorCode::Unavailable,
                          QStringLiteral("Cannot open %1: %2").arg(location_.describe(), error.text()));
     }
+    if (!sqlite) {
+        // Keeps NOTICEs (CREATE TABLE IF NOT EXISTS on a migrated database)
+        // off the hub's stderr, which carries one JSON line per request.
+        exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    }
     if (sqlite) {
         // WAL lets readers run beside the one writer; FULL syncs the WAL on
         // every commit, so an acknowledged write survives a power cut.
@@ -298,38 +303,48 @@ HubQueryResult HubDatabase::exec(const QString& sql, const QVariantList& params)
         connect();
         connection = connectionFor(connectionName_);
     }
-    QSqlQuery query(connection);
-    query.setForwardOnly(true);
+    auto query = std::make_unique<QSqlQuery>(connection);
+    query->setForwardOnly(true);
     const auto fail = [&](const QSqlError& error) -> HubDbError {
-        HubDbError classified = location_.dialect == Dialect::Sqlite
-                                    ? classifySqlite(error, QStringLiteral("SQLite"))
-                                    : classifyPostgres(error, QStringLiteral("PostgreSQL"));
+        const bool sqlite = location_.dialect == Dialect::Sqlite;
+        HubDbError classified = sqlite ? classifySqlite(error, QStringLiteral("SQLite"))
+                                       : classifyPostgres(error, QStringLiteral("PostgreSQL"));
+        if (!sqlite && inTransaction())
+            failedInTransaction_.push_back(std::move(query));
         // A lost PostgreSQL connection is reopened by the next call outside
         // a transaction (ping() or the next request).
-        if (classified.code() == HubDbErrorCode::Unavailable && location_.dialect == Dialect::Postgresql)
+        if (classified.code() == HubDbErrorCode::Unavailable && !sqlite)
             connection.close();
         return classified;
     };
-    if (!query.prepare(sql))
-        throw fail(query.lastError());
-    for (const QVariant& param : params)
-        query.addBindValue(param);
-    if (!query.exec())
-        throw fail(query.lastError());
+    // PostgreSQL cannot PREPARE transaction control or DDL, so statements
+    // without parameters run directly; with parameters, the driver turns `?`
+    // into PostgreSQL's $1, $2…
+    if (params.isEmpty()) {
+        if (!query->exec(sql))
+            throw fail(query->lastError());
+    } else {
+        if (!query->prepare(sql))
+            throw fail(query->lastError());
+        for (const QVariant& param : params)
+            query->addBindValue(param);
+        if (!query->exec())
+            throw fail(query->lastError());
+    }
     HubQueryResult result;
-    if (query.isSelect()) {
-        const int columns = query.record().count();
-        while (query.next()) {
+    if (query->isSelect()) {
+        const int columns = query->record().count();
+        while (query->next()) {
             QVariantList values;
             values.reserve(columns);
             for (int column = 0; column < columns; ++column)
-                values.append(query.value(column));
+                values.append(query->value(column));
             result.rows.emplace_back(std::move(values));
         }
-        if (query.lastError().isValid())
-            throw fail(query.lastError());
+        if (query->lastError().isValid())
+            throw fail(query->lastError());
     }
-    result.rowsAffected = query.numRowsAffected();
+    result.rowsAffected = query->numRowsAffected();
     return result;
 }
 
@@ -368,18 +383,24 @@ void HubDatabase::commit()
 {
     exec(QStringLiteral("COMMIT"));
     transaction_ = TransactionKind::None;
+    failedInTransaction_.clear();
 }
 
 void HubDatabase::rollbackQuietly()
 {
     transaction_ = TransactionKind::None;
     QSqlDatabase connection = connectionFor(connectionName_);
-    if (!connection.isOpen())
+    if (!connection.isOpen()) {
+        failedInTransaction_.clear();
         return; // the server ends a transaction whose connection is gone
-    QSqlQuery query(connection);
-    // Fails only when there is nothing to roll back (SQLite already undid
-    // the transaction after a fatal error), which is the state we want.
-    (void)query.exec(QStringLiteral("ROLLBACK"));
+    }
+    {
+        QSqlQuery query(connection);
+        // Fails only when there is nothing to roll back (SQLite already undid
+        // the transaction after a fatal error), which is the state we want.
+        (void)query.exec(QStringLiteral("ROLLBACK"));
+    }
+    failedInTransaction_.clear();
 }
 
 std::int64_t HubDatabase::bumpChangeSeq()

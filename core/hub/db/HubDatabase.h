@@ -14,6 +14,8 @@
 #include <type_traits>
 #include <vector>
 
+class QSqlQuery;
+
 namespace spoke::hub {
 
 // What a database failure means to a caller (docs/hub-api.md, Conventions):
@@ -177,6 +179,10 @@ private:
     HubDatabaseLocation location_;
     QString connectionName_;
     TransactionKind transaction_ = TransactionKind::None;
+    // PostgreSQL statements that failed inside a transaction. The driver
+    // DEALLOCATEs a statement when its query is destroyed, which an aborted
+    // transaction refuses; they are released once the transaction ends.
+    std::vector<std::unique_ptr<QSqlQuery>> failedInTransaction_;
     ThreadAffinity affinity_;
 };
 

@@ -1,0 +1,210 @@
+#include "HubTestDatabases.h"
+
+#include "hub/identity/Identity.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+using namespace spoke::hub;
+using spoke::test::HubTestDatabase;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonObject json() const
+    {
+        const QJsonDocument doc = QJsonDocument::fromJson(out);
+        REQUIRE(doc.isObject());
+        return doc.object();
+    }
+};
+
+Run spokeHub(const QStringList& args)
+{
+    QProcess process;
+    process.start(QStringLiteral(SPOKE_HUB_PATH), args);
+    REQUIRE(process.waitForFinished(60000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QStringList where(const HubTestDatabase& database)
+{
+    if (database.location().dialect == Dialect::Sqlite)
+        return {QStringLiteral("--data-dir"), QString::fromStdString(database.dataDir().string())};
+    return {QStringLiteral("--database"), database.server()->url()};
+}
+
+// One line of JSON and nothing else.
+void checkOneLine(const Run& run)
+{
+    CHECK(run.out.endsWith('\n'));
+    CHECK(run.out.count('\n') == 1);
+    CHECK(run.err.isEmpty());
+}
+
+// Exit 2, nothing on stdout, one sentence on stderr.
+void checkUsageError(const Run& run, const char* mentions)
+{
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 2);
+    CHECK(run.out.isEmpty());
+    CHECK(run.err.trimmed().endsWith('.'));
+    CHECK(run.err.count('\n') == 1);
+    CHECK(run.err.contains(mentions));
+}
+
+} // namespace
+
+HUB_TEST_ON_BOTH_DATABASES(adminEndToEnd, "spoke-hub admin: add a programme, invite a member, schedule a session",
+                           "[hub][admin]")
+{
+    const QStringList at = where(database);
+    const Run programme =
+        spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("programme") << QStringLiteral("add")
+                                                      << QStringLiteral("--name") << QStringLiteral("HIV Lusaka")
+                                                      << QStringLiteral("--kind") << QStringLiteral("hiv"));
+    INFO(programme.err.toStdString());
+    REQUIRE(programme.exitCode == 0);
+    checkOneLine(programme);
+    const qint64 programmeId = programme.json().value(QStringLiteral("id")).toInteger();
+    CHECK(programmeId > 0);
+
+    const Run invite =
+        spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("member") << QStringLiteral("invite")
+                                                      << QStringLiteral("--programme") << QString::number(programmeId)
+                                                      << QStringLiteral("--role") << QStringLiteral("specialist"));
+    REQUIRE(invite.exitCode == 0);
+    checkOneLine(invite);
+    const QString code = invite.json().value(QStringLiteral("code")).toString();
+    CHECK(invite.json().value(QStringLiteral("id")).toInteger() > 0);
+    CHECK(code.size() == 32);
+
+    const Run session = spokeHub(QStringList{QStringLiteral("admin")}
+                                 << at << QStringLiteral("session") << QStringLiteral("add")
+                                 << QStringLiteral("--programme=") + QString::number(programmeId)
+                                 << QStringLiteral("--title") << QStringLiteral("Week 1: ART failure")
+                                 << QStringLiteral("--starts") << QStringLiteral("2026-12-08T16:00:00+02:00"));
+    REQUIRE(session.exitCode == 0);
+    checkOneLine(session);
+    const qint64 sessionId = session.json().value(QStringLiteral("id")).toInteger();
+
+    // What the commands stored is what the hub serves.
+    auto db = database.open();
+    const auto row =
+        db->queryOne(QStringLiteral("SELECT programme_id, title, starts_ms, minutes, room, seq FROM sessions "
+                                    "WHERE id = ?"),
+                     {sessionId});
+    REQUIRE(row);
+    CHECK(row->integer(0) == programmeId);
+    CHECK(row->text(1) == QStringLiteral("Week 1: ART failure"));
+    CHECK(row->integer(2) == 1796738400000LL); // 2026-12-08T14:00:00Z
+    CHECK(row->integer(3) == 90);
+    CHECK(row->integer(4) == sessionId + 100000);
+    CHECK(row->integer(5) == db->currentChangeSeq());
+    Identity identity(*db);
+    const auto joined =
+        identity.redeemInvite(code, QStringLiteral("sp@hub.org"), QStringLiteral("Dr Specialist"),
+                              QStringLiteral("long enough password"), QDateTime::currentMSecsSinceEpoch());
+    REQUIRE(joined.ok());
+    const auto principal = identity.authenticate(joined->token, QDateTime::currentMSecsSinceEpoch());
+    REQUIRE(principal);
+    CHECK(principal->roleIn(programmeId) == Role::Specialist);
+
+    const Run missing =
+        spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("member") << QStringLiteral("invite")
+                                                      << QStringLiteral("--programme") << QStringLiteral("999")
+                                                      << QStringLiteral("--role") << QStringLiteral("trainee"));
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.out.isEmpty());
+    CHECK(missing.err.contains("programme 999 does not exist"));
+}
+
+TEST_CASE("spoke-hub admin: bad arguments exit 2 with one sentence naming the problem", "[hub][admin]")
+{
+    auto database = HubTestDatabase::sqlite();
+    const QStringList at = where(*database);
+    const auto admin = [&](const QStringList& rest) {
+        return spokeHub(QStringList{QStringLiteral("admin")} << at << rest);
+    };
+    checkUsageError(
+        admin({QStringLiteral("programme"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("X")}),
+        "--kind");
+    checkUsageError(admin({QStringLiteral("programme"), QStringLiteral("add"), QStringLiteral("--name"),
+                           QStringLiteral("X"), QStringLiteral("--kind"), QStringLiteral("flu")}),
+                    "--kind must be one of");
+    checkUsageError(admin({QStringLiteral("programme"), QStringLiteral("add"), QStringLiteral("--name"),
+                           QStringLiteral(" "), QStringLiteral("--kind"), QStringLiteral("tb")}),
+                    "name must not be empty");
+    checkUsageError(admin({QStringLiteral("member"), QStringLiteral("invite"), QStringLiteral("--programme"),
+                           QStringLiteral("-3"), QStringLiteral("--role"), QStringLiteral("trainee")}),
+                    "--programme must be a positive whole number");
+    checkUsageError(admin({QStringLiteral("member"), QStringLiteral("invite"), QStringLiteral("--programme"),
+                           QStringLiteral("1"), QStringLiteral("--role"), QStringLiteral("admin")}),
+                    "--role must be one of");
+    checkUsageError(admin({QStringLiteral("session"), QStringLiteral("add"), QStringLiteral("--programme"),
+                           QStringLiteral("1"), QStringLiteral("--title"), QStringLiteral("T"),
+                           QStringLiteral("--starts"), QStringLiteral("2026-12-08T14:00:00")}),
+                    "with a zone");
+    checkUsageError(
+        admin({QStringLiteral("session"), QStringLiteral("add"), QStringLiteral("--programme"), QStringLiteral("1"),
+               QStringLiteral("--title"), QStringLiteral("T"), QStringLiteral("--starts"),
+               QStringLiteral("2026-12-08T14:00:00Z"), QStringLiteral("--minutes"), QStringLiteral("0")}),
+        "minutes must be between");
+    checkUsageError(admin({QStringLiteral("programme"), QStringLiteral("remove")}), "no command");
+    checkUsageError(
+        admin({QStringLiteral("programme"), QStringLiteral("add"), QStringLiteral("--colour"), QStringLiteral("red")}),
+        "no option --colour");
+    checkUsageError(admin({QStringLiteral("backup")}), "exactly one FILE");
+    checkUsageError(spokeHub({QStringLiteral("admin"), QStringLiteral("programme"), QStringLiteral("add")}),
+                    "exactly one of --data-dir DIR or --database URL");
+    checkUsageError(spokeHub({QStringLiteral("admin"), QStringLiteral("--database"), QStringLiteral("mysql://x/y"),
+                              QStringLiteral("programme"), QStringLiteral("add")}),
+                    "postgresql://");
+    checkUsageError(spokeHub({QStringLiteral("launch")}), "no command launch");
+}
+
+TEST_CASE("spoke-hub admin: backup and restore through the command line", "[hub][admin][backup]")
+{
+    auto database = HubTestDatabase::sqlite();
+    const QStringList at = where(*database);
+    REQUIRE(spokeHub(QStringList{QStringLiteral("admin")}
+                     << at << QStringLiteral("programme") << QStringLiteral("add") << QStringLiteral("--name")
+                     << QStringLiteral("Palliative care") << QStringLiteral("--kind") << QStringLiteral("palliative"))
+                .exitCode
+            == 0);
+    spoke::test::TempDir out;
+    const QString file = QString::fromStdString((out / "hub-backup.sqlite").string());
+    const Run backup = spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("backup") << file);
+    REQUIRE(backup.exitCode == 0);
+    checkOneLine(backup);
+    CHECK(backup.json().value(QStringLiteral("file")).toString() == file);
+    CHECK(backup.json().value(QStringLiteral("bytes")).toInteger() == QFileInfo(file).size());
+
+    const Run restore = spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("restore") << file);
+    REQUIRE(restore.exitCode == 0);
+    checkOneLine(restore);
+
+    const Run foreign = spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("restore")
+                                                                      << QStringLiteral(SPOKE_HUB_PATH));
+    CHECK(foreign.exitCode == 1);
+    CHECK(foreign.err.contains("not a SQLite database"));
+}
+
+TEST_CASE("spoke-hub: --help lists every command, --version names it", "[hub][admin]")
+{
+    const Run help = spokeHub({QStringLiteral("--help")});
+    CHECK(help.exitCode == 0);
+    for (const char* command :
+         {"serve", "programme add", "member invite", "session add", "backup FILE", "restore FILE"})
+        CHECK(help.out.contains(command));
+    const Run version = spokeHub({QStringLiteral("--version")});
+    CHECK(version.exitCode == 0);
+    CHECK(version.out.startsWith("spoke-hub "));
+}

@@ -1,0 +1,90 @@
+#include "HubTestDatabases.h"
+
+#include "hub/db/HubMigrations.h"
+
+using namespace spoke::hub;
+using spoke::test::HubTestDatabase;
+
+namespace {
+
+const QStringList kTables{
+    QStringLiteral("programmes"),  QStringLiteral("accounts"), QStringLiteral("invites"),
+    QStringLiteral("memberships"), QStringLiteral("tokens"),   QStringLiteral("sessions"),
+    QStringLiteral("attendance"),  QStringLiteral("cases"),    QStringLiteral("recommendations"),
+    QStringLiteral("idempotency"), QStringLiteral("counters"), QStringLiteral("schema_migrations")};
+
+std::int64_t countRows(HubDatabase& db, const QString& table)
+{
+    return db.queryOne(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table))->integer(0);
+}
+
+} // namespace
+
+HUB_TEST_ON_BOTH_DATABASES(migratesFreshAndReopened,
+                           "hub migrations: a fresh database gets every table, a reopened one "
+                           "is left as it is",
+                           "[hub][store]")
+{
+    {
+        auto db = database.open();
+        CHECK(HubMigrations::currentVersion(*db) == HubMigrations::latestVersion());
+        for (const QString& table : kTables)
+            CHECK_NOTHROW(countRows(*db, table));
+        CHECK(db->currentChangeSeq() == 0);
+        CHECK(countRows(*db, QStringLiteral("schema_migrations")) == HubMigrations::latestVersion());
+        db->exec(QStringLiteral("INSERT INTO programmes (name, kind, created_ms) VALUES (?, ?, ?)"),
+                 {QStringLiteral("HCV Nairobi"), QStringLiteral("hcv"), QVariant::fromValue<qint64>(1)});
+    }
+    auto reopened = database.open();
+    CHECK(HubMigrations::migrate(*reopened) == HubMigrations::latestVersion());
+    CHECK(countRows(*reopened, QStringLiteral("schema_migrations")) == HubMigrations::latestVersion());
+    CHECK(countRows(*reopened, QStringLiteral("programmes")) == 1);
+    CHECK(reopened->currentChangeSeq() == 0);
+}
+
+HUB_TEST_ON_BOTH_DATABASES(refusesNewerSchema,
+                           "hub migrations: a database from a newer spoke-hub is refused, not "
+                           "touched",
+                           "[hub][store]")
+{
+    {
+        auto db = database.open();
+        db->exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, 'future', 0)"),
+                 {HubMigrations::latestVersion() + 1});
+    }
+    try {
+        database.open();
+        FAIL("opened a database with a newer schema");
+    } catch (const HubDbError& error) {
+        CHECK(error.code() == HubDbErrorCode::Query);
+        CHECK_THAT(error.what(), Catch::Contains("newer"));
+    }
+}
+
+HUB_TEST_ON_BOTH_DATABASES(idsAreAssigned, "hub migrations: ids are assigned by the database and never reused",
+                           "[hub][store]")
+{
+    auto db = database.open();
+    const auto add = [&](const char* name) {
+        return db->insert(QStringLiteral("INSERT INTO programmes (name, kind, created_ms) VALUES (?, 'tb', 0)"),
+                          {QString::fromLatin1(name)});
+    };
+    const std::int64_t first = add("one");
+    const std::int64_t second = add("two");
+    CHECK(second > first);
+    db->exec(QStringLiteral("DELETE FROM programmes WHERE id = ?"), {QVariant::fromValue<qint64>(second)});
+    CHECK(add("three") > second);
+}
+
+TEST_CASE("hub migrations: SQLite is opened in WAL mode with full sync, foreign keys and a busy timeout",
+          "[hub][store]")
+{
+    auto database = HubTestDatabase::sqlite();
+    auto db = database->open();
+    CHECK(db->queryOne(QStringLiteral("PRAGMA journal_mode"))->text(0) == QStringLiteral("wal"));
+    CHECK(db->queryOne(QStringLiteral("PRAGMA synchronous"))->integer(0) == 2); // FULL
+    CHECK(db->queryOne(QStringLiteral("PRAGMA foreign_keys"))->integer(0) == 1);
+    CHECK(db->queryOne(QStringLiteral("PRAGMA busy_timeout"))->integer(0) >= 1000);
+    CHECK(db->dialect() == Dialect::Sqlite);
+    CHECK(QString::fromLatin1(toString(db->dialect())) == QStringLiteral("sqlite"));
+}

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "hub/api/HttpTypes.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace spoke::hub {
+class HubDatabase;
+class Identity;
+struct Principal;
+} // namespace spoke::hub
+
+namespace spoke::hub::api {
+
+class Metrics;
+
+// A committed write that members of a programme may want to pull: the hub's
+// event sockets turn it into {"event":"changed","cursor":N}.
+struct ProgrammeChange {
+    qint64 programmeId = 0;
+    qint64 cursor = 0;
+};
+
+// What a handler works with. Handlers are plain functions of it: no socket,
+// no clock (nowMs is given), so tests and the fuzzer call them directly.
+struct RequestContext {
+    const HttpRequest& request;
+    qint64 nowMs;
+    HubDatabase& db;
+    Identity& identity;
+    Metrics& metrics;
+    QMap<QString, QString> pathParams; // {id} -> "7"
+    const Principal* principal = nullptr; // set on SignedIn routes
+    QJsonObject body; // set on routes that take a JSON object
+    // Filled by handlers after their transaction committed.
+    std::vector<ProgrammeChange> changes;
+};
+
+using Handler = std::function<HttpResponse(RequestContext&)>;
+
+enum class Access { Anyone, SignedIn };
+enum class BodyKind { None, JsonObject };
+
+struct Route {
+    QByteArray method;
+    QString pattern; // "/api/v1/cases/{id}": a {name} segment matches one non-empty segment
+    Access access = Access::SignedIn;
+    BodyKind body = BodyKind::None;
+    Handler handler;
+};
+
+// The router's answer, with what the server needs besides the response: the
+// route pattern for metrics and the log, who asked, and what changed.
+struct RouteOutcome {
+    HttpResponse response;
+    QString route; // the matched pattern, or "unmatched"
+    std::optional<qint64> accountId;
+    std::vector<ProgrammeChange> changes;
+};
+
+// Dispatches requests to the hub's handlers (docs/hub-api.md, Endpoints) and
+// applies the rules every route shares, in this order: unknown path 404,
+// known path with another method 405 (with Allow), body over 4 MiB 413,
+// missing or dead token 401, body not a JSON object 400 `bad_json`. No
+// exception leaves handle(): a database that cannot be reached is 503, and
+// anything unexpected is 500 and logged, and only a bug can cause that.
+// Thread: the thread that owns the HubDatabase (the hub's event loop).
+class Router {
+public:
+    static constexpr qsizetype kMaxBodyBytes = 4 * 1024 * 1024;
+
+    // Registers every route of the API, /healthz and /metrics included.
+    Router(HubDatabase& db, Identity& identity, Metrics& metrics);
+
+    RouteOutcome handle(const HttpRequest& request, qint64 nowMs);
+
+    const std::vector<Route>& routes() const { return routes_; }
+
+private:
+    HttpResponse dispatch(const Route& route, RequestContext& context, std::optional<qint64>& accountId);
+    std::optional<Principal> authenticate(const HttpRequest& request, qint64 nowMs);
+
+    HubDatabase& db_;
+    Identity& identity_;
+    Metrics& metrics_;
+    std::vector<Route> routes_;
+};
+
+// Route registration, one function per handler file.
+void addAuthRoutes(std::vector<Route>& routes);
+void addSessionRoutes(std::vector<Route>& routes);
+void addCaseRoutes(std::vector<Route>& routes);
+void addReviewRoutes(std::vector<Route>& routes);
+void addSyncRoutes(std::vector<Route>& routes);
+void addOperationsRoutes(std::vector<Route>& routes);
+
+// Matches a path against a route pattern; the {name} segments' values on
+// success.
+std::optional<QMap<QString, QString>> matchPattern(const QString& pattern, const QString& path);
+
+} // namespace spoke::hub::api

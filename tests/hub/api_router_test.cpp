@@ -1,0 +1,93 @@
+// The router against a real database, without a network: every status code
+// of docs/hub-api.md, the gate, idempotency, roles, lifecycle and sync.
+// SQLite per scenario; PostgreSQL (tag [postgres]) runs them all on one
+// throwaway server.
+
+#include "api_scenarios.h"
+
+#include "support/PostgresServer.h"
+#include "support/TempDir.h"
+
+using namespace spoke::test;
+
+namespace {
+
+spoke::hub::HubDatabaseLocation sqliteIn(const TempDir& dir)
+{
+    return spoke::hub::HubDatabaseLocation::sqliteIn(QString::fromStdString(dir.path().string()));
+}
+
+} // namespace
+
+TEST_CASE("router: 400, 404, 405 and 413 on SQLite", "[hub][api]")
+{
+    TempDir dir;
+    ApiHub hub(sqliteIn(dir));
+    scenarios::statusCodes(hub);
+}
+
+TEST_CASE("router: no, unknown, expired and revoked tokens get 401 on SQLite", "[hub][api]")
+{
+    TempDir dir;
+    ApiHub hub(sqliteIn(dir));
+    scenarios::tokens(hub);
+}
+
+TEST_CASE("router: a case with a name and a phone number gets 422 and nothing is stored, on SQLite", "[hub][api]")
+{
+    TempDir dir;
+    ApiHub hub(sqliteIn(dir));
+    scenarios::gateRefusesIdentifiers(hub);
+}
+
+TEST_CASE("router: an Idempotency-Key replays the stored answer on SQLite", "[hub][api]")
+{
+    TempDir dir;
+    ApiHub hub(sqliteIn(dir));
+    scenarios::idempotentSubmission(hub);
+}
+
+TEST_CASE("router: who sees which case (403 for another programme, roles) on SQLite", "[hub][api]")
+{
+    TempDir dir;
+    ApiHub hub(sqliteIn(dir));
+    scenarios::visibility(hub);
+}
+
+TEST_CASE("router: submitted, returned, resubmitted, scheduled, presented, recommended on SQLite", "[hub][api]")
+{
+    TempDir dir;
+    ApiHub hub(sqliteIn(dir));
+    scenarios::lifecycle(hub);
+}
+
+TEST_CASE("router: sync returns what changed after the cursor on SQLite", "[hub][api]")
+{
+    TempDir dir;
+    ApiHub hub(sqliteIn(dir));
+    scenarios::syncCursor(hub);
+}
+
+TEST_CASE("router: every scenario on PostgreSQL", "[hub][api][postgres]")
+{
+    auto postgres = PostgresServer::start("spoke_hub_api_test");
+    if (!postgres) {
+        WARN("PostgreSQL is not installed: " << PostgresServer::unavailableReason().value_or("?"));
+        return;
+    }
+    auto location = spoke::hub::HubDatabaseLocation::fromUrl(postgres->url());
+    REQUIRE(location.ok());
+    ApiHub hub(*location);
+    scenarios::all(hub);
+}
+
+TEST_CASE("router: a request path matches its pattern segment by segment", "[hub][api]")
+{
+    using spoke::hub::api::matchPattern;
+    auto params = matchPattern(QStringLiteral("/api/v1/cases/{id}/return"), QStringLiteral("/api/v1/cases/12/return"));
+    REQUIRE(params.has_value());
+    CHECK(params->value(QStringLiteral("id")) == QLatin1String("12"));
+    CHECK_FALSE(matchPattern(QStringLiteral("/api/v1/cases/{id}"), QStringLiteral("/api/v1/cases/")).has_value());
+    CHECK_FALSE(matchPattern(QStringLiteral("/api/v1/cases/{id}"), QStringLiteral("/api/v1/cases/1/2")).has_value());
+    CHECK_FALSE(matchPattern(QStringLiteral("/api/v1/me"), QStringLiteral("/api/v1/me/")).has_value());
+}

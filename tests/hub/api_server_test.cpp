@@ -1,0 +1,234 @@
+// The real `spoke-hub serve` on 127.0.0.1: HTTP through QNetworkAccessManager,
+// an event WebSocket that hears about a write, /healthz, /metrics, the
+// request log, and a clean stop on SIGTERM.
+
+#include "api_test_support.h"
+
+#include "support/TempDir.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <chrono>
+
+using namespace spoke::test;
+using spoke::hub::Role;
+
+namespace {
+
+constexpr int kTimeoutMs = 15'000;
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+// Runs the event loop until `done` or the time is up.
+bool waitFor(const std::function<bool()>& done, int timeoutMs = kTimeoutMs)
+{
+    QEventLoop loop;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    tick.start(5);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    if (!done())
+        loop.exec();
+    return done();
+}
+
+class RunningHub {
+public:
+    explicit RunningHub(const QStringList& args)
+    {
+        process_.setProgram(QStringLiteral(SPOKE_HUB_PATH));
+        process_.setArguments(QStringList{QStringLiteral("serve")} + args);
+        process_.start();
+    }
+    ~RunningHub()
+    {
+        if (process_.state() != QProcess::NotRunning) {
+            process_.kill();
+            process_.waitForFinished(kTimeoutMs);
+        }
+    }
+
+    // The URL from the one JSON line `serve` prints when it listens.
+    QString waitUntilListening()
+    {
+        waitFor([&] { return process_.canReadLine() || process_.state() == QProcess::NotRunning; });
+        const QJsonObject line = QJsonDocument::fromJson(process_.readLine()).object();
+        if (line.value(QStringLiteral("event")).toString() != QLatin1String("listening"))
+            return {};
+        return line.value(QStringLiteral("url")).toString();
+    }
+
+    Reply request(const QByteArray& method, const QString& path, const QString& token = {}, const QByteArray& body = {},
+                  const QByteArray& idempotencyKey = {})
+    {
+        QNetworkRequest request(QUrl(url + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        if (!idempotencyKey.isEmpty())
+            request.setRawHeader("Idempotency-Key", idempotencyKey);
+        request.setTransferTimeout(kTimeoutMs);
+        std::unique_ptr<QNetworkReply> reply(network_.sendCustomRequest(request, method, body));
+        waitFor([&] { return reply->isFinished(); });
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    }
+
+    QProcess& process() { return process_; }
+    QString url;
+
+private:
+    QProcess process_;
+    QNetworkAccessManager network_;
+};
+
+struct Programme {
+    qint64 id = 0;
+    QString clinicianCode;
+    QString specialistCode;
+};
+
+Programme prepareHub(const TempDir& dir)
+{
+    auto db = spoke::hub::HubDatabase::open(
+        spoke::hub::HubDatabaseLocation::sqliteIn(QString::fromStdString(dir.path().string())));
+    spoke::hub::Admin admin(*db);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Programme programme;
+    programme.id = *admin.addProgramme(QStringLiteral("TB Kenya"), spoke::hub::ProgrammeKind::Tb, now);
+    programme.clinicianCode = admin.inviteMember(programme.id, Role::Clinician, now)->code;
+    programme.specialistCode = admin.inviteMember(programme.id, Role::Specialist, now)->code;
+    return programme;
+}
+
+QString redeem(RunningHub& hub, const QString& code, const QString& name)
+{
+    const Reply reply = hub.request("POST", QStringLiteral("/api/v1/invites/redeem"), {},
+                                    ApiHub::json({{"code", code},
+                                                  {"email", name.toLower() + QStringLiteral("@clinic.example")},
+                                                  {"name", name},
+                                                  {"password", QStringLiteral("correct horse battery")}}));
+    REQUIRE(reply.status == 201);
+    return reply.json().value(QStringLiteral("token")).toString();
+}
+
+} // namespace
+
+TEST_CASE("server: spoke-hub serve answers HTTP, pushes an event after a write, and stops on SIGTERM",
+          "[hub][api][server]")
+{
+    TempDir dir;
+    const Programme programme = prepareHub(dir);
+    RunningHub hub({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
+                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    hub.url = hub.waitUntilListening();
+    REQUIRE(hub.url.startsWith(QLatin1String("http://127.0.0.1:")));
+
+    const Reply health = hub.request("GET", QStringLiteral("/healthz"));
+    CHECK(health.status == 200);
+    CHECK(health.json() == QJsonObject{{"status", "ok"}, {"database", "sqlite"}});
+    CHECK(hub.request("GET", QStringLiteral("/api/v1/me")).status == 401);
+
+    const QString clinician = redeem(hub, programme.clinicianCode, QStringLiteral("Achieng"));
+    const QString specialist = redeem(hub, programme.specialistCode, QStringLiteral("Specialist"));
+
+    QWebSocket events;
+    QList<QJsonObject> received;
+    QObject::connect(&events, &QWebSocket::textMessageReceived,
+                     [&](const QString& text) { received.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+    QObject::connect(&events, &QWebSocket::connected, [&] {
+        events.sendTextMessage(QString::fromUtf8(ApiHub::json({{"token", specialist}})));
+    });
+    QString wsUrl = hub.url;
+    events.open(QUrl(wsUrl.replace(QLatin1String("http://"), QLatin1String("ws://")) + "/api/v1/events"));
+    // The first event is the current cursor: the socket is signed in.
+    REQUIRE(waitFor([&] { return !received.isEmpty(); }));
+    CHECK(received[0].value(QStringLiteral("event")).toString() == QLatin1String("changed"));
+    const double firstCursor = received[0].value(QStringLiteral("cursor")).toDouble();
+
+    const Reply submitted = hub.request("POST", QStringLiteral("/api/v1/cases"), clinician,
+                                        cleanCase(QStringLiteral("ECHO-TB-X900")), "case:ECHO-TB-X900:rev1");
+    REQUIRE(submitted.status == 201);
+    REQUIRE(waitFor([&] { return received.size() >= 2; }));
+    CHECK(received[1].value(QStringLiteral("event")).toString() == QLatin1String("changed"));
+    CHECK(received[1].value(QStringLiteral("cursor")).toDouble() > firstCursor);
+
+    const Reply replayed = hub.request("POST", QStringLiteral("/api/v1/cases"), clinician,
+                                       cleanCase(QStringLiteral("ECHO-TB-X900")), "case:ECHO-TB-X900:rev1");
+    CHECK(replayed.status == 201);
+    CHECK(replayed.body == submitted.body);
+
+    const Reply refused = hub.request("POST", QStringLiteral("/api/v1/cases"), clinician, phiCase());
+    CHECK(refused.status == 422);
+    const Reply queue = hub.request("GET", QStringLiteral("/api/v1/review/queue"), specialist);
+    REQUIRE(queue.status == 200);
+    CHECK(queue.json().value(QStringLiteral("cases")).toArray().size() == 1);
+
+    const Reply metrics = hub.request("GET", QStringLiteral("/metrics"));
+    REQUIRE(metrics.status == 200);
+    CHECK(metrics.body.contains("spoke_hub_requests_total{route=\"/api/v1/cases\",status=\"201\"} 2\n"));
+    CHECK(metrics.body.contains("spoke_hub_requests_total{route=\"/api/v1/cases\",status=\"422\"} 1\n"));
+    CHECK(metrics.body.contains("spoke_hub_event_sockets 1\n"));
+    CHECK(metrics.body.contains("spoke_hub_cases_total{status=\"submitted\"} 1\n"));
+    CHECK(metrics.body.contains("spoke_hub_request_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1\n"));
+
+    // A socket with a wrong token is closed with 4401.
+    QWebSocket stranger;
+    std::optional<int> closeCode;
+    QObject::connect(&stranger, &QWebSocket::connected,
+                     [&] { stranger.sendTextMessage(QStringLiteral("{\"token\":\"wrong\"}")); });
+    QObject::connect(&stranger, &QWebSocket::disconnected, [&] { closeCode = int(stranger.closeCode()); });
+    stranger.open(QUrl(wsUrl + "/api/v1/events"));
+    REQUIRE(waitFor([&] { return closeCode.has_value(); }));
+    CHECK(*closeCode == 4401);
+
+    events.close();
+    hub.process().terminate();
+    REQUIRE(hub.process().waitForFinished(kTimeoutMs));
+    CHECK(hub.process().exitStatus() == QProcess::NormalExit);
+    CHECK(hub.process().exitCode() == 0);
+
+    // One JSON line per request on stderr, and no case text in any of them.
+    const QList<QByteArray> log = hub.process().readAllStandardError().split('\n');
+    int requestLines = 0;
+    for (const QByteArray& line : log) {
+        if (line.isEmpty())
+            continue;
+        INFO(line.constData());
+        CHECK(QJsonDocument::fromJson(line).isObject());
+        CHECK_FALSE(line.contains("Banda"));
+        CHECK_FALSE(line.contains("345"));
+        requestLines += QJsonDocument::fromJson(line).object().contains(QStringLiteral("route")) ? 1 : 0;
+    }
+    CHECK(requestLines >= 10);
+}
+
+TEST_CASE("server: spoke-hub serve exits 1 with a sentence when the port is taken", "[hub][api][server]")
+{
+    TempDir dir;
+    prepareHub(dir);
+    RunningHub first({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
+                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    const QString url = first.waitUntilListening();
+    REQUIRE_FALSE(url.isEmpty());
+    RunningHub second({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
+                       QStringLiteral("--listen"), url.mid(int(std::strlen("http://")))});
+    REQUIRE(second.process().waitForFinished(kTimeoutMs));
+    CHECK(second.process().exitCode() == 1);
+    CHECK(second.process().readAllStandardError().contains("cannot listen on"));
+
+    RunningHub badUsage({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    REQUIRE(badUsage.process().waitForFinished(kTimeoutMs));
+    CHECK(badUsage.process().exitCode() == 2);
+}

@@ -41,14 +41,8 @@ int main(int argc, char** argv)
         printHelp();
         return 0;
     }
-    if (command == QLatin1String("serve")) {
-#ifdef SPOKE_HUB_HAS_SERVE
+    if (command == QLatin1String("serve"))
         return runServe(args.mid(1));
-#else
-        std::fprintf(stderr, "This spoke-hub was built without app/hub/ServeCommand.cpp, so it cannot serve.\n");
-        return 1;
-#endif
-    }
     if (command == QLatin1String("admin"))
         return runAdmin(args.mid(1));
     std::fprintf(stderr, "%s\n",

@@ -10,6 +10,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSslCertificate>
+#include <QSslError>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -25,6 +27,7 @@ constexpr int kTimeoutMs = 15'000;
 struct Reply {
     int status = 0;
     QByteArray body;
+    QString error;
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
 };
 
@@ -81,12 +84,16 @@ public:
             request.setRawHeader("Idempotency-Key", idempotencyKey);
         request.setTransferTimeout(kTimeoutMs);
         std::unique_ptr<QNetworkReply> reply(network_.sendCustomRequest(request, method, body));
+        if (trusted) // exactly this self-signed certificate, nothing else
+            reply->ignoreSslErrors({QSslError(QSslError::SelfSignedCertificate, *trusted)});
         waitFor([&] { return reply->isFinished(); });
-        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
+                reply->errorString()};
     }
 
     QProcess& process() { return process_; }
     QString url;
+    std::optional<QSslCertificate> trusted; // the test's own certificate
 
 private:
     QProcess process_;
@@ -231,4 +238,42 @@ TEST_CASE("server: spoke-hub serve exits 1 with a sentence when the port is take
     RunningHub badUsage({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     REQUIRE(badUsage.process().waitForFinished(kTimeoutMs));
     CHECK(badUsage.process().exitCode() == 2);
+}
+
+TEST_CASE("server: spoke-hub serve speaks HTTPS with --tls-cert and --tls-key", "[hub][api][server]")
+{
+    TempDir dir;
+    prepareHub(dir);
+    const QString cert = QString::fromStdString((dir / "cert.pem").string());
+    const QString key = QString::fromStdString((dir / "key.pem").string());
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), key,
+                   QStringLiteral("-out"), cert});
+    REQUIRE(openssl.waitForFinished(kTimeoutMs));
+    REQUIRE(openssl.exitCode() == 0);
+
+    RunningHub hub({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
+                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"), cert,
+                    QStringLiteral("--tls-key"), key});
+    hub.url = hub.waitUntilListening();
+    REQUIRE(hub.url.startsWith(QLatin1String("https://127.0.0.1:")));
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(cert);
+    REQUIRE(certificates.size() == 1);
+    hub.trusted = certificates.front();
+    const Reply health = hub.request("GET", QStringLiteral("/healthz"));
+    INFO(health.error.toStdString());
+    CHECK(health.status == 200);
+    CHECK(health.json().value(QStringLiteral("status")).toString() == QLatin1String("ok"));
+
+    RunningHub missingKey({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
+                           QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"),
+                           cert, QStringLiteral("--tls-key"), cert});
+    REQUIRE(missingKey.process().waitForFinished(kTimeoutMs));
+    CHECK(missingKey.process().exitCode() == 1);
+    CHECK(missingKey.process().readAllStandardError().contains("private key"));
 }

@@ -205,3 +205,27 @@ TEST_CASE("hub database: database URLs", "[hub][store]")
     const HubDatabaseLocation sqlite = HubDatabaseLocation::sqliteIn(QStringLiteral("/var/lib/spoke-hub"));
     CHECK(sqlite.sqliteFile == QStringLiteral("/var/lib/spoke-hub/spoke-hub.sqlite"));
 }
+
+TEST_CASE("hub database: a lost PostgreSQL is Unavailable, and the connection comes back with the server",
+          "[hub][store][postgres]")
+{
+    const auto database = HubTestDatabase::postgres();
+    if (!database)
+        return;
+    auto db = database->open();
+    addProgramme(*db);
+    CHECK(db->ping());
+
+    database->server()->stop();
+    CHECK_FALSE(db->ping());
+    const HubDbError lost = errorOf([&] { addProgramme(*db); });
+    CHECK(lost.code() == HubDbErrorCode::Unavailable);
+    const HubDbError inTransaction = errorOf([&] { db->transaction([&] { addProgramme(*db); }); });
+    CHECK(inTransaction.code() == HubDbErrorCode::Unavailable);
+    CHECK_FALSE(db->inTransaction());
+
+    database->server()->restart();
+    CHECK(db->ping());
+    addProgramme(*db);
+    CHECK(db->queryOne(QStringLiteral("SELECT COUNT(*) FROM programmes"))->integer(0) == 2);
+}

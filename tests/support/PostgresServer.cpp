@@ -90,10 +90,12 @@ pid_t spawn(const std::vector<std::string>& command, const std::filesystem::path
     return pid;
 }
 
+// True once the child is gone; ECHILD means it was already reaped.
 bool exited(pid_t pid)
 {
     int status = 0;
-    return ::waitpid(pid, &status, WNOHANG) == pid;
+    const pid_t result = ::waitpid(pid, &status, WNOHANG);
+    return result == pid || (result < 0 && errno == ECHILD);
 }
 
 } // namespace
@@ -132,20 +134,29 @@ std::unique_ptr<PostgresServer> PostgresServer::start(const std::string& databas
     runToCompletion(asServerUser({(binDir() / "initdb").string(), "-D", data, "-U", "postgres", "--auth=trust",
                                   "--no-sync", "-E", "UTF8", "--locale=C"}),
                     "initdb");
-    server->pid_ = spawn(asServerUser({(binDir() / "postgres").string(), "-D", data, "-k", server->dir_.string(), "-c",
-                                       "listen_addresses=", "-c", "fsync=off", "-c", "full_page_writes=off"}),
-                         server->dir_ / "postgres.log");
+    server->launch();
+    runToCompletion({(binDir() / "createdb").string(), "-h", server->dir_.string(), "-U", "postgres", databaseName},
+                    "createdb " + databaseName);
+    return server;
+}
+
+void PostgresServer::launch()
+{
+    const std::string data = (dir_ / "data").string();
+    pid_ = spawn(asServerUser({(binDir() / "postgres").string(), "-D", data, "-k", dir_.string(), "-c",
+                               "listen_addresses=", "-c", "fsync=off", "-c", "full_page_writes=off"}),
+                 dir_ / "postgres.log");
 
     const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
     for (;;) {
-        if (exited(static_cast<pid_t>(server->pid_))) {
-            server->pid_ = 0;
+        if (exited(static_cast<pid_t>(pid_))) {
+            pid_ = 0;
             throw std::runtime_error("PostgresServer: postgres exited at start; see "
-                                     + (server->dir_ / "postgres.log").string());
+                                     + (dir_ / "postgres.log").string());
         }
         QProcess ready;
         ready.start(QString::fromStdString((binDir() / "pg_isready").string()),
-                    {QStringLiteral("-q"), QStringLiteral("-h"), QString::fromStdString(server->dir_.string()),
+                    {QStringLiteral("-q"), QStringLiteral("-h"), QString::fromStdString(dir_.string()),
                      QStringLiteral("-U"), QStringLiteral("postgres")});
         if (ready.waitForFinished(5000) && ready.exitStatus() == QProcess::NormalExit && ready.exitCode() == 0)
             break;
@@ -153,29 +164,38 @@ std::unique_ptr<PostgresServer> PostgresServer::start(const std::string& databas
             throw std::runtime_error("PostgresServer: postgres did not accept connections within 30 s");
         std::this_thread::sleep_for(100ms);
     }
-    runToCompletion({(binDir() / "createdb").string(), "-h", server->dir_.string(), "-U", "postgres", databaseName},
-                    "createdb " + databaseName);
-    return server;
+}
+
+void PostgresServer::stop()
+{
+    if (pid_ <= 0)
+        return;
+    const pid_t pid = static_cast<pid_t>(pid_);
+    pid_ = 0;
+    // SIGINT is PostgreSQL's fast shutdown: it ends sessions and exits.
+    ::kill(pid, SIGINT);
+    const auto deadline = std::chrono::steady_clock::now() + kStopTimeout;
+    bool gone = exited(pid);
+    while (!gone && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(20ms);
+        gone = exited(pid);
+    }
+    if (!gone) {
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+    }
+}
+
+void PostgresServer::restart()
+{
+    stop();
+    launch();
 }
 
 PostgresServer::~PostgresServer()
 {
-    if (pid_ > 0) {
-        const pid_t pid = static_cast<pid_t>(pid_);
-        // SIGINT is PostgreSQL's fast shutdown: it ends sessions and exits.
-        ::kill(pid, SIGINT);
-        const auto deadline = std::chrono::steady_clock::now() + kStopTimeout;
-        bool gone = exited(pid);
-        while (!gone && std::chrono::steady_clock::now() < deadline) {
-            std::this_thread::sleep_for(20ms);
-            gone = exited(pid);
-        }
-        if (!gone) {
-            ::kill(pid, SIGKILL);
-            int status = 0;
-            ::waitpid(pid, &status, 0);
-        }
-    }
+    stop();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
 }

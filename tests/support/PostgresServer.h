@@ -29,6 +29,12 @@ public:
     PostgresServer& operator=(const PostgresServer&) = delete;
     ~PostgresServer();
 
+    // Fast shutdown now (what the destructor does, without removing the
+    // data), and a start again on the same data: for tests of a hub whose
+    // database goes away and comes back.
+    void stop();
+    void restart();
+
     // postgresql://postgres@localhost/DBNAME?host=SOCKETDIR (the socket dir
     // overrides the host, so nothing goes over TCP), for HubDatabaseLocation::fromUrl.
     QString url() const;
@@ -40,6 +46,7 @@ public:
 
 private:
     PostgresServer() = default;
+    void launch();
 
     std::filesystem::path dir_;
     std::string databaseName_;

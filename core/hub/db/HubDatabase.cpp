@@ -248,17 +248,17 @@ HubDatabase::~HubDatabase()
 void HubDatabase::connect()
 {
     affinity_.assertOwner();
-    if (QSqlDatabase::contains(connectionName_)) {
-        connectionFor(connectionName_).close();
-        QSqlDatabase::removeDatabase(connectionName_);
-    }
     const bool sqlite = location_.dialect == Dialect::Sqlite;
     const QString driver = sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
     if (!QSqlDatabase::isDriverAvailable(driver))
         throw HubDbError(HubDbErrorCode::Unavailable,
                          QStringLiteral("The Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2).")
                              .arg(driver, sqlite ? QStringLiteral("sqlite") : QStringLiteral("psql")));
-    QSqlDatabase connection = QSqlDatabase::addDatabase(driver, connectionName_);
+    // A reconnect reuses the registered connection: removing it while a
+    // query of it is alive would invalidate that query.
+    QSqlDatabase connection = QSqlDatabase::contains(connectionName_)
+                                  ? connectionFor(connectionName_)
+                                  : QSqlDatabase::addDatabase(driver, connectionName_);
     if (sqlite) {
         const QFileInfo file(location_.sqliteFile);
         if (!QDir().mkpath(file.absolutePath()))
@@ -296,13 +296,12 @@ void HubDatabase::connect()
 HubQueryResult HubDatabase::exec(const QString& sql, const QVariantList& params)
 {
     affinity_.assertOwner();
-    QSqlDatabase connection = connectionFor(connectionName_);
-    if (!connection.isOpen()) {
+    if (!connectionFor(connectionName_).isOpen()) {
         if (inTransaction())
             throw HubDbError(HubDbErrorCode::Unavailable, QStringLiteral("The database connection was lost."));
         connect();
-        connection = connectionFor(connectionName_);
     }
+    QSqlDatabase connection = connectionFor(connectionName_);
     auto query = std::make_unique<QSqlQuery>(connection);
     query->setForwardOnly(true);
     const auto fail = [&](const QSqlError& error) -> HubDbError {

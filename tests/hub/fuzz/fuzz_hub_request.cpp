@@ -74,8 +74,9 @@ api::HttpRequest parseInput(const QByteArray& input, const QString& token)
     request.body = headEnd < 0 ? QByteArray() : input.mid(headEnd + 2);
     const QList<QByteArray> lines = head.split('\n');
     const QByteArray requestLine = lines.value(0);
-    request.method = requestLine.section(' ', 0, 0);
-    const QUrl url(QString::fromUtf8(requestLine.section(' ', 1)));
+    const qsizetype space = requestLine.indexOf(' ');
+    request.method = requestLine.left(space);
+    const QUrl url(QString::fromUtf8(space < 0 ? QByteArray() : requestLine.mid(space + 1)));
     request.path = url.path(QUrl::FullyDecoded);
     for (const auto& [key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
         request.query.insert(key, value);

@@ -1,0 +1,49 @@
+// Any bytes as a hub answer: every reader of core/sync returns a value or a
+// BadResponse, never a crash or a hang; a sync answer that parses is applied
+// to a cache twice, and the second time changes no recommendation.
+#include "store/Cache.h"
+#include "store/StoreError.h"
+#include "sync/HubProtocol.h"
+
+#include <QCoreApplication>
+
+#include <cstdint>
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    static int argc = 1;
+    static char name[] = "fuzz_hub_response";
+    static char* argv[] = {name, nullptr};
+    static QCoreApplication app(argc, argv);
+    using namespace spoke;
+    const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
+
+    (void)sync::parseAuthAnswer(bytes);
+    (void)sync::parseMeAnswer(bytes);
+    (void)sync::parseCaseAnswer(bytes);
+    (void)sync::parseQueueAnswer(bytes);
+    (void)sync::parseRecommendationAnswer(bytes);
+    (void)sync::findingsOf(bytes);
+    (void)sync::errorCodeOf(bytes);
+
+    const auto rows = sync::parseSyncAnswer(bytes);
+    if (!rows)
+        return 0;
+    if (rows->cursor < 0)
+        std::abort(); // the reader promised a cursor of 0 or more
+    auto cache = store::Cache::openInMemory();
+    const std::string hub = "https://hub.example.org";
+    cache.hub().saveAccount({hub, "fuzz@example.org", "Fuzz", 1, 0, std::nullopt, {}, {}});
+    try {
+        cache.hub().applyPull(hub, *rows, 1);
+        const auto again = cache.hub().applyPull(hub, *rows, 2);
+        if (!again.casesWithNewRecommendations.empty())
+            std::abort(); // applying the same answer twice must be idempotent
+        if (cache.hub().activeAccount()->cursor != rows->cursor)
+            std::abort();
+    } catch (const store::StoreError&) {
+        // Rows that contradict each other (two sessions with one id...) are refused whole.
+    }
+    return 0;
+}

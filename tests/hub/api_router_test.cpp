@@ -79,6 +79,18 @@ TEST_CASE("router: every scenario on PostgreSQL", "[hub][api][postgres]")
     REQUIRE(location.ok());
     ApiHub hub(*location);
     scenarios::all(hub);
+
+    // The database goes away: 503 `unavailable`, never 500.
+    const QString token =
+        hub.member(hub.addProgramme(QStringLiteral("Outage")), spoke::hub::Role::Clinician, QStringLiteral("Outage"));
+    postgres.reset();
+    auto me = hub.call("GET", QStringLiteral("/api/v1/me"), token);
+    CHECK(me.response.status == 503);
+    CHECK(errorCode(me.response) == QLatin1String("unavailable"));
+    CHECK(hub.call("GET", QStringLiteral("/healthz")).response.status == 503);
+    auto submitted =
+        hub.call("POST", QStringLiteral("/api/v1/cases"), token, cleanCase(QStringLiteral("ECHO-TB-X999")));
+    CHECK(submitted.response.status == 503);
 }
 
 TEST_CASE("router: a request path matches its pattern segment by segment", "[hub][api]")

@@ -51,13 +51,6 @@ struct CaseSyncState {
     QList<cases::Finding> hubFindings; // 422 findings from the hub (path, span, category, reason; no text)
 };
 
-Reason reason = Reason::LocalStore;
-std::int64_t localCaseId = 0;
-QList<cases::Finding> findings;
-QList<cases::SchemaIssue> problems;
-QString detail; // technical detail for logs and the CLI
-};
-
 // The app-facing side of the hub. It owns a thread ("sync") with the hub
 // client, the event socket, the token store and its own store::Cache
 // connection, in the manner of store::CacheWorker: every call returns at once,
@@ -150,8 +143,8 @@ Q_SIGNALS:
     void operationFailed(spoke::sync::SyncWorker::Operation operation, const spoke::sync::SyncError& error);
 
 private:
-    // Runs `job` on the sync thread with the host; `done` runs on this
-    // object's thread if this object still exists.
+    friend class SyncHost;
+    // Runs `job` on the sync thread with the host, after the jobs before it.
     void post(std::function<void(SyncHost&)> job);
 
     void applyAccount(const HubAccount& account);

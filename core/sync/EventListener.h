@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <cstdint>
+
+namespace spoke::sync {
+
+// The hub's event socket (`/api/v1/events`, docs/hub-api.md): sends the
+// token as the first message, then reports each `{"event":"changed"}` as a
+// hint to pull. Nothing else is trusted from it: a message that is not that
+// exact shape is ignored. When the socket drops it reconnects after a capped,
+// jittered back-off; a close with code 4401 (token refused) stops it until
+// start() is called again with another token.
+// Lives on, and is used only on, the sync thread.
+class EventListener : public QObject {
+    Q_OBJECT
+public:
+    explicit EventListener(QObject* parent = nullptr);
+    ~EventListener() override;
+
+    void start(const QUrl& hubUrl, const QString& token);
+    void stop();
+    bool isOpen() const { return open_; }
+
+    // 1 s, 2 s, 4 s ... up to 60 s after `failures` failed attempts in a row,
+    // before jitter: a hub restarting for an update is back within seconds,
+    // and a thousand laptops must not all knock at the same moment.
+    static int reconnectDelayMs(int failures);
+    // "ws://host:port/api/v1/events" for "http://host:port" (wss for https).
+    static QUrl eventsUrl(const QUrl& hubUrl);
+
+Q_SIGNALS:
+    void changed(qint64 cursor);
+    void openChanged(bool open);
+    void tokenRefused();
+
+private:
+    void connectNow();
+    void onMessage(const QString& message);
+    void onDisconnected();
+    void setOpen(bool open);
+
+    QWebSocket socket_;
+    QTimer reconnect_;
+    QUrl url_;
+    QString token_;
+    int failures_ = 0;
+    bool running_ = false;
+    bool open_ = false;
+};
+
+} // namespace spoke::sync

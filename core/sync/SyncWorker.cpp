@@ -1,0 +1,535 @@
+#include "sync/SyncWorker.h"
+
+#include "cases/DeidGate.h"
+#include "cases/SchemaRegistry.h"
+#include "store/Cache.h"
+#include "store/StoreError.h"
+#include "sync/EventListener.h"
+#include "sync/HubAccounts.h"
+#include "sync/SyncEngine.h"
+#include "sync/TokenStore.h"
+#include "util/DataDir.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+#include <QUuid>
+
+#include <deque>
+
+namespace spoke::sync {
+
+namespace {
+
+SyncError localStoreError(const std::exception& error)
+{
+    return SyncError{SyncErrorKind::LocalStore, 0, {}, QString::fromUtf8(error.what())};
+}
+
+CaseSyncState toCaseSyncState(const store::CaseDelivery& d)
+{
+    CaseSyncState state;
+    state.localCaseId = d.caseId;
+    switch (d.state) {
+    case store::CaseDelivery::State::Waiting: state.delivery = CaseSyncState::Delivery::WaitingToSend; break;
+    case store::CaseDelivery::State::Sent: state.delivery = CaseSyncState::Delivery::Sent; break;
+    case store::CaseDelivery::State::Refused: state.delivery = CaseSyncState::Delivery::Refused; break;
+    }
+    state.hubCaseId = d.hubCaseId;
+    if (d.hubStatus)
+        state.hubStatus = hubCaseStatusFrom(QString::fromStdString(*d.hubStatus));
+    state.question = QString::fromStdString(d.question);
+    if (d.state == store::CaseDelivery::State::Refused) {
+        state.deliveryError = errorForReply({d.errorStatus, {}});
+        state.deliveryError.hubCode = QString::fromStdString(d.errorCode);
+        state.deliveryError.detail = QString::fromStdString(d.errorDetail);
+        const QByteArray wrapped = "{\"findings\":" + QByteArray::fromStdString(d.findingsJson) + "}";
+        state.hubFindings = findingsOf(wrapped);
+    }
+    return state;
+}
+
+} // namespace
+
+// Everything of the sync thread: the cache connection, the token store, the
+// hub client, the event socket and the timers. Jobs run one after another
+// from a queue of its own, because a hub request waits in a local event loop
+// and a job posted meanwhile must not start inside it.
+// Lives on, and is used only on, the sync thread.
+class SyncHost : public QObject {
+public:
+    SyncHost(SyncWorker* owner, SyncWorker::Options options) : owner_(owner), options_(std::move(options)) { }
+
+    void enqueue(std::function<void(SyncHost&)> job)
+    {
+        jobs_.push_back(std::move(job));
+        if (running_)
+            return;
+        running_ = true;
+        while (!jobs_.empty()) {
+            auto next = std::move(jobs_.front());
+            jobs_.pop_front();
+            next(*this);
+        }
+        running_ = false;
+    }
+
+    void start();
+    void redeemInvite(const QString& url, const QString& code, const QString& email, const QString& name,
+                      const QString& password);
+    void signIn(const QString& url, const QString& email, const QString& password);
+    void signOut();
+    void runPass(bool ignoreBackoff);
+    void submitCase(std::int64_t caseId);
+    void queueAction(SyncWorker::Operation operation, const std::string& kind, const QJsonObject& payload);
+    void registerAttendance(std::int64_t localSessionId);
+    void loadReviewQueue(std::optional<std::int64_t> programme);
+    void loadHubCase(std::int64_t hubCaseId);
+    void loadCaseSyncStates();
+    void stop()
+    {
+        listener_.reset();
+        periodic_.reset();
+        retry_.reset();
+    }
+
+private:
+    // Runs `apply` on the owner's thread while the owner exists.
+    void toOwner(std::function<void(SyncWorker&)> apply)
+    {
+        QMetaObject::invokeMethod(
+            owner_.data(),
+            [owner = owner_, apply = std::move(apply)]() {
+                if (owner)
+                    apply(*owner);
+            },
+            Qt::QueuedConnection);
+    }
+    void fail(SyncWorker::Operation operation, const SyncError& error)
+    {
+        toOwner([operation, error](SyncWorker& w) { Q_EMIT w.operationFailed(operation, error); });
+    }
+    bool ready(SyncWorker::Operation operation);
+    void signedIn(SyncWorker::Operation operation, const HubExpected<HubAccount>& account);
+    void publishAccount()
+    {
+        toOwner([account = accounts_->current()](SyncWorker& w) { w.applyAccount(account); });
+    }
+    void publishState();
+    void triggerPass();
+    void scheduleRetry();
+    void connectClient();
+
+    QPointer<SyncWorker> owner_;
+    SyncWorker::Options options_;
+    std::unique_ptr<store::Cache> cache_;
+    QString openError_;
+    std::unique_ptr<TokenStore> tokens_;
+    std::unique_ptr<HubAccounts> accounts_;
+    std::unique_ptr<HubClient> client_;
+    std::unique_ptr<EventListener> listener_;
+    std::unique_ptr<QTimer> periodic_;
+    std::unique_ptr<QTimer> retry_;
+    std::deque<std::function<void(SyncHost&)>> jobs_;
+    SyncState state_;
+    bool running_ = false;
+    bool passQueued_ = false;
+};
+
+void SyncHost::start()
+{
+    try {
+        cache_ = std::make_unique<store::Cache>(store::Cache::open(cacheFileIn(options_.dataDir)));
+    } catch (const std::exception& error) {
+        openError_ = QString::fromUtf8(error.what());
+    }
+    tokens_ = std::make_unique<TokenStore>(TokenStore::Options{options_.dataDir, false, 5000});
+    if (!cache_) {
+        state_.lastError = SyncError{SyncErrorKind::LocalStore, 0, {}, openError_};
+        publishState();
+        return;
+    }
+    accounts_ = std::make_unique<HubAccounts>(*cache_, *tokens_, options_.requestTimeoutMs);
+    periodic_ = std::make_unique<QTimer>();
+    periodic_->setInterval(options_.periodicSyncMs);
+    QObject::connect(periodic_.get(), &QTimer::timeout, this, [this] { triggerPass(); });
+    retry_ = std::make_unique<QTimer>();
+    retry_->setSingleShot(true);
+    QObject::connect(retry_.get(), &QTimer::timeout, this, [this] { triggerPass(); });
+    publishAccount();
+    connectClient();
+    publishState();
+    if (client_)
+        triggerPass();
+}
+
+bool SyncHost::ready(SyncWorker::Operation operation)
+{
+    if (cache_)
+        return true;
+    fail(operation, SyncError{SyncErrorKind::LocalStore, 0, {}, openError_});
+    return false;
+}
+
+// (Re)builds the client and the event socket for the account signed in now.
+void SyncHost::connectClient()
+{
+    client_.reset();
+    listener_.reset();
+    auto client = accounts_->client();
+    if (!client) {
+        periodic_->stop();
+        return;
+    }
+    client_ = std::move(*client);
+    periodic_->start();
+    if (!options_.listenForEvents)
+        return;
+    listener_ = std::make_unique<EventListener>();
+    QObject::connect(listener_.get(), &EventListener::changed, this, [this](qint64) { triggerPass(); });
+    QObject::connect(listener_.get(), &EventListener::openChanged, this, [this](bool open) {
+        state_.online = open || state_.online;
+        if (open)
+            triggerPass(); // anything missed while the socket was down
+        publishState();
+    });
+    QObject::connect(listener_.get(), &EventListener::tokenRefused, this, [this] {
+        enqueue([](SyncHost& host) { host.runPass(false); }); // the pass meets the 401 and signs out
+    });
+    listener_->start(client_->baseUrl(), client_->token());
+}
+
+void SyncHost::signedIn(SyncWorker::Operation operation, const HubExpected<HubAccount>& account)
+{
+    if (!account) {
+        fail(operation, account.error());
+        return;
+    }
+    publishAccount();
+    connectClient();
+    runPass(true);
+}
+
+void SyncHost::redeemInvite(const QString& url, const QString& code, const QString& email, const QString& name,
+                            const QString& password)
+{
+    if (ready(SyncWorker::Operation::RedeemInvite))
+        signedIn(SyncWorker::Operation::RedeemInvite, accounts_->redeemInvite(url, code, email, name, password));
+}
+
+void SyncHost::signIn(const QString& url, const QString& email, const QString& password)
+{
+    if (ready(SyncWorker::Operation::SignIn))
+        signedIn(SyncWorker::Operation::SignIn, accounts_->signIn(url, email, password));
+}
+
+void SyncHost::signOut()
+{
+    if (!ready(SyncWorker::Operation::SignOut))
+        return;
+    listener_.reset();
+    accounts_->signOut();
+    connectClient();
+    state_.online = false;
+    publishAccount();
+    publishState();
+}
+
+void SyncHost::triggerPass()
+{
+    if (passQueued_)
+        return;
+    passQueued_ = true;
+    // Through the queue: an event that arrives during a request waits its turn.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            enqueue([](SyncHost& host) {
+                host.passQueued_ = false;
+                host.runPass(false);
+            });
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncHost::runPass(bool ignoreBackoff)
+{
+    if (!ready(SyncWorker::Operation::Sync))
+        return;
+    if (!client_) {
+        state_.lastError = SyncError{SyncErrorKind::NotSignedIn, 0, {}, {}};
+        publishState();
+        return;
+    }
+    state_.syncing = true;
+    publishState();
+    const std::string url = client_->baseUrl().toString().toStdString();
+    const PassReport report = SyncEngine(*cache_, *client_, url).runPass(ignoreBackoff);
+    state_.syncing = false;
+    state_.online = report.reachedHub || (listener_ && listener_->isOpen());
+    if (report.error.kind == SyncErrorKind::Unauthenticated) {
+        accounts_->forgetToken();
+        connectClient();
+        publishAccount();
+    } else if (report.pull && report.pull->programmes > 0 && accounts_->refreshMemberships(*client_)) {
+        publishAccount();
+    }
+    publishState();
+    if (report.pull && !report.pull->casesWithNewRecommendations.empty()) {
+        QList<qint64> ids(report.pull->casesWithNewRecommendations.begin(),
+                          report.pull->casesWithNewRecommendations.end());
+        toOwner([ids](SyncWorker& w) { Q_EMIT w.recommendationsArrived(ids); });
+    }
+    if (report.delivery.sent + report.delivery.stopped > 0 || (report.pull && report.pull->rowsChanged > 0))
+        toOwner([](SyncWorker& w) { Q_EMIT w.cacheChanged(); });
+    scheduleRetry();
+}
+
+// Wakes up when the earliest waiting entry is due again (Outbox back-off).
+void SyncHost::scheduleRetry()
+{
+    if (!client_ || !cache_)
+        return;
+    try {
+        const auto due = cache_->outbox().due(std::numeric_limits<std::int64_t>::max(), 1);
+        if (due.empty())
+            return;
+        const std::int64_t waitMs = due.front().nextTryMs - store::currentTimeMs();
+        retry_->start(static_cast<int>(std::clamp<std::int64_t>(waitMs, 1'000, options_.periodicSyncMs)));
+    } catch (const store::StoreError&) {
+        // The next pass reports the cache's trouble.
+    }
+}
+
+void SyncHost::publishState()
+{
+    if (cache_) {
+        try {
+            const PassReport figures = currentSyncFigures(*cache_);
+            state_.pendingCount = figures.pending;
+            state_.stoppedCount = figures.stopped;
+            state_.cursor = figures.cursor;
+            state_.lastSuccessMs = figures.lastSuccessMs;
+            if (!client_)
+                state_.lastError = SyncError{SyncErrorKind::NotSignedIn, 0, {}, {}};
+            else if (!state_.syncing)
+                state_.lastError = figures.error;
+        } catch (const store::StoreError& error) {
+            state_.lastError = localStoreError(error);
+        }
+    }
+    toOwner([state = state_](SyncWorker& w) { w.applyState(state); });
+}
+
+void SyncHost::submitCase(std::int64_t caseId)
+{
+    if (!ready(SyncWorker::Operation::SubmitCase))
+        return;
+    CaseSubmission submission(*cache_, cases::DeidGate::builtIn(), cases::SchemaRegistry::builtIn());
+    const auto queued = submission.submit(caseId, store::currentTimeMs());
+    if (!queued) {
+        toOwner([failure = queued.error()](SyncWorker& w) { Q_EMIT w.submitFailed(failure); });
+        return;
+    }
+    toOwner([caseId](SyncWorker& w) {
+        Q_EMIT w.caseSubmitted(caseId);
+        Q_EMIT w.cacheChanged();
+    });
+    publishState();
+    triggerPass();
+}
+
+void SyncHost::queueAction(SyncWorker::Operation operation, const std::string& kind, const QJsonObject& payload)
+{
+    if (!ready(operation))
+        return;
+    if (!client_) {
+        fail(operation, SyncError{SyncErrorKind::NotSignedIn, 0, {}, {}});
+        return;
+    }
+    try {
+        // A fresh key per action: the same words written twice are two recommendations.
+        const std::string key = kind + ":" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+        const std::int64_t id = cache_->outbox().enqueue(
+            key, kind, QJsonDocument(payload).toJson(QJsonDocument::Compact).toStdString(), store::currentTimeMs());
+        toOwner([operation, id](SyncWorker& w) { Q_EMIT w.actionQueued(operation, id); });
+    } catch (const store::StoreError& error) {
+        fail(operation, localStoreError(error));
+        return;
+    }
+    publishState();
+    triggerPass();
+}
+
+void SyncHost::registerAttendance(std::int64_t localSessionId)
+{
+    if (!ready(SyncWorker::Operation::RegisterAttendance))
+        return;
+    const auto account = cache_->hub().activeAccount();
+    const auto hubSession = account ? cache_->hub().hubSessionOf(account->url, localSessionId) : std::nullopt;
+    if (!hubSession) {
+        fail(SyncWorker::Operation::RegisterAttendance, SyncError{SyncErrorKind::NotFound, 0, {}, {}});
+        return;
+    }
+    queueAction(SyncWorker::Operation::RegisterAttendance, "attendance.register",
+                QJsonObject{{QStringLiteral("session_hub_id"), static_cast<qint64>(*hubSession)}});
+}
+
+void SyncHost::loadReviewQueue(std::optional<std::int64_t> programme)
+{
+    if (!ready(SyncWorker::Operation::LoadReviewQueue))
+        return;
+    if (!client_)
+        return fail(SyncWorker::Operation::LoadReviewQueue, SyncError{SyncErrorKind::NotSignedIn, 0, {}, {}});
+    QString path = QStringLiteral("api/v1/review/queue");
+    if (programme)
+        path += QStringLiteral("?programme=%1").arg(*programme);
+    auto body = client_->call("GET", path);
+    auto queue = body ? parseQueueAnswer(*body) : HubExpected<QList<HubCase>>(body.error());
+    if (!queue)
+        return fail(SyncWorker::Operation::LoadReviewQueue, queue.error());
+    toOwner([cases = *queue](SyncWorker& w) { Q_EMIT w.reviewQueueLoaded(cases); });
+}
+
+void SyncHost::loadHubCase(std::int64_t hubCaseId)
+{
+    if (!ready(SyncWorker::Operation::LoadHubCase))
+        return;
+    if (!client_)
+        return fail(SyncWorker::Operation::LoadHubCase, SyncError{SyncErrorKind::NotSignedIn, 0, {}, {}});
+    auto body = client_->call("GET", QStringLiteral("api/v1/cases/%1").arg(hubCaseId));
+    auto detail = body ? parseCaseAnswer(*body) : HubExpected<HubCaseDetail>(body.error());
+    if (!detail)
+        return fail(SyncWorker::Operation::LoadHubCase, detail.error());
+    toOwner([detail = *detail](SyncWorker& w) { Q_EMIT w.hubCaseLoaded(detail); });
+}
+
+void SyncHost::loadCaseSyncStates()
+{
+    if (!ready(SyncWorker::Operation::LoadCaseSyncStates))
+        return;
+    try {
+        QList<CaseSyncState> states;
+        for (const store::CaseDelivery& d : cache_->hub().deliveries())
+            states.append(toCaseSyncState(d));
+        toOwner([states](SyncWorker& w) { Q_EMIT w.caseSyncStatesLoaded(states); });
+    } catch (const store::StoreError& error) {
+        fail(SyncWorker::Operation::LoadCaseSyncStates, localStoreError(error));
+    }
+}
+
+SyncWorker::SyncWorker(Options options, QObject* parent) : QObject(parent), options_(std::move(options))
+{
+    static const int registered = [] {
+        qRegisterMetaType<HubAccount>();
+        qRegisterMetaType<HubCase>();
+        qRegisterMetaType<HubCaseDetail>();
+        qRegisterMetaType<HubRecommendation>();
+        qRegisterMetaType<SyncError>();
+        qRegisterMetaType<SyncState>();
+        qRegisterMetaType<CaseSyncState>();
+        qRegisterMetaType<SubmitFailure>();
+        return 0;
+    }();
+    (void)registered;
+    thread_.setObjectName(QStringLiteral("spoke-sync"));
+    host_ = new SyncHost(this, options_);
+    host_->moveToThread(&thread_);
+    // Deleted on the sync thread as it finishes, so the cache closes where it was opened.
+    connect(&thread_, &QThread::finished, host_, &QObject::deleteLater);
+    thread_.start();
+}
+
+SyncWorker::~SyncWorker()
+{
+    // Stop the socket and timers on their thread; a request in flight ends
+    // with the thread's event loops.
+    QMetaObject::invokeMethod(host_, [host = host_] { host->stop(); });
+    thread_.quit();
+    thread_.wait();
+}
+
+void SyncWorker::post(std::function<void(SyncHost&)> job)
+{
+    QMetaObject::invokeMethod(host_, [host = host_, job = std::move(job)]() mutable { host->enqueue(std::move(job)); });
+}
+
+void SyncWorker::start()
+{
+    post([](SyncHost& host) { host.start(); });
+}
+
+void SyncWorker::redeemInvite(const QString& hubUrl, const QString& code, const QString& email, const QString& name,
+                              const QString& password)
+{
+    post([=](SyncHost& host) { host.redeemInvite(hubUrl, code, email, name, password); });
+}
+
+void SyncWorker::signIn(const QString& hubUrl, const QString& email, const QString& password)
+{
+    post([=](SyncHost& host) { host.signIn(hubUrl, email, password); });
+}
+
+void SyncWorker::signOut()
+{
+    post([](SyncHost& host) { host.signOut(); });
+}
+
+void SyncWorker::syncNow()
+{
+    post([](SyncHost& host) { host.runPass(true); });
+}
+
+void SyncWorker::submitCase(std::int64_t localCaseId)
+{
+    post([localCaseId](SyncHost& host) { host.submitCase(localCaseId); });
+}
+
+void SyncWorker::recommend(std::int64_t hubCaseId, const QStringList& items, const QString& text)
+{
+    const QJsonObject payload{{QStringLiteral("case_hub_id"), static_cast<qint64>(hubCaseId)},
+                              {QStringLiteral("items"), QJsonArray::fromStringList(items)},
+                              {QStringLiteral("text"), text}};
+    post([payload](SyncHost& host) { host.queueAction(Operation::Recommend, "recommendation.create", payload); });
+}
+
+void SyncWorker::returnCase(std::int64_t hubCaseId, const QString& question)
+{
+    const QJsonObject payload{{QStringLiteral("case_hub_id"), static_cast<qint64>(hubCaseId)},
+                              {QStringLiteral("question"), question}};
+    post([payload](SyncHost& host) { host.queueAction(Operation::ReturnCase, "case.return", payload); });
+}
+
+void SyncWorker::registerAttendance(std::int64_t localSessionId)
+{
+    post([localSessionId](SyncHost& host) { host.registerAttendance(localSessionId); });
+}
+
+void SyncWorker::loadReviewQueue(std::optional<std::int64_t> hubProgrammeId)
+{
+    post([hubProgrammeId](SyncHost& host) { host.loadReviewQueue(hubProgrammeId); });
+}
+
+void SyncWorker::loadHubCase(std::int64_t hubCaseId)
+{
+    post([hubCaseId](SyncHost& host) { host.loadHubCase(hubCaseId); });
+}
+
+void SyncWorker::loadCaseSyncStates()
+{
+    post([](SyncHost& host) { host.loadCaseSyncStates(); });
+}
+
+void SyncWorker::applyAccount(const HubAccount& account)
+{
+    account_ = account;
+    Q_EMIT accountChanged(account_);
+}
+
+void SyncWorker::applyState(const SyncState& state)
+{
+    state_ = state;
+    Q_EMIT syncStateChanged(state_);
+}
+
+} // namespace spoke::sync

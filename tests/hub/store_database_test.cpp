@@ -129,10 +129,10 @@ HUB_TEST_ON_BOTH_DATABASES(changeSeqIsMonotonic,
 
     // Two connections writing at once: each commit takes the next number,
     // none is lost or given twice.
-    constexpr int kPerWriter = 40;
+    constexpr std::int64_t kPerWriter = 40;
     const auto writer = [&] {
         auto own = database.open();
-        for (int i = 0; i < kPerWriter; ++i) {
+        for (std::int64_t i = 0; i < kPerWriter; ++i) {
             own->transaction([&] {
                 const std::int64_t seq = own->bumpChangeSeq();
                 own->exec(
@@ -147,7 +147,7 @@ HUB_TEST_ON_BOTH_DATABASES(changeSeqIsMonotonic,
     first.join();
     second.join();
     const HubQueryResult seqs = db->exec(QStringLiteral("SELECT seq FROM sessions ORDER BY seq"));
-    REQUIRE(seqs.rows.size() == 2 * kPerWriter);
+    REQUIRE(static_cast<std::int64_t>(seqs.rows.size()) == 2 * kPerWriter);
     for (std::size_t i = 0; i < seqs.rows.size(); ++i)
         CHECK(seqs.rows[i].integer(0) == last + 1 + static_cast<std::int64_t>(i));
     CHECK(db->currentChangeSeq() == last + 2 * kPerWriter);

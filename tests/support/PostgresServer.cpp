@@ -14,11 +14,10 @@
 #include <spawn.h>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 #include <vector>
-
-extern char** environ;
 
 namespace spoke::test {
 namespace {
@@ -38,8 +37,10 @@ std::optional<Unprivileged> unprivilegedUser()
 {
     if (::geteuid() != 0)
         return std::nullopt;
-    const passwd* nobody = ::getpwnam("nobody");
-    if (!nobody)
+    passwd entry{};
+    passwd* nobody = nullptr;
+    std::vector<char> buffer(4096);
+    if (::getpwnam_r("nobody", &entry, buffer.data(), buffer.size(), &nobody) != 0 || !nobody)
         throw std::runtime_error("PostgresServer: running as root and there is no user 'nobody' to run PostgreSQL as");
     return Unprivileged{nobody->pw_uid, nobody->pw_gid};
 }
@@ -79,6 +80,7 @@ pid_t spawn(const std::vector<std::string>& command, const std::filesystem::path
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
     std::vector<char*> argv;
+    argv.reserve(command.size() + 1);
     for (const std::string& arg : command)
         argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
@@ -86,7 +88,8 @@ pid_t spawn(const std::vector<std::string>& command, const std::filesystem::path
     const int rc = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0)
-        throw std::runtime_error("PostgresServer: cannot start " + command[0] + ": " + std::strerror(rc));
+        throw std::runtime_error("PostgresServer: cannot start " + command[0] + ": "
+                                 + std::generic_category().message(rc));
     return pid;
 }
 

@@ -181,7 +181,7 @@ Expected<SignedIn, IdentityError> Identity::login(const QString& email, const QS
 {
     const IdentityError wrong = refusal(Code::Unauthenticated, QStringLiteral("The email or password is wrong."));
     const QString normalizedEmail = normalizeEmail(email);
-    if (password.size() > kMaxPasswordLength * 2) // UTF-16 units; bounds Argon2's input
+    if (password.size() > qsizetype{kMaxPasswordLength} * 2) // UTF-16 units; bounds Argon2's input
         return wrong;
     const std::optional<HubRow> account = db_.queryOne(
         QStringLiteral("SELECT id, display_name, password_hash FROM accounts WHERE email = ?"), {normalizedEmail});

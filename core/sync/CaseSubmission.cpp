@@ -94,6 +94,11 @@ Expected<QueuedSubmission, SubmitFailure> CaseSubmission::submit(std::int64_t ca
         }
 
         const std::string key = idempotencyKey(record->caseCode, revision->revision);
+        // A returned case goes back with a change (the answer to the hub's
+        // question); the same revision again would only replay the hub's
+        // earlier answer under the same key.
+        if (const auto earlier = cache_.outbox().byKey(key); earlier && earlier->sentMs)
+            return failure(R::WrongStatus, caseId, QStringLiteral("unchanged since it was last sent"));
         const QJsonObject payload{{QStringLiteral("case_local_id"), static_cast<qint64>(caseId)},
                                   {QStringLiteral("programme_hub_id"), static_cast<qint64>(programme->hubId)},
                                   {QStringLiteral("document"), document.json()}};

@@ -25,7 +25,7 @@ struct SubmitFailure {
         NoSuchCase,
         NotSignedIn, // no hub account on this laptop
         NoHubProgramme, // the case's programme is not one synced from the hub
-        WrongStatus, // already submitted and not returned by the hub
+        WrongStatus, // already submitted and not returned, or returned but not changed since
         UnresolvedFindings, // the gate still flags text; see findings
         InvalidForm, // the form schema reports errors; see problems
         Unreadable, // the saved document is not a readable echo-case/1.0 document

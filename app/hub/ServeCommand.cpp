@@ -165,6 +165,7 @@ int runServe(const QStringList& args)
     std::unique_ptr<spoke::hub::HubDatabase> db = openDatabase(*options);
     if (!db)
         return 1;
+    spoke::hub::api::prepareCaseChecks();
     spoke::hub::Identity identity(*db);
     spoke::hub::server::HubServer server(*db, identity, stderr);
     if (!options->tlsCert.isEmpty()) {

@@ -277,3 +277,35 @@ TEST_CASE("server: spoke-hub serve speaks HTTPS with --tls-cert and --tls-key", 
     CHECK(missingKey.process().exitCode() == 1);
     CHECK(missingKey.process().readAllStandardError().contains("private key"));
 }
+
+TEST_CASE("server: an event socket that sends no token is closed with 4401 after 10 s", "[hub][api][server]")
+{
+    TempDir dir;
+    prepareHub(dir);
+    RunningHub hub({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
+                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    hub.url = hub.waitUntilListening();
+    REQUIRE_FALSE(hub.url.isEmpty());
+
+    QWebSocket silent;
+    bool connected = false;
+    std::optional<int> closeCode;
+    QObject::connect(&silent, &QWebSocket::connected, [&] { connected = true; });
+    QObject::connect(&silent, &QWebSocket::disconnected, [&] { closeCode = int(silent.closeCode()); });
+    QString url = hub.url;
+    silent.open(QUrl(url.replace(QLatin1String("http://"), QLatin1String("ws://")) + "/api/v1/events"));
+    REQUIRE(waitFor([&] { return connected; }));
+    const auto opened = std::chrono::steady_clock::now();
+    REQUIRE(waitFor([&] { return closeCode.has_value(); }, 20'000));
+    const auto waited = std::chrono::steady_clock::now() - opened;
+    CHECK(*closeCode == 4401);
+    CHECK(waited >= std::chrono::milliseconds(9'500));
+
+    // Another path is not an event socket.
+    QWebSocket elsewhere;
+    std::optional<int> elsewhereCode;
+    QObject::connect(&elsewhere, &QWebSocket::disconnected, [&] { elsewhereCode = int(elsewhere.closeCode()); });
+    elsewhere.open(QUrl(url + "/api/v1/other"));
+    REQUIRE(waitFor([&] { return elsewhereCode.has_value(); }));
+    CHECK(*elsewhereCode == 4404);
+}

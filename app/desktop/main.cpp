@@ -2,6 +2,7 @@
 
 #include "StartupTimer.h"
 
+#include "sync/SyncWorker.h"
 #include "util/DataDir.h"
 #include "viewmodels/AppController.h"
 
@@ -43,13 +44,17 @@ int main(int argc, char** argv)
     const QCommandLineOption referenceOption(
         QStringLiteral("bench-startup-reference"),
         QStringLiteral("Like --bench-startup, for a bare Qt Quick window (the benchmark's reference)."));
-    parser.addOptions({dataDirOption, benchOption, referenceOption});
+    const QCommandLineOption seedDemoOption(
+        QStringLiteral("seed-demo-if-empty"),
+        QStringLiteral("Write the demo programme into a data dir that holds nothing yet (scripts/run does)."));
+    parser.addOptions({dataDirOption, benchOption, referenceOption, seedDemoOption});
     parser.process(app);
 
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
-    // Declared before the engine so it outlives the QML scene: tiles and
-    // pages still hold bindings to it (and a call's threads) while the
-    // engine tears them down at exit.
+    // Declared before the engine so they outlive the QML scene: tiles and
+    // pages still hold bindings to them (and a call's threads) while the
+    // engine tears them down at exit. The hub's worker outlives the controller.
+    std::optional<spoke::sync::SyncWorker> hubSync;
     std::optional<spoke::ui::AppController> controller;
     QQmlApplicationEngine engine;
     QObject::connect(
@@ -69,7 +74,13 @@ int main(int argc, char** argv)
     std::optional<std::filesystem::path> dataDirOverride;
     if (parser.isSet(dataDirOption))
         dataDirOverride = parser.value(dataDirOption).toStdString();
-    controller.emplace(spoke::resolveDataDir(dataDirOverride), QStringLiteral(SPOKE_VERSION));
+    const std::filesystem::path dataDir = spoke::resolveDataDir(dataDirOverride);
+    spoke::sync::SyncWorker::Options syncOptions;
+    syncOptions.dataDir = dataDir;
+    hubSync.emplace(syncOptions);
+    spoke::ui::AppController::StartOptions startOptions;
+    startOptions.seedDemoIfEmpty = parser.isSet(seedDemoOption);
+    controller.emplace(dataDir, QStringLiteral(SPOKE_VERSION), *hubSync, startOptions);
 
     spoke::ui::AppController::setInstance(&*controller);
     engine.load(QUrl(QStringLiteral("qrc:/Spoke/Ui/Main.qml")));

@@ -4,6 +4,7 @@
 // specialist (spoke-cli join) and an in-process observer that checks what
 // the app sends.
 
+#include "TestApp.h"
 #include "UiWait.h"
 #include "VideoViewWindow.h"
 #include "call/CallSession.h"
@@ -75,8 +76,8 @@ private:
 
 // The main window with the real AppController over a temporary cache.
 struct AppWindow {
-    test::TempDir dir;
-    ui::AppController controller{dir.path(), QStringLiteral("test")};
+    test::TestApp app;
+    ui::AppController& controller = app.app;
     QQmlApplicationEngine engine;
     QQuickWindow* window = nullptr;
     QStringList warnings;

@@ -4,6 +4,7 @@
 #include "viewmodels/AppController.h"
 #include "viewmodels/CasePdfExporter.h"
 
+#include "TestApp.h"
 #include "UiWait.h"
 #include "cases/CaseWorkflow.h"
 #include "cases/SchemaRegistry.h"
@@ -12,6 +13,8 @@
 #include "util/DataDir.h"
 
 #include <catch2/catch.hpp>
+
+#include <optional>
 
 #include <QDir>
 #include <QFile>
@@ -34,8 +37,9 @@ const QString kPhone = QStringLiteral("+264 81 457 3390");
 const QString kName = QStringLiteral("Ndapewa Shikongo");
 
 struct Editor {
-    spoke::test::TempDir dir;
-    AppController app{dir.path(), QStringLiteral("test")};
+    spoke::test::TestApp t;
+    const spoke::test::TempDir& dir = t.dir;
+    AppController& app = t.app;
     CaseEditorModel& editor = *app.editor();
 
     Editor()
@@ -61,6 +65,29 @@ struct Editor {
         return -1;
     }
 
+    // Runs an export to its end; true if the file was written.
+    bool exported(void (CaseEditorModel::*exportAs)(const QString&), const QString& file)
+    {
+        std::optional<bool> written;
+        const auto connection =
+            QObject::connect(&editor, &CaseEditorModel::exportFinished, [&](const QString&, bool ok) { written = ok; });
+        (editor.*exportAs)(file);
+        const bool finished = waitUntil([&] { return written.has_value(); });
+        QObject::disconnect(connection);
+        REQUIRE(finished);
+        return *written;
+    }
+
+    // Redacts the phone number and logs the name as a false positive: no open findings.
+    void resolveFindings()
+    {
+        editor.redact(findingIndex(kPhone));
+        REQUIRE(waitUntil([&] { return idle() && editor.findings()->rowCount() == 1; }));
+        editor.setReviewerName(QStringLiteral("Dr Hub Reviewer"));
+        editor.overrideFinding(findingIndex(kName), QStringLiteral("Fictional name used for teaching"));
+        REQUIRE(waitUntil([&] { return idle() && editor.findings()->rowCount() == 0; }));
+    }
+
     // A second connection, as another process would see the file.
     spoke::store::Cache openCache() { return spoke::store::Cache::open(spoke::cacheFileIn(dir.path())); }
 };
@@ -70,6 +97,19 @@ QString readText(const QString& file)
     QFile f(file);
     REQUIRE(f.open(QIODevice::ReadOnly));
     return QString::fromUtf8(f.readAll());
+}
+
+// The text of a PDF, or empty without pdftotext (poppler-utils).
+QString pdfText(const QString& pdf)
+{
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (pdftotext.isEmpty())
+        return {};
+    QProcess process;
+    process.start(pdftotext, {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    REQUIRE(process.waitForFinished(15'000));
+    REQUIRE(process.exitCode() == 0);
+    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 } // namespace
@@ -224,7 +264,7 @@ TEST_CASE("The PDF export holds the case but none of the flagged identifiers", "
     REQUIRE(e.editor.findings()->rowCount() == 2);
     const QString pdf = QDir(QString::fromStdString(e.dir.path().string())).filePath(QStringLiteral("case.pdf"));
     // Exported with both findings still open: they are masked in the file.
-    REQUIRE(e.editor.exportPdf(pdf));
+    REQUIRE(e.exported(&CaseEditorModel::exportPdf, pdf));
 
     QFile file(pdf);
     REQUIRE(file.open(QIODevice::ReadOnly));
@@ -232,15 +272,8 @@ TEST_CASE("The PDF export holds the case but none of the flagged identifiers", "
     CHECK(bytes.startsWith("%PDF-"));
     CHECK(bytes.size() > 2000);
 
-    QString text;
-    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    if (!pdftotext.isEmpty()) {
-        QProcess process;
-        process.start(pdftotext, {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
-        REQUIRE(process.waitForFinished(15'000));
-        REQUIRE(process.exitCode() == 0);
-        text = QString::fromUtf8(process.readAllStandardOutput());
-    } else {
+    QString text = pdfText(pdf);
+    if (text.isEmpty()) {
         WARN("pdftotext is not installed (poppler-utils); checking the rendered document's text instead");
         QTextDocument document;
         document.setHtml(
@@ -268,7 +301,12 @@ TEST_CASE("JSON export keeps unknown keys through an edit, and re-import adds a 
     REQUIRE(waitUntil([&] { return e.idle(); }));
 
     const QString out = QDir(QString::fromStdString(e.dir.path().string())).filePath(QStringLiteral("out.json"));
-    REQUIRE(e.editor.exportJson(QUrl::fromLocalFile(out).toString()));
+    // The gate first: with findings open no file is written at all.
+    CHECK_FALSE(e.exported(&CaseEditorModel::exportJson, QUrl::fromLocalFile(out).toString()));
+    CHECK(e.editor.error().contains(QStringLiteral("2 possible identifier")));
+    CHECK_FALSE(QFile::exists(out));
+    e.resolveFindings();
+    REQUIRE(e.exported(&CaseEditorModel::exportJson, QUrl::fromLocalFile(out).toString()));
     const QJsonObject exported = QJsonDocument::fromJson(readText(out).toUtf8()).object();
     const QJsonObject original = QJsonDocument::fromJson(readText(kFixture).toUtf8()).object();
     CHECK(exported.value(QStringLiteral("x_hub_routing")) == original.value(QStringLiteral("x_hub_routing")));
@@ -293,6 +331,42 @@ TEST_CASE("JSON export keeps unknown keys through an edit, and re-import adds a 
     f.close();
     e.editor.importJson(junk);
     CHECK(e.editor.error().startsWith(QStringLiteral("This file cannot be imported")));
+}
+
+TEST_CASE("Exports check the text as saved at export time, not the findings shown before the last keystroke",
+          "[ui][editor]")
+{
+    Editor e;
+    e.importFixture();
+    e.resolveFindings();
+    REQUIRE(e.editor.findings()->rowCount() == 0);
+    const QDir dir(QString::fromStdString(e.dir.path().string()));
+
+    // A phone number typed just now: no autosave and no check have run yet,
+    // so the findings on screen still say the case is clean.
+    const QString question = QStringLiteral("Call me on 0812345678 to discuss?");
+    e.editor.setValue(QStringLiteral("question"), question, QStringLiteral("text"));
+    REQUIRE(e.editor.dirty());
+    REQUIRE(e.editor.findings()->rowCount() == 0);
+    CHECK_FALSE(e.exported(&CaseEditorModel::exportJson, dir.filePath(QStringLiteral("stale.json"))));
+    CHECK(e.editor.error().contains(QStringLiteral("1 possible identifier")));
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("stale.json"))));
+    // The export saved the edit first: the stored revision is what was checked.
+    auto cache = e.openCache();
+    CHECK(QString::fromStdString(cache.cases().latestRevision(e.editor.caseId())->bodyJson).contains(question));
+
+    // The PDF of the same moment masks the new number in the file.
+    e.editor.setValue(QStringLiteral("question"), QStringLiteral("Or on 0819876543?"), QStringLiteral("text"));
+    const QString pdf = dir.filePath(QStringLiteral("stale.pdf"));
+    REQUIRE(e.exported(&CaseEditorModel::exportPdf, pdf));
+    CHECK(e.editor.notice().contains(QStringLiteral("1 open finding")));
+    const QString text = pdfText(pdf).simplified();
+    if (text.isEmpty())
+        WARN("pdftotext is not installed (poppler-utils); the PDF's text is not checked");
+    else {
+        CHECK(text.contains(QStringLiteral("Or on [PHONE]")));
+        CHECK_FALSE(text.contains(QStringLiteral("0819876543")));
+    }
 }
 
 TEST_CASE("Every programme gets its form from its schema, with pick lists instead of free-text identifiers",

@@ -4,6 +4,7 @@
 
 #include "cases/SchemaRegistry.h"
 
+#include "TestApp.h"
 #include "UiWait.h"
 #include "support/TempDir.h"
 
@@ -20,8 +21,8 @@ using spoke::test::waitUntil;
 // any QML warning (a broken binding, an unknown property, a missing type).
 TEST_CASE("The main window loads and renders with no QML warnings", "[ui][qml]")
 {
-    spoke::test::TempDir dir;
-    spoke::ui::AppController controller(dir.path(), QStringLiteral("test"));
+    spoke::test::TestApp t;
+    spoke::ui::AppController& controller = t.app;
     spoke::ui::AppController::setInstance(&controller);
 
     QQmlApplicationEngine engine;
@@ -44,7 +45,7 @@ TEST_CASE("The main window loads and renders with no QML warnings", "[ui][qml]")
     // is no camera here) and the devices stop when the tab is left.
     auto* settingsTabs = window->findChild<QObject*>(QStringLiteral("settingsTabs"));
     REQUIRE(settingsTabs);
-    settingsTabs->setProperty("currentIndex", 1);
+    settingsTabs->setProperty("currentIndex", 2);
     REQUIRE(waitUntil([&] {
         auto* preview = window->findChild<spoke::ui::VideoView*>(QStringLiteral("cameraPreview"));
         return preview && preview->framesShown() > 0;
@@ -66,9 +67,10 @@ TEST_CASE("The main window loads and renders with no QML warnings", "[ui][qml]")
     // leaving for another section closes it.
     QMetaObject::invokeMethod(window, "showSection", Q_ARG(QVariant, 2));
     REQUIRE(waitUntil([&] { return controller.library()->rows()->rowCount() > 0; }));
-    QMetaObject::invokeMethod(window, "openPlayer",
-                              Q_ARG(QVariant, controller.library()->rows()->get(0).value(QStringLiteral("recordingId"))),
-                              Q_ARG(QVariant, -1));
+    QMetaObject::invokeMethod(
+        window, "openPlayer",
+        Q_ARG(QVariant, controller.library()->rows()->get(0).value(QStringLiteral("recordingId"))),
+        Q_ARG(QVariant, -1));
     REQUIRE(waitUntil([&] { return !controller.player()->loading() && !controller.player()->error().isEmpty(); }));
     CHECK(window->findChild<QQuickItem*>(QStringLiteral("playerPage")));
     QCoreApplication::processEvents();
@@ -81,11 +83,13 @@ TEST_CASE("The main window loads and renders with no QML warnings", "[ui][qml]")
     for (const QString& programme : spoke::cases::SchemaRegistry::builtIn().programmes()) {
         QMetaObject::invokeMethod(window, "newCase", Q_ARG(QVariant, programme));
         REQUIRE(waitUntil([&] {
-            return editor->form()->textAt(QStringLiteral("programme")) == programme && !editor->busy() && !editor->loading();
+            return editor->form()->textAt(QStringLiteral("programme")) == programme && !editor->busy()
+                   && !editor->loading();
         }));
         QCoreApplication::processEvents();
     }
-    QMetaObject::invokeMethod(window, "importCase", Q_ARG(QVariant, QStringLiteral(SPOKE_UI_FIXTURES "/editor-phi-hiv.json")));
+    QMetaObject::invokeMethod(window, "importCase",
+                              Q_ARG(QVariant, QStringLiteral(SPOKE_UI_FIXTURES "/editor-phi-hiv.json")));
     REQUIRE(waitUntil([&] { return editor->findings()->rowCount() == 2 && !editor->busy() && !editor->loading(); }));
     editor->redact(0);
     QCoreApplication::processEvents();

@@ -70,16 +70,22 @@ Page {
                             Layout.maximumWidth: 360
                         }
                         Rectangle {
-                            visible: App.editor.statusText !== ""
+                            // Where the case stands with the hub once submitted, its local status before.
+                            readonly property string shown: App.editor.hubStatusText !== "" ? App.editor.hubStatusText
+                                                                                            : App.editor.statusText
+                            readonly property bool plain: App.editor.hubStatusText === "" ? App.editor.status === "draft"
+                                                                                          : App.editor.hubQuestion !== "" || App.editor.hubRefusal !== ""
+                            visible: shown !== ""
                             radius: 10
-                            color: App.editor.status === "draft" ? "#e8eef5" : "#e3f4e8"
+                            color: plain ? "#e8eef5" : "#e3f4e8"
                             implicitWidth: statusLabel.implicitWidth + 16
                             implicitHeight: statusLabel.implicitHeight + 6
                             Label {
                                 id: statusLabel
+                                objectName: "caseStatusChip"
                                 anchors.centerIn: parent
-                                text: App.editor.statusText
-                                color: App.editor.status === "draft" ? Theme.text : Theme.ok
+                                text: parent.shown
+                                color: parent.plain ? Theme.text : Theme.ok
                                 font.pixelSize: Theme.smallSize
                                 font.bold: true
                                 Accessible.name: qsTr("Status: %1").arg(text)
@@ -124,6 +130,20 @@ Page {
                     ToolTip.text: App.editor.readyBlockedReason
                     onClicked: App.editor.markReady()
                     opacity: App.editor.canMarkReady ? 1 : 0.6
+                }
+                CaseEditorButton {
+                    objectName: "submitButton"
+                    visible: App.editor.status === "ready"
+                    text: qsTr("Submit")
+                    highlighted: App.editor.canSubmit
+                    // Focusable when blocked, like Mark ready, so the reason can be read.
+                    Accessible.name: qsTr("Submit to the hub")
+                    Accessible.description: App.editor.canSubmit ? qsTr("Sends the case now, or as soon as the hub can be reached")
+                                                                 : App.editor.submitBlockedReason
+                    ToolTip.visible: (hovered || visualFocus) && !App.editor.canSubmit
+                    ToolTip.text: App.editor.submitBlockedReason
+                    onClicked: App.editor.submit()
+                    opacity: App.editor.canSubmit ? 1 : 0.6
                 }
             }
         }
@@ -182,6 +202,11 @@ Page {
                         running: App.editor.loading
                         visible: running
                         Accessible.name: qsTr("Loading the case")
+                    }
+
+                    CaseHubPanel {
+                        Layout.fillWidth: true
+                        Layout.topMargin: Theme.spacing
                     }
 
                     Repeater {

@@ -85,7 +85,7 @@ Page {
             implicitHeight: rowLayout.implicitHeight + 20
             highlighted: ListView.isCurrentItem
             Accessible.role: Accessible.ListItem
-            Accessible.name: model.title + ", " + model.status
+            Accessible.name: model.title + ", " + model.status + (model.question ? ", " + qsTr("the hub asks: %1").arg(model.question) : "")
             onClicked: page.openCase(model.caseId)
             Keys.onReturnPressed: page.openCase(model.caseId)
             background: Rectangle {
@@ -101,6 +101,15 @@ Page {
                     spacing: 2
                     Label { text: row.model.title; font.pixelSize: 15; font.bold: true; color: Theme.text; elide: Text.ElideRight; Layout.fillWidth: true }
                     Label { text: row.model.code + "  ·  " + qsTr("updated %1").arg(row.model.updated); color: Theme.mutedText; font.pixelSize: Theme.smallSize }
+                    Label {
+                        visible: row.model.question !== undefined && row.model.question !== ""
+                        text: qsTr("The hub asks: %1").arg(row.model.question)
+                        color: Theme.text
+                        font.pixelSize: Theme.smallSize
+                        textFormat: Text.PlainText
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
                 }
                 Label {
                     text: row.model.status

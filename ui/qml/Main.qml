@@ -15,11 +15,20 @@ ApplicationWindow {
     color: Theme.window
 
     property int section: 0
-    readonly property var sectionNames: [qsTr("Sessions"), qsTr("Cases"), qsTr("Library"), qsTr("Settings")]
+    // Review (Ctrl+5) is there only for a specialist or coordinator of a hub.
+    readonly property var sectionNames: App.hub.canReview
+        ? [qsTr("Sessions"), qsTr("Cases"), qsTr("Library"), qsTr("Settings"), qsTr("Review")]
+        : [qsTr("Sessions"), qsTr("Cases"), qsTr("Library"), qsTr("Settings")]
 
     function showSection(index) {
+        if (index >= sectionNames.length)
+            return
         section = index
-        stack.replace(null, [sessionsPage, casesPage, libraryPage, settingsPage][index])
+        stack.replace(null, [sessionsPage, casesPage, libraryPage, settingsPage, reviewPage][index])
+    }
+    Connections {
+        target: App.hub
+        function onAccountChanged() { if (window.section >= window.sectionNames.length) window.showSection(0) }
     }
     function openDetail(kind, id, positionMs) {
         App.detail.open(kind, id, positionMs === undefined ? -1 : positionMs)
@@ -68,6 +77,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+2"; onActivated: window.showSection(1) }
     Shortcut { sequence: "Ctrl+3"; onActivated: window.showSection(2) }
     Shortcut { sequence: "Ctrl+4"; onActivated: window.showSection(3) }
+    Shortcut { sequence: "Ctrl+5"; enabled: App.hub.canReview; onActivated: window.showSection(4) }
     Shortcut { sequences: [StandardKey.Back, "Esc"]; enabled: stack.depth > 1 && !App.call.active; onActivated: stack.pop() }
 
     RowLayout {
@@ -112,12 +122,8 @@ ApplicationWindow {
                     }
                 }
                 Item { Layout.fillHeight: true }
-                Label {
-                    text: App.pendingOutbox === 0 ? qsTr("Offline cache up to date")
-                                                        : qsTr("%n change(s) waiting to send", "", App.pendingOutbox)
-                    color: "#9fb3c8"
-                    font.pixelSize: Theme.smallSize
-                    wrapMode: Text.WordWrap
+                SyncStatus {
+                    onDark: true
                     Layout.fillWidth: true
                 }
             }
@@ -183,6 +189,11 @@ ApplicationWindow {
                 }
             }
 
+            ArrivalNotice {
+                Layout.fillWidth: true
+                onOpenCase: (id) => window.openEditor(id)
+            }
+
             StackView {
                 id: stack
                 Layout.fillWidth: true
@@ -206,7 +217,14 @@ ApplicationWindow {
 
     Component {
         id: sessionsPage
-        SessionsPage { onOpenSession: (id) => window.openDetail("session", id) }
+        SessionsPage {
+            onOpenSession: (id) => window.openDetail("session", id)
+            onOpenHubAccount: window.openHubAccount()
+        }
+    }
+    Component {
+        id: reviewPage
+        ReviewPage {}
     }
     Component {
         id: casesPage
@@ -223,6 +241,10 @@ ApplicationWindow {
     Component {
         id: settingsPage
         SettingsPage {}
+    }
+    function openHubAccount() {
+        showSection(3)
+        stack.currentItem.showHubAccount()
     }
     Component {
         id: detailPage

@@ -8,17 +8,24 @@ Page {
     title: qsTr("Settings")
     background: Rectangle { color: Theme.window }
 
-    // Alt+G and Alt+V switch tabs from anywhere on the page; Tab reaches the
-    // tab bar too.
+    function showHubAccount() { tabs.currentIndex = 1 }
+
+    // Alt+G, Alt+H and Alt+V switch tabs from anywhere on the page; Tab
+    // reaches the tab bar too.
     Shortcut {
         sequence: "Alt+G"
         enabled: page.StackView.status === StackView.Active
         onActivated: tabs.currentIndex = 0
     }
     Shortcut {
-        sequence: "Alt+V"
+        sequence: "Alt+H"
         enabled: page.StackView.status === StackView.Active
         onActivated: tabs.currentIndex = 1
+    }
+    Shortcut {
+        sequence: "Alt+V"
+        enabled: page.StackView.status === StackView.Active
+        onActivated: tabs.currentIndex = 2
     }
 
     header: TabBar {
@@ -30,6 +37,13 @@ Page {
             width: implicitWidth + 24
             Accessible.name: text
             Accessible.description: qsTr("Alt+G")
+        }
+        TabButton {
+            objectName: "hubAccountTab"
+            text: qsTr("Hub account")
+            width: implicitWidth + 24
+            Accessible.name: text
+            Accessible.description: qsTr("Alt+H")
         }
         TabButton {
             text: qsTr("Audio && video")
@@ -60,15 +74,30 @@ Page {
                 textFormat: Text.PlainText
                 Accessible.name: text
             }
-            Label {
-                text: App.pendingOutbox === 0 ? qsTr("Everything has been sent to the hub.")
-                                                   : qsTr("%n change(s) waiting for the network.", "", App.pendingOutbox)
-                color: App.pendingOutbox === 0 ? Theme.ok : Theme.text
+            SyncStatus {
+                Layout.fillWidth: true
+                Layout.topMargin: 4
             }
-            Button {
-                text: qsTr("Reload from cache")
+            RowLayout {
+                spacing: 8
+                Button {
+                    text: qsTr("Reload from cache")
+                    Accessible.name: text
+                    onClicked: App.refresh()
+                }
+                Button {
+                    text: qsTr("Try the demo")
+                    Accessible.name: qsTr("Try the demo: add a demo programme to look around in")
+                    onClicked: App.tryDemo()
+                }
+            }
+            Label {
+                visible: text !== ""
+                text: App.demoMessage
+                color: Theme.mutedText
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
                 Accessible.name: text
-                onClicked: App.refresh()
             }
 
             SectionHeader { text: qsTr("Live sessions") }
@@ -104,11 +133,13 @@ Page {
             Item { Layout.fillHeight: true }
         }
 
+        HubAccountSettings {}
+
         // Built when first opened: until then no device is touched.
         Loader {
-            active: tabs.currentIndex === 1
+            active: tabs.currentIndex === 2
             sourceComponent: AudioVideoSettings {
-                shown: page.visible && tabs.currentIndex === 1 && page.StackView.status === StackView.Active
+                shown: page.visible && tabs.currentIndex === 2 && page.StackView.status === StackView.Active
             }
         }
     }

@@ -2,9 +2,12 @@
 
 #include "demo/DemoSeed.h"
 #include "store/CacheWorker.h"
+#include "sync/SyncWorker.h"
 #include "util/DataDir.h"
 #include "viewmodels/Formatting.h"
+#include "viewmodels/HubWording.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 
 namespace spoke::ui {
@@ -14,8 +17,8 @@ namespace {
 const QStringList kSessionRoles{QStringLiteral("sessionId"), QStringLiteral("title"),      QStringLiteral("programme"),
                                 QStringLiteral("hub"),       QStringLiteral("when"),       QStringLiteral("duration"),
                                 QStringLiteral("cases"),     QStringLiteral("recordings"), QStringLiteral("held")};
-const QStringList kCaseRoles{QStringLiteral("caseId"), QStringLiteral("code"), QStringLiteral("title"),
-                             QStringLiteral("status"), QStringLiteral("updated")};
+const QStringList kCaseRoles{QStringLiteral("caseId"), QStringLiteral("code"),    QStringLiteral("title"),
+                             QStringLiteral("status"), QStringLiteral("updated"), QStringLiteral("question")};
 const QStringList kRecordingRoles{QStringLiteral("recordingId"), QStringLiteral("title"), QStringLiteral("duration"),
                                   QStringLiteral("created"), QStringLiteral("onDisk")};
 
@@ -24,7 +27,7 @@ struct Lists {
     std::vector<QVariantMap> past;
     std::vector<QVariantMap> cases;
     std::vector<QVariantMap> recordings;
-    int pendingOutbox = 0;
+    bool empty = false;
 };
 
 QVariantMap sessionRow(const store::SessionSummary& s)
@@ -42,9 +45,8 @@ QVariantMap sessionRow(const store::SessionSummary& s)
 
 Lists loadLists(store::Cache& cache)
 {
-    if (cache.isEmpty())
-        demo::seedDemoProgramme(cache, store::currentTimeMs());
     Lists lists;
+    lists.empty = cache.isEmpty();
     const auto now = store::currentTimeMs();
     for (const auto& s : cache.sessions().list(store::SessionStore::When::Upcoming, now))
         lists.upcoming.push_back(sessionRow(s));
@@ -54,7 +56,7 @@ Lists loadLists(store::Cache& cache)
         lists.cases.push_back({{QStringLiteral("caseId"), static_cast<qint64>(c.id)},
                                {QStringLiteral("code"), QString::fromStdString(c.caseCode)},
                                {QStringLiteral("title"), QString::fromStdString(c.title)},
-                               {QStringLiteral("status"), caseStatusLabel(c.status)},
+                               {QStringLiteral("storeStatus"), QString::fromUtf8(store::toString(c.status))},
                                {QStringLiteral("updated"), formatDateTime(c.updatedMs)}});
     for (const auto& r : cache.recordings().list())
         lists.recordings.push_back(
@@ -63,16 +65,17 @@ Lists loadLists(store::Cache& cache)
              {QStringLiteral("duration"), formatDuration(r.durationMs)},
              {QStringLiteral("created"), formatDateTime(r.createdMs)},
              {QStringLiteral("onDisk"), !r.filePath.empty() && QFileInfo::exists(QString::fromStdString(r.filePath))}});
-    lists.pendingOutbox = cache.outbox().pendingCount();
     return lists;
 }
 
 } // namespace
 
-AppController::AppController(const std::filesystem::path& dataDir, const QString& version, QObject* parent)
+AppController::AppController(const std::filesystem::path& dataDir, const QString& version, sync::SyncWorker& sync,
+                             StartOptions options, QObject* parent)
     : QObject(parent)
     , dataDir_(QString::fromStdString(dataDir.string()))
     , version_(version)
+    , sync_(sync)
     , worker_(std::make_unique<store::CacheWorker>(cacheFileIn(dataDir)))
     , upcoming_(kSessionRoles)
     , past_(kSessionRoles)
@@ -82,15 +85,52 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     , detail_(std::make_unique<DetailModel>(*worker_))
     , library_(std::make_unique<LibraryModel>(*worker_, dataDir))
     , player_(std::make_unique<PlayerModel>(*worker_))
-    , editor_(std::make_unique<CaseEditorModel>(*worker_, dataDir / "attachments"))
+    , editor_(std::make_unique<CaseEditorModel>(*worker_, dataDir / "attachments", &sync))
     , call_(std::make_unique<CallModel>())
+    , hub_(std::make_unique<HubAccountModel>(sync))
+    , review_(std::make_unique<ReviewModel>(sync))
 {
     connect(editor_.get(), &CaseEditorModel::casesChanged, this, &AppController::refresh);
     connect(worker_.get(), &store::CacheWorker::openFailed, this, [this](const QString& message) {
         cacheError_ = message;
         Q_EMIT cacheErrorChanged();
     });
+    connectSync();
+    syncLabelClock_.setInterval(kSyncLabelRefreshMs);
+    connect(&syncLabelClock_, &QTimer::timeout, this, &AppController::syncChanged);
+    syncLabelClock_.start();
+    if (options.seedDemoIfEmpty)
+        worker_->run<bool>(
+            this,
+            [](store::Cache& cache) {
+                if (cache.isEmpty())
+                    demo::seedDemoProgramme(cache, store::currentTimeMs());
+                return true;
+            },
+            [](const store::Outcome<bool>&) {});
     refresh();
+    sync_.start();
+}
+
+void AppController::connectSync()
+{
+    connect(&sync_, &sync::SyncWorker::syncStateChanged, this, [this](const sync::SyncState& state) {
+        Q_EMIT syncChanged();
+        // A pass may have moved a case on (sent, refused, its status at the hub).
+        if (!state.syncing)
+            sync_.loadCaseSyncStates();
+    });
+    connect(&sync_, &sync::SyncWorker::accountChanged, this, &AppController::syncChanged);
+    connect(&sync_, &sync::SyncWorker::cacheChanged, this, &AppController::refresh);
+    connect(&sync_, &sync::SyncWorker::caseSubmitted, this, &AppController::refresh);
+    connect(&sync_, &sync::SyncWorker::recommendationsArrived, this, &AppController::recommendationsArrived);
+    connect(&sync_, &sync::SyncWorker::caseSyncStatesLoaded, this, [this](const QList<sync::CaseSyncState>& states) {
+        caseSync_.clear();
+        for (const sync::CaseSyncState& state : states)
+            caseSync_.insert(state.localCaseId, state);
+        rebuildCaseRows();
+        editor_->setHubStates(caseSync_);
+    });
 }
 
 AppController::~AppController()
@@ -131,14 +171,137 @@ void AppController::refresh()
             Lists lists = *outcome.value;
             upcoming_.replace(std::move(lists.upcoming));
             past_.replace(std::move(lists.past));
-            cases_.replace(std::move(lists.cases));
+            caseRows_ = std::move(lists.cases);
+            rebuildCaseRows();
             recordings_.replace(std::move(lists.recordings));
             library_->refresh();
-            pendingOutbox_ = lists.pendingOutbox;
+            empty_ = lists.empty;
         }
         loaded_ = true;
         Q_EMIT loadedChanged();
+        Q_EMIT arrivalChanged(); // its text names a case from the list
     });
+    sync_.loadCaseSyncStates();
+}
+
+// The status a case list shows: where the case stands with the hub once it
+// was submitted ("Waiting to send", "Returned with a question"), its local
+// workflow status before that.
+void AppController::rebuildCaseRows()
+{
+    std::vector<QVariantMap> rows = caseRows_;
+    for (QVariantMap& row : rows) {
+        const auto it = caseSync_.constFind(row.value(QStringLiteral("caseId")).toLongLong());
+        QString status;
+        row.insert(QStringLiteral("question"), QString());
+        if (it != caseSync_.constEnd()) {
+            status = HubWording::caseDeliveryLabel(*it);
+            row.insert(QStringLiteral("question"), it->question);
+        }
+        if (status.isEmpty())
+            status = caseStatusLabel(row.value(QStringLiteral("storeStatus")).toString());
+        row.insert(QStringLiteral("status"), status);
+    }
+    cases_.replace(std::move(rows));
+}
+
+void AppController::tryDemo()
+{
+    worker_->run<demo::SeedCounts>(
+        this, [](store::Cache& cache) { return demo::seedDemoProgramme(cache, store::currentTimeMs()); },
+        [this](const store::Outcome<demo::SeedCounts>& outcome) {
+            if (!outcome.ok())
+                demoMessage_ = tr("The demo programme could not be written: %1").arg(outcome.error);
+            else if (outcome.value->alreadySeeded)
+                demoMessage_ = tr("The demo programme is already on this laptop.");
+            else
+                demoMessage_ = tr("The demo programme was added: %1 sessions and %2 cases to look around in. "
+                                  "Nothing of it is sent to a hub.")
+                                   .arg(outcome.value->sessions)
+                                   .arg(outcome.value->cases);
+            Q_EMIT demoMessageChanged();
+            refresh();
+        });
+}
+
+void AppController::syncNow()
+{
+    sync_.syncNow();
+}
+
+int AppController::pendingOutbox() const
+{
+    return sync_.syncState().pendingCount;
+}
+
+bool AppController::syncing() const
+{
+    return sync_.syncState().syncing;
+}
+
+QString AppController::syncSummary() const
+{
+    const sync::SyncState& state = sync_.syncState();
+    if (!sync_.account().signedIn)
+        return state.pendingCount == 0
+                   ? tr("Not signed in to a hub: changes stay on this laptop")
+                   : tr("Not signed in to a hub: %n change(s) wait on this laptop", "", state.pendingCount);
+    if (state.syncing)
+        return tr("Syncing with the hub…");
+    if (state.stoppedCount > 0)
+        return tr("%n change(s) refused by the hub; open the case to see why", "", state.stoppedCount);
+    if (state.pendingCount > 0)
+        return tr("%n change(s) waiting to send", "", state.pendingCount);
+    if (!state.lastSuccessMs)
+        return tr("Nothing sent yet");
+    return tr("Everything has been sent to the hub");
+}
+
+QString AppController::syncDetail() const
+{
+    if (!sync_.account().signedIn)
+        return {};
+    return HubWording::lastSyncedText(sync_.syncState().lastSuccessMs, QDateTime::currentMSecsSinceEpoch());
+}
+
+QString AppController::syncError() const
+{
+    if (!sync_.account().signedIn)
+        return {};
+    return HubWording::describeSyncError(sync_.syncState().lastError, sync::SyncWorker::Operation::Sync);
+}
+
+void AppController::recommendationsArrived(const QList<qint64>& localCaseIds)
+{
+    for (qint64 id : localCaseIds) {
+        arrivals_.removeAll(id);
+        arrivals_.append(id);
+    }
+    Q_EMIT arrivalChanged();
+}
+
+QString AppController::arrivalText() const
+{
+    if (arrivals_.isEmpty())
+        return {};
+    const qint64 newest = arrivals_.last();
+    QString code;
+    for (const QVariantMap& row : caseRows_)
+        if (row.value(QStringLiteral("caseId")).toLongLong() == newest)
+            code = row.value(QStringLiteral("code")).toString();
+    if (arrivals_.size() > 1 && !code.isEmpty())
+        return tr("New recommendations from the hub for %n case(s), the newest for %1.", "", arrivals_.size())
+            .arg(code);
+    if (arrivals_.size() > 1)
+        return tr("New recommendations from the hub for %n case(s).", "", arrivals_.size());
+    return code.isEmpty() ? tr("New recommendations from the hub.")
+                          : tr("New recommendations from the hub for %1.").arg(code);
+}
+
+void AppController::dismissArrival()
+{
+    arrivals_.clear();
+    Q_EMIT arrivalChanged();
 }
 
 } // namespace spoke::ui

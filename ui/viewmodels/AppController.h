@@ -3,13 +3,17 @@
 #include "viewmodels/CallModel.h"
 #include "viewmodels/CaseEditorModel.h"
 #include "viewmodels/DetailModel.h"
+#include "viewmodels/HubAccountModel.h"
 #include "viewmodels/LibraryModel.h"
 #include "viewmodels/PlayerModel.h"
+#include "viewmodels/ReviewModel.h"
 #include "viewmodels/RowModel.h"
 #include "viewmodels/SearchModel.h"
 
+#include <QHash>
 #include <QObject>
 #include <QQmlEngine>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <filesystem>
@@ -18,12 +22,17 @@
 namespace spoke::store {
 class CacheWorker;
 }
+namespace spoke::sync {
+class SyncWorker;
+}
 
 namespace spoke::ui {
 
-// The root object QML sees: the cache (through its worker thread) and every
-// model the pages bind to. Lives on the UI thread. On first run it writes the
-// demo programme so a new user never sees an empty app.
+// The root object QML sees: the cache (through its worker thread), the hub
+// (through the SyncWorker main() gives it) and every model the pages bind
+// to. The demo programme is written only when asked for: "Try the demo", or
+// StartOptions::seedDemoIfEmpty (scripts/run on a fresh data dir).
+// Lives on the UI thread.
 class AppController : public QObject {
     Q_OBJECT
     QML_NAMED_ELEMENT(App)
@@ -32,7 +41,15 @@ class AppController : public QObject {
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString cacheError READ cacheError NOTIFY cacheErrorChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY loadedChanged)
-    Q_PROPERTY(int pendingOutbox READ pendingOutbox NOTIFY loadedChanged)
+    Q_PROPERTY(bool empty READ empty NOTIFY loadedChanged)
+    Q_PROPERTY(QString demoMessage READ demoMessage NOTIFY demoMessageChanged)
+    Q_PROPERTY(int pendingOutbox READ pendingOutbox NOTIFY syncChanged)
+    Q_PROPERTY(bool syncing READ syncing NOTIFY syncChanged)
+    Q_PROPERTY(QString syncSummary READ syncSummary NOTIFY syncChanged)
+    Q_PROPERTY(QString syncDetail READ syncDetail NOTIFY syncChanged)
+    Q_PROPERTY(QString syncError READ syncError NOTIFY syncChanged)
+    Q_PROPERTY(QString arrivalText READ arrivalText NOTIFY arrivalChanged)
+    Q_PROPERTY(qint64 arrivalCaseId READ arrivalCaseId NOTIFY arrivalChanged)
     Q_PROPERTY(spoke::ui::RowModel* upcomingSessions READ upcomingSessions CONSTANT)
     Q_PROPERTY(spoke::ui::RowModel* pastSessions READ pastSessions CONSTANT)
     Q_PROPERTY(spoke::ui::RowModel* cases READ cases CONSTANT)
@@ -43,8 +60,18 @@ class AppController : public QObject {
     Q_PROPERTY(spoke::ui::PlayerModel* player READ player CONSTANT)
     Q_PROPERTY(spoke::ui::CaseEditorModel* editor READ editor CONSTANT)
     Q_PROPERTY(spoke::ui::CallModel* call READ call CONSTANT)
+    Q_PROPERTY(spoke::ui::HubAccountModel* hub READ hub CONSTANT)
+    Q_PROPERTY(spoke::ui::ReviewModel* review READ review CONSTANT)
 public:
-    AppController(const std::filesystem::path& dataDir, const QString& version, QObject* parent = nullptr);
+    struct StartOptions {
+        // Write the demo programme at start if the cache holds nothing yet.
+        bool seedDemoIfEmpty = false;
+    };
+    static constexpr int kSyncLabelRefreshMs = 30'000; // "Last synced 3 min ago" stays true
+
+    // `sync` must outlive the controller; it is started here.
+    AppController(const std::filesystem::path& dataDir, const QString& version, sync::SyncWorker& sync,
+                  StartOptions options, QObject* parent = nullptr);
     ~AppController() override;
 
     // QML reaches the one controller main() made as the singleton `App`;
@@ -56,7 +83,19 @@ public:
     QString version() const { return version_; }
     QString cacheError() const { return cacheError_; }
     bool loaded() const { return loaded_; }
-    int pendingOutbox() const { return pendingOutbox_; }
+    bool empty() const { return empty_; }
+    QString demoMessage() const { return demoMessage_; }
+    int pendingOutbox() const;
+    bool syncing() const;
+    // The outbox label: what is waiting and whether it can leave this laptop.
+    QString syncSummary() const;
+    // "Last synced 3 min ago" / "Never synced"; empty when not signed in.
+    QString syncDetail() const;
+    // The last pass's failure as a sentence; empty after a clean pass.
+    QString syncError() const;
+    // "New recommendations for ECHO-HIV-T901", until dismissed or opened.
+    QString arrivalText() const;
+    qint64 arrivalCaseId() const { return arrivals_.isEmpty() ? 0 : arrivals_.last(); }
     RowModel* upcomingSessions() { return &upcoming_; }
     RowModel* pastSessions() { return &past_; }
     RowModel* cases() { return &cases_; }
@@ -67,20 +106,35 @@ public:
     PlayerModel* player() { return player_.get(); }
     CaseEditorModel* editor() { return editor_.get(); }
     CallModel* call() { return call_.get(); }
+    HubAccountModel* hub() { return hub_.get(); }
+    ReviewModel* review() { return review_.get(); }
 
-    // Reloads every list from the cache.
+    // Reloads every list from the cache, and where each case stands with the hub.
     Q_INVOKABLE void refresh();
+    // "Try the demo": writes the demo programme (once) and reloads.
+    Q_INVOKABLE void tryDemo();
+    Q_INVOKABLE void syncNow();
+    Q_INVOKABLE void dismissArrival();
 
 Q_SIGNALS:
     void cacheErrorChanged();
     void loadedChanged();
+    void demoMessageChanged();
+    void syncChanged();
+    void arrivalChanged();
 
 private:
+    void connectSync();
+    void rebuildCaseRows();
+    void recommendationsArrived(const QList<qint64>& localCaseIds);
+
     QString dataDir_;
     QString version_;
     QString cacheError_;
     bool loaded_ = false;
-    int pendingOutbox_ = 0;
+    bool empty_ = false;
+    QString demoMessage_;
+    sync::SyncWorker& sync_;
     std::unique_ptr<store::CacheWorker> worker_;
     RowModel upcoming_;
     RowModel past_;
@@ -92,6 +146,14 @@ private:
     std::unique_ptr<PlayerModel> player_;
     std::unique_ptr<CaseEditorModel> editor_;
     std::unique_ptr<CallModel> call_;
+    std::unique_ptr<HubAccountModel> hub_;
+    std::unique_ptr<ReviewModel> review_;
+    // Cases as the cache lists them, and where each stands with the hub; the
+    // list QML sees is built from both, whichever answers last.
+    std::vector<QVariantMap> caseRows_;
+    QHash<qint64, sync::CaseSyncState> caseSync_;
+    QList<qint64> arrivals_; // local case ids with unseen recommendations, newest last
+    QTimer syncLabelClock_;
 };
 
 } // namespace spoke::ui

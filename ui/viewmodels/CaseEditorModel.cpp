@@ -7,6 +7,7 @@
 #include "store/CacheWorker.h"
 #include "viewmodels/CasePdfExporter.h"
 #include "viewmodels/Formatting.h"
+#include "viewmodels/HubWording.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -32,6 +33,7 @@ struct CaseEditorModel::Snapshot {
     QJsonObject document;
     std::vector<cases::Finding> findings;
     QVariantList overrides;
+    QVariantList recommendations;
     QString refusal; // a workflow refusal, e.g. "cannot be marked ready: ..."
 };
 
@@ -72,6 +74,11 @@ CaseEditorModel::Snapshot snapshotOf(store::Cache& cache, std::int64_t caseId)
                                        {QStringLiteral("reason"), qs(o.reason)},
                                        {QStringLiteral("who"), qs(o.who)},
                                        {QStringLiteral("when"), formatDateTime(o.createdMs)}});
+    // The hub's recommendations: numbered items, then the prose (core/store/HubStore).
+    for (const auto& r : cases.recommendations(caseId))
+        s.recommendations.append(QVariantMap{{QStringLiteral("author"), qs(r.author)},
+                                             {QStringLiteral("when"), formatDateTime(r.createdMs)},
+                                             {QStringLiteral("text"), qs(r.body)}});
     return s;
 }
 
@@ -151,12 +158,18 @@ QJsonObject blankCase(const QString& programme)
 
 } // namespace
 
-CaseEditorModel::CaseEditorModel(store::CacheWorker& worker, std::filesystem::path attachmentsDir, QObject* parent)
+CaseEditorModel::CaseEditorModel(store::CacheWorker& worker, std::filesystem::path attachmentsDir,
+                                 sync::SyncWorker* sync, QObject* parent)
     : QObject(parent)
     , worker_(worker)
     , attachmentsDir_(std::move(attachmentsDir))
+    , sync_(sync)
     , form_(cases::SchemaRegistry::builtIn())
 {
+    if (sync_) {
+        connect(sync_, &sync::SyncWorker::caseSubmitted, this, &CaseEditorModel::submitted);
+        connect(sync_, &sync::SyncWorker::submitFailed, this, &CaseEditorModel::submitFailed);
+    }
     autosave_.setSingleShot(true);
     autosave_.setInterval(kAutosaveDelayMs);
     connect(&autosave_, &QTimer::timeout, this, &CaseEditorModel::saveNow);
@@ -196,7 +209,69 @@ QString CaseEditorModel::statusText() const
 
 bool CaseEditorModel::editable() const
 {
-    return caseId_ > 0 && !loading_ && (status_ == QLatin1String("draft") || status_ == QLatin1String("ready"));
+    return caseId_ > 0 && !loading_ && !lockedByHub()
+           && (status_ == QLatin1String("draft") || status_ == QLatin1String("ready"));
+}
+
+// Submitted and not returned: the hub owns the text now, even before the
+// local status has caught up (docs/hub-api.md "Client rules").
+bool CaseEditorModel::lockedByHub() const
+{
+    const auto it = hubStates_.constFind(caseId_);
+    if (it == hubStates_.constEnd())
+        return false;
+    using Delivery = sync::CaseSyncState::Delivery;
+    if (it->delivery == Delivery::WaitingToSend)
+        return true;
+    return it->delivery == Delivery::Sent && it->hubStatus != sync::HubCaseStatus::Returned;
+}
+
+void CaseEditorModel::setHubStates(const QHash<qint64, sync::CaseSyncState>& states)
+{
+    const auto before = hubStates_.value(caseId_);
+    hubStates_ = states;
+    const auto after = hubStates_.value(caseId_);
+    Q_EMIT stateChanged();
+    // The hub moved this case on (returned it, recommended): reload its status and recommendations.
+    if (caseId_ > 0 && !loading_ && (before.hubStatus != after.hubStatus || before.delivery != after.delivery))
+        reloadHubFacts();
+}
+
+QString CaseEditorModel::hubStatusText() const
+{
+    const auto it = hubStates_.constFind(caseId_);
+    return it == hubStates_.constEnd() ? QString() : HubWording::caseDeliveryLabel(*it);
+}
+
+QString CaseEditorModel::hubQuestion() const
+{
+    const auto it = hubStates_.constFind(caseId_);
+    if (it == hubStates_.constEnd() || it->hubStatus != sync::HubCaseStatus::Returned)
+        return {};
+    return it->question;
+}
+
+QString CaseEditorModel::hubRefusal() const
+{
+    const auto it = hubStates_.constFind(caseId_);
+    if (it == hubStates_.constEnd() || it->delivery != sync::CaseSyncState::Delivery::Refused)
+        return {};
+    return HubWording::describeSyncError(it->deliveryError, sync::SyncWorker::Operation::SubmitCase);
+}
+
+QString CaseEditorModel::submitBlockedReason() const
+{
+    if (caseId_ == 0 || loading_)
+        return tr("No case is open.");
+    if (lockedByHub())
+        return tr("This case is already with the hub.");
+    if (status_ != QLatin1String("ready"))
+        return tr("Mark the case ready first.");
+    if (!sync_ || !sync_->account().signedIn)
+        return tr("Sign in to your hub first, in Settings → Hub account.");
+    if (dirty() || busy())
+        return tr("Checking the latest changes…");
+    return {};
 }
 
 QString CaseEditorModel::savedText() const
@@ -296,6 +371,7 @@ void CaseEditorModel::apply(const Snapshot& s, quint64 generation)
     revision_ = s.revision;
     savedMs_ = s.savedMs;
     overrides_ = s.overrides;
+    recommendations_ = s.recommendations;
     // Spans only fit the text they were found in; a newer edit gets its own check.
     if (generation == editGeneration_)
         applyFindings(s.findings);
@@ -503,36 +579,151 @@ void CaseEditorModel::markReady()
         });
 }
 
-bool CaseEditorModel::exportJson(const QString& file)
+void CaseEditorModel::submit()
+{
+    affinity_.assertOwner();
+    if (!canSubmit())
+        return fail(submitBlockedReason());
+    // The SyncWorker runs the gate again on the stored text, then marks and
+    // queues the case in one transaction.
+    sync_->submitCase(caseId_);
+    submitting_ = caseId_;
+    Q_EMIT stateChanged();
+}
+
+void CaseEditorModel::submitted(qint64 caseId)
+{
+    if (caseId == submitting_)
+        submitting_ = 0;
+    Q_EMIT casesChanged();
+    if (caseId != caseId_)
+        return;
+    const bool online = sync_ && sync_->syncState().online;
+    setNotice(online ? tr("Submitted. It is on its way to the hub.")
+                     : tr("Submitted. The hub cannot be reached now, so the case waits on this laptop and is sent "
+                          "when the connection is back."));
+    reloadHubFacts();
+}
+
+void CaseEditorModel::submitFailed(const sync::SubmitFailure& failure)
+{
+    if (failure.localCaseId == submitting_)
+        submitting_ = 0;
+    if (failure.localCaseId != caseId_)
+        return Q_EMIT stateChanged();
+    fail(tr("Not submitted: %1").arg(HubWording::describeSubmitFailure(failure)));
+    reloadHubFacts();
+}
+
+// The status and recommendations of the open case, read again without
+// touching the form (the text on screen is the clinician's).
+void CaseEditorModel::reloadHubFacts()
+{
+    const qint64 id = caseId_;
+    const quint64 opened = openGeneration_;
+    const quint64 generation = editGeneration_;
+    post<Snapshot>([id](store::Cache& cache) { return snapshotOf(cache, id); },
+                   [this, opened, generation](const store::Outcome<Snapshot>& outcome) {
+                       if (opened == openGeneration_ && outcome.ok())
+                           apply(*outcome.value, generation);
+                   });
+}
+
+struct CaseEditorModel::ExportCheck {
+    QJsonObject document;
+    std::vector<cases::Finding> open;
+};
+
+namespace {
+
+// Runs on the cache thread, after any save posted before it: the newest
+// revision as stored, checked again here rather than trusting the findings
+// the editor last showed, which may belong to older text.
+CaseEditorModel::ExportCheck exportCheckOf(store::Cache& cache, std::int64_t caseId)
+{
+    const auto latest = cache.cases().latestRevision(caseId);
+    if (!latest)
+        throw std::runtime_error(QObject::tr("This case has not been saved yet.").toStdString());
+    CaseEditorModel::ExportCheck check;
+    check.document = QJsonDocument::fromJson(QByteArray::fromStdString(latest->bodyJson)).object();
+    check.open = cases::CaseWorkflow(cache, cases::DeidGate::builtIn()).unresolvedFindings(caseId);
+    return check;
+}
+
+} // namespace
+
+void CaseEditorModel::exportJson(const QString& file)
+{
+    exportAs(ExportFormat::Json, localPath(file));
+}
+
+void CaseEditorModel::exportPdf(const QString& file)
+{
+    exportAs(ExportFormat::Pdf, localPath(file));
+}
+
+// A case leaves the laptop only through the gate: the edits on screen are
+// saved first, and the export job, queued behind that save on the cache
+// thread, checks the text exactly as stored and hands that same text back to
+// be written. What is checked is what is exported.
+void CaseEditorModel::exportAs(ExportFormat format, const QString& path)
 {
     affinity_.assertOwner();
     if (caseId_ == 0)
-        return false;
-    QSaveFile out(localPath(file));
-    const QByteArray bytes = cases::CaseDocument(form_.document()).toJson();
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-        fail(tr("The case could not be written to %1: %2").arg(localPath(file), out.errorString()));
+        return;
+    saveNow();
+    const qint64 id = caseId_;
+    const quint64 generation = editGeneration_;
+    const quint64 opened = openGeneration_;
+    post<ExportCheck>([id](store::Cache& cache) { return exportCheckOf(cache, id); },
+                      [this, format, path, generation, opened](const store::Outcome<ExportCheck>& outcome) {
+                          if (opened != openGeneration_)
+                              return;
+                          bool ok = false;
+                          if (!outcome.ok())
+                              fail(tr("The case was not exported: %1").arg(outcome.error));
+                          else if (savedGeneration_ < generation)
+                              fail(tr("The case was not exported: the latest changes could not be saved."));
+                          else
+                              ok = format == ExportFormat::Json ? writeJson(*outcome.value, path)
+                                                                : writePdf(*outcome.value, path);
+                          Q_EMIT exportFinished(path, ok);
+                      });
+}
+
+bool CaseEditorModel::writeJson(const ExportCheck& check, const QString& path)
+{
+    if (!check.open.empty()) {
+        fail(tr("The case file was not written: %n possible identifier(s) must be redacted, or overridden with a "
+                "reason, first. A PDF export replaces them by their redaction.",
+                "", static_cast<int>(check.open.size())));
         return false;
     }
-    setNotice(findings_.rowCount() == 0
-                  ? tr("Case saved to %1.").arg(localPath(file))
-                  : tr("Case saved to %1. It still holds %n possible identifier(s).", "", findings_.rowCount())
-                        .arg(localPath(file)));
+    QSaveFile out(path);
+    const QByteArray bytes = cases::CaseDocument(check.document).toJson();
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
+        fail(tr("The case could not be written to %1: %2").arg(path, out.errorString()));
+        return false;
+    }
+    setNotice(tr("Case saved to %1.").arg(path));
     return true;
 }
 
-bool CaseEditorModel::exportPdf(const QString& file)
+bool CaseEditorModel::writePdf(const ExportCheck& check, const QString& path)
 {
-    affinity_.assertOwner();
-    if (caseId_ == 0)
-        return false;
+    // Laid out from the stored text, so the spans of `open` fit it.
+    FormModel saved(cases::SchemaRegistry::builtIn());
+    saved.setDocument(check.document);
     try {
-        CasePdfExporter::write(CasePdfExporter::html(form_, findings_.all(), caseCode_), localPath(file), caseCode_);
+        CasePdfExporter::write(CasePdfExporter::html(saved, check.open, caseCode_), path, caseCode_);
     } catch (const std::exception& e) {
         fail(QString::fromUtf8(e.what()));
         return false;
     }
-    setNotice(tr("PDF saved to %1. Open findings are replaced by their redaction in it.").arg(localPath(file)));
+    setNotice(check.open.empty() ? tr("PDF saved to %1.").arg(path)
+                                 : tr("PDF saved to %1. %n open finding(s) are replaced by their redaction in it.", "",
+                                      static_cast<int>(check.open.size()))
+                                       .arg(path));
     return true;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "sync/SyncWorker.h"
 #include "util/ThreadAffinity.h"
 #include "viewmodels/FindingsModel.h"
 #include "viewmodels/FormModel.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <QVariantList>
@@ -23,7 +25,10 @@ namespace spoke::ui {
 // once on Ctrl+S or when the page closes), and each save runs the gate on the
 // cache thread, so the UI thread never checks or writes. A case becomes ready
 // only through CaseWorkflow, which refuses while findings are open; a false
-// positive is overridden with a reason and a name, and logged.
+// positive is overridden with a reason and a name, and logged. A ready case
+// is submitted to the hub through the SyncWorker; once submitted it is
+// read-only until the hub returns it (docs/hub-api.md "Client rules"), and
+// the hub's status, question and recommendations show here.
 // Lives on the UI thread.
 class CaseEditorModel : public QObject {
     Q_OBJECT
@@ -46,6 +51,12 @@ class CaseEditorModel : public QObject {
     Q_PROPERTY(bool canMarkReady READ canMarkReady NOTIFY stateChanged)
     Q_PROPERTY(QString readyBlockedReason READ readyBlockedReason NOTIFY stateChanged)
     Q_PROPERTY(QVariantList overrides READ overrides NOTIFY stateChanged)
+    Q_PROPERTY(QString hubStatusText READ hubStatusText NOTIFY stateChanged)
+    Q_PROPERTY(QString hubQuestion READ hubQuestion NOTIFY stateChanged)
+    Q_PROPERTY(QString hubRefusal READ hubRefusal NOTIFY stateChanged)
+    Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY stateChanged)
+    Q_PROPERTY(QString submitBlockedReason READ submitBlockedReason NOTIFY stateChanged)
+    Q_PROPERTY(QVariantList recommendations READ recommendations NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY messageChanged)
     Q_PROPERTY(QString notice READ notice NOTIFY messageChanged)
     Q_PROPERTY(QString attachmentMessage READ attachmentMessage NOTIFY messageChanged)
@@ -54,8 +65,12 @@ public:
     static constexpr int kAutosaveDelayMs = 800;
     // The case as the cache thread last saw it (defined in the .cpp).
     struct Snapshot;
+    // The saved current text of a case and the gate's answer on it.
+    struct ExportCheck;
 
-    CaseEditorModel(store::CacheWorker& worker, std::filesystem::path attachmentsDir, QObject* parent = nullptr);
+    // Without `sync` (nullptr) cases cannot be submitted from this model.
+    CaseEditorModel(store::CacheWorker& worker, std::filesystem::path attachmentsDir, sync::SyncWorker* sync,
+                    QObject* parent = nullptr);
     ~CaseEditorModel() override;
 
     FormModel* form() { return &form_; }
@@ -69,12 +84,24 @@ public:
     bool editable() const;
     bool loading() const { return loading_; }
     bool dirty() const { return editGeneration_ != savedGeneration_; }
-    bool busy() const { return pendingJobs_ > 0; }
+    bool busy() const { return pendingJobs_ > 0 || (submitting_ != 0 && submitting_ == caseId_); }
     int revision() const { return revision_; }
     QString savedText() const;
     bool canMarkReady() const { return readyBlockedReason().isEmpty(); }
     QString readyBlockedReason() const;
     QVariantList overrides() const { return overrides_; }
+    // "Waiting to send", "Sent to the hub", "Returned with a question", ...;
+    // empty for a case never submitted.
+    QString hubStatusText() const;
+    QString hubQuestion() const;
+    // Why the hub refused the submission, as a sentence; empty otherwise.
+    QString hubRefusal() const;
+    bool canSubmit() const { return submitBlockedReason().isEmpty(); }
+    QString submitBlockedReason() const;
+    // [{author, when, text}] from the hub, newest last.
+    QVariantList recommendations() const { return recommendations_; }
+    // Where every submitted case stands with the hub (AppController passes them on).
+    void setHubStates(const QHash<qint64, sync::CaseSyncState>& states);
     QString error() const { return error_; }
     QString notice() const { return notice_; }
     QString attachmentMessage() const { return attachmentMessage_; }
@@ -87,8 +114,11 @@ public:
     // Reads an echo-case/1.0 file (a path or file: URL) into the cache, as a
     // new case or a new revision of the case with its code, and opens it.
     Q_INVOKABLE void importJson(const QString& file);
-    Q_INVOKABLE bool exportJson(const QString& file);
-    Q_INVOKABLE bool exportPdf(const QString& file);
+    // Exports save pending edits, then check and write the saved text; the
+    // answer comes as exportFinished. JSON is refused while findings are
+    // open; a PDF replaces them by their redaction.
+    Q_INVOKABLE void exportJson(const QString& file);
+    Q_INVOKABLE void exportPdf(const QString& file);
     Q_INVOKABLE void addAttachment(const QString& file);
 
     Q_INVOKABLE void setValue(const QString& path, const QVariant& value, const QString& type);
@@ -98,6 +128,8 @@ public:
     Q_INVOKABLE void redact(int findingIndex);
     Q_INVOKABLE void overrideFinding(int findingIndex, const QString& reason);
     Q_INVOKABLE void markReady();
+    // Queues the ready case for the hub; offline it waits in the outbox.
+    Q_INVOKABLE void submit();
     // Saves pending edits now (Ctrl+S, leaving the page, closing the app).
     Q_INVOKABLE void saveNow();
     Q_INVOKABLE void clearMessages();
@@ -109,18 +141,30 @@ Q_SIGNALS:
     void reviewerNameChanged();
     // A case was created, saved or changed status: lists elsewhere are stale.
     void casesChanged();
+    void exportFinished(const QString& file, bool ok);
 
 private:
+    enum class ExportFormat { Json, Pdf };
+    void exportAs(ExportFormat format, const QString& path);
+    bool writeJson(const ExportCheck& check, const QString& path);
+    bool writePdf(const ExportCheck& check, const QString& path);
     void edited();
     void apply(const Snapshot& snapshot, quint64 generation);
     void applyFindings(std::vector<cases::Finding> findings);
     void attachmentCleaned(const QString& name, const QString& problem, quint64 opened);
     void fail(const QString& message);
+    void submitted(qint64 caseId);
+    void submitFailed(const sync::SubmitFailure& failure);
+    bool lockedByHub() const;
+    void reloadHubFacts();
     void setNotice(const QString& message);
     template <class T, class Job, class Done> void post(Job job, Done done);
 
     store::CacheWorker& worker_;
     std::filesystem::path attachmentsDir_;
+    sync::SyncWorker* sync_;
+    QHash<qint64, sync::CaseSyncState> hubStates_;
+    QVariantList recommendations_;
     FormModel form_;
     FindingsModel findings_;
     QTimer autosave_;
@@ -133,6 +177,7 @@ private:
     qint64 savedMs_ = 0;
     bool loading_ = false;
     int pendingJobs_ = 0;
+    qint64 submitting_ = 0; // the case whose submission awaits the SyncWorker's answer
     quint64 openGeneration_ = 0;
     quint64 editGeneration_ = 0;
     quint64 savedGeneration_ = 0;

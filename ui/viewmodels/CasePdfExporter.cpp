@@ -53,17 +53,24 @@ QString cell(const QString& path, const QJsonValue& value, const FindingsByPath&
 
 QString CasePdfExporter::html(const FormModel& form, const std::vector<cases::Finding>& open, const QString& caseCode)
 {
-    FindingsByPath byPath;
-    for (const cases::Finding& f : open)
-        byPath[f.path].push_back(&f);
-    const QJsonObject& document = form.document();
-
     QString out = QStringLiteral("<html><body style=\"font-family:'DejaVu Sans'; font-size:10pt\">");
     out += QStringLiteral("<h1 style=\"font-size:16pt\">%1</h1>")
                .arg(QObject::tr("Case %1").arg(caseCode.toHtmlEscaped()));
     out +=
         QStringLiteral("<p style=\"color:#52606d\">%1</p>")
             .arg(QObject::tr("De-identified copy made by Spoke. Text marked like [NAME] was replaced before export."));
+    out += bodyHtml(form, open);
+    out += QStringLiteral("</body></html>");
+    return out;
+}
+
+QString CasePdfExporter::bodyHtml(const FormModel& form, const std::vector<cases::Finding>& open)
+{
+    FindingsByPath byPath;
+    for (const cases::Finding& f : open)
+        byPath[f.path].push_back(&f);
+    const QJsonObject& document = form.document();
+    QString out;
     bool inTable = false;
     const auto closeTable = [&] {
         if (inTable)
@@ -123,7 +130,6 @@ QString CasePdfExporter::html(const FormModel& form, const std::vector<cases::Fi
         }
     }
     closeTable();
-    out += QStringLiteral("</body></html>");
     return out;
 }
 

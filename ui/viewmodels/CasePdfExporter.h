@@ -20,6 +20,9 @@ class CasePdfExporter {
 public:
     // The case as simple HTML: sections, label/value rows, tables.
     static QString html(const FormModel& form, const std::vector<cases::Finding>& open, const QString& caseCode);
+    // The same without the title and the export note: sections, rows and
+    // tables, for showing a case read-only (the review page).
+    static QString bodyHtml(const FormModel& form, const std::vector<cases::Finding>& open);
     // Lays out `html` on A4 pages and writes the PDF. Throws
     // std::runtime_error with a message for the user if the file cannot be written.
     static void write(const QString& html, const QString& file, const QString& caseCode);

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <cmath>
 
 namespace spoke::hub::api {
@@ -26,8 +27,8 @@ Expected<QJsonObject> parseJsonObject(const QByteArray& body)
 
 Expected<qint64> parseId(const QString& text, const QString& what)
 {
-    // At most 16 digits keeps the value below kMaxJsonInteger's 9.0e15 bound
-    // check from overflowing; the bound itself is checked below.
+    // At most 16 digits cannot overflow qint64; the JSON bound is checked
+    // after the conversion.
     const bool digitsOnly = !text.isEmpty() && text.size() <= 16
                             && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     if (!digitsOnly || text.front() == u'0')

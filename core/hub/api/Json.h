@@ -32,6 +32,7 @@ Expected<qint64> parseId(const QString& text, const QString& what);
 //     QString email = fields.string("email");
 //     if (!fields.ok()) return fields.error().response();
 // Each problem is 400 `bad_request` with the field's name in the message.
+// Thread: any; one reader serves one request on the thread handling it.
 class FieldReader {
 public:
     explicit FieldReader(const QJsonObject& object) : object_(object) { }

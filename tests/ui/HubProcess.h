@@ -1,0 +1,105 @@
+#pragma once
+
+#include "support/TempDir.h"
+
+#include <catch2/catch.hpp>
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+namespace spoke::test {
+
+// A real spoke-hub on 127.0.0.1 with a data dir of its own, for the app's
+// hub views: `spoke-hub serve` as a child process (stopped by its PID when
+// this ends) and `spoke-hub admin` to set up programmes, invites and sessions.
+// Used on the test's thread only.
+class HubProcess {
+public:
+    explicit HubProcess(QString binary) : binary_(std::move(binary)) { }
+    ~HubProcess() { stop(); }
+
+    // Serves on 127.0.0.1:port (0: a free one, kept for restarts); returns when listening.
+    void start(int port = 0)
+    {
+        REQUIRE_FALSE(serve_);
+        serve_ = std::make_unique<QProcess>();
+        serve_->setProcessChannelMode(QProcess::SeparateChannels);
+        serve_->start(binary_,
+                      {QStringLiteral("serve"), QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:%1").arg(port == 0 ? port_ : port)});
+        REQUIRE(serve_->waitForStarted(5'000));
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 15'000) {
+            if (!serve_->canReadLine() && !serve_->waitForReadyRead(500)) {
+                REQUIRE(serve_->state() == QProcess::Running);
+                continue;
+            }
+            while (serve_->canReadLine()) {
+                const QJsonObject line = QJsonDocument::fromJson(serve_->readLine()).object();
+                if (line.value(QStringLiteral("event")).toString() == QLatin1String("listening")) {
+                    url_ = line.value(QStringLiteral("url")).toString();
+                    while (url_.endsWith(QLatin1Char('/')))
+                        url_.chop(1);
+                    port_ = QUrl(url_).port();
+                    return;
+                }
+            }
+        }
+        FAIL("spoke-hub did not say it was listening: " << serve_->readAllStandardError().toStdString());
+    }
+
+    // The hub gone at once, as a crash or a pulled cable looks to a client.
+    void stop()
+    {
+        if (!serve_)
+            return;
+        serve_->kill();
+        serve_->waitForFinished(5'000);
+        serve_.reset();
+    }
+
+    // `spoke-hub admin --data-dir DIR ARGS...`: its one JSON object.
+    QJsonObject admin(const QStringList& args)
+    {
+        QProcess process;
+        process.start(binary_, QStringList{QStringLiteral("admin"), QStringLiteral("--data-dir"), dataDir()} + args);
+        REQUIRE(process.waitForFinished(15'000));
+        INFO(process.readAllStandardError().toStdString());
+        REQUIRE(process.exitCode() == 0);
+        return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    }
+    qint64 addProgramme(const QString& name, const QString& kind)
+    {
+        return admin({QStringLiteral("programme"), QStringLiteral("add"), QStringLiteral("--name"), name,
+                      QStringLiteral("--kind"), kind})
+            .value(QStringLiteral("id"))
+            .toInteger();
+    }
+    QString invite(qint64 programme, const QString& role)
+    {
+        return admin({QStringLiteral("member"), QStringLiteral("invite"), QStringLiteral("--programme"),
+                      QString::number(programme), QStringLiteral("--role"), role})
+            .value(QStringLiteral("code"))
+            .toString();
+    }
+
+    QString url() const { return url_; }
+    QString dataDir() const { return QString::fromStdString(dir_.path().string()); }
+
+private:
+    QString binary_;
+    TempDir dir_;
+    std::unique_ptr<QProcess> serve_;
+    QString url_;
+    int port_ = 0;
+};
+
+} // namespace spoke::test

@@ -1,5 +1,6 @@
 #include "HubTestDatabases.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 
 #include <fstream>
@@ -228,4 +229,31 @@ TEST_CASE("hub database: a lost PostgreSQL is Unavailable, and the connection co
     CHECK(db->ping());
     addProgramme(*db);
     CHECK(db->queryOne(QStringLiteral("SELECT COUNT(*) FROM programmes"))->integer(0) == 2);
+}
+
+// Not run by default (hidden tag): the cost of one small statement and of one
+// write transaction on each database, for docs and for tuning.
+HUB_TEST_ON_BOTH_DATABASES(statementCost, "hub database: cost of a statement and of a write transaction",
+                           "[.][hub][bench]")
+{
+    auto db = database.open();
+    const std::int64_t programme = addProgramme(*db);
+    constexpr int kRounds = 500;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kRounds; ++i)
+        db->queryOne(QStringLiteral("SELECT name FROM programmes WHERE id = ?"), {bigint(programme)});
+    const double selectUs = static_cast<double>(timer.nsecsElapsed()) / 1000.0 / kRounds;
+    timer.restart();
+    for (int i = 0; i < kRounds; ++i) {
+        db->transaction([&] {
+            const std::int64_t seq = db->bumpChangeSeq();
+            db->exec(QStringLiteral("INSERT INTO sessions (programme_id, title, starts_ms, minutes, seq, created_ms) "
+                                    "VALUES (?, 'S', 0, 60, ?, 0)"),
+                     {bigint(programme), bigint(seq)});
+        });
+    }
+    const double writeUs = static_cast<double>(timer.nsecsElapsed()) / 1000.0 / kRounds;
+    WARN(toString(db->dialect()) << ": SELECT by id " << selectUs << " us, write transaction (BEGIN, bump, INSERT, "
+                                 << "COMMIT) " << writeUs << " us");
 }

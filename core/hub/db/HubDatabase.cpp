@@ -12,6 +12,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <atomic>
 
 namespace spoke::hub {
@@ -236,11 +237,11 @@ HubDatabase::~HubDatabase()
 {
     {
         QSqlDatabase connection = connectionFor(connectionName_);
-        if (connection.isOpen()) {
-            if (inTransaction())
-                rollbackQuietly();
-            connection.close();
-        }
+        if (connection.isOpen() && inTransaction())
+            rollbackQuietly();
+        statements_.clear();
+        failedInTransaction_.clear();
+        connection.close();
     }
     QSqlDatabase::removeDatabase(connectionName_);
 }
@@ -248,6 +249,7 @@ HubDatabase::~HubDatabase()
 void HubDatabase::connect()
 {
     affinity_.assertOwner();
+    clearStatements(); // prepared on a connection that is gone
     const bool sqlite = location_.dialect == Dialect::Sqlite;
     const QString driver = sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
     if (!QSqlDatabase::isDriverAvailable(driver))
@@ -301,50 +303,102 @@ HubQueryResult HubDatabase::exec(const QString& sql, const QVariantList& params)
             throw HubDbError(HubDbErrorCode::Unavailable, QStringLiteral("The database connection was lost."));
         connect();
     }
-    QSqlDatabase connection = connectionFor(connectionName_);
-    auto query = std::make_unique<QSqlQuery>(connection);
-    query->setForwardOnly(true);
-    const auto fail = [&](const QSqlError& error) -> HubDbError {
-        const bool sqlite = location_.dialect == Dialect::Sqlite;
-        HubDbError classified = sqlite ? classifySqlite(error, QStringLiteral("SQLite"))
-                                       : classifyPostgres(error, QStringLiteral("PostgreSQL"));
-        if (!sqlite && inTransaction())
-            failedInTransaction_.push_back(std::move(query));
-        // A lost PostgreSQL connection is reopened by the next call outside
-        // a transaction (ping() or the next request).
-        if (classified.code() == HubDbErrorCode::Unavailable && !sqlite)
-            connection.close();
-        return classified;
-    };
     // PostgreSQL cannot PREPARE transaction control or DDL, so statements
-    // without parameters run directly; with parameters, the driver turns `?`
-    // into PostgreSQL's $1, $2…
+    // without parameters run directly. Statements with parameters are
+    // prepared once per connection and kept: Qt's PostgreSQL driver sends a
+    // PREPARE and, when the query is destroyed, a DEALLOCATE, so a fresh
+    // prepare per call is three round trips where a kept one is one
+    // (PostgreSQL's statement log shows it).
+    std::unique_ptr<QSqlQuery> owned;
     if (params.isEmpty()) {
-        if (!query->exec(sql))
-            throw fail(query->lastError());
-    } else {
-        if (!query->prepare(sql))
-            throw fail(query->lastError());
-        for (const QVariant& param : params)
-            query->addBindValue(param);
-        if (!query->exec())
-            throw fail(query->lastError());
+        owned = std::make_unique<QSqlQuery>(connectionFor(connectionName_));
+        owned->setForwardOnly(true);
+        if (!owned->exec(sql))
+            throw failed(std::move(owned));
+        QSqlQuery& query = *owned;
+        return collect(std::move(owned), query);
     }
+    auto cached = statements_.find(sql);
+    if (cached == statements_.end()) {
+        if (statements_.size() >= kMaxCachedStatements)
+            clearStatements(); // SQL built with a varying number of `?`
+        owned = std::make_unique<QSqlQuery>(connectionFor(connectionName_));
+        owned->setForwardOnly(true);
+        if (!owned->prepare(sql))
+            throw failed(std::move(owned));
+        cached = statements_.emplace(sql, std::move(owned)).first;
+    }
+    QSqlQuery& query = *cached->second;
+    for (int i = 0; i < params.size(); ++i)
+        query.bindValue(i, params[i]);
+    if (!query.exec()) {
+        owned = std::move(cached->second);
+        statements_.erase(cached);
+        throw failed(std::move(owned));
+    }
+    return collect(nullptr, query);
+}
+
+HubQueryResult HubDatabase::collect(std::unique_ptr<QSqlQuery> owned, QSqlQuery& query)
+{
     HubQueryResult result;
-    if (query->isSelect()) {
-        const int columns = query->record().count();
-        while (query->next()) {
+    if (query.isSelect()) {
+        const int columns = query.record().count();
+        while (query.next()) {
             QVariantList values;
             values.reserve(columns);
             for (int column = 0; column < columns; ++column)
-                values.append(query->value(column));
+                values.append(query.value(column));
             result.rows.emplace_back(std::move(values));
         }
-        if (query->lastError().isValid())
-            throw fail(query->lastError());
+        if (query.lastError().isValid()) {
+            if (!owned) {
+                // A cached statement that failed midway is not reused.
+                const auto cached = std::find_if(statements_.begin(), statements_.end(),
+                                                 [&](const auto& entry) { return entry.second.get() == &query; });
+                if (cached != statements_.end()) {
+                    owned = std::move(cached->second);
+                    statements_.erase(cached);
+                }
+            }
+            throw failed(std::move(owned));
+        }
     }
-    result.rowsAffected = query->numRowsAffected();
+    result.rowsAffected = query.numRowsAffected();
+    // Resets the statement: on SQLite an unfinished SELECT would hold its
+    // read snapshot (and block COMMIT) until the next use.
+    query.finish();
     return result;
+}
+
+HubDbError HubDatabase::failed(std::unique_ptr<QSqlQuery> query)
+{
+    const bool sqlite = location_.dialect == Dialect::Sqlite;
+    const QSqlError error = query->lastError();
+    HubDbError classified = sqlite ? classifySqlite(error, QStringLiteral("SQLite"))
+                                   : classifyPostgres(error, QStringLiteral("PostgreSQL"));
+    if (!sqlite && inTransaction())
+        failedInTransaction_.push_back(std::move(query));
+    else
+        query.reset();
+    // A lost PostgreSQL connection is reopened by the next call outside a
+    // transaction (ping() or the next request); its statements went with it.
+    if (classified.code() == HubDbErrorCode::Unavailable && !sqlite) {
+        clearStatements();
+        connectionFor(connectionName_).close();
+    }
+    return classified;
+}
+
+void HubDatabase::clearStatements()
+{
+    // Inside a transaction on PostgreSQL, a statement cannot be freed once
+    // the transaction failed; park them until it ends.
+    for (auto& entry : statements_) {
+        if (inTransaction() && location_.dialect == Dialect::Postgresql)
+            failedInTransaction_.push_back(std::move(entry.second));
+    }
+    statements_.clear();
 }
 
 std::optional<HubRow> HubDatabase::queryOne(const QString& sql, const QVariantList& params)

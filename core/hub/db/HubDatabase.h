@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 class QSqlQuery;
@@ -158,6 +159,9 @@ private:
     void begin(TransactionKind kind);
     void commit();
     void rollbackQuietly();
+    HubQueryResult collect(std::unique_ptr<QSqlQuery> owned, QSqlQuery& query);
+    HubDbError failed(std::unique_ptr<QSqlQuery> query);
+    void clearStatements();
 
     template <typename Fn> auto finish(Fn& fn) -> std::invoke_result_t<Fn&>
     {
@@ -183,6 +187,9 @@ private:
     // DEALLOCATEs a statement when its query is destroyed, which an aborted
     // transaction refuses; they are released once the transaction ends.
     std::vector<std::unique_ptr<QSqlQuery>> failedInTransaction_;
+    // Prepared statements by SQL text, reused while the connection lasts.
+    static constexpr std::size_t kMaxCachedStatements = 256;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> statements_;
     ThreadAffinity affinity_;
 };
 

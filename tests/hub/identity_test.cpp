@@ -7,7 +7,10 @@
 
 #include <QElapsedTimer>
 
+#include <thread>
+
 using namespace spoke::hub;
+using spoke::Expected;
 using spoke::test::HubTestDatabase;
 using spoke::test::kTestNowMs;
 using Code = IdentityError::Code;
@@ -256,4 +259,33 @@ HUB_TEST_ON_BOTH_DATABASES(logsInAndOut,
     CHECK(again.error().code == Code::Unauthenticated);
     CHECK_FALSE(identity.authenticate(QString(), kTestNowMs));
     CHECK_FALSE(identity.authenticate(QStringLiteral("Bearer "), kTestNowMs));
+}
+
+HUB_TEST_ON_BOTH_DATABASES(redeemRace,
+                           "hub identity: two people redeeming one invite at once: one joins, the other "
+                           "gets a conflict and leaves no account behind",
+                           "[hub][identity]")
+{
+    Hub hub(database);
+    const QString code = hub.invite(Role::Clinician);
+    // Each thread has its own connection, as each hub instance would; the
+    // results are checked here, because Catch's assertions are not thread-safe.
+    std::optional<Expected<SignedIn, IdentityError>> results[2];
+    const auto redeem = [&](int who) {
+        auto db = database.open();
+        results[who] = Identity(*db).redeemInvite(code, QStringLiteral("person%1@clinic.org").arg(who),
+                                                  QStringLiteral("Person %1").arg(who), goodPassword(), kTestNowMs);
+    };
+    std::thread first(redeem, 0);
+    std::thread second(redeem, 1);
+    first.join();
+    second.join();
+    REQUIRE(results[0]);
+    REQUIRE(results[1]);
+    CHECK(results[0]->ok() != results[1]->ok());
+    const auto& loser = results[0]->ok() ? *results[1] : *results[0];
+    REQUIRE_FALSE(loser.ok());
+    CHECK(loser.error().code == Code::Conflict);
+    CHECK(hub.db->queryOne(QStringLiteral("SELECT COUNT(*) FROM accounts"))->integer(0) == 1);
+    CHECK(hub.db->queryOne(QStringLiteral("SELECT COUNT(*) FROM memberships"))->integer(0) == 1);
 }

@@ -209,22 +209,25 @@ std::optional<Principal> Identity::authenticate(const QString& bearerToken, std:
     QString token = bearerToken.trimmed();
     if (token.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
         token = token.mid(7).trimmed();
-    const std::optional<std::int64_t> accountId = Tokens(db_).authenticate(token, nowMs);
-    if (!accountId)
+    if (!Tokens::looksLikeToken(token))
         return std::nullopt;
+    const QString tokenHash = sha256Hex(token);
     const std::optional<HubRow> account =
-        db_.queryOne(QStringLiteral("SELECT email, display_name FROM accounts WHERE id = ?"), {bigint(*accountId)});
+        db_.queryOne(QStringLiteral("SELECT a.id, a.email, a.display_name FROM tokens t "
+                                    "JOIN accounts a ON a.id = t.account_id "
+                                    "WHERE t.token_hash = ? AND t.revoked_ms IS NULL AND t.expires_ms > ?"),
+                     {tokenHash, bigint(nowMs)});
     if (!account)
         return std::nullopt;
     Principal principal;
-    principal.accountId = *accountId;
-    principal.email = account->text(0);
-    principal.displayName = account->text(1);
-    principal.tokenHash = sha256Hex(token);
+    principal.accountId = account->integer(0);
+    principal.email = account->text(1);
+    principal.displayName = account->text(2);
+    principal.tokenHash = tokenHash;
     const HubQueryResult rows = db_.exec(QStringLiteral("SELECT m.programme_id, p.name, p.kind, m.role "
                                                         "FROM memberships m JOIN programmes p ON p.id = m.programme_id "
                                                         "WHERE m.account_id = ? ORDER BY m.programme_id"),
-                                         {bigint(*accountId)});
+                                         {bigint(principal.accountId)});
     for (const HubRow& row : rows.rows) {
         const std::optional<ProgrammeKind> kind = programmeKindFromString(row.text(2));
         const std::optional<Role> role = roleFromString(row.text(3));

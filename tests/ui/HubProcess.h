@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -17,8 +18,8 @@
 namespace spoke::test {
 
 // A real spoke-hub on 127.0.0.1 with a data dir of its own, for the app's
-// hub views: `spoke-hub serve` as a child process (stopped by its PID when
-// this ends) and `spoke-hub admin` to set up programmes, invites and sessions.
+// hub views: `spoke-hub serve` as a child process (killed when this ends)
+// and `spoke-hub admin` to set up programmes, invites and sessions.
 // Used on the test's thread only.
 class HubProcess {
 public:
@@ -92,6 +93,7 @@ public:
     }
 
     QString url() const { return url_; }
+    int port() const { return port_; }
     QString dataDir() const { return QString::fromStdString(dir_.path().string()); }
 
 private:
@@ -101,5 +103,35 @@ private:
     QString url_;
     int port_ = 0;
 };
+
+// The other side of a test, as another laptop: `spoke-cli --data-dir DIR
+// ARGS...` in a process of its own (one hub worker per process, as in the
+// app). Returns stdout; the exit code must be `expectedExit`.
+inline QByteArray runCli(const TempDir& dataDir, const QStringList& args, int expectedExit = 0)
+{
+    QProcess process;
+    process.start(QStringLiteral(SPOKE_CLI_PATH),
+                  QStringList{QStringLiteral("--data-dir"), QString::fromStdString(dataDir.path().string())} + args);
+    REQUIRE(process.waitForFinished(30'000));
+    INFO("spoke-cli " << args.join(QLatin1Char(' ')).toStdString() << ": "
+                      << process.readAllStandardError().toStdString());
+    REQUIRE(process.exitCode() == expectedExit);
+    return process.readAllStandardOutput();
+}
+
+// `spoke-cli hub join` with a password file, as a second laptop would.
+inline void joinWithCli(const TempDir& dataDir, const QString& url, const QString& code, const QString& email,
+                        const QString& name, const QString& password)
+{
+    const std::filesystem::path file = dataDir.path() / "password.txt";
+    {
+        QFile out(QString::fromStdString(file.string()));
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(password.toUtf8());
+    }
+    runCli(dataDir, {QStringLiteral("hub"), QStringLiteral("join"), url, QStringLiteral("--invite"), code,
+                     QStringLiteral("--email"), email, QStringLiteral("--name"), name,
+                     QStringLiteral("--password-file"), QString::fromStdString(file.string())});
+}
 
 } // namespace spoke::test

@@ -43,7 +43,8 @@ bool CameraPreview::openFallback(const QString& why)
     try {
         setSource(registry_->openVideo(MediaPreferences::kTestPatternId, kFormat));
     } catch (const media::MediaError& error) {
-        onMessage_(why + QLatin1Char(' ') + tr("The test pattern could not start either: %1").arg(QString::fromUtf8(error.what())),
+        onMessage_(why + QLatin1Char(' ')
+                       + tr("The test pattern could not start either: %1").arg(QString::fromUtf8(error.what())),
                    {});
         return false;
     }

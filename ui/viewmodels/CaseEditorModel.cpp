@@ -109,8 +109,18 @@ std::string freeLocalCode(store::Cache& cache, const QString& programme)
     }
 }
 
+// A case written on a laptop that has joined a hub belongs to the hub's
+// programme of its kind, so that it can be submitted there (core/sync's
+// CaseSubmission takes only those); otherwise to a local programme with the
+// form's code.
 std::int64_t programmeRow(store::Cache& cache, const QString& code)
 {
+    auto hub = cache.hub();
+    if (const auto account = hub.activeAccount()) {
+        const auto programme = hub.programmeForKind(code.toStdString());
+        if (programme && hub.hubProgrammeOf(account->url, *programme))
+            return *programme;
+    }
     auto sessions = cache.sessions();
     if (const auto existing = sessions.programmeByCode(code.toStdString()))
         return existing->id;
@@ -598,10 +608,10 @@ void CaseEditorModel::submitted(qint64 caseId)
     Q_EMIT casesChanged();
     if (caseId != caseId_)
         return;
-    const bool online = sync_ && sync_->syncState().online;
-    setNotice(online ? tr("Submitted. It is on its way to the hub.")
-                     : tr("Submitted. The hub cannot be reached now, so the case waits on this laptop and is sent "
-                          "when the connection is back."));
+    // Whether it leaves now depends on the network: the status beside the
+    // title follows it ("Waiting to send", then "Sent to the hub").
+    setNotice(tr("Submitted. The case is in the outbox and goes to the hub with the next sync; it can no longer be "
+                 "changed here unless the hub returns it."));
     reloadHubFacts();
 }
 

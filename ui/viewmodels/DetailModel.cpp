@@ -66,8 +66,8 @@ Content loadSession(store::Cache& cache, std::int64_t id)
 
     QVariantList cases, recommendations;
     for (const auto& record : cache.cases().list(id)) {
-        cases.append(
-            item(qs(record.title), caseStatusLabel(record.status), qs(record.caseCode), QStringLiteral("case"), record.id));
+        cases.append(item(qs(record.title), caseStatusLabel(record.status), qs(record.caseCode), QStringLiteral("case"),
+                          record.id));
         for (const auto& r : recommendationItems(cache, record.id))
             recommendations.append(r);
     }

@@ -12,7 +12,7 @@ namespace spoke::ui {
 
 namespace {
 
-const QStringList kRoles{QStringLiteral("recordingId"), QStringLiteral("title"),   QStringLiteral("programme"),
+const QStringList kRoles{QStringLiteral("recordingId"), QStringLiteral("title"),    QStringLiteral("programme"),
                          QStringLiteral("created"),     QStringLiteral("duration"), QStringLiteral("cases"),
                          QStringLiteral("onDisk"),      QStringLiteral("imported")};
 
@@ -58,18 +58,22 @@ std::vector<QVariantMap> loadRows(store::Cache& cache)
 } // namespace
 
 LibraryModel::LibraryModel(store::CacheWorker& worker, std::filesystem::path dataDir, QObject* parent)
-    : QObject(parent), worker_(worker), dataDir_(std::move(dataDir)), rows_(kRoles)
+    : QObject(parent)
+    , worker_(worker)
+    , dataDir_(std::move(dataDir))
+    , rows_(kRoles)
 {
     refresh();
 }
 
 void LibraryModel::refresh()
 {
-    worker_.run<std::vector<QVariantMap>>(this, loadRows, [this](const store::Outcome<std::vector<QVariantMap>>& outcome) {
-        if (outcome.ok())
-            rows_.replace(*outcome.value);
-        Q_EMIT loaded();
-    });
+    worker_.run<std::vector<QVariantMap>>(this, loadRows,
+                                          [this](const store::Outcome<std::vector<QVariantMap>>& outcome) {
+                                              if (outcome.ok())
+                                                  rows_.replace(*outcome.value);
+                                              Q_EMIT loaded();
+                                          });
 }
 
 void LibraryModel::importFile(const QUrl& file)
@@ -96,10 +100,11 @@ void LibraryModel::importFile(const QUrl& file)
                 message_ = tr("Could not import %1: %2").arg(QFileInfo(path).fileName(), outcome.error);
             } else {
                 const auto& result = *outcome.value;
-                message_ = result.alreadyInLibrary
-                               ? tr("%1 is already in the library.").arg(QFileInfo(path).fileName())
-                               : tr("Imported %1 (%2, %n chapter(s)).", "", static_cast<int>(result.probe.chapters.size()))
-                                     .arg(QFileInfo(path).fileName(), lengthOf(result.probe.playableMs));
+                message_ =
+                    result.alreadyInLibrary
+                        ? tr("%1 is already in the library.").arg(QFileInfo(path).fileName())
+                        : tr("Imported %1 (%2, %n chapter(s)).", "", static_cast<int>(result.probe.chapters.size()))
+                              .arg(QFileInfo(path).fileName(), lengthOf(result.probe.playableMs));
             }
             Q_EMIT statusChanged();
             refresh();

@@ -72,7 +72,8 @@ void MicrophoneMonitor::run()
         if (stopping_)
             source_->interrupt();
     } catch (const media::MediaError& error) {
-        fail(tr("The microphone could not be opened: %1. No sound is being picked up.").arg(QString::fromUtf8(error.what())));
+        fail(tr("The microphone could not be opened: %1. No sound is being picked up.")
+                 .arg(QString::fromUtf8(error.what())));
         return;
     }
     callbacks_.message({}, true);

@@ -16,7 +16,7 @@ class CacheWorker;
 namespace spoke::recording {
 class DeviceAudioOutput;
 class Player;
-}
+} // namespace spoke::recording
 
 namespace spoke::ui {
 

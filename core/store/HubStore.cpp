@@ -116,18 +116,21 @@ void HubStore::recordPass(const std::string& url, std::optional<std::int64_t> su
         .run();
 }
 
-void HubStore::upsertProgrammes(const std::string& url, const std::vector<HubProgrammeRow>& programmes)
+int HubStore::upsertProgrammes(const std::string& url, const std::vector<HubProgrammeRow>& programmes)
 {
     Transaction tx(db_);
+    int changed = 0;
     for (const HubProgrammeRow& p : programmes) {
         if (const auto local = localProgramme(url, p.hubId)) {
             db_.prepare("UPDATE programmes SET name = ? WHERE id = ? AND name <> ?")
                 .bindAll(p.name, *local, p.name)
                 .run();
-            db_.prepare("UPDATE hub_programmes SET kind = ?, role = CASE WHEN ? = '' THEN role ELSE ? END "
-                        "WHERE hub_url = ? AND hub_id = ?")
-                .bindAll(p.kind, p.role, p.role, url, p.hubId)
+            changed += db_.changes();
+            db_.prepare("UPDATE hub_programmes SET kind = ?1, role = CASE WHEN ?2 = '' THEN role ELSE ?2 END "
+                        "WHERE hub_url = ?3 AND hub_id = ?4 AND (kind <> ?1 OR (?2 <> '' AND role <> ?2))")
+                .bindAll(p.kind, p.role, url, p.hubId)
                 .run();
+            changed += db_.changes();
             continue;
         }
         // The code only has to be unique in this cache; it names the hub and its id.
@@ -136,8 +139,10 @@ void HubStore::upsertProgrammes(const std::string& url, const std::vector<HubPro
         db_.prepare("INSERT INTO hub_programmes(hub_url, hub_id, programme_id, kind, role) VALUES (?, ?, ?, ?, ?)")
             .bindAll(url, p.hubId, db_.lastInsertRowId(), p.kind, p.role)
             .run();
+        ++changed;
     }
     tx.commit();
+    return changed;
 }
 
 std::vector<HubProgrammeRow> HubStore::programmes(const std::string& url)
@@ -286,8 +291,8 @@ PullApplied HubStore::applyPull(const std::string& url, const PulledRows& rows, 
 {
     Transaction tx(db_);
     PullApplied applied;
-    upsertProgrammes(url, rows.programmes);
-    applied.rowsChanged += static_cast<int>(rows.programmes.size());
+    applied.programmesChanged = upsertProgrammes(url, rows.programmes);
+    applied.rowsChanged += applied.programmesChanged;
     for (const HubSessionRow& s : rows.sessions)
         applied.rowsChanged += upsertSession(url, s) != 0 ? 1 : 0;
     for (const HubCaseRow& c : rows.cases) {

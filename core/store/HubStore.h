@@ -83,6 +83,7 @@ struct PulledRows {
 
 struct PullApplied {
     int rowsChanged = 0; // rows inserted or changed in the cache
+    int programmesChanged = 0; // of those, programmes (the account's roles may have changed)
     std::vector<std::int64_t> casesWithNewRecommendations; // local case ids, once each
 };
 
@@ -118,7 +119,8 @@ public:
                     const std::string& detail);
 
     // Programmes and this account's roles, from `/me` or a pull.
-    void upsertProgrammes(const std::string& url, const std::vector<HubProgrammeRow>& programmes);
+    // Returns how many rows it inserted or changed.
+    int upsertProgrammes(const std::string& url, const std::vector<HubProgrammeRow>& programmes);
     std::vector<HubProgrammeRow> programmes(const std::string& url);
     std::optional<std::int64_t> localProgramme(const std::string& url, std::int64_t hubId);
     std::optional<HubProgrammeRow> hubProgrammeOf(const std::string& url, std::int64_t localProgrammeId);

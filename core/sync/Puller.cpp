@@ -17,7 +17,7 @@ HubExpected<PullReport> Puller::pull(std::int64_t nowMs)
         return rows.error();
     try {
         const store::PullApplied applied = cache_.hub().applyPull(hubUrl_, *rows, nowMs);
-        return PullReport{std::max(since, rows->cursor), applied.rowsChanged, static_cast<int>(rows->programmes.size()),
+        return PullReport{std::max(since, rows->cursor), applied.rowsChanged, applied.programmesChanged,
                           applied.casesWithNewRecommendations};
     } catch (const store::StoreError& error) {
         return SyncError{SyncErrorKind::LocalStore, 0, {}, QString::fromUtf8(error.what())};

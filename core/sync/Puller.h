@@ -14,7 +14,7 @@ namespace spoke::sync {
 struct PullReport {
     std::int64_t cursor = 0; // after this pull
     int rowsChanged = 0;
-    int programmes = 0; // in the answer, so the caller can refresh roles
+    int programmes = 0; // programmes new or changed, so the caller can refresh roles
     std::vector<std::int64_t> casesWithNewRecommendations; // local case ids
 };
 

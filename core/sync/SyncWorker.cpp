@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <atomic>
 #include <deque>
 
 namespace spoke::sync {
@@ -66,7 +67,7 @@ public:
         if (running_)
             return;
         running_ = true;
-        while (!jobs_.empty()) {
+        while (!jobs_.empty() && !stopping_) {
             auto next = std::move(jobs_.front());
             jobs_.pop_front();
             next(*this);
@@ -86,11 +87,19 @@ public:
     void loadReviewQueue(std::optional<std::int64_t> programme);
     void loadHubCase(std::int64_t hubCaseId);
     void loadCaseSyncStates();
+    // Called on the owner's thread as it goes: no job starts after this.
+    void requestStop() { stopping_ = true; }
+    // On the sync thread. It may run inside a job that waits for the hub (a
+    // local event loop), so it only stops things; the members go with the
+    // host when the thread ends.
     void stop()
     {
-        listener_.reset();
-        periodic_.reset();
-        retry_.reset();
+        if (listener_)
+            listener_->stop();
+        if (periodic_)
+            periodic_->stop();
+        if (retry_)
+            retry_->stop();
     }
 
 private:
@@ -134,6 +143,7 @@ private:
     SyncState state_;
     bool running_ = false;
     bool passQueued_ = false;
+    std::atomic<bool> stopping_ = false;
 };
 
 void SyncHost::start()
@@ -193,9 +203,10 @@ void SyncHost::connectClient()
             triggerPass(); // anything missed while the socket was down
         publishState();
     });
-    QObject::connect(listener_.get(), &EventListener::tokenRefused, this, [this] {
-        enqueue([](SyncHost& host) { host.runPass(false); }); // the pass meets the 401 and signs out
-    });
+    // The pass meets the 401 and signs out, which deletes the listener: so
+    // not from inside its own signal.
+    QObject::connect(
+        listener_.get(), &EventListener::tokenRefused, this, [this] { triggerPass(); }, Qt::QueuedConnection);
     listener_->start(client_->baseUrl(), client_->token());
 }
 
@@ -442,8 +453,9 @@ SyncWorker::SyncWorker(Options options, QObject* parent) : QObject(parent), opti
 
 SyncWorker::~SyncWorker()
 {
-    // Stop the socket and timers on their thread; a request in flight ends
-    // with the thread's event loops.
+    // No job starts from now; the socket and timers stop on their thread, and
+    // a request in flight ends with the thread's event loops.
+    host_->requestStop();
     QMetaObject::invokeMethod(host_, [host = host_] { host->stop(); });
     thread_.quit();
     thread_.wait();

@@ -2,12 +2,20 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSemaphore>
+#include <QThread>
 #include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <mutex>
 
 namespace spoke::sync {
 
@@ -20,21 +28,60 @@ QString keyFor(const QString& hubUrl, const QString& email)
     return hubUrl + QLatin1Char(' ') + email.toLower();
 }
 
-// Runs a keychain job to its end, or gives up after `timeoutMs` (a keyring
-// that hangs must not hang the sync thread).
-bool runJob(QKeychain::Job& job, int timeoutMs)
-{
-    QEventLoop loop;
+struct JobOutcome {
     bool finished = false;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
-        finished = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    job.start();
-    if (!finished)
-        loop.exec();
-    return finished;
+    QKeychain::Error error = QKeychain::OtherError;
+    QString text;
+};
+
+// What a job's finished handler hands to the waiting thread.
+struct JobWait {
+    QSemaphore done;
+    std::mutex mutex;
+    JobOutcome outcome;
+};
+
+// Runs a keychain job on the application's main thread, where QtKeychain
+// keeps its one job executor (it is not thread-safe), and waits at most
+// `timeoutMs` for it: a keyring that hangs must not hang the caller. The job
+// deletes itself when it ends, also after a timeout, so nothing here frees
+// what the keychain may still use.
+JobOutcome runJob(std::function<QKeychain::Job*()> makeJob, int timeoutMs)
+{
+    QCoreApplication* app = QCoreApplication::instance();
+    if (!app)
+        return {};
+    auto wait = std::make_shared<JobWait>();
+    auto start = [wait, makeJob = std::move(makeJob)] {
+        QKeychain::Job* job = makeJob();
+        job->setAutoDelete(true);
+        QObject::connect(job, &QKeychain::Job::finished, job, [wait](QKeychain::Job* finished) {
+            {
+                const std::lock_guard lock(wait->mutex);
+                wait->outcome.finished = true;
+                wait->outcome.error = finished->error();
+                if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
+                    wait->outcome.text = read->textData();
+            }
+            wait->done.release();
+        });
+        job->start();
+    };
+    if (QThread::currentThread() == app->thread()) {
+        start();
+        QElapsedTimer timer;
+        timer.start();
+        while (!wait->done.tryAcquire() && timer.elapsed() < timeoutMs) {
+            QEventLoop slice; // sleeps in the event loop instead of spinning
+            QTimer::singleShot(20, &slice, &QEventLoop::quit);
+            slice.exec();
+        }
+    } else {
+        QMetaObject::invokeMethod(app, std::move(start), Qt::QueuedConnection);
+        wait->done.tryAcquire(1, timeoutMs);
+    }
+    const std::lock_guard lock(wait->mutex);
+    return wait->outcome;
 }
 
 } // namespace
@@ -45,29 +92,35 @@ TokenStore::KeyringAnswer TokenStore::keyringWrite(const QString& key, const QSt
 {
     if (options_.fileOnly)
         return KeyringAnswer::Unavailable;
-    QKeychain::WritePasswordJob job(kService);
-    job.setAutoDelete(false);
-    job.setKey(key);
-    job.setTextData(token);
-    if (!runJob(job, options_.keyringTimeoutMs) || job.error() != QKeychain::NoError)
-        return KeyringAnswer::Unavailable;
-    return KeyringAnswer::Done;
+    const JobOutcome outcome = runJob(
+        [key, token]() -> QKeychain::Job* {
+            auto* job = new QKeychain::WritePasswordJob(kService);
+            job->setKey(key);
+            job->setTextData(token);
+            return job;
+        },
+        options_.keyringTimeoutMs);
+    return outcome.finished && outcome.error == QKeychain::NoError ? KeyringAnswer::Done : KeyringAnswer::Unavailable;
 }
 
 TokenStore::KeyringAnswer TokenStore::keyringRead(const QString& key, QString& token)
 {
     if (options_.fileOnly)
         return KeyringAnswer::Unavailable;
-    QKeychain::ReadPasswordJob job(kService);
-    job.setAutoDelete(false);
-    job.setKey(key);
-    if (!runJob(job, options_.keyringTimeoutMs))
+    const JobOutcome outcome = runJob(
+        [key]() -> QKeychain::Job* {
+            auto* job = new QKeychain::ReadPasswordJob(kService);
+            job->setKey(key);
+            return job;
+        },
+        options_.keyringTimeoutMs);
+    if (!outcome.finished)
         return KeyringAnswer::Unavailable;
-    if (job.error() == QKeychain::EntryNotFound)
+    if (outcome.error == QKeychain::EntryNotFound)
         return KeyringAnswer::NotFound;
-    if (job.error() != QKeychain::NoError)
+    if (outcome.error != QKeychain::NoError)
         return KeyringAnswer::Unavailable;
-    token = job.textData();
+    token = outcome.text;
     return KeyringAnswer::Done;
 }
 
@@ -75,10 +128,13 @@ void TokenStore::keyringDelete(const QString& key)
 {
     if (options_.fileOnly)
         return;
-    QKeychain::DeletePasswordJob job(kService);
-    job.setAutoDelete(false);
-    job.setKey(key);
-    runJob(job, options_.keyringTimeoutMs);
+    runJob(
+        [key]() -> QKeychain::Job* {
+            auto* job = new QKeychain::DeletePasswordJob(kService);
+            job->setKey(key);
+            return job;
+        },
+        options_.keyringTimeoutMs);
 }
 
 Expected<TokenStore::Backend, SyncError> TokenStore::save(const QString& hubUrl, const QString& email,

@@ -14,8 +14,10 @@ namespace spoke::sync {
 // "spoke-hub", key = hub URL + " " + email) when one answers, otherwise in
 // `DATA_DIR/hub-token.json`, written 0600 and atomically. A token is stored
 // in one place only: writing it to one removes it from the other.
-// Keyring jobs wait in a local event loop; use it from one thread at a time
-// (the sync thread, or the CLI's main thread).
+// Keyring jobs run on the application's main thread (QtKeychain is not
+// thread-safe) and are waited for with a timeout. Use a TokenStore from one
+// thread at a time (the sync thread, or the CLI's main thread); from another
+// thread than the main one, the main thread's event loop must be running.
 class TokenStore {
 public:
     enum class Backend { Keyring, File };

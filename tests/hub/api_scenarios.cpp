@@ -123,7 +123,7 @@ void gateRefusesIdentifiers(ApiHub& hub)
     const QJsonArray findings = jsonOf(refused.response).value(QStringLiteral("findings")).toArray();
     REQUIRE_FALSE(findings.isEmpty());
     QStringList categories;
-    for (const QJsonValue& value : findings) {
+    for (const auto& value : findings) {
         const QJsonObject finding = value.toObject();
         CHECK(finding.keys() == QStringList{"category", "end", "path", "reason", "start"});
         CHECK(finding.value(QStringLiteral("end")).toInt() > finding.value(QStringLiteral("start")).toInt());

@@ -122,7 +122,7 @@ std::optional<QStringList> FieldReader::optionalStringList(const QString& name, 
         return std::nullopt;
     }
     QStringList list;
-    for (const QJsonValue& item : array) {
+    for (const auto& item : array) {
         if (!item.isString()) {
             fail(name, QStringLiteral("must be an array of strings"));
             return std::nullopt;

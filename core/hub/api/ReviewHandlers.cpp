@@ -67,7 +67,7 @@ Expected<CaseAccess> caseForAction(RequestContext& context, std::initializer_lis
 // Sets a case's status (and the given extra columns) in the current
 // transaction, stamped with a fresh change sequence.
 qint64 moveCase(RequestContext& context, const CaseAccess& access, const QString& status, const QString& extraSet = {},
-                QVariantList extraParams = {})
+                const QVariantList& extraParams = {})
 {
     const qint64 seq = context.db.bumpChangeSeq();
     QVariantList params{status};
@@ -85,8 +85,12 @@ HttpResponse caseAnswer(RequestContext& context, const CaseAccess& access, int s
         status, QJsonObject{{QStringLiteral("case"), caseById(context.db, access.id, context.principal->accountId)}});
 }
 
-const QStringList kReviewable{QStringLiteral("submitted"), QStringLiteral("scheduled"), QStringLiteral("presented"),
-                              QStringLiteral("recommendations_sent")};
+// Writing a recommendation is allowed from every status but `returned`.
+QStringList reviewableStatuses()
+{
+    return {QStringLiteral("submitted"), QStringLiteral("scheduled"), QStringLiteral("presented"),
+            QStringLiteral("recommendations_sent")};
+}
 
 HttpResponse recommend(RequestContext& context)
 {
@@ -107,7 +111,7 @@ HttpResponse recommend(RequestContext& context)
 
     return idempotentWrite(context, [&]() -> WriteOutcome {
         auto access = caseForAction(context, {Role::Specialist, Role::Coordinator},
-                                    QStringLiteral("write recommendations for"), kReviewable);
+                                    QStringLiteral("write recommendations for"), reviewableStatuses());
         if (!access)
             return {access.error().response(), {}};
         const qint64 seq = moveCase(context, *access, QStringLiteral("recommendations_sent"));

@@ -10,8 +10,6 @@ namespace spoke::hub::api {
 
 namespace {
 
-const QString kUnmatched = QStringLiteral("unmatched");
-
 QStringList segments(const QString& path)
 {
     return path.split(u'/');
@@ -68,7 +66,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
 RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
 {
     RouteOutcome outcome;
-    outcome.route = kUnmatched;
+    outcome.route = QStringLiteral("unmatched");
     const Route* matched = nullptr;
     QMap<QString, QString> params;
     QByteArrayList allowed;

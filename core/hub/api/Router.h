@@ -73,7 +73,7 @@ struct RouteOutcome {
 // Thread: the thread that owns the HubDatabase (the hub's event loop).
 class Router {
 public:
-    static constexpr qsizetype kMaxBodyBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype kMaxBodyBytes = qsizetype(4) * 1024 * 1024;
 
     // Registers every route of the API, /healthz and /metrics included.
     Router(HubDatabase& db, Identity& identity, Metrics& metrics);

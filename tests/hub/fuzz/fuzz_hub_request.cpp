@@ -27,8 +27,8 @@ namespace {
 using namespace spoke::hub;
 
 constexpr qint64 kNowMs = 1'780'000'000'000;
-const QString kEmail = QStringLiteral("fuzz@clinic.example");
-const QString kPassword = QStringLiteral("correct horse battery");
+constexpr const char* kEmail = "fuzz@clinic.example";
+constexpr const char* kPassword = "correct horse battery";
 
 // The hub every input talks to; built once, on first use.
 struct FuzzHub {
@@ -47,8 +47,9 @@ struct FuzzHub {
         Admin admin(*db);
         const qint64 programme = *admin.addProgramme(QStringLiteral("Fuzz TB"), ProgrammeKind::Tb, kNowMs);
         admin.addSession(programme, QStringLiteral("Week 1"), kNowMs + 86'400'000, 60, kNowMs);
-        auto signedIn = identity->redeemInvite(admin.inviteMember(programme, Role::Coordinator, kNowMs)->code, kEmail,
-                                               QStringLiteral("Fuzz"), kPassword, kNowMs);
+        auto signedIn = identity->redeemInvite(admin.inviteMember(programme, Role::Coordinator, kNowMs)->code,
+                                               QString::fromLatin1(kEmail), QStringLiteral("Fuzz"),
+                                               QString::fromLatin1(kPassword), kNowMs);
         if (!signedIn)
             std::abort();
         token = signedIn->token;
@@ -59,7 +60,7 @@ struct FuzzHub {
     {
         if (identity->authenticate(token, kNowMs))
             return;
-        auto signedIn = identity->login(kEmail, kPassword, kNowMs);
+        auto signedIn = identity->login(QString::fromLatin1(kEmail), QString::fromLatin1(kPassword), kNowMs);
         if (!signedIn)
             std::abort();
         token = signedIn->token;

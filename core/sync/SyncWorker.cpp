@@ -149,6 +149,7 @@ private:
 void SyncHost::start()
 {
     try {
+        std::filesystem::create_directories(options_.dataDir);
         cache_ = std::make_unique<store::Cache>(store::Cache::open(cacheFileIn(options_.dataDir)));
     } catch (const std::exception& error) {
         openError_ = QString::fromUtf8(error.what());

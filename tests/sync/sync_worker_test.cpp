@@ -126,3 +126,67 @@ TEST_CASE("SyncWorker says offline with the hub down and keeps the case waiting"
 }
 
 } // namespace spoke::test
+
+namespace spoke::test {
+
+TEST_CASE("SyncWorker redeems an invite, registers for a session through the outbox, and signs out", "[sync][worker]")
+{
+    TempDir dirs;
+    const HubStorage storage{dirs / "hub", {}};
+    std::filesystem::create_directories(storage.dataDir);
+    const HubSetup setup = setUpHub(storage);
+    HubProcess hub(storage);
+
+    sync::SyncWorker::Options options;
+    options.dataDir = dirs / "clinician";
+    options.listenForEvents = false;
+    sync::SyncWorker worker(options);
+    sync::HubAccount account;
+    sync::SyncState state;
+    std::optional<sync::SyncError> failed;
+    std::optional<qint64> queued;
+    QObject::connect(&worker, &sync::SyncWorker::accountChanged, [&](const sync::HubAccount& a) { account = a; });
+    QObject::connect(&worker, &sync::SyncWorker::syncStateChanged, [&](const sync::SyncState& s) { state = s; });
+    QObject::connect(&worker, &sync::SyncWorker::operationFailed,
+                     [&](sync::SyncWorker::Operation, const sync::SyncError& e) { failed = e; });
+    QObject::connect(&worker, &sync::SyncWorker::actionQueued,
+                     [&](sync::SyncWorker::Operation, qint64 id) { queued = id; });
+    worker.start();
+
+    // A wrong code is a typed failure, not a sentence.
+    worker.redeemInvite(hub.url(), "NOT-A-CODE", "amina@clinic.example", "Amina", "a long enough password");
+    REQUIRE(spinUntil([&] { return failed.has_value(); }, 20'000));
+    CHECK(failed->kind == sync::SyncErrorKind::NotFound);
+    CHECK_FALSE(account.signedIn);
+
+    worker.redeemInvite(hub.url(), setup.clinicianInvite, "amina@clinic.example", "Amina", "a long enough password");
+    REQUIRE(spinUntil([&] { return account.signedIn; }, 20'000));
+    REQUIRE(account.memberships.size() == 1);
+    CHECK(account.memberships[0].programme.kind == "tb");
+    REQUIRE(spinUntil([&] { return !state.syncing && state.lastSuccessMs.has_value(); }, 20'000));
+
+    std::int64_t localSession = 0;
+    {
+        auto cache = store::Cache::open(cacheFileIn(options.dataDir));
+        const auto sessions = cache.sessions().list(store::SessionStore::When::All, 0);
+        REQUIRE(sessions.size() == 1);
+        localSession = sessions[0].session.id;
+    }
+    worker.registerAttendance(localSession);
+    REQUIRE(spinUntil([&] { return queued.has_value(); }, 20'000));
+    REQUIRE(spinUntil([&] { return !state.syncing && state.pendingCount == 0; }, 20'000));
+    worker.syncNow(); // the attendance row comes back with the pull
+    REQUIRE(spinUntil(
+        [&] {
+            auto cache = store::Cache::open(cacheFileIn(options.dataDir));
+            return cache.db().queryInt("SELECT count(*) FROM hub_attendance") == 1;
+        },
+        20'000));
+
+    worker.signOut();
+    REQUIRE(spinUntil([&] { return !account.signedIn; }, 20'000));
+    CHECK(account.email == "amina@clinic.example"); // kept for the sign-in form
+    CHECK_FALSE(std::filesystem::exists(options.dataDir / "hub-token.json"));
+}
+
+} // namespace spoke::test

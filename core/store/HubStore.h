@@ -107,6 +107,8 @@ struct CaseDelivery {
 // "Client rules"): the hub owns lifecycle status, schedule and
 // recommendations, except that a pulled status never overwrites a local
 // submission still waiting in the outbox.
+// Not thread-safe: used on the thread that owns the Database (the sync
+// thread in the app, the main thread in spoke-cli).
 class HubStore {
 public:
     explicit HubStore(Database& db) : db_(db) { }

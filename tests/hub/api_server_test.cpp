@@ -119,6 +119,15 @@ Programme prepareHub(const TempDir& dir)
     return programme;
 }
 
+// One more invite into the hub's first programme, written while it runs
+// (SQLite in WAL mode takes a second connection).
+QString prepareInvite(const TempDir& dir, Role role)
+{
+    auto db = spoke::hub::HubDatabase::open(
+        spoke::hub::HubDatabaseLocation::sqliteIn(QString::fromStdString(dir.path().string())));
+    return spoke::hub::Admin(*db).inviteMember(1, role, QDateTime::currentMSecsSinceEpoch())->code;
+}
+
 QString redeem(RunningHub& hub, const QString& code, const QString& name)
 {
     const Reply reply = hub.request("POST", QStringLiteral("/api/v1/invites/redeem"), {},
@@ -221,7 +230,8 @@ TEST_CASE("server: spoke-hub serve answers HTTP, pushes an event after a write, 
     CHECK(requestLines >= 10);
 }
 
-TEST_CASE("server: spoke-hub serve exits 1 with a sentence when the port is taken", "[hub][api][server]")
+TEST_CASE("server: spoke-hub serve exits 1 with a sentence when the port is taken or the database is missing",
+          "[hub][api][server]")
 {
     TempDir dir;
     prepareHub(dir);
@@ -235,12 +245,20 @@ TEST_CASE("server: spoke-hub serve exits 1 with a sentence when the port is take
     CHECK(second.process().exitCode() == 1);
     CHECK(second.process().readAllStandardError().contains("cannot listen on"));
 
+    RunningHub noDatabase(
+        {QStringLiteral("--database"),
+         QStringLiteral("postgresql://nobody@/none?host=%1").arg(QString::fromStdString(dir.path().string())),
+         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    REQUIRE(noDatabase.process().waitForFinished(kTimeoutMs));
+    CHECK(noDatabase.process().exitCode() == 1);
+    CHECK(noDatabase.process().readAllStandardError().contains("cannot open the database"));
+
     RunningHub badUsage({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     REQUIRE(badUsage.process().waitForFinished(kTimeoutMs));
     CHECK(badUsage.process().exitCode() == 2);
 }
 
-TEST_CASE("server: spoke-hub serve speaks HTTPS with --tls-cert and --tls-key", "[hub][api][server]")
+TEST_CASE("server: spoke-hub serve speaks HTTPS and WSS with --tls-cert and --tls-key", "[hub][api][server]")
 {
     TempDir dir;
     prepareHub(dir);
@@ -269,6 +287,21 @@ TEST_CASE("server: spoke-hub serve speaks HTTPS with --tls-cert and --tls-key", 
     INFO(health.error.toStdString());
     CHECK(health.status == 200);
     CHECK(health.json().value(QStringLiteral("status")).toString() == QLatin1String("ok"));
+
+    // The event socket works over TLS too (wss://).
+    const QString token = redeem(hub, prepareInvite(dir, spoke::hub::Role::Clinician), QStringLiteral("Secure"));
+    QWebSocket events;
+    QList<QString> received;
+    QObject::connect(&events, &QWebSocket::textMessageReceived, [&](const QString& text) { received.append(text); });
+    QObject::connect(&events, &QWebSocket::connected, [&] {
+        events.sendTextMessage(QString::fromUtf8(ApiHub::json({{"token", token}})));
+    });
+    events.ignoreSslErrors({QSslError(QSslError::SelfSignedCertificate, certificates.front())});
+    QString wss = hub.url;
+    events.open(QUrl(wss.replace(QLatin1String("https://"), QLatin1String("wss://")) + "/api/v1/events"));
+    REQUIRE(waitFor([&] { return !received.isEmpty(); }));
+    CHECK(received.front().contains(QLatin1String("\"changed\"")));
+    events.close();
 
     RunningHub missingKey({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
                            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"),

@@ -199,7 +199,7 @@ void SyncHost::connectClient()
     listener_ = std::make_unique<EventListener>();
     QObject::connect(listener_.get(), &EventListener::changed, this, [this](qint64) { triggerPass(); });
     QObject::connect(listener_.get(), &EventListener::openChanged, this, [this](bool open) {
-        state_.online = open || state_.online;
+        state_.online = open; // a pass that reaches the hub says online again
         if (open)
             triggerPass(); // anything missed while the socket was down
         publishState();

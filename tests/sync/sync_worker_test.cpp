@@ -190,3 +190,70 @@ TEST_CASE("SyncWorker redeems an invite, registers for a session through the out
 }
 
 } // namespace spoke::test
+
+#include "sync/EventListener.h"
+
+namespace spoke::test {
+
+TEST_CASE("The event socket reconnects after 1 s doubling to 60 s, at the hub's events path", "[sync][events]")
+{
+    CHECK(sync::EventListener::reconnectDelayMs(0) == 1'000);
+    CHECK(sync::EventListener::reconnectDelayMs(1) == 2'000);
+    CHECK(sync::EventListener::reconnectDelayMs(5) == 32'000);
+    CHECK(sync::EventListener::reconnectDelayMs(6) == 60'000);
+    CHECK(sync::EventListener::reconnectDelayMs(100) == 60'000);
+    CHECK(sync::EventListener::eventsUrl(QUrl("http://127.0.0.1:8080")).toString()
+          == "ws://127.0.0.1:8080/api/v1/events");
+    CHECK(sync::EventListener::eventsUrl(QUrl("https://hub.example.org/echo/")).toString()
+          == "wss://hub.example.org/echo/api/v1/events");
+}
+
+TEST_CASE("After the hub restarts, the event socket comes back and its hints still bring recommendations",
+          "[sync][events][worker]")
+{
+    TempDir dirs;
+    const HubStorage storage{dirs / "hub", {}};
+    std::filesystem::create_directories(storage.dataDir);
+    const HubSetup setup = setUpHub(storage);
+    HubProcess hub(storage);
+    Laptop clinician(dirs / "clinician");
+    Laptop specialist(dirs / "specialist");
+    join(clinician, hub.url(), setup.clinicianInvite, "amina@clinic.example", "Amina");
+    join(specialist, hub.url(), setup.specialistInvite, "kiprop@hub.example", "Dr Kiprop");
+    const RunResult imported =
+        clinician.run({"cases", "import", clinician.file("case.json", cleanCase("ECHO-TB-E001"))});
+    REQUIRE(clinician.run({"cases", "submit", QString::fromUtf8(imported.out.trimmed())}).exitCode == 0);
+    REQUIRE(clinician.run({"sync"}).exitCode == 0);
+
+    sync::SyncWorker::Options options;
+    options.dataDir = clinician.dataDir();
+    options.periodicSyncMs = 10 * 60 * 1000;
+    sync::SyncWorker worker(options);
+    sync::SyncState state;
+    QList<qint64> arrived;
+    QObject::connect(&worker, &sync::SyncWorker::syncStateChanged, [&](const sync::SyncState& s) { state = s; });
+    QObject::connect(&worker, &sync::SyncWorker::recommendationsArrived,
+                     [&](const QList<qint64>& ids) { arrived += ids; });
+    worker.start();
+    REQUIRE(spinUntil([&] { return state.online && !state.syncing; }, 20'000));
+
+    hub.kill();
+    REQUIRE(spinUntil([&] { return !state.online; }, 10'000)); // the socket dropped
+    hub.start(); // same port and data
+    const QJsonArray queue = specialist.run({"review", "queue", "--json"}).jsonArray();
+    REQUIRE(queue.size() == 1);
+    // Back within the first back-off steps (1 s, 2 s, 4 s, plus jitter).
+    REQUIRE(spinUntil([&] { return state.online; }, 15'000));
+    QElapsedTimer sinceRecommendation;
+    REQUIRE(specialist
+                .run({"review", "recommend", QString::number(queue.first().toObject().value("id").toInteger()),
+                      "--item", "Repeat the smear at month 3"})
+                .exitCode
+            == 0);
+    sinceRecommendation.start();
+    REQUIRE(spinUntil([&] { return !arrived.isEmpty(); }, 20'000));
+    INFO("recommendation arrived " << sinceRecommendation.elapsed() << " ms after it was written");
+    CHECK(sinceRecommendation.elapsed() < 10'000);
+}
+
+} // namespace spoke::test

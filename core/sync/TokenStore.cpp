@@ -141,8 +141,10 @@ Expected<TokenStore::Backend, SyncError> TokenStore::save(const QString& hubUrl,
                                                           const QString& token)
 {
     const QString key = keyFor(hubUrl, email);
+    remembered_.reset();
     if (keyringWrite(key, token) == KeyringAnswer::Done) {
         QFile::remove(QString::fromStdString(fallbackFile().string()));
+        remembered_ = {key, token};
         return Backend::Keyring;
     }
     // QSaveFile writes a temporary file in the same directory and renames it,
@@ -158,15 +160,20 @@ Expected<TokenStore::Backend, SyncError> TokenStore::save(const QString& hubUrl,
     file.write(QJsonDocument(object).toJson(QJsonDocument::Compact));
     if (!file.commit())
         return SyncError{SyncErrorKind::Keyring, 0, {}, file.errorString()};
+    remembered_ = {key, token};
     return Backend::File;
 }
 
 std::optional<QString> TokenStore::load(const QString& hubUrl, const QString& email)
 {
     const QString key = keyFor(hubUrl, email);
+    if (remembered_ && remembered_->first == key)
+        return remembered_->second;
     QString token;
-    if (keyringRead(key, token) == KeyringAnswer::Done && !token.isEmpty())
+    if (keyringRead(key, token) == KeyringAnswer::Done && !token.isEmpty()) {
+        remembered_ = {key, token};
         return token;
+    }
     QFile file(QString::fromStdString(fallbackFile().string()));
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
@@ -174,11 +181,15 @@ std::optional<QString> TokenStore::load(const QString& hubUrl, const QString& em
     if (object.value(QLatin1String("key")).toString() != key)
         return std::nullopt;
     token = object.value(QLatin1String("token")).toString();
-    return token.isEmpty() ? std::nullopt : std::optional(token);
+    if (token.isEmpty())
+        return std::nullopt;
+    remembered_ = {key, token};
+    return token;
 }
 
 void TokenStore::remove(const QString& hubUrl, const QString& email)
 {
+    remembered_.reset();
     keyringDelete(keyFor(hubUrl, email));
     QFile::remove(QString::fromStdString(fallbackFile().string()));
 }

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <utility>
 
 namespace spoke::sync {
 
@@ -46,6 +47,10 @@ private:
     void keyringDelete(const QString& key);
 
     Options options_;
+    // The token last saved or found, so the keyring (a D-Bus round trip) is
+    // asked once per process rather than on every account refresh. Another
+    // process signing out is noticed at the hub's next 401.
+    std::optional<std::pair<QString, QString>> remembered_;
 };
 
 } // namespace spoke::sync

@@ -203,7 +203,7 @@ TEST_CASE("Hub views for a specialist: the Review page reads the queue and the c
     REQUIRE(waitUntil([&] { return !review.loading() && review.queue()->rowCount() == 1; }, 15'000));
     const QVariantMap queued = review.queue()->get(0);
     CHECK(queued.value(QStringLiteral("code")) == QStringLiteral("ECHO-HIV-C001"));
-    CHECK(queued.value(QStringLiteral("status")) == QStringLiteral("Sent to the hub"));
+    CHECK(queued.value(QStringLiteral("status")) == QStringLiteral("Submitted"));
     CHECK(queued.value(QStringLiteral("programme")) == QStringLiteral("Namibia HIV ECHO"));
     review.select(queued.value(QStringLiteral("hubCaseId")).toLongLong());
     REQUIRE(waitUntil([&] { return !review.caseLoading() && !review.caseHtml().isEmpty(); }, 15'000));

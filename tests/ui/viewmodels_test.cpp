@@ -179,6 +179,7 @@ TEST_CASE("Hub account: what can be checked here is refused before anything is s
 TEST_CASE("Hub account: a hub nobody answers at is said plainly", "[ui][viewmodels]")
 {
     spoke::test::TestApp t(false);
+    REQUIRE(waitUntil([&] { return t.app.loaded(); }));
     auto& hub = *t.app.hub();
     // Port 9 (discard) on this machine: nothing listens, the connection is refused.
     hub.signIn(QStringLiteral("http://127.0.0.1:9"), QStringLiteral("a@b.org"), QStringLiteral("password123"));

@@ -9,7 +9,7 @@ import Spoke.Ui
 ColumnLayout {
     id: panel
     spacing: 8
-    visible: App.editor.hubStatusText !== "" || App.editor.recommendations.length > 0
+    visible: App.editor.hubQuestion !== "" || App.editor.hubRefusal !== "" || App.editor.recommendations.length > 0
 
     Rectangle {
         visible: App.editor.hubQuestion !== ""

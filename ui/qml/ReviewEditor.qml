@@ -68,6 +68,12 @@ ScrollView {
             Keys.onTabPressed: (event) => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
             Keys.onBacktabPressed: (event) => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
             onTextChanged: if (activeFocus) App.review.text = text
+            background: Rectangle {
+                color: prose.enabled ? Theme.surface : Theme.window
+                border.color: prose.activeFocus ? Theme.accent : Theme.border
+                border.width: prose.activeFocus ? 2 : 1
+                radius: 4
+            }
         }
         Button {
             objectName: "sendRecommendation"
@@ -93,6 +99,12 @@ ScrollView {
             Layout.fillWidth: true
             Layout.minimumHeight: 60
             Accessible.name: qsTr("Question for the presenter")
+            background: Rectangle {
+                color: question.enabled ? Theme.surface : Theme.window
+                border.color: question.activeFocus ? Theme.accent : Theme.border
+                border.width: question.activeFocus ? 2 : 1
+                radius: 4
+            }
             Keys.onTabPressed: (event) => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
             Keys.onBacktabPressed: (event) => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
         }

@@ -61,7 +61,9 @@ Page {
 
             // The queue.
             ColumnLayout {
-                Layout.preferredWidth: 270
+                Layout.preferredWidth: 280
+                Layout.maximumWidth: 280
+                Layout.fillWidth: false
                 Layout.fillHeight: true
                 spacing: 6
                 RowLayout {
@@ -181,6 +183,8 @@ Page {
                             font.pixelSize: Theme.headingSize
                             font.bold: true
                             color: Theme.text
+                            wrapMode: Text.WordWrap
+                            Layout.preferredWidth: caseScroll.availableWidth
                             Accessible.role: Accessible.Heading
                             Accessible.name: text
                         }
@@ -190,7 +194,7 @@ Page {
                             color: Theme.text
                             wrapMode: Text.WordWrap
                             textFormat: Text.PlainText
-                            Layout.fillWidth: true
+                            Layout.preferredWidth: caseScroll.availableWidth
                         }
                         Repeater {
                             model: App.review.recommendations
@@ -202,7 +206,7 @@ Page {
                                 color: Theme.text
                                 wrapMode: Text.WordWrap
                                 textFormat: Text.PlainText
-                                Layout.fillWidth: true
+                                Layout.preferredWidth: caseScroll.availableWidth
                                 Accessible.name: text
                             }
                         }
@@ -212,7 +216,7 @@ Page {
                             textFormat: Text.RichText
                             wrapMode: Text.WordWrap
                             color: Theme.text
-                            Layout.fillWidth: true
+                            Layout.preferredWidth: caseScroll.availableWidth
                             Accessible.name: qsTr("The case as submitted, de-identified")
                         }
                     }
@@ -221,6 +225,8 @@ Page {
 
             ReviewEditor {
                 Layout.preferredWidth: 360
+                Layout.maximumWidth: 360
+                Layout.fillWidth: false
                 Layout.fillHeight: true
             }
         }

@@ -49,8 +49,6 @@ ColumnLayout {
         visible: App.hub.signedIn
         enabled: !App.syncing
         text: App.syncing ? qsTr("Syncing…") : qsTr("Sync now")
-        flat: status.onDark
-        palette.buttonText: status.onDark ? "#e8eef5" : Theme.text
         Layout.topMargin: 4
         Accessible.name: qsTr("Sync with the hub now")
         onClicked: App.syncNow()

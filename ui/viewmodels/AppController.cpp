@@ -108,8 +108,17 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
                 return true;
             },
             [](const store::Outcome<bool>&) {});
-    refresh();
-    sync_.start();
+    // The sync thread opens the same cache file with a connection of its
+    // own; it starts once the cache thread has created and migrated the
+    // file, so two connections never run the first migrations at once. The
+    // lists load after that: `loaded` means the hub's worker is there too.
+    worker_->run<bool>(
+        this, [](store::Cache&) { return true; },
+        [this](const store::Outcome<bool>&) {
+            sync_.start();
+            syncStarted_ = true;
+            refresh();
+        });
 }
 
 void AppController::connectSync()
@@ -181,7 +190,8 @@ void AppController::refresh()
         Q_EMIT loadedChanged();
         Q_EMIT arrivalChanged(); // its text names a case from the list
     });
-    sync_.loadCaseSyncStates();
+    if (syncStarted_)
+        sync_.loadCaseSyncStates();
 }
 
 // The status a case list shows: where the case stands with the hub once it

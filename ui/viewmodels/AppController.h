@@ -135,6 +135,7 @@ private:
     bool empty_ = false;
     QString demoMessage_;
     sync::SyncWorker& sync_;
+    bool syncStarted_ = false;
     std::unique_ptr<store::CacheWorker> worker_;
     RowModel upcoming_;
     RowModel past_;

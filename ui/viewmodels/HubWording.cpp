@@ -110,6 +110,18 @@ QString HubWording::hubCaseStatusLabel(sync::HubCaseStatus status)
     return {};
 }
 
+QString HubWording::reviewStatusLabel(sync::HubCaseStatus status)
+{
+    switch (status) {
+    case sync::HubCaseStatus::Submitted: return tr("Submitted");
+    case sync::HubCaseStatus::Scheduled: return tr("Scheduled for a session");
+    case sync::HubCaseStatus::Presented: return tr("Presented");
+    case sync::HubCaseStatus::RecommendationsSent: return tr("Recommendations sent");
+    case sync::HubCaseStatus::Returned: return tr("Returned with a question");
+    }
+    return {};
+}
+
 QString HubWording::caseDeliveryLabel(const sync::CaseSyncState& state)
 {
     using Delivery = sync::CaseSyncState::Delivery;

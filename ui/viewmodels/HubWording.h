@@ -26,6 +26,8 @@ public:
     static QString hubRoleLabel(sync::HubRole role);
     // "Submitted", "Scheduled for a session", ... as the hub's status reads to people.
     static QString hubCaseStatusLabel(sync::HubCaseStatus status);
+    // The same as a reviewer reads it: "Submitted", ..., "Recommendations sent".
+    static QString reviewStatusLabel(sync::HubCaseStatus status);
     // A local case's place on the way to the hub: "Waiting to send", "Sent to the
     // hub", the hub's status, or empty for a case never submitted.
     static QString caseDeliveryLabel(const sync::CaseSyncState& state);

@@ -30,7 +30,7 @@ ReviewModel::ReviewModel(sync::SyncWorker& sync, QObject* parent) : QObject(pare
 
 QString ReviewModel::caseStatus() const
 {
-    return caseId_ == 0 ? QString() : HubWording::hubCaseStatusLabel(detail_.summary.status);
+    return caseId_ == 0 ? QString() : HubWording::reviewStatusLabel(detail_.summary.status);
 }
 
 QVariantList ReviewModel::recommendations() const
@@ -124,7 +124,7 @@ void ReviewModel::queueLoaded(const QList<sync::HubCase>& cases)
         rows.push_back({{QStringLiteral("hubCaseId"), static_cast<qint64>(c.id)},
                         {QStringLiteral("code"), c.caseCode},
                         {QStringLiteral("title"), c.title},
-                        {QStringLiteral("status"), HubWording::hubCaseStatusLabel(c.status)},
+                        {QStringLiteral("status"), HubWording::reviewStatusLabel(c.status)},
                         {QStringLiteral("submitted"), formatDateTime(c.submittedMs)},
                         {QStringLiteral("programme"), programmeName(c.programmeId)}});
     queue_.replace(std::move(rows));

@@ -2,6 +2,309 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>ArrivalNotice</name>
+    <message>
+        <source>Open the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the case with the new recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AudioPlayback</name>
+    <message>
+        <source>No speaker is chosen, so the recording cannot be played back. Connect speakers or a headset, then choose them above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording could not be played back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AudioVideoSettings</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls and recordings use these. Test pattern and test tone are built in, for trying Spoke without a camera or microphone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for cameras, microphones and speakers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No microphone found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No microphone chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No speaker found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No speaker chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for devices again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After plugging in a camera or a headset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound clean-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn these off only if your headset already does the same work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Echo cancellation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level %1 dBFS, peak %2 dBFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound is being picked up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test my audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallControls</name>
+    <message>
+        <source>Unmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+D or M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E or V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallPage</name>
+    <message>
+        <source>Call status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to Spoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The others will see that you left. You can join again while the session runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallQuality</name>
+    <message>
+        <source>Everything within normal limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of packets lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture freeze(s) in %1 s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sending only %1 kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallTile</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraPreview</name>
+    <message>
+        <source>The test pattern could not start either: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the test pattern instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera could not be opened: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera stopped: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseEditorFindings</name>
     <message>
         <source>Identifier check</source>
@@ -82,6 +385,10 @@
         <source>%1 in %2: “%3” — %4, %5</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Suggestion: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseEditorPage</name>
@@ -149,6 +456,49 @@
         <source>Loading the case</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit to the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends the case now, or as soon as the hub can be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseHubPanel</name>
+    <message>
+        <source>Returned by the hub with a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub asks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer it in the case, mark it ready again and submit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub refused this case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations from the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>
@@ -196,6 +546,14 @@
         <source>updated %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the hub asks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub asks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DetailPage</name>
@@ -205,6 +563,14 @@
     </message>
     <message>
         <source>Open in the case editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the live session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in the player</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -349,6 +715,340 @@
     </message>
 </context>
 <context>
+    <name>HubAccountSettings</name>
+    <message>
+        <source>Hub account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your programme&apos;s hub holds its schedule, receives your cases and sends back recommendations. Without an account everything stays on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talking to the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No programme membership yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your roles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases and sessions stay on this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://hub.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email for signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join with an invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your coordinator sends you an invite code once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, as colleagues see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password, at least 10 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the hub with this invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HubWording</name>
+    <message>
+        <source>The email or the password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This email already has an account on the hub, with another password. Use that password to join with this invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub no longer accepts this laptop&apos;s sign-in. Sign in again in Settings → Hub account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub does not know this invite code. Check it with your coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub no longer has this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub does not know what was asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invite has already been used, or the email is already registered. Ask your coordinator for a new invite, or sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub already has this case, and it has not been returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub refused this because the case has changed there. Sync, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role in this programme does not allow this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s identifier check flagged text in this case; nothing was stored there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub found fields of this case missing or not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is too large for the hub to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to a hub. Sign in in Settings → Hub account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub could not be reached. Check the address and the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate was not accepted, so nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub had an internal problem. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub is running but its database does not answer. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub answered something this version of Spoke does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s offline cache could not be read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in could not be kept on this laptop (keyring or file not writable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub refused these details. The password needs at least 10 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub refused the request as malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is no longer in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to your hub first (Settings → Hub account); the case stays on this laptop until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case&apos;s programme is not one of your hub&apos;s programmes, so it cannot be submitted there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case has already been submitted and the hub has not returned it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) need attention first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The saved case is not a readable echo-case document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned with a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryPage</name>
     <message>
         <source>Library</source>
@@ -364,6 +1064,46 @@
     </message>
     <message>
         <source>Not downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings (*.webm *.mkv *.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a recording (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebM, MKV or MP4 recordings, e.g. a hub&apos;s edited recording, are copied into the library with their chapters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -394,17 +1134,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offline cache up to date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,6 +1143,178 @@
     </message>
     <message>
         <source>Spoke could not open its offline cache. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice session with the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MicrophoneMonitor</name>
+    <message>
+        <source>No microphone was found. Connect a microphone or a headset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened: %1. No sound is being picked up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone stopped: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio processing failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlayerEntry</name>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPage</name>
+    <message>
+        <source>Player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous chapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous chapter ( [ )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next chapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next chapter ( ] )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1× speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys: Space or K play/pause · ←/→ 5 s · J/L 10 s · [ ] chapters · B bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlayerSidePanel</name>
+    <message>
+        <source>Chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat, cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat and case forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recording has no chapters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a bookmark here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the note here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes yet. Press B while watching to bookmark a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chat or case forms for this recording.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -607,6 +1508,128 @@
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This case has not been saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEditor</name>
+    <message>
+        <source>Your recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a numbered recommendation item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further advice, in your own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the recommendation to the presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return with a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the case cannot be answered as it stands, ask its presenter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the presenter add or clarify?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question for the presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return with this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return the case to its presenter with this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for review (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the queue (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is waiting for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a case from the queue to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned with the question: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended by %1, %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case as submitted, de-identified</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SearchBox</name>
@@ -645,6 +1668,14 @@
         <source>Recording available</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Join live session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join live session: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionsPage</name>
@@ -657,15 +1688,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No sessions scheduled. Your hub&apos;s schedule appears here once it has been synced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Past sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sessions you have attended will be listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions on this laptop yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your hub has not scheduled a session yet, or it has not been synced. It appears here once it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to your programme&apos;s hub to get its schedule, or try the demo programme to look around first. The demo stays on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo: add a demo programme to look around in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings, Hub account, to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions scheduled by your hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions scheduled. Your hub&apos;s schedule appears here once you are signed in and it has been synced.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -688,17 +1751,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Everything has been sent to the hub.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting for the network.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Reload from cache</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,29 +1762,253 @@
         <source>Spoke %1 — teleECHO telementoring client</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Settings sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+G</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio &amp;&amp; video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio and video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo: add a demo programme to look around in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub gives you its session address. It starts with ws:// or wss://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ws://hub.example.org:8188</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync with the hub now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::AppController</name>
+    <message>
+        <source>The demo programme could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo programme is already on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo programme was added: %1 sessions and %2 cases to look around in. Nothing of it is sent to a hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to a hub: changes stay on this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in to a hub: %n change(s) wait on this laptop</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing with the hub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub; open the case to see why</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to send</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything has been sent to the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>New recommendations from the hub for %n case(s), the newest for %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New recommendations from the hub for %n case(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New recommendations from the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New recommendations from the hub for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::CallModel</name>
+    <message>
+        <source>Rural clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You left the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not join the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session server is set up on this laptop. Ask your hub for the session address (it starts with ws://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop has no network connection to carry the call. Connect to a network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not let us into session room %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the session was lost and could not be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets lost: %1 % (worst participant, last %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets lost: nothing received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture delay: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture delay: not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture freezes: %1 in the last %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending: %1 kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending: starting</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoke::ui::CaseEditorModel</name>
-    <message>
-        <source>Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready to submit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Presented</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recommendations received</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Unsaved changes…</source>
         <translation type="unfinished"></translation>
@@ -819,17 +2095,6 @@
         <source>Case saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Case saved to %1. It still holds %n possible identifier(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>PDF saved to %1. Open findings are replaced by their redaction in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Cleaning the attachment…</source>
         <translation type="unfinished"></translation>
@@ -841,6 +2106,52 @@
     <message>
         <source>Attached %1: cleaned of all metadata (location, time, camera).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is already with the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the case ready first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to your hub first, in Settings → Hub account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted. The case is in the outbox and goes to the hub with the next sync; it can no longer be changed here unless the hub returns it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not submitted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was not exported: the latest changes could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The case file was not written: %n possible identifier(s) must be redacted, or overridden with a reason, first. A PDF export replaces them by their redaction.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF saved to %1. %n open finding(s) are replaced by their redaction in it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -867,6 +2178,181 @@
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::HubAccountModel</name>
+    <message>
+        <source>The hub address must start with https:// (or http:// on a local network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the email address your hub account uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the invite code your coordinator sent you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your name as colleagues should see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out. Cases and sessions stay on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub no longer accepts this laptop&apos;s sign-in. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::LibraryModel</name>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 (%2, %n chapter(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::MediaSettingsModel</name>
+    <message>
+        <source>The microphone was changed while recording. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No microphone is chosen, so others will not hear you. Plug one in, or pick the test tone to try Spoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a microphone first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings → Audio &amp; video to test your audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Records %n seconds and plays them back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording… %n s left. Say something.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Playing back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. Did you hear yourself clearly?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded %1 s, but playback failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test could not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::PlayerModel</name>
+    <message>
+        <source>No sound output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recording is no longer in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recording is not on this laptop. Its chapters, notes and chat are shown below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file of this recording is missing: %1. Its chapters, notes and chat are shown below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recording cannot be played: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is damaged or cut short: it plays until %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::ReviewModel</name>
+    <message>
+        <source>Write the question the presenter should answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation for %1 queued; it goes to the hub with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 queued to go back to its presenter with your question.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

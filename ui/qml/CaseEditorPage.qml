@@ -74,7 +74,7 @@ Page {
                             readonly property string shown: App.editor.hubStatusText !== "" ? App.editor.hubStatusText
                                                                                             : App.editor.statusText
                             readonly property bool plain: App.editor.hubStatusText === "" ? App.editor.status === "draft"
-                                                                                          : App.editor.hubQuestion !== "" || App.editor.hubRefusal !== ""
+                                                                                          : App.editor.hubWaiting || App.editor.hubQuestion !== "" || App.editor.hubRefusal !== ""
                             visible: shown !== ""
                             radius: 10
                             color: plain ? "#e8eef5" : "#e3f4e8"

@@ -253,6 +253,12 @@ QString CaseEditorModel::hubStatusText() const
     return it == hubStates_.constEnd() ? QString() : HubWording::caseDeliveryLabel(*it);
 }
 
+bool CaseEditorModel::hubWaiting() const
+{
+    const auto it = hubStates_.constFind(caseId_);
+    return it != hubStates_.constEnd() && it->delivery == sync::CaseSyncState::Delivery::WaitingToSend;
+}
+
 QString CaseEditorModel::hubQuestion() const
 {
     const auto it = hubStates_.constFind(caseId_);

@@ -52,6 +52,7 @@ class CaseEditorModel : public QObject {
     Q_PROPERTY(QString readyBlockedReason READ readyBlockedReason NOTIFY stateChanged)
     Q_PROPERTY(QVariantList overrides READ overrides NOTIFY stateChanged)
     Q_PROPERTY(QString hubStatusText READ hubStatusText NOTIFY stateChanged)
+    Q_PROPERTY(bool hubWaiting READ hubWaiting NOTIFY stateChanged)
     Q_PROPERTY(QString hubQuestion READ hubQuestion NOTIFY stateChanged)
     Q_PROPERTY(QString hubRefusal READ hubRefusal NOTIFY stateChanged)
     Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY stateChanged)
@@ -93,6 +94,8 @@ public:
     // "Waiting to send", "Sent to the hub", "Returned with a question", ...;
     // empty for a case never submitted.
     QString hubStatusText() const;
+    // Submitted here and still in the outbox.
+    bool hubWaiting() const;
     QString hubQuestion() const;
     // Why the hub refused the submission, as a sentence; empty otherwise.
     QString hubRefusal() const;

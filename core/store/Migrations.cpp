@@ -394,6 +394,10 @@ void migrate(Database& db, int target)
         if (step.version <= current || step.version > target)
             continue;
         Transaction tx(db);
+        // Another connection (the app's sync thread, a spoke-cli run) may have
+        // applied this step while we waited for the write lock.
+        if (db.queryInt("PRAGMA user_version") >= step.version)
+            continue;
         try {
             db.exec(step.sql);
         } catch (const StoreError& error) {

@@ -68,6 +68,13 @@ TEST_CASE("router: sync returns what changed after the cursor on SQLite", "[hub]
     scenarios::syncCursor(hub);
 }
 
+TEST_CASE("router: joining a second programme brings its sessions and cases to a synced client on SQLite", "[hub][api]")
+{
+    TempDir dir;
+    ApiHub hub(sqliteIn(dir));
+    scenarios::joinSecondProgramme(hub);
+}
+
 TEST_CASE("router: every scenario on PostgreSQL", "[hub][api][postgres]")
 {
     auto postgres = PostgresServer::start("spoke_hub_api_test");

@@ -380,4 +380,60 @@ void syncCursor(ApiHub& hub)
     CHECK(hub.call("GET", QStringLiteral("/api/v1/sync?since=abc"), clinician).response.status == 400);
 }
 
+void joinSecondProgramme(ApiHub& hub)
+{
+    const qint64 first = hub.addProgramme(QStringLiteral("First"));
+    const qint64 second = hub.addProgramme(QStringLiteral("Second"));
+    const QString clinician = hub.member(first, Role::Clinician, QStringLiteral("Joiner"));
+    const QString reviewer = hub.member(first, Role::Clinician, QStringLiteral("Later specialist"));
+    const QString local = hub.member(second, Role::Clinician, QStringLiteral("Local"));
+    const QString coordinator = hub.member(second, Role::Coordinator, QStringLiteral("Second coordinator"));
+    const qint64 session = hub.addSession(second, QStringLiteral("Second week 1"));
+    hub.addSession(second, QStringLiteral("Second week 2"));
+    const qint64 caseId =
+        idOf(caseOf(hub.call("POST", QStringLiteral("/api/v1/cases"), local, cleanCase("ECHO-TB-X600"))));
+    REQUIRE(hub.call("POST", casePath(caseId, "/schedule"), coordinator, ApiHub::json({{"session_id", session}}))
+                .response.status
+            == 200);
+    REQUIRE(hub.call("POST", casePath(caseId, "/recommendations"), coordinator,
+                     ApiHub::json({{"items", QJsonArray{QStringLiteral("Repeat the sputum culture.")}}}))
+                .response.status
+            == 201);
+
+    // Both are synced past every row of the second programme...
+    const auto cursorOf = [](const QJsonObject& pull) {
+        return qint64(pull.value(QStringLiteral("cursor")).toDouble());
+    };
+    const qint64 clinicianCursor =
+        cursorOf(jsonOf(hub.call("GET", QStringLiteral("/api/v1/sync"), clinician).response));
+    const qint64 reviewerCursor = cursorOf(jsonOf(hub.call("GET", QStringLiteral("/api/v1/sync"), reviewer).response));
+
+    // ...then join it: the next pull brings it whole, as each role sees it.
+    hub.join(clinician, second, Role::Clinician);
+    const QJsonObject joined =
+        jsonOf(hub.call("GET", QStringLiteral("/api/v1/sync?since=%1").arg(clinicianCursor), clinician).response);
+    CHECK(joined.value(QStringLiteral("programmes")).toArray().size() == 2);
+    const QJsonArray sessions = joined.value(QStringLiteral("sessions")).toArray();
+    REQUIRE(sessions.size() == 2);
+    for (const QJsonValue& pulled : sessions)
+        CHECK(qint64(pulled.toObject().value(QStringLiteral("programme_id")).toDouble()) == second);
+    CHECK(joined.value(QStringLiteral("cases")).toArray().isEmpty()); // not theirs, no attendance
+    CHECK(joined.value(QStringLiteral("recommendations")).toArray().isEmpty());
+
+    hub.join(reviewer, second, Role::Specialist);
+    const QJsonObject reviewed =
+        jsonOf(hub.call("GET", QStringLiteral("/api/v1/sync?since=%1").arg(reviewerCursor), reviewer).response);
+    CHECK(reviewed.value(QStringLiteral("sessions")).toArray().size() == 2);
+    REQUIRE(reviewed.value(QStringLiteral("cases")).toArray().size() == 1);
+    CHECK(idOf(reviewed.value(QStringLiteral("cases")).toArray()[0].toObject()) == caseId);
+    CHECK(reviewed.value(QStringLiteral("recommendations")).toArray().size() == 1);
+
+    // Sent once: the pull after that brings nothing again.
+    const QJsonObject again =
+        jsonOf(hub.call("GET", QStringLiteral("/api/v1/sync?since=%1").arg(cursorOf(joined)), clinician).response);
+    for (const char* list : {"sessions", "cases", "recommendations", "attendance"})
+        CHECK(again.value(QString::fromLatin1(list)).toArray().isEmpty());
+    CHECK(again.value(QStringLiteral("programmes")).toArray().size() == 2);
+}
+
 } // namespace spoke::test::scenarios

@@ -15,6 +15,8 @@ void idempotentSubmission(ApiHub& hub);
 void visibility(ApiHub& hub);
 void lifecycle(ApiHub& hub);
 void syncCursor(ApiHub& hub);
+// A member synced past a programme's rows joins it: the next pull brings it whole.
+void joinSecondProgramme(ApiHub& hub);
 
 inline void all(ApiHub& hub)
 {
@@ -25,6 +27,7 @@ inline void all(ApiHub& hub)
     visibility(hub);
     lifecycle(hub);
     syncCursor(hub);
+    joinSecondProgramme(hub);
 }
 
 } // namespace spoke::test::scenarios

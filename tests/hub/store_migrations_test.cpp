@@ -44,6 +44,31 @@ HUB_TEST_ON_BOTH_DATABASES(migratesFreshAndReopened,
     CHECK(reopened->currentChangeSeq() == 0);
 }
 
+HUB_TEST_ON_BOTH_DATABASES(membershipSeqOnUpgrade,
+                           "hub migrations: upgrading to memberships.seq gives existing memberships "
+                           "one new change seq, so every client's next pull resends its programmes",
+                           "[hub][store]")
+{
+    {
+        // A database as version 1 left it: memberships without seq, cursor 5.
+        auto db = database.open();
+        db->exec(QStringLiteral("INSERT INTO programmes (name, kind, created_ms) VALUES ('TB Kisumu', 'tb', 1)"));
+        db->exec(QStringLiteral("INSERT INTO accounts (email, display_name, password_hash, created_ms) "
+                                "VALUES ('a@clinic.example', 'A', 'x', 1)"));
+        db->exec(QStringLiteral("INSERT INTO memberships (account_id, programme_id, role, created_ms) "
+                                "VALUES (1, 1, 'clinician', 1)"));
+        db->exec(QStringLiteral("DROP INDEX memberships_account_seq"));
+        db->exec(QStringLiteral("ALTER TABLE memberships DROP COLUMN seq"));
+        db->exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 2"));
+        db->exec(QStringLiteral("UPDATE counters SET value = 5 WHERE name = 'change_seq'"));
+        CHECK(HubMigrations::currentVersion(*db) == 1);
+    }
+    auto upgraded = database.open();
+    CHECK(HubMigrations::currentVersion(*upgraded) == HubMigrations::latestVersion());
+    CHECK(upgraded->currentChangeSeq() == 6);
+    CHECK(upgraded->queryOne(QStringLiteral("SELECT seq FROM memberships WHERE account_id = 1"))->integer(0) == 6);
+}
+
 HUB_TEST_ON_BOTH_DATABASES(refusesNewerSchema,
                            "hub migrations: a database from a newer spoke-hub is refused, not "
                            "touched",

@@ -132,10 +132,24 @@ CREATE TABLE counters (
 INSERT INTO counters (name, value) VALUES ('change_seq', 0)
 )SQL";
 
+// A membership carries the change seq of the transaction that created it or
+// changed its role, so that a pull whose cursor is past a programme's rows
+// still learns that the caller newly sees that programme and receives its
+// whole visible state (docs/hub-api.md, GET /sync). Existing memberships get
+// one fresh seq (a fresh database keeps its cursor at 0): every client's next pull resends its programmes once, which
+// also repairs a join a client missed before this migration.
+constexpr const char* kMembershipSeq = R"SQL(
+ALTER TABLE memberships ADD COLUMN seq BIGINT NOT NULL DEFAULT 0;
+UPDATE counters SET value = value + 1 WHERE name = 'change_seq' AND EXISTS (SELECT 1 FROM memberships);
+UPDATE memberships SET seq = (SELECT value FROM counters WHERE name = 'change_seq');
+CREATE INDEX memberships_account_seq ON memberships (account_id, seq)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
         {1, "initial schema", kInitialSchema},
+        {2, "memberships.seq", kMembershipSeq},
     };
     return all;
 }

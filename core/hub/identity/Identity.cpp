@@ -166,9 +166,12 @@ Expected<SignedIn, IdentityError> Identity::redeemInvite(const QString& code, co
                 throw Refused{
                     refusal(Code::Conflict, QStringLiteral("This account is already a member of that programme."))};
             }
-            db_.exec(QStringLiteral(
-                         "INSERT INTO memberships (account_id, programme_id, role, created_ms) VALUES (?, ?, ?, ?)"),
-                     {bigint(account.id), bigint(invite->programmeId), invite->role, bigint(nowMs)});
+            // The seq makes the next pull send the whole programme, even
+            // when the client's cursor is past its rows.
+            const std::int64_t seq = db_.bumpChangeSeq();
+            db_.exec(QStringLiteral("INSERT INTO memberships (account_id, programme_id, role, created_ms, seq) "
+                                    "VALUES (?, ?, ?, ?, ?)"),
+                     {bigint(account.id), bigint(invite->programmeId), invite->role, bigint(nowMs), bigint(seq)});
             const IssuedToken token = Tokens(db_).issue(account.id, nowMs);
             return SignedIn{token.token, token.expiresMs, account};
         });

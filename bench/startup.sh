@@ -15,8 +15,9 @@ trap 'kill $xvfb 2>/dev/null || true; rm -rf "$data"' EXIT
 sleep 1
 export DISPLAY=$display
 
-# The first run seeds the demo cache; it is measured apart ("first run").
-first=$("$app" --data-dir "$data" --bench-startup 2>/dev/null | tail -1)
+# The first run seeds the demo cache (the app seeds only when asked, as
+# scripts/run asks); it is measured apart ("first run").
+first=$("$app" --data-dir "$data" --seed-demo-if-empty --bench-startup 2>/dev/null | tail -1)
 spoke=() reference=()
 for _ in $(seq "$runs"); do
   spoke+=("$("$app" --data-dir "$data" --bench-startup 2>/dev/null | tail -1)")

@@ -187,7 +187,14 @@ int runServe(const QStringList& args)
         return 1;
     }
     QSocketNotifier stopNotifier(gSignalFds[1], QSocketNotifier::Read);
-    QObject::connect(&stopNotifier, &QSocketNotifier::activated, qApp, [] { QCoreApplication::quit(); });
+    // A sign-in in flight is answered before the hub stops, within a bound
+    // (a second signal stops at once).
+    constexpr int kDrainMs = 10'000;
+    QObject::connect(&stopNotifier, &QSocketNotifier::activated, qApp, [&server, &stopNotifier] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t drained = ::read(int(stopNotifier.socket()), &byte, 1);
+        server.drain(kDrainMs, [] { QCoreApplication::quit(); });
+    });
 
     printListening(QStringLiteral("%1://%2:%3")
                        .arg(server.usesTls() ? QStringLiteral("https") : QStringLiteral("http"), listen->urlHost)

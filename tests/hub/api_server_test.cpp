@@ -6,15 +6,19 @@
 
 #include "support/TempDir.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <chrono>
 
 using namespace spoke::test;
@@ -341,4 +345,200 @@ TEST_CASE("server: an event socket that sends no token is closed with 4401 after
     elsewhere.open(QUrl(url + "/api/v1/other"));
     REQUIRE(waitFor([&] { return elsewhereCode.has_value(); }));
     CHECK(*elsewhereCode == 4404);
+}
+
+namespace {
+
+QByteArray loginBody(const QString& email)
+{
+    return ApiHub::json({{"email", email}, {"password", QStringLiteral("correct horse battery")}});
+}
+
+// One HTTP/1.1 exchange on a socket the test holds itself, so that it
+// controls keep-alive and how many requests are open at once.
+struct RawResponse {
+    int status = 0;
+    QMap<QByteArray, QByteArray> headers; // names lower-cased
+    QByteArray body;
+};
+
+void sendRaw(QTcpSocket& socket, const QByteArray& method, const QByteArray& path, const QByteArray& body = {})
+{
+    socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                 + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+}
+
+// The next response on `socket` (bytes after it stay in `buffer`), or none
+// within the time.
+std::optional<RawResponse> readRaw(QTcpSocket& socket, QByteArray& buffer)
+{
+    std::optional<RawResponse> response;
+    waitFor([&] {
+        buffer += socket.readAll();
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        RawResponse parsed;
+        const QList<QByteArray> lines = buffer.left(end).split('\n');
+        parsed.status = lines.front().split(' ').value(1).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            parsed.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+        }
+        const qsizetype length = parsed.headers.value("content-length", "0").toLongLong();
+        if (buffer.size() < end + 4 + length)
+            return false;
+        parsed.body = buffer.mid(end + 4, length);
+        buffer.remove(0, end + 4 + length);
+        response = parsed;
+        return true;
+    });
+    return response;
+}
+
+} // namespace
+
+// docs/hub-api.md: sign-in's Argon2id runs on worker threads, so a room of
+// clinicians signing in does not stall the hub for the clinics that sync.
+// Before that, each login held the one thread for its whole hash (200-500 ms
+// here), and a /healthz or /sync sent meanwhile waited as long.
+TEST_CASE("server: while logins hash their passwords, /healthz and /sync keep answering within 100 ms",
+          "[hub][api][server]")
+{
+    TempDir dir;
+    const Programme programme = prepareHub(dir);
+    RunningHub hub({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
+                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    hub.url = hub.waitUntilListening();
+    REQUIRE_FALSE(hub.url.isEmpty());
+    const QString token = redeem(hub, programme.clinicianCode, QStringLiteral("Achieng"));
+
+    constexpr int kLogins = 4;
+    QNetworkAccessManager signIns;
+    std::vector<std::unique_ptr<QNetworkReply>> logins;
+    std::vector<qint64> loginMs(kLogins, -1);
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < kLogins; ++i) {
+        QNetworkRequest request(QUrl(hub.url + QStringLiteral("/api/v1/auth/login")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        logins.emplace_back(signIns.post(request, loginBody(QStringLiteral("achieng@clinic.example"))));
+        QObject::connect(logins.back().get(), &QNetworkReply::finished, [&, i] { loginMs[i] = clock.elapsed(); });
+    }
+    const auto allSignedIn = [&] {
+        return std::all_of(loginMs.begin(), loginMs.end(), [](qint64 ms) { return ms >= 0; });
+    };
+
+    // One probe at a time, alternating /healthz and /sync, until the logins are done.
+    QNetworkAccessManager probes;
+    std::vector<qint64> probeMs;
+    while (!allSignedIn() && clock.elapsed() < kTimeoutMs) {
+        const bool health = probeMs.size() % 2 == 0;
+        QNetworkRequest request(QUrl(hub.url + (health ? QStringLiteral("/healthz") : QStringLiteral("/api/v1/sync"))));
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QElapsedTimer probeClock;
+        probeClock.start();
+        std::unique_ptr<QNetworkReply> probe(probes.get(request));
+        QEventLoop loop;
+        QObject::connect(probe.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(kTimeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        probeMs.push_back(probeClock.elapsed());
+        CHECK(probe->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
+    }
+    REQUIRE(allSignedIn());
+    for (const auto& login : logins)
+        CHECK(login->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
+    const qint64 slowestLogin = *std::max_element(loginMs.begin(), loginMs.end());
+    const qint64 slowestProbe = *std::max_element(probeMs.begin(), probeMs.end());
+    INFO("logins done after " << slowestLogin << " ms; " << probeMs.size() << " probes, slowest " << slowestProbe
+                              << " ms");
+    CHECK(slowestLogin >= 150); // the hashing really ran: four Argon2id verifications
+    CHECK(probeMs.size() >= 5);
+    CHECK(slowestProbe < 100);
+
+    const Reply metrics = hub.request("GET", QStringLiteral("/metrics"));
+    CHECK(metrics.body.contains("spoke_hub_requests_total{route=\"/api/v1/auth/login\",status=\"200\"} 4\n"));
+}
+
+TEST_CASE("server: sign-ins past the queue's bound get 503 with Retry-After; keep-alive and SIGTERM wait for answers",
+          "[hub][api][server]")
+{
+    TempDir dir;
+    const Programme programme = prepareHub(dir);
+    RunningHub hub({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
+                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    hub.url = hub.waitUntilListening();
+    REQUIRE_FALSE(hub.url.isEmpty());
+    redeem(hub, programme.clinicianCode, QStringLiteral("Achieng"));
+    const quint16 port = quint16(QUrl(hub.url).port());
+    const QByteArray body = loginBody(QStringLiteral("achieng@clinic.example"));
+
+    // A login and then /healthz on one kept-alive connection.
+    QTcpSocket kept;
+    QByteArray keptBuffer;
+    kept.connectToHost(QHostAddress::LocalHost, port);
+    REQUIRE(kept.waitForConnected(kTimeoutMs));
+    sendRaw(kept, "POST", "/api/v1/auth/login", body);
+    const std::optional<RawResponse> signedIn = readRaw(kept, keptBuffer);
+    REQUIRE(signedIn);
+    CHECK(signedIn->status == 200);
+    sendRaw(kept, "GET", "/healthz");
+    const std::optional<RawResponse> health = readRaw(kept, keptBuffer);
+    REQUIRE(health);
+    CHECK(health->status == 200);
+
+    // More sign-ins at once than the workers and their queue take: the rest
+    // are refused at once, not held in memory.
+    constexpr int kCrowd = 40;
+    std::vector<std::unique_ptr<QTcpSocket>> crowd;
+    for (int i = 0; i < kCrowd; ++i) {
+        crowd.push_back(std::make_unique<QTcpSocket>());
+        crowd.back()->connectToHost(QHostAddress::LocalHost, port);
+        REQUIRE(crowd.back()->waitForConnected(kTimeoutMs));
+        sendRaw(*crowd.back(), "POST", "/api/v1/auth/login", body);
+    }
+    int accepted = 0;
+    int refused = 0;
+    for (const auto& socket : crowd) {
+        QByteArray buffer;
+        const std::optional<RawResponse> answer = readRaw(*socket, buffer);
+        REQUIRE(answer);
+        if (answer->status == 200) {
+            ++accepted;
+        } else {
+            ++refused;
+            CHECK(answer->status == 503);
+            CHECK(answer->headers.value("retry-after").toInt() >= 1);
+            CHECK(QJsonDocument::fromJson(answer->body)
+                      .object()
+                      .value(QStringLiteral("error"))
+                      .toObject()
+                      .value(QStringLiteral("code"))
+                  == QStringLiteral("unavailable"));
+        }
+    }
+    INFO(accepted << " accepted, " << refused << " refused");
+    CHECK(accepted >= 2);
+    CHECK(refused >= 1);
+
+    // SIGTERM with logins in flight: they are answered, then serve exits 0.
+    std::vector<std::unique_ptr<QTcpSocket>> late;
+    for (int i = 0; i < 2; ++i) {
+        late.push_back(std::make_unique<QTcpSocket>());
+        late.back()->connectToHost(QHostAddress::LocalHost, port);
+        REQUIRE(late.back()->waitForConnected(kTimeoutMs));
+        sendRaw(*late.back(), "POST", "/api/v1/auth/login", body);
+        REQUIRE(late.back()->waitForBytesWritten(kTimeoutMs));
+    }
+    waitFor([] { return false; }, 50); // both requests have reached the hub; their hashing takes hundreds of ms
+    hub.process().terminate();
+    for (const auto& socket : late) {
+        QByteArray buffer;
+        const std::optional<RawResponse> answer = readRaw(*socket, buffer);
+        REQUIRE(answer);
+        CHECK(answer->status == 200);
+    }
+    REQUIRE(hub.process().waitForFinished(kTimeoutMs));
+    CHECK(hub.process().exitCode() == 0);
 }

@@ -71,8 +71,10 @@ HttpResponse me(RequestContext& context)
 
 void addAuthRoutes(std::vector<Route>& routes)
 {
-    routes.push_back({"POST", QStringLiteral("/api/v1/invites/redeem"), Access::Anyone, BodyKind::JsonObject, redeem});
-    routes.push_back({"POST", QStringLiteral("/api/v1/auth/login"), Access::Anyone, BodyKind::JsonObject, login});
+    routes.push_back({"POST", QStringLiteral("/api/v1/invites/redeem"), Access::Anyone, BodyKind::JsonObject, redeem,
+                      Work::PasswordHashing});
+    routes.push_back({"POST", QStringLiteral("/api/v1/auth/login"), Access::Anyone, BodyKind::JsonObject, login,
+                      Work::PasswordHashing});
     routes.push_back({"POST", QStringLiteral("/api/v1/auth/logout"), Access::SignedIn, BodyKind::None, logout});
     routes.push_back({"GET", QStringLiteral("/api/v1/me"), Access::SignedIn, BodyKind::None, me});
 }

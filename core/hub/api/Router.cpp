@@ -100,6 +100,15 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     return outcome;
 }
 
+std::optional<QString> Router::passwordRoute(const HttpRequest& request) const
+{
+    for (const Route& route : routes_) {
+        if (route.method == request.method && matchPattern(route.pattern, request.path))
+            return route.work == Work::PasswordHashing ? std::optional(route.pattern) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
 HttpResponse Router::dispatch(const Route& route, RequestContext& context, std::optional<qint64>& accountId)
 {
     if (context.request.body.size() > kMaxBodyBytes)

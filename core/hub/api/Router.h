@@ -46,6 +46,10 @@ using Handler = std::function<HttpResponse(RequestContext&)>;
 
 enum class Access { Anyone, SignedIn };
 enum class BodyKind { None, JsonObject };
+// PasswordHashing routes spend one Argon2id hash or verification (64 MiB,
+// hundreds of ms): the server runs them on its sign-in workers, never on
+// the event loop (core/hub/server/SignInWorkers.h).
+enum class Work { Quick, PasswordHashing };
 
 struct Route {
     QByteArray method;
@@ -53,6 +57,7 @@ struct Route {
     Access access = Access::SignedIn;
     BodyKind body = BodyKind::None;
     Handler handler;
+    Work work = Work::Quick;
 };
 
 // The router's answer, with what the server needs besides the response: the
@@ -79,6 +84,10 @@ public:
     Router(HubDatabase& db, Identity& identity, Metrics& metrics);
 
     RouteOutcome handle(const HttpRequest& request, qint64 nowMs);
+
+    // The pattern of the PasswordHashing route this request would be
+    // dispatched to, or none (any other route, 404, 405).
+    std::optional<QString> passwordRoute(const HttpRequest& request) const;
 
     const std::vector<Route>& routes() const { return routes_; }
 

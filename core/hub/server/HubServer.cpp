@@ -4,12 +4,17 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
+
+#include <memory>
 
 namespace spoke::hub::server {
 
@@ -56,7 +61,51 @@ bool isWebSocketUpgrade(const api::HttpRequest& request)
     return connectionUpgrade && request.header("upgrade").trimmed().toLower() == "websocket";
 }
 
+// The statuses the API answers (docs/hub-api.md, Errors); HTTP/1.1 allows an
+// empty reason phrase for any other.
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Content Too Large";
+    case 422: return "Unprocessable Content";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return {};
+    }
+}
+
 } // namespace
+
+QByteArray httpMessage(const api::HttpResponse& response)
+{
+    QByteArray message =
+        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    const auto header = [&message](const QByteArray& name, const QByteArray& value) {
+        message += name + ": " + value + "\r\n";
+    };
+    if (!response.contentType.isEmpty())
+        header("Content-Type", response.contentType);
+    // Answers are per account and change with every write.
+    header("Cache-Control", "no-store");
+    header("X-Content-Type-Options", "nosniff");
+    for (const auto& [name, value] : response.headers)
+        header(name, value);
+    if (response.status != 204)
+        header("Content-Length", QByteArray::number(response.body.size()));
+    message += "\r\n";
+    if (response.status != 204)
+        message += response.body;
+    return message;
+}
 
 api::HttpRequest toHttpRequest(const QHttpServerRequest& request)
 {
@@ -75,6 +124,8 @@ HubServer::HubServer(HubDatabase& db, Identity& identity, std::FILE* requestLog,
     : QAbstractHttpServer(parent)
     , router_(db, identity, metrics_)
     , events_(db, identity, metrics_)
+    , signIns_(db.location(), SignInWorkers::defaultWorkers(),
+               SignInWorkers::defaultWorkers() * SignInWorkers::kWaitingPerWorker)
 {
     if (requestLog)
         log_.emplace(requestLog);
@@ -108,51 +159,128 @@ Expected<bool, QString> HubServer::useTls(const QString& certificateFile, const 
 
 bool HubServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
-    QElapsedTimer timer;
-    timer.start();
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    const api::HttpRequest converted = toHttpRequest(request);
+    Received received;
+    received.timer.start();
+    received.nowMs = QDateTime::currentMSecsSinceEpoch();
+    api::HttpRequest converted = toHttpRequest(request);
+    received.method = converted.method;
     if (isWebSocketUpgrade(converted)) {
-        metrics_.recordRequest(QStringLiteral("/api/v1/events"), 101, double(timer.nsecsElapsed()) / 1e9);
+        metrics_.recordRequest(QStringLiteral("/api/v1/events"), 101, double(received.timer.nsecsElapsed()) / 1e9);
         if (log_)
-            log_->write({nowMs, converted.method, QStringLiteral("/api/v1/events"), 101, 0, std::nullopt});
+            log_->write({received.nowMs, converted.method, QStringLiteral("/api/v1/events"), 101, 0, std::nullopt});
         return true; // EventHub::adopt() gets the socket next
     }
-    api::RouteOutcome outcome = router_.handle(converted, nowMs);
-
-    QHttpServerResponder responder = makeResponder(request, socket);
-    write(responder, outcome.response);
-    events_.notify(outcome.changes);
-
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    metrics_.recordRequest(outcome.route, outcome.response.status, seconds);
-    if (log_)
-        log_->write(
-            {nowMs, converted.method, outcome.route, outcome.response.status, seconds * 1000.0, outcome.accountId});
+    if (const std::optional<QString> route = router_.passwordRoute(converted)) {
+        offload(std::move(converted), *route, received, socket);
+        return true;
+    }
+    answer(socket, router_.handle(converted, received.nowMs), received, std::nullopt);
     return true;
 }
 
-void HubServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+void HubServer::missingHandler(const QHttpServerRequest&, QTcpSocket* socket)
 {
     // handleRequest answers every request, so Qt never calls this; answer
     // anyway rather than leave a client waiting.
-    QHttpServerResponder responder = makeResponder(request, socket);
-    write(responder, api::notFound(QStringLiteral("there is no such resource")).response());
+    socket->write(httpMessage(api::notFound(QStringLiteral("there is no such resource")).response()));
 }
 
-void HubServer::write(QHttpServerResponder& responder, const api::HttpResponse& response)
+void HubServer::drain(int timeoutMs, const std::function<void()>& then)
 {
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
-    if (!response.contentType.isEmpty())
-        responder.writeHeader("Content-Type", response.contentType);
-    // Answers are per account and change with every write.
-    responder.writeHeader("Cache-Control", "no-store");
-    responder.writeHeader("X-Content-Type-Options", "nosniff");
-    for (const auto& [name, value] : response.headers)
-        responder.writeHeader(name, value);
-    if (response.status != 204)
-        responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeBody(response.body);
+    if (draining_) {
+        then();
+        return;
+    }
+    draining_ = true;
+    for (QTcpServer* listener : servers())
+        listener->close();
+    auto called = std::make_shared<bool>(false);
+    const auto once = [then, called] {
+        if (!*called) {
+            *called = true;
+            then();
+        }
+    };
+    connect(&signIns_, &SignInWorkers::drained, this, once);
+    QTimer::singleShot(timeoutMs, this, once);
+    signIns_.stop();
+}
+
+void HubServer::offload(api::HttpRequest request, const QString& route, const Received& received, QTcpSocket* socket)
+{
+    const std::uint64_t slot = reserveSlot(socket);
+    const QPointer<QTcpSocket> guarded(socket);
+    const bool queued = signIns_.submit(std::move(request), received.nowMs, route,
+                                        [this, guarded, slot, received](const api::RouteOutcome& outcome) {
+                                            answer(guarded.data(), outcome, received, slot);
+                                        });
+    if (queued)
+        return;
+    api::RouteOutcome busy;
+    busy.route = route;
+    busy.response = api::HttpResponse::error(
+        503, QStringLiteral("unavailable"),
+        draining_ ? QStringLiteral("the hub is shutting down; try again in a moment")
+                  : QStringLiteral("the hub is busy signing others in; try again in a moment"));
+    busy.response.headers.emplace_back("Retry-After", "1");
+    answer(socket, busy, received, slot);
+}
+
+void HubServer::answer(QTcpSocket* socket, const api::RouteOutcome& outcome, const Received& received,
+                       std::optional<std::uint64_t> slot)
+{
+    if (socket) { // null when the client left while its sign-in ran
+        QByteArray message = httpMessage(outcome.response);
+        const auto waiting = slots_.find(socket);
+        if (slot)
+            fillSlot(socket, *slot, std::move(message));
+        else if (waiting != slots_.end() && !waiting->second.empty())
+            fillSlot(socket, reserveSlot(socket), std::move(message)); // behind a sign-in on this connection
+        else
+            socket->write(message);
+    }
+    events_.notify(outcome.changes);
+    record(outcome, received);
+}
+
+std::uint64_t HubServer::reserveSlot(QTcpSocket* socket)
+{
+    auto [entry, inserted] = slots_.try_emplace(socket);
+    if (inserted)
+        connect(socket, &QObject::destroyed, this, [this, socket] { slots_.erase(socket); });
+    entry->second.push_back(Slot{nextSlot_, std::nullopt});
+    return nextSlot_++;
+}
+
+void HubServer::fillSlot(QTcpSocket* socket, std::uint64_t slot, QByteArray message)
+{
+    const auto entry = slots_.find(socket);
+    if (entry == slots_.end())
+        return;
+    std::deque<Slot>& waiting = entry->second;
+    for (Slot& candidate : waiting) {
+        if (candidate.id == slot)
+            candidate.message = std::move(message);
+    }
+    bool wrote = false;
+    while (!waiting.empty() && waiting.front().message) {
+        socket->write(*waiting.front().message);
+        waiting.pop_front();
+        wrote = true;
+    }
+    // Sent now rather than on the next loop turn: after the last sign-in of
+    // a drain, the loop may not turn again.
+    if (wrote)
+        socket->flush();
+}
+
+void HubServer::record(const api::RouteOutcome& outcome, const Received& received)
+{
+    const double seconds = double(received.timer.nsecsElapsed()) / 1e9;
+    metrics_.recordRequest(outcome.route, outcome.response.status, seconds);
+    if (log_)
+        log_->write({received.nowMs, received.method, outcome.route, outcome.response.status, seconds * 1000.0,
+                     outcome.accountId});
 }
 
 } // namespace spoke::hub::server

@@ -4,22 +4,32 @@
 #include "hub/api/RequestLog.h"
 #include "hub/api/Router.h"
 #include "hub/server/EventHub.h"
+#include "hub/server/SignInWorkers.h"
 #include "util/Expected.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QString>
 
+#include <cstdint>
 #include <cstdio>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <unordered_map>
 
 namespace spoke::hub::server {
 
 // The hub's HTTP(S) front: Qt HttpServer frames each request, HubServer turns
 // it into an api::HttpRequest, asks the api::Router, writes the answer,
 // counts it in the metrics, logs one line, and tells the EventHub what
-// changed. WebSocket upgrades go to the EventHub. See docs/architecture.md
-// ("The hub") for why Qt HttpServer and why one thread.
-// Thread: one, the Qt event loop it was created on; the database, the router
-// and the event sockets all live there.
+// changed. WebSocket upgrades go to the EventHub. The sign-in routes
+// (Argon2id) go to SignInWorkers and are answered when a worker is done; a
+// connection's answers still leave in the order its requests came. See
+// docs/architecture.md ("The hub") for why Qt HttpServer and its threads.
+// Thread: the Qt event loop it was created on; the database, the router,
+// the event sockets, the metrics and the log all live there. Only the
+// sign-in workers' own connections live elsewhere.
 class HubServer : public QAbstractHttpServer {
     Q_OBJECT
 
@@ -37,19 +47,49 @@ public:
     api::Metrics& metrics() { return metrics_; }
     EventHub& events() { return events_; }
 
+    // For SIGTERM: stops listening and taking sign-ins, then calls `then`
+    // once every sign-in in flight has been answered, or after `timeoutMs`,
+    // whichever comes first. A second call calls `then` at once.
+    void drain(int timeoutMs, const std::function<void()>& then);
+
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
-    static void write(QHttpServerResponder& responder, const api::HttpResponse& response);
+    // One request's place in its connection's answer order.
+    struct Slot {
+        std::uint64_t id = 0;
+        std::optional<QByteArray> message; // set once answered
+    };
+    struct Received {
+        qint64 nowMs = 0;
+        QByteArray method;
+        QElapsedTimer timer;
+    };
+
+    void offload(api::HttpRequest request, const QString& route, const Received& received, QTcpSocket* socket);
+    void answer(QTcpSocket* socket, const api::RouteOutcome& outcome, const Received& received,
+                std::optional<std::uint64_t> slot);
+    std::uint64_t reserveSlot(QTcpSocket* socket);
+    void fillSlot(QTcpSocket* socket, std::uint64_t slot, QByteArray message);
+    void record(const api::RouteOutcome& outcome, const Received& received);
 
     api::Metrics metrics_;
     std::optional<api::RequestLog> log_;
     api::Router router_;
     EventHub events_;
+    SignInWorkers signIns_;
+    // Connections with a sign-in in flight: answers waiting for it, in order.
+    std::unordered_map<QTcpSocket*, std::deque<Slot>> slots_;
+    std::uint64_t nextSlot_ = 1;
     bool tls_ = false;
+    bool draining_ = false;
 };
+
+// The bytes of an HTTP/1.1 answer: status line, the headers every answer
+// carries, Content-Length (except on 204) and the body.
+QByteArray httpMessage(const api::HttpResponse& response);
 
 // The router's view of a request Qt HttpServer parsed.
 api::HttpRequest toHttpRequest(const QHttpServerRequest& request);

@@ -75,7 +75,8 @@ TEST_CASE("Back-off doubles from 5 s and stops at an hour", "[sync][delivery]")
     CHECK(store::Outbox::backoffMs(1000) == 3'600'000);
 }
 
-TEST_CASE("A 201 is recorded and marked sent together; the key and token travel with the request", "[sync][delivery]")
+TEST_CASE("A 201 is recorded and marked sent together and the key and token travel with the request",
+          "[sync][delivery]")
 {
     Scene scene;
     scene.hub.answer(201, kCreated);
@@ -161,7 +162,7 @@ TEST_CASE("A hub that cannot be reached ends the pass with the entry backing off
     CHECK(scene.entry().attempts == 1);
 }
 
-TEST_CASE("An unreadable 2xx answer is not marked sent; the retry gets the stored answer", "[sync][delivery]")
+TEST_CASE("An unreadable 2xx answer is not marked sent and the retry gets the stored answer", "[sync][delivery]")
 {
     Scene scene;
     scene.hub.answer(201, "{\"case\": 7}");

@@ -114,7 +114,7 @@ TEST_CASE("Sign-in, me, case and queue answers are checked as strictly", "[sync]
     CHECK(parseQueueAnswer(R"({"cases":[]})").ok());
 }
 
-TEST_CASE("HTTP answers map to typed errors; only network trouble, 408, 429 and 5xx are retried", "[sync][protocol]")
+TEST_CASE("HTTP answers map to typed errors and only network trouble, 408, 429 and 5xx are retried", "[sync][protocol]")
 {
     const auto kindOf = [](int status, const QByteArray& body = {}) { return errorForReply({status, body}); };
     CHECK(kindOf(401).kind == SyncErrorKind::Unauthenticated);
@@ -146,7 +146,7 @@ TEST_CASE("Findings from the hub keep their span and category and skip malformed
     CHECK(findings[0].text.isEmpty());
 }
 
-TEST_CASE("Hub addresses are http(s) with a host; the trailing slash goes", "[sync][protocol]")
+TEST_CASE("Hub addresses are http(s) with a host, without a trailing slash", "[sync][protocol]")
 {
     CHECK(normaliseHubUrl("https://hub.example.org/").toString() == "https://hub.example.org");
     CHECK(normaliseHubUrl(" http://127.0.0.1:8080 ").toString() == "http://127.0.0.1:8080");

@@ -100,6 +100,25 @@ TEST_CASE("router: every scenario on PostgreSQL", "[hub][api][postgres]")
     CHECK(submitted.response.status == 503);
 }
 
+TEST_CASE("router: only redeem and login are sent to the sign-in workers", "[hub][api]")
+{
+    TempDir dir;
+    ApiHub hub(sqliteIn(dir));
+    const auto routeOf = [&](const QByteArray& method, const QString& path) {
+        spoke::hub::api::HttpRequest request;
+        request.method = method;
+        request.path = path;
+        return hub.router().passwordRoute(request);
+    };
+    CHECK(routeOf("POST", QStringLiteral("/api/v1/auth/login")) == QStringLiteral("/api/v1/auth/login"));
+    CHECK(routeOf("POST", QStringLiteral("/api/v1/invites/redeem")) == QStringLiteral("/api/v1/invites/redeem"));
+    CHECK_FALSE(routeOf("GET", QStringLiteral("/api/v1/auth/login"))); // 405 is the event loop's
+    CHECK_FALSE(routeOf("POST", QStringLiteral("/api/v1/auth/logout")));
+    CHECK_FALSE(routeOf("GET", QStringLiteral("/api/v1/sync")));
+    CHECK_FALSE(routeOf("GET", QStringLiteral("/healthz")));
+    CHECK_FALSE(routeOf("POST", QStringLiteral("/api/v1/nowhere")));
+}
+
 TEST_CASE("router: a request path matches its pattern segment by segment", "[hub][api]")
 {
     using spoke::hub::api::matchPattern;

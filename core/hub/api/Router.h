@@ -75,7 +75,8 @@ struct RouteOutcome {
 // missing or dead token 401, body not a JSON object 400 `bad_json`. No
 // exception leaves handle(): a database that cannot be reached is 503, and
 // anything unexpected is 500 and logged, and only a bug can cause that.
-// Thread: the thread that owns the HubDatabase (the hub's event loop).
+// Thread: the thread that owns the HubDatabase: the hub's event loop, or a
+// sign-in worker with its own database and router (SignInWorkers).
 class Router {
 public:
     static constexpr qsizetype kMaxBodyBytes = qsizetype(4) * 1024 * 1024;

@@ -58,9 +58,10 @@ struct Principal {
 // /auth/login, /auth/logout). Clock-free: every call takes nowMs.
 // Database failures throw HubDbError; everything the caller got wrong comes
 // back as an IdentityError.
-// Threading: the thread that owns the HubDatabase it is given. Password
-// hashing (tens of milliseconds) runs outside any transaction, so it never
-// holds the write lock.
+// Threading: the thread that owns the HubDatabase it is given (spoke-hub
+// serve runs redeem and login on its sign-in workers, each with its own).
+// Password hashing (Argon2id, 200-500 ms) runs outside any transaction, so it
+// never holds the write lock.
 class Identity {
 public:
     static constexpr int kMinPasswordLength = 10; // characters (code points)

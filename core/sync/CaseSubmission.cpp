@@ -5,12 +5,17 @@
 #include "store/Cache.h"
 #include "store/StoreError.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace spoke::sync {
 
 namespace {
+
+constexpr const char* kDeidOverridesKey = "_deid_overrides";
 
 SubmitFailure failure(SubmitFailure::Reason reason, std::int64_t caseId, const QString& detail = {})
 {
@@ -32,6 +37,52 @@ std::string titleOf(const cases::CaseDocument& document)
     if (title.isEmpty())
         title = document.caseId();
     return title.left(120).toStdString();
+}
+
+// The `_deid_overrides` annotation the hub checks (docs/hub-api.md, POST
+// /api/v1/cases): one entry per finding of the sent document that a local
+// override covers. Local overrides are hashed with the local case code, the
+// hub hashes with the document's case_id; the two start equal but the
+// document's case_id can be edited later, so each entry is hashed again with
+// the case_id the hub will see. Neither the text, the reason nor the person
+// leaves the laptop.
+QJsonArray overrideAnnotation(const cases::DeidGate& gate, const cases::CaseDocument& sent,
+                              const std::vector<store::DeidOverride>& overrides, const std::string& localCode)
+{
+    QJsonArray entries;
+    const std::string hubSalt = sent.caseId().toStdString();
+    for (const cases::Finding& finding : gate.check(sent)) {
+        const std::string localHash = cases::CaseWorkflow::textHash(localCode, finding.text);
+        const bool covered = std::any_of(overrides.begin(), overrides.end(), [&](const store::DeidOverride& o) {
+            return o.fieldPath == finding.path.toStdString() && o.category == finding.category
+                   && o.textSha256 == localHash;
+        });
+        if (!covered)
+            continue;
+        entries.append(QJsonObject{
+            {QStringLiteral("path"), finding.path},
+            {QStringLiteral("start"), finding.start},
+            {QStringLiteral("end"), finding.end},
+            {QStringLiteral("category"), QString(QLatin1Char(finding.category))},
+            {QStringLiteral("text_sha256"),
+             QString::fromStdString(cases::CaseWorkflow::textHash(hubSalt, finding.text))},
+        });
+    }
+    return entries;
+}
+
+// The document as the hub receives it: the saved revision with this
+// laptop's overrides as the annotation (any earlier annotation, e.g. one
+// pulled back with a returned case, is replaced: only local decisions count).
+QJsonObject documentToSend(const cases::DeidGate& gate, const cases::CaseDocument& saved,
+                           const std::vector<store::DeidOverride>& overrides, const std::string& localCode)
+{
+    QJsonObject json = saved.json();
+    json.remove(QLatin1String(kDeidOverridesKey));
+    const QJsonArray annotation = overrideAnnotation(gate, cases::CaseDocument(json), overrides, localCode);
+    if (!annotation.isEmpty())
+        json.insert(QLatin1String(kDeidOverridesKey), annotation);
+    return json;
 }
 
 } // namespace
@@ -99,9 +150,11 @@ Expected<QueuedSubmission, SubmitFailure> CaseSubmission::submit(std::int64_t ca
         // earlier answer under the same key.
         if (const auto earlier = cache_.outbox().byKey(key); earlier && earlier->sentMs)
             return failure(R::WrongStatus, caseId, QStringLiteral("unchanged since it was last sent"));
-        const QJsonObject payload{{QStringLiteral("case_local_id"), static_cast<qint64>(caseId)},
-                                  {QStringLiteral("programme_hub_id"), static_cast<qint64>(programme->hubId)},
-                                  {QStringLiteral("document"), document.json()}};
+        const QJsonObject payload{
+            {QStringLiteral("case_local_id"), static_cast<qint64>(caseId)},
+            {QStringLiteral("programme_hub_id"), static_cast<qint64>(programme->hubId)},
+            {QStringLiteral("document"),
+             documentToSend(gate_, document, cache_.cases().deidOverrides(caseId), record->caseCode)}};
         store::Transaction tx(cache_.db());
         if (record->status == store::CaseStatus::Draft)
             workflow.markReady(caseId, nowMs);

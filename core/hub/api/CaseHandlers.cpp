@@ -1,9 +1,12 @@
 // POST /api/v1/cases, GET /api/v1/cases/{id} (docs/hub-api.md, Endpoints and
 // Case lifecycle). A case is stored only after the hub's own run of the
 // de-identification gate and the form schema found nothing: the hub never
-// trusts the client's gate. Neither the findings' text nor the case's text
-// goes into an answer or a log.
+// trusts the client's gate. A finding the presenter declared a false positive
+// (the `_deid_overrides` annotation, hub/api/DeidOverrides.h) is resolved
+// only when the hub's own hash of the flagged text matches. Neither the
+// findings' text nor the case's text goes into an answer or a log.
 
+#include "hub/api/DeidOverrides.h"
 #include "hub/api/HandlerSupport.h"
 
 #include "cases/CaseDocument.h"
@@ -64,10 +67,16 @@ Expected<qint64> targetProgramme(const RequestContext& context, const QString& d
 }
 
 // 422 `findings` with where each suspected identifier is and why, never what
-// it is: the answer may be logged or shown by a proxy.
-std::optional<HttpResponse> gateRefusal(const cases::CaseDocument& document)
+// it is: the answer may be logged or shown by a proxy. The gate reads the
+// document without the annotation (its hashes are not case text); only
+// findings no override resolves are listed.
+Expected<std::optional<HttpResponse>> gateRefusal(const cases::CaseDocument& document)
 {
-    const std::vector<cases::Finding> findings = cases::DeidGate::builtIn().check(document);
+    auto overrides = parseDeidOverrides(document.json());
+    if (!overrides)
+        return overrides.error();
+    const std::vector<cases::Finding> findings = unresolvedFindings(
+        cases::DeidGate::builtIn().check(withoutDeidOverrides(document)), *overrides, document.caseId());
     if (findings.empty())
         return std::nullopt;
     QJsonArray list;
@@ -159,8 +168,11 @@ HttpResponse submitCase(RequestContext& context)
                             QStringLiteral("submit cases"));
     if (!role)
         return role.error().response();
-    if (std::optional<HttpResponse> refusal = gateRefusal(*document))
-        return *refusal;
+    auto gate = gateRefusal(*document);
+    if (!gate)
+        return gate.error().response();
+    if (*gate)
+        return **gate;
     if (std::optional<HttpResponse> refusal = schemaRefusal(*document))
         return *refusal;
     const QString caseCode = document->caseId();
@@ -185,7 +197,11 @@ HttpResponse getCase(RequestContext& context)
         if (!row)
             return notFound(QStringLiteral("there is no case %1").arg(access->id)).response();
         QJsonObject object = caseJson(*row, context.principal->accountId);
-        object.insert(QStringLiteral("body"), QJsonDocument::fromJson(row->text(10).toUtf8()).object());
+        const QJsonObject body = QJsonDocument::fromJson(row->text(10).toUtf8()).object();
+        object.insert(QStringLiteral("body"), body);
+        // How many findings the presenter declared non-identifying: the
+        // reviewer's cue to read those fields (entries in body._deid_overrides).
+        object.insert(QStringLiteral("deid_overrides"), body.value(kDeidOverridesKey).toArray().size());
         QJsonArray recommendations;
         const HubQueryResult result =
             context.db.exec(QStringLiteral("SELECT %1 FROM recommendations r JOIN accounts u ON u.id = r.author_id "

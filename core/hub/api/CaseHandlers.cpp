@@ -69,12 +69,12 @@ Expected<qint64> targetProgramme(const RequestContext& context, const QString& d
 // 422 `findings` with where each suspected identifier is and why, never what
 // it is: the answer may be logged or shown by a proxy. The gate reads the
 // document without the annotation (its hashes are not case text); only
-// findings no override resolves are listed.
-Expected<std::optional<HttpResponse>> gateRefusal(const cases::CaseDocument& document)
+// findings no override resolves are listed. A malformed annotation is 400.
+std::optional<HttpResponse> gateRefusal(const cases::CaseDocument& document)
 {
     auto overrides = parseDeidOverrides(document.json());
     if (!overrides)
-        return overrides.error();
+        return overrides.error().response();
     const std::vector<cases::Finding> findings = unresolvedFindings(
         cases::DeidGate::builtIn().check(withoutDeidOverrides(document)), *overrides, document.caseId());
     if (findings.empty())
@@ -168,11 +168,8 @@ HttpResponse submitCase(RequestContext& context)
                             QStringLiteral("submit cases"));
     if (!role)
         return role.error().response();
-    auto gate = gateRefusal(*document);
-    if (!gate)
-        return gate.error().response();
-    if (*gate)
-        return **gate;
+    if (std::optional<HttpResponse> refusal = gateRefusal(*document))
+        return *refusal;
     if (std::optional<HttpResponse> refusal = schemaRefusal(*document))
         return *refusal;
     const QString caseCode = document->caseId();

@@ -3,15 +3,18 @@
 #include "cases/AttachmentCleaner.h"
 #include "cases/CaseDocument.h"
 #include "cases/CaseError.h"
+#include "cases/CaseWorkflow.h"
 #include "cases/DeidGate.h"
 #include "cases/SchemaRegistry.h"
 #include "store/StoreError.h"
 #include "sync/CaseSubmission.h"
 
+#include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace spoke::cli {
@@ -238,6 +241,70 @@ int runCasesSubmit(CliContext& context, const QStringList& args)
     case R::InvalidForm: return kFindings;
     case R::NoSuchCase: return kBadInput;
     default: return kFailed;
+    }
+}
+
+// Declares the open findings at one field and of one category false
+// positives, each logged with who and why (cases::CaseWorkflow). The next
+// `cases submit` tells the hub about them (docs/hub-api.md, POST
+// /api/v1/cases, `_deid_overrides`).
+int runCasesOverride(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOptions(
+        {{QStringLiteral("path"), QStringLiteral("The finding's field path"), QStringLiteral("P")},
+         {QStringLiteral("category"), QStringLiteral("The finding's Safe Harbor letter"), QStringLiteral("C")},
+         {QStringLiteral("reason"), QStringLiteral("Why this is not an identifier"), QStringLiteral("R")},
+         {QStringLiteral("who"), QStringLiteral("The person who decides"), QStringLiteral("W")}});
+    if (!parser.parse(QStringList{QStringLiteral("cases-override")} + args) || parser.positionalArguments().size() != 1
+        || !parser.isSet(QStringLiteral("path")) || !parser.isSet(QStringLiteral("category"))) {
+        CliContext::printError(parser.errorText().isEmpty()
+                                   ? QStringLiteral("cases override needs one case id, --path and --category")
+                                   : parser.errorText());
+        return kBadInput;
+    }
+    const auto id = localCaseId(parser.positionalArguments().first());
+    if (!id)
+        return kBadInput;
+    const QString path = parser.value(QStringLiteral("path"));
+    const QString category = parser.value(QStringLiteral("category")).toUpper();
+    try {
+        auto cache = context.openCache();
+        cases::CaseWorkflow workflow(cache, cases::DeidGate::builtIn());
+        QList<cases::Finding> matching;
+        for (const cases::Finding& finding : workflow.unresolvedFindings(*id))
+            if (finding.path == path && category == QString(QLatin1Char(finding.category)))
+                matching.append(finding);
+        if (matching.isEmpty()) {
+            CliContext::printError(QStringLiteral("case %1 has no open finding of category %2 at %3")
+                                       .arg(QString::number(*id), category, path));
+            return kBadInput;
+        }
+        const std::int64_t now = store::currentTimeMs();
+        store::Transaction tx(cache.db());
+        for (const cases::Finding& finding : matching) {
+            // An override covers the same text wherever it is flagged, so an
+            // earlier one of these may already have resolved this finding.
+            const auto open = workflow.unresolvedFindings(*id);
+            if (std::none_of(open.begin(), open.end(), [&](const cases::Finding& f) {
+                    return f.path == finding.path && f.start == finding.start && f.end == finding.end;
+                }))
+                continue;
+            workflow.overrideFinding(*id, finding, parser.value(QStringLiteral("reason")).toStdString(),
+                                     parser.value(QStringLiteral("who")).toStdString(), now);
+        }
+        tx.commit();
+        CliContext::printJsonLine(
+            QJsonObject{{QStringLiteral("id"), static_cast<qint64>(*id)},
+                        {QStringLiteral("overridden"), findingsJson(matching)},
+                        {QStringLiteral("open"), static_cast<qint64>(workflow.unresolvedFindings(*id).size())}});
+        return kOk;
+    } catch (const cases::CaseError& error) {
+        CliContext::printError(QString::fromUtf8(error.what()));
+        return kBadInput;
+    } catch (const store::StoreError& error) {
+        CliContext::printError(QString::fromUtf8(error.what()));
+        return kFailed;
     }
 }
 

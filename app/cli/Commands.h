@@ -50,6 +50,7 @@ int runReviewRecommend(CliContext&, const QStringList&);
 int runReviewReturn(CliContext&, const QStringList&);
 int runCasesImport(CliContext&, const QStringList&);
 int runCasesSubmit(CliContext&, const QStringList&);
+int runCasesOverride(CliContext&, const QStringList&);
 int runCasesShow(CliContext&, const QStringList&);
 
 } // namespace spoke::cli

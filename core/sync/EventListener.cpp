@@ -92,7 +92,7 @@ void EventListener::onMessage(const QString& message)
 void EventListener::onDisconnected()
 {
     setOpen(false);
-    if (socket_.closeCode() == kTokenRefusedCloseCode) {
+    if (static_cast<int>(socket_.closeCode()) == kTokenRefusedCloseCode) {
         running_ = false;
         Q_EMIT tokenRefused();
         return;

@@ -79,6 +79,15 @@ public:
         return path;
     }
 
+    // `spoke-cli cases import` of `document`; returns the local case id.
+    QString importCase(const QByteArray& document) const
+    {
+        const RunResult imported = run({"cases", "import", file(QStringLiteral("case.json"), document)});
+        INFO(imported.err.toStdString());
+        REQUIRE(imported.exitCode == 0);
+        return QString::fromUtf8(imported.out.trimmed());
+    }
+
 private:
     std::filesystem::path dataDir_;
 };

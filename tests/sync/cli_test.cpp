@@ -32,13 +32,7 @@ struct Scene {
         join(specialist, hub->url(), setup.specialistInvite, "kiprop@hub.example", "Dr Kiprop");
     }
 
-    QString import(const QByteArray& document)
-    {
-        const RunResult imported = clinician.run({"cases", "import", clinician.file("case.json", document)});
-        INFO(imported.err.toStdString());
-        REQUIRE(imported.exitCode == 0);
-        return QString::fromUtf8(imported.out.trimmed());
-    }
+    QString import(const QByteArray& document) { return clinician.importCase(document); }
 };
 
 } // namespace

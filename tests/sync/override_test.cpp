@@ -49,13 +49,7 @@ struct OverrideScene {
         join(clinician, hub->url(), setup.clinicianInvite, "amina@clinic.example", "Amina");
     }
 
-    QString import(const QByteArray& document)
-    {
-        const RunResult imported = clinician.run({"cases", "import", clinician.file("case.json", document)});
-        INFO(imported.err.toStdString());
-        REQUIRE(imported.exitCode == 0);
-        return QString::fromUtf8(imported.out.trimmed());
-    }
+    QString import(const QByteArray& document) { return clinician.importCase(document); }
 
     // Refused on the laptop, overridden through the CLI, submitted, synced;
     // returns the case as the hub holds it (GET /api/v1/cases/{id}).

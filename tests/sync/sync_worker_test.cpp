@@ -41,10 +41,7 @@ TEST_CASE("SyncWorker delivers a submitted case and hears of the recommendation 
     Laptop specialist(dirs / "specialist");
     join(clinician, hub.url(), setup.clinicianInvite, "amina@clinic.example", "Amina");
     join(specialist, hub.url(), setup.specialistInvite, "kiprop@hub.example", "Dr Kiprop");
-    const RunResult imported =
-        clinician.run({"cases", "import", clinician.file("case.json", cleanCase("ECHO-TB-W001"))});
-    REQUIRE(imported.exitCode == 0);
-    const qint64 caseId = imported.out.trimmed().toLongLong();
+    const qint64 caseId = clinician.importCase(cleanCase("ECHO-TB-W001")).toLongLong();
 
     sync::SyncWorker::Options options;
     options.dataDir = clinician.dataDir();
@@ -102,9 +99,7 @@ TEST_CASE("SyncWorker says offline with the hub down and keeps the case waiting"
     HubProcess hub(storage);
     Laptop clinician(dirs / "clinician");
     join(clinician, hub.url(), setup.clinicianInvite, "amina@clinic.example", "Amina");
-    const RunResult imported =
-        clinician.run({"cases", "import", clinician.file("case.json", cleanCase("ECHO-TB-W002"))});
-    REQUIRE(imported.exitCode == 0);
+    const qint64 caseId = clinician.importCase(cleanCase("ECHO-TB-W002")).toLongLong();
     hub.stop();
 
     sync::SyncWorker::Options options;
@@ -116,7 +111,7 @@ TEST_CASE("SyncWorker says offline with the hub down and keeps the case waiting"
     QObject::connect(&worker, &sync::SyncWorker::syncStateChanged, [&](const sync::SyncState& s) { state = s; });
     QObject::connect(&worker, &sync::SyncWorker::submitFailed, [&](const sync::SubmitFailure& f) { failure = f; });
     worker.start();
-    worker.submitCase(imported.out.trimmed().toLongLong());
+    worker.submitCase(caseId);
     worker.submitCase(987654); // no such case
     REQUIRE(spinUntil([&] { return failure.has_value(); }, 20'000));
     CHECK(failure->reason == sync::SubmitFailure::Reason::NoSuchCase);
@@ -220,9 +215,7 @@ TEST_CASE("After the hub restarts, the event socket comes back and its hints sti
     Laptop specialist(dirs / "specialist");
     join(clinician, hub.url(), setup.clinicianInvite, "amina@clinic.example", "Amina");
     join(specialist, hub.url(), setup.specialistInvite, "kiprop@hub.example", "Dr Kiprop");
-    const RunResult imported =
-        clinician.run({"cases", "import", clinician.file("case.json", cleanCase("ECHO-TB-E001"))});
-    REQUIRE(clinician.run({"cases", "submit", QString::fromUtf8(imported.out.trimmed())}).exitCode == 0);
+    REQUIRE(clinician.run({"cases", "submit", clinician.importCase(cleanCase("ECHO-TB-E001"))}).exitCode == 0);
     REQUIRE(clinician.run({"sync"}).exitCode == 0);
 
     sync::SyncWorker::Options options;

@@ -9,7 +9,7 @@
 #include "media/audio/ToneSource.h"
 #include "media/devices/FfmpegVideoSource.h"
 #include "media/pipeline/VideoSendPipeline.h"
-#include "media/video/BitrateLadder.h"
+#include "rtc/BitrateLadder.h"
 #include "media/video/FrameStamp.h"
 #include "media/video/Psnr.h"
 #include "media/video/TestPatternSource.h"
@@ -216,7 +216,7 @@ LiveBenchResult runLiveBench(const LiveBenchConfig& config)
     if (!stats.lastError.empty())
         throw MediaError(MediaErrorKind::DeviceLost, stats.lastError);
 
-    const auto plan = BitrateLadder::planFor(config.bitrateBps, config.width, config.height, config.fps);
+    const auto plan = rtc::BitrateLadder::planFor(config.bitrateBps, config.width, config.height, config.fps);
     VpxEncoderConfig encoderConfig;
     encoderConfig.width = plan.width;
     encoderConfig.height = plan.height;

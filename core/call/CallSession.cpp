@@ -1,9 +1,10 @@
 #include "call/CallSession.h"
+#include "util/Clock.h"
 
 #include "media/MediaClock.h"
 #include "media/MediaError.h"
 #include "media/devices/DeviceRegistry.h"
-#include "media/video/BitrateLadder.h"
+#include "rtc/BitrateLadder.h"
 #include "rtc/JsepBuilder.h"
 
 #include <QRandomGenerator>
@@ -144,7 +145,7 @@ void CallSession::startPlayout()
 
 std::int64_t CallSession::callMs() const
 {
-    return steadyNowMs() - startMs_;
+    return util::steadyNowMs() - startMs_;
 }
 
 void CallSession::logEvent(const QString& what)
@@ -155,8 +156,8 @@ void CallSession::logEvent(const QString& what)
 void CallSession::start()
 {
     affinity_.assertOwner();
-    startMs_ = steadyNowMs();
-    clockEpochMs_ = steadyNowMs() - media::MediaClock::nowMs();
+    startMs_ = util::steadyNowMs();
+    clockEpochMs_ = util::steadyNowMs() - media::MediaClock::nowMs();
     // An impairment's outages are one network drop of this client: timed from
     // the call's start in every PeerConnection, including later ones.
     for (auto* impairment : {&options_.impairment, options_.uplinkImpairment ? &*options_.uplinkImpairment : nullptr,
@@ -284,10 +285,10 @@ void CallSession::publish()
     publisherTransport_ = std::move(*made);
     publisherTransport_->start();
 
-    const std::int64_t startedMs = steadyNowMs();
+    const std::int64_t startedMs = util::steadyNowMs();
     poll_.disconnect();
     connect(&poll_, &QTimer::timeout, this, [this, startedMs, config] {
-        if (!publisherGathered_ && steadyNowMs() - startedMs < kGatherTimeoutMs)
+        if (!publisherGathered_ && util::steadyNowMs() - startedMs < kGatherTimeoutMs)
             return;
         poll_.stop();
         rtc::jsep::PublisherOfferOptions offerOptions;
@@ -349,7 +350,7 @@ void CallSession::onPublishAnswer(const session::SdpResult& answer)
         return;
     }
     publisherTransport_->setRemote(*remote);
-    const std::int64_t startedMs = steadyNowMs();
+    const std::int64_t startedMs = util::steadyNowMs();
     poll_.disconnect();
     connect(&poll_, &QTimer::timeout, this, [this, startedMs] {
         const auto state = publisherTransport_->state();
@@ -358,7 +359,7 @@ void CallSession::onPublishAnswer(const session::SdpResult& answer)
             publisher_->start(*publisherTransport_, startMs_);
             logEvent(QStringLiteral("publishing"));
             Q_EMIT published();
-        } else if (state == transport::MediaTransportState::Failed || steadyNowMs() - startedMs > 15000) {
+        } else if (state == transport::MediaTransportState::Failed || util::steadyNowMs() - startedMs > 15000) {
             poll_.stop();
             publisherFailed_ = true; // the watchdog publishes again
         }
@@ -462,8 +463,8 @@ void CallSession::steerLayers()
             // Janus relays the top substream until told otherwise, and a link
             // that cannot carry it shows within a second or two.
             config.initialSubstream = 2;
-            const auto plan = media::BitrateLadder::simulcast(options_.maxVideoBitrateBps, options_.width,
-                                                              options_.height, options_.fps, 3);
+            const auto plan = rtc::BitrateLadder::simulcast(options_.maxVideoBitrateBps, options_.width,
+                                                            options_.height, options_.fps, 3);
             for (std::size_t i = 0; i < config.substreamBitrateBps.size() && i < plan.size(); ++i)
                 config.substreamBitrateBps[i] = plan[i].bitrateBps;
             probe = std::make_unique<DownlinkProbe>(config);

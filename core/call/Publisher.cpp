@@ -6,7 +6,7 @@
 #include "media/MediaError.h"
 #include "media/audio/ToneSource.h"
 #include "media/devices/DeviceRegistry.h"
-#include "media/video/BitrateLadder.h"
+#include "rtc/BitrateLadder.h"
 #include "rtc/JsepBuilder.h"
 #include "rtc/NtpTime.h"
 #include "rtc/RetransmissionBuffer.h"
@@ -16,20 +16,13 @@
 #include "rtc/SendBandwidthEstimator.h"
 #include "rtc/SendRateAllocator.h"
 #include "rtc/Vp8Packetizer.h"
-
-#include <QDateTime>
+#include "util/Clock.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 
 namespace spoke::call {
-
-std::int64_t steadyNowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 namespace {
 
@@ -39,11 +32,6 @@ constexpr std::int64_t kRateControlIntervalMs = 100;
 constexpr std::size_t kSrtpTagBytes = 10;
 constexpr std::size_t kWireOverheadBytes = kSrtpTagBytes + 8 + 20; // SRTP tag, UDP, IPv4: what the link carries
 constexpr int kAudioMaxBitrateBps = 32'000;
-
-std::int64_t unixNowUs()
-{
-    return QDateTime::currentMSecsSinceEpoch() * 1000;
-}
 
 } // namespace
 
@@ -213,7 +201,7 @@ struct LayerStream {
     rtc::RetransmissionBuffer retransmissions;
 };
 
-std::vector<int> activeOf(const std::vector<media::VideoLayerPlan>& plan)
+std::vector<int> activeOf(const std::vector<rtc::VideoLayerPlan>& plan)
 {
     std::vector<int> active;
     for (std::size_t i = 0; i < plan.size(); ++i)
@@ -282,8 +270,8 @@ void Publisher::run()
     std::uint64_t lastVideoWireBytes = 0;
     int appliedAudioBps = 0;
     // What the encoder runs now: it starts planned for the configured maximum.
-    std::vector<int> appliedActive = activeOf(media::BitrateLadder::simulcast(config_.maxVideoBitrateBps, config_.width,
-                                                                              config_.height, config_.fps, layerCount));
+    std::vector<int> appliedActive = activeOf(rtc::BitrateLadder::simulcast(config_.maxVideoBitrateBps, config_.width,
+                                                                            config_.height, config_.fps, layerCount));
     VideoPacer pacer;
 
     const rtc::Vp8Packetizer packetizer(kMaxRtpPayloadBytes);
@@ -293,7 +281,7 @@ void Publisher::run()
     std::uint32_t lastAudioTs = 0;
     std::int64_t lastSrMs = 0;
     std::int64_t lastRateControlMs = 0;
-    const std::int64_t firstMs = steadyNowMs();
+    const std::int64_t firstMs = util::steadyNowMs();
     std::int64_t lastRateSampleMs = firstMs;
     std::uint64_t lastBytesSent = 0;
     // SRTP datagram bytes handed to the transport (the unit a rate cap in
@@ -308,10 +296,7 @@ void Publisher::run()
     auto sendRtp = [&](rtc::RtpPacket& packet) {
         extensions.setTransportSequenceNumber(packet, transportSequence);
         auto bytes = packet.serialize();
-        estimator.onPacketSent(
-            transportSequence, bytes.size() + kWireOverheadBytes,
-            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
-                .count());
+        estimator.onPacketSent(transportSequence, bytes.size() + kWireOverheadBytes, util::steadyNowUs());
         ++transportSequence;
         offeredBytes += bytes.size() + kSrtpTagBytes;
         if (packet.ssrc != config_.audioSsrc)
@@ -320,7 +305,7 @@ void Publisher::run()
     };
     auto sendVideo = [&](rtc::RtpPacket& packet) {
         if (LayerStream* layer = layerOf(packet.ssrc))
-            layer->retransmissions.onPacketSent(packet, steadyNowMs());
+            layer->retransmissions.onPacketSent(packet, util::steadyNowMs());
         sendRtp(packet);
     };
 
@@ -334,9 +319,9 @@ void Publisher::run()
         const int encoderBps = std::max(1, static_cast<int>(allocation.videoBitrateBps * encoderScale));
         const bool topRunning = layerCount > 1 && !appliedActive.empty() && appliedActive.back() == layerCount - 1;
         const auto plan = allocation.videoPaused
-                              ? std::vector<media::VideoLayerPlan>{}
-                              : media::BitrateLadder::simulcast(encoderBps, config_.width, config_.height, config_.fps,
-                                                                layerCount, topRunning);
+                              ? std::vector<rtc::VideoLayerPlan>{}
+                              : rtc::BitrateLadder::simulcast(encoderBps, config_.width, config_.height, config_.fps,
+                                                              layerCount, topRunning);
         const auto active = activeOf(plan);
         const bool videoChanged =
             std::abs(encoderBps - appliedVideoBps) > appliedVideoBps / 20 || active != appliedActive;
@@ -369,7 +354,7 @@ void Publisher::run()
     applyAllocation(firstMs);
 
     while (!stopping_) {
-        const std::int64_t nowMs = steadyNowMs();
+        const std::int64_t nowMs = util::steadyNowMs();
 
         // Feedback first: a PLI or NACK is worth more than the next frame.
         while (auto rtcp = rtcpIn_.tryPop()) {
@@ -418,9 +403,9 @@ void Publisher::run()
                         if (!layer)
                             continue;
                         worstLoss = std::max(worstLoss.value_or(0), block.fractionLost);
-                        if (const auto rtt =
-                                rtc::ntp::roundTripMicros(rtc::ntp::compact(rtc::ntp::fromUnixMicros(unixNowUs())),
-                                                          block.lastSenderReport, block.delaySinceLastSenderReport)) {
+                        if (const auto rtt = rtc::ntp::roundTripMicros(
+                                rtc::ntp::compact(rtc::ntp::fromUnixMicros(util::unixNowUs())), block.lastSenderReport,
+                                block.delaySinceLastSenderReport)) {
                             const std::int64_t rttMs = std::max<std::int64_t>(1, *rtt / 1000);
                             estimator.setRttMs(rttMs);
                             for (auto& each : layers)
@@ -499,17 +484,13 @@ void Publisher::run()
                 }
             }
         }
-        if (pacer.process(std::chrono::duration_cast<std::chrono::microseconds>(
-                              std::chrono::steady_clock::now().time_since_epoch())
-                              .count(),
-                          sendVideo)
-            > 0)
+        if (pacer.process(util::steadyNowUs(), sendVideo) > 0)
             idle = false;
 
         // One SR per second per stream: Janus and the far end map RTP time to wall time with it.
         if (nowMs - lastSrMs >= 1000) {
             lastSrMs = nowMs;
-            const std::uint64_t ntp = rtc::ntp::fromUnixMicros(unixNowUs());
+            const std::uint64_t ntp = rtc::ntp::fromUnixMicros(util::unixNowUs());
             std::vector<rtc::RtcpPacket> reports;
             if (video_) {
                 for (const auto& layer : layers)

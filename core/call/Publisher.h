@@ -102,7 +102,4 @@ private:
     LocalStats stats_;
 };
 
-// steady_clock milliseconds: the one clock every process on this machine shares.
-std::int64_t steadyNowMs();
-
 } // namespace spoke::call

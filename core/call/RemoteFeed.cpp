@@ -1,4 +1,5 @@
 #include "call/RemoteFeed.h"
+#include "util/Clock.h"
 
 #include "call/Publisher.h"
 #include "call/ReceiverRtcp.h"
@@ -18,7 +19,6 @@
 #include "rtc/Vp8Descriptor.h"
 #include "rtc/Vp8FrameAssembler.h"
 
-#include <QDateTime>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -57,12 +57,6 @@ bool startsKeyframe(std::span<const std::uint8_t> payload)
         return false;
     const auto header = rtc::Vp8FrameHeader::parse(payload.subspan(parsed->headerBytes));
     return header.ok() && header->keyframe;
-}
-
-std::int64_t monotonicUs()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
 }
 
 } // namespace
@@ -138,7 +132,7 @@ RemoteFeed::~RemoteFeed()
 void RemoteFeed::start()
 {
     affinity_.assertOwner();
-    lastMediaMs_ = steadyNowMs();
+    lastMediaMs_ = util::steadyNowMs();
     handle_.attach([this](const std::optional<session::SessionError>& error) {
         if (error) {
             Q_EMIT failed(QStringLiteral("could not attach a subscriber handle: ") + error->describe());
@@ -160,7 +154,7 @@ void RemoteFeed::onOffer(const session::SdpResult& offer)
                           .arg(offer.error ? offer.error->describe() : QStringLiteral("no SDP")));
         return;
     }
-    lastMediaMs_ = steadyNowMs(); // progress: silence counts from the latest step
+    lastMediaMs_ = util::steadyNowMs(); // progress: silence counts from the latest step
     offerSdp_ = offer.sdp.toStdString();
     const auto parsed = rtc::SessionDescription::parse(offerSdp_);
     if (!parsed.ok()) {
@@ -186,15 +180,15 @@ void RemoteFeed::onOffer(const session::SdpResult& offer)
     };
     callbacks.localCandidatesDone = [this] { gathered_ = true; };
     callbacks.rtp = [this](std::vector<std::uint8_t>&& packet) {
-        incoming_.push(Incoming{std::move(packet), monotonicUs(), false});
+        incoming_.push(Incoming{std::move(packet), util::steadyNowUs(), false});
     };
     callbacks.rtcp = [this](std::vector<std::uint8_t>&& packet) {
-        incoming_.push(Incoming{std::move(packet), monotonicUs(), true});
+        incoming_.push(Incoming{std::move(packet), util::steadyNowUs(), true});
     };
     {
         // The impairment's clock starts with the transport (unless the call anchors it).
         const std::lock_guard lock(statsMutex_);
-        stats_.transportStartedAtMs = steadyNowMs() - config_.callStartMs;
+        stats_.transportStartedAtMs = util::steadyNowMs() - config_.callStartMs;
     }
     auto made = transport::MediaTransport::create(config, std::move(callbacks));
     if (!made.ok()) {
@@ -212,9 +206,9 @@ void RemoteFeed::onOffer(const session::SdpResult& offer)
 // (a few milliseconds on one pinned interface) without blocking the thread.
 void RemoteFeed::answerWhenGathered()
 {
-    const std::int64_t startedMs = steadyNowMs();
+    const std::int64_t startedMs = util::steadyNowMs();
     connect(&gatherPoll_, &QTimer::timeout, this, [this, startedMs] {
-        if (!gathered_ && steadyNowMs() - startedMs < kGatherTimeoutMs)
+        if (!gathered_ && util::steadyNowMs() - startedMs < kGatherTimeoutMs)
             return;
         gatherPoll_.stop();
         const auto offer = rtc::SessionDescription::parse(offerSdp_);
@@ -242,9 +236,9 @@ void RemoteFeed::answerWhenGathered()
             }
             // Silence counts from here: the subscription may have waited out a
             // signalling stall, and media needs a moment to start.
-            lastMediaMs_ = steadyNowMs();
+            lastMediaMs_ = util::steadyNowMs();
             const std::lock_guard lock(statsMutex_);
-            stats_.subscribedAtMs = steadyNowMs() - config_.callStartMs;
+            stats_.subscribedAtMs = util::steadyNowMs() - config_.callStartMs;
         });
     });
     gatherPoll_.start();
@@ -268,7 +262,7 @@ RemoteStats RemoteFeed::stats() const
 
 std::int64_t RemoteFeed::msSinceMedia() const
 {
-    return steadyNowMs() - lastMediaMs_.load();
+    return util::steadyNowMs() - lastMediaMs_.load();
 }
 
 void RemoteFeed::markGone(std::int64_t atMs, const QString& reason)
@@ -305,8 +299,8 @@ void RemoteFeed::receiveLoop()
     VideoRenderQueue renderQueue;
     std::optional<double> lastAudioPlayLatencyMs;
     std::int64_t audioSyncDelayMs = 0;
-    std::int64_t lastAudioSyncStepMs = steadyNowMs();
-    std::int64_t lastDelaySampleMs = steadyNowMs();
+    std::int64_t lastAudioSyncStepMs = util::steadyNowMs();
+    std::int64_t lastDelaySampleMs = util::steadyNowMs();
     std::int64_t firstRenderMs = -1;
     std::optional<std::int64_t> nextAudioTickMs; // the virtual sound card's next 20 ms tick
     std::optional<std::uint32_t> audioFirstTimestamp;
@@ -321,7 +315,7 @@ void RemoteFeed::receiveLoop()
     std::set<std::int64_t> videoSeen;
     std::uint64_t videoDistinct = 0;
     bool pliDue = false;
-    std::int64_t lastPliMs = steadyNowMs();
+    std::int64_t lastPliMs = util::steadyNowMs();
     std::set<std::uint32_t> stamps;
     std::uint32_t mediaSsrc = 0;
     std::uint32_t audioSsrc = 0;
@@ -333,7 +327,7 @@ void RemoteFeed::receiveLoop()
 
     // Feedback rides behind an RR for the video stream (see ReceiverRtcp.h).
     auto sendFeedback = [&](rtc::RtcpPacket packet) {
-        transport_->sendRtcp(rtcp.feedback(mediaSsrc, std::move(packet), monotonicUs()));
+        transport_->sendRtcp(rtcp.feedback(mediaSsrc, std::move(packet), util::steadyNowUs()));
     };
 
     auto playAudio = [&](const rtc::PlayoutDecision& decision, std::int64_t tickMs) {
@@ -354,7 +348,7 @@ void RemoteFeed::receiveLoop()
             // timestamps (they start where the subscription did), and its SRs
             // follow. The sender's wall clock is this machine's (as for stamps).
             if (const auto captureUs = sync.captureUnixUs(rtc::AvSync::Stream::Audio, sentTimestamp)) {
-                const std::int64_t wallMinusSteadyMs = QDateTime::currentMSecsSinceEpoch() - steadyNowMs();
+                const std::int64_t wallMinusSteadyMs = util::unixNowMs() - util::steadyNowMs();
                 playLatencyMs = static_cast<double>(heardMs - (*captureUs / 1000 - wallMinusSteadyMs));
                 lastAudioPlayLatencyMs = playLatencyMs;
             }
@@ -426,7 +420,7 @@ void RemoteFeed::receiveLoop()
                 stampSeq = reading.value->sequence;
                 if (senderClockEpochMs_ >= 0) {
                     captureMs = senderClockEpochMs_ + reading.value->captureTimeMs;
-                    latencyMs = static_cast<double>(steadyNowMs() - *captureMs);
+                    latencyMs = static_cast<double>(util::steadyNowMs() - *captureMs);
                 }
             } else {
                 stampUnreadable = true;
@@ -473,7 +467,7 @@ void RemoteFeed::receiveLoop()
     while (true) {
         // Sleep until a packet, the next audio tick or the next picture due, whichever is first.
         std::int64_t waitMs = 10;
-        const std::int64_t beforeWaitMs = steadyNowMs();
+        const std::int64_t beforeWaitMs = util::steadyNowMs();
         if (nextAudioTickMs)
             waitMs = std::min(waitMs, *nextAudioTickMs - beforeWaitMs);
         if (const auto due = renderQueue.nextDueMs())
@@ -481,7 +475,7 @@ void RemoteFeed::receiveLoop()
         auto item = incoming_.pop(std::chrono::milliseconds(std::max<std::int64_t>(waitMs, 0)));
         if (!item && stopping_)
             break;
-        const std::int64_t nowMs = steadyNowMs();
+        const std::int64_t nowMs = util::steadyNowMs();
         if (item && !item->rtcp) {
             lastMediaMs_ = nowMs;
             const auto parsed = rtc::RtpPacket::parse(item->bytes);
@@ -587,7 +581,7 @@ void RemoteFeed::receiveLoop()
                 nextAudioTickMs = nowMs;
             playAudio(jitter.pull(tickMs), tickMs);
         }
-        for (auto& report : rtcp.dueReports(monotonicUs()))
+        for (auto& report : rtcp.dueReports(util::steadyNowUs()))
             transport_->sendRtcp(std::move(report));
 
         // Frames the assembler gave up on, then whatever is decodable now.
@@ -595,7 +589,7 @@ void RemoteFeed::receiveLoop()
             frames.onFrameAbandoned(incomplete, nowMs);
         for (const auto& frame : frames.poll(nowMs))
             decodeFrame(frame, nowMs);
-        renderDue(steadyNowMs());
+        renderDue(util::steadyNowMs());
 
         // Video the slower stream: hold sound back for it (AvSync's hint),
         // stepwise, since the offset measured includes what was added so far.

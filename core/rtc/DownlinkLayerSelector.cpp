@@ -1,6 +1,6 @@
 #include "rtc/DownlinkLayerSelector.h"
 
-#include "media/video/BitrateLadder.h"
+#include "rtc/BitrateLadder.h"
 
 #include <algorithm>
 
@@ -8,7 +8,7 @@ namespace spoke::rtc {
 
 std::array<std::int64_t, 3> DownlinkLayerSelector::defaultSubstreamBitrates()
 {
-    const auto plan = media::BitrateLadder::simulcast(2'500'000, 1280, 720, 30, 3);
+    const auto plan = rtc::BitrateLadder::simulcast(2'500'000, 1280, 720, 30, 3);
     std::array<std::int64_t, 3> out{};
     for (std::size_t i = 0; i < out.size() && i < plan.size(); ++i)
         out[i] = plan[i].bitrateBps;

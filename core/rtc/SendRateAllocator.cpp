@@ -27,7 +27,7 @@ SendAllocation SendRateAllocator::allocate(std::int64_t estimateBps)
     if (videoPaused_)
         return out;
     out.videoBitrateBps = videoBps;
-    out.layers = media::BitrateLadder::simulcast(videoBps, config_.sourceWidth, config_.sourceHeight, config_.maxFps,
+    out.layers = rtc::BitrateLadder::simulcast(videoBps, config_.sourceWidth, config_.sourceHeight, config_.maxFps,
                                                  config_.layerCount);
     return out;
 }

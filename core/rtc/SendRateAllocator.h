@@ -1,6 +1,6 @@
 #pragma once
 
-#include "media/video/BitrateLadder.h"
+#include "rtc/BitrateLadder.h"
 #include "util/ThreadAffinity.h"
 
 #include <cstdint>
@@ -14,7 +14,7 @@ struct SendAllocation {
     int audioBitrateBps = 0; // Opus payload rate
     int videoBitrateBps = 0; // all simulcast layers together; 0 = video paused
     bool videoPaused = false;
-    std::vector<media::VideoLayerPlan> layers; // lowest first, from media::BitrateLadder
+    std::vector<rtc::VideoLayerPlan> layers; // lowest first, from rtc::BitrateLadder
 };
 
 // Splits the bandwidth estimate between Opus and the VP8 simulcast layers.

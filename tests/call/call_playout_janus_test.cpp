@@ -12,6 +12,7 @@
 #include "media/MediaError.h"
 #include "media/audio/ToneMarker.h"
 #include "support/StandInSpeaker.h"
+#include "util/Clock.h"
 
 #include <catch2/catch.hpp>
 
@@ -134,7 +135,7 @@ public:
     void localAudio(const media::AudioFrame& frame) override
     {
         const std::lock_guard lock(mutex_);
-        captured.emplace_back(static_cast<int>(frame.sequence() % media::ToneMarker::kModulus), steadyNowMs());
+        captured.emplace_back(static_cast<int>(frame.sequence() % media::ToneMarker::kModulus), util::steadyNowMs());
     }
     void remoteVideo(quint64, const media::VideoFrame&) override { }
     void remoteAudio(quint64 feedId, const media::AudioFrame& frame) override

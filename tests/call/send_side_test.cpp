@@ -3,7 +3,7 @@
 // and the layer selector's queue-delay rule.
 
 #include "call/VideoPacer.h"
-#include "media/video/BitrateLadder.h"
+#include "rtc/BitrateLadder.h"
 #include "rtc/DownlinkLayerSelector.h"
 #include "rtc/JsepBuilder.h"
 
@@ -43,11 +43,11 @@ TEST_CASE("send side: the simulcast offer names three layers as ssrc-group SIM w
 
 TEST_CASE("send side: a 640x360 source's three layers fit what a VideoRoom allows, lowest first", "[call][send]")
 {
-    const auto spend = [](const std::vector<media::VideoLayerPlan>& plan) {
+    const auto spend = [](const std::vector<rtc::VideoLayerPlan>& plan) {
         return std::accumulate(plan.begin(), plan.end(), 0, [](int sum, const auto& l) { return sum + l.bitrateBps; });
     };
     // 437 kbit/s of video: what a 512 kbit/s estimate leaves after Opus and headers.
-    const auto room = media::BitrateLadder::simulcast(437'000, 640, 360, 30, 3);
+    const auto room = rtc::BitrateLadder::simulcast(437'000, 640, 360, 30, 3);
     REQUIRE(room.size() == 3);
     CHECK(room[0].width == 160);
     CHECK(room[2].width == 640);
@@ -56,15 +56,15 @@ TEST_CASE("send side: a 640x360 source's three layers fit what a VideoRoom allow
     CHECK(room[0].fps == 30); // a full share keeps a small layer at the source's rate
     CHECK(spend(room) == 437'000);
     // On a 300 kbit/s link the top layer waits; the others still run.
-    const auto thin = media::BitrateLadder::simulcast(226'000, 640, 360, 30, 3);
+    const auto thin = rtc::BitrateLadder::simulcast(226'000, 640, 360, 30, 3);
     CHECK(thin[0].bitrateBps > 0);
     CHECK(thin[1].bitrateBps > 0);
     CHECK(thin[2].bitrateBps == 0);
     CHECK(spend(thin) <= 226'000);
     // Hysteresis: a running top layer survives a dip that would not start it.
-    CHECK(media::BitrateLadder::simulcast(390'000, 640, 360, 30, 3)[2].bitrateBps == 0);
-    CHECK(media::BitrateLadder::simulcast(390'000, 640, 360, 30, 3, true)[2].bitrateBps > 0);
-    CHECK(media::BitrateLadder::simulcast(300'000, 640, 360, 30, 3, true)[2].bitrateBps == 0);
+    CHECK(rtc::BitrateLadder::simulcast(390'000, 640, 360, 30, 3)[2].bitrateBps == 0);
+    CHECK(rtc::BitrateLadder::simulcast(390'000, 640, 360, 30, 3, true)[2].bitrateBps > 0);
+    CHECK(rtc::BitrateLadder::simulcast(300'000, 640, 360, 30, 3, true)[2].bitrateBps == 0);
 }
 
 TEST_CASE("send side: the pacer spreads a keyframe burst at its rate", "[call][send]")

@@ -1,7 +1,7 @@
 #include "MediaTestSupport.h"
 
 #include "media/MediaError.h"
-#include "media/video/BitrateLadder.h"
+#include "rtc/BitrateLadder.h"
 #include "media/video/FrameStamp.h"
 #include "media/video/Psnr.h"
 #include "media/video/SimulcastEncoder.h"
@@ -169,25 +169,25 @@ TEST_CASE("The decoder reports damaged input instead of throwing", "[media][vp8]
 
 TEST_CASE("The bitrate ladder buys size and frame rate with bandwidth", "[media][ladder]")
 {
-    CHECK(BitrateLadder::planFor(60'000, 1280, 720, 30).height == 180);
-    CHECK(BitrateLadder::planFor(60'000, 1280, 720, 30).fps < 15);
-    CHECK(BitrateLadder::planFor(150'000, 1280, 720, 30).width == 320);
-    CHECK(BitrateLadder::planFor(500'000, 1280, 720, 30).height == 360);
-    CHECK(BitrateLadder::planFor(1'200'000, 1280, 720, 30).height == 720);
-    CHECK(BitrateLadder::planFor(5'000'000, 640, 360, 30).height == 360); // never above the source
-    CHECK(BitrateLadder::planFor(500'000, 640, 480, 30).width == 480); // 4:3 keeps its shape
+    CHECK(spoke::rtc::BitrateLadder::planFor(60'000, 1280, 720, 30).height == 180);
+    CHECK(spoke::rtc::BitrateLadder::planFor(60'000, 1280, 720, 30).fps < 15);
+    CHECK(spoke::rtc::BitrateLadder::planFor(150'000, 1280, 720, 30).width == 320);
+    CHECK(spoke::rtc::BitrateLadder::planFor(500'000, 1280, 720, 30).height == 360);
+    CHECK(spoke::rtc::BitrateLadder::planFor(1'200'000, 1280, 720, 30).height == 720);
+    CHECK(spoke::rtc::BitrateLadder::planFor(5'000'000, 640, 360, 30).height == 360); // never above the source
+    CHECK(spoke::rtc::BitrateLadder::planFor(500'000, 640, 480, 30).width == 480); // 4:3 keeps its shape
     int previousHeight = 0;
-    for (const auto& rung : BitrateLadder::rungs()) {
+    for (const auto& rung : spoke::rtc::BitrateLadder::rungs()) {
         CHECK(rung.height >= previousHeight);
         previousHeight = rung.height;
     }
 
-    const auto thin = BitrateLadder::simulcast(200'000, 1280, 720, 30, 3);
+    const auto thin = spoke::rtc::BitrateLadder::simulcast(200'000, 1280, 720, 30, 3);
     REQUIRE(thin.size() == 3);
     CHECK(thin[0].bitrateBps == 200'000);
     CHECK(thin[1].bitrateBps == 0);
     CHECK(thin[2].bitrateBps == 0);
-    const auto wide = BitrateLadder::simulcast(2'500'000, 1280, 720, 30, 3);
+    const auto wide = spoke::rtc::BitrateLadder::simulcast(2'500'000, 1280, 720, 30, 3);
     CHECK(wide[0].width == 320);
     CHECK(wide[1].width == 640);
     CHECK(wide[2].width == 1280);

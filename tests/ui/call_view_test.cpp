@@ -9,6 +9,7 @@
 #include "VideoViewWindow.h"
 #include "call/CallSession.h"
 #include "support/TempDir.h"
+#include "util/Clock.h"
 #include "viewmodels/AppController.h"
 #include "viewmodels/CallModel.h"
 #include "viewmodels/CallQuality.h"
@@ -52,7 +53,7 @@ public:
         const std::lock_guard lock(mutex_);
         auto& s = seen_[feedId];
         ++s.pictures;
-        s.lastPictureMs = call::steadyNowMs();
+        s.lastPictureMs = util::steadyNowMs();
     }
     void remoteAudio(quint64 feedId, const media::AudioFrame& frame) override
     {

@@ -1,4 +1,5 @@
 #include "viewmodels/CallMediaRouter.h"
+#include "util/Clock.h"
 
 #include "call/Publisher.h"
 #include "viewmodels/VideoView.h"
@@ -64,7 +65,7 @@ void CallMediaRouter::onPicture(quint64 feedId, const media::VideoFrame& frame)
     {
         const std::lock_guard lock(activityMutex_);
         auto& a = activity_[feedId];
-        a.lastVideoMs = call::steadyNowMs();
+        a.lastVideoMs = util::steadyNowMs();
         ++a.pictures;
     }
     const std::lock_guard lock(viewsMutex_);
@@ -75,7 +76,7 @@ void CallMediaRouter::onPicture(quint64 feedId, const media::VideoFrame& frame)
 void CallMediaRouter::onSound(quint64 feedId, const media::AudioFrame& frame)
 {
     const double level = call::rmsLevel(frame);
-    const std::int64_t nowMs = call::steadyNowMs();
+    const std::int64_t nowMs = util::steadyNowMs();
     const std::lock_guard lock(activityMutex_);
     auto& a = activity_[feedId];
     // Fast attack, slow release: a ring that lights at once and fades.

@@ -1,4 +1,5 @@
 #include "viewmodels/CallModel.h"
+#include "util/Clock.h"
 
 #include "call/Publisher.h"
 #include "viewmodels/VideoView.h"
@@ -270,7 +271,7 @@ void CallModel::onFailed(CallWorker::Failure kind, const QString& detail)
 void CallModel::onSnapshot(const CallSnapshot& snapshot)
 {
     last_ = snapshot;
-    const std::int64_t nowMs = call::steadyNowMs();
+    const std::int64_t nowMs = util::steadyNowMs();
     window_.push_back({nowMs, snapshot});
     while (window_.size() > 1 && nowMs - window_.front().atMs > kQualityWindowMs)
         window_.pop_front();
@@ -285,7 +286,7 @@ void CallModel::refreshParticipants()
         participants_.update(rows);
         return;
     }
-    const std::int64_t nowMs = call::steadyNowMs();
+    const std::int64_t nowMs = util::steadyNowMs();
     ParticipantModel::Participant self;
     self.feedId = CallMediaRouter::kSelf;
     self.name = displayName_;

@@ -29,7 +29,7 @@ std::pair<int, int> cpuScaledSource(int width, int height, int steps)
 struct SimulcastEncoder::Layer {
     VideoConverter converter{AV_PIX_FMT_YUV420P, 2, 2};
     std::unique_ptr<VpxEncoder> encoder;
-    VideoLayerPlan plan;
+    rtc::VideoLayerPlan plan;
     std::int64_t lastEncodedUs = -1;
     bool paused = false;
 };
@@ -50,8 +50,8 @@ void SimulcastEncoder::replan()
 {
     const bool topRunning = plans_.size() > 1 && plans_.back().bitrateBps > 0;
     const auto [width, height] = cpuScaledSource(config_.sourceWidth, config_.sourceHeight, cpuSteps_);
-    plans_ = BitrateLadder::simulcast(config_.totalBitrateBps, width, height, config_.maxFps, config_.layerCount,
-                                      topRunning);
+    plans_ = rtc::BitrateLadder::simulcast(config_.totalBitrateBps, width, height, config_.maxFps, config_.layerCount,
+                                           topRunning);
     applyPlan();
 }
 
@@ -92,7 +92,7 @@ void SimulcastEncoder::applyPlan()
 {
     for (std::size_t i = 0; i < layers_.size(); ++i) {
         Layer& layer = *layers_[i];
-        const VideoLayerPlan& plan = plans_[i];
+        const rtc::VideoLayerPlan& plan = plans_[i];
         layer.plan = plan;
         if (plan.bitrateBps <= 0) {
             layer.paused = true;

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "media/VideoFrame.h"
-#include "media/video/BitrateLadder.h"
 #include "media/video/EncodedFrame.h"
 #include "media/video/VideoConverter.h"
 #include "media/video/VpxEncoder.h"
+#include "rtc/BitrateLadder.h"
 #include "util/ThreadAffinity.h"
 
 #include <memory>
@@ -53,7 +53,7 @@ public:
     bool scaleUpForCpu();
     int cpuScaleSteps() const { return cpuSteps_; }
 
-    const std::vector<VideoLayerPlan>& plan() const { return plans_; }
+    const std::vector<rtc::VideoLayerPlan>& plan() const { return plans_; }
     std::uint64_t droppedFrames() const; // by rate control, all layers
 
     void moveToCurrentThread();
@@ -65,7 +65,7 @@ private:
 
     ThreadAffinity affinity_;
     SimulcastConfig config_;
-    std::vector<VideoLayerPlan> plans_;
+    std::vector<rtc::VideoLayerPlan> plans_;
     std::vector<std::unique_ptr<Layer>> layers_;
     int cpuSteps_ = 0;
 };

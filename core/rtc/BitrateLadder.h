@@ -3,7 +3,7 @@
 #include <span>
 #include <vector>
 
-namespace spoke::media {
+namespace spoke::rtc {
 
 // The one table that decides what picture a bitrate buys. Below a rung's
 // bitrate the encoder cannot hold quality at that size (it hits max-q and
@@ -42,4 +42,4 @@ public:
                                                  int layerCount, bool topRunning = false);
 };
 
-} // namespace spoke::media
+} // namespace spoke::rtc

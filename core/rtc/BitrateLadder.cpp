@@ -1,9 +1,9 @@
-#include "media/video/BitrateLadder.h"
+#include "rtc/BitrateLadder.h"
 
 #include <algorithm>
 #include <array>
 
-namespace spoke::media {
+namespace spoke::rtc {
 
 namespace {
 
@@ -11,14 +11,9 @@ namespace {
 // 180p floor, 300-500 kbit/s buys 360p, >= 1 Mbit/s 720p. Linphone's and
 // libwebrtc's ladders have the same shape.
 constexpr std::array kRungs{
-    LadderRung{0, 180, 7},
-    LadderRung{90'000, 180, 15},
-    LadderRung{150'000, 180, 30},
-    LadderRung{250'000, 270, 30},
-    LadderRung{350'000, 360, 30},
-    LadderRung{700'000, 540, 30},
-    LadderRung{1'000'000, 720, 30},
-    LadderRung{2'200'000, 1080, 30},
+    LadderRung{0, 180, 7},          LadderRung{90'000, 180, 15},     LadderRung{150'000, 180, 30},
+    LadderRung{250'000, 270, 30},   LadderRung{350'000, 360, 30},    LadderRung{700'000, 540, 30},
+    LadderRung{1'000'000, 720, 30}, LadderRung{2'200'000, 1080, 30},
 };
 
 // A lower simulcast layer's share, by its pixel rate: 0.09 bit per pixel
@@ -68,7 +63,8 @@ VideoLayerPlan BitrateLadder::planFor(int bitrateBps, int sourceWidth, int sourc
             chosen = &rung;
     VideoLayerPlan plan;
     plan.height = std::min(chosen->height, sourceHeight) & ~1;
-    plan.width = plan.height == (sourceHeight & ~1) ? (sourceWidth & ~1) : evenWidth(plan.height, sourceWidth, sourceHeight);
+    plan.width =
+        plan.height == (sourceHeight & ~1) ? (sourceWidth & ~1) : evenWidth(plan.height, sourceWidth, sourceHeight);
     plan.fps = std::min(chosen->fps, maxFps);
     plan.bitrateBps = bitrateBps;
     return plan;
@@ -121,4 +117,4 @@ std::vector<VideoLayerPlan> BitrateLadder::simulcast(int totalBitrateBps, int so
     return layers;
 }
 
-} // namespace spoke::media
+} // namespace spoke::rtc

@@ -1,0 +1,115 @@
+#include "call/RemoteStats.h"
+
+#include "call/StatsDistribution.h"
+
+#include <QJsonArray>
+
+namespace spoke::call {
+
+namespace {
+
+QJsonObject videoJson(const RemoteVideoStats& v)
+{
+    QJsonArray downlink;
+    for (const auto& point : v.downlink)
+        downlink.append(QJsonArray{static_cast<qint64>(point.atMs), static_cast<qint64>(point.receivedBps), point.layer,
+                                   static_cast<qint64>(point.freezes)});
+    QJsonArray stalls;
+    for (const auto& [fromMs, toMs] : v.stallsMs)
+        stalls.append(QJsonArray{static_cast<qint64>(fromMs), static_cast<qint64>(toMs)});
+    const double stampLoss =
+        v.stampsExpected == 0 ? 1.0 : 1.0 - static_cast<double>(v.stampsRead) / static_cast<double>(v.stampsExpected);
+    return QJsonObject{
+        {QStringLiteral("packets"), static_cast<qint64>(v.packets)},
+        {QStringLiteral("lost"), static_cast<qint64>(v.lost)},
+        {QStringLiteral("nacked"), static_cast<qint64>(v.nacked)},
+        {QStringLiteral("retransmitted"), static_cast<qint64>(v.retransmitted)},
+        {QStringLiteral("frames_decoded"), static_cast<qint64>(v.framesDecoded)},
+        {QStringLiteral("decode_errors"), static_cast<qint64>(v.decodeErrors)},
+        {QStringLiteral("freezes"), static_cast<qint64>(v.freezes)},
+        {QStringLiteral("keyframe_requests"), static_cast<qint64>(v.keyframeRequests)},
+        {QStringLiteral("layer"), v.layer},
+        {QStringLiteral("stamped_frames"), static_cast<qint64>(v.stampsRead)},
+        {QStringLiteral("stamped_frames_expected"), static_cast<qint64>(v.stampsExpected)},
+        {QStringLiteral("stamped_frame_loss"), stampLoss},
+        {QStringLiteral("stamps_unreadable"), static_cast<qint64>(v.stampsUnreadable)},
+        {QStringLiteral("latency_ms"), QJsonObject{{QStringLiteral("p50"), percentile(v.latencyMs, 0.50)},
+                                                   {QStringLiteral("p95"), percentile(v.latencyMs, 0.95)},
+                                                   {QStringLiteral("count"), static_cast<qint64>(v.latencyMs.size())}}},
+        {QStringLiteral("render_latency_ms"),
+         QJsonObject{{QStringLiteral("p50"), percentile(v.renderLatencyMs, 0.50)},
+                     {QStringLiteral("p95"), percentile(v.renderLatencyMs, 0.95)},
+                     {QStringLiteral("count"), static_cast<qint64>(v.renderLatencyMs.size())}}},
+        {QStringLiteral("render_dropped"), static_cast<qint64>(v.renderDropped)},
+        {QStringLiteral("downlink"), downlink}, // [call ms, received bps, layer, freezes so far]
+        {QStringLiteral("stalls_ms"), stalls}, // [call ms of the last frame before, of the first after]
+        {QStringLiteral("first_frame_ms"), static_cast<qint64>(v.firstFrameMs)},
+        {QStringLiteral("last_frame_ms"), static_cast<qint64>(v.lastFrameMs)},
+        {QStringLiteral("rtt_ms"), static_cast<qint64>(v.rttMs)},
+        {QStringLiteral("frames_dropped"), static_cast<qint64>(v.framesDropped)},
+        {QStringLiteral("nacks_abandoned"), static_cast<qint64>(v.nacksAbandoned)},
+        {QStringLiteral("rtcp_reports_sent"), static_cast<qint64>(v.rtcpReportsSent)},
+    };
+}
+
+QJsonObject audioJson(const RemoteAudioStats& a)
+{
+    QJsonArray delayEachSecond;
+    for (const auto ms : a.playoutDelayEachSecondMs)
+        delayEachSecond.append(static_cast<qint64>(ms));
+    return QJsonObject{
+        {QStringLiteral("packets"), static_cast<qint64>(a.packets)},
+        {QStringLiteral("lost"), static_cast<qint64>(a.lost)},
+        {QStringLiteral("concealed_ms"), static_cast<qint64>(a.concealedMs)},
+        {QStringLiteral("longest_gap_ms"), static_cast<qint64>(a.longestGapMs)},
+        {QStringLiteral("long_gaps_ms"), static_cast<qint64>(a.longGapsMs)},
+        {QStringLiteral("span_ms"), static_cast<qint64>(a.spanMs)},
+        {QStringLiteral("decode_errors"), static_cast<qint64>(a.decodeErrors)},
+        {QStringLiteral("playout"),
+         QJsonObject{{QStringLiteral("concealed_ms"), static_cast<qint64>(a.playoutConcealedMs)},
+                     {QStringLiteral("fec_ms"), static_cast<qint64>(a.playoutFecMs)},
+                     {QStringLiteral("longest_gap_ms"), static_cast<qint64>(a.playoutLongestGapMs)},
+                     {QStringLiteral("late_packets"), static_cast<qint64>(a.playoutLatePackets)},
+                     {QStringLiteral("delay_ms"), static_cast<qint64>(a.playoutDelayMs)},
+                     {QStringLiteral("target_delay_ms"), static_cast<qint64>(a.playoutTargetDelayMs)},
+                     {QStringLiteral("delay_ms_each_second"), delayEachSecond}}},
+        {QStringLiteral("play_latency_ms"),
+         QJsonObject{{QStringLiteral("p50"), percentile(a.playLatencyMs, 0.50)},
+                     {QStringLiteral("p95"), percentile(a.playLatencyMs, 0.95)},
+                     {QStringLiteral("count"), static_cast<qint64>(a.playLatencyMs.size())}}},
+    };
+}
+
+} // namespace
+
+QJsonObject toJson(const RemoteStats& stats)
+{
+    QJsonObject entry{
+        {QStringLiteral("display"), stats.display},
+        {QStringLiteral("feed"), QString::number(stats.feedId)},
+        {QStringLiteral("subscribed_at_ms"), static_cast<qint64>(stats.subscribedAtMs)},
+        {QStringLiteral("video"), videoJson(stats.video)},
+        {QStringLiteral("audio"), audioJson(stats.audio)},
+    };
+    entry.insert(QStringLiteral("transport_started_at_ms"), static_cast<qint64>(stats.transportStartedAtMs));
+    if (stats.avOffsetMs || !stats.avSkewMs.empty()) {
+        QJsonObject sync{{QStringLiteral("applied"), stats.avSyncApplied},
+                         {QStringLiteral("video_delay_ms"), static_cast<qint64>(stats.videoSyncDelayMs)},
+                         {QStringLiteral("audio_delay_ms"), static_cast<qint64>(stats.audioSyncDelayMs)},
+                         {QStringLiteral("skew_ms"),
+                          QJsonObject{{QStringLiteral("p05"), percentile(stats.avSkewMs, 0.05)},
+                                      {QStringLiteral("p50"), percentile(stats.avSkewMs, 0.50)},
+                                      {QStringLiteral("p95"), percentile(stats.avSkewMs, 0.95)},
+                                      {QStringLiteral("count"), static_cast<qint64>(stats.avSkewMs.size())}}}};
+        if (stats.avOffsetMs)
+            sync.insert(QStringLiteral("offset_ms"), *stats.avOffsetMs);
+        entry.insert(QStringLiteral("av_sync"), sync);
+    }
+    if (stats.goneAtMs >= 0) {
+        entry.insert(QStringLiteral("gone_at_ms"), static_cast<qint64>(stats.goneAtMs));
+        entry.insert(QStringLiteral("gone_reason"), stats.goneReason);
+    }
+    return entry;
+}
+
+} // namespace spoke::call

@@ -1,0 +1,104 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace spoke::call {
+
+// What one remote participant's media looked like on arrival. Plain values:
+// a RemoteFeed fills one under its lock and hands out copies.
+struct RemoteVideoStats {
+    std::uint64_t packets = 0;
+    std::uint64_t lost = 0; // sequence numbers never seen (after NACK recovery)
+    std::uint64_t nacked = 0; // sequence numbers we asked for (each retry counts)
+    std::uint64_t retransmitted = 0; // arrived after being NACKed
+    std::uint64_t framesDecoded = 0;
+    std::uint64_t decodeErrors = 0;
+    std::uint64_t freezes = 0; // W3C-style: a gap > max(3 x mean interval, mean + 150 ms)
+    std::uint64_t keyframeRequests = 0;
+    int layer = 0; // simulcast substream we receive (0 when the publisher sends one layer)
+    std::uint64_t stampsRead = 0; // distinct stamped frame numbers decoded
+    std::uint64_t stampsExpected = 0; // span of stamped frame numbers seen (last - first + 1)
+    std::uint64_t stampsUnreadable = 0; // decoded pictures whose stamp could not be read
+    std::vector<double> latencyMs; // glass-to-glass per stamped frame: capture to decoded
+    // Capture to handed to the view, after the lip-sync wait (VideoRenderQueue).
+    std::vector<double> renderLatencyMs;
+    std::uint64_t renderDropped = 0; // decoded pictures the render queue dropped (overflow, long overdue)
+    // Once a second while the layer choice runs (CallSession): call ms, the
+    // PeerConnection's received bit rate, the substream Janus relays, and
+    // freezes so far.
+    struct DownlinkPoint {
+        std::int64_t atMs = 0;
+        std::int64_t receivedBps = 0;
+        int layer = 0;
+        std::uint64_t freezes = 0;
+    };
+    std::vector<DownlinkPoint> downlink;
+    // Gaps of more than kStallMs between decoded frames, as (call ms of the
+    // last frame before, call ms of the first frame after): outages and how
+    // long video took to come back.
+    static constexpr std::int64_t kStallMs = 500;
+    std::vector<std::pair<std::int64_t, std::int64_t>> stallsMs;
+    std::int64_t firstFrameMs = -1; // call ms of the first and last decoded frame
+    std::int64_t lastFrameMs = -1;
+    std::int64_t rttMs = -1; // estimated from NACK to retransmission (-1: none yet)
+    std::uint64_t framesDropped = 0; // complete frames the frame buffer could not use (a reference missing)
+    std::uint64_t nacksAbandoned = 0; // missing packets given up on (deadline or too many retries)
+    std::uint64_t rtcpReportsSent = 0; // our RRs to Janus (each NACK/PLI rides behind one)
+};
+
+struct RemoteAudioStats {
+    std::uint64_t packets = 0;
+    std::uint64_t lost = 0;
+    // From the wire (sequence numbers): 20 ms per missing packet beyond the
+    // first of a run, which the next packet's FEC can rebuild.
+    std::uint64_t concealedMs = 0;
+    std::uint64_t longestGapMs = 0; // longest run of concealment
+    std::uint64_t longGapsMs = 0; // time inside concealment runs longer than 60 ms (audible dropouts)
+    std::uint64_t spanMs = 0; // 20 ms x the sequence numbers from the first packet to the last
+    std::uint64_t decodeErrors = 0;
+    // What a listener hears: playout through the adaptive jitter buffer
+    // (rtc::AudioJitterBuffer, one 20 ms tick at a time), where lateness
+    // and delay growth cost concealment too, and FEC rebuilds lost packets.
+    std::uint64_t playoutConcealedMs = 0;
+    std::uint64_t playoutFecMs = 0;
+    std::uint64_t playoutLongestGapMs = 0;
+    std::uint64_t playoutLatePackets = 0; // arrived after their tick had played
+    std::int64_t playoutDelayMs = 0; // current, relative to the fastest recent packet
+    std::int64_t playoutTargetDelayMs = 0;
+    // Capture (the sender's RTP timestamp on its MediaClock) to leaving the
+    // speaker (tick plus the playout's reported output latency), per decoded packet.
+    std::vector<double> playLatencyMs;
+    std::vector<std::int64_t> playoutDelayEachSecondMs; // the jitter buffer's delay, sampled once a second
+};
+
+struct RemoteStats {
+    QString display;
+    quint64 feedId = 0;
+    std::int64_t subscribedAtMs = -1; // call-relative
+    std::int64_t goneAtMs = -1; // when we noticed the participant vanished
+    std::int64_t transportStartedAtMs = -1; // call-relative: the subscriber PeerConnection was made
+    // A/V sync from Janus' SRs (rtc::AvSync): audio's end-to-end delay minus
+    // video's (positive: video ahead), and the video delay that would match.
+    std::optional<double> avOffsetMs;
+    std::int64_t videoSyncDelayMs = 0;
+    bool avSyncApplied = true; // false: measured only (RemoteFeedConfig::avSyncEnabled off)
+    std::int64_t audioSyncDelayMs = 0; // extra audio jitter-buffer delay lip sync asked for (video slower)
+    // Per rendered stamped picture, from 5 s after the first: the latest
+    // played audio's capture-to-play minus this picture's capture-to-render
+    // (positive: sound comes later than the picture it was captured with).
+    std::vector<double> avSkewMs;
+    QString goneReason;
+    RemoteVideoStats video;
+    RemoteAudioStats audio;
+};
+
+// The JSON of one remote participant in the spoke-cli join stats file.
+QJsonObject toJson(const RemoteStats& stats);
+
+} // namespace spoke::call

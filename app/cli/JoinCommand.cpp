@@ -167,6 +167,11 @@ int runJoin(CliContext&, const QStringList& args)
         return kBadInput;
     }
     const QString statsPath = parser.value(QStringLiteral("stats"));
+    // The stats file carries per-sample series (rates each second, each
+    // feed's downlink); the call itself keeps only bounded figures.
+    auto recorder = std::make_shared<call::MemoryStatsRecorder>();
+    if (!statsPath.isEmpty())
+        options.statsRecorder = recorder;
 
     call::CallSession session(options);
     int exitCode = kOk;
@@ -198,7 +203,7 @@ int runJoin(CliContext&, const QStringList& args)
     session.start();
     QCoreApplication::exec();
 
-    const QJsonObject stats = call::toJson(session.stats());
+    const QJsonObject stats = call::toJson(session.stats(), options.statsRecorder ? recorder.get() : nullptr);
     const QByteArray json = QJsonDocument(stats).toJson(QJsonDocument::Indented);
     if (!statsPath.isEmpty()) {
         QFile file(statsPath);

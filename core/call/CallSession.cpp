@@ -241,6 +241,7 @@ void CallSession::publish()
     config.fps = options_.fps;
     config.maxVideoBitrateBps = options_.maxVideoBitrateBps;
     config.tap = options_.tap;
+    config.statsRecorder = options_.statsRecorder;
     config.switches = options_.switches;
     config.audioSsrc = QRandomGenerator::global()->generate() | 1u;
     config.videoSsrc = QRandomGenerator::global()->generate() | 1u;
@@ -379,6 +380,7 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.receiveImpairment = options_.downlinkImpairment.value_or(options_.impairment);
     config.callStartMs = startMs_;
     config.tap = options_.tap;
+    config.statsRecorder = options_.statsRecorder;
     config.playout = playout_;
     config.avSyncEnabled = options_.avSync;
     config.audioMinDelayMs = options_.audioMinDelayMs;

@@ -5,6 +5,7 @@
 #include "call/CallStats.h"
 #include "call/Publisher.h"
 #include "call/RemoteFeed.h"
+#include "call/StatsRecorder.h"
 #include "rtc/DownlinkLayerSelector.h"
 #include "session/JanusConnection.h"
 #include "session/VideoRoomHandle.h"
@@ -63,6 +64,10 @@ struct CallOptions {
     std::function<std::unique_ptr<media::AudioSink>()> openSpeaker;
     std::function<std::unique_ptr<media::AudioSource>()> openMicrophone; // likewise, instead of audioDeviceId
     AudioMixer::Config playoutMixer;
+    // Per-sample series (send rate, each feed's downlink, …) for a run that
+    // plots them (spoke-cli join --stats); null: counters and bounded
+    // distributions only, as the desktop app runs.
+    std::shared_ptr<StatsRecorder> statsRecorder;
 };
 
 // One participant in a live VideoRoom session, headless: joins as

@@ -4,16 +4,16 @@
 
 namespace spoke::call {
 
-QJsonObject toJson(const CallStats& stats)
+QJsonObject toJson(const CallStats& stats, const MemoryStatsRecorder* recorder)
 {
     QJsonArray remote;
     for (const auto& r : stats.remote)
-        remote.append(toJson(r));
+        remote.append(toJson(r, recorder));
     QJsonArray events;
     for (const auto& e : stats.events)
         events.append(e);
     QJsonObject json{{QStringLiteral("started_steady_ms"), static_cast<qint64>(stats.startedSteadyMs)},
-                     {QStringLiteral("local"), toJson(stats.local)},
+                     {QStringLiteral("local"), toJson(stats.local, recorder)},
                      {QStringLiteral("remote"), remote},
                      {QStringLiteral("events"), events}};
     if (const auto& p = stats.playout) {

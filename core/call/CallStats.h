@@ -3,6 +3,7 @@
 #include "call/LocalStats.h"
 #include "call/RemoteStats.h"
 #include "call/StatsDistribution.h"
+#include "call/StatsRecorder.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -34,7 +35,8 @@ struct CallStats {
     std::vector<QString> events; // human-readable timeline ("12034 ms: bob left")
 };
 
-// The JSON the spoke-cli join command writes (--stats FILE).
-QJsonObject toJson(const CallStats& stats);
+// The JSON the spoke-cli join command writes (--stats FILE), with the
+// per-sample series of the recorder that run attached, if any.
+QJsonObject toJson(const CallStats& stats, const MemoryStatsRecorder* recorder = nullptr);
 
 } // namespace spoke::call

@@ -4,7 +4,7 @@
 
 namespace spoke::call {
 
-QJsonObject toJson(const LocalStats& stats)
+QJsonObject toJson(const LocalStats& stats, const MemoryStatsRecorder* /*recorder*/)
 {
     QJsonArray bitrate;
     for (const auto& [ms, bps] : stats.sendBitrateBps)

@@ -35,6 +35,9 @@ struct LocalStats {
 };
 
 // The JSON of the send side ("local") in the spoke-cli join stats file.
-QJsonObject toJson(const LocalStats& stats);
+// With a recorder, its per-sample series of the send side go back where the
+// file has always had them (send_bitrate_bps, estimate_bps, …).
+class MemoryStatsRecorder;
+QJsonObject toJson(const LocalStats& stats, const MemoryStatsRecorder* recorder = nullptr);
 
 } // namespace spoke::call

@@ -2,6 +2,7 @@
 
 #include "call/CallMediaTap.h"
 #include "call/CallStats.h"
+#include "call/StatsRecorder.h"
 #include "media/BoundedQueue.h"
 #include "media/pipeline/AudioSendPipeline.h"
 #include "media/pipeline/VideoSendPipeline.h"
@@ -43,6 +44,7 @@ struct PublisherConfig {
     // VP8 simulcast: one SSRC per layer, lowest resolution first (Janus'
     // substream 0, 1, 2, announced with a=ssrc-group:SIM). Empty: one layer.
     std::vector<std::uint32_t> videoLayerSsrcs;
+    std::shared_ptr<StatsRecorder> statsRecorder; // optional per-sample series (CallOptions::statsRecorder)
 };
 
 // The send side of one call: the core/media pipelines (capture + encode on

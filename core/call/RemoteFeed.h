@@ -3,6 +3,7 @@
 #include "call/AudioPlayout.h"
 #include "call/CallMediaTap.h"
 #include "call/CallStats.h"
+#include "call/StatsRecorder.h"
 #include "media/BoundedQueue.h"
 #include "session/RoomState.h"
 #include "session/VideoRoomHandle.h"
@@ -34,6 +35,7 @@ struct RemoteFeedConfig {
     // A floor under the audio jitter buffer's delay, in ms (0: its own
     // adaptive minimum); tests use it to make sound the slower stream.
     std::int64_t audioMinDelayMs = 0;
+    std::shared_ptr<StatsRecorder> statsRecorder; // optional per-sample series (CallOptions::statsRecorder)
 };
 
 // One subscriber PeerConnection for one remote publisher: attach a

@@ -82,7 +82,7 @@ QJsonObject audioJson(const RemoteAudioStats& a)
 
 } // namespace
 
-QJsonObject toJson(const RemoteStats& stats)
+QJsonObject toJson(const RemoteStats& stats, const MemoryStatsRecorder* /*recorder*/)
 {
     QJsonObject entry{
         {QStringLiteral("display"), stats.display},

@@ -99,6 +99,9 @@ struct RemoteStats {
 };
 
 // The JSON of one remote participant in the spoke-cli join stats file.
-QJsonObject toJson(const RemoteStats& stats);
+// With a recorder, its per-sample series for this feed go back where the
+// file has always had them (video.downlink, audio.playout.delay_ms_each_second, …).
+class MemoryStatsRecorder;
+QJsonObject toJson(const RemoteStats& stats, const MemoryStatsRecorder* recorder = nullptr);
 
 } // namespace spoke::call

@@ -41,7 +41,7 @@ int runJoin(CliContext&, const QStringList& args)
     parser.addOption(option("room", "N", "1234"));
     parser.addOption(option("display", "NAME", "spoke-cli"));
     parser.addOption(option("video", "test|none", "test"));
-    parser.addOption(option("audio", "tone|none", "tone"));
+    parser.addOption(option("audio", "tone|silence|mic|none", "tone"));
     parser.addOption(option("seconds", "S", "30"));
     parser.addOption(option("stats", "FILE"));
     parser.addOption(option("impair", "SPEC"));
@@ -76,10 +76,11 @@ int runJoin(CliContext&, const QStringList& args)
     const QString audio = parser.value(QStringLiteral("audio"));
     const QStringList videoKinds{QStringLiteral("test"), QStringLiteral("camera"), QStringLiteral("screen"),
                                  QStringLiteral("none")};
-    const QStringList audioKinds{QStringLiteral("tone"), QStringLiteral("mic"), QStringLiteral("none")};
+    const QStringList audioKinds{QStringLiteral("tone"), QStringLiteral("silence"), QStringLiteral("mic"),
+                                 QStringLiteral("none")};
     if (!videoKinds.contains(video) || !audioKinds.contains(audio)) {
         CliContext::printError(
-            QStringLiteral("--video takes test, camera, screen or none; --audio takes tone, mic or none"));
+            QStringLiteral("--video takes test, camera, screen or none; --audio takes tone, silence, mic or none"));
         return kBadInput;
     }
     options.video = video != QLatin1String("none");
@@ -95,6 +96,8 @@ int runJoin(CliContext&, const QStringList& args)
         options.videoDeviceId = realOrMissing(media::DeviceKind::Camera);
     else if (video == QLatin1String("screen"))
         options.videoDeviceId = realOrMissing(media::DeviceKind::Screen);
+    if (audio == QLatin1String("silence"))
+        options.audioDeviceId = "synthetic:silence";
     if (audio == QLatin1String("mic"))
         options.audioDeviceId = realOrMissing(media::DeviceKind::Microphone);
     // The others' sound plays only when asked for: a headless run has no one to hear it.

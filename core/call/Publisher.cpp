@@ -97,7 +97,9 @@ void Publisher::openAudio()
     media::AudioSendPipeline::Config audio;
     std::unique_ptr<media::AudioSource> source;
     auto switches = config_.switches;
-    bool raw = config_.audioDeviceId.rfind("synthetic:", 0) == 0;
+    // The marked tone goes out untouched (tests decode its marks); synthetic
+    // silence is processed like a microphone, so it sends DTX as a quiet room does.
+    bool raw = config_.audioDeviceId == "synthetic:tone";
     try {
         if (config_.openMicrophone) {
             source = config_.openMicrophone();

@@ -7,16 +7,18 @@
 
 namespace spoke::media {
 
-ToneSource::ToneSource(Config config)
-    : config_(config)
-    , info_(deviceInfo())
+ToneSource::ToneSource(Config config) : config_(config), info_(config.silent ? silenceDeviceInfo() : deviceInfo()) { }
+
+DeviceInfo ToneSource::silenceDeviceInfo()
 {
+    return DeviceInfo{
+        "synthetic:silence", "Silence (a room where nobody talks)", "synthetic", DeviceKind::Microphone, true, false};
 }
 
 DeviceInfo ToneSource::deviceInfo()
 {
-    return DeviceInfo{"synthetic:tone", "Test tone (frame number coded in pitch)", "synthetic", DeviceKind::Microphone,
-                      true, false};
+    return DeviceInfo{
+        "synthetic:tone", "Test tone (frame number coded in pitch)", "synthetic", DeviceKind::Microphone, true, false};
 }
 
 AudioFrame ToneSource::read()
@@ -39,7 +41,7 @@ AudioFrame ToneSource::read()
             return {};
     }
     AudioFrame frame = AudioFrame::allocate(AudioFrame::kSamplesPer20Ms, MediaClock::nowUs(), sequence_);
-    ToneMarker::synthesize(sequence_, frame.mutableSamples(), config_.amplitude);
+    ToneMarker::synthesize(sequence_, frame.mutableSamples(), config_.silent ? 0.0 : config_.amplitude);
     ++sequence_;
     return frame;
 }

@@ -21,11 +21,15 @@ public:
     struct Config {
         bool paced = true;
         double amplitude = 0.25; // of full scale, per tone
+        // "synthetic:silence": digital silence at the same pace, a room where
+        // nobody talks (what DTX and the idle-call benchmark need).
+        bool silent = false;
     };
 
     explicit ToneSource(Config config);
 
     static DeviceInfo deviceInfo();
+    static DeviceInfo silenceDeviceInfo();
 
     const DeviceInfo& device() const override { return info_; }
     AudioFrame read() override;

@@ -8,7 +8,7 @@ namespace spoke::media {
 
 std::vector<DeviceInfo> SyntheticBackend::enumerate() const
 {
-    return {TestPatternSource::deviceInfo(), ToneSource::deviceInfo()};
+    return {TestPatternSource::deviceInfo(), ToneSource::deviceInfo(), ToneSource::silenceDeviceInfo()};
 }
 
 std::unique_ptr<VideoSource> SyntheticBackend::openVideo(const std::string&, const std::string& localId,
@@ -25,9 +25,11 @@ std::unique_ptr<VideoSource> SyntheticBackend::openVideo(const std::string&, con
 
 std::unique_ptr<AudioSource> SyntheticBackend::openAudio(const std::string&, const std::string& localId) const
 {
-    if (localId != "tone")
+    if (localId != "tone" && localId != "silence")
         throw MediaError(MediaErrorKind::DeviceNotFound, "There is no synthetic microphone called \"" + localId + "\"");
-    return std::make_unique<ToneSource>(ToneSource::Config{});
+    ToneSource::Config config;
+    config.silent = localId == "silence";
+    return std::make_unique<ToneSource>(config);
 }
 
 } // namespace spoke::media

@@ -33,6 +33,8 @@ CallSession::CallSession(CallOptions options, QObject* parent)
     , options_(std::move(options))
     , connection_(connectionOptions(options_.janusUrl))
 {
+    switches_->audioMuted = options_.startMuted;
+    switches_->videoMuted = !options_.startCameraOn;
     poll_.setInterval(10);
     watchdog_.setInterval(250);
     connect(&watchdog_, &QTimer::timeout, this, &CallSession::watchdog);
@@ -242,7 +244,7 @@ void CallSession::publish()
     config.maxVideoBitrateBps = options_.maxVideoBitrateBps;
     config.tap = options_.tap;
     config.statsRecorder = options_.statsRecorder;
-    config.switches = options_.switches;
+    config.switches = switches_;
     config.audioSsrc = QRandomGenerator::global()->generate() | 1u;
     config.videoSsrc = QRandomGenerator::global()->generate() | 1u;
     const int layers = std::clamp(options_.simulcastLayers, 1, 3);
@@ -533,6 +535,30 @@ void CallSession::steerLayers()
             probe->switchedAtMs = nowMs;
         }
     }
+}
+
+void CallSession::setMuted(bool muted)
+{
+    affinity_.assertOwner();
+    if (switches_->audioMuted.exchange(muted) != muted)
+        logEvent(muted ? QStringLiteral("muted") : QStringLiteral("unmuted"));
+}
+
+void CallSession::setCameraOn(bool on)
+{
+    affinity_.assertOwner();
+    if (switches_->videoMuted.exchange(!on) != !on)
+        logEvent(on ? QStringLiteral("camera on") : QStringLiteral("camera off"));
+}
+
+bool CallSession::muted() const
+{
+    return switches_->audioMuted;
+}
+
+bool CallSession::cameraOn() const
+{
+    return !switches_->videoMuted;
 }
 
 CallStats CallSession::stats() const

@@ -53,10 +53,12 @@ struct CallOptions {
     // stream in a test (0: the buffer's own adaptive minimum).
     bool avSync = true;
     int audioMinDelayMs = 0;
-    // The desktop call view's hooks: pictures and sound out (any media
-    // thread), mute and camera switches in. Optional; see CallMediaTap.h.
+    // The desktop call view's hook: pictures and sound out (any media
+    // thread). Optional; see CallMediaTap.h.
     std::shared_ptr<CallMediaTap> tap;
-    std::shared_ptr<SendSwitches> switches;
+    // How the call starts; CallSession::setMuted/setCameraOn change it.
+    bool startMuted = false;
+    bool startCameraOn = true;
     // Where the others' sound plays (a DeviceRegistry speaker id); empty:
     // nowhere, the default for headless runs. `openSpeaker`, when set, is
     // used instead (a test's stand-in speaker, an embedder's own device).
@@ -93,6 +95,15 @@ public:
     // Stops media, leaves and closes the Janus session; emits finished() once closed.
     void stop();
     CallStats stats() const;
+
+    // Mute sends silence (the far end keeps the feed and its clock); camera
+    // off stops pictures before the encoder (so turning it on needs no
+    // keyframe request from anyone). Both take effect on the next captured
+    // frame, before and during the call.
+    void setMuted(bool muted);
+    void setCameraOn(bool on);
+    bool muted() const;
+    bool cameraOn() const;
 
 Q_SIGNALS:
     void published(); // our PeerConnection is up and media flows out
@@ -157,6 +168,8 @@ private:
     // current; publish() swaps it under this lock.
     std::mutex farEndMutex_;
     Publisher* farEndTarget_ = nullptr;
+    // Read by the capture threads (MutableAudioSource, TappedVideoSource).
+    std::shared_ptr<SendSwitches> switches_ = std::make_shared<SendSwitches>();
     std::shared_ptr<AudioPlayout> playout_; // shared with every feed, which pushes its sound into it
     LocalStats lastLocal_; // kept across a re-publish
     std::vector<QString> events_;

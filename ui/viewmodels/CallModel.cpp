@@ -27,10 +27,7 @@ bool recent(std::int64_t atMs, std::int64_t nowMs, std::int64_t withinMs)
 
 } // namespace
 
-CallModel::CallModel(QObject* parent)
-    : QObject(parent)
-    , router_(std::make_shared<CallMediaRouter>())
-    , switches_(std::make_shared<call::SendSwitches>())
+CallModel::CallModel(QObject* parent) : QObject(parent), router_(std::make_shared<CallMediaRouter>())
 {
     qRegisterMetaType<spoke::ui::CallSnapshot>();
     serverUrl_ = QUrl(qEnvironmentVariable("SPOKE_JANUS_WS"));
@@ -146,7 +143,8 @@ void CallModel::join(const QString& title)
     options.display = displayName_;
     options.iceInterface = iface.toStdString();
     options.tap = router_;
-    options.switches = switches_;
+    options.startMuted = muted_;
+    options.startCameraOn = cameraOn_;
 
     thread_ = new QThread;
     thread_->setObjectName(QStringLiteral("call"));
@@ -212,18 +210,26 @@ void CallModel::dismiss()
 
 void CallModel::setMuted(bool muted)
 {
-    if (switches_->audioMuted.exchange(muted) != muted) {
-        Q_EMIT switchesChanged();
-        refreshParticipants();
-    }
+    if (muted_ == muted)
+        return;
+    muted_ = muted;
+    if (worker_)
+        QMetaObject::invokeMethod(
+            worker_, [worker = worker_, muted] { worker->setMuted(muted); }, Qt::QueuedConnection);
+    Q_EMIT switchesChanged();
+    refreshParticipants();
 }
 
 void CallModel::setCameraOn(bool on)
 {
-    if (switches_->videoMuted.exchange(!on) != !on) {
-        Q_EMIT switchesChanged();
-        refreshParticipants();
-    }
+    if (cameraOn_ == on)
+        return;
+    cameraOn_ = on;
+    if (worker_)
+        QMetaObject::invokeMethod(
+            worker_, [worker = worker_, on] { worker->setCameraOn(on); }, Qt::QueuedConnection);
+    Q_EMIT switchesChanged();
+    refreshParticipants();
 }
 
 void CallModel::attachView(const QString& feedId, VideoView* view)

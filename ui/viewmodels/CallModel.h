@@ -70,8 +70,8 @@ public:
     QString statusText() const;
     QString errorText() const { return errorText_; }
     QString title() const { return title_; }
-    bool muted() const { return switches_->audioMuted; }
-    bool cameraOn() const { return !switches_->videoMuted; }
+    bool muted() const { return muted_; }
+    bool cameraOn() const { return cameraOn_; }
     int quality() const { return static_cast<int>(verdict_.level); }
     QString qualityText() const;
     QString qualityReason() const { return verdict_.reason; }
@@ -138,7 +138,9 @@ private:
     bool signallingDown_ = false;
     bool mediaStalled_ = false;
     std::shared_ptr<CallMediaRouter> router_;
-    std::shared_ptr<call::SendSwitches> switches_;
+    // The user's switches; the engine's copy (CallSession) follows through the worker.
+    bool muted_ = false;
+    bool cameraOn_ = true;
     ParticipantModel participants_;
     QThread* thread_ = nullptr; // owned; deleted after it finished
     CallWorker* worker_ = nullptr; // lives on thread_, deleted with it

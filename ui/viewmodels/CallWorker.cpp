@@ -80,6 +80,20 @@ void CallWorker::onFailed(const QString& why)
         Qt::QueuedConnection);
 }
 
+void CallWorker::setMuted(bool muted)
+{
+    options_.startMuted = muted;
+    if (session_)
+        session_->setMuted(muted);
+}
+
+void CallWorker::setCameraOn(bool on)
+{
+    options_.startCameraOn = on;
+    if (session_)
+        session_->setCameraOn(on);
+}
+
 void CallWorker::leave()
 {
     if (!session_ || over_ || !deadline_) {

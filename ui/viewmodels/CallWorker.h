@@ -58,6 +58,10 @@ public Q_SLOTS:
     void leave();
     // Immediate teardown without waiting for Janus (application exit).
     void shutdown();
+    // The user's switches, handed to the engine (CallSession); before the
+    // session exists they become its starting state.
+    void setMuted(bool muted);
+    void setCameraOn(bool on);
 
 Q_SIGNALS:
     void connected();

@@ -1,6 +1,7 @@
 #include "call/AudioPlayout.h"
 
 #include "media/MediaError.h"
+#include "util/ThreadName.h"
 
 #include <algorithm>
 
@@ -36,7 +37,10 @@ void AudioPlayout::start()
     affinity_.assertOwner();
     if (running_.exchange(true))
         return;
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        util::setCurrentThreadName("playout");
+        run();
+    });
 }
 
 void AudioPlayout::stop()

@@ -1,11 +1,11 @@
 #include "call/CallSession.h"
-#include "util/Clock.h"
 
 #include "media/MediaClock.h"
 #include "media/MediaError.h"
 #include "media/devices/DeviceRegistry.h"
 #include "rtc/BitrateLadder.h"
 #include "rtc/JsepBuilder.h"
+#include "util/Clock.h"
 
 #include <QRandomGenerator>
 

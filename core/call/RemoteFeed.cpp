@@ -1,5 +1,4 @@
 #include "call/RemoteFeed.h"
-#include "util/Clock.h"
 
 #include "call/Publisher.h"
 #include "call/ReceiverRtcp.h"
@@ -18,6 +17,7 @@
 #include "rtc/VideoFrameBuffer.h"
 #include "rtc/Vp8Descriptor.h"
 #include "rtc/Vp8FrameAssembler.h"
+#include "util/Clock.h"
 
 #include <QRandomGenerator>
 

@@ -2,6 +2,7 @@
 
 #include "media/AudioFrame.h"
 #include "media/MediaError.h"
+#include "util/ThreadName.h"
 
 #include <algorithm>
 
@@ -18,7 +19,10 @@ DeviceAudioOutput::DeviceAudioOutput(std::unique_ptr<media::AudioSink> sink)
     : sink_(std::move(sink))
     , reportedAt_(std::chrono::steady_clock::now())
 {
-    device_ = std::thread([this] { run(); });
+    device_ = std::thread([this] {
+        util::setCurrentThreadName("audio-out");
+        run();
+    });
 }
 
 DeviceAudioOutput::~DeviceAudioOutput()

@@ -6,6 +6,7 @@
 #include "media/video/VideoConverter.h"
 #include "media/video/VpxEncoder.h"
 #include "recording/RecordingError.h"
+#include "util/ThreadName.h"
 
 #include <algorithm>
 #include <cstring>
@@ -45,8 +46,8 @@ void paste(media::VideoFrame& target, const media::VideoFrame& inset, int x, int
         const int rows = inset.height() >> shift;
         const int bytes = inset.width() >> shift;
         for (int row = 0; row < rows; ++row) {
-            std::memcpy(target.mutablePlane(plane) + static_cast<std::ptrdiff_t>((y >> shift) + row) * target.stride(plane)
-                            + (x >> shift),
+            std::memcpy(target.mutablePlane(plane)
+                            + static_cast<std::ptrdiff_t>((y >> shift) + row) * target.stride(plane) + (x >> shift),
                         inset.plane(plane) + static_cast<std::ptrdiff_t>(row) * inset.stride(plane),
                         static_cast<std::size_t>(bytes));
         }
@@ -75,8 +76,8 @@ Recorder::Recorder(const RecorderConfig& config) : config_(config)
     const std::int64_t available = freeBytes(config.file);
     if (available >= 0 && available < 2 * config.diskMarginBytes)
         throw RecordingError(RecordingErrorKind::DiskFull,
-                             "Not enough free space to record: " + std::to_string(available / kMiB) + " MiB free on the disk of '"
-                                 + config.file.string() + "', and Spoke keeps "
+                             "Not enough free space to record: " + std::to_string(available / kMiB)
+                                 + " MiB free on the disk of '" + config.file.string() + "', and Spoke keeps "
                                  + std::to_string(2 * config.diskMarginBytes / kMiB) + " MiB spare");
     WebmWriterConfig writerConfig;
     // The pre-skip is whatever delay the encoder used by audioLoop() adds.
@@ -97,10 +98,19 @@ Recorder::Recorder(const RecorderConfig& config) : config_(config)
     status_.fps = config.fps;
     status_.audioOnly = !config.video;
     startUs_ = media::MediaClock::nowUs();
-    muxThread_ = std::thread([this] { muxLoop(); });
-    audioThread_ = std::thread([this] { audioLoop(); });
+    muxThread_ = std::thread([this] {
+        util::setCurrentThreadName("rec-mux");
+        muxLoop();
+    });
+    audioThread_ = std::thread([this] {
+        util::setCurrentThreadName("rec-audio");
+        audioLoop();
+    });
     if (config.video)
-        videoThread_ = std::thread([this] { videoLoop(); });
+        videoThread_ = std::thread([this] {
+            util::setCurrentThreadName("rec-video");
+            videoLoop();
+        });
 }
 
 Recorder::~Recorder()
@@ -250,7 +260,8 @@ void Recorder::videoLoop()
             if (!inset.isNull()) {
                 const media::VideoFrame small = insetScaler.convert(inset);
                 composed.makeWritable();
-                paste(composed, small, even(width - small.width() - width / 32), even(height - small.height() - height / 32));
+                paste(composed, small, even(width - small.width() - width / 32),
+                      even(height - small.height() - height / 32));
             }
             composed.setCaptureTimeUs(tickUs);
             if (lastKeyframeUs < 0 || tickUs - lastKeyframeUs >= config_.keyframeIntervalMs * 1000ll) {

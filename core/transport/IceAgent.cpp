@@ -1,5 +1,7 @@
 #include "transport/IceAgent.h"
 
+#include "util/ThreadName.h"
+
 #include <nice/agent.h>
 
 #include <arpa/inet.h>
@@ -169,6 +171,8 @@ std::optional<TransportError> IceAgent::setUp()
     nice_agent_attach_recv(agent_, streamId_, kComponent, context_, receiveCallback, this);
 
     thread_ = std::thread([this] {
+        // libnice's sockets, STUN checks and keepalives: the network thread.
+        util::setCurrentThreadName("ice");
         g_main_context_push_thread_default(context_);
         g_main_loop_run(loop_);
         g_main_context_pop_thread_default(context_);

@@ -1,8 +1,7 @@
 #include "util/TaskQueue.h"
 
 #include "util/Clock.h"
-
-#include <pthread.h>
+#include "util/ThreadName.h"
 
 #include <cassert>
 #include <utility>
@@ -12,12 +11,6 @@ namespace spoke::util {
 namespace {
 
 thread_local TaskQueue* currentQueue = nullptr;
-
-// Linux keeps 15 characters and a terminator; longer names are refused whole.
-void nameThisThread(const std::string& name)
-{
-    pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
-}
 
 } // namespace
 
@@ -102,7 +95,7 @@ void TaskQueue::stop()
 void TaskQueue::run()
 {
     currentQueue = this;
-    nameThisThread(name_);
+    setCurrentThreadName(name_);
     std::unique_lock lock(mutex_);
     while (!stopping_) {
         // Delayed tasks that are due join the queue behind what is there.

@@ -16,7 +16,7 @@ struct EncodeBenchConfig {
     int height = 360;
     int fps = 30;
     int seconds = 10;
-    int bitrateBps = 0; // 0: 150k@180p, 500k@360p, 1.2M@720p, 2.5M@1080p (perf-anchors §1)
+    int bitrateBps = 0; // 0: 150k@180p, 500k@360p, 1.2M@720p, 2.5M@1080p (docs/codec-anchors.md)
     int threads = 1;
     int cpuUsed = 0; // 0: the real-time default (VP8 -6, VP9 8)
     int staticThresholdSse = media::VpxEncoderConfig{}.staticThresholdSse;

@@ -4,14 +4,14 @@
 #
 #   bench/live-720p.sh [SPOKE_CLI] [RUNS]
 #
-# Content: the reference clip of ../shared/notes/perf-anchors.md (lavfi
-# testsrc2, 1280x720, 10 s; a mostly still picture with moving parts, like
-# a webcam on a clinician) and Spoke's own test pattern (the whole picture
-# pans every frame: the worst case). References, each median of RUNS:
-#   - `ffmpeg -re … -c:v libvpx` paced at 30 fps (perf-anchors §1b: 10.9 %
-#     of one core on this machine kind when those notes were written);
-#   - vpxenc's throughput on the clip (perf-anchors §1a: 382 fps then).
-# Today's instance can be slower than the notes' (other tenants, clocks):
+# Content: the reference clip of the perf-anchors, docs/codec-anchors.md
+# (lavfi testsrc2, 1280x720, 10 s; a mostly still picture with moving parts,
+# like a webcam on a clinician) and Spoke's own test pattern (the whole
+# picture pans every frame: the worst case). References, each median of RUNS:
+#   - `ffmpeg -re … -c:v libvpx` paced at 30 fps (§"Paced live send": 10.9 %
+#     of one core on this machine kind when the anchors were measured);
+#   - vpxenc's throughput on the clip (§"VP8 real-time settings": 382 fps).
+# Today's instance can be slower than the anchors' (other tenants, clocks):
 # the ratio to the FFmpeg sender is what carries over, and "normalised" is
 # our figure scaled by 10.9 / today's FFmpeg figure.
 set -euo pipefail

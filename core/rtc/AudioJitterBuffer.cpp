@@ -7,7 +7,7 @@ namespace spoke::rtc {
 
 namespace {
 constexpr double kTimestampsPerMs = 48.0;
-constexpr double kQuantile = 0.95; // NetEq's target quantile (notes/perf-anchors.md §4c)
+constexpr double kQuantile = 0.95; // NetEq's, docs/codec-anchors.md §"Jitter buffer target"
 constexpr double kForgetFactor = 0.983;
 constexpr double kLossAverageWeight = 0.05; // ~20 ticks: 400 ms of memory
 constexpr double kLossHeadroomThreshold = 0.01;

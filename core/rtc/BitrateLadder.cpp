@@ -7,7 +7,7 @@ namespace spoke::rtc {
 
 namespace {
 
-// kbit/s floors from notes/perf-anchors.md (§1a', §4a): ~150 kbit/s is the
+// kbit/s floors from docs/codec-anchors.md §"Bitrate floors": ~150 kbit/s is the
 // 180p floor, 300-500 kbit/s buys 360p, >= 1 Mbit/s 720p. Linphone's and
 // libwebrtc's ladders have the same shape.
 constexpr std::array kRungs{

@@ -7,8 +7,9 @@ namespace spoke::rtc {
 
 // The one table that decides what picture a bitrate buys. Below a rung's
 // bitrate the encoder cannot hold quality at that size (it hits max-q and
-// overshoots: notes/perf-anchors.md §1a'), so the size and frame rate drop
-// instead. Heights are fixed; widths follow the source's aspect ratio.
+// overshoots: docs/codec-anchors.md §"Bitrate floors"), so the size and
+// frame rate drop instead. Heights are fixed; widths follow the source's
+// aspect ratio.
 struct LadderRung {
     int minBitrateBps;
     int height;

@@ -23,10 +23,10 @@ struct DownlinkSample {
 };
 
 // Chooses the simulcast substream (0 = lowest) to ask Janus for with a
-// subscriber `configure`. Janus ignores a subscriber's REMB (notes/janus.md
-// §3), so this is the only downlink adaptation there is. Down at once on a
-// freeze, heavy loss (> 10 %) or a standing queue (> 200 ms of added
-// delay), or after two intervals of moderate loss
+// subscriber `configure`. Janus ignores a subscriber's REMB (docs/janus.md
+// §"Subscriber REMB"), so this is the only downlink adaptation there is.
+// Down at once on a freeze, heavy loss (> 10 %) or a standing queue
+// (> 200 ms of added delay), or after two intervals of moderate loss
 // (> 3 %) with the rate short of the layer's; the rate the link managed
 // then is remembered as a ceiling. Up only after a calm spell (8 s, doubled
 // after every up-switch that failed within 10 s, up to 64 s) and only if

@@ -17,7 +17,7 @@ struct LocalTransportParameters {
     bool endOfCandidates = false; // set with "trickle": false (half-trickle towards Janus)
 };
 
-// The two SDPs Spoke writes towards Janus VideoRoom (notes/janus.md §3).
+// The two SDPs Spoke writes towards Janus VideoRoom (docs/janus.md §"SDP").
 // Payload types and extension ids are fixed here and used by the media
 // pipeline; Janus answers with the same numbers.
 namespace jsep {

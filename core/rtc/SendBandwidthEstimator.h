@@ -18,7 +18,7 @@ namespace spoke::rtc {
 // delay-based part runs on Janus' transport-wide CC feedback (every 200 ms),
 // the loss-based part on the fraction lost in its receiver reports, and the
 // result is min(delay, loss), capped by REMB, which from Janus is the
-// room's configured bitrate, not a measurement (notes/janus.md §3). When
+// room's configured bitrate, not a measurement (docs/janus.md §"RTCP"). When
 // feedback stops (an outage, or the uplink is so full that RTCP is lost
 // too) the delay-based estimate halves, once per silence: whatever link
 // comes back is probed up again instead of being flooded at the old rate.

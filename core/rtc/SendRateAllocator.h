@@ -24,7 +24,8 @@ struct SendAllocation {
 // Video gets what is left minus its own header share; below 30 kbit/s (the
 // libwebrtc floor, 180p at 7 fps on the ladder) it pauses, and resumes only
 // at 30 kbit/s + max(10 %, 20 kbit/s) so a wobbling estimate does not
-// toggle it (libwebrtc's bitrate_allocator rule, notes/perf-anchors.md §4a).
+// toggle it (libwebrtc's call/bitrate_allocator.cc rule, see
+// docs/codec-anchors.md §"Allocator pause rule").
 // Layer sizes and rates come from the one ladder table in core/media.
 // Owned by the network thread that runs the estimator (asserted).
 class SendRateAllocator {

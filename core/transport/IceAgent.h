@@ -36,7 +36,7 @@ struct IceConfig {
     // Where host candidates come from. Janus never uses loopback and libnice
     // binds its sockets to the interface (IP_UNICAST_IF), so on a test
     // machine both ends must gather on the same real interface
-    // (notes/janus.md §0). Interface names are resolved to their IPv4
+    // (docs/janus.md §"ICE"). Interface names are resolved to their IPv4
     // addresses; with neither set libnice uses every non-loopback interface.
     std::string interfaceName;
     std::vector<std::string> localAddresses;

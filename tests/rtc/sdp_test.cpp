@@ -1,6 +1,6 @@
 // SDP: Janus' answer to a publisher and offer to a subscriber (fixtures
-// written from notes/janus.md §3 "observed"), our publisher offer with rid
-// simulcast, the subscriber answer, and malformed input.
+// written from the SDPs observed in docs/janus.md §"SDP"), our publisher
+// offer with rid simulcast, the subscriber answer, and malformed input.
 #include "rtc/JsepBuilder.h"
 #include "rtc/RtpExtensionMap.h"
 #include "rtc/SessionDescription.h"

@@ -16,9 +16,10 @@ struct OpusVoiceConfig {
     int expectedLossPercent = 10; // in-band FEC is only sent when this is > 0
     bool inbandFec = true;
     bool dtx = true; // near-silence costs ~1 packet per 400 ms instead of 50/s
-    // 5, not 10: about twice as fast (notes/perf-anchors.md §3) for a
-    // difference in voice quality nobody hears over a rural link, and it
-    // keeps encode + decode under 1 % of an old laptop core.
+    // 5, not 10: about 1.7x as fast (docs/codec-anchors.md §"Opus
+    // complexity") for a difference in voice quality nobody hears over a
+    // rural link; encode + decode then take about 0.6 % of a fast core, a
+    // few percent at most of an old laptop's.
     int complexity = 5;
 };
 

@@ -11,9 +11,10 @@
 namespace spoke::media {
 
 // libvpx real-time settings, the way libwebrtc runs VP8 on desktop
-// (notes/perf-anchors.md §1): CBR, no lag frames, error-resilient, fixed
-// speed -6 for VP8 and 8 for VP9. Used directly rather than through
-// libavcodec so a keyframe can be forced on exactly the next frame.
+// (docs/codec-anchors.md §"VP8 real-time settings"): CBR, no lag frames,
+// error-resilient, fixed speed -6 for VP8 and 8 for VP9. Used directly
+// rather than through libavcodec so a keyframe can be forced on exactly the
+// next frame.
 struct VpxEncoderConfig {
     VideoCodec codec = VideoCodec::Vp8;
     int width = 640;

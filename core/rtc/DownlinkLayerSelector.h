@@ -34,7 +34,7 @@ struct DownlinkSample {
 // a link that got better is eventually tried (that memory doubles with
 // each failed try too, up to 5 min: a steady cap costs one probe in
 // minutes, not one every 30 s). Layer rates default to the
-// core/media ladder's plan for a 720p source at 2.5 Mbit/s.
+// BitrateLadder's plan for a 720p source at 2.5 Mbit/s.
 // Owned by the thread that runs the subscriber's receive side (asserted).
 class DownlinkLayerSelector {
 public:

@@ -26,7 +26,7 @@ struct SendAllocation {
 // at 30 kbit/s + max(10 %, 20 kbit/s) so a wobbling estimate does not
 // toggle it (libwebrtc's call/bitrate_allocator.cc rule, see
 // docs/codec-anchors.md §"Allocator pause rule").
-// Layer sizes and rates come from the one ladder table in core/media.
+// Layer sizes and rates come from the one ladder table (rtc::BitrateLadder).
 // Owned by the network thread that runs the estimator (asserted).
 class SendRateAllocator {
 public:

@@ -159,7 +159,7 @@ void CallSession::start()
 {
     affinity_.assertOwner();
     startMs_ = util::steadyNowMs();
-    clockEpochMs_ = util::steadyNowMs() - media::MediaClock::nowMs();
+    clockEpochMs_ = media::MediaClock::epochSteadyMs();
     // An impairment's outages are one network drop of this client: timed from
     // the call's start in every PeerConnection, including later ones.
     for (auto* impairment : {&options_.impairment, options_.uplinkImpairment ? &*options_.uplinkImpairment : nullptr,

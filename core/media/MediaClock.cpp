@@ -1,15 +1,19 @@
 #include "media/MediaClock.h"
 
-#include <chrono>
+#include "util/Clock.h"
 
 namespace spoke::media {
 
+std::int64_t MediaClock::epochSteadyUs()
+{
+    static const std::int64_t epochUs = util::steadyNowUs();
+    return epochUs;
+}
+
 std::int64_t MediaClock::nowUs()
 {
-    // Starting at the first use keeps the values small enough for the 32-bit
-    // millisecond field of the video stamp for 49 days of uptime.
-    static const auto epoch = std::chrono::steady_clock::now();
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - epoch).count();
+    const std::int64_t epochUs = epochSteadyUs(); // first, so the first reading is 0, not negative
+    return util::steadyNowUs() - epochUs;
 }
 
 } // namespace spoke::media

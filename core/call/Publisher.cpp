@@ -2,40 +2,35 @@
 
 #include "call/MutableAudioSource.h"
 #include "call/TappedVideoSource.h"
-#include "call/VideoPacer.h"
+#include "call/send/RateController.h"
+#include "call/send/RtpSender.h"
+#include "call/send/SendFeedback.h"
+#include "call/send/SenderReports.h"
 #include "media/MediaError.h"
 #include "media/audio/ToneSource.h"
 #include "media/devices/DeviceRegistry.h"
-#include "rtc/BitrateLadder.h"
 #include "rtc/JsepBuilder.h"
 #include "rtc/NtpTime.h"
-#include "rtc/RetransmissionBuffer.h"
 #include "rtc/RtcpCompound.h"
-#include "rtc/RtpExtensionMap.h"
-#include "rtc/RtpPacket.h"
-#include "rtc/SendBandwidthEstimator.h"
-#include "rtc/SendRateAllocator.h"
-#include "rtc/Vp8Packetizer.h"
 #include "util/Clock.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cmath>
+#include <optional>
 
 namespace spoke::call {
 
 namespace {
 
-constexpr std::size_t kMaxRtpPayloadBytes = 1100; // room for SRTP, extensions and a VPN under a 1280 MTU
-constexpr std::int64_t kKeyframeMinIntervalMs = 300;
-constexpr std::int64_t kRateControlIntervalMs = 100;
-constexpr std::size_t kSrtpTagBytes = 10;
-constexpr std::size_t kWireOverheadBytes = kSrtpTagBytes + 8 + 20; // SRTP tag, UDP, IPv4: what the link carries
-constexpr int kAudioMaxBitrateBps = 32'000;
+// RTCP compounds waiting on the send queue before the network thread drops
+// them: Janus sends a few dozen a second; a backlog this deep means the
+// send thread is stalled, and old feedback is worthless by then.
+constexpr std::size_t kMaxPendingTasks = 256;
 
 } // namespace
 
-Publisher::Publisher(PublisherConfig config) : config_(std::move(config))
+Publisher::Publisher(PublisherConfig config)
+    : config_(std::move(config))
+    , queue_(std::make_unique<util::TaskQueue>("send"))
 {
     if (config_.video)
         openVideo();
@@ -70,9 +65,9 @@ void Publisher::openVideo()
     video.encoder.maxFps = config_.fps;
     video.encoder.layerCount = std::clamp(static_cast<int>(config_.videoLayerSsrcs.size()), 1, 3);
     video.encoder.totalBitrateBps = config_.maxVideoBitrateBps;
-    // A dropped picture would read as a lost stamp at the far end; at
-    // these rates the encoder keeps up without dropping.
-    video.encoder.allowFrameDrop = false;
+    // Rate control may skip a picture under CPU or bitrate pressure (the
+    // encoder's default): what it skips is counted (LocalStats::framesNotSent),
+    // so a receiver's stamp count can tell it from network loss.
     const media::VideoCaptureFormat format{config_.width, config_.height, config_.fps};
     // The pipeline calls this again to reopen a camera that went away; it
     // then falls back to the test pattern rather than ending the call.
@@ -130,6 +125,35 @@ void Publisher::openAudio()
     audio_ = std::make_unique<media::AudioSendPipeline>(std::move(source), audio);
 }
 
+// Every stage of the send side, built on the send queue (their rtc parts
+// assert the thread they were made on) and touched only by its tasks.
+struct Publisher::SendState {
+    SendState(const PublisherConfig& config, send::RtpSender::Transmit transmit)
+        : sender(senderConfig(config), std::move(transmit))
+        , rate(send::RateController::Config{config.width, config.height, config.fps, sender.layerCount(),
+                                            config.maxVideoBitrateBps})
+        , feedback(sender, rate, config.video)
+    {
+    }
+    static send::RtpSender::Config senderConfig(const PublisherConfig& config)
+    {
+        std::vector<std::uint32_t> layers = config.videoLayerSsrcs;
+        if (layers.empty())
+            layers = {config.videoSsrc};
+        layers.resize(std::min<std::size_t>(layers.size(), 3));
+        return {config.audioSsrc, layers, static_cast<std::uint8_t>(rtc::jsep::kTransportCcExtensionId)};
+    }
+
+    send::RtpSender sender;
+    send::RateController rate;
+    send::SendFeedback feedback;
+    send::SenderReports reports;
+    std::optional<std::int64_t> wakeAtUs; // the earliest delayed wake already posted
+    std::int64_t secondStartMs = 0; // the once-a-second stats window
+    std::uint64_t secondStartBytes = 0;
+    std::int64_t activeLayersMask = -1; // as last recorded
+};
+
 Publisher::~Publisher()
 {
     stop();
@@ -145,31 +169,46 @@ void Publisher::start(transport::MediaTransport& transport, std::int64_t callSta
         stats_.targetBitrateBps = config_.maxVideoBitrateBps;
         if (config_.video)
             stats_.activeLayers = {0};
-        stats_.audioBitrateBps = kAudioMaxBitrateBps;
+        stats_.audioBitrateBps = send::RateController::kAudioMaxBitrateBps;
     }
-    if (video_)
+    queue_->post([this] { buildStages(); });
+    // A drain already posted is enough: it takes everything queued by the
+    // time it runs.
+    if (video_) {
+        video_->setOutputReady([this] {
+            if (!videoDrainPosted_.exchange(true))
+                queue_->post([this] { drainVideo(); });
+        });
         video_->start();
-    if (audio_)
+    }
+    if (audio_) {
+        audio_->setOutputReady([this] {
+            if (!audioDrainPosted_.exchange(true))
+                queue_->post([this] { drainAudio(); });
+        });
         audio_->start();
-    thread_ = std::thread([this] { run(); });
+    }
 }
 
 void Publisher::stop()
 {
     affinity_.assertOwner();
-    stopping_ = true;
-    rtcpIn_.close();
-    if (thread_.joinable())
-        thread_.join();
+    queue_->stop();
     if (video_)
         video_->stop();
     if (audio_)
         audio_->stop();
+    // The queue's thread has ended: its state can be read here one last time.
+    if (state_) {
+        const std::lock_guard lock(statsMutex_);
+        fillStats(stats_);
+    }
 }
 
 void Publisher::onRtcp(std::vector<std::uint8_t>&& rtcp)
 {
-    rtcpIn_.push(std::move(rtcp));
+    if (!queue_->tryPost([this, rtcp = std::move(rtcp)] { handleRtcp(rtcp); }, kMaxPendingTasks))
+        ++rtcpDropped_;
 }
 
 void Publisher::processFarEnd(std::span<const std::int16_t> samples, int echoDelayMs)
@@ -188,346 +227,167 @@ LocalStats Publisher::stats() const
     return stats_;
 }
 
-namespace {
-
-// One simulcast layer's RTP stream: its own SSRC, sequence numbers, VP8
-// picture ids and retransmission history (Janus NACKs per layer SSRC).
-struct LayerStream {
-    std::uint32_t ssrc = 0;
-    std::uint16_t sequence = 1;
-    std::uint16_t pictureId = 0;
-    std::uint32_t packets = 0;
-    std::uint32_t octets = 0;
-    std::uint32_t lastTimestamp = 0;
-    std::int64_t lastKeyframeMs = -kKeyframeMinIntervalMs;
-    rtc::RetransmissionBuffer retransmissions;
-};
-
-std::vector<int> activeOf(const std::vector<rtc::VideoLayerPlan>& plan)
+void Publisher::buildStages()
 {
-    std::vector<int> active;
-    for (std::size_t i = 0; i < plan.size(); ++i)
-        if (plan[i].bitrateBps > 0)
-            active.push_back(static_cast<int>(i));
-    return active;
+    state_ = std::make_unique<SendState>(config_, [this](send::SentRtp&& sent) {
+        state_->rate.onPacketSent(sent.transportSequence, sent.bytes.size() + send::RtpSender::kWireOverheadBytes,
+                                  sent.sendTimeUs);
+        transport_->sendRtp(std::move(sent.bytes));
+    });
+    const std::int64_t nowMs = util::steadyNowMs();
+    state_->secondStartMs = nowMs;
+    applyRate(nowMs);
+    runDue();
 }
 
-// libvpx overshoots small layers and keyframes, and every packet carries
-// ~60 bytes of headers (a third of a 160x90 frame): what leaves can be 20-40 %
-// above the plan. Once a second the encoder's share is scaled by what the
-// wire really carried, down at once, back up slowly (5 % a second), so the
-// sender's rate, not only its plan, stays under the estimate.
-double nextEncoderScale(double scale, double sentBps, double budgetBps)
+void Publisher::handleRtcp(const std::vector<std::uint8_t>& rtcp)
 {
-    if (budgetBps <= 0 || sentBps <= 0)
-        return scale;
-    const double ratio = sentBps / budgetBps;
-    if (ratio > 1.03)
-        return std::clamp(scale / ratio, std::max(0.3, scale * 0.7), 1.0);
-    if (ratio < 0.97)
-        return std::min(1.0, scale * 1.05);
-    return scale;
+    const auto packets = rtc::parseRtcpCompound(rtcp);
+    if (!state_ || !packets.ok())
+        return;
+    const std::int64_t nowUs = util::steadyNowUs();
+    const std::uint32_t arrival = rtc::ntp::compact(rtc::ntp::fromUnixMicros(util::unixNowUs()));
+    const std::uint32_t keyframes = state_->feedback.onRtcp(*packets, nowUs, arrival);
+    for (int i = 0; video_ && i < state_->sender.layerCount(); ++i)
+        if (keyframes & (1u << i))
+            video_->requestKeyframe(i);
 }
 
-} // namespace
-
-// The send thread: everything stateful on the send side lives here, so the
-// rtc helpers (which assert their owner thread) are built here too.
-void Publisher::run()
+void Publisher::drainVideo()
 {
-    std::vector<std::uint32_t> layerSsrcs = config_.videoLayerSsrcs;
-    if (layerSsrcs.empty())
-        layerSsrcs = {config_.videoSsrc};
-    const int layerCount = std::clamp(static_cast<int>(layerSsrcs.size()), 1, 3);
-    std::vector<std::unique_ptr<LayerStream>> layers;
-    for (int i = 0; i < layerCount; ++i) {
-        layers.push_back(std::make_unique<LayerStream>());
-        layers.back()->ssrc = layerSsrcs[static_cast<std::size_t>(i)];
+    videoDrainPosted_ = false;
+    if (!state_)
+        return;
+    const auto& rate = state_->rate.state();
+    while (auto frame = video_->output().tryPop())
+        state_->sender.enqueueVideo(*frame, rate.runningLayers, rate.videoPaused);
+    runDue();
+}
+
+void Publisher::drainAudio()
+{
+    audioDrainPosted_ = false;
+    if (!state_)
+        return;
+    while (auto packet = audio_->output().tryPop())
+        state_->sender.sendAudio(*packet, util::steadyNowUs());
+}
+
+// Whatever is due now, then one wake for the earliest next thing.
+void Publisher::runDue()
+{
+    const std::int64_t nowUs = util::steadyNowUs();
+    const std::int64_t nowMs = nowUs / 1000;
+    if (nowMs >= state_->rate.nextUpdateMs())
+        applyRate(nowMs);
+    state_->sender.pace(nowUs);
+    sendReports(nowMs);
+    if (nowMs - state_->secondStartMs >= 1000)
+        publishSecond(nowMs);
+    scheduleWake(nowUs);
+}
+
+void Publisher::scheduleWake(std::int64_t nowUs)
+{
+    SendState& s = *state_;
+    std::int64_t nextUs =
+        std::min({s.rate.nextUpdateMs() * 1000, s.reports.nextMs() * 1000, (s.secondStartMs + 1000) * 1000});
+    if (const auto pace = s.sender.nextPaceUs())
+        nextUs = std::min(nextUs, *pace);
+    if (s.wakeAtUs && *s.wakeAtUs <= nextUs)
+        return; // an earlier wake is already on its way
+    // TaskQueue delays are in ms: round up, a packet a fraction of a ms late
+    // costs nothing, one sent early overdraws the pacer.
+    const std::int64_t delayMs = std::max<std::int64_t>(0, (nextUs - nowUs + 999) / 1000);
+    const std::int64_t wakeAtUs = nowUs + delayMs * 1000;
+    s.wakeAtUs = wakeAtUs;
+    queue_->postDelayed(delayMs, [this, wakeAtUs] {
+        if (state_->wakeAtUs == wakeAtUs)
+            state_->wakeAtUs.reset();
+        runDue();
+    });
+}
+
+void Publisher::applyRate(std::int64_t nowMs)
+{
+    SendState& s = *state_;
+    const auto decision = s.rate.update(nowMs, s.sender.counters().videoWireBytes);
+    s.sender.setPacingRateBps(decision.pacingBps);
+    if (video_ && decision.encoderBps)
+        video_->setTotalBitrateBps(*decision.encoderBps);
+    if (audio_ && decision.audioBps)
+        audio_->setBitrateBps(*decision.audioBps);
+    const auto& rate = s.rate.state();
+    std::int64_t mask = 0;
+    for (const int layer : rate.activeLayers)
+        mask |= std::int64_t{1} << layer;
+    if (video_ && mask != s.activeLayersMask) {
+        s.activeLayersMask = mask;
+        if (config_.statsRecorder)
+            config_.statsRecorder->record(kActiveLayersSeries, StatsRecorder::kLocal, nowMs - callStartMs_, {mask});
     }
-    auto layerOf = [&](std::uint32_t ssrc) -> LayerStream* {
-        for (auto& layer : layers)
-            if (layer->ssrc == ssrc)
-                return layer.get();
-        return nullptr;
-    };
+    const std::lock_guard lock(statsMutex_);
+    stats_.targetBitrateBps = rate.targetVideoBps;
+    stats_.audioBitrateBps = rate.audioBps;
+    stats_.videoPaused = rate.videoPaused;
+    stats_.layerBitrateBps = rate.layerBitrateBps;
+    if (video_)
+        stats_.activeLayers = rate.activeLayers;
+}
 
-    rtc::RtpExtensionMap extensions;
-    extensions.set(rtc::RtpExtensionKind::TransportSequenceNumber, rtc::jsep::kTransportCcExtensionId);
-    std::uint16_t transportSequence = 0;
+void Publisher::sendReports(std::int64_t nowMs)
+{
+    const auto streams = state_->sender.streamCounts();
+    const auto reports = state_->reports.due(nowMs, rtc::ntp::fromUnixMicros(util::unixNowUs()), streams);
+    for (const auto& report : reports)
+        transport_->sendRtcp(rtc::buildRtcpCompound({report}));
+}
 
-    // The estimate covers everything on the wire: video at its cap with its
-    // headers, plus Opus and its headers.
-    rtc::SendBandwidthEstimator::Config estimatorConfig;
-    estimatorConfig.maxBps =
-        static_cast<std::int64_t>(config_.maxVideoBitrateBps / (1 - rtc::SendRateAllocator::kVideoHeaderShare))
-        + kAudioMaxBitrateBps + rtc::SendRateAllocator::kAudioHeaderBps;
-    estimatorConfig.startBps = std::min(estimatorConfig.startBps, estimatorConfig.maxBps);
-    rtc::SendBandwidthEstimator estimator(estimatorConfig);
-    rtc::SendRateAllocator allocator(
-        rtc::SendRateAllocator::Config{config_.width, config_.height, config_.fps, layerCount});
-    rtc::SendAllocation allocation = allocator.allocate(estimator.targetBitrateBps());
-    int appliedVideoBps = 0;
-    double encoderScale = 1.0;
-    std::uint64_t videoWireBytes = 0; // first sends and retransmissions, with overhead
-    std::uint64_t lastVideoWireBytes = 0;
-    int appliedAudioBps = 0;
-    // What the encoder runs now: it starts planned for the configured maximum.
-    std::vector<int> appliedActive = activeOf(rtc::BitrateLadder::simulcast(config_.maxVideoBitrateBps, config_.width,
-                                                                            config_.height, config_.fps, layerCount));
-    VideoPacer pacer;
+// The send rate of the second just ended and the estimate, as current
+// values in the stats and as points for the recorder.
+void Publisher::publishSecond(std::int64_t nowMs)
+{
+    SendState& s = *state_;
+    const std::uint64_t bytes = s.sender.counters().offeredBytes;
+    const auto bps = static_cast<std::int64_t>(bytes - s.secondStartBytes) * 8 * 1000 / (nowMs - s.secondStartMs);
+    s.secondStartBytes = bytes;
+    s.secondStartMs = nowMs;
+    const std::int64_t estimateBps = s.rate.state().estimateBps;
+    if (config_.statsRecorder) {
+        config_.statsRecorder->record(kSendBitrateSeries, StatsRecorder::kLocal, nowMs - callStartMs_, {bps});
+        config_.statsRecorder->record(kEstimateSeries, StatsRecorder::kLocal, nowMs - callStartMs_, {estimateBps});
+    }
+    const std::lock_guard lock(statsMutex_);
+    stats_.sendBitrateBps = bps;
+    stats_.estimateBps = estimateBps;
+    fillStats(stats_);
+}
 
-    const rtc::Vp8Packetizer packetizer(kMaxRtpPayloadBytes);
-    std::uint16_t audioSeq = 1;
-    std::uint32_t audioPackets = 0;
-    std::uint32_t audioOctets = 0;
-    std::uint32_t lastAudioTs = 0;
-    std::int64_t lastSrMs = 0;
-    std::int64_t lastRateControlMs = 0;
-    const std::int64_t firstMs = util::steadyNowMs();
-    std::int64_t lastRateSampleMs = firstMs;
-    std::uint64_t lastBytesSent = 0;
-    // SRTP datagram bytes handed to the transport (the unit a rate cap in
-    // core/transport's Impairment counts): the rate we send at, before any
-    // link queues or drops it. UDP/IP headers are not in it.
-    std::uint64_t offeredBytes = 0;
-    std::uint64_t picturesNotSent = 0; // while video was paused for bandwidth
-    std::int64_t lastPausedSequence = -1;
-
-    // Every packet, first send or retransmission, gets the next transport-wide
-    // sequence number: Janus' feedback reports each one's arrival.
-    auto sendRtp = [&](rtc::RtpPacket& packet) {
-        extensions.setTransportSequenceNumber(packet, transportSequence);
-        auto bytes = packet.serialize();
-        estimator.onPacketSent(transportSequence, bytes.size() + kWireOverheadBytes, util::steadyNowUs());
-        ++transportSequence;
-        offeredBytes += bytes.size() + kSrtpTagBytes;
-        if (packet.ssrc != config_.audioSsrc)
-            videoWireBytes += bytes.size() + kWireOverheadBytes;
-        transport_->sendRtp(std::move(bytes));
-    };
-    auto sendVideo = [&](rtc::RtpPacket& packet) {
-        if (LayerStream* layer = layerOf(packet.ssrc))
-            layer->retransmissions.onPacketSent(packet, util::steadyNowMs());
-        sendRtp(packet);
-    };
-
-    auto applyAllocation = [&](std::int64_t nowMs) {
-        allocation = allocator.allocate(estimator.targetBitrateBps());
-        pacer.setRateBps(static_cast<std::int64_t>(std::max<double>(allocation.videoBitrateBps, 100'000)
-                                                   * VideoPacer::kPacingFactor));
-        // The encoder gets the allocation scaled by its measured overshoot;
-        // the layer plan (and so which layers run) follows from that, with
-        // the same ladder the encoder uses.
-        const int encoderBps = std::max(1, static_cast<int>(allocation.videoBitrateBps * encoderScale));
-        const bool topRunning = layerCount > 1 && !appliedActive.empty() && appliedActive.back() == layerCount - 1;
-        const auto plan = allocation.videoPaused
-                              ? std::vector<rtc::VideoLayerPlan>{}
-                              : rtc::BitrateLadder::simulcast(encoderBps, config_.width, config_.height, config_.fps,
-                                                              layerCount, topRunning);
-        const auto active = activeOf(plan);
-        const bool videoChanged =
-            std::abs(encoderBps - appliedVideoBps) > appliedVideoBps / 20 || active != appliedActive;
-        if (video_ && videoChanged && !allocation.videoPaused) {
-            // A layer that starts (or video that resumes) needs a keyframe
-            // before anyone can decode it; the encoder gives one itself.
-            video_->setTotalBitrateBps(encoderBps);
-            appliedVideoBps = encoderBps;
-        }
-        if (audio_ && allocation.audioBitrateBps != appliedAudioBps) {
-            audio_->setBitrateBps(allocation.audioBitrateBps);
-            appliedAudioBps = allocation.audioBitrateBps;
-        }
-        const std::lock_guard lock(statsMutex_);
-        stats_.targetBitrateBps = allocation.videoPaused ? 0 : encoderBps;
-        stats_.audioBitrateBps = allocation.audioBitrateBps;
-        stats_.videoPaused = allocation.videoPaused;
-        stats_.layerBitrateBps.clear();
-        for (const auto& layer : plan)
-            stats_.layerBitrateBps.push_back(layer.bitrateBps);
-        // While video is paused the encoder keeps its last plan (it is not
-        // told), so appliedActive keeps mirroring it.
-        if (video_ && (active != stats_.activeLayers || stats_.activeLayersOverTime.empty())) {
-            stats_.activeLayers = active;
-            stats_.activeLayersOverTime.emplace_back(nowMs - callStartMs_, active);
-        }
-        if (!allocation.videoPaused)
-            appliedActive = active;
-    };
-    applyAllocation(firstMs);
-
-    while (!stopping_) {
-        const std::int64_t nowMs = util::steadyNowMs();
-
-        // Feedback first: a PLI or NACK is worth more than the next frame.
-        while (auto rtcp = rtcpIn_.tryPop()) {
-            const auto packets = rtc::parseRtcpCompound(*rtcp);
-            if (!packets.ok())
-                continue;
-            for (const auto& packet : *packets) {
-                if (std::holds_alternative<rtc::Pli>(packet) || std::holds_alternative<rtc::Fir>(packet)) {
-                    const std::uint32_t mediaSsrc =
-                        std::holds_alternative<rtc::Pli>(packet) ? std::get<rtc::Pli>(packet).mediaSsrc : 0;
-                    // A PLI names its layer; a FIR (or a PLI for an SSRC we do not know) asks for all.
-                    for (int i = 0; i < layerCount; ++i) {
-                        LayerStream& layer = *layers[static_cast<std::size_t>(i)];
-                        const bool named = layerOf(mediaSsrc) == nullptr || layer.ssrc == mediaSsrc;
-                        if (!video_ || !named || nowMs - layer.lastKeyframeMs < kKeyframeMinIntervalMs)
-                            continue;
-                        video_->requestKeyframe(i);
-                        layer.lastKeyframeMs = nowMs;
-                        const std::lock_guard lock(statsMutex_);
-                        ++stats_.keyframesForced;
-                    }
-                } else if (const auto* nack = std::get_if<rtc::Nack>(&packet)) {
-                    LayerStream* layer = layerOf(nack->mediaSsrc);
-                    if (!layer)
-                        continue;
-                    auto answer = layer->retransmissions.onNack(nack->sequenceNumbers, nowMs);
-                    for (auto& resend : answer.resend)
-                        sendRtp(resend);
-                    const std::lock_guard lock(statsMutex_);
-                    stats_.nacksReceived += nack->sequenceNumbers.size();
-                    stats_.packetsRetransmitted += answer.resend.size();
-                } else if (const auto* remb = std::get_if<rtc::Remb>(&packet)) {
-                    const auto bps = static_cast<std::int64_t>(std::min<std::uint64_t>(remb->bitrateBps, 1u << 30));
-                    estimator.onRemb(bps);
-                    const std::lock_guard lock(statsMutex_);
-                    stats_.rembBps = bps;
-                } else if (const auto* feedback = std::get_if<rtc::TransportFeedback>(&packet)) {
-                    estimator.onTransportFeedback(*feedback, nowMs);
-                    const std::lock_guard lock(statsMutex_);
-                    ++stats_.transportFeedbacks;
-                } else if (const auto* rr = std::get_if<rtc::ReceiverReport>(&packet)) {
-                    // The worst layer's loss speaks for the link: they share it.
-                    std::optional<std::uint8_t> worstLoss;
-                    for (const auto& block : rr->reports) {
-                        LayerStream* layer = layerOf(block.ssrc);
-                        if (!layer)
-                            continue;
-                        worstLoss = std::max(worstLoss.value_or(0), block.fractionLost);
-                        if (const auto rtt = rtc::ntp::roundTripMicros(
-                                rtc::ntp::compact(rtc::ntp::fromUnixMicros(util::unixNowUs())), block.lastSenderReport,
-                                block.delaySinceLastSenderReport)) {
-                            const std::int64_t rttMs = std::max<std::int64_t>(1, *rtt / 1000);
-                            estimator.setRttMs(rttMs);
-                            for (auto& each : layers)
-                                each->retransmissions.setRttMs(rttMs);
-                        }
-                    }
-                    if (worstLoss)
-                        estimator.onReceiverReport(*worstLoss, nowMs);
-                }
-            }
-        }
-        if (nowMs - lastRateControlMs >= kRateControlIntervalMs) {
-            lastRateControlMs = nowMs;
-            estimator.process(nowMs);
-            applyAllocation(nowMs);
-        }
-
-        bool idle = true;
-        if (audio_) {
-            // Audio never waits behind the pacer: 50 small packets a second.
-            while (auto encoded = audio_->output().tryPop()) {
-                idle = false;
-                rtc::RtpPacket packet;
-                packet.payloadType = rtc::jsep::kOpusPayloadType;
-                packet.sequenceNumber = audioSeq++;
-                packet.timestamp = static_cast<std::uint32_t>(encoded->captureTimeUs * 48 / 1000);
-                packet.ssrc = config_.audioSsrc;
-                packet.payload = std::move(encoded->data);
-                lastAudioTs = packet.timestamp;
-                ++audioPackets;
-                audioOctets += static_cast<std::uint32_t>(packet.payload.size());
-                sendRtp(packet);
-                const std::lock_guard lock(statsMutex_);
-                ++stats_.audioPacketsSent;
-            }
-        }
-        if (video_) {
-            while (auto frame = video_->output().tryPop()) {
-                idle = false;
-                const int index = std::clamp(frame->layerIndex, 0, layerCount - 1);
-                // Paused video, or a layer the allocation has just stopped:
-                // its frames are not worth the bandwidth any more.
-                if (allocation.videoPaused
-                    || std::find(appliedActive.begin(), appliedActive.end(), index) == appliedActive.end()) {
-                    // Only a pause costs every receiver the picture; a stopped
-                    // layer's receivers are moved to one that still runs.
-                    if (allocation.videoPaused && frame->sequence != lastPausedSequence) {
-                        lastPausedSequence = frame->sequence;
-                        ++picturesNotSent;
-                    }
-                    continue;
-                }
-                LayerStream& layer = *layers[static_cast<std::size_t>(index)];
-                rtc::Vp8Descriptor descriptor;
-                descriptor.pictureId = layer.pictureId;
-                layer.pictureId = static_cast<std::uint16_t>((layer.pictureId + 1) & 0x7FFF);
-                const auto payloads = packetizer.packetize(frame->data, descriptor);
-                const auto timestamp = static_cast<std::uint32_t>(frame->captureTimeUs * 90 / 1000);
-                for (std::size_t i = 0; i < payloads.size(); ++i) {
-                    rtc::RtpPacket packet;
-                    packet.payloadType = rtc::jsep::kVp8PayloadType;
-                    packet.sequenceNumber = layer.sequence++;
-                    packet.timestamp = timestamp;
-                    packet.ssrc = layer.ssrc;
-                    packet.marker = i + 1 == payloads.size();
-                    packet.payload = payloads[i];
-                    ++layer.packets;
-                    layer.octets += static_cast<std::uint32_t>(packet.payload.size());
-                    pacer.enqueue(std::move(packet));
-                }
-                layer.lastTimestamp = timestamp;
-                // Counted once per picture: the top layer carries every one.
-                if (index == appliedActive.back()) {
-                    const std::lock_guard lock(statsMutex_);
-                    ++stats_.videoFramesSent;
-                }
-            }
-        }
-        if (pacer.process(util::steadyNowUs(), sendVideo) > 0)
-            idle = false;
-
-        // One SR per second per stream: Janus and the far end map RTP time to wall time with it.
-        if (nowMs - lastSrMs >= 1000) {
-            lastSrMs = nowMs;
-            const std::uint64_t ntp = rtc::ntp::fromUnixMicros(util::unixNowUs());
-            std::vector<rtc::RtcpPacket> reports;
-            if (video_) {
-                for (const auto& layer : layers)
-                    if (layer->packets > 0)
-                        reports.emplace_back(rtc::SenderReport{
-                            layer->ssrc, ntp, layer->lastTimestamp, layer->packets, layer->octets, {}});
-            }
-            if (audio_)
-                reports.emplace_back(
-                    rtc::SenderReport{config_.audioSsrc, ntp, lastAudioTs, audioPackets, audioOctets, {}});
-            for (const auto& report : reports)
-                transport_->sendRtcp(rtc::buildRtcpCompound({report}));
-        }
-        if (nowMs - lastRateSampleMs >= 1000) {
-            const auto bytes = offeredBytes;
-            const std::int64_t bps =
-                static_cast<std::int64_t>(bytes - lastBytesSent) * 8 * 1000 / (nowMs - lastRateSampleMs);
-            const double videoBps = static_cast<double>(videoWireBytes - lastVideoWireBytes) * 8 * 1000
-                                    / static_cast<double>(nowMs - lastRateSampleMs);
-            lastVideoWireBytes = videoWireBytes;
-            encoderScale = nextEncoderScale(
-                encoderScale, videoBps, allocation.videoBitrateBps / (1 - rtc::SendRateAllocator::kVideoHeaderShare));
-            lastBytesSent = bytes;
-            lastRateSampleMs = nowMs;
-            const std::lock_guard lock(statsMutex_);
-            stats_.sendBitrateBps.emplace_back(nowMs - callStartMs_, bps);
-            stats_.estimateBps.emplace_back(nowMs - callStartMs_, estimator.targetBitrateBps());
-            if (video_) {
-                const auto sent = video_->stats();
-                stats_.framesDroppedBeforeSend =
-                    sent.captureQueueDropped + sent.encoderDropped + sent.outputDropped + picturesNotSent;
-            }
-        }
-        if (idle)
-            std::this_thread::sleep_for(std::chrono::milliseconds(pacer.queuedPackets() > 0 ? 1 : 2));
+// Counters from the stages and the pipelines; the caller holds statsMutex_
+// and is the send queue, or stop() after the queue has ended.
+void Publisher::fillStats(LocalStats& stats) const
+{
+    const auto& sent = state_->sender.counters();
+    const auto& feedback = state_->feedback.counters();
+    stats.nacksReceived = sent.nacksReceived;
+    stats.packetsRetransmitted = sent.packetsRetransmitted;
+    stats.videoFramesSent = sent.videoFramesSent;
+    stats.audioPacketsSent = sent.audioPacketsSent;
+    stats.keyframesForced = feedback.keyframesForced;
+    stats.transportFeedbacks = feedback.transportFeedbacks;
+    stats.rembBps = feedback.rembBps;
+    stats.rttMs = feedback.rttMs;
+    stats.rtcpDropped = rtcpDropped_.load();
+    stats.framesNotSent.paused = sent.picturesNotSent;
+    if (video_) {
+        const auto video = video_->stats();
+        stats.framesNotSent.cameraOff = video.sourceSkipped;
+        stats.framesNotSent.captureQueue = video.captureQueueDropped;
+        stats.framesNotSent.encoder = video.encoderDropped + video.encodeErrors;
+        stats.framesNotSent.outputQueue = video.outputDropped;
+        stats.encodeUsage = video.encodeUsage;
+        stats.cpuScaleSteps = video.cpuScaleSteps;
+        stats.cpuAdaptations = video.cpuAdaptations;
     }
 }
 

@@ -3,17 +3,17 @@
 #include "call/CallMediaTap.h"
 #include "call/CallStats.h"
 #include "call/StatsRecorder.h"
-#include "media/BoundedQueue.h"
 #include "media/pipeline/AudioSendPipeline.h"
 #include "media/pipeline/VideoSendPipeline.h"
 #include "transport/MediaTransport.h"
+#include "util/TaskQueue.h"
+#include "util/ThreadAffinity.h"
 
 #include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <span>
-#include <thread>
 #include <vector>
 
 namespace spoke::call {
@@ -48,20 +48,21 @@ struct PublisherConfig {
 };
 
 // The send side of one call: the core/media pipelines (capture + encode on
-// their own threads; video as up to three VP8 simulcast layers), and one
-// send thread that packetises their output into RTP (RFC 7741 VP8, one SSRC
-// and sequence space per layer; RFC 7587 Opus), stamps every packet with a
-// transport-wide sequence number, keeps one RetransmissionBuffer per layer
-// and answers NACKs from it, forces a keyframe of the layer a PLI/FIR names
-// (at most every 300 ms per layer), and sends SRs. The rate: Janus'
-// transport-cc feedback (delay) and RR loss drive rtc::SendBandwidthEstimator
-// (GCC), capped by the REMB Janus sends (the room's cap); SendRateAllocator
-// spends the estimate on Opus first, then the layers lowest first, pausing
-// what does not fit; video leaves through a VideoPacer at 1.5x the estimate.
+// their own threads; video as up to three VP8 simulcast layers) and one
+// send queue (util::TaskQueue "send") that wires the clock-free stages of
+// core/call/send: the RTP sender (packetise, pace, retransmit), the RTCP
+// feedback handler (PLI/FIR keyframes, NACK answers, REMB, transport-cc,
+// RR loss and RTT), the rate control (estimator, allocator, encoder
+// overshoot) and the SR schedule. The queue wakes only for work: a
+// pipeline's output-ready notification, RTCP from the network thread, and
+// one delayed task at the earliest time a stage asked for (the pacer's next
+// packet, the next rate-control step or SR, the once-a-second stats).
 //
 // Threading: construct, start and stop on one thread (the signalling
 // thread). onRtcp() is called on the transport's network thread and only
-// queues. Counters are read under a lock from any thread.
+// posts (bounded: a full queue drops and counts). The stages live on the
+// send queue and only its tasks touch them; the pipelines' callbacks post
+// there too. stats() is read under a lock from any thread.
 class Publisher {
 public:
     explicit Publisher(PublisherConfig config);
@@ -73,7 +74,7 @@ public:
     // steady-clock ms the call's timeline counts from.
     void start(transport::MediaTransport& transport, std::int64_t callStartMs);
     void stop();
-    void onRtcp(std::vector<std::uint8_t>&& rtcp); // network thread: queues only
+    void onRtcp(std::vector<std::uint8_t>&& rtcp); // network thread: posts only
 
     LocalStats stats() const;
     // The speaker's sound as the echo canceller's reference, and the device
@@ -85,9 +86,21 @@ public:
     const std::string& deviceWarning() const { return deviceWarning_; }
 
 private:
-    void run();
+    struct SendState; // the stages; send queue only
+
     void openVideo();
     void openAudio();
+    // Tasks on the send queue.
+    void buildStages();
+    void handleRtcp(const std::vector<std::uint8_t>& rtcp);
+    void drainVideo();
+    void drainAudio();
+    void runDue();
+    void scheduleWake(std::int64_t nowUs);
+    void applyRate(std::int64_t nowMs);
+    void sendReports(std::int64_t nowMs);
+    void publishSecond(std::int64_t nowMs);
+    void fillStats(LocalStats& stats) const;
 
     ThreadAffinity affinity_;
     PublisherConfig config_;
@@ -95,9 +108,12 @@ private:
     transport::MediaTransport* transport_ = nullptr;
     std::unique_ptr<media::VideoSendPipeline> video_;
     std::unique_ptr<media::AudioSendPipeline> audio_;
-    media::BoundedQueue<std::vector<std::uint8_t>> rtcpIn_{256};
-    std::thread thread_;
-    std::atomic<bool> stopping_{false};
+    std::unique_ptr<util::TaskQueue> queue_;
+    std::unique_ptr<SendState> state_;
+    // One drain task waiting per pipeline is enough: it takes all there is.
+    std::atomic<bool> videoDrainPosted_{false};
+    std::atomic<bool> audioDrainPosted_{false};
+    std::atomic<std::uint64_t> rtcpDropped_{0};
     std::int64_t callStartMs_ = 0;
 
     mutable std::mutex statsMutex_;

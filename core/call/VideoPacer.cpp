@@ -35,4 +35,16 @@ std::size_t VideoPacer::process(std::int64_t nowUs, const std::function<void(rtc
     return sent;
 }
 
+std::optional<std::int64_t> VideoPacer::nextSendUs() const
+{
+    affinity_.assertOwner();
+    if (queue_.empty())
+        return std::nullopt;
+    if (lastUs_ < 0 || budgetBytes_ > 0 || rateBps_ <= 0)
+        return std::max<std::int64_t>(lastUs_, 0);
+    // The deficit refills at rateBps_; one microsecond more makes it positive.
+    const double deficitUs = -budgetBytes_ * 8.0 * 1e6 / static_cast<double>(rateBps_);
+    return lastUs_ + static_cast<std::int64_t>(deficitUs) + 1;
+}
+
 } // namespace spoke::call

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <optional>
 
 namespace spoke::call {
 
@@ -15,7 +16,8 @@ namespace spoke::call {
 // audio packets (which bypass the pacer) and read as congestion to the
 // delay-based estimator. The budget refills at `rateBps`, may bank at most
 // one 10 ms burst, and the queue is drained oldest first.
-// Owned by the publisher's send thread (asserted).
+// Clock-free: the time comes in as `nowUs`. Owned by the publisher's send
+// queue (asserted).
 class VideoPacer {
 public:
     static constexpr double kPacingFactor = 1.5; // of the estimate; libwebrtc uses 2.5 with a finer clock
@@ -25,6 +27,10 @@ public:
     void enqueue(rtc::RtpPacket&& packet);
     // Sends what the budget allows since the last call; returns packets sent.
     std::size_t process(std::int64_t nowUs, const std::function<void(rtc::RtpPacket&)>& send);
+    // When process() can send the next queued packet (the budget has refilled
+    // to above zero); nothing while the queue is empty, so an idle pacer
+    // asks for no wakeup.
+    std::optional<std::int64_t> nextSendUs() const;
 
     std::size_t queuedPackets() const { return queue_.size(); }
     std::int64_t queuedBytes() const { return queuedBytes_; }

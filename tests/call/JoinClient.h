@@ -104,6 +104,16 @@ inline double number(const QJsonObject& object, const char* path)
     return value.toDouble(-1);
 }
 
+// Pictures a sender never put on the wire (its encoder skipped them under
+// CPU or bitrate pressure, its capture queue overflowed, its video was
+// paused for bandwidth or its camera off), from its own stats: a receiver's
+// stamp count cannot tell them from pictures the network lost, so a test of
+// network loss discounts them.
+inline double framesNotSent(const QJsonObject& senderStats)
+{
+    return number(senderStats, "local.frames_dropped_before_send");
+}
+
 inline std::string compact(const QJsonValue& value)
 {
     return QJsonDocument(value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))

@@ -26,8 +26,15 @@ TEST_CASE("call stats: the JSON has the fields the join command documents", "[ca
 {
     CallStats stats;
     stats.startedSteadyMs = 123456;
-    stats.local.sendBitrateBps = {{1000, 450000}, {2000, 480000}};
+    stats.local.sendBitrateBps = 480000;
     stats.local.activeLayers = {0};
+    stats.local.framesNotSent.encoder = 4;
+    stats.local.framesNotSent.paused = 2;
+    // The per-second series come from the recorder a --stats run attaches.
+    MemoryStatsRecorder recorder;
+    recorder.record(kSendBitrateSeries, StatsRecorder::kLocal, 1000, {450000});
+    recorder.record(kSendBitrateSeries, StatsRecorder::kLocal, 2000, {480000});
+    recorder.record(kActiveLayersSeries, StatsRecorder::kLocal, 0, {0b101});
     RemoteStats bob;
     bob.display = QStringLiteral("bob");
     bob.video.packets = 900;
@@ -41,7 +48,7 @@ TEST_CASE("call stats: the JSON has the fields the join command documents", "[ca
     bob.goneReason = QStringLiteral("left");
     stats.remote.push_back(bob);
 
-    const QJsonObject json = toJson(stats);
+    const QJsonObject json = toJson(stats, &recorder);
     CHECK(json.value(QLatin1String("started_steady_ms")).toInteger() == 123456);
     const QJsonObject local = json.value(QLatin1String("local")).toObject();
     const QJsonArray rate = local.value(QLatin1String("send_bitrate_bps")).toArray();
@@ -49,6 +56,20 @@ TEST_CASE("call stats: the JSON has the fields the join command documents", "[ca
     CHECK(rate[1].toArray()[0].toInteger() == 2000);
     CHECK(rate[1].toArray()[1].toInteger() == 480000);
     CHECK(local.value(QLatin1String("active_layers")).toArray().size() == 1);
+    CHECK(local.value(QLatin1String("last_send_bitrate_bps")).toInteger() == 480000);
+    const QJsonArray layers = local.value(QLatin1String("active_layers_over_time")).toArray();
+    REQUIRE(layers.size() == 1);
+    CHECK(layers[0].toArray()[1].toArray() == QJsonArray{0, 2});
+    // What the sender never sent, per cause and in total.
+    CHECK(local.value(QLatin1String("frames_dropped_before_send")).toInteger() == 6);
+    const QJsonObject notSent = local.value(QLatin1String("frames_not_sent")).toObject();
+    CHECK(notSent.value(QLatin1String("encoder")).toInteger() == 4);
+    CHECK(notSent.value(QLatin1String("paused")).toInteger() == 2);
+    CHECK(notSent.value(QLatin1String("capture_queue")).toInteger() == 0);
+    for (const char* key : {"encode_usage", "cpu_scale_steps", "estimate_bps"})
+        CHECK(local.contains(QLatin1String(key)));
+    // Without a recorder the series are there, empty.
+    CHECK(toJson(stats.local).value(QLatin1String("send_bitrate_bps")).toArray().isEmpty());
 
     const QJsonObject remote = json.value(QLatin1String("remote")).toArray()[0].toObject();
     CHECK(remote.value(QLatin1String("display")).toString() == QLatin1String("bob"));

@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -22,7 +23,9 @@ namespace {
 // USB camera behaves when it is pulled out mid-call.
 class FailingSource final : public VideoSource {
 public:
-    explicit FailingSource(int goodFrames) : inner_({320, 180, 30, true, AV_PIX_FMT_YUYV422}), goodFrames_(goodFrames) {}
+    explicit FailingSource(int goodFrames) : inner_({320, 180, 30, true, AV_PIX_FMT_YUYV422}), goodFrames_(goodFrames)
+    {
+    }
     const DeviceInfo& device() const override { return info_; }
     VideoFrame read() override
     {
@@ -37,6 +40,26 @@ private:
     TestPatternSource inner_;
     int goodFrames_;
     int reads_ = 0;
+};
+
+// Drops every `every`-th picture before the pipeline sees it, as
+// call::TappedVideoSource does while the camera is off.
+class SkippingSource final : public VideoSource {
+public:
+    explicit SkippingSource(int every) : inner_({320, 180, 30, true, AV_PIX_FMT_YUV420P}), every_(every) { }
+    const DeviceInfo& device() const override { return inner_.device(); }
+    VideoFrame read() override
+    {
+        VideoFrame frame = inner_.read();
+        if (!frame.isNull() && frame.sequence() % every_ == every_ - 1)
+            frame = inner_.read();
+        return frame;
+    }
+    void interrupt() override { inner_.interrupt(); }
+
+private:
+    TestPatternSource inner_;
+    int every_;
 };
 
 VideoSendPipeline::Config pipelineConfig(int width, int height, int bitrateBps)
@@ -77,7 +100,8 @@ TEST_CASE("A bounded queue drops the oldest item and counts it", "[media][queue]
 
 TEST_CASE("The video send pipeline captures, converts and encodes on its own threads", "[media][pipeline]")
 {
-    auto source = std::make_unique<TestPatternSource>(TestPatternSource::Config{640, 360, 30, true, AV_PIX_FMT_YUYV422});
+    auto source =
+        std::make_unique<TestPatternSource>(TestPatternSource::Config{640, 360, 30, true, AV_PIX_FMT_YUYV422});
     VideoSendPipeline pipeline(std::move(source), nullptr, pipelineConfig(640, 360, 500'000));
     pipeline.start();
     std::this_thread::sleep_for(std::chrono::milliseconds(700));
@@ -109,6 +133,29 @@ TEST_CASE("The video send pipeline captures, converts and encodes on its own thr
         CHECK(frame.sequence > previous);
         previous = frame.sequence;
     }
+}
+
+TEST_CASE("The video pipeline says when a picture is ready and counts every picture it never encoded",
+          "[media][pipeline]")
+{
+    VideoSendPipeline pipeline(std::make_unique<SkippingSource>(3), nullptr, pipelineConfig(320, 180, 300'000));
+    std::atomic<int> ready{0};
+    pipeline.setOutputReady([&] { ++ready; });
+    pipeline.start();
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    pipeline.stop();
+    const auto stats = pipeline.stats();
+    const auto frames = drain(pipeline.output());
+    REQUIRE(stats.framesCaptured >= 10);
+    // One notification per picture that came out, none for one that did not.
+    CHECK(ready.load() == static_cast<int>(stats.framesEncoded));
+    CHECK(frames.size() == stats.framesEncoded); // one layer: one frame per picture
+    // Every picture the source numbered is accounted for: skipped before us,
+    // dropped in the capture queue, dropped or refused by the encoder, or sent.
+    CHECK(stats.sourceSkipped >= stats.framesCaptured / 2 - 1);
+    CHECK(stats.framesEncoded + stats.encoderDropped + stats.encodeErrors + stats.captureQueueDropped
+          == stats.framesCaptured);
+    CHECK(static_cast<std::uint64_t>(frames.back().sequence + 1) <= stats.framesCaptured + stats.sourceSkipped);
 }
 
 TEST_CASE("A camera that fails mid-stream is replaced by the fallback, with the reason kept", "[media][pipeline]")
@@ -147,6 +194,8 @@ TEST_CASE("The audio send pipeline sends marked Opus packets in real time", "[me
     config.opus.dtx = false;
     config.outputQueueCapacity = 100; // nobody drains during the test
     AudioSendPipeline pipeline(std::make_unique<ToneSource>(ToneSource::Config{true, 0.25}), config);
+    std::atomic<int> ready{0};
+    pipeline.setOutputReady([&] { ++ready; });
     pipeline.start();
     std::this_thread::sleep_for(std::chrono::milliseconds(600));
     pipeline.setBitrateBps(16'000);
@@ -172,4 +221,5 @@ TEST_CASE("The audio send pipeline sends marked Opus packets in real time", "[me
         readable += code ? 1 : 0;
     CHECK(readable >= packets - 3);
     CHECK(pipeline.stats().sourceErrors == 0);
+    CHECK(ready.load() == packets); // told once per packet: its consumer never polls
 }

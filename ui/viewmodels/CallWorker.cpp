@@ -146,8 +146,7 @@ void CallWorker::takeSnapshot()
         return;
     const call::CallStats stats = session_->stats();
     CallSnapshot snap;
-    if (!stats.local.sendBitrateBps.empty())
-        snap.sendBitrateBps = stats.local.sendBitrateBps.back().second;
+    snap.sendBitrateBps = stats.local.sendBitrateBps; // last second, -1 before the first
     snap.videoFramesSent = stats.local.videoFramesSent;
     snap.audioPacketsSent = stats.local.audioPacketsSent;
     // A participant whose feed was dropped and subscribed again appears

@@ -20,6 +20,12 @@ AudioSendPipeline::~AudioSendPipeline()
     stop();
 }
 
+void AudioSendPipeline::setOutputReady(std::function<void()> ready)
+{
+    affinity_.assertOwner();
+    outputReady_ = std::move(ready);
+}
+
 void AudioSendPipeline::start()
 {
     affinity_.assertOwner();
@@ -66,6 +72,8 @@ void AudioSendPipeline::run()
             if (packet.dtx)
                 ++dtxPackets_;
             output_.push(std::move(packet));
+            if (outputReady_)
+                outputReady_();
         } catch (const MediaError& error) {
             ++sourceErrors_;
             std::lock_guard lock(errorMutex_);

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -39,7 +40,10 @@ struct AudioSendStats {
 // microphone → AEC/NS/AGC → Opus on one thread of its own (20 ms of work
 // is well under a millisecond), packets out through a bounded queue. A
 // microphone that fails is reported in stats() and the thread ends; the
-// caller picks another device. Control methods are thread-safe.
+// caller picks another device. Control methods are thread-safe;
+// setOutputReady() belongs to the creating thread and its callback runs on
+// the pipeline's thread after each packet is in output() (hand off only), so
+// the consumer need not poll.
 class AudioSendPipeline {
 public:
     struct Config {
@@ -57,6 +61,7 @@ public:
     void stop();
 
     BoundedQueue<EncodedAudio>& output() { return output_; }
+    void setOutputReady(std::function<void()> ready); // before start()
     void setBitrateBps(int bitrateBps) { pendingBitrateBps_ = bitrateBps; }
     void setExpectedLossPercent(int percent) { pendingLossPercent_ = percent; }
     // What the speaker is about to play, as the echo canceller's reference,
@@ -76,6 +81,7 @@ private:
     OpusVoiceEncoder encoder_;
     std::unique_ptr<AudioProcessor> processor_;
     BoundedQueue<EncodedAudio> output_;
+    std::function<void()> outputReady_;
     std::thread thread_;
     std::atomic<bool> started_{false};
     std::atomic<int> pendingBitrateBps_{0};

@@ -22,6 +22,12 @@ VideoSendPipeline::~VideoSendPipeline()
     stop();
 }
 
+void VideoSendPipeline::setOutputReady(std::function<void()> ready)
+{
+    affinity_.assertOwner();
+    outputReady_ = std::move(ready);
+}
+
 void VideoSendPipeline::start()
 {
     affinity_.assertOwner();
@@ -58,6 +64,7 @@ void VideoSendPipeline::recordError(const std::string& message)
 
 void VideoSendPipeline::captureLoop()
 {
+    std::int64_t lastSequence = -1;
     while (!stopping_.load()) {
         VideoFrame frame;
         try {
@@ -77,6 +84,7 @@ void VideoSendPipeline::captureLoop()
             std::lock_guard lock(sourceMutex_);
             source_ = std::move(replacement);
             usingFallback_ = true;
+            lastSequence = -1; // the fallback numbers its pictures from zero
             if (stopping_.load())
                 source_->interrupt();
             continue;
@@ -84,6 +92,12 @@ void VideoSendPipeline::captureLoop()
         if (frame.isNull())
             break; // interrupted: stop() is under way
         captureCpuUs_ = threadCpuUs();
+        // A source that drops pictures before us (TappedVideoSource with the
+        // camera off) leaves gaps in its numbers: pictures the far end never
+        // gets, which its stamp count must not read as network loss.
+        if (lastSequence >= 0 && frame.sequence() > lastSequence + 1)
+            sourceSkipped_ += static_cast<std::uint64_t>(frame.sequence() - lastSequence - 1);
+        lastSequence = frame.sequence();
         ++framesCaptured_;
         captured_.push(std::move(frame));
     }
@@ -123,9 +137,12 @@ void VideoSendPipeline::encodeLoop()
                 bytesOut_ += out.data.size();
                 output_.push(std::move(out));
             }
+            if (!encoded.empty() && outputReady_)
+                outputReady_();
         } catch (const MediaError& error) {
             // A picture the encoder refuses (a source that changed size to
             // something odd) costs that picture, not the call.
+            ++encodeErrors_;
             recordError(error.what());
         }
         encodeCpuUs_ = threadCpuUs();
@@ -150,7 +167,9 @@ VideoSendStats VideoSendPipeline::stats() const
 {
     VideoSendStats stats;
     stats.framesCaptured = framesCaptured_.load();
+    stats.sourceSkipped = sourceSkipped_.load();
     stats.captureQueueDropped = captured_.droppedCount();
+    stats.encodeErrors = encodeErrors_.load();
     stats.framesEncoded = framesEncoded_.load();
     stats.encoderDropped = encoderDropped_.load();
     stats.outputDropped = output_.droppedCount();

@@ -20,10 +20,13 @@ namespace spoke::media {
 
 struct VideoSendStats {
     std::uint64_t framesCaptured = 0;
+    // Pictures that never left the pipeline, by cause; each counted once.
+    std::uint64_t sourceSkipped = 0; // gaps in the source's frame numbers (camera off drops them before us)
     std::uint64_t captureQueueDropped = 0; // the encoder fell behind the camera
     std::uint64_t framesEncoded = 0; // pictures that produced at least one layer
-    std::uint64_t encoderDropped = 0; // rate control skipped a picture
-    std::uint64_t outputDropped = 0; // nobody took the encoded frames in time
+    std::uint64_t encoderDropped = 0; // rate control (CPU or bitrate) skipped a picture on every layer
+    std::uint64_t encodeErrors = 0; // the encoder refused a picture
+    std::uint64_t outputDropped = 0; // encoded frames (per layer) nobody took in time
     std::uint64_t bytesOut = 0;
     std::uint64_t sourceErrors = 0;
     // CPU time of each pipeline thread (not the time it waited): the
@@ -45,14 +48,17 @@ struct VideoSendStats {
 // its own joined by a bounded queue of two pictures (the camera never waits
 // for the encoder; late pictures are dropped and counted). Encoded frames
 // come out of output(), another bounded queue, for the RTP sender or a
-// recorder. If the device fails mid-stream (unplugged, driver error, reads
+// recorder; setOutputReady() tells the consumer when a picture's frames are
+// there, so it need not poll. If the device fails mid-stream (unplugged, driver error, reads
 // time out) the pipeline records the error, switches to the fallback
 // source (normally the test pattern, so the far end sees "camera lost"
 // rather than a frozen picture) and keeps running; it never hangs: stop()
 // interrupts the source and joins both threads.
 //
 // Control methods (setTotalBitrateBps, requestKeyframe) are thread-safe and
-// take effect on the next picture; start/stop belong to the creating thread.
+// take effect on the next picture; start/stop and setOutputReady belong to
+// the creating thread. The output-ready callback runs on the encode thread
+// and must only hand off (post to the consumer's queue).
 class VideoSendPipeline {
 public:
     using SourceFactory = std::function<std::unique_ptr<VideoSource>()>;
@@ -72,6 +78,9 @@ public:
     void stop(); // idempotent
 
     BoundedQueue<EncodedFrame>& output() { return output_; }
+    // Called on the encode thread after each picture's frames are in
+    // output(). Set before start().
+    void setOutputReady(std::function<void()> ready);
 
     void setTotalBitrateBps(int bitrateBps) { pendingBitrateBps_ = bitrateBps; }
     void requestKeyframe() { keyframeRequested_ = true; }
@@ -110,7 +119,10 @@ private:
     std::atomic<bool> keyframeRequested_{false};
     std::atomic<std::uint32_t> keyframeLayers_{0}; // bit i: layer i wants a keyframe
 
+    std::function<void()> outputReady_;
     std::atomic<std::uint64_t> framesCaptured_{0};
+    std::atomic<std::uint64_t> sourceSkipped_{0};
+    std::atomic<std::uint64_t> encodeErrors_{0};
     std::atomic<std::uint64_t> framesEncoded_{0};
     std::atomic<std::uint64_t> encoderDropped_{0};
     std::atomic<std::uint64_t> bytesOut_{0};

@@ -1,7 +1,7 @@
 #include "viewmodels/CallMediaRouter.h"
-#include "util/Clock.h"
 
 #include "call/Publisher.h"
+#include "util/Clock.h"
 #include "viewmodels/VideoView.h"
 
 namespace spoke::ui {

@@ -1,7 +1,7 @@
 #include "viewmodels/CallModel.h"
-#include "util/Clock.h"
 
 #include "call/Publisher.h"
+#include "util/Clock.h"
 #include "viewmodels/VideoView.h"
 
 #include <QNetworkInterface>

@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <limits>
 
 namespace spoke::call {
 
@@ -248,6 +249,7 @@ void RemoteFeed::post(std::vector<std::uint8_t>&& bytes, bool rtcp)
 void RemoteFeed::onPacket(const std::vector<std::uint8_t>& bytes, std::int64_t arrivalUs, bool rtcp)
 {
     const std::int64_t nowUs = util::steadyNowUs();
+    unpublishedPackets_ = true;
     if (rtcp)
         receiver_->onRtcp(bytes, arrivalUs);
     else
@@ -271,12 +273,20 @@ void RemoteFeed::runDue()
 // and does nothing.
 void RemoteFeed::scheduleWake(std::int64_t nowMs)
 {
-    const std::int64_t wakeMs = std::min(receiver_->nextWakeMs(nowMs), lastPublishMs_ + kPublishIntervalMs);
-    if (wakeScheduledMs_ && *wakeScheduledMs_ <= wakeMs)
+    std::optional<std::int64_t> wakeMs = receiver_->nextWakeMs(nowMs);
+    // A publish of its own only when packets changed the figures: the
+    // stages' own wakes (ticks, reports) publish in passing, and a feed
+    // with nothing arriving stays asleep.
+    if (unpublishedPackets_)
+        wakeMs =
+            std::min(wakeMs.value_or(std::numeric_limits<std::int64_t>::max()), lastPublishMs_ + kPublishIntervalMs);
+    if (!wakeMs)
+        return; // nothing is due until a packet comes
+    if (wakeScheduledMs_ && *wakeScheduledMs_ <= *wakeMs)
         return;
     wakeScheduledMs_ = wakeMs;
-    queue_->postDelayed(wakeMs - nowMs, [this, wakeMs] {
-        if (wakeScheduledMs_ != wakeMs)
+    queue_->postDelayed(*wakeMs - nowMs, [this, dueMs = *wakeMs] {
+        if (wakeScheduledMs_ != dueMs)
             return; // superseded by an earlier wake, which has run and scheduled the next
         wakeScheduledMs_.reset();
         runDue();
@@ -286,6 +296,7 @@ void RemoteFeed::scheduleWake(std::int64_t nowMs)
 void RemoteFeed::publish(std::int64_t nowMs)
 {
     lastPublishMs_ = nowMs;
+    unpublishedPackets_ = false;
     RemoteStats snapshot = receiver_->snapshot();
     const std::lock_guard lock(statsMutex_);
     published_ = std::move(snapshot);

@@ -57,8 +57,8 @@ struct RemoteFeedConfig {
 // transport callbacks arrive on its network thread and only post; the
 // feed's queue owns every rtc/media object of the path. stats() and
 // msSinceMedia() are safe from any thread: stats() copies a small snapshot
-// the queue publishes every kPublishIntervalMs (and at stop), under a lock
-// the queue takes only then.
+// the queue publishes every kPublishIntervalMs while anything happens (and
+// at stop), under a lock the queue takes only then.
 class RemoteFeed : public QObject {
     Q_OBJECT
 public:
@@ -118,6 +118,7 @@ private:
     std::unique_ptr<receive::FeedReceiver> receiver_;
     std::optional<std::int64_t> wakeScheduledMs_; // the earliest delayed wake posted
     std::int64_t lastPublishMs_ = 0;
+    bool unpublishedPackets_ = false;
 
     // What stats() returns: the queue's latest snapshot, and the fields the
     // signalling thread sets.

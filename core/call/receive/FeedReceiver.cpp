@@ -96,8 +96,8 @@ void FeedReceiver::sendFeedback(std::int64_t nowUs)
     const std::uint32_t mediaSsrc = video_.ssrc();
     if (!feedback.nacks.empty()) {
         rtcp_.onNacked(feedback.nacks, nowMs);
-        outputs_.sendRtcp(rtcp_.feedback(mediaSsrc, rtc::Nack{rtcp_.ourSsrc(), mediaSsrc, std::move(feedback.nacks)},
-                                         nowUs));
+        outputs_.sendRtcp(
+            rtcp_.feedback(mediaSsrc, rtc::Nack{rtcp_.ourSsrc(), mediaSsrc, std::move(feedback.nacks)}, nowUs));
     }
     if (feedback.pli)
         outputs_.sendRtcp(rtcp_.feedback(mediaSsrc, rtc::Pli{rtcp_.ourSsrc(), mediaSsrc}, nowUs));
@@ -113,8 +113,9 @@ void FeedReceiver::publishCounters()
     s.audioSyncDelayMs = lipSync_.audioDelayMs();
 }
 
-std::int64_t FeedReceiver::nextWakeMs(std::int64_t nowMs) const
+std::optional<std::int64_t> FeedReceiver::nextWakeMs(std::int64_t nowMs) const
 {
+    constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
     std::int64_t wakeMs = lipSync_.nextWakeMs();
     // Rounded up: a wake a fraction of a millisecond early finds nothing due.
     if (const auto reportUs = rtcp_.nextReportUs())
@@ -123,6 +124,8 @@ std::int64_t FeedReceiver::nextWakeMs(std::int64_t nowMs) const
         wakeMs = std::min(wakeMs, *tick);
     if (const auto video = video_.nextWakeMs(nowMs))
         wakeMs = std::min(wakeMs, *video);
+    if (wakeMs == kNever)
+        return std::nullopt;
     return std::max(wakeMs, nowMs);
 }
 

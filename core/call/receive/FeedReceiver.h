@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -55,8 +56,9 @@ public:
     // Everything due at `nowUs`. `unixMinusSteadyMs` converts the sender's
     // wall-clock capture times (from SRs) for the play-latency figure.
     void process(std::int64_t nowUs, std::int64_t unixMinusSteadyMs);
-    // The earliest time anything is due (no earlier than `nowMs`).
-    std::int64_t nextWakeMs(std::int64_t nowMs) const;
+    // The earliest time anything is due (no earlier than `nowMs`); none
+    // when nothing ever will be until a packet comes.
+    std::optional<std::int64_t> nextWakeMs(std::int64_t nowMs) const;
 
     RemoteStats snapshot() const;
     ReceiveStatsCollector& stats() { return stats_; }

@@ -56,8 +56,10 @@ std::optional<std::int64_t> LipSync::updateAudioDelay(std::int64_t nowMs)
 
 std::int64_t LipSync::nextWakeMs() const
 {
-    // Disabled or not started, nothing here is ever due.
-    if (!enabled_ || !lastStepMs_)
+    // Disabled, not started or nothing measured yet (no SRs): nothing here
+    // is due. updateAudioDelay() runs on every process() anyway, and the
+    // first offset comes with a packet.
+    if (!enabled_ || !lastStepMs_ || !sync_.offsetMs())
         return std::numeric_limits<std::int64_t>::max();
     return *lastStepMs_ + kAudioStepIntervalMs;
 }

@@ -10,8 +10,8 @@ void QueueDelayEstimator::onFrame(std::uint32_t rtpTimestamp, std::int64_t arriv
         unwrappedTimestamp_ += static_cast<std::int32_t>(rtpTimestamp - *lastTimestamp_);
     lastTimestamp_ = rtpTimestamp;
     const std::int64_t arrivalMs = arrivalUs / 1000;
-    const double delayMs = static_cast<double>(arrivalUs) / 1000.0
-                           - static_cast<double>(unwrappedTimestamp_) * 1000.0 / kVideoClockHz;
+    const double delayMs =
+        static_cast<double>(arrivalUs) / 1000.0 - static_cast<double>(unwrappedTimestamp_) * 1000.0 / kVideoClockHz;
 
     // A monotonic deque: an entry with a larger delay than a newer one can
     // never be the minimum again.

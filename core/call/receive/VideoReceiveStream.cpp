@@ -125,8 +125,8 @@ void VideoReceiveStream::decode(const rtc::Vp8Frame& frame, std::int64_t nowMs, 
     // What this receiver adds: first packet to decoded, plus the lip-sync wait.
     auto& v = stats_.video();
     const auto bufferMs = static_cast<double>(nowMs - frame.firstArrivalUs / 1000 + renderQueue_.appliedDelayMs());
-    v.receiveBufferMs = v.receiveBufferMs < 0 ? bufferMs
-                                              : (1 - kBufferSmoothing) * v.receiveBufferMs + kBufferSmoothing * bufferMs;
+    v.receiveBufferMs =
+        v.receiveBufferMs < 0 ? bufferMs : (1 - kBufferSmoothing) * v.receiveBufferMs + kBufferSmoothing * bufferMs;
 }
 
 void VideoReceiveStream::readStamp(const media::VideoFrame& picture, std::optional<std::int64_t>& captureMs,
@@ -207,12 +207,16 @@ std::optional<std::int64_t> VideoReceiveStream::nextWakeMs(std::int64_t nowMs) c
         wakeMs = *due;
     if (ssrc_ == 0)
         return renderQueue_.nextDueMs();
-    if (nacks_.missingCount() > 0 || frames_.pendingFrames() > 0 || assembler_.pendingFrames() > 0 || pliDue_)
+    // A missing packet to NACK, a hole whose wait may end: look often.
+    // Frames held behind a keyframe request wait for a packet, not for time.
+    const bool holeWaiting = frames_.pendingFrames() > 0 && !frames_.waitingForKeyframe();
+    if (nacks_.missingCount() > 0 || holeWaiting || pliDue_)
         wakeMs = std::min(wakeMs, nowMs + kPendingCheckMs);
     // The frame buffer repeats its own keyframe request at most every 500 ms
-    // (VideoFrameBuffer::Config): a coarser look is enough, and an outage
-    // (nothing arriving for seconds) then costs ten wakeups a second, not a hundred.
-    if (frames_.waitingForKeyframe())
+    // (VideoFrameBuffer::Config), and the assembler gives up on a frame after
+    // a second: a coarser look is enough, and an outage (nothing arriving
+    // for seconds) costs ten wakeups a second, not a hundred.
+    if (frames_.waitingForKeyframe() || assembler_.pendingFrames() > 0)
         wakeMs = std::min(wakeMs, nowMs + kKeyframeCheckMs);
     if (waitingForKeyframe_ && lastPliMs_)
         wakeMs = std::min(wakeMs, *lastPliMs_ + kPliRepeatMs);

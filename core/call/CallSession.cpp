@@ -7,6 +7,8 @@
 #include "rtc/JsepBuilder.h"
 #include "util/Clock.h"
 
+#include <QMetaObject>
+#include <QPointer>
 #include <QRandomGenerator>
 
 namespace spoke::call {
@@ -14,6 +16,7 @@ namespace spoke::call {
 namespace {
 
 constexpr int kGatherTimeoutMs = 5000;
+constexpr int kReadyTimeoutMs = 15000;
 constexpr int kMaxRepublishes = 3;
 constexpr std::int64_t kDownlinkSampleMs = 1000;
 constexpr std::int64_t kSwitchSettleMs = 3000;
@@ -35,7 +38,16 @@ CallSession::CallSession(CallOptions options, QObject* parent)
 {
     switches_->audioMuted = options_.startMuted;
     switches_->videoMuted = !options_.startCameraOn;
-    poll_.setInterval(10);
+    // Gathering and the publisher's DTLS are event-driven (the transport's
+    // callbacks, queued here); these single shots only bound the wait.
+    gatherTimeout_.setSingleShot(true);
+    gatherTimeout_.setInterval(kGatherTimeoutMs);
+    connect(&gatherTimeout_, &QTimer::timeout, this, [this] { sendPublishOffer(publishGeneration_); });
+    readyTimeout_.setSingleShot(true);
+    readyTimeout_.setInterval(kReadyTimeoutMs);
+    connect(&readyTimeout_, &QTimer::timeout, this, [this] {
+        publisherFailed_ = true; // the watchdog publishes again
+    });
     watchdog_.setInterval(250);
     connect(&watchdog_, &QTimer::timeout, this, &CallSession::watchdog);
     connect(&connection_, &session::JanusConnection::ready, this, [this](quint64) {
@@ -227,9 +239,13 @@ void CallSession::publish()
         publisherTransport_->close();
     publisherTransport_.reset();
     publisher_.reset();
-    publisherGathered_ = false;
     publisherFailed_ = false;
     publisherCandidates_.clear();
+    ++publishGeneration_; // callbacks queued by the previous transport are stale
+    offerSent_ = false;
+    awaitingReady_ = false;
+    gatherTimeout_.stop();
+    readyTimeout_.stop();
 
     PublisherConfig config;
     config.video = options_.video;
@@ -270,11 +286,29 @@ void CallSession::publish()
         const std::lock_guard lock(publisherCandidatesMutex_);
         publisherCandidates_.push_back(candidate);
     };
-    callbacks.localCandidatesDone = [this] { publisherGathered_ = true; };
-    callbacks.stateChanged = [this](transport::MediaTransportState state,
-                                    const std::optional<transport::TransportError>&) {
+    // Network thread: hop to ours. The transport, hence these callbacks,
+    // never outlives this object (stopMedia, the destructor).
+    const int generation = publishGeneration_;
+    callbacks.localCandidatesDone = [this, generation] {
+        QMetaObject::invokeMethod(
+            this,
+            [self = QPointer<CallSession>(this), generation] {
+                if (self)
+                    self->sendPublishOffer(generation);
+            },
+            Qt::QueuedConnection);
+    };
+    callbacks.stateChanged = [this, generation](transport::MediaTransportState state,
+                                                const std::optional<transport::TransportError>&) {
         if (state == transport::MediaTransportState::Failed)
             publisherFailed_ = true;
+        QMetaObject::invokeMethod(
+            this,
+            [self = QPointer<CallSession>(this), generation] {
+                if (self)
+                    self->onPublisherTransportState(generation);
+            },
+            Qt::QueuedConnection);
     };
     // The transport is always closed and destroyed before the publisher (see publish() and the destructor).
     callbacks.rtcp = [publisher = publisher_.get()](std::vector<std::uint8_t>&& rtcp) {
@@ -288,51 +322,57 @@ void CallSession::publish()
     publisherTransport_ = std::move(*made);
     publisherTransport_->start();
 
-    const std::int64_t startedMs = util::steadyNowMs();
-    poll_.disconnect();
-    connect(&poll_, &QTimer::timeout, this, [this, startedMs, config] {
-        if (!publisherGathered_ && util::steadyNowMs() - startedMs < kGatherTimeoutMs)
-            return;
-        poll_.stop();
-        rtc::jsep::PublisherOfferOptions offerOptions;
-        offerOptions.transport = publisherTransport_->localParameters();
-        {
-            const std::lock_guard lock(publisherCandidatesMutex_);
-            for (const auto& value : publisherCandidates_) {
-                if (auto candidate = rtc::SdpCandidate::parse(value); candidate.ok())
-                    offerOptions.transport.candidates.push_back(*candidate);
-            }
+    publisherConfig_ = config;
+    // Half trickle: the offer carries every candidate (sendPublishOffer).
+    gatherTimeout_.start();
+}
+
+// Gathering done (or timed out) for the transport of `generation`.
+void CallSession::sendPublishOffer(int generation)
+{
+    affinity_.assertOwner();
+    if (generation != publishGeneration_ || offerSent_ || !publisherTransport_ || !publisherHandle_)
+        return;
+    offerSent_ = true;
+    gatherTimeout_.stop();
+    const PublisherConfig& config = publisherConfig_;
+    rtc::jsep::PublisherOfferOptions offerOptions;
+    offerOptions.transport = publisherTransport_->localParameters();
+    {
+        const std::lock_guard lock(publisherCandidatesMutex_);
+        for (const auto& value : publisherCandidates_) {
+            if (auto candidate = rtc::SdpCandidate::parse(value); candidate.ok())
+                offerOptions.transport.candidates.push_back(*candidate);
         }
-        offerOptions.transport.endOfCandidates = true;
-        offerOptions.sessionId = std::to_string(QRandomGenerator::global()->bounded(1u << 30));
-        offerOptions.cname = options_.display.toStdString();
-        offerOptions.audioSsrc = config.audioSsrc;
-        offerOptions.videoSsrc = config.videoSsrc;
-        offerOptions.videoRtxSsrc = config.videoSsrc + 1;
-        // Simulcast the legacy way (a=ssrc-group:SIM, one FID group per
-        // layer): Janus 1.1.2 maps layers by SSRC, so packets need no rid/mid
-        // extension. The only extension kept is transport-cc, whose feedback
-        // drives our bandwidth estimate.
-        offerOptions.simulcastRids = {};
-        offerOptions.videoSimulcastSsrcs = config.videoLayerSsrcs;
-        for (const std::uint32_t ssrc : config.videoLayerSsrcs)
-            offerOptions.videoSimulcastRtxSsrcs.push_back(ssrc ^ 0x2u);
-        auto offer = rtc::jsep::buildPublisherOffer(offerOptions);
-        QString videoMid;
-        for (auto& media : offer.media) {
-            std::erase_if(media.extmaps,
-                          [](const rtc::SdpExtmap& e) { return e.id != rtc::jsep::kTransportCcExtensionId; });
-            if (media.kind == "video" && media.mid)
-                videoMid = QString::fromStdString(*media.mid);
-        }
-        session::videoroom::PublishOptions publishOptions;
-        publishOptions.bitrateBps = options_.maxVideoBitrateBps;
-        if (!videoMid.isEmpty())
-            publishOptions.descriptions.append({videoMid, clockDescription(clockEpochMs_)});
-        publisherHandle_->publish(QString::fromStdString(offer.toString()), publishOptions,
-                                  [this](const session::SdpResult& answer) { onPublishAnswer(answer); });
-    });
-    poll_.start();
+    }
+    offerOptions.transport.endOfCandidates = true;
+    offerOptions.sessionId = std::to_string(QRandomGenerator::global()->bounded(1u << 30));
+    offerOptions.cname = options_.display.toStdString();
+    offerOptions.audioSsrc = config.audioSsrc;
+    offerOptions.videoSsrc = config.videoSsrc;
+    offerOptions.videoRtxSsrc = config.videoSsrc + 1;
+    // Simulcast the legacy way (a=ssrc-group:SIM, one FID group per
+    // layer): Janus 1.1.2 maps layers by SSRC, so packets need no rid/mid
+    // extension. The only extension kept is transport-cc, whose feedback
+    // drives our bandwidth estimate.
+    offerOptions.simulcastRids = {};
+    offerOptions.videoSimulcastSsrcs = config.videoLayerSsrcs;
+    for (const std::uint32_t ssrc : config.videoLayerSsrcs)
+        offerOptions.videoSimulcastRtxSsrcs.push_back(ssrc ^ 0x2u);
+    auto offer = rtc::jsep::buildPublisherOffer(offerOptions);
+    QString videoMid;
+    for (auto& media : offer.media) {
+        std::erase_if(media.extmaps,
+                      [](const rtc::SdpExtmap& e) { return e.id != rtc::jsep::kTransportCcExtensionId; });
+        if (media.kind == "video" && media.mid)
+            videoMid = QString::fromStdString(*media.mid);
+    }
+    session::videoroom::PublishOptions publishOptions;
+    publishOptions.bitrateBps = options_.maxVideoBitrateBps;
+    if (!videoMid.isEmpty())
+        publishOptions.descriptions.append({videoMid, clockDescription(clockEpochMs_)});
+    publisherHandle_->publish(QString::fromStdString(offer.toString()), publishOptions,
+                              [this](const session::SdpResult& answer) { onPublishAnswer(answer); });
 }
 
 void CallSession::onPublishAnswer(const session::SdpResult& answer)
@@ -353,21 +393,29 @@ void CallSession::onPublishAnswer(const session::SdpResult& answer)
         return;
     }
     publisherTransport_->setRemote(*remote);
-    const std::int64_t startedMs = util::steadyNowMs();
-    poll_.disconnect();
-    connect(&poll_, &QTimer::timeout, this, [this, startedMs] {
-        const auto state = publisherTransport_->state();
-        if (state == transport::MediaTransportState::Ready) {
-            poll_.stop();
-            publisher_->start(*publisherTransport_, startMs_);
-            logEvent(QStringLiteral("publishing"));
-            Q_EMIT published();
-        } else if (state == transport::MediaTransportState::Failed || util::steadyNowMs() - startedMs > 15000) {
-            poll_.stop();
-            publisherFailed_ = true; // the watchdog publishes again
-        }
-    });
-    poll_.start();
+    awaitingReady_ = true;
+    readyTimeout_.start();
+    onPublisherTransportState(publishGeneration_); // it may be up already
+}
+
+// The publisher's transport changed state (queued from its network thread).
+void CallSession::onPublisherTransportState(int generation)
+{
+    affinity_.assertOwner();
+    if (generation != publishGeneration_ || !awaitingReady_ || !publisherTransport_ || !publisher_)
+        return;
+    const auto state = publisherTransport_->state();
+    if (state == transport::MediaTransportState::Ready) {
+        awaitingReady_ = false;
+        readyTimeout_.stop();
+        publisher_->start(*publisherTransport_, startMs_);
+        logEvent(QStringLiteral("publishing"));
+        Q_EMIT published();
+    } else if (state == transport::MediaTransportState::Failed) {
+        awaitingReady_ = false;
+        readyTimeout_.stop();
+        publisherFailed_ = true; // the watchdog publishes again
+    }
 }
 
 void CallSession::subscribeTo(const session::Participant& participant)
@@ -405,10 +453,7 @@ void CallSession::dropFeed(quint64 id, const QString& reason)
     it->second->stop();
     auto stats = it->second->stats();
     logEvent(QStringLiteral("%1 gone: %2").arg(stats.display, reason));
-    if (const auto probe = downlinks_.find(id); probe != downlinks_.end()) {
-        stats.video.downlink = probe->second->history;
-        downlinks_.erase(probe);
-    }
+    downlinks_.erase(id);
     if (playout_)
         playout_->removeFeed(id);
     goneFeeds_.push_back(std::move(stats));
@@ -485,7 +530,6 @@ void CallSession::steerLayers()
             probe->lastPackets = video.packets;
             probe->lastNacked = video.nacked;
             probe->lastFreezes = video.freezes;
-            probe->lastLatencyCount = video.latencyMs.size();
             continue;
         }
         if (nowMs - probe->lastMs < kDownlinkSampleMs)
@@ -500,23 +544,18 @@ void CallSession::steerLayers()
         sample.lossFraction = packets > 0 ? std::min(1.0, static_cast<double>(nacked) / static_cast<double>(packets))
                                           : (nacked > 0 ? 1.0 : 0.0);
         sample.freezes = static_cast<std::int64_t>(video.freezes - std::min(video.freezes, probe->lastFreezes));
-        // Queueing delay from the stamped test pattern's glass-to-glass
-        // latency (every client here shares one clock): this second's median
-        // above the calmest second's. Sources without a stamp give none.
-        if (video.latencyMs.size() > probe->lastLatencyCount) {
-            const std::vector<double> recent(
-                video.latencyMs.begin() + static_cast<std::ptrdiff_t>(probe->lastLatencyCount), video.latencyMs.end());
-            const double median = percentile(recent, 0.5);
-            probe->baseLatencyMs = std::min(median, probe->baseLatencyMs.value_or(median));
-            sample.queueDelayMs = median - *probe->baseLatencyMs;
-        }
-        probe->lastLatencyCount = video.latencyMs.size();
+        // Queueing delay from RTP timestamps against arrival times
+        // (receive::QueueDelayEstimator): any camera gives it, no stamp needed.
+        if (packets > 0)
+            sample.queueDelayMs = video.queueDelayMs;
         probe->lastMs = nowMs;
         probe->lastBytes = bytes;
         probe->lastPackets = video.packets;
         probe->lastNacked = video.nacked;
         probe->lastFreezes = video.freezes;
-        probe->history.push_back({nowMs, sample.receivedBps, video.layer, video.freezes});
+        if (options_.statsRecorder)
+            options_.statsRecorder->record(kDownlinkSeries, id, nowMs,
+                                           {sample.receivedBps, video.layer, static_cast<std::int64_t>(video.freezes)});
         // Janus switches at the new substream's next keyframe, and a link
         // that was too full still drains its queue: what arrives just after a
         // switch is the switch's own cost, not news about the new substream.
@@ -567,11 +606,8 @@ CallStats CallSession::stats() const
     stats.startedSteadyMs = startMs_;
     stats.local = publisher_ ? publisher_->stats() : lastLocal_;
     stats.remote = goneFeeds_;
-    for (const auto& [id, feed] : feeds_) {
+    for (const auto& [id, feed] : feeds_)
         stats.remote.push_back(feed->stats());
-        if (const auto probe = downlinks_.find(id); probe != downlinks_.end())
-            stats.remote.back().video.downlink = probe->second->history;
-    }
     if (playout_)
         stats.playout = playout_->stats();
     stats.events = events_;
@@ -585,7 +621,8 @@ void CallSession::stop()
         return;
     stopping_ = true;
     watchdog_.stop();
-    poll_.stop();
+    gatherTimeout_.stop();
+    readyTimeout_.stop();
     lastLocal_ = publisher_ ? publisher_->stats() : lastLocal_;
     stopMedia();
     connection_.close();

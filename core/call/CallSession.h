@@ -122,7 +122,9 @@ private:
     void stopMedia();
     void joinRoom();
     void publish();
+    void sendPublishOffer(int generation);
     void onPublishAnswer(const session::SdpResult& answer);
+    void onPublisherTransportState(int generation);
     void subscribeTo(const session::Participant& participant);
     void dropFeed(quint64 id, const QString& reason);
     void watchdog();
@@ -137,17 +139,24 @@ private:
     quint64 privateId_ = 0;
     std::unique_ptr<transport::MediaTransport> publisherTransport_;
     std::unique_ptr<Publisher> publisher_;
-    std::atomic<bool> publisherGathered_{false};
     std::atomic<bool> publisherFailed_{false};
     std::vector<std::string> publisherCandidates_;
     std::mutex publisherCandidatesMutex_;
-    QTimer poll_;
+    // One publisher transport after another (re-publish): queued callbacks
+    // carry the generation they came from, and stale ones are ignored.
+    int publishGeneration_ = 0;
+    PublisherConfig publisherConfig_; // what the pending offer describes
+    bool offerSent_ = false;
+    bool awaitingReady_ = false;
+    QTimer gatherTimeout_;
+    QTimer readyTimeout_;
     QTimer watchdog_;
     std::map<quint64, std::unique_ptr<RemoteFeed>> feeds_;
     std::vector<RemoteStats> goneFeeds_;
     std::map<quint64, std::int64_t> lastResubscribeMs_; // call ms, per feed
     // One feed's downlink as the layer selector sees it: the previous
-    // sample's counters (each sample is what arrived since) and the history.
+    // sample's counters (each sample is what arrived since). Each sample
+    // also goes to the stats recorder, when one is attached (kDownlinkSeries).
     struct DownlinkProbe {
         explicit DownlinkProbe(const rtc::DownlinkLayerSelector::Config& config) : selector(config) { }
         rtc::DownlinkLayerSelector selector;
@@ -156,10 +165,7 @@ private:
         std::uint64_t lastPackets = 0;
         std::uint64_t lastNacked = 0;
         std::uint64_t lastFreezes = 0;
-        std::size_t lastLatencyCount = 0;
-        std::optional<double> baseLatencyMs; // the calmest second's median glass-to-glass delay
         std::int64_t switchedAtMs = -1; // when we last asked Janus for another substream
-        std::vector<RemoteVideoStats::DownlinkPoint> history;
     };
     std::map<quint64, std::unique_ptr<DownlinkProbe>> downlinks_;
     void steerLayers();

@@ -31,7 +31,7 @@ namespace spoke::call {
 // timed from each sequence number's first NACK (a lost NACK or a lost
 // retransmission makes one sample long; the median ignores it, while timing
 // from the latest retry would keep only the quick answers and underestimate).
-// Owned by the RemoteFeed's receive thread (asserted).
+// Owned by the feed's queue (receive::FeedReceiver; asserted).
 class ReceiverRtcp {
 public:
     static constexpr std::int64_t kReportIntervalUs = 1'000'000;
@@ -46,6 +46,8 @@ public:
 
     // One RR compound per stream when a report is due, none otherwise.
     std::vector<std::vector<std::uint8_t>> dueReports(std::int64_t nowUs);
+    // When dueReports() next has something (none before the first packet).
+    std::optional<std::int64_t> nextReportUs() const { return nextReportUs_; }
     // RR for `mediaSsrc` followed by the feedback, as one compound.
     std::vector<std::uint8_t> feedback(std::uint32_t mediaSsrc, rtc::RtcpPacket packet, std::int64_t nowUs);
 

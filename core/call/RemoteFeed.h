@@ -4,10 +4,11 @@
 #include "call/CallMediaTap.h"
 #include "call/CallStats.h"
 #include "call/StatsRecorder.h"
-#include "media/BoundedQueue.h"
 #include "session/RoomState.h"
 #include "session/VideoRoomHandle.h"
 #include "transport/MediaTransport.h"
+#include "util/TaskQueue.h"
+#include "util/ThreadAffinity.h"
 
 #include <QObject>
 #include <QTimer>
@@ -15,9 +16,13 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <thread>
+#include <optional>
 
 namespace spoke::call {
+
+namespace receive {
+class FeedReceiver;
+}
 
 struct RemoteFeedConfig {
     quint64 room = 0;
@@ -40,20 +45,20 @@ struct RemoteFeedConfig {
 
 // One subscriber PeerConnection for one remote publisher: attach a
 // VideoRoom handle, join as subscriber, answer Janus' offer, then receive.
-// Receive path, on a thread of its own fed by the transport through a
-// bounded queue: video RTP → NackGenerator (NACKs and PLIs sent back) →
-// Vp8FrameAssembler → VP8 decode → FrameStamp (frame number and capture
-// time: lost frames and glass-to-glass latency, since every client on this
-// machine shares the steady clock) → VideoRenderQueue (lip sync: a picture
-// waits until its sound plays) → the tap; audio RTP → AudioJitterBuffer →
-// Opus decode, concealment where packets are missing, one 20 ms tick at a
-// time. The thread sleeps until the earlier of the next tick and the next
-// picture due.
+// The media work is receive::FeedReceiver's (video and audio receive
+// streams, lip sync, RTCP, the stats collector: clock-free stages, see
+// core/call/README.md); this class wires it to a transport, a clock and a
+// thread: one util::TaskQueue per feed, named "feed-<id>". Packets are
+// posted to it (bounded: past kMaxQueuedPackets the newest are dropped and
+// counted, the network thread never waits), and one delayed task wakes it
+// at the receiver's next due time, so a feed with nothing due costs no wakeups.
 //
 // Threading: the QObject belongs to the signalling thread (asserted);
-// transport callbacks arrive on its network thread and only queue; the
-// receive thread owns every rtc/media object of the path. stats() and
-// msSinceMedia() are safe from any thread.
+// transport callbacks arrive on its network thread and only post; the
+// feed's queue owns every rtc/media object of the path. stats() and
+// msSinceMedia() are safe from any thread: stats() copies a small snapshot
+// the queue publishes every kPublishIntervalMs while anything happens (and
+// at stop), under a lock the queue takes only then.
 class RemoteFeed : public QObject {
     Q_OBJECT
 public:
@@ -75,19 +80,23 @@ public:
     void requestSubstream(int substream);
     void markGone(std::int64_t atMs, const QString& reason);
 
+    static constexpr std::size_t kMaxQueuedPackets = 2048; // ~1.5 s of a 2 Mbit/s feed
+    static constexpr std::int64_t kPublishIntervalMs = 250;
+    static constexpr int kGatherTimeoutMs = 5000;
+
 Q_SIGNALS:
     void failed(const QString& why);
 
 private:
     void onOffer(const session::SdpResult& offer);
-    void answerWhenGathered();
-    void receiveLoop();
-
-    struct Incoming {
-        std::vector<std::uint8_t> bytes;
-        std::int64_t arrivalUs = 0;
-        bool rtcp = false;
-    };
+    void startReceiver();
+    void sendAnswer(); // once gathering is done (or has taken kGatherTimeoutMs)
+    // On the feed's queue:
+    void onPacket(const std::vector<std::uint8_t>& bytes, std::int64_t arrivalUs, bool rtcp);
+    void runDue();
+    void scheduleWake(std::int64_t nowMs);
+    void publish(std::int64_t nowMs);
+    void post(std::vector<std::uint8_t>&& bytes, bool rtcp); // network thread
 
     ThreadAffinity affinity_;
     session::Participant participant_;
@@ -98,15 +107,28 @@ private:
     std::string offerSdp_;
     std::vector<std::string> candidates_;
     std::mutex candidatesMutex_;
-    std::atomic<bool> gathered_{false};
-    QTimer gatherPoll_;
-    media::BoundedQueue<Incoming> incoming_{2048};
-    std::thread receiver_;
+    bool answered_ = false;
+    QTimer gatherTimeout_;
     std::atomic<bool> stopping_{false};
     std::atomic<std::int64_t> lastMediaMs_{0};
+    std::atomic<std::uint64_t> packetsDropped_{0};
 
+    // The feed's queue and what lives on it (built by its first task).
+    std::unique_ptr<util::TaskQueue> queue_;
+    std::unique_ptr<receive::FeedReceiver> receiver_;
+    std::optional<std::int64_t> wakeScheduledMs_; // the earliest delayed wake posted
+    std::int64_t lastPublishMs_ = 0;
+    bool unpublishedPackets_ = false;
+
+    // What stats() returns: the queue's latest snapshot, and the fields the
+    // signalling thread sets.
     mutable std::mutex statsMutex_;
-    RemoteStats stats_;
+    RemoteStats published_;
+    int layer_ = 0;
+    std::int64_t subscribedAtMs_ = -1;
+    std::int64_t transportStartedAtMs_ = -1;
+    std::int64_t goneAtMs_ = -1;
+    QString goneReason_;
 };
 
 // The stream description a publisher sets so receivers can turn stamp

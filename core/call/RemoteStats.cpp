@@ -1,6 +1,6 @@
 #include "call/RemoteStats.h"
 
-#include "call/StatsDistribution.h"
+#include "call/StatsRecorder.h"
 
 #include <QJsonArray>
 
@@ -8,15 +8,31 @@ namespace spoke::call {
 
 namespace {
 
-QJsonObject videoJson(const RemoteVideoStats& v)
+QJsonObject summaryJson(const MsSummary& s)
 {
-    QJsonArray downlink;
-    for (const auto& point : v.downlink)
-        downlink.append(QJsonArray{static_cast<qint64>(point.atMs), static_cast<qint64>(point.receivedBps), point.layer,
-                                   static_cast<qint64>(point.freezes)});
-    QJsonArray stalls;
-    for (const auto& [fromMs, toMs] : v.stallsMs)
-        stalls.append(QJsonArray{static_cast<qint64>(fromMs), static_cast<qint64>(toMs)});
+    return QJsonObject{{QStringLiteral("p50"), s.p50},
+                       {QStringLiteral("p95"), s.p95},
+                       {QStringLiteral("count"), static_cast<qint64>(s.count)}};
+}
+
+// A recorded series as the file has always had it: [call ms, values...]
+// per point, or only the first value (`valuesOnly`).
+QJsonArray seriesJson(const MemoryStatsRecorder* recorder, const char* series, quint64 feedId, bool valuesOnly = false)
+{
+    if (!recorder)
+        return {};
+    if (!valuesOnly)
+        return recorder->toJson(series, feedId);
+    QJsonArray values;
+    for (const auto& point : recorder->points(series, feedId)) {
+        if (point.size() > 1)
+            values.append(static_cast<qint64>(point[1]));
+    }
+    return values;
+}
+
+QJsonObject videoJson(const RemoteVideoStats& v, const QJsonArray& downlink, const QJsonArray& stalls)
+{
     const double stampLoss =
         v.stampsExpected == 0 ? 1.0 : 1.0 - static_cast<double>(v.stampsRead) / static_cast<double>(v.stampsExpected);
     return QJsonObject{
@@ -33,14 +49,13 @@ QJsonObject videoJson(const RemoteVideoStats& v)
         {QStringLiteral("stamped_frames_expected"), static_cast<qint64>(v.stampsExpected)},
         {QStringLiteral("stamped_frame_loss"), stampLoss},
         {QStringLiteral("stamps_unreadable"), static_cast<qint64>(v.stampsUnreadable)},
-        {QStringLiteral("latency_ms"), QJsonObject{{QStringLiteral("p50"), percentile(v.latencyMs, 0.50)},
-                                                   {QStringLiteral("p95"), percentile(v.latencyMs, 0.95)},
-                                                   {QStringLiteral("count"), static_cast<qint64>(v.latencyMs.size())}}},
-        {QStringLiteral("render_latency_ms"),
-         QJsonObject{{QStringLiteral("p50"), percentile(v.renderLatencyMs, 0.50)},
-                     {QStringLiteral("p95"), percentile(v.renderLatencyMs, 0.95)},
-                     {QStringLiteral("count"), static_cast<qint64>(v.renderLatencyMs.size())}}},
+        {QStringLiteral("latency_ms"), summaryJson(v.latencyMs)},
+        {QStringLiteral("render_latency_ms"), summaryJson(v.renderLatencyMs)},
         {QStringLiteral("render_dropped"), static_cast<qint64>(v.renderDropped)},
+        {QStringLiteral("queue_delay_ms"), v.queueDelayMs},
+        {QStringLiteral("receive_buffer_ms"), v.receiveBufferMs},
+        {QStringLiteral("stalls"), static_cast<qint64>(v.stalls)},
+        {QStringLiteral("packets_dropped_queue"), static_cast<qint64>(v.packetsDroppedQueue)},
         {QStringLiteral("downlink"), downlink}, // [call ms, received bps, layer, freezes so far]
         {QStringLiteral("stalls_ms"), stalls}, // [call ms of the last frame before, of the first after]
         {QStringLiteral("first_frame_ms"), static_cast<qint64>(v.firstFrameMs)},
@@ -52,11 +67,8 @@ QJsonObject videoJson(const RemoteVideoStats& v)
     };
 }
 
-QJsonObject audioJson(const RemoteAudioStats& a)
+QJsonObject audioJson(const RemoteAudioStats& a, const QJsonArray& delayEachSecond)
 {
-    QJsonArray delayEachSecond;
-    for (const auto ms : a.playoutDelayEachSecondMs)
-        delayEachSecond.append(static_cast<qint64>(ms));
     return QJsonObject{
         {QStringLiteral("packets"), static_cast<qint64>(a.packets)},
         {QStringLiteral("lost"), static_cast<qint64>(a.lost)},
@@ -73,34 +85,33 @@ QJsonObject audioJson(const RemoteAudioStats& a)
                      {QStringLiteral("delay_ms"), static_cast<qint64>(a.playoutDelayMs)},
                      {QStringLiteral("target_delay_ms"), static_cast<qint64>(a.playoutTargetDelayMs)},
                      {QStringLiteral("delay_ms_each_second"), delayEachSecond}}},
-        {QStringLiteral("play_latency_ms"),
-         QJsonObject{{QStringLiteral("p50"), percentile(a.playLatencyMs, 0.50)},
-                     {QStringLiteral("p95"), percentile(a.playLatencyMs, 0.95)},
-                     {QStringLiteral("count"), static_cast<qint64>(a.playLatencyMs.size())}}},
+        {QStringLiteral("play_latency_ms"), summaryJson(a.playLatencyMs)},
     };
 }
 
 } // namespace
 
-QJsonObject toJson(const RemoteStats& stats, const MemoryStatsRecorder* /*recorder*/)
+QJsonObject toJson(const RemoteStats& stats, const MemoryStatsRecorder* recorder)
 {
+    const quint64 id = stats.feedId;
     QJsonObject entry{
         {QStringLiteral("display"), stats.display},
         {QStringLiteral("feed"), QString::number(stats.feedId)},
         {QStringLiteral("subscribed_at_ms"), static_cast<qint64>(stats.subscribedAtMs)},
-        {QStringLiteral("video"), videoJson(stats.video)},
-        {QStringLiteral("audio"), audioJson(stats.audio)},
+        {QStringLiteral("video"), videoJson(stats.video, seriesJson(recorder, kDownlinkSeries, id),
+                                            seriesJson(recorder, kVideoStallsSeries, id))},
+        {QStringLiteral("audio"), audioJson(stats.audio, seriesJson(recorder, kAudioPlayoutDelaySeries, id, true))},
     };
     entry.insert(QStringLiteral("transport_started_at_ms"), static_cast<qint64>(stats.transportStartedAtMs));
-    if (stats.avOffsetMs || !stats.avSkewMs.empty()) {
+    if (stats.avOffsetMs || stats.avSkewMs.count > 0) {
         QJsonObject sync{{QStringLiteral("applied"), stats.avSyncApplied},
                          {QStringLiteral("video_delay_ms"), static_cast<qint64>(stats.videoSyncDelayMs)},
                          {QStringLiteral("audio_delay_ms"), static_cast<qint64>(stats.audioSyncDelayMs)},
                          {QStringLiteral("skew_ms"),
-                          QJsonObject{{QStringLiteral("p05"), percentile(stats.avSkewMs, 0.05)},
-                                      {QStringLiteral("p50"), percentile(stats.avSkewMs, 0.50)},
-                                      {QStringLiteral("p95"), percentile(stats.avSkewMs, 0.95)},
-                                      {QStringLiteral("count"), static_cast<qint64>(stats.avSkewMs.size())}}}};
+                          QJsonObject{{QStringLiteral("p05"), stats.avSkewMs.p05},
+                                      {QStringLiteral("p50"), stats.avSkewMs.p50},
+                                      {QStringLiteral("p95"), stats.avSkewMs.p95},
+                                      {QStringLiteral("count"), static_cast<qint64>(stats.avSkewMs.count)}}}};
         if (stats.avOffsetMs)
             sync.insert(QStringLiteral("offset_ms"), *stats.avOffsetMs);
         entry.insert(QStringLiteral("av_sync"), sync);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "call/StatsDistribution.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -10,8 +12,13 @@
 
 namespace spoke::call {
 
-// What one remote participant's media looked like on arrival. Plain values:
-// a RemoteFeed fills one under its lock and hands out copies.
+// What one remote participant's media looked like on arrival. Plain, small
+// values of a fixed size however long the call: counters and summaries of
+// bounded distributions (MsDistribution). The per-second and per-event
+// series (downlink points, stalls, the jitter buffer's delay each second) go
+// to a StatsRecorder when one is attached, and toJson() reads them back from it.
+// A feed's receive::ReceiveStatsCollector fills one on the feed's queue and
+// publishes a copy a few times a second.
 struct RemoteVideoStats {
     std::uint64_t packets = 0;
     std::uint64_t lost = 0; // sequence numbers never seen (after NACK recovery)
@@ -25,25 +32,28 @@ struct RemoteVideoStats {
     std::uint64_t stampsRead = 0; // distinct stamped frame numbers decoded
     std::uint64_t stampsExpected = 0; // span of stamped frame numbers seen (last - first + 1)
     std::uint64_t stampsUnreadable = 0; // decoded pictures whose stamp could not be read
-    std::vector<double> latencyMs; // glass-to-glass per stamped frame: capture to decoded
+    MsSummary latencyMs; // glass-to-glass per stamped frame: capture to decoded
+    // Median glass-to-glass of the latest stamped frames (at most
+    // ReceiveStatsCollector::kRecentLatencies); none without stamps.
+    std::optional<double> recentLatencyMs;
     // Capture to handed to the view, after the lip-sync wait (VideoRenderQueue).
-    std::vector<double> renderLatencyMs;
+    MsSummary renderLatencyMs;
     std::uint64_t renderDropped = 0; // decoded pictures the render queue dropped (overflow, long overdue)
-    // Once a second while the layer choice runs (CallSession): call ms, the
-    // PeerConnection's received bit rate, the substream Janus relays, and
-    // freezes so far.
-    struct DownlinkPoint {
-        std::int64_t atMs = 0;
-        std::int64_t receivedBps = 0;
-        int layer = 0;
-        std::uint64_t freezes = 0;
-    };
-    std::vector<DownlinkPoint> downlink;
-    // Gaps of more than kStallMs between decoded frames, as (call ms of the
-    // last frame before, call ms of the first frame after): outages and how
-    // long video took to come back.
+    // Queueing on the path, from RTP timestamps against arrival times (no
+    // stamp needed): each frame's arrival minus its RTP time, above the
+    // smallest such figure of the last few seconds, smoothed
+    // (receive::QueueDelayEstimator). 0 on a clean link.
+    double queueDelayMs = 0;
+    // What the receiver adds on top of the path: a frame's first packet to
+    // the picture leaving the render queue (frame buffer, decode, lip-sync
+    // wait), smoothed; -1 before the first picture.
+    double receiveBufferMs = -1;
+    // Gaps of more than kStallMs between decoded frames (each one also goes
+    // to the recorder as "video_stalls": call ms of the last frame before and
+    // of the first frame after).
     static constexpr std::int64_t kStallMs = 500;
-    std::vector<std::pair<std::int64_t, std::int64_t>> stallsMs;
+    std::uint64_t stalls = 0;
+    std::uint64_t packetsDroppedQueue = 0; // RTP/RTCP the feed's queue refused (it fell behind by 2048 packets)
     std::int64_t firstFrameMs = -1; // call ms of the first and last decoded frame
     std::int64_t lastFrameMs = -1;
     std::int64_t rttMs = -1; // estimated from NACK to retransmission (-1: none yet)
@@ -72,9 +82,10 @@ struct RemoteAudioStats {
     std::int64_t playoutDelayMs = 0; // current, relative to the fastest recent packet
     std::int64_t playoutTargetDelayMs = 0;
     // Capture (the sender's RTP timestamp on its MediaClock) to leaving the
-    // speaker (tick plus the playout's reported output latency), per decoded packet.
-    std::vector<double> playLatencyMs;
-    std::vector<std::int64_t> playoutDelayEachSecondMs; // the jitter buffer's delay, sampled once a second
+    // speaker (tick plus the playout's reported output latency), per decoded
+    // packet. The jitter buffer's delay each second goes to the recorder
+    // ("audio_playout_delay").
+    MsSummary playLatencyMs;
 };
 
 struct RemoteStats {
@@ -92,11 +103,16 @@ struct RemoteStats {
     // Per rendered stamped picture, from 5 s after the first: the latest
     // played audio's capture-to-play minus this picture's capture-to-render
     // (positive: sound comes later than the picture it was captured with).
-    std::vector<double> avSkewMs;
+    MsSummary avSkewMs;
     QString goneReason;
     RemoteVideoStats video;
     RemoteAudioStats audio;
 };
+
+// The series names a feed records (StatsRecorder::record, keyed by feed id).
+inline constexpr const char* kDownlinkSeries = "downlink"; // [call ms, received bps, layer, freezes so far]
+inline constexpr const char* kVideoStallsSeries = "video_stalls"; // [call ms before, call ms after]
+inline constexpr const char* kAudioPlayoutDelaySeries = "audio_playout_delay"; // [call ms, delay ms]
 
 // The JSON of one remote participant in the spoke-cli join stats file.
 // With a recorder, its per-sample series for this feed go back where the

@@ -21,7 +21,7 @@ namespace spoke::call {
 // picture is dropped (counted), and a picture that is already more than
 // maxLateMs overdue when a newer one is due too is skipped (counted) rather
 // than flashed. A picture whose RTP timestamp goes back (the sender
-// started over) resets the queue first. Owned by the feed's receive thread (asserted).
+// started over) resets the queue first. Owned by the feed's queue (receive::VideoReceiveStream; asserted).
 class VideoRenderQueue {
 public:
     struct Config {

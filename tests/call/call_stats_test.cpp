@@ -3,6 +3,7 @@
 
 #include "call/CallStats.h"
 #include "call/RemoteFeed.h"
+#include "call/StatsRecorder.h"
 
 #include <catch2/catch.hpp>
 
@@ -41,7 +42,10 @@ TEST_CASE("call stats: the JSON has the fields the join command documents", "[ca
     bob.video.lost = 3;
     bob.video.stampsRead = 297;
     bob.video.stampsExpected = 300;
-    bob.video.latencyMs = {10, 20, 30, 40};
+    MsDistribution latency;
+    for (const double ms : {10.0, 20.0, 30.0, 40.0})
+        latency.add(ms);
+    bob.video.latencyMs = latency.summary();
     bob.audio.packets = 1500;
     bob.audio.longestGapMs = 40;
     bob.goneAtMs = 9000;
@@ -85,6 +89,40 @@ TEST_CASE("call stats: the JSON has the fields the join command documents", "[ca
     for (const char* key : {"packets", "lost", "concealed_ms", "longest_gap_ms"})
         CHECK(audio.contains(QLatin1String(key)));
     CHECK(audio.value(QLatin1String("longest_gap_ms")).toInteger() == 40);
+}
+
+TEST_CASE("call stats: a feed's series come from the recorder, in the shapes the file has always had", "[call]")
+{
+    RemoteStats bob;
+    bob.feedId = 42;
+    MemoryStatsRecorder recorder;
+    recorder.record(kDownlinkSeries, 42, 1000, {300'000, 2, 0});
+    recorder.record(kDownlinkSeries, 42, 2000, {250'000, 1, 1});
+    recorder.record(kVideoStallsSeries, 42, 5000, {5800});
+    recorder.record(kAudioPlayoutDelaySeries, 42, 1000, {60});
+    recorder.record(kAudioPlayoutDelaySeries, 42, 2000, {80});
+    recorder.record(kAudioPlayoutDelaySeries, 7, 2000, {999}); // another feed's
+
+    const QJsonObject json = toJson(bob, &recorder);
+    const QJsonObject video = json.value(QLatin1String("video")).toObject();
+    const QJsonArray downlink = video.value(QLatin1String("downlink")).toArray();
+    REQUIRE(downlink.size() == 2);
+    CHECK(downlink[1].toArray() == QJsonArray{2000, 250000, 1, 1});
+    const QJsonArray stalls = video.value(QLatin1String("stalls_ms")).toArray();
+    REQUIRE(stalls.size() == 1);
+    CHECK(stalls[0].toArray() == QJsonArray{5000, 5800});
+    const QJsonArray delays = json.value(QLatin1String("audio"))
+                                  .toObject()
+                                  .value(QLatin1String("playout"))
+                                  .toObject()
+                                  .value(QLatin1String("delay_ms_each_second"))
+                                  .toArray();
+    CHECK(delays == QJsonArray{60, 80});
+
+    // Without a recorder the keys stay, empty.
+    const QJsonObject bare = toJson(bob).value(QLatin1String("video")).toObject();
+    CHECK(bare.value(QLatin1String("downlink")).toArray().isEmpty());
+    CHECK(bare.contains(QLatin1String("queue_delay_ms")));
 }
 
 TEST_CASE("call stats: a receiver with no stamped frames reports total loss, not none", "[call]")

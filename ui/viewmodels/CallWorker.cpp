@@ -15,7 +15,22 @@ constexpr int kConnectTimeoutMs = 8000;
 // Closing the Janus session waits for its answer; never longer than this.
 constexpr int kLeaveTimeoutMs = 3000;
 constexpr int kSnapshotIntervalMs = 500;
-constexpr std::size_t kDelaySamples = 30;
+
+// "Picture delay": glass-to-glass when the sender stamps its pictures (every
+// client on one machine shares the clock), otherwise measured in parts: half
+// the NACK round trip (when a retransmission has timed one; a clean link has
+// none, and then the path's own delay is left out), the queue standing on
+// the path (from RTP timestamps) and what this receiver holds a picture for
+// (frame buffer, decode, lip-sync wait). -1 before the first picture.
+double pictureDelayMs(const call::RemoteVideoStats& video)
+{
+    if (video.recentLatencyMs)
+        return *video.recentLatencyMs;
+    if (video.receiveBufferMs < 0)
+        return -1;
+    const double pathMs = video.rttMs >= 0 ? static_cast<double>(video.rttMs) / 2 : 0.0;
+    return pathMs + video.queueDelayMs + video.receiveBufferMs;
+}
 
 } // namespace
 
@@ -163,12 +178,7 @@ void CallWorker::takeSnapshot()
         feed.audioLost = remote.audio.lost;
         feed.framesDecoded = remote.video.framesDecoded;
         feed.freezes = remote.video.freezes;
-        const auto& latency = remote.video.latencyMs;
-        if (!latency.empty()) {
-            const std::size_t n = std::min(latency.size(), kDelaySamples);
-            feed.delayMs = call::percentile(
-                std::vector<double>(latency.end() - static_cast<std::ptrdiff_t>(n), latency.end()), 0.5);
-        }
+        feed.delayMs = pictureDelayMs(remote.video);
         snap.feeds.push_back(std::move(feed));
     }
     Q_EMIT snapshot(snap);

@@ -23,7 +23,9 @@ struct CallFeedSnapshot {
     std::uint64_t audioLost = 0;
     std::uint64_t framesDecoded = 0;
     std::uint64_t freezes = 0;
-    double delayMs = -1; // median glass-to-glass of the last pictures, -1 unknown
+    // Capture to screen: the median glass-to-glass of the last stamped
+    // pictures, else RTT/2 + queue delay + the receiver's buffering; -1 unknown.
+    double delayMs = -1;
 };
 
 struct CallSnapshot {

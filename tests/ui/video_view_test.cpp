@@ -141,7 +141,8 @@ TEST_CASE("video view: pictures from a worker while tiles detach and views are d
     held->onFrame(frame); // dropped: the view is gone
     done = true;
     receiver.join();
-    router->detachAll();
     CHECK(shownSomewhere > 0);
     CHECK(router->activity(kFeed).pictures > 0);
+    router->detachAll();
+    CHECK(router->activity(kFeed).pictures == 0);
 }

@@ -27,9 +27,9 @@ enum class PreviewProblem {
 // What the preview is doing now; reported each time that changes.
 struct PreviewStatus {
     PreviewProblem problem = PreviewProblem::None;
-    std::string problemDetail; // the device's own error text (OpenFailed, CameraStopped)
-    std::string showing; // name of the device delivering now; empty when nothing shows
-    std::string fallbackError; // the fallback failed too: why (then `showing` is empty)
+    std::string problemDetail{}; // the device's own error text (OpenFailed, CameraStopped)
+    std::string showing{}; // name of the device delivering now; empty when nothing shows
+    std::string fallbackError{}; // the fallback failed too: why (then `showing` is empty)
 };
 
 // A camera preview engine (Settings → Audio & video, `spoke-cli`): opens the
@@ -48,7 +48,7 @@ public:
     using StatusFn = std::function<void(const PreviewStatus& status)>;
 
     struct Config {
-        std::string cameraId; // empty: no camera, show the fallback
+        std::string cameraId{}; // empty: no camera, show the fallback
         VideoCaptureFormat format{640, 360, 15};
         std::string fallbackId = "synthetic:test-pattern";
     };

@@ -4,6 +4,7 @@
 
 #include "bench/PlaybackBench.h"
 #include "media/MediaError.h"
+#include "media/VideoSink.h"
 #include "media/devices/DeviceRegistry.h"
 #include "recording/AudioOutput.h"
 #include "recording/Importer.h"
@@ -12,7 +13,6 @@
 #include "recording/RecordingError.h"
 #include "recording/RecordingLog.h"
 #include "recording/RecordingProbe.h"
-#include "recording/VideoSink.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -87,9 +87,9 @@ struct ChapterPlan {
 };
 
 // Counts pictures; the CLI has no screen.
-class CountingSink final : public recording::VideoSink {
+class CountingSink final : public media::VideoSink {
 public:
-    void present(const media::VideoFrame&, std::int64_t) override { ++count; }
+    void onFrame(const media::VideoFrame&) override { ++count; }
     std::atomic<std::int64_t> count{0};
 };
 

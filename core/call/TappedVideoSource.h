@@ -8,10 +8,13 @@
 namespace spoke::call {
 
 // Wraps the picture source a Publisher sends: every picture goes to the tap
-// as well (the self-view, on the capture thread), and while the camera is
+// as well (the self-view, CallMediaTap::localVideo), and while the camera is
 // switched off read() keeps reading and dropping pictures, so nothing is
-// encoded or sent until it is switched on again. Same threading contract as
-// any VideoSource (interrupt() still ends a read promptly).
+// encoded or sent until it is switched on again. The tap gets the frame as a
+// reference to the same buffers the encoder reads; nothing is converted on
+// the capture thread (the view converts on its render thread, VideoSink.h).
+// Same threading contract as any VideoSource: read() on the capture thread,
+// interrupt() from any thread ends a read promptly.
 class TappedVideoSource final : public media::VideoSource {
 public:
     TappedVideoSource(std::unique_ptr<media::VideoSource> inner, std::shared_ptr<CallMediaTap> tap,

@@ -3,7 +3,6 @@
 #include "recording/AudioOutput.h"
 #include "recording/RecordingError.h"
 #include "recording/TempoFilter.h"
-#include "recording/VideoSink.h"
 
 extern "C" {
 #include <libavutil/channel_layout.h>
@@ -318,15 +317,19 @@ bool Player::presentFrame(FrameItem& item)
         stateChanged_.wait_for(lock, std::chrono::microseconds(waitUs));
     }
     const std::int64_t lateUs = nowUs - item.ptsUs;
-    std::lock_guard lock(stateMutex_);
-    if (!forced && lateUs > config_.lateFrameToleranceMs * 1000) {
-        ++stats_.droppedFrames;
-        return false;
+    {
+        std::lock_guard lock(stateMutex_);
+        if (!forced && lateUs > config_.lateFrameToleranceMs * 1000) {
+            ++stats_.droppedFrames;
+            return false;
+        }
+        if (!forced && audioStream_ >= 0 && !audioEnded_)
+            stats_.maxAvDriftMs = std::max(stats_.maxAvDriftMs, std::abs(static_cast<double>(lateUs)) / 1000.0);
     }
-    if (!forced && audioStream_ >= 0 && !audioEnded_)
-        stats_.maxAvDriftMs = std::max(stats_.maxAvDriftMs, std::abs(static_cast<double>(lateUs)) / 1000.0);
+    // Outside the state lock: the control thread never waits on a sink.
     if (config_.video)
-        config_.video->present(item.frame, item.ptsUs / 1000);
+        config_.video->onFrame(item.frame);
+    std::lock_guard lock(stateMutex_);
     ++stats_.framesPresented;
     presentedSerial_ = item.serial;
     stateChanged_.notify_all();

@@ -2,6 +2,7 @@
 
 #include "media/AvHandles.h"
 #include "media/VideoFrame.h"
+#include "media/VideoSink.h"
 #include "recording/BlockingQueue.h"
 #include "recording/PlaybackClock.h"
 #include "recording/RecordingProbe.h"
@@ -20,11 +21,11 @@
 namespace spoke::recording {
 
 class AudioOutput;
-class VideoSink;
 
 struct PlayerConfig {
     AudioOutput* audio = nullptr; // not owned; null plays the file silently on the steady clock
-    VideoSink* video = nullptr; // not owned; may be null
+    // Not owned; may be null. Each frame's captureTimeUs() is its time in the file.
+    media::VideoSink* video = nullptr;
     double speed = 1.0; // 0.5–2.0
     std::int64_t startMs = 0; // where to begin (a resume position)
     // A frame later than this behind the clock is dropped rather than shown.

@@ -1,8 +1,8 @@
 #include "Fixtures.h"
 #include "media/MediaError.h"
+#include "media/VideoSink.h"
 #include "recording/DeviceAudioOutput.h"
 #include "recording/Player.h"
-#include "recording/VideoSink.h"
 #include "support/StandInSpeaker.h"
 #include "support/TempDir.h"
 
@@ -18,9 +18,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-class CountingSink final : public VideoSink {
+class CountingSink final : public media::VideoSink {
 public:
-    void present(const media::VideoFrame&, std::int64_t) override { ++count; }
+    void onFrame(const media::VideoFrame&) override { ++count; }
     std::atomic<int> count{0};
 };
 

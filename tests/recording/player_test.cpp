@@ -1,7 +1,7 @@
 #include "Fixtures.h"
+#include "media/VideoSink.h"
 #include "recording/AudioOutput.h"
 #include "recording/Player.h"
-#include "recording/VideoSink.h"
 #include "support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -18,13 +18,13 @@ using namespace spoke::recording;
 
 namespace {
 
-class CapturingSink final : public VideoSink {
+class CapturingSink final : public media::VideoSink {
 public:
-    void present(const media::VideoFrame& frame, std::int64_t ptsMs) override
+    void onFrame(const media::VideoFrame& frame) override
     {
         std::lock_guard lock(mutex);
         last = frame;
-        lastPtsMs = ptsMs;
+        lastPtsMs = frame.captureTimeUs() / 1000;
         ++count;
     }
     std::mutex mutex;

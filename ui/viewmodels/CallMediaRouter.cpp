@@ -8,27 +8,17 @@ namespace spoke::ui {
 
 void CallMediaRouter::attach(quint64 feedId, VideoView* view)
 {
-    const std::lock_guard lock(viewsMutex_);
-    views_.emplace(feedId, view);
+    tiles_.add(feedId, view->sink());
 }
 
 void CallMediaRouter::detach(quint64 feedId, VideoView* view)
 {
-    const std::lock_guard lock(viewsMutex_);
-    for (auto [it, end] = views_.equal_range(feedId); it != end; ++it) {
-        if (it->second == view) {
-            views_.erase(it);
-            return;
-        }
-    }
+    tiles_.remove(feedId, view->sink().get());
 }
 
 void CallMediaRouter::detachAll()
 {
-    {
-        const std::lock_guard lock(viewsMutex_);
-        views_.clear();
-    }
+    tiles_.clear();
     const std::lock_guard lock(activityMutex_);
     activity_.clear();
 }
@@ -68,9 +58,7 @@ void CallMediaRouter::onPicture(quint64 feedId, const media::VideoFrame& frame)
         a.lastVideoMs = util::steadyNowMs();
         ++a.pictures;
     }
-    const std::lock_guard lock(viewsMutex_);
-    for (auto [it, end] = views_.equal_range(feedId); it != end; ++it)
-        it->second->present(frame);
+    tiles_.deliver(feedId, frame);
 }
 
 void CallMediaRouter::onSound(quint64 feedId, const media::AudioFrame& frame)

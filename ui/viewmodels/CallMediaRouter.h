@@ -11,13 +11,14 @@ namespace spoke::ui {
 class VideoView;
 
 // The call engine's CallMediaTap for the call view: hands each decoded
-// remote picture (and our own camera picture, feed 0) to the VideoView tile
+// remote picture (and our own camera picture, feed 0) to the VideoView tiles
 // registered for that feed, and keeps per-feed loudness and the time the
 // last picture and sound arrived, which the call model turns into
 // "speaking", "muted" and "camera off". Called on the engine's media
-// threads; attach/detach on the UI thread. A tile detaches before it is
-// destroyed, under the same lock present() runs under, so no picture is
-// ever handed to a view that is gone.
+// threads; attach/detach on the UI thread. A tile is registered through its
+// VideoView::sink(), a gate the view closes in its destructor, so a tile
+// that detaches or is destroyed while a picture is on its way is safe, and
+// no lock is held while a picture is handed over (call::FeedVideoSinks).
 class CallMediaRouter final : public call::CallMediaTap {
 public:
     static constexpr quint64 kSelf = 0; // Janus never gives out feed id 0
@@ -51,8 +52,7 @@ private:
     void onPicture(quint64 feedId, const media::VideoFrame& frame);
     void onSound(quint64 feedId, const media::AudioFrame& frame);
 
-    mutable std::mutex viewsMutex_; // held while a picture is presented
-    std::multimap<quint64, VideoView*> views_;
+    call::FeedVideoSinks tiles_;
     mutable std::mutex activityMutex_;
     std::map<quint64, FeedActivity> activity_;
 };

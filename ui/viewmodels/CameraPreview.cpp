@@ -1,7 +1,5 @@
 #include "viewmodels/CameraPreview.h"
 
-#include "media/MediaError.h"
-#include "media/devices/DeviceRegistry.h"
 #include "viewmodels/MediaPreferences.h"
 #include "viewmodels/VideoView.h"
 
@@ -9,78 +7,29 @@ namespace spoke::ui {
 
 CameraPreview::CameraPreview(std::shared_ptr<const media::DeviceRegistry> registry, std::string cameraId,
                              VideoView* view, MessageFn onMessage)
-    : registry_(std::move(registry))
-    , cameraId_(std::move(cameraId))
-    , view_(view)
-    , onMessage_(std::move(onMessage))
+    : engine_(std::move(registry),
+              {.cameraId = std::move(cameraId), .format = kFormat, .fallbackId = MediaPreferences::kTestPatternId},
+              view ? view->sink() : nullptr, [onMessage = std::move(onMessage)](const media::PreviewStatus& status) {
+                  if (onMessage)
+                      onMessage(describe(status), QString::fromStdString(status.showing));
+              })
 {
-    thread_ = std::thread([this] { run(); });
 }
 
-CameraPreview::~CameraPreview()
+QString CameraPreview::describe(const media::PreviewStatus& status)
 {
-    stopping_ = true;
-    {
-        std::lock_guard lock(sourceMutex_);
-        if (source_)
-            source_->interrupt();
+    const QString detail = QString::fromStdString(status.problemDetail);
+    QString why;
+    switch (status.problem) {
+    case media::PreviewProblem::None: return {};
+    case media::PreviewProblem::NoCameraChosen: why = tr("No camera was found."); break;
+    case media::PreviewProblem::OpenFailed: why = tr("The camera could not be opened: %1.").arg(detail); break;
+    case media::PreviewProblem::CameraStopped: why = tr("The camera stopped: %1.").arg(detail); break;
     }
-    thread_.join();
-}
-
-void CameraPreview::setSource(std::unique_ptr<media::VideoSource> source)
-{
-    std::lock_guard lock(sourceMutex_);
-    source_ = std::move(source);
-    // A stop asked while the device was opening must still end read().
-    if (source_ && stopping_)
-        source_->interrupt();
-}
-
-bool CameraPreview::openFallback(const QString& why)
-{
-    setSource({});
-    try {
-        setSource(registry_->openVideo(MediaPreferences::kTestPatternId, kFormat));
-    } catch (const media::MediaError& error) {
-        onMessage_(why + QLatin1Char(' ')
-                       + tr("The test pattern could not start either: %1").arg(QString::fromUtf8(error.what())),
-                   {});
-        return false;
-    }
-    onMessage_(why + QLatin1Char(' ') + tr("Showing the test pattern instead."),
-               QString::fromStdString(source_->device().name));
-    return true;
-}
-
-void CameraPreview::run()
-{
-    if (cameraId_.empty()) {
-        if (!openFallback(tr("No camera was found.")))
-            return;
-    } else {
-        try {
-            setSource(registry_->openVideo(cameraId_, kFormat));
-            onMessage_({}, QString::fromStdString(source_->device().name));
-        } catch (const media::MediaError& error) {
-            if (!openFallback(tr("The camera could not be opened: %1.").arg(QString::fromUtf8(error.what()))))
-                return;
-        }
-    }
-    while (!stopping_) {
-        media::VideoFrame frame;
-        try {
-            frame = source_->read();
-        } catch (const media::MediaError& error) {
-            if (!openFallback(tr("The camera stopped: %1.").arg(QString::fromUtf8(error.what()))))
-                return;
-            continue;
-        }
-        if (frame.isNull())
-            break; // interrupted
-        view_->present(frame);
-        ++frames_;
-    }
+    if (!status.fallbackError.empty())
+        return why + QLatin1Char(' ')
+               + tr("The test pattern could not start either: %1").arg(QString::fromStdString(status.fallbackError));
+    return why + QLatin1Char(' ') + tr("Showing the test pattern instead.");
 }
 
 } // namespace spoke::ui

@@ -21,24 +21,24 @@ namespace spoke::ui {
 // The engine presents on its own thread and is built once per file, while
 // the page's VideoView can come and go: the engine presents into this
 // stand-in, which forwards to whatever view is attached (or drops the
-// picture). Detaching waits for a present() in progress.
-class PlayerModel::Sink final : public recording::VideoSink {
+// picture). Detaching waits for an onFrame() in progress (a pointer swap).
+class PlayerModel::Sink final : public media::VideoSink {
 public:
     void setView(VideoView* view)
     {
         std::lock_guard lock(mutex_);
-        view_ = view;
+        view_ = view ? view->sink() : nullptr;
     }
-    void present(const media::VideoFrame& frame, std::int64_t ptsMs) override
+    void onFrame(const media::VideoFrame& frame) override
     {
         std::lock_guard lock(mutex_);
         if (view_)
-            view_->present(frame, ptsMs);
+            view_->onFrame(frame);
     }
 
 private:
     std::mutex mutex_;
-    VideoView* view_ = nullptr;
+    std::shared_ptr<media::VideoSink> view_;
 };
 
 struct PlayerModel::Loaded {

@@ -1,5 +1,6 @@
 #include "viewmodels/VideoView.h"
 
+#include "media/MediaError.h"
 #include "media/video/VideoConverter.h"
 
 #include <QMetaObject>
@@ -8,54 +9,38 @@
 
 namespace spoke::ui {
 
-VideoView::VideoView(QQuickItem* parent) : QQuickItem(parent)
+VideoView::VideoView(QQuickItem* parent) : QQuickItem(parent), gate_(std::make_shared<media::VideoSinkGate>(this))
 {
     setFlag(ItemHasContents, true);
 }
 
-VideoView::~VideoView() = default;
-
-QImage VideoView::toImage(const media::VideoFrame& frame)
+VideoView::~VideoView()
 {
-    // VideoConverter belongs to one thread; a new calling thread (a new
-    // call, the player after a restart) gets its own.
-    if (!converter_ || converterThread_ != std::this_thread::get_id()) {
-        converter_ = std::make_unique<media::VideoConverter>(AV_PIX_FMT_RGB32, frame.width(), frame.height());
-        converterThread_ = std::this_thread::get_id();
-    }
-    converter_->setOutputSize(frame.width(), frame.height());
-    const media::VideoFrame rgb = converter_->convert(frame);
-    // AV_PIX_FMT_RGB32 is native-endian 0xAARRGGBB, which is QImage's RGB32.
-    return QImage(rgb.plane(0), rgb.width(), rgb.height(), rgb.stride(0), QImage::Format_RGB32).copy();
+    // Producers holding sink() drop their pictures from here on; one that is
+    // handing a picture over right now is waited for (a pointer swap).
+    gate_->detach();
 }
 
-void VideoView::present(const media::VideoFrame& frame, std::int64_t /*ptsMs*/)
+void VideoView::onFrame(const media::VideoFrame& frame)
 {
     if (frame.isNull() || frame.width() <= 0 || frame.height() <= 0)
         return;
-    {
-        std::lock_guard lock(mutex_);
-        pending_ = toImage(frame);
-    }
+    mailbox_.put(frame);
     if (!updateQueued_.exchange(true))
-        QMetaObject::invokeMethod(this, &VideoView::takePending, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &VideoView::takeFrame, Qt::QueuedConnection);
 }
 
-void VideoView::takePending()
+void VideoView::takeFrame()
 {
-    bool newPicture = false;
-    QSize size;
-    {
-        std::lock_guard lock(mutex_);
-        updateQueued_ = false;
-        if (pending_.isNull())
-            return;
-        current_ = std::move(pending_);
-        pending_ = QImage();
-        textureStale_ = true;
-        size = current_.size();
-    }
-    newPicture = !hasPicture_ || size != shownSize_;
+    // Cleared before the take: a picture put after this point queues a new call.
+    updateQueued_ = false;
+    const std::unique_ptr<media::VideoFrame> frame = mailbox_.take();
+    if (!frame)
+        return;
+    const QSize size(frame->width(), frame->height());
+    const bool newPicture = !hasPicture_ || size != shownSize_;
+    shown_ = std::move(*frame);
+    ++shownGeneration_;
     hasPicture_ = true;
     shownSize_ = size;
     ++framesShown_;
@@ -67,12 +52,9 @@ void VideoView::takePending()
 
 void VideoView::clear()
 {
-    {
-        std::lock_guard lock(mutex_);
-        pending_ = QImage();
-        current_ = QImage();
-        textureStale_ = true;
-    }
+    mailbox_.take();
+    shown_ = {};
+    ++shownGeneration_;
     const bool had = hasPicture_;
     hasPicture_ = false;
     shownSize_ = {};
@@ -81,18 +63,61 @@ void VideoView::clear()
         Q_EMIT hasPictureChanged();
 }
 
-QImage VideoView::currentImage() const
+QImage VideoView::toImage(media::VideoConverter& converter, const media::VideoFrame& frame)
 {
-    std::lock_guard lock(mutex_);
-    return current_;
+    converter.setOutputSize(frame.width(), frame.height());
+    // AV_PIX_FMT_RGB32 is native-endian 0xAARRGGBB, which is QImage's RGB32.
+    // The image borrows the converted frame's buffer and holds a reference
+    // to it until the image (and every copy of it) is gone: no pixel copy.
+    auto* rgb = new media::VideoFrame(converter.convert(frame));
+    return QImage(
+        rgb->plane(0), rgb->width(), rgb->height(), rgb->stride(0), QImage::Format_RGB32,
+        [](void* held) { delete static_cast<media::VideoFrame*>(held); }, rgb);
 }
 
-// Runs on the render thread while the UI thread is blocked, so reading
-// current_ under the mutex is enough.
+QImage VideoView::currentImage() const
+{
+    if (shown_.isNull())
+        return {};
+    if (drawnGeneration_ == shownGeneration_)
+        return drawn_;
+    if (!snapshotConverter_)
+        snapshotConverter_ = std::make_unique<media::VideoConverter>(AV_PIX_FMT_RGB32, shown_.width(), shown_.height());
+    try {
+        return toImage(*snapshotConverter_, shown_);
+    } catch (const media::MediaError&) {
+        return {};
+    }
+}
+
+// Runs on the render thread while the UI thread is blocked (Qt's contract
+// for updatePaintNode), so shown_ is read and drawn_ written without a lock.
 QSGNode* VideoView::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData* /*data*/)
 {
-    std::lock_guard lock(mutex_);
-    if (current_.isNull() || width() <= 0 || height() <= 0) {
+    if (shown_.isNull() || width() <= 0 || height() <= 0) {
+        drawn_ = QImage();
+        drawnGeneration_ = shownGeneration_;
+        delete oldNode;
+        return nullptr;
+    }
+    bool textureStale = false;
+    if (drawnGeneration_ != shownGeneration_) {
+        // VideoConverter belongs to one thread; if the window's render
+        // thread changes (a new window, another render loop), start afresh.
+        if (!converter_ || converterThread_ != std::this_thread::get_id()) {
+            converter_ = std::make_unique<media::VideoConverter>(AV_PIX_FMT_RGB32, shown_.width(), shown_.height());
+            converterThread_ = std::this_thread::get_id();
+        }
+        drawnGeneration_ = shownGeneration_;
+        try {
+            drawn_ = toImage(*converter_, shown_);
+        } catch (const media::MediaError&) {
+            drawn_ = QImage(); // a pixel format swscale cannot read: nothing to draw
+        }
+        ++framesConverted_;
+        textureStale = true;
+    }
+    if (drawn_.isNull()) {
         delete oldNode;
         return nullptr;
     }
@@ -101,15 +126,13 @@ QSGNode* VideoView::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData* /*dat
         node = window()->createImageNode();
         node->setOwnsTexture(true);
         node->setFiltering(QSGTexture::Linear);
-        textureStale_ = true;
+        textureStale = true;
     }
-    if (textureStale_) {
-        node->setTexture(window()->createTextureFromImage(current_));
-        textureStale_ = false;
-    }
+    if (textureStale)
+        node->setTexture(window()->createTextureFromImage(drawn_));
     // Letterboxed: a picture is never stretched or cropped, so a shared
     // screen or an X-ray stays readable.
-    const QSizeF picture = QSizeF(current_.size()).scaled(size(), Qt::KeepAspectRatio);
+    const QSizeF picture = QSizeF(drawn_.size()).scaled(size(), Qt::KeepAspectRatio);
     node->setRect(QRectF(QPointF((width() - picture.width()) / 2, (height() - picture.height()) / 2), picture));
     return node;
 }

@@ -3,6 +3,7 @@
 #include "recording/AudioOutput.h"
 #include "recording/RecordingError.h"
 #include "recording/TempoFilter.h"
+#include "util/ThreadName.h"
 
 extern "C" {
 #include <libavutil/channel_layout.h>
@@ -46,8 +47,8 @@ media::AvCodecContextPtr openDecoder(const AVStream& stream, const std::filesyst
 // The frame without its first `skipUs` of samples.
 media::AvFramePtr trimFront(const AVFrame& frame, std::int64_t skipUs)
 {
-    const int skip = static_cast<int>(std::min<std::int64_t>(av_rescale(skipUs, frame.sample_rate, 1'000'000),
-                                                             frame.nb_samples - 1));
+    const int skip = static_cast<int>(
+        std::min<std::int64_t>(av_rescale(skipUs, frame.sample_rate, 1'000'000), frame.nb_samples - 1));
     media::AvFramePtr trimmed(av_frame_alloc());
     if (!trimmed)
         throw std::bad_alloc();
@@ -105,7 +106,8 @@ void Player::openDecoders()
 {
     for (unsigned i = 0; i < format_->nb_streams; ++i) {
         const int index = static_cast<int>(i);
-        format_->streams[i]->discard = index == videoStream_ || index == audioStream_ ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+        format_->streams[i]->discard =
+            index == videoStream_ || index == audioStream_ ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
     }
     if (videoStream_ >= 0) {
         const AVStream& stream = *format_->streams[videoStream_];
@@ -135,13 +137,25 @@ void Player::start()
     }
     for (auto* queue : {&videoPackets_, &audioPackets_})
         queue->push(PacketItem{ItemKind::Flush, 1, nullptr});
-    demuxThread_ = std::thread([this] { demuxLoop(); });
+    demuxThread_ = std::thread([this] {
+        util::setCurrentThreadName("play-demux");
+        demuxLoop();
+    });
     if (videoStream_ >= 0) {
-        videoThread_ = std::thread([this] { videoDecodeLoop(); });
-        presentThread_ = std::thread([this] { presentLoop(); });
+        videoThread_ = std::thread([this] {
+            util::setCurrentThreadName("play-video");
+            videoDecodeLoop();
+        });
+        presentThread_ = std::thread([this] {
+            util::setCurrentThreadName("play-present");
+            presentLoop();
+        });
     }
     if (audioStream_ >= 0)
-        audioThread_ = std::thread([this] { audioLoop(); });
+        audioThread_ = std::thread([this] {
+            util::setCurrentThreadName("play-audio");
+            audioLoop();
+        });
 }
 
 void Player::stop()

@@ -2,6 +2,7 @@
 
 #include "media/MediaError.h"
 #include "media/devices/DeviceRegistry.h"
+#include "util/ThreadName.h"
 
 namespace spoke::media {
 
@@ -12,7 +13,10 @@ CameraPreview::CameraPreview(std::shared_ptr<const DeviceRegistry> registry, Con
     , sink_(std::move(sink))
     , onStatus_(std::move(onStatus))
 {
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        util::setCurrentThreadName("preview");
+        run();
+    });
 }
 
 CameraPreview::~CameraPreview()

@@ -1,6 +1,7 @@
 #include "media/pipeline/AudioSendPipeline.h"
 
 #include "media/MediaError.h"
+#include "util/ThreadName.h"
 
 namespace spoke::media {
 
@@ -31,7 +32,10 @@ void AudioSendPipeline::start()
     affinity_.assertOwner();
     if (started_.exchange(true))
         return;
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        util::setCurrentThreadName("audio-send");
+        run();
+    });
 }
 
 void AudioSendPipeline::stop()

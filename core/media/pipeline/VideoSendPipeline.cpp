@@ -2,6 +2,7 @@
 
 #include "media/MediaError.h"
 #include "util/ThreadCpu.h"
+#include "util/ThreadName.h"
 
 namespace spoke::media {
 
@@ -33,8 +34,14 @@ void VideoSendPipeline::start()
     affinity_.assertOwner();
     if (started_.exchange(true))
         return;
-    captureThread_ = std::thread([this] { captureLoop(); });
-    encodeThread_ = std::thread([this] { encodeLoop(); });
+    captureThread_ = std::thread([this] {
+        util::setCurrentThreadName("capture");
+        captureLoop();
+    });
+    encodeThread_ = std::thread([this] {
+        util::setCurrentThreadName("encode");
+        encodeLoop();
+    });
 }
 
 void VideoSendPipeline::stop()

@@ -38,8 +38,9 @@ struct MicrophoneEvent {
 const char* toString(MicrophoneEvent::Kind kind);
 
 // Reads one microphone on its own thread, reports its level (RMS and peak of
-// the raw input, so a meter shows what the microphone hears) every
-// kLevelIntervalSamples, and on request records a number of 20 ms frames
+// the raw input, so a meter shows what the microphone hears) once at least
+// kLevelIntervalSamples have been read (whole 20 ms frames: about 12 times
+// a second), and on request records a number of 20 ms frames
 // through the echo canceller, noise suppressor and gain control. A
 // microphone that is missing, refuses to open or stops is reported as a
 // MicrophoneEvent and the monitor goes quiet: never a crash or a stall.

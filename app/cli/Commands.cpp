@@ -46,6 +46,9 @@ constexpr std::array kCommands{
     Command{"bench deid", "[--iterations N] [--json]", "Time the de-identification gate on a full case", runBenchDeid},
     Command{"devices", "[--json]", "List cameras, screens, microphones and speakers, synthetic ones included",
             runDevices},
+    Command{"devices test-audio", "[--microphone ID] [--speaker ID] [--seconds N] [--json]",
+            "Play a test tone on a speaker while metering a microphone through the call's audio processing",
+            runDevicesTestAudio},
     Command{"bench encode",
             "[--codec vp8|vp9] [--size WxH] [--fps N] [--seconds S] [--bitrate BPS] [--threads N] [--cpu-used N] "
             "[--input FILE.y4m | --write-y4m FILE] [--json]",

@@ -31,6 +31,7 @@ int runCasesValidate(CliContext&, const QStringList&);
 int runCasesCleanAttachment(CliContext&, const QStringList&);
 int runBenchDeid(CliContext&, const QStringList&);
 int runDevices(CliContext&, const QStringList&);
+int runDevicesTestAudio(CliContext&, const QStringList&);
 int runBenchEncode(CliContext&, const QStringList&);
 int runBenchLive(CliContext&, const QStringList&);
 int runBenchLoopback(CliContext&, const QStringList&);

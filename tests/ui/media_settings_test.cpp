@@ -310,6 +310,24 @@ TEST_CASE("media settings: a microphone unplugged mid-stream says so and goes qu
     CHECK(model.testError().contains(QStringLiteral("unplugged")));
 }
 
+TEST_CASE("media settings: a microphone id that is not there is worded from the monitor's typed event", "[ui][media]")
+{
+    spoke::test::TempDir dir;
+    Model model(registryWith(), settingsIn(dir));
+    REQUIRE(waitUntil([&] { return model.devicesReady(); }, 5000));
+    model.setMicrophoneId(QStringLiteral("synthetic:no-such-mic"));
+    model.setActive(true);
+    REQUIRE(waitUntil([&] { return !model.microphoneMessage().isEmpty(); }, 5000));
+    // media::MicrophoneEvent{DeviceMissing, "There is no synthetic microphone called …"}, in the page's words.
+    CHECK(model.microphoneMessage().startsWith(QStringLiteral("The microphone could not be opened: ")));
+    CHECK(model.microphoneMessage().contains(QStringLiteral("no-such-mic")));
+    CHECK(model.microphoneMessage().endsWith(QStringLiteral("No sound is being picked up.")));
+    CHECK_FALSE(model.microphoneRunning());
+    model.testAudio();
+    REQUIRE(waitUntil([&] { return model.testState() == Model::TestState::Failed; }, 3000));
+    CHECK(model.testError() == model.microphoneMessage());
+}
+
 TEST_CASE("media settings: with no microphone the page says so and nothing is opened, not even the tone", "[ui][media]")
 {
     spoke::test::TempDir dir;

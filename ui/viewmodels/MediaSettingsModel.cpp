@@ -1,9 +1,10 @@
 #include "viewmodels/MediaSettingsModel.h"
 
+#include "media/audio/AudioPlayback.h"
+#include "media/audio/MicrophoneMonitor.h"
+#include "media/devices/DeviceLister.h"
 #include "media/devices/DeviceRegistry.h"
-#include "viewmodels/AudioPlayback.h"
 #include "viewmodels/CameraPreview.h"
-#include "viewmodels/MicrophoneMonitor.h"
 #include "viewmodels/VideoView.h"
 
 #include <QVariantMap>
@@ -44,6 +45,11 @@ MediaSettingsModel::MediaSettingsModel(std::shared_ptr<const media::DeviceRegist
     , preferences_(std::move(settingsFile))
     , choice_(preferences_.load())
 {
+    lister_ = std::make_unique<media::DeviceLister>(registry_, [this](std::vector<media::DeviceInfo> devices) {
+        QMetaObject::invokeMethod(
+            this, [this, devices = std::move(devices)]() mutable { adoptDevices(std::move(devices)); },
+            Qt::QueuedConnection);
+    });
     refreshDevices();
 }
 
@@ -53,22 +59,13 @@ MediaSettingsModel::~MediaSettingsModel()
     preview_.reset();
     microphone_.reset();
     playback_.reset();
-    if (enumerator_.joinable())
-        enumerator_.join();
+    lister_.reset();
 }
 
 void MediaSettingsModel::refreshDevices()
 {
     affinity_.assertOwner();
-    if (enumerator_.joinable())
-        enumerator_.join();
-    // Asking PulseAudio and v4l2 for their lists can take a moment.
-    enumerator_ = std::thread([this, registry = registry_] {
-        auto devices = registry->enumerate();
-        QMetaObject::invokeMethod(
-            this, [this, devices = std::move(devices)]() mutable { adoptDevices(std::move(devices)); },
-            Qt::QueuedConnection);
-    });
+    lister_->refresh();
 }
 
 void MediaSettingsModel::adoptDevices(std::vector<media::DeviceInfo> devices)
@@ -253,13 +250,9 @@ void MediaSettingsModel::restartMicrophone()
             },
             Qt::QueuedConnection);
     };
-    MicrophoneMonitor::Callbacks callbacks;
-    callbacks.message = [this, post](const QString& message, bool running) {
-        post([this, message, running] {
-            microphoneMessage_ = message;
-            microphoneRunning_ = running;
-            Q_EMIT microphoneStateChanged();
-        });
+    media::MicrophoneMonitor::Callbacks callbacks;
+    callbacks.state = [this, post](const media::MicrophoneEvent& event) {
+        post([this, event] { onMicrophoneState(event); });
     };
     callbacks.level = [this, post](media::AudioLevel level) {
         post([this, level] {
@@ -278,11 +271,53 @@ void MediaSettingsModel::restartMicrophone()
             }
         });
     };
-    callbacks.recorded = [this, post](std::vector<media::AudioFrame> recording, const QString& error) {
-        post([this, recording = std::move(recording), error]() mutable { onRecorded(std::move(recording), error); });
+    callbacks.recorded = [this, post](std::vector<media::AudioFrame> recording,
+                                      std::optional<media::MicrophoneEvent> failure) {
+        post([this, recording = std::move(recording), failure = std::move(failure)]() mutable {
+            onRecorded(std::move(recording), failure);
+        });
     };
-    microphone_ = std::make_unique<MicrophoneMonitor>(registry_, choice_.microphoneId.toStdString(), choice_.switches,
-                                                      std::move(callbacks));
+    microphone_ = std::make_unique<media::MicrophoneMonitor>(registry_, choice_.microphoneId.toStdString(),
+                                                             choice_.switches, std::move(callbacks));
+}
+
+void MediaSettingsModel::onMicrophoneState(const media::MicrophoneEvent& event)
+{
+    microphoneMessage_ = describe(event);
+    microphoneRunning_ = event.kind == media::MicrophoneEvent::Kind::Running;
+    Q_EMIT microphoneStateChanged();
+}
+
+QString MediaSettingsModel::describe(const media::MicrophoneEvent& event)
+{
+    using Kind = media::MicrophoneEvent::Kind;
+    const QString detail = QString::fromStdString(event.detail);
+    switch (event.kind) {
+    case Kind::Running: return {};
+    case Kind::NoMicrophone: return tr("No microphone was found. Connect a microphone or a headset.");
+    case Kind::DeviceMissing:
+    case Kind::OpenFailed:
+        return tr("The microphone could not be opened: %1. No sound is being picked up.").arg(detail);
+    case Kind::DeviceLost: return tr("The microphone stopped: %1.").arg(detail);
+    case Kind::ProcessingFailed: return tr("Audio processing failed: %1").arg(detail);
+    }
+    return {};
+}
+
+QString MediaSettingsModel::describe(const media::PlaybackOutcome& outcome)
+{
+    using Kind = media::PlaybackOutcome::Kind;
+    const QString detail = QString::fromStdString(outcome.detail);
+    switch (outcome.kind) {
+    case Kind::Played: return {};
+    case Kind::NoSpeaker:
+        return tr("No speaker is chosen, so the recording cannot be played back. Connect speakers or a headset, "
+                  "then choose them above.");
+    case Kind::DeviceMissing:
+    case Kind::OpenFailed: return tr("The recording could not be played back: %1").arg(detail);
+    case Kind::DeviceLost: return tr("Playback stopped: %1").arg(detail);
+    }
+    return {};
 }
 
 void MediaSettingsModel::testAudio()
@@ -303,26 +338,28 @@ void MediaSettingsModel::testAudio()
     microphone_->record(kTestSeconds * 50);
 }
 
-void MediaSettingsModel::onRecorded(std::vector<media::AudioFrame> recording, const QString& error)
+void MediaSettingsModel::onRecorded(std::vector<media::AudioFrame> recording,
+                                    const std::optional<media::MicrophoneEvent>& failure)
 {
     if (testState_ != TestState::Recording)
         return;
-    if (!error.isEmpty()) {
-        setTest(TestState::Failed, error);
+    if (failure) {
+        setTest(TestState::Failed, describe(*failure));
         return;
     }
     recordedMs_ = static_cast<int>(recording.size()) * 20;
     testSecondsLeft_ = 0;
     setTest(TestState::Playing);
     const int generation = ++playbackGeneration_;
-    playback_ = std::make_unique<AudioPlayback>(
-        registry_, choice_.speakerId.toStdString(), std::move(recording), [this, generation](const QString& failure) {
+    playback_ = std::make_unique<media::AudioPlayback>(
+        registry_, choice_.speakerId.toStdString(), std::move(recording),
+        [this, generation](const media::PlaybackOutcome& outcome) {
             QMetaObject::invokeMethod(
                 this,
-                [this, generation, failure] {
+                [this, generation, outcome] {
                     if (generation != playbackGeneration_ || testState_ != TestState::Playing)
                         return;
-                    setTest(failure.isEmpty() ? TestState::Done : TestState::Failed, failure);
+                    setTest(outcome.ok() ? TestState::Done : TestState::Failed, describe(outcome));
                 },
                 Qt::QueuedConnection);
         });

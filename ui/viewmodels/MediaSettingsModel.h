@@ -12,26 +12,32 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
-#include <thread>
+#include <optional>
 #include <vector>
 
 namespace spoke::media {
+class AudioPlayback;
+class DeviceLister;
 class DeviceRegistry;
-}
+class MicrophoneMonitor;
+struct MicrophoneEvent;
+struct PlaybackOutcome;
+} // namespace spoke::media
 
 namespace spoke::ui {
 
-class AudioPlayback;
 class CameraPreview;
-class MicrophoneMonitor;
 
 // Settings → Audio & video: the device pickers, the camera preview, the
 // microphone level meter, the audio processing switches and "test my audio".
 // Choices are saved through MediaPreferences as soon as they change. The
 // page sets `active` while it is shown; only then do the preview and the
-// microphone run, each on its own thread (CameraPreview, MicrophoneMonitor,
-// AudioPlayback), reporting back through queued calls, so the UI thread
-// never opens, reads or plays a device. Lives on the UI thread (asserted).
+// microphone run, each on its own thread (CameraPreview, and core/media's
+// MicrophoneMonitor and AudioPlayback), reporting back through queued calls,
+// so the UI thread never lists, opens, reads or plays a device
+// (media::DeviceLister lists them). The engines report typed events; the
+// sentences shown are made here, with tr(). Lives on the UI thread
+// (asserted).
 class MediaSettingsModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -136,7 +142,11 @@ private:
     void restartMicrophone();
     void stopAll();
     void setTest(TestState state, const QString& error = {});
-    void onRecorded(std::vector<media::AudioFrame> recording, const QString& error);
+    void onRecorded(std::vector<media::AudioFrame> recording, const std::optional<media::MicrophoneEvent>& failure);
+    void onMicrophoneState(const media::MicrophoneEvent& event);
+    // The sentence shown for an engine's event (empty when all is well).
+    static QString describe(const media::MicrophoneEvent& event);
+    static QString describe(const media::PlaybackOutcome& outcome);
 
     ThreadAffinity affinity_;
     std::shared_ptr<const media::DeviceRegistry> registry_;
@@ -168,9 +178,9 @@ private:
     int microphoneGeneration_ = 0;
     int playbackGeneration_ = 0;
     std::unique_ptr<CameraPreview> preview_;
-    std::unique_ptr<MicrophoneMonitor> microphone_;
-    std::unique_ptr<AudioPlayback> playback_;
-    std::thread enumerator_;
+    std::unique_ptr<media::MicrophoneMonitor> microphone_;
+    std::unique_ptr<media::AudioPlayback> playback_;
+    std::unique_ptr<media::DeviceLister> lister_;
 };
 
 } // namespace spoke::ui

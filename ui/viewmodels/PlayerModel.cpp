@@ -5,12 +5,12 @@
 #include "recording/Player.h"
 #include "recording/RecordingError.h"
 #include "store/CacheWorker.h"
+#include "store/ReplayOutline.h"
 #include "viewmodels/Formatting.h"
 #include "viewmodels/MediaPreferences.h"
 #include "viewmodels/VideoView.h"
 
 #include <QDateTime>
-#include <QFileInfo>
 
 #include <algorithm>
 #include <mutex>
@@ -41,7 +41,11 @@ private:
     std::shared_ptr<media::VideoSink> view_;
 };
 
+// The page's rows for one recording, built on the cache thread from what
+// store::loadReplayOutline read.
 struct PlayerModel::Loaded {
+    explicit Loaded(const store::ReplayOutline& outline);
+
     QString title;
     QString subtitle;
     std::filesystem::path file;
@@ -60,15 +64,20 @@ QString qs(const std::string& text)
     return QString::fromStdString(text);
 }
 
-QVariantList loadBookmarks(store::Cache& cache, std::int64_t recordingId)
+QVariantList bookmarkRows(const std::vector<store::Bookmark>& bookmarks)
 {
     QVariantList list;
-    for (const auto& b : cache.recordings().bookmarks(recordingId))
+    for (const auto& b : bookmarks)
         list.append(QVariantMap{{QStringLiteral("bookmarkId"), static_cast<qint64>(b.id)},
                                 {QStringLiteral("positionMs"), static_cast<qint64>(b.positionMs)},
                                 {QStringLiteral("timeText"), formatPosition(b.positionMs)},
                                 {QStringLiteral("note"), qs(b.note)}});
     return list;
+}
+
+QVariantList loadBookmarks(store::Cache& cache, std::int64_t recordingId)
+{
+    return bookmarkRows(cache.recordings().bookmarks(recordingId));
 }
 
 QVariantMap chapterRow(const QString& title, std::int64_t startMs, std::int64_t endMs)
@@ -89,6 +98,35 @@ QVariantMap timelineRow(const QString& kind, std::int64_t positionMs, const QStr
 }
 
 } // namespace
+
+PlayerModel::Loaded::Loaded(const store::ReplayOutline& outline)
+    : title(qs(outline.recording.title))
+    , file(outline.recording.filePath)
+    , fileExists(outline.fileExists)
+    , durationMs(outline.recording.durationMs)
+    , bookmarks(bookmarkRows(outline.bookmarks))
+    , resumeMs(outline.resumeMs)
+{
+    QStringList context;
+    if (outline.programmeName)
+        context << qs(*outline.programmeName);
+    context << formatDateTime(outline.recording.createdMs);
+    subtitle = context.join(QStringLiteral("  ·  "));
+    for (const auto& ch : outline.chapters)
+        chapters.append(chapterRow(qs(ch.title), ch.startMs, ch.endMs.value_or(ch.startMs)));
+    for (const auto& entry : outline.timeline) {
+        if (entry.kind == store::TimelineEntry::Kind::Chat) {
+            timeline.append(timelineRow(QStringLiteral("chat"), entry.positionMs, qs(entry.author), qs(entry.text)));
+            continue;
+        }
+        // The case presented in a chapter: its form, shown when the chapter plays.
+        QString text = qs(entry.text);
+        if (text.size() > 600)
+            text = text.left(600) + QStringLiteral("…");
+        timeline.append(timelineRow(QStringLiteral("case"), entry.positionMs,
+                                    tr("Case %1: %2").arg(qs(entry.caseCode), qs(entry.caseTitle)), text));
+    }
+}
 
 PlayerModel::PlayerModel(store::CacheWorker& worker, QObject* parent)
     : QObject(parent)
@@ -178,49 +216,10 @@ void PlayerModel::open(qint64 recordingId, qint64 positionMs)
     worker_.run<Loaded>(
         this,
         [recordingId](store::Cache& cache) {
-            const auto recording = cache.recordings().byId(recordingId);
-            if (!recording)
+            const auto outline = store::loadReplayOutline(cache, recordingId);
+            if (!outline)
                 throw std::runtime_error(tr("This recording is no longer in the cache.").toStdString());
-            Loaded loaded;
-            loaded.title = qs(recording->title);
-            loaded.file = recording->filePath;
-            loaded.fileExists = !recording->filePath.empty() && QFileInfo::exists(qs(recording->filePath));
-            loaded.durationMs = recording->durationMs;
-            QStringList context;
-            if (recording->sessionId) {
-                if (const auto session = cache.sessions().session(*recording->sessionId)) {
-                    for (const auto& programme : cache.sessions().programmes())
-                        if (programme.id == session->programmeId)
-                            context << qs(programme.name);
-                }
-            }
-            context << formatDateTime(recording->createdMs);
-            loaded.subtitle = context.join(QStringLiteral("  ·  "));
-            for (const auto& ch : cache.recordings().chapters(recordingId)) {
-                loaded.chapters.append(chapterRow(qs(ch.title), ch.startMs, ch.endMs.value_or(ch.startMs)));
-                // The case presented in this chapter: its form, shown when the chapter plays.
-                if (ch.caseId) {
-                    if (const auto record = cache.cases().byId(*ch.caseId)) {
-                        const auto revision = cache.cases().latestRevision(*ch.caseId);
-                        QString text = revision ? qs(revision->plainText) : QString();
-                        if (text.size() > 600)
-                            text = text.left(600) + QStringLiteral("…");
-                        loaded.timeline.append(
-                            timelineRow(QStringLiteral("case"), ch.startMs,
-                                        tr("Case %1: %2").arg(qs(record->caseCode), qs(record->title)), text));
-                    }
-                }
-            }
-            if (recording->sessionId)
-                for (const auto& m : cache.sessions().chat(*recording->sessionId))
-                    loaded.timeline.append(timelineRow(QStringLiteral("chat"), m.offsetMs, qs(m.author), qs(m.body)));
-            std::stable_sort(loaded.timeline.begin(), loaded.timeline.end(), [](const QVariant& a, const QVariant& b) {
-                return a.toMap().value(QStringLiteral("positionMs")).toLongLong()
-                       < b.toMap().value(QStringLiteral("positionMs")).toLongLong();
-            });
-            loaded.bookmarks = loadBookmarks(cache, recordingId);
-            loaded.resumeMs = cache.recordings().resumePosition(recordingId);
-            return loaded;
+            return Loaded(*outline);
         },
         [this, generation, positionMs](const store::Outcome<Loaded>& outcome) {
             if (generation != generation_)

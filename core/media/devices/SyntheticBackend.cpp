@@ -2,13 +2,15 @@
 
 #include "media/MediaError.h"
 #include "media/audio/ToneSource.h"
+#include "media/devices/SyntheticSpeaker.h"
 #include "media/video/TestPatternSource.h"
 
 namespace spoke::media {
 
 std::vector<DeviceInfo> SyntheticBackend::enumerate() const
 {
-    return {TestPatternSource::deviceInfo(), ToneSource::deviceInfo(), ToneSource::silenceDeviceInfo()};
+    return {TestPatternSource::deviceInfo(), ToneSource::deviceInfo(), ToneSource::silenceDeviceInfo(),
+            SyntheticSpeaker::deviceInfo()};
 }
 
 std::unique_ptr<VideoSource> SyntheticBackend::openVideo(const std::string&, const std::string& localId,
@@ -30,6 +32,13 @@ std::unique_ptr<AudioSource> SyntheticBackend::openAudio(const std::string&, con
     ToneSource::Config config;
     config.silent = localId == "silence";
     return std::make_unique<ToneSource>(config);
+}
+
+std::unique_ptr<AudioSink> SyntheticBackend::openAudioOutput(const std::string&, const std::string& localId) const
+{
+    if (localId != "speaker")
+        throw MediaError(MediaErrorKind::DeviceNotFound, "There is no synthetic speaker called \"" + localId + "\"");
+    return std::make_unique<SyntheticSpeaker>();
 }
 
 } // namespace spoke::media

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "store/Records.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spoke::store {
+
+class Cache;
+
+// One item laid out on a recording's timeline: a chat message, or the case
+// presented in a chapter (shown when that chapter plays).
+struct TimelineEntry {
+    enum class Kind { Case, Chat };
+    Kind kind = Kind::Chat;
+    std::int64_t positionMs = 0;
+    std::string author; // Chat: who wrote it
+    std::string caseCode; // Case: its code and title
+    std::string caseTitle;
+    std::string text; // Chat: the message; Case: the latest revision's plain text (empty without one)
+};
+
+// Everything the player page shows about a recording besides the file's own
+// contents, read from the cache in one call: the row, the programme of its
+// session, chapters, the timeline (cases and chat, by position), bookmarks
+// and where replay was left off. Plain values: words are the caller's to
+// choose (the player translates "Case %1: %2").
+struct ReplayOutline {
+    Recording recording;
+    bool fileExists = false; // recording.filePath names a file on this laptop
+    std::optional<std::string> programmeName; // of the recording's session, if it has one
+    std::vector<Chapter> chapters; // by start
+    std::vector<TimelineEntry> timeline; // by position; ties keep cases (chapter order) before chat
+    std::vector<Bookmark> bookmarks;
+    std::optional<std::int64_t> resumeMs;
+};
+
+// Nothing if the recording is not in the cache. Throws StoreError like the
+// stores it reads. Runs on the cache's thread (CacheWorker), like any
+// statement.
+std::optional<ReplayOutline> loadReplayOutline(Cache& cache, std::int64_t recordingId);
+
+} // namespace spoke::store

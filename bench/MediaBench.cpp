@@ -9,7 +9,6 @@
 #include "media/audio/ToneSource.h"
 #include "media/devices/FfmpegVideoSource.h"
 #include "media/pipeline/VideoSendPipeline.h"
-#include "rtc/BitrateLadder.h"
 #include "media/video/FrameStamp.h"
 #include "media/video/Psnr.h"
 #include "media/video/TestPatternSource.h"
@@ -17,6 +16,7 @@
 #include "media/video/VpxDecoder.h"
 #include "media/video/VpxEncoder.h"
 #include "media/video/Y4mWriter.h"
+#include "rtc/BitrateLadder.h"
 #include "util/ThreadCpu.h"
 
 #include <sys/resource.h>

@@ -33,9 +33,10 @@ QJsonArray chaptersJson(const std::vector<recording::ChapterMark>& chapters)
 {
     QJsonArray array;
     for (const auto& chapter : chapters)
-        array.append(QJsonObject{{QStringLiteral("start_ms"), static_cast<qint64>(chapter.startMs)},
-                                 {QStringLiteral("end_ms"), static_cast<qint64>(chapter.endMs.value_or(chapter.startMs))},
-                                 {QStringLiteral("title"), QString::fromStdString(chapter.title)}});
+        array.append(
+            QJsonObject{{QStringLiteral("start_ms"), static_cast<qint64>(chapter.startMs)},
+                        {QStringLiteral("end_ms"), static_cast<qint64>(chapter.endMs.value_or(chapter.startMs))},
+                        {QStringLiteral("title"), QString::fromStdString(chapter.title)}});
     return array;
 }
 
@@ -100,14 +101,16 @@ int runRecord(CliContext& context, const QStringList& args)
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("video"), QStringLiteral("test|camera|screen|none"), QStringLiteral("SOURCE"),
                       QStringLiteral("test")});
-    parser.addOption({QStringLiteral("audio"), QStringLiteral("tone|mic"), QStringLiteral("SOURCE"),
-                      QStringLiteral("tone")});
+    parser.addOption(
+        {QStringLiteral("audio"), QStringLiteral("tone|mic"), QStringLiteral("SOURCE"), QStringLiteral("tone")});
     parser.addOption({QStringLiteral("seconds"), QStringLiteral("length"), QStringLiteral("S")});
     parser.addOption({QStringLiteral("chapter"), QStringLiteral("SECONDS:TITLE"), QStringLiteral("CHAPTER")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("file"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("size"), QStringLiteral("WxH"), QStringLiteral("SIZE"), QStringLiteral("1280x720")});
+    parser.addOption(
+        {QStringLiteral("size"), QStringLiteral("WxH"), QStringLiteral("SIZE"), QStringLiteral("1280x720")});
     parser.addOption({QStringLiteral("fps"), QStringLiteral("frame rate"), QStringLiteral("N"), QStringLiteral("30")});
-    parser.addOption({QStringLiteral("codec"), QStringLiteral("vp8|vp9"), QStringLiteral("CODEC"), QStringLiteral("vp8")});
+    parser.addOption(
+        {QStringLiteral("codec"), QStringLiteral("vp8|vp9"), QStringLiteral("CODEC"), QStringLiteral("vp8")});
     parser.addOption({QStringLiteral("title"), QStringLiteral("title"), QStringLiteral("TITLE")});
     if (!parseArgs(parser, "record", args))
         return kBadInput;
@@ -127,12 +130,13 @@ int runRecord(CliContext& context, const QStringList& args)
                                                          : config.file.stem().string();
     config.video = videoKind != QLatin1String("none");
     config.codec = parser.value(QStringLiteral("codec")) == QLatin1String("vp9") ? recording::WebmVideoCodec::Vp9
-                                                                                  : recording::WebmVideoCodec::Vp8;
+                                                                                 : recording::WebmVideoCodec::Vp8;
     config.width = size.value(0).toInt();
     config.height = size.value(1).toInt();
     config.fps = parser.value(QStringLiteral("fps")).toInt();
     if (config.width < 160 || config.height < 90 || config.fps <= 0 || config.width % 2 || config.height % 2) {
-        CliContext::printError(QStringLiteral("--size needs an even WxH of at least 160x90 and --fps a positive number"));
+        CliContext::printError(
+            QStringLiteral("--size needs an even WxH of at least 160x90 and --fps a positive number"));
         return kBadInput;
     }
     config.videoBitrateBps = std::max(300'000, config.width * config.height * config.fps / 20);
@@ -187,7 +191,8 @@ int runRecord(CliContext& context, const QStringList& args)
                 try {
                     for (media::VideoFrame frame = video->read(); !frame.isNull(); frame = video->read())
                         recorder.pushVideo("local", frame);
-                } catch (const media::MediaError&) { // NOLINT(bugprone-empty-catch): the recording shows black from here
+                } catch (
+                    const media::MediaError&) { // NOLINT(bugprone-empty-catch): the recording shows black from here
                 }
             });
         }
@@ -200,9 +205,10 @@ int runRecord(CliContext& context, const QStringList& args)
         });
         // One line as soon as the file exists, so a caller (the crash test)
         // knows when recording time starts.
-        CliContext::printJsonLine(QJsonObject{{QStringLiteral("event"), QStringLiteral("recording")},
-                                              {QStringLiteral("file"), QString::fromStdString(config.file.string())},
-                                              {QStringLiteral("recording_id"), static_cast<qint64>(log.recordingId())}});
+        CliContext::printJsonLine(
+            QJsonObject{{QStringLiteral("event"), QStringLiteral("recording")},
+                        {QStringLiteral("file"), QString::fromStdString(config.file.string())},
+                        {QStringLiteral("recording_id"), static_cast<qint64>(log.recordingId())}});
         std::fflush(stdout);
 
         const auto endMs = static_cast<std::int64_t>(seconds * 1000);
@@ -230,10 +236,10 @@ int runRecord(CliContext& context, const QStringList& args)
         json.insert(QStringLiteral("recording_id"), static_cast<qint64>(log.recordingId()));
         json.insert(QStringLiteral("audio_only"), status.audioOnly);
         json.insert(QStringLiteral("fallback"), QString::fromStdString(status.fallbackReason));
-        json.insert(QStringLiteral("stop_reason"), status.stopReason == recording::StopReason::DiskFull ? QStringLiteral("disk_full")
-                                                   : status.stopReason == recording::StopReason::WriteFailed
-                                                       ? QStringLiteral("write_failed")
-                                                       : QStringLiteral("requested"));
+        json.insert(QStringLiteral("stop_reason"),
+                    status.stopReason == recording::StopReason::DiskFull      ? QStringLiteral("disk_full")
+                    : status.stopReason == recording::StopReason::WriteFailed ? QStringLiteral("write_failed")
+                                                                              : QStringLiteral("requested"));
         json.insert(QStringLiteral("stop_message"), QString::fromStdString(status.stopMessage));
         json.insert(QStringLiteral("video_frames_encoded"), static_cast<qint64>(status.videoFramesEncoded));
         json.insert(QStringLiteral("audio_frames_encoded"), static_cast<qint64>(status.audioFramesEncoded));
@@ -266,8 +272,8 @@ int runProbe(CliContext&, const QStringList& args)
         if (parser.isSet(QStringLiteral("json"))) {
             CliContext::printJson(QJsonDocument(probeJson(probe)));
         } else {
-            std::printf("%s: %s, %.1f s playable of %.1f s stated, %zu tracks, %zu chapters%s%s\n",
-                        probe.file.c_str(), probe.container.c_str(), static_cast<double>(probe.playableMs) / 1000.0,
+            std::printf("%s: %s, %.1f s playable of %.1f s stated, %zu tracks, %zu chapters%s%s\n", probe.file.c_str(),
+                        probe.container.c_str(), static_cast<double>(probe.playableMs) / 1000.0,
                         static_cast<double>(probe.durationMs) / 1000.0, probe.tracks.size(), probe.chapters.size(),
                         probe.problem.empty() ? "" : "; ", probe.problem.c_str());
         }
@@ -282,9 +288,11 @@ int runPlay(CliContext&, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON")});
-    parser.addOption({QStringLiteral("null-output"), QStringLiteral("Decode and pace in real time, show and play nothing")});
+    parser.addOption(
+        {QStringLiteral("null-output"), QStringLiteral("Decode and pace in real time, show and play nothing")});
     parser.addOption({QStringLiteral("speed"), QStringLiteral("0.5–2"), QStringLiteral("X"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("start"), QStringLiteral("start position"), QStringLiteral("MS"), QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("start"), QStringLiteral("start position"), QStringLiteral("MS"), QStringLiteral("0")});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("recording"));
     if (!parseArgs(parser, "play", args))
         return kBadInput;
@@ -310,8 +318,8 @@ int runPlay(CliContext&, const QStringList& args)
         recording::Player player(parser.positionalArguments().front().toStdString(), config);
         player.play();
         const auto lengthMs = std::max(player.info().durationMs, std::int64_t{600'000});
-        const bool finished = player.waitUntilFinished(std::chrono::milliseconds(
-            static_cast<std::int64_t>(static_cast<double>(lengthMs) / speed) + 30'000));
+        const bool finished = player.waitUntilFinished(
+            std::chrono::milliseconds(static_cast<std::int64_t>(static_cast<double>(lengthMs) / speed) + 30'000));
         const auto wallMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
         const recording::PlayerStats stats = player.stats();
         const QJsonObject json{
@@ -350,7 +358,8 @@ int runBenchPlayback(CliContext& context, const QStringList& args)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON")});
     parser.addOption({QStringLiteral("minutes"), QStringLiteral("length of the long file"), QStringLiteral("N"),
                       QStringLiteral("120")});
-    parser.addOption({QStringLiteral("seeks"), QStringLiteral("random seeks"), QStringLiteral("N"), QStringLiteral("40")});
+    parser.addOption(
+        {QStringLiteral("seeks"), QStringLiteral("random seeks"), QStringLiteral("N"), QStringLiteral("40")});
     if (!parseArgs(parser, "bench-playback", args))
         return kBadInput;
     bench::PlaybackBenchConfig config;
@@ -364,8 +373,10 @@ int runBenchPlayback(CliContext& context, const QStringList& args)
     try {
         const auto result = bench::runPlaybackBench(config);
         const auto summary = [](const bench::Summary& s) {
-            return QJsonObject{{QStringLiteral("median"), s.median}, {QStringLiteral("p95"), s.p95},
-                               {QStringLiteral("max"), s.max}, {QStringLiteral("count"), s.count}};
+            return QJsonObject{{QStringLiteral("median"), s.median},
+                               {QStringLiteral("p95"), s.p95},
+                               {QStringLiteral("max"), s.max},
+                               {QStringLiteral("count"), s.count}};
         };
         const QJsonObject json{
             {QStringLiteral("file"), QString::fromStdString(result.longFile.string())},
@@ -381,10 +392,11 @@ int runBenchPlayback(CliContext& context, const QStringList& args)
         if (parser.isSet(QStringLiteral("json")))
             CliContext::printJson(QJsonDocument(json));
         else
-            std::printf("%d-minute file: first frame median %.1f ms, seek median %.1f ms (p95 %.1f); 1-minute reference: "
-                        "%.1f / %.1f ms\n",
-                        config.minutes, result.firstFrameMs.median, result.seekMs.median, result.seekMs.p95,
-                        result.referenceFirstFrameMs.median, result.referenceSeekMs.median);
+            std::printf(
+                "%d-minute file: first frame median %.1f ms, seek median %.1f ms (p95 %.1f); 1-minute reference: "
+                "%.1f / %.1f ms\n",
+                config.minutes, result.firstFrameMs.median, result.seekMs.median, result.seekMs.p95,
+                result.referenceFirstFrameMs.median, result.referenceSeekMs.median);
         return kOk;
     } catch (const std::exception& error) {
         CliContext::printError(QString::fromStdString(error.what()));

@@ -28,7 +28,7 @@ SendAllocation SendRateAllocator::allocate(std::int64_t estimateBps)
         return out;
     out.videoBitrateBps = videoBps;
     out.layers = rtc::BitrateLadder::simulcast(videoBps, config_.sourceWidth, config_.sourceHeight, config_.maxFps,
-                                                 config_.layerCount);
+                                               config_.layerCount);
     return out;
 }
 

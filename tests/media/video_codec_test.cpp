@@ -1,10 +1,10 @@
 #include "MediaTestSupport.h"
 
 #include "media/MediaError.h"
-#include "rtc/BitrateLadder.h"
 #include "media/video/FrameStamp.h"
 #include "media/video/Psnr.h"
 #include "media/video/SimulcastEncoder.h"
+#include "rtc/BitrateLadder.h"
 
 #include <catch2/catch.hpp>
 
@@ -58,7 +58,8 @@ TEST_CASE("VP8 follows a bitrate change on the fly", "[media][vp8]")
             (frame.sequence() < 120 ? high : low).push_back(std::move(encoded));
     }
     // Skip the first second after each change: the buffer drains then.
-    const std::vector<EncodedFrame> lowSettled(low.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(30, low.size())), low.end());
+    const std::vector<EncodedFrame> lowSettled(
+        low.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(30, low.size())), low.end());
     const double highKbps = kbpsOf(high, 4.0);
     const double lowKbps = kbpsOf(lowSettled, 3.0);
     INFO("high " << highKbps << " kbit/s, low " << lowKbps << " kbit/s");

@@ -50,8 +50,8 @@ std::vector<std::uint8_t> referenceLuma(const std::filesystem::path& file, int i
 {
     test::ffmpeg({QStringLiteral("-i"), QString::fromStdString(file.string()), QStringLiteral("-vf"),
                   QStringLiteral("select=eq(n\\,%1)").arg(index), QStringLiteral("-frames:v"), QStringLiteral("1"),
-                  QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                  QString::fromStdString(out.string())});
+                  QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
+                  QStringLiteral("yuv420p"), QString::fromStdString(out.string())});
     std::ifstream in(out, std::ios::binary);
     std::vector<std::uint8_t> luma((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     REQUIRE(luma.size() == static_cast<std::size_t>(width * height * 3 / 2));
@@ -79,7 +79,8 @@ TEST_CASE("A 720p recording at 1.5x plays without drops, in sync, with the tone'
     const auto file = test::makeWebm(dir / "hd.webm", QStringLiteral("1280x720"), 30, 8, 1000);
     NullAudioOutput audio(1);
     std::vector<std::int16_t> heard;
-    audio.setTap([&](std::span<const std::int16_t> samples) { heard.insert(heard.end(), samples.begin(), samples.end()); });
+    audio.setTap(
+        [&](std::span<const std::int16_t> samples) { heard.insert(heard.end(), samples.begin(), samples.end()); });
     CapturingSink sink;
     PlayerConfig config;
     config.audio = &audio;
@@ -165,7 +166,7 @@ TEST_CASE("Chapters are listed and next/previous chapter move between them", "[r
     REQUIRE(player.waitForPicture(std::chrono::seconds(5)));
     CHECK(player.currentChapter() == 0u);
     INFO("position " << player.positionMs() << " chapters " << player.info().chapters[0].startMs << ","
-                      << player.info().chapters[1].startMs << "," << player.info().chapters[2].startMs);
+                     << player.info().chapters[1].startMs << "," << player.info().chapters[2].startMs);
     player.nextChapter();
     CHECK(player.positionMs() == 2000);
     player.nextChapter();

@@ -12,39 +12,20 @@ DeviceLister::DeviceLister(std::shared_ptr<const DeviceRegistry> registry, Liste
 
 DeviceLister::~DeviceLister()
 {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_one();
-    if (thread_.joinable())
-        thread_.join();
+    queue_.stop();
 }
 
 void DeviceLister::refresh()
 {
-    {
-        std::lock_guard lock(mutex_);
-        requested_ = true;
-        if (!thread_.joinable())
-            thread_ = std::thread([this] { run(); });
-    }
-    wake_.notify_one();
-}
-
-void DeviceLister::run()
-{
-    std::unique_lock lock(mutex_);
-    for (;;) {
-        wake_.wait(lock, [this] { return requested_ || stopping_; });
-        if (stopping_)
-            return;
-        requested_ = false;
-        lock.unlock();
-        auto devices = registry_->enumerate();
-        listed_(std::move(devices));
-        lock.lock();
-    }
+    // One listing waiting to start will already see whatever changed; one
+    // running now may have read the devices before the change, so a request
+    // during it queues exactly one more.
+    if (waiting_.exchange(true))
+        return;
+    queue_.post([this] {
+        waiting_ = false;
+        listed_(registry_->enumerate());
+    });
 }
 
 } // namespace spoke::media

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "media/devices/DeviceInfo.h"
+#include "util/TaskQueue.h"
 
-#include <condition_variable>
+#include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 namespace spoke::media {
@@ -19,10 +18,10 @@ class DeviceRegistry;
 // arrive while a listing runs fold into one more listing after it, so a
 // burst of hot-plug events costs at most two.
 //
-// Threading: one lister thread, started by the first refresh() and blocked
-// on a condition variable between requests (no polling). `listed` runs on
-// it with each list. refresh() is thread-safe. The destructor waits for a
-// listing in progress, joins, and `listed` never runs after it returns.
+// Threading: one util::TaskQueue named "devices", asleep between requests
+// (no polling). `listed` runs on it with each list. refresh() is
+// thread-safe. The destructor waits for a listing in progress, drops one
+// still waiting, and `listed` never runs after it returns.
 class DeviceLister {
 public:
     using ListedFn = std::function<void(std::vector<DeviceInfo> devices)>;
@@ -35,15 +34,11 @@ public:
     void refresh();
 
 private:
-    void run();
-
     std::shared_ptr<const DeviceRegistry> registry_;
     ListedFn listed_;
-    std::mutex mutex_; // guards the members below
-    std::condition_variable wake_;
-    bool requested_ = false;
-    bool stopping_ = false;
-    std::thread thread_;
+    // A listing is posted and has not started: later requests ride on it.
+    std::atomic<bool> waiting_{false};
+    util::TaskQueue queue_{"devices"}; // last: stopped before the members its task reads
 };
 
 } // namespace spoke::media

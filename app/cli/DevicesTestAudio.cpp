@@ -133,6 +133,7 @@ std::vector<media::AudioFrame> toneOf(int seconds)
 {
     media::ToneSource tone({.paced = false, .amplitude = 0.25});
     std::vector<media::AudioFrame> frames;
+    frames.reserve(static_cast<std::size_t>(seconds) * 50);
     for (int i = 0; i < seconds * 50; ++i)
         frames.push_back(tone.read());
     return frames;

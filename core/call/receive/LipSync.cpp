@@ -28,7 +28,8 @@ std::optional<double> LipSync::onAudioHeard(std::uint32_t rtpTimestamp, std::int
     const auto captureUs = sync_.captureUnixUs(rtc::AvSync::Stream::Audio, rtpTimestamp);
     if (!captureUs)
         return std::nullopt;
-    return static_cast<double>(heardMs - (*captureUs / 1000 - unixMinusSteadyMs));
+    const std::int64_t captureUnixMs = *captureUs / 1000; // whole ms, as the rest of the figure
+    return static_cast<double>(heardMs - (captureUnixMs - unixMinusSteadyMs));
 }
 
 std::int64_t LipSync::stepAudioDelayMs(std::int64_t currentMs, double offsetMs, std::int64_t neededMs)

@@ -124,7 +124,8 @@ void VideoReceiveStream::decode(const rtc::Vp8Frame& frame, std::int64_t nowMs, 
     stats_.onFrameDecoded(nowMs);
     // What this receiver adds: first packet to decoded, plus the lip-sync wait.
     auto& v = stats_.video();
-    const auto bufferMs = static_cast<double>(nowMs - frame.firstArrivalUs / 1000 + renderQueue_.appliedDelayMs());
+    const std::int64_t firstArrivalMs = frame.firstArrivalUs / 1000;
+    const auto bufferMs = static_cast<double>(nowMs - firstArrivalMs + renderQueue_.appliedDelayMs());
     v.receiveBufferMs =
         v.receiveBufferMs < 0 ? bufferMs : (1 - kBufferSmoothing) * v.receiveBufferMs + kBufferSmoothing * bufferMs;
 }

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <thread>
 
 namespace spoke::store {
 
@@ -67,7 +68,20 @@ void Cache::configure(Database& db)
 {
     // WAL keeps readers (search, UI lists) off the writer's back; FULL sync
     // makes every commit survive a power cut, at ~0.14 ms per commit here.
-    db.exec("PRAGMA journal_mode = WAL");
+    // Switching a fresh file to WAL needs it to itself, and SQLite answers a
+    // connection that opens it at that moment with SQLITE_BUSY at once, not
+    // through the busy timeout (it cannot wait on that lock without risking
+    // a deadlock): try again for up to a second.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            db.exec("PRAGMA journal_mode = WAL");
+            break;
+        } catch (const StoreError& error) {
+            if (error.kind() != StoreErrorKind::Busy || attempt >= 100)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    }
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA foreign_keys = ON");
 }

@@ -14,6 +14,8 @@
 #include <QTimer>
 
 #include <csignal>
+#include <memory>
+#include <optional>
 
 namespace spoke::cli {
 
@@ -30,6 +32,139 @@ volatile std::sig_atomic_t gStopRequested = 0;
 extern "C" void requestStop(int)
 {
     gStopRequested = 1;
+}
+
+// Each stage fills part of the options from the parsed command line and
+// returns why an argument is refused, or nothing.
+using Refusal = std::optional<QString>;
+
+// What is sent: the test sources, this computer's devices or nothing.
+Refusal parseMedia(const QCommandLineParser& parser, call::CallOptions& options)
+{
+    const QString video = parser.value(QStringLiteral("video"));
+    const QString audio = parser.value(QStringLiteral("audio"));
+    const QStringList videoKinds{QStringLiteral("test"), QStringLiteral("camera"), QStringLiteral("screen"),
+                                 QStringLiteral("none")};
+    const QStringList audioKinds{QStringLiteral("tone"), QStringLiteral("silence"), QStringLiteral("mic"),
+                                 QStringLiteral("none")};
+    if (!videoKinds.contains(video) || !audioKinds.contains(audio)) {
+        return QStringLiteral("--video takes test, camera, screen or none; --audio takes tone, silence, mic or none");
+    }
+    options.video = video != QLatin1String("none");
+    options.audio = audio != QLatin1String("none");
+    // "camera", "screen" and "mic" are this computer's first real device of
+    // that kind; with none, the call says so and sends a stand-in.
+    const media::DeviceRegistry devices;
+    const auto realOrMissing = [&](media::DeviceKind kind) {
+        const std::string id = devices.firstReal(kind);
+        return id.empty() ? std::string("missing:") + media::toString(kind) : id;
+    };
+    if (video == QLatin1String("camera"))
+        options.videoDeviceId = realOrMissing(media::DeviceKind::Camera);
+    else if (video == QLatin1String("screen"))
+        options.videoDeviceId = realOrMissing(media::DeviceKind::Screen);
+    if (audio == QLatin1String("silence"))
+        options.audioDeviceId = "synthetic:silence";
+    if (audio == QLatin1String("mic"))
+        options.audioDeviceId = realOrMissing(media::DeviceKind::Microphone);
+    // The others' sound plays only when asked for: a headless run has no one to hear it.
+    options.speakerDeviceId = parser.value(QStringLiteral("speaker")).toStdString();
+    return std::nullopt;
+}
+
+// The picture's size and the video bitrate cap.
+Refusal parseVideoFormat(const QCommandLineParser& parser, call::CallOptions& options)
+{
+    bool ok = false;
+    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    bool okW = false;
+    bool okH = false;
+    if (size.size() == 2) {
+        options.width = size[0].toInt(&okW);
+        options.height = size[1].toInt(&okH);
+    }
+    if (!okW || !okH || options.width < 160 || options.height < 90 || options.width % 2 || options.height % 2)
+        return QStringLiteral("--size needs WxH with even numbers of at least 160x90, e.g. 640x360");
+    options.maxVideoBitrateBps = parser.value(QStringLiteral("bitrate")).toInt(&ok);
+    if (!ok || options.maxVideoBitrateBps < 100'000)
+        return QStringLiteral("--bitrate needs bits per second, at least 100000");
+    return std::nullopt;
+}
+
+// The network: ICE interface, impairments, simulcast layers and lip sync.
+Refusal parseLink(const QCommandLineParser& parser, call::CallOptions& options)
+{
+    bool ok = false;
+    QString iface = parser.value(QStringLiteral("ice-iface"));
+    if (iface.isEmpty())
+        iface = qEnvironmentVariable("SPOKE_ICE_IFACE");
+    if (iface.isEmpty()) {
+        return QStringLiteral("--ice-iface is needed (the interface Janus uses for ICE; Janus never "
+                              "uses loopback), or set SPOKE_ICE_IFACE");
+    }
+    options.iceInterface = iface.toStdString();
+    if (const QString spec = parser.value(QStringLiteral("impair")); !spec.isEmpty()) {
+        auto impairment = transport::ImpairmentConfig::parse(spec.toStdString());
+        if (!impairment.ok())
+            return QStringLiteral("--impair: ") + QString::fromStdString(impairment.error().describe());
+        options.impairment = *impairment;
+    }
+    for (const char* name : {"uplink-impair", "downlink-impair"}) {
+        const QString spec = parser.value(QString::fromLatin1(name));
+        if (spec.isEmpty())
+            continue;
+        auto impairment = transport::ImpairmentConfig::parse(spec.toStdString());
+        if (!impairment.ok())
+            return QStringLiteral("--%1: ").arg(QString::fromLatin1(name))
+                   + QString::fromStdString(impairment.error().describe());
+        (name[0] == 'u' ? options.uplinkImpairment : options.downlinkImpairment) = *impairment;
+    }
+    options.simulcastLayers = parser.value(QStringLiteral("layers")).toInt(&ok);
+    if (!ok || options.simulcastLayers < 1 || options.simulcastLayers > 3)
+        return QStringLiteral("--layers takes 1, 2 or 3 (VP8 simulcast layers to publish)");
+    const QString avSync = parser.value(QStringLiteral("av-sync"));
+    if (avSync != QLatin1String("on") && avSync != QLatin1String("off"))
+        return QStringLiteral("--av-sync is on or off");
+    options.avSync = avSync == QLatin1String("on");
+    options.audioMinDelayMs = parser.value(QStringLiteral("audio-min-delay-ms")).toInt(&ok);
+    if (!ok || options.audioMinDelayMs < 0 || options.audioMinDelayMs > 2000)
+        return QStringLiteral("--audio-min-delay-ms takes 0 to 2000");
+    return std::nullopt;
+}
+
+// Runs the call for `seconds` (or until SIGINT/SIGTERM or a failure) and
+// returns the exit code; `failure` says why it failed.
+int runSession(call::CallSession& session, int seconds, QString& failure)
+{
+    int exitCode = kOk;
+    QObject::connect(&session, &call::CallSession::failed, [&](const QString& why) {
+        if (failure.isEmpty())
+            failure = why;
+        exitCode = kFailed;
+        session.stop();
+    });
+    QObject::connect(&session, &call::CallSession::mediaWarning,
+                     [](const QString& why) { CliContext::printError(why); });
+    QObject::connect(&session, &call::CallSession::finished, [] { QCoreApplication::quit(); });
+    QTimer::singleShot(seconds * 1000, &session, [&] { session.stop(); });
+    std::signal(SIGTERM, requestStop);
+    std::signal(SIGINT, requestStop);
+    QTimer signalPoll;
+    QObject::connect(&signalPoll, &QTimer::timeout, [&] {
+        if (gStopRequested)
+            session.stop();
+    });
+    signalPoll.start(100);
+    // Closing the Janus session waits for its answer; never hang on it.
+    QObject::connect(&session, &call::CallSession::finished, &signalPoll, &QTimer::stop);
+    QTimer hardStop;
+    hardStop.setSingleShot(true);
+    QObject::connect(&hardStop, &QTimer::timeout, [] { QCoreApplication::quit(); });
+    hardStop.start((seconds + 15) * 1000);
+    session.start();
+    QCoreApplication::exec();
+
+    return exitCode;
 }
 
 } // namespace
@@ -72,141 +207,32 @@ int runJoin(CliContext&, const QStringList& args)
         return kBadInput;
     }
     options.display = parser.value(QStringLiteral("display"));
-    const QString video = parser.value(QStringLiteral("video"));
-    const QString audio = parser.value(QStringLiteral("audio"));
-    const QStringList videoKinds{QStringLiteral("test"), QStringLiteral("camera"), QStringLiteral("screen"),
-                                 QStringLiteral("none")};
-    const QStringList audioKinds{QStringLiteral("tone"), QStringLiteral("silence"), QStringLiteral("mic"),
-                                 QStringLiteral("none")};
-    if (!videoKinds.contains(video) || !audioKinds.contains(audio)) {
-        CliContext::printError(
-            QStringLiteral("--video takes test, camera, screen or none; --audio takes tone, silence, mic or none"));
-        return kBadInput;
-    }
-    options.video = video != QLatin1String("none");
-    options.audio = audio != QLatin1String("none");
-    // "camera", "screen" and "mic" are this computer's first real device of
-    // that kind; with none, the call says so and sends a stand-in.
-    const media::DeviceRegistry devices;
-    const auto realOrMissing = [&](media::DeviceKind kind) {
-        const std::string id = devices.firstReal(kind);
-        return id.empty() ? std::string("missing:") + media::toString(kind) : id;
-    };
-    if (video == QLatin1String("camera"))
-        options.videoDeviceId = realOrMissing(media::DeviceKind::Camera);
-    else if (video == QLatin1String("screen"))
-        options.videoDeviceId = realOrMissing(media::DeviceKind::Screen);
-    if (audio == QLatin1String("silence"))
-        options.audioDeviceId = "synthetic:silence";
-    if (audio == QLatin1String("mic"))
-        options.audioDeviceId = realOrMissing(media::DeviceKind::Microphone);
-    // The others' sound plays only when asked for: a headless run has no one to hear it.
-    options.speakerDeviceId = parser.value(QStringLiteral("speaker")).toStdString();
+    Refusal refusal = parseMedia(parser, options);
     const int seconds = parser.value(QStringLiteral("seconds")).toInt(&ok);
-    if (!ok || seconds < 1) {
-        CliContext::printError(QStringLiteral("--seconds needs a whole number of at least 1"));
-        return kBadInput;
-    }
-    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
-    bool okW = false;
-    bool okH = false;
-    if (size.size() == 2) {
-        options.width = size[0].toInt(&okW);
-        options.height = size[1].toInt(&okH);
-    }
-    if (!okW || !okH || options.width < 160 || options.height < 90 || options.width % 2 || options.height % 2) {
-        CliContext::printError(QStringLiteral("--size needs WxH with even numbers of at least 160x90, e.g. 640x360"));
-        return kBadInput;
-    }
-    options.maxVideoBitrateBps = parser.value(QStringLiteral("bitrate")).toInt(&ok);
-    if (!ok || options.maxVideoBitrateBps < 100'000) {
-        CliContext::printError(QStringLiteral("--bitrate needs bits per second, at least 100000"));
-        return kBadInput;
-    }
-    QString iface = parser.value(QStringLiteral("ice-iface"));
-    if (iface.isEmpty())
-        iface = qEnvironmentVariable("SPOKE_ICE_IFACE");
-    if (iface.isEmpty()) {
-        CliContext::printError(QStringLiteral("--ice-iface is needed (the interface Janus uses for ICE; Janus never "
-                                              "uses loopback), or set SPOKE_ICE_IFACE"));
-        return kBadInput;
-    }
-    options.iceInterface = iface.toStdString();
-    if (const QString spec = parser.value(QStringLiteral("impair")); !spec.isEmpty()) {
-        auto impairment = transport::ImpairmentConfig::parse(spec.toStdString());
-        if (!impairment.ok()) {
-            CliContext::printError(QStringLiteral("--impair: ")
-                                   + QString::fromStdString(impairment.error().describe()));
-            return kBadInput;
-        }
-        options.impairment = *impairment;
-    }
-    for (const char* name : {"uplink-impair", "downlink-impair"}) {
-        const QString spec = parser.value(QString::fromLatin1(name));
-        if (spec.isEmpty())
-            continue;
-        auto impairment = transport::ImpairmentConfig::parse(spec.toStdString());
-        if (!impairment.ok()) {
-            CliContext::printError(QStringLiteral("--%1: ").arg(QString::fromLatin1(name))
-                                   + QString::fromStdString(impairment.error().describe()));
-            return kBadInput;
-        }
-        (name[0] == 'u' ? options.uplinkImpairment : options.downlinkImpairment) = *impairment;
-    }
-    options.simulcastLayers = parser.value(QStringLiteral("layers")).toInt(&ok);
-    if (!ok || options.simulcastLayers < 1 || options.simulcastLayers > 3) {
-        CliContext::printError(QStringLiteral("--layers takes 1, 2 or 3 (VP8 simulcast layers to publish)"));
-        return kBadInput;
-    }
-    const QString avSync = parser.value(QStringLiteral("av-sync"));
-    if (avSync != QLatin1String("on") && avSync != QLatin1String("off")) {
-        CliContext::printError(QStringLiteral("--av-sync is on or off"));
-        return kBadInput;
-    }
-    options.avSync = avSync == QLatin1String("on");
-    options.audioMinDelayMs = parser.value(QStringLiteral("audio-min-delay-ms")).toInt(&ok);
-    if (!ok || options.audioMinDelayMs < 0 || options.audioMinDelayMs > 2000) {
-        CliContext::printError(QStringLiteral("--audio-min-delay-ms takes 0 to 2000"));
+    if (!refusal && (!ok || seconds < 1))
+        refusal = QStringLiteral("--seconds needs a whole number of at least 1");
+    if (!refusal)
+        refusal = parseVideoFormat(parser, options);
+    if (!refusal)
+        refusal = parseLink(parser, options);
+    if (refusal) {
+        CliContext::printError(*refusal);
         return kBadInput;
     }
     const QString statsPath = parser.value(QStringLiteral("stats"));
     // The stats file carries per-sample series (rates each second, each
     // feed's downlink); the call itself keeps only bounded figures.
-    auto recorder = std::make_shared<call::MemoryStatsRecorder>();
-    if (!statsPath.isEmpty())
+    std::shared_ptr<call::MemoryStatsRecorder> recorder;
+    if (!statsPath.isEmpty()) {
+        recorder = std::make_shared<call::MemoryStatsRecorder>();
         options.statsRecorder = recorder;
+    }
 
     call::CallSession session(options);
-    int exitCode = kOk;
     QString failure;
-    QObject::connect(&session, &call::CallSession::failed, [&](const QString& why) {
-        if (failure.isEmpty())
-            failure = why;
-        exitCode = kFailed;
-        session.stop();
-    });
-    QObject::connect(&session, &call::CallSession::mediaWarning,
-                     [](const QString& why) { CliContext::printError(why); });
-    QObject::connect(&session, &call::CallSession::finished, [] { QCoreApplication::quit(); });
-    QTimer::singleShot(seconds * 1000, &session, [&] { session.stop(); });
-    std::signal(SIGTERM, requestStop);
-    std::signal(SIGINT, requestStop);
-    QTimer signalPoll;
-    QObject::connect(&signalPoll, &QTimer::timeout, [&] {
-        if (gStopRequested)
-            session.stop();
-    });
-    signalPoll.start(100);
-    // Closing the Janus session waits for its answer; never hang on it.
-    QObject::connect(&session, &call::CallSession::finished, &signalPoll, &QTimer::stop);
-    QTimer hardStop;
-    hardStop.setSingleShot(true);
-    QObject::connect(&hardStop, &QTimer::timeout, [] { QCoreApplication::quit(); });
-    hardStop.start((seconds + 15) * 1000);
-    session.start();
-    QCoreApplication::exec();
+    const int exitCode = runSession(session, seconds, failure);
 
-    const QJsonObject stats = call::toJson(session.stats(), options.statsRecorder ? recorder.get() : nullptr);
+    const QJsonObject stats = call::toJson(session.stats(), recorder.get());
     const QByteArray json = QJsonDocument(stats).toJson(QJsonDocument::Indented);
     if (!statsPath.isEmpty()) {
         QFile file(statsPath);

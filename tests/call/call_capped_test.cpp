@@ -128,11 +128,37 @@ TEST_CASE("call: with the downlink capped at 300 kbit/s the receiver drops to a 
     INFO("below the top substream from " << droppedAtMs << " ms");
     CHECK(asked);
     CHECK(droppedAtMs > 0);
-    CHECK(number(seen, "video.layer") < 2);
+    // ...and stayed below it, but for at most one probe: the selector
+    // forgets the rate it measured 30 s after its last step down and tries
+    // the next layer once (rtc::DownlinkLayerSelector), which a 40 s run can
+    // catch near its end. A probe holds for the switch's settling time (3 s)
+    // plus the sample that finds the link still full.
+    int probes = 0;
+    int topSamplesAfterDrop = 0;
+    int previousLayer = 2;
+    double probeAtMs = -1;
+    for (const auto& value : downlink) {
+        const auto sample = value.toArray();
+        const int layer = sample[2].toInt();
+        if (droppedAtMs > 0 && sample[0].toDouble() > droppedAtMs && layer == 2) {
+            ++topSamplesAfterDrop;
+            if (previousLayer < 2) {
+                ++probes;
+                probeAtMs = sample[0].toDouble();
+            }
+        }
+        previousLayer = layer;
+    }
+    INFO(probes << " probe(s) back to the top, the last at " << probeAtMs << " ms; " << topSamplesAfterDrop
+                << " samples on the top after the drop");
+    CHECK(probes <= 1);
+    CHECK(topSamplesAfterDrop <= 6);
     // ...instead of freezing: over the last 10 s no picture stalled (one
-    // freeze allowed for a switch's keyframe wait), and over the whole run
-    // only a handful (freezing instead of adapting gives one every few seconds).
+    // freeze allowed for a switch's keyframe wait, one more if a probe fell
+    // there), and over the whole run only a handful (freezing instead of
+    // adapting gives one every few seconds).
     const auto last = downlink.last().toArray();
+    const bool probedLate = probeAtMs >= last[0].toDouble() - 10'000;
     double freezesTenSecondsBefore = -1;
     for (const auto& value : downlink) {
         if (value.toArray()[0].toDouble() >= last[0].toDouble() - 10'000) {
@@ -141,12 +167,8 @@ TEST_CASE("call: with the downlink capped at 300 kbit/s the receiver drops to a 
         }
     }
     INFO("freezes 10 s before the end " << freezesTenSecondsBefore << ", at the end " << last[3].toDouble());
-    CHECK(last[3].toDouble() - freezesTenSecondsBefore <= 1);
+    CHECK(last[3].toDouble() - freezesTenSecondsBefore <= (probedLate ? 2 : 1));
     CHECK(number(seen, "video.freezes") <= 4);
-    for (const auto& value : downlink) {
-        if (value.toArray()[0].toDouble() >= last[0].toDouble() - 10'000)
-            CHECK(value.toArray()[2].toInt() < 2);
-    }
     CHECK(number(seen, "video.frames_decoded") > (kSeconds - 10) * 20);
     // Audio rode through the congestion.
     CHECK(number(seen, "audio.packets") > (kSeconds - 5) * 45);

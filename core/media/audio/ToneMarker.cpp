@@ -67,7 +67,8 @@ void ToneMarker::synthesize(std::int64_t sequence, std::span<std::int16_t> block
         else if (i >= n - kRampSamples)
             gain = 0.5 - 0.5 * std::cos(M_PI * (n - 1 - i) / kRampSamples);
         const double t = i / kRateHz;
-        const double value = amplitude * gain * (std::sin(2 * M_PI * low * t) + std::sin(2 * M_PI * high * t)) * 32767.0;
+        const double value =
+            amplitude * gain * (std::sin(2 * M_PI * low * t) + std::sin(2 * M_PI * high * t)) * 32767.0;
         block[static_cast<std::size_t>(i)] = static_cast<std::int16_t>(std::clamp(value, -32768.0, 32767.0));
     }
 }
@@ -87,12 +88,17 @@ std::optional<int> ToneMarker::detect(std::span<const std::int16_t> block)
 int ToneMarker::findBlockOffset(std::span<const std::int16_t> samples)
 {
     // Checks up to 25 blocks at each candidate offset, 0.5 ms apart: the
-    // analysis window tolerates a few ms of misalignment.
+    // analysis window tolerates a few ms of misalignment. The blocks checked
+    // start where the sound does, so a long silence before it (a speaker that
+    // played while the call was still connecting) cannot hide every marker.
+    const auto firstSound = static_cast<std::size_t>(
+        std::find_if(samples.begin(), samples.end(), [](std::int16_t x) { return x != 0; }) - samples.begin());
+    const std::size_t base = firstSound / kBlockSamples * kBlockSamples;
     int bestOffset = 0;
     int bestCount = -1;
     for (int offset = 0; offset < kBlockSamples; offset += 24) {
         int count = 0;
-        for (std::size_t start = static_cast<std::size_t>(offset), blocks = 0;
+        for (std::size_t start = base + static_cast<std::size_t>(offset), blocks = 0;
              start + kBlockSamples <= samples.size() && blocks < 25; start += kBlockSamples, ++blocks)
             if (detect(samples.subspan(start, kBlockSamples)))
                 ++count;

@@ -29,7 +29,8 @@ public:
 
     // Where blocks start in a decoded stream whose delay is unknown (codec
     // look-ahead, resampling): the offset in [0, kBlockSamples) at which
-    // the most blocks decode cleanly.
+    // the most blocks decode cleanly, judged on the blocks after any leading
+    // silence.
     static int findBlockOffset(std::span<const std::int16_t> samples);
 
     // Codes of every whole block from `offset` on.

@@ -1,6 +1,7 @@
 #include "media/VideoFrame.h"
 
 #include "media/MediaError.h"
+#include "media/PicturePool.h"
 
 #include <string>
 
@@ -17,23 +18,17 @@ VideoFrame VideoFrame::allocate(AVPixelFormat format, int width, int height, std
                                 std::int64_t sequence)
 {
     if (width <= 0 || height <= 0)
-        throw MediaError(MediaErrorKind::InvalidArgument,
-                         "A video frame needs a positive size, not " + std::to_string(width) + "x" + std::to_string(height));
-    AvFramePtr frame(av_frame_alloc());
+        throw MediaError(MediaErrorKind::InvalidArgument, "A video frame needs a positive size, not "
+                                                              + std::to_string(width) + "x" + std::to_string(height));
+    AvFramePtr frame = PicturePool::shared().take(format, width, height);
     if (!frame)
-        throw std::bad_alloc();
-    frame->format = format;
-    frame->width = width;
-    frame->height = height;
-    if (const int rc = av_frame_get_buffer(frame.get(), 32); rc < 0)
         throw MediaError(MediaErrorKind::InvalidArgument, "Could not allocate a " + std::to_string(width) + "x"
-                                                              + std::to_string(height) + " frame: " + avErrorText(rc));
+                                                              + std::to_string(height) + " frame of pixel format "
+                                                              + std::to_string(static_cast<int>(format)));
     return VideoFrame(std::move(frame), captureTimeUs, sequence);
 }
 
-VideoFrame::VideoFrame(const VideoFrame& other)
-    : captureTimeUs_(other.captureTimeUs_)
-    , sequence_(other.sequence_)
+VideoFrame::VideoFrame(const VideoFrame& other) : captureTimeUs_(other.captureTimeUs_), sequence_(other.sequence_)
 {
     if (other.frame_)
         frame_.reset(av_frame_clone(other.frame_.get()));

@@ -18,7 +18,8 @@ public:
     // Takes ownership of `frame`, which must hold allocated buffers.
     VideoFrame(AvFramePtr frame, std::int64_t captureTimeUs, std::int64_t sequence);
 
-    // Allocates a new frame of the given format and size (32-byte aligned planes).
+    // Allocates a new frame of the given format and size (32-byte aligned
+    // planes), its pixels drawn from PicturePool::shared().
     static VideoFrame allocate(AVPixelFormat format, int width, int height, std::int64_t captureTimeUs = 0,
                                std::int64_t sequence = 0);
 

@@ -21,6 +21,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 namespace spoke::cli {
@@ -96,9 +97,19 @@ public:
 
 } // namespace
 
-int runRecord(CliContext& context, const QStringList& args)
+namespace {
+
+// What `record` was asked for, its options checked.
+struct RecordPlan {
+    recording::RecorderConfig config;
+    double seconds = 0;
+    QString videoKind;
+    QString audioKind;
+    std::vector<ChapterPlan> chapters;
+};
+
+void addRecordOptions(QCommandLineParser& parser)
 {
-    QCommandLineParser parser;
     parser.addOption({QStringLiteral("video"), QStringLiteral("test|camera|screen|none"), QStringLiteral("SOURCE"),
                       QStringLiteral("test")});
     parser.addOption(
@@ -112,23 +123,47 @@ int runRecord(CliContext& context, const QStringList& args)
     parser.addOption(
         {QStringLiteral("codec"), QStringLiteral("vp8|vp9"), QStringLiteral("CODEC"), QStringLiteral("vp8")});
     parser.addOption({QStringLiteral("title"), QStringLiteral("title"), QStringLiteral("TITLE")});
-    if (!parseArgs(parser, "record", args))
-        return kBadInput;
+}
 
-    bool ok = false;
-    const double seconds = parser.value(QStringLiteral("seconds")).toDouble(&ok);
-    if (!ok || seconds <= 0 || !parser.isSet(QStringLiteral("out"))) {
-        CliContext::printError(QStringLiteral("record needs --seconds S (positive) and --out FILE"));
-        return kBadInput;
+// --chapter SECONDS:TITLE, any number of them, in time order.
+std::optional<std::vector<ChapterPlan>> parseChapters(const QStringList& specs)
+{
+    std::vector<ChapterPlan> plans;
+    for (const QString& spec : specs) {
+        const auto colon = spec.indexOf(QLatin1Char(':'));
+        bool ok = false;
+        const double at = spec.left(colon).toDouble(&ok);
+        if (colon <= 0 || !ok || at < 0) {
+            CliContext::printError(QStringLiteral("--chapter needs SECONDS:TITLE, not \"%1\"").arg(spec));
+            return std::nullopt;
+        }
+        plans.push_back({static_cast<std::int64_t>(at * 1000), spec.mid(colon + 1).toStdString()});
     }
-    const QString videoKind = parser.value(QStringLiteral("video"));
-    const QString audioKind = parser.value(QStringLiteral("audio"));
+    std::sort(plans.begin(), plans.end(), [](const auto& a, const auto& b) { return a.atMs < b.atMs; });
+    return plans;
+}
+
+std::optional<RecordPlan> parseRecordPlan(const QStringList& args)
+{
+    QCommandLineParser parser;
+    addRecordOptions(parser);
+    if (!parseArgs(parser, "record", args))
+        return std::nullopt;
+    RecordPlan plan;
+    bool ok = false;
+    plan.seconds = parser.value(QStringLiteral("seconds")).toDouble(&ok);
+    if (!ok || plan.seconds <= 0 || !parser.isSet(QStringLiteral("out"))) {
+        CliContext::printError(QStringLiteral("record needs --seconds S (positive) and --out FILE"));
+        return std::nullopt;
+    }
+    plan.videoKind = parser.value(QStringLiteral("video"));
+    plan.audioKind = parser.value(QStringLiteral("audio"));
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
-    recording::RecorderConfig config;
+    auto& config = plan.config;
     config.file = parser.value(QStringLiteral("out")).toStdString();
     config.title = parser.isSet(QStringLiteral("title")) ? parser.value(QStringLiteral("title")).toStdString()
                                                          : config.file.stem().string();
-    config.video = videoKind != QLatin1String("none");
+    config.video = plan.videoKind != QLatin1String("none");
     config.codec = parser.value(QStringLiteral("codec")) == QLatin1String("vp9") ? recording::WebmVideoCodec::Vp9
                                                                                  : recording::WebmVideoCodec::Vp8;
     config.width = size.value(0).toInt();
@@ -137,113 +172,143 @@ int runRecord(CliContext& context, const QStringList& args)
     if (config.width < 160 || config.height < 90 || config.fps <= 0 || config.width % 2 || config.height % 2) {
         CliContext::printError(
             QStringLiteral("--size needs an even WxH of at least 160x90 and --fps a positive number"));
-        return kBadInput;
+        return std::nullopt;
     }
     config.videoBitrateBps = std::max(300'000, config.width * config.height * config.fps / 20);
-    std::vector<ChapterPlan> plans;
-    for (const QString& spec : parser.values(QStringLiteral("chapter"))) {
-        const auto colon = spec.indexOf(QLatin1Char(':'));
-        const double at = spec.left(colon).toDouble(&ok);
-        if (colon <= 0 || !ok || at < 0) {
-            CliContext::printError(QStringLiteral("--chapter needs SECONDS:TITLE, not \"%1\"").arg(spec));
-            return kBadInput;
-        }
-        plans.push_back({static_cast<std::int64_t>(at * 1000), spec.mid(colon + 1).toStdString()});
+    auto chapters = parseChapters(parser.values(QStringLiteral("chapter")));
+    if (!chapters)
+        return std::nullopt;
+    plan.chapters = std::move(*chapters);
+    return plan;
+}
+
+struct RecordSources {
+    std::unique_ptr<media::VideoSource> video; // null for --video none
+    std::unique_ptr<media::AudioSource> audio;
+};
+
+// Opens what --video and --audio name; an unknown kind is nullopt (said),
+// a missing device a MediaError.
+std::optional<RecordSources> openRecordSources(media::DeviceRegistry& devices, const RecordPlan& plan)
+{
+    const auto firstOf = [&](media::DeviceKind kind) {
+        std::string id = devices.firstReal(kind);
+        if (id.empty())
+            throw media::MediaError(media::MediaErrorKind::DeviceNotFound, "No such device on this computer");
+        return id;
+    };
+    const media::VideoCaptureFormat format{plan.config.width, plan.config.height, plan.config.fps};
+    RecordSources sources;
+    if (plan.videoKind == QLatin1String("test"))
+        sources.video = devices.openVideo("synthetic:test-pattern", format);
+    else if (plan.videoKind == QLatin1String("camera"))
+        sources.video = devices.openVideo(firstOf(media::DeviceKind::Camera), format);
+    else if (plan.videoKind == QLatin1String("screen"))
+        sources.video = devices.openVideo(firstOf(media::DeviceKind::Screen), format);
+    else if (plan.videoKind != QLatin1String("none")) {
+        CliContext::printError(QStringLiteral("--video is test, camera, screen or none"));
+        return std::nullopt;
     }
-    std::sort(plans.begin(), plans.end(), [](const auto& a, const auto& b) { return a.atMs < b.atMs; });
+    if (plan.audioKind == QLatin1String("tone"))
+        sources.audio = devices.openAudio("synthetic:tone");
+    else if (plan.audioKind == QLatin1String("mic"))
+        sources.audio = devices.openAudio(firstOf(media::DeviceKind::Microphone));
+    else {
+        CliContext::printError(QStringLiteral("--audio is tone or mic"));
+        return std::nullopt;
+    }
+    return sources;
+}
 
-    try {
-        media::DeviceRegistry devices;
-        const auto firstOf = [&](media::DeviceKind kind) {
-            std::string id = devices.firstReal(kind);
-            if (id.empty())
-                throw media::MediaError(media::MediaErrorKind::DeviceNotFound, "No such device on this computer");
-            return id;
-        };
-        std::unique_ptr<media::VideoSource> video;
-        if (videoKind == QLatin1String("test"))
-            video = devices.openVideo("synthetic:test-pattern", {config.width, config.height, config.fps});
-        else if (videoKind == QLatin1String("camera"))
-            video = devices.openVideo(firstOf(media::DeviceKind::Camera), {config.width, config.height, config.fps});
-        else if (videoKind == QLatin1String("screen"))
-            video = devices.openVideo(firstOf(media::DeviceKind::Screen), {config.width, config.height, config.fps});
-        else if (videoKind != QLatin1String("none")) {
-            CliContext::printError(QStringLiteral("--video is test, camera, screen or none"));
-            return kBadInput;
-        }
-        std::unique_ptr<media::AudioSource> audio;
-        if (audioKind == QLatin1String("tone"))
-            audio = devices.openAudio("synthetic:tone");
-        else if (audioKind == QLatin1String("mic"))
-            audio = devices.openAudio(firstOf(media::DeviceKind::Microphone));
-        else {
-            CliContext::printError(QStringLiteral("--audio is tone or mic"));
-            return kBadInput;
-        }
-
-        store::Cache cache = context.openCache();
-        store::RecordingStore recordings = cache.recordings();
-        recording::RecordingLog log(recordings, config.file, config.title);
-        recording::Recorder recorder(config);
-        std::thread videoPump;
-        if (video) {
-            videoPump = std::thread([&] {
-                try {
-                    for (media::VideoFrame frame = video->read(); !frame.isNull(); frame = video->read())
-                        recorder.pushVideo("local", frame);
-                } catch (
-                    const media::MediaError&) { // NOLINT(bugprone-empty-catch): the recording shows black from here
-                }
-            });
-        }
-        std::thread audioPump([&] {
+// Feeds the recorder from the sources on two threads, marks the chapters
+// when their time comes, and stops at the planned length (or when the
+// recorder stops itself: a full disk).
+recording::RecorderStatus recordFor(recording::Recorder& recorder, recording::RecordingLog& log, RecordSources& sources,
+                                    const RecordPlan& plan)
+{
+    std::thread videoPump;
+    if (sources.video) {
+        videoPump = std::thread([&] {
             try {
-                for (media::AudioFrame frame = audio->read(); !frame.isNull(); frame = audio->read())
-                    recorder.pushAudio("local", frame);
-            } catch (const media::MediaError&) { // NOLINT(bugprone-empty-catch): the mix carries silence from here
+                for (media::VideoFrame frame = sources.video->read(); !frame.isNull(); frame = sources.video->read())
+                    recorder.pushVideo("local", frame);
+            } catch (const media::MediaError&) { // NOLINT(bugprone-empty-catch): the recording shows black from here
             }
         });
+    }
+    std::thread audioPump([&] {
+        try {
+            for (media::AudioFrame frame = sources.audio->read(); !frame.isNull(); frame = sources.audio->read())
+                recorder.pushAudio("local", frame);
+        } catch (const media::MediaError&) { // NOLINT(bugprone-empty-catch): the mix carries silence from here
+        }
+    });
+    const auto endMs = static_cast<std::int64_t>(plan.seconds * 1000);
+    std::size_t nextChapter = 0;
+    while (recorder.isRecording() && recorder.elapsedMs() < endMs) {
+        while (nextChapter < plan.chapters.size() && plan.chapters[nextChapter].atMs <= recorder.elapsedMs()) {
+            const auto mark = recorder.addChapter(plan.chapters[nextChapter].title);
+            log.chapter(mark.startMs, mark.title);
+            ++nextChapter;
+        }
+        std::this_thread::sleep_for(10ms);
+    }
+    const recording::RecorderStatus status = recorder.stop();
+    if (sources.video)
+        sources.video->interrupt();
+    sources.audio->interrupt();
+    if (videoPump.joinable())
+        videoPump.join();
+    audioPump.join();
+    return status;
+}
+
+QJsonObject finishedJson(const recording::RecorderStatus& status, const recording::ProbeResult& probe,
+                         std::int64_t recordingId)
+{
+    QJsonObject json = probeJson(probe);
+    json.insert(QStringLiteral("event"), QStringLiteral("finished"));
+    json.insert(QStringLiteral("recording_id"), static_cast<qint64>(recordingId));
+    json.insert(QStringLiteral("audio_only"), status.audioOnly);
+    json.insert(QStringLiteral("fallback"), QString::fromStdString(status.fallbackReason));
+    json.insert(QStringLiteral("stop_reason"),
+                status.stopReason == recording::StopReason::DiskFull      ? QStringLiteral("disk_full")
+                : status.stopReason == recording::StopReason::WriteFailed ? QStringLiteral("write_failed")
+                                                                          : QStringLiteral("requested"));
+    json.insert(QStringLiteral("stop_message"), QString::fromStdString(status.stopMessage));
+    json.insert(QStringLiteral("video_frames_encoded"), static_cast<qint64>(status.videoFramesEncoded));
+    json.insert(QStringLiteral("audio_frames_encoded"), static_cast<qint64>(status.audioFramesEncoded));
+    return json;
+}
+
+} // namespace
+
+int runRecord(CliContext& context, const QStringList& args)
+{
+    const std::optional<RecordPlan> plan = parseRecordPlan(args);
+    if (!plan)
+        return kBadInput;
+    try {
+        media::DeviceRegistry devices;
+        std::optional<RecordSources> sources = openRecordSources(devices, *plan);
+        if (!sources)
+            return kBadInput;
+        store::Cache cache = context.openCache();
+        store::RecordingStore recordings = cache.recordings();
+        recording::RecordingLog log(recordings, plan->config.file, plan->config.title);
+        recording::Recorder recorder(plan->config);
         // One line as soon as the file exists, so a caller (the crash test)
         // knows when recording time starts.
         CliContext::printJsonLine(
             QJsonObject{{QStringLiteral("event"), QStringLiteral("recording")},
-                        {QStringLiteral("file"), QString::fromStdString(config.file.string())},
+                        {QStringLiteral("file"), QString::fromStdString(plan->config.file.string())},
                         {QStringLiteral("recording_id"), static_cast<qint64>(log.recordingId())}});
         std::fflush(stdout);
 
-        const auto endMs = static_cast<std::int64_t>(seconds * 1000);
-        std::size_t nextChapter = 0;
-        while (recorder.isRecording() && recorder.elapsedMs() < endMs) {
-            while (nextChapter < plans.size() && plans[nextChapter].atMs <= recorder.elapsedMs()) {
-                const auto mark = recorder.addChapter(plans[nextChapter].title);
-                log.chapter(mark.startMs, mark.title);
-                ++nextChapter;
-            }
-            std::this_thread::sleep_for(10ms);
-        }
-        const recording::RecorderStatus status = recorder.stop();
-        if (video)
-            video->interrupt();
-        audio->interrupt();
-        if (videoPump.joinable())
-            videoPump.join();
-        audioPump.join();
-
-        const recording::ProbeResult probe = recording::RecordingProbe::probe(config.file);
-        log.finish(probe, recording::Importer::sha256Of(config.file));
-        QJsonObject json = probeJson(probe);
-        json.insert(QStringLiteral("event"), QStringLiteral("finished"));
-        json.insert(QStringLiteral("recording_id"), static_cast<qint64>(log.recordingId()));
-        json.insert(QStringLiteral("audio_only"), status.audioOnly);
-        json.insert(QStringLiteral("fallback"), QString::fromStdString(status.fallbackReason));
-        json.insert(QStringLiteral("stop_reason"),
-                    status.stopReason == recording::StopReason::DiskFull      ? QStringLiteral("disk_full")
-                    : status.stopReason == recording::StopReason::WriteFailed ? QStringLiteral("write_failed")
-                                                                              : QStringLiteral("requested"));
-        json.insert(QStringLiteral("stop_message"), QString::fromStdString(status.stopMessage));
-        json.insert(QStringLiteral("video_frames_encoded"), static_cast<qint64>(status.videoFramesEncoded));
-        json.insert(QStringLiteral("audio_frames_encoded"), static_cast<qint64>(status.audioFramesEncoded));
-        CliContext::printJsonLine(json);
+        const recording::RecorderStatus status = recordFor(recorder, log, *sources, *plan);
+        const recording::ProbeResult probe = recording::RecordingProbe::probe(plan->config.file);
+        log.finish(probe, recording::Importer::sha256Of(plan->config.file));
+        CliContext::printJsonLine(finishedJson(status, probe, log.recordingId()));
         if (!status.fallbackReason.empty())
             CliContext::printError(QString::fromStdString(status.fallbackReason));
         return status.stopReason == recording::StopReason::Requested ? kOk : kFailed;

@@ -53,6 +53,70 @@ std::int64_t sessionStartMs(const QJsonObject& session, std::int64_t nowMs)
            + (time.isValid() ? time.msecsSinceStartOfDay() : 0);
 }
 
+// A session's cases with their first revision and recommendations; returns
+// their ids by case code, for the recording's chapters.
+std::map<QString, std::int64_t> seedCases(store::CaseStore& cases, const QJsonObject& s, std::int64_t programme,
+                                          std::int64_t sessionId, std::int64_t sessionStartMs, SeedCounts& counts)
+{
+    std::map<QString, std::int64_t> caseIds;
+    for (const auto& c : s.value(QLatin1String("cases")).toArray()) {
+        const QJsonObject row = c.toObject();
+        store::CaseRecord record;
+        record.caseCode = str(row, "case_code");
+        record.programmeId = programme;
+        record.sessionId = sessionId;
+        record.title = str(row, "title");
+        record.status = store::caseStatusFrom(str(row, "status"));
+        record.createdMs = sessionStartMs - 7 * kDayMs;
+        const auto caseId = cases.create(record);
+        caseIds[row.value(QLatin1String("case_code")).toString()] = caseId;
+        const QJsonObject body = row.value(QLatin1String("body")).toObject();
+        // The same plain text every case gets, so search finds demo and real cases alike.
+        cases.saveRevision(caseId, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
+                           spoke::cases::CaseDocument(body).plainText(), record.createdMs);
+        ++counts.cases;
+        for (const auto& r : row.value(QLatin1String("recommendations")).toArray()) {
+            const QJsonObject rec = r.toObject();
+            cases.addRecommendation(
+                {0, caseId, sessionId, str(rec, "author"), str(rec, "body"),
+                 sessionStartMs + rec.value(QLatin1String("minutes_after")).toInteger() * kMinuteMs});
+            ++counts.recommendations;
+        }
+    }
+    return caseIds;
+}
+
+// A held session's recording with its chapters (linked to the cases they
+// discuss) and bookmarks.
+void seedRecording(store::RecordingStore& recordings, const QJsonObject& rec, std::int64_t sessionId,
+                   std::int64_t sessionEndMs, const std::map<QString, std::int64_t>& caseIds, SeedCounts& counts)
+{
+    store::Recording recording;
+    recording.sessionId = sessionId;
+    recording.title = str(rec, "title");
+    recording.durationMs = rec.value(QLatin1String("duration_min")).toInteger() * kMinuteMs;
+    recording.source = store::RecordingSource::Hub;
+    recording.createdMs = sessionEndMs;
+    const auto recordingId = recordings.add(recording);
+    ++counts.recordings;
+    for (const auto& ch : rec.value(QLatin1String("chapters")).toArray()) {
+        const QJsonObject row = ch.toObject();
+        store::Chapter chapter;
+        chapter.recordingId = recordingId;
+        chapter.startMs = row.value(QLatin1String("start_min")).toInteger() * kMinuteMs;
+        chapter.title = str(row, "title");
+        const auto caseCode = row.value(QLatin1String("case")).toString();
+        if (!caseCode.isEmpty() && caseIds.count(caseCode))
+            chapter.caseId = caseIds.at(caseCode);
+        recordings.addChapter(chapter);
+    }
+    for (const auto& b : rec.value(QLatin1String("bookmarks")).toArray()) {
+        const QJsonObject row = b.toObject();
+        recordings.addBookmark({0, recordingId, row.value(QLatin1String("minute")).toInteger() * kMinuteMs,
+                                str(row, "note"), recording.createdMs});
+    }
+}
+
 } // namespace
 
 SeedCounts seedDemoProgramme(store::Cache& cache, std::int64_t nowMs)
@@ -119,31 +183,7 @@ SeedCounts seedDemoProgramme(store::Cache& cache, std::int64_t nowMs)
             sessions.recordAttendance(attendance);
         }
 
-        std::map<QString, std::int64_t> caseIds;
-        for (const auto& c : s.value(QLatin1String("cases")).toArray()) {
-            const QJsonObject row = c.toObject();
-            store::CaseRecord record;
-            record.caseCode = str(row, "case_code");
-            record.programmeId = programme;
-            record.sessionId = sessionId;
-            record.title = str(row, "title");
-            record.status = store::caseStatusFrom(str(row, "status"));
-            record.createdMs = session.scheduledStartMs - 7 * kDayMs;
-            const auto caseId = cases.create(record);
-            caseIds[row.value(QLatin1String("case_code")).toString()] = caseId;
-            const QJsonObject body = row.value(QLatin1String("body")).toObject();
-            // The same plain text every case gets, so search finds demo and real cases alike.
-            cases.saveRevision(caseId, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
-                               spoke::cases::CaseDocument(body).plainText(), record.createdMs);
-            ++counts.cases;
-            for (const auto& r : row.value(QLatin1String("recommendations")).toArray()) {
-                const QJsonObject rec = r.toObject();
-                cases.addRecommendation(
-                    {0, caseId, sessionId, str(rec, "author"), str(rec, "body"),
-                     session.scheduledStartMs + rec.value(QLatin1String("minutes_after")).toInteger() * kMinuteMs});
-                ++counts.recommendations;
-            }
-        }
+        const auto caseIds = seedCases(cases, s, programme, sessionId, session.scheduledStartMs, counts);
 
         for (const auto& m : s.value(QLatin1String("chat")).toArray()) {
             const QJsonObject row = m.toObject();
@@ -155,32 +195,9 @@ SeedCounts seedDemoProgramme(store::Cache& cache, std::int64_t nowMs)
         }
 
         const QJsonObject rec = s.value(QLatin1String("recording")).toObject();
-        if (!rec.isEmpty()) {
-            store::Recording recording;
-            recording.sessionId = sessionId;
-            recording.title = str(rec, "title");
-            recording.durationMs = rec.value(QLatin1String("duration_min")).toInteger() * kMinuteMs;
-            recording.source = store::RecordingSource::Hub;
-            recording.createdMs = session.scheduledStartMs + session.durationMin * kMinuteMs;
-            const auto recordingId = recordings.add(recording);
-            ++counts.recordings;
-            for (const auto& ch : rec.value(QLatin1String("chapters")).toArray()) {
-                const QJsonObject row = ch.toObject();
-                store::Chapter chapter;
-                chapter.recordingId = recordingId;
-                chapter.startMs = row.value(QLatin1String("start_min")).toInteger() * kMinuteMs;
-                chapter.title = str(row, "title");
-                const auto caseCode = row.value(QLatin1String("case")).toString();
-                if (!caseCode.isEmpty() && caseIds.count(caseCode))
-                    chapter.caseId = caseIds.at(caseCode);
-                recordings.addChapter(chapter);
-            }
-            for (const auto& b : rec.value(QLatin1String("bookmarks")).toArray()) {
-                const QJsonObject row = b.toObject();
-                recordings.addBookmark({0, recordingId, row.value(QLatin1String("minute")).toInteger() * kMinuteMs,
-                                        str(row, "note"), recording.createdMs});
-            }
-        }
+        if (!rec.isEmpty())
+            seedRecording(recordings, rec, sessionId, session.scheduledStartMs + session.durationMin * kMinuteMs,
+                          caseIds, counts);
     }
     tx.commit();
     return counts;

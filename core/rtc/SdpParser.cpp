@@ -54,6 +54,14 @@ private:
     }
     std::optional<RtcError> sessionAttribute(std::string_view name, std::optional<std::string_view> value);
     std::optional<RtcError> mediaAttribute(SdpMedia& m, std::string_view name, std::optional<std::string_view> value);
+    // The attributes of a media section with structure of their own.
+    std::optional<RtcError> rtpmap(SdpMedia& m, std::string_view v);
+    std::optional<RtcError> codecParameters(SdpMedia& m, std::string_view v, std::string_view name);
+    std::optional<RtcError> extmap(SdpMedia& m, std::string_view v);
+    std::optional<RtcError> ssrc(SdpMedia& m, std::string_view v);
+    std::optional<RtcError> ssrcGroup(SdpMedia& m, std::string_view v);
+    std::optional<RtcError> rid(SdpMedia& m, std::string_view v);
+    std::optional<RtcError> simulcast(SdpMedia& m, std::string_view v);
     std::optional<RtcError> mediaLine(std::string_view value);
     std::optional<RtcError> originLine(std::string_view value);
     SdpCodec& codecFor(SdpMedia& m, int pt);
@@ -150,6 +158,141 @@ std::optional<RtcError> Parser::sessionAttribute(std::string_view name, std::opt
     return std::nullopt;
 }
 
+std::optional<RtcError> Parser::rtpmap(SdpMedia& m, std::string_view v)
+{
+    const auto parts = splitWhitespace(v);
+    const auto pt = parts.size() == 2 ? toInt(parts[0], 0, 127) : std::nullopt;
+    if (!pt)
+        return fail("a=rtpmap is '<payload type 0-127> <name>/<clock rate>[/<channels>]'");
+    const auto encoding = sdp::split(parts[1], '/');
+    const auto rate = encoding.size() >= 2 ? toInt(encoding[1], 1, 10'000'000) : std::nullopt;
+    if (encoding[0].empty() || !rate || encoding.size() > 3)
+        return fail("a=rtpmap encoding must be '<name>/<clock rate>[/<channels>]'");
+    SdpCodec& c = codecFor(m, static_cast<int>(*pt));
+    c.name = std::string(encoding[0]);
+    c.clockRateHz = static_cast<int>(*rate);
+    if (encoding.size() == 3) {
+        const auto channels = toInt(encoding[2], 1, 255);
+        if (!channels)
+            return fail("a=rtpmap channel count must be 1-255");
+        c.channels = static_cast<int>(*channels);
+    }
+    return std::nullopt;
+}
+
+std::optional<RtcError> Parser::codecParameters(SdpMedia& m, std::string_view v, std::string_view name)
+{
+    const auto space = v.find(' ');
+    const auto ptText = v.substr(0, space);
+    const auto rest = space == std::string_view::npos ? std::string_view{} : sdp::trim(v.substr(space + 1));
+    if (name == "rtcp-fb" && ptText == "*") {
+        m.wildcardFeedback.emplace_back(rest);
+        return std::nullopt;
+    }
+    const auto pt = toInt(ptText, 0, 127);
+    if (!pt || rest.empty())
+        return fail("a=" + std::string(name) + " is '<payload type 0-127> <parameters>'");
+    SdpCodec& c = codecFor(m, static_cast<int>(*pt));
+    if (name == "fmtp")
+        c.fmtp = std::string(rest);
+    else
+        c.feedback.emplace_back(rest);
+    return std::nullopt;
+}
+
+std::optional<RtcError> Parser::extmap(SdpMedia& m, std::string_view v)
+{
+    const auto parts = splitWhitespace(v);
+    if (parts.size() < 2)
+        return fail("a=extmap is '<id>[/<direction>] <uri> [<attributes>]'");
+    const auto idAndDirection = sdp::split(parts[0], '/');
+    const auto id = toInt(idAndDirection[0], 1, 255);
+    if (!id || idAndDirection.size() > 2)
+        return fail("a=extmap id must be 1-255 (RFC 8285)");
+    SdpExtmap e;
+    e.id = static_cast<int>(*id);
+    if (idAndDirection.size() == 2)
+        e.direction = std::string(idAndDirection[1]);
+    e.uri = std::string(parts[1]);
+    const auto uriEnd = v.find(parts[1], parts[0].size()) + parts[1].size();
+    if (parts.size() > 2)
+        e.attributes = std::string(sdp::trim(v.substr(uriEnd)));
+    m.extmaps.push_back(std::move(e));
+    return std::nullopt;
+}
+
+std::optional<RtcError> Parser::ssrc(SdpMedia& m, std::string_view v)
+{
+    const auto space = v.find(' ');
+    const auto ssrc = toInt(v.substr(0, space), 0, 0xFFFFFFFF);
+    if (!ssrc || space == std::string_view::npos)
+        return fail("a=ssrc is '<ssrc 0-4294967295> <attribute>[:<value>]'");
+    const auto attribute = sdp::trim(v.substr(space + 1));
+    const auto colon = attribute.find(':');
+    SdpSsrcAttribute a;
+    a.ssrc = static_cast<std::uint32_t>(*ssrc);
+    a.name = std::string(attribute.substr(0, colon));
+    if (colon != std::string_view::npos)
+        a.value = std::string(attribute.substr(colon + 1));
+    m.ssrcs.push_back(std::move(a));
+    return std::nullopt;
+}
+
+std::optional<RtcError> Parser::ssrcGroup(SdpMedia& m, std::string_view v)
+{
+    const auto parts = splitWhitespace(v);
+    if (parts.size() < 2)
+        return fail("a=ssrc-group needs semantics and at least one SSRC");
+    SdpSsrcGroup g{std::string(parts[0]), {}};
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        const auto ssrc = toInt(parts[i], 0, 0xFFFFFFFF);
+        if (!ssrc)
+            return fail("'" + std::string(parts[i]) + "' is not an SSRC");
+        g.ssrcs.push_back(static_cast<std::uint32_t>(*ssrc));
+    }
+    m.ssrcGroups.push_back(std::move(g));
+    return std::nullopt;
+}
+
+std::optional<RtcError> Parser::rid(SdpMedia& m, std::string_view v)
+{
+    const auto parts = splitWhitespace(v);
+    if (parts.size() < 2 || (parts[1] != "send" && parts[1] != "recv"))
+        return fail("a=rid is '<id> send|recv [<restrictions>]'");
+    SdpRid r{std::string(parts[0]), std::string(parts[1]), std::nullopt};
+    if (parts.size() > 2)
+        r.restrictions = std::string(sdp::trim(v.substr(v.find(parts[1], parts[0].size()) + parts[1].size())));
+    m.rids.push_back(std::move(r));
+    return std::nullopt;
+}
+
+std::optional<RtcError> Parser::simulcast(SdpMedia& m, std::string_view v)
+{
+    const auto parts = splitWhitespace(v);
+    if (parts.empty() || parts.size() % 2 != 0)
+        return fail("a=simulcast is 'send|recv <streams> [send|recv <streams>]'");
+    SdpSimulcast sim;
+    for (std::size_t i = 0; i < parts.size(); i += 2) {
+        if (parts[i] != "send" && parts[i] != "recv")
+            return fail("a=simulcast direction must be send or recv, not '" + std::string(parts[i]) + "'");
+        auto& target = parts[i] == "send" ? sim.send : sim.recv;
+        for (const auto stream : sdp::split(parts[i + 1], ';')) {
+            SdpSimulcastStream st;
+            for (auto alternative : sdp::split(stream, ',')) {
+                const bool paused = !alternative.empty() && alternative.front() == '~';
+                if (paused)
+                    alternative.remove_prefix(1);
+                if (alternative.empty())
+                    return fail("a=simulcast has an empty rid");
+                st.alternatives.push_back({std::string(alternative), paused});
+            }
+            target.push_back(std::move(st));
+        }
+    }
+    m.simulcast = std::move(sim);
+    return std::nullopt;
+}
+
 std::optional<RtcError> Parser::mediaAttribute(SdpMedia& m, std::string_view name,
                                                std::optional<std::string_view> value)
 {
@@ -159,112 +302,19 @@ std::optional<RtcError> Parser::mediaAttribute(SdpMedia& m, std::string_view nam
     } else if (name == "mid" && value) {
         m.mid = std::string(v);
     } else if (name == "rtpmap") {
-        const auto parts = splitWhitespace(v);
-        const auto pt = parts.size() == 2 ? toInt(parts[0], 0, 127) : std::nullopt;
-        if (!pt)
-            return fail("a=rtpmap is '<payload type 0-127> <name>/<clock rate>[/<channels>]'");
-        const auto encoding = sdp::split(parts[1], '/');
-        const auto rate = encoding.size() >= 2 ? toInt(encoding[1], 1, 10'000'000) : std::nullopt;
-        if (encoding[0].empty() || !rate || encoding.size() > 3)
-            return fail("a=rtpmap encoding must be '<name>/<clock rate>[/<channels>]'");
-        SdpCodec& c = codecFor(m, static_cast<int>(*pt));
-        c.name = std::string(encoding[0]);
-        c.clockRateHz = static_cast<int>(*rate);
-        if (encoding.size() == 3) {
-            const auto channels = toInt(encoding[2], 1, 255);
-            if (!channels)
-                return fail("a=rtpmap channel count must be 1-255");
-            c.channels = static_cast<int>(*channels);
-        }
+        return rtpmap(m, v);
     } else if (name == "fmtp" || name == "rtcp-fb") {
-        const auto space = v.find(' ');
-        const auto ptText = v.substr(0, space);
-        const auto rest = space == std::string_view::npos ? std::string_view{} : sdp::trim(v.substr(space + 1));
-        if (name == "rtcp-fb" && ptText == "*") {
-            m.wildcardFeedback.emplace_back(rest);
-            return std::nullopt;
-        }
-        const auto pt = toInt(ptText, 0, 127);
-        if (!pt || rest.empty())
-            return fail("a=" + std::string(name) + " is '<payload type 0-127> <parameters>'");
-        SdpCodec& c = codecFor(m, static_cast<int>(*pt));
-        if (name == "fmtp")
-            c.fmtp = std::string(rest);
-        else
-            c.feedback.emplace_back(rest);
+        return codecParameters(m, v, name);
     } else if (name == "extmap") {
-        const auto parts = splitWhitespace(v);
-        if (parts.size() < 2)
-            return fail("a=extmap is '<id>[/<direction>] <uri> [<attributes>]'");
-        const auto idAndDirection = sdp::split(parts[0], '/');
-        const auto id = toInt(idAndDirection[0], 1, 255);
-        if (!id || idAndDirection.size() > 2)
-            return fail("a=extmap id must be 1-255 (RFC 8285)");
-        SdpExtmap e;
-        e.id = static_cast<int>(*id);
-        if (idAndDirection.size() == 2)
-            e.direction = std::string(idAndDirection[1]);
-        e.uri = std::string(parts[1]);
-        const auto uriEnd = v.find(parts[1], parts[0].size()) + parts[1].size();
-        if (parts.size() > 2)
-            e.attributes = std::string(sdp::trim(v.substr(uriEnd)));
-        m.extmaps.push_back(std::move(e));
+        return extmap(m, v);
     } else if (name == "ssrc") {
-        const auto space = v.find(' ');
-        const auto ssrc = toInt(v.substr(0, space), 0, 0xFFFFFFFF);
-        if (!ssrc || space == std::string_view::npos)
-            return fail("a=ssrc is '<ssrc 0-4294967295> <attribute>[:<value>]'");
-        const auto attribute = sdp::trim(v.substr(space + 1));
-        const auto colon = attribute.find(':');
-        SdpSsrcAttribute a;
-        a.ssrc = static_cast<std::uint32_t>(*ssrc);
-        a.name = std::string(attribute.substr(0, colon));
-        if (colon != std::string_view::npos)
-            a.value = std::string(attribute.substr(colon + 1));
-        m.ssrcs.push_back(std::move(a));
+        return ssrc(m, v);
     } else if (name == "ssrc-group") {
-        const auto parts = splitWhitespace(v);
-        if (parts.size() < 2)
-            return fail("a=ssrc-group needs semantics and at least one SSRC");
-        SdpSsrcGroup g{std::string(parts[0]), {}};
-        for (std::size_t i = 1; i < parts.size(); ++i) {
-            const auto ssrc = toInt(parts[i], 0, 0xFFFFFFFF);
-            if (!ssrc)
-                return fail("'" + std::string(parts[i]) + "' is not an SSRC");
-            g.ssrcs.push_back(static_cast<std::uint32_t>(*ssrc));
-        }
-        m.ssrcGroups.push_back(std::move(g));
+        return ssrcGroup(m, v);
     } else if (name == "rid") {
-        const auto parts = splitWhitespace(v);
-        if (parts.size() < 2 || (parts[1] != "send" && parts[1] != "recv"))
-            return fail("a=rid is '<id> send|recv [<restrictions>]'");
-        SdpRid r{std::string(parts[0]), std::string(parts[1]), std::nullopt};
-        if (parts.size() > 2)
-            r.restrictions = std::string(sdp::trim(v.substr(v.find(parts[1], parts[0].size()) + parts[1].size())));
-        m.rids.push_back(std::move(r));
+        return rid(m, v);
     } else if (name == "simulcast") {
-        const auto parts = splitWhitespace(v);
-        if (parts.empty() || parts.size() % 2 != 0)
-            return fail("a=simulcast is 'send|recv <streams> [send|recv <streams>]'");
-        SdpSimulcast sim;
-        for (std::size_t i = 0; i < parts.size(); i += 2) {
-            if (parts[i] != "send" && parts[i] != "recv")
-                return fail("a=simulcast direction must be send or recv, not '" + std::string(parts[i]) + "'");
-            auto& target = parts[i] == "send" ? sim.send : sim.recv;
-            for (const auto stream : sdp::split(parts[i + 1], ';')) {
-                SdpSimulcastStream st;
-                for (auto alternative : sdp::split(stream, ',')) {
-                    const bool paused = !alternative.empty() && alternative.front() == '~';
-                    if (paused)
-                        alternative.remove_prefix(1);
-                    if (alternative.empty())
-                        return fail("a=simulcast has an empty rid");
-                    st.alternatives.push_back({std::string(alternative), paused});
-                }
-                target.push_back(std::move(st));
-            }
-        }
-        m.simulcast = std::move(sim);
+        return simulcast(m, v);
     } else if (name == "ice-ufrag" && value) {
         m.iceUfrag = std::string(v);
     } else if (name == "ice-pwd" && value) {

@@ -1,5 +1,7 @@
 #include "rtc/NackGenerator.h"
 
+#include <algorithm>
+
 namespace spoke::rtc {
 
 void NackGenerator::needKeyframe()
@@ -40,6 +42,22 @@ NackGenerator::Arrival NackGenerator::onPacket(std::uint16_t sequenceNumber, std
         keyframeNeeded_ = false;
     }
     return arrival;
+}
+
+std::optional<std::int64_t> NackGenerator::nextDueMs() const
+{
+    affinity_.assertOwner();
+    const std::int64_t rtt = rttMs_.value_or(config_.defaultRttMs);
+    std::optional<std::int64_t> dueMs;
+    for (const auto& [sequence, m] : missing_) {
+        // The same conditions as nacksToSend: first NACK after the reorder
+        // window, each retry (or the abandonment after the last) one round
+        // trip after the previous NACK, and the deadline regardless.
+        const std::int64_t nextMs = m.lastNackMs ? *m.lastNackMs + rtt : m.detectedMs + config_.reorderWindowMs;
+        const std::int64_t atMs = std::min(nextMs, m.detectedMs + config_.deadlineMs);
+        dueMs = dueMs ? std::min(*dueMs, atMs) : atMs;
+    }
+    return dueMs;
 }
 
 std::vector<std::uint16_t> NackGenerator::nacksToSend(std::int64_t nowMs)

@@ -42,6 +42,11 @@ public:
     Arrival onPacket(std::uint16_t sequenceNumber, std::int64_t nowMs, bool keyframeStart = false);
     // The sequence numbers to put in a NACK now; also abandons expired ones.
     std::vector<std::uint16_t> nacksToSend(std::int64_t nowMs);
+    // When nacksToSend next has something to do (a gap's reorder window
+    // ending, a retry's round trip over, a deadline), so the receive side
+    // can sleep until then instead of checking on a fixed tick; nothing
+    // when no packet is missing.
+    std::optional<std::int64_t> nextDueMs() const;
     // True when a PLI should be sent now (rate-limited while one is pending).
     bool takeKeyframeRequest(std::int64_t nowMs);
 

@@ -149,6 +149,13 @@ std::vector<Vp8Frame> VideoFrameBuffer::poll(std::int64_t nowMs)
     return out;
 }
 
+std::optional<std::int64_t> VideoFrameBuffer::holeDeadlineMs() const
+{
+    if (needKeyframe_ || !holeSinceMs_ || frames_.empty())
+        return std::nullopt;
+    return *holeSinceMs_ + holeWaitMs();
+}
+
 bool VideoFrameBuffer::takeKeyframeRequest(std::int64_t nowMs)
 {
     affinity_.assertOwner();

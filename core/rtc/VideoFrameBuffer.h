@@ -68,6 +68,10 @@ public:
     void setRttMs(std::int64_t rttMs) { rttMs_ = rttMs; }
     void setJitterMs(std::int64_t jitterMs) { jitterMs_ = jitterMs; }
     std::int64_t holeWaitMs() const;
+    // When the wait for the hole in front of the next frame runs out (poll
+    // then gives up on it and asks for a keyframe); nothing when no frame
+    // waits behind a hole, or they wait for a keyframe (a packet, not time).
+    std::optional<std::int64_t> holeDeadlineMs() const;
 
     bool waitingForKeyframe() const { return needKeyframe_; }
     std::size_t pendingFrames() const { return frames_.size(); }

@@ -82,12 +82,15 @@ TEST_CASE("NACK generator waits out reordering, then NACKs once per RTT", "[rtc]
     CHECK(nack.onPacket(1, 0) == NackGenerator::Arrival::New);
     CHECK(nack.onPacket(4, 1) == NackGenerator::Arrival::New); // 2, 3 missing
     CHECK(nack.missingCount() == 2);
+    CHECK(nack.nextDueMs() == 11); // the reorder window's end: the receive side sleeps until then
     CHECK(nack.nacksToSend(5).empty()); // still inside the reorder window
     CHECK(nack.onPacket(2, 6) == NackGenerator::Arrival::Reordered);
     CHECK(nack.nacksToSend(12) == std::vector<std::uint16_t>{3});
+    CHECK(nack.nextDueMs() == 112); // one round trip after the NACK
     CHECK(nack.nacksToSend(50).empty()); // one RTT has not passed
     CHECK(nack.nacksToSend(112) == std::vector<std::uint16_t>{3});
     CHECK(nack.onPacket(3, 150) == NackGenerator::Arrival::Recovered);
+    CHECK_FALSE(nack.nextDueMs()); // nothing missing, nothing to wake for
     CHECK(nack.onPacket(3, 151) == NackGenerator::Arrival::Duplicate);
     CHECK(nack.missingCount() == 0);
     CHECK(nack.counters().nacked == 2);
@@ -126,6 +129,7 @@ TEST_CASE("NACK generator gives up after retries or deadline and asks for a keyf
     slow.onPacket(3, 0);
     CHECK(slow.nacksToSend(0) == std::vector<std::uint16_t>{2});
     CHECK(slow.nacksToSend(600) == std::vector<std::uint16_t>{2});
+    CHECK(slow.nextDueMs() == 1000); // the deadline comes before the next round trip
     CHECK(slow.nacksToSend(1000).empty());
     CHECK(slow.counters().abandoned == 1);
     CHECK(slow.keyframeRequestPending());

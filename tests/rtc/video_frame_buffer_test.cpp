@@ -89,13 +89,16 @@ TEST_CASE("Video frame buffer releases in order and waits for a hole", "[rtc][vf
     CHECK(pictureIds(buffer.poll(30)) == std::vector<std::uint16_t>{2, 3});
 
     // A hole (frame 4, seq 17) that never fills: wait, then drop and ask for a keyframe.
+    CHECK_FALSE(buffer.holeDeadlineMs()); // nothing waits
     buffer.insert(frame(18, 18, false, 5), 40);
     CHECK(buffer.poll(40).empty());
+    CHECK(buffer.holeDeadlineMs() == 310); // the receive side sleeps until then
     CHECK(buffer.poll(300).empty());
     CHECK_FALSE(buffer.takeKeyframeRequest(300));
     CHECK_FALSE(buffer.waitingForKeyframe());
     CHECK(buffer.poll(310).empty());
     CHECK(buffer.waitingForKeyframe());
+    CHECK_FALSE(buffer.holeDeadlineMs()); // waiting for a keyframe is waiting for a packet
     CHECK(buffer.takeKeyframeRequest(310));
     CHECK_FALSE(buffer.takeKeyframeRequest(500)); // rate-limited
     buffer.insert(frame(19, 19, false, 6), 520); // still not decodable

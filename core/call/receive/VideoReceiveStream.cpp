@@ -208,11 +208,18 @@ std::optional<std::int64_t> VideoReceiveStream::nextWakeMs(std::int64_t nowMs) c
         wakeMs = *due;
     if (ssrc_ == 0)
         return renderQueue_.nextDueMs();
-    // A missing packet to NACK, a hole whose wait may end: look often.
-    // Frames held behind a keyframe request wait for a packet, not for time.
-    const bool holeWaiting = frames_.pendingFrames() > 0 && !frames_.waitingForKeyframe();
-    if (nacks_.missingCount() > 0 || holeWaiting || pliDue_)
-        wakeMs = std::min(wakeMs, nowMs + kPendingCheckMs);
+    // A gap to NACK (or give up on) and a hole whose wait runs out: at the
+    // time the rtc parts name, not on a tick, so a lossy link costs a wakeup
+    // per NACK round rather than a hundred a second. Frames held behind a
+    // keyframe request wait for a packet, not for time.
+    if (const auto due = nacks_.nextDueMs())
+        wakeMs = std::min(wakeMs, std::max(*due, nowMs));
+    if (const auto due = frames_.holeDeadlineMs())
+        wakeMs = std::min(wakeMs, std::max(*due, nowMs));
+    else if (frames_.pendingFrames() > 0 && !frames_.waitingForKeyframe())
+        wakeMs = std::min(wakeMs, nowMs + kPendingCheckMs); // not polled since they came: look soon
+    if (pliDue_)
+        wakeMs = nowMs;
     // The frame buffer repeats its own keyframe request at most every 500 ms
     // (VideoFrameBuffer::Config), and the assembler gives up on a frame after
     // a second: a coarser look is enough, and an outage (nothing arriving

@@ -38,8 +38,8 @@ public:
     static constexpr std::int64_t kJanusNackRepeatFloorMs = 200;
     // Still no keyframe this long after asking: the PLI or its answer was lost.
     static constexpr std::int64_t kPliRepeatMs = 1000;
-    // While holes or incomplete frames wait, they are looked at this often:
-    // NackGenerator's reorder window, so a gap is NACKed as soon as it may.
+    // Frames that came but were not polled yet are looked at this soon
+    // (NackGenerator and VideoFrameBuffer name their own due times).
     static constexpr std::int64_t kPendingCheckMs = 10;
     static constexpr std::int64_t kKeyframeCheckMs = 100;
 

@@ -3,7 +3,6 @@
 #include "media/MediaClock.h"
 #include "media/MediaError.h"
 #include "media/devices/DeviceRegistry.h"
-#include "rtc/BitrateLadder.h"
 #include "rtc/JsepBuilder.h"
 #include "util/Clock.h"
 

@@ -73,3 +73,47 @@ TEST_CASE("call: a 64 kbit/s clinic stops receiving video and hears the hub with
     INFO("hub receiving clinic: " << compact(hubHeard));
     CHECK(number(hubHeard, "audio.packets") > (kSeconds - 10) * 40);
 }
+
+TEST_CASE(
+    "call: an audio-only clinic sends and receives no video while a viewer that receives none still sends its own",
+    "[janus][call][clinic]")
+{
+    constexpr int kSeconds = 20;
+    const QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    JoinClient hub = startClient(dir, QStringLiteral("hub"), kSeconds);
+    JoinClient clinic = startClient(dir, QStringLiteral("clinic"), kSeconds, {QStringLiteral("--audio-only")});
+    JoinClient viewer = startClient(dir, QStringLiteral("viewer"), kSeconds, {QStringLiteral("--no-video-receive")});
+    const QJsonObject hubStats = finish(hub, (kSeconds + 30) * 1000);
+    const QJsonObject clinicStats = finish(clinic, (kSeconds + 30) * 1000);
+    const QJsonObject viewerStats = finish(viewer, (kSeconds + 30) * 1000);
+
+    // Neither receives anyone's video (Janus was told before media flowed;
+    // a few packets may slip through while the configure travels), but both
+    // hear everyone.
+    for (const auto* stats : {&clinicStats, &viewerStats}) {
+        for (const auto& value : stats->value(QLatin1String("remote")).toArray()) {
+            const QJsonObject feed = value.toObject();
+            INFO("receiving " << feed.value(QLatin1String("display")).toString().toStdString() << ": "
+                              << compact(feed));
+            CHECK(feed.value(QLatin1String("video_paused")).toBool());
+            CHECK(number(feed, "video.frames_decoded") <= 5);
+            CHECK(number(feed, "audio.packets") > (kSeconds - 8) * 45);
+        }
+    }
+    // The hub sees the viewer's video but none from the audio-only clinic.
+    const QJsonObject fromClinic = remoteNamed(hubStats, QStringLiteral("clinic"));
+    const QJsonObject fromViewer = remoteNamed(hubStats, QStringLiteral("viewer"));
+    INFO("hub receiving clinic: " << compact(fromClinic));
+    INFO("hub receiving viewer: " << compact(fromViewer));
+    CHECK(number(fromClinic, "video.frames_decoded") <= 0);
+    CHECK(number(fromClinic, "audio.packets") > (kSeconds - 8) * 45);
+    CHECK(number(fromViewer, "video.frames_decoded") > (kSeconds - 8) * 10);
+    // Receiving no video shows on the meter: the clinic takes in a fraction
+    // of what the hub, which receives the viewer's video, does.
+    const double clinicIn = clinicStats.value(QLatin1String("bytes_received")).toDouble();
+    const double hubIn = hubStats.value(QLatin1String("bytes_received")).toDouble();
+    INFO("bytes received: clinic " << clinicIn << ", hub " << hubIn);
+    CHECK(clinicIn > 0);
+    CHECK(clinicIn < 0.5 * hubIn);
+}

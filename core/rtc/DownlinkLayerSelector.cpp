@@ -65,7 +65,14 @@ std::optional<int> DownlinkLayerSelector::onSample(const DownlinkSample& s)
         return stepDown(s, kVideoOff);
     if (substream_ > 0)
         return stepDown(s, substream_ - 1);
-    if (config_.allowVideoOff && ++lowestCongestedStreak_ >= config_.congestedAtLowestBeforeOff)
+    // At the lowest layer only signs of a full link count towards off: a
+    // standing queue, or a rate short of the lowest layer and the audio.
+    // Loss on a link with room to spare (a lossy radio) is not helped by
+    // receiving less, and NACK repairs it.
+    const bool full = (s.queueDelayMs && *s.queueDelayMs > config_.queueDelayLimitMs)
+                      || static_cast<double>(s.receivedBps) < static_cast<double>(rateOf(0) + config_.audioBps);
+    lowestCongestedStreak_ = full ? lowestCongestedStreak_ + 1 : 0;
+    if (config_.allowVideoOff && lowestCongestedStreak_ >= config_.congestedAtLowestBeforeOff)
         return stepDown(s, kVideoOff);
     return std::nullopt;
 }

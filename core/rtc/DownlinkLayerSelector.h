@@ -39,12 +39,12 @@ struct DownlinkSample {
 // BitrateLadder's plan for a 720p source at 2.5 Mbit/s.
 // Video off, to keep the audio whole: when a congested link (loss or
 // queue) delivers less than the lowest layer plus the audio need, straight
-// from any layer; or when the lowest layer stays congested for two
-// intervals. Back to the lowest layer like any step up (calm spell, the
-// ceiling with headroom), except that the first ceiling is kept a minute:
-// each probe of a link that cannot carry video costs its audio a few
-// seconds of loss, so a clinic on a fixed thin link is probed rarely.
-// Owned by the thread that runs the subscriber's receive side (asserted).
+// from any layer; or when the lowest layer stays congested with a full link
+// (a standing queue, or less than it and the audio arriving) for two
+// intervals. Random loss on a link with room to spare never stops video. Back to the lowest layer like any step up
+// (calm spell, the ceiling with headroom), except that the first ceiling is kept a minute: each probe of a link that
+// cannot carry video costs its audio a few seconds of loss, so a clinic on a fixed thin link is probed rarely. Owned by
+// the thread that runs the subscriber's receive side (asserted).
 class DownlinkLayerSelector {
 public:
     struct Config {

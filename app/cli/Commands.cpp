@@ -71,7 +71,7 @@ constexpr std::array kCommands{
     Command{"join",
             "--janus ws://HOST:PORT --room N --display NAME --video test|none --audio tone|none --seconds S "
             "--stats FILE.json [--impair SPEC] [--uplink-impair SPEC] [--downlink-impair SPEC] [--layers 1-3] "
-            "[--ice-iface IFACE] [--size WxH] [--bitrate BPS]",
+            "[--ice-iface IFACE] [--size WxH] [--bitrate BPS] [--audio-only] [--no-video-receive]",
             "Take part in a live VideoRoom session headless; what arrives from everyone goes to a stats file", runJoin},
 };
 

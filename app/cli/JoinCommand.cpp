@@ -69,6 +69,9 @@ Refusal parseMedia(const QCommandLineParser& parser, call::CallOptions& options)
         options.audioDeviceId = realOrMissing(media::DeviceKind::Microphone);
     // The others' sound plays only when asked for: a headless run has no one to hear it.
     options.speakerDeviceId = parser.value(QStringLiteral("speaker")).toStdString();
+    // Low bandwidth: send and receive no video, or receive none.
+    options.audioOnly = parser.isSet(QStringLiteral("audio-only"));
+    options.receiveVideo = !parser.isSet(QStringLiteral("no-video-receive"));
     return std::nullopt;
 }
 
@@ -189,6 +192,8 @@ int runJoin(CliContext&, const QStringList& args)
     parser.addOption(option("speaker", "ID"));
     parser.addOption(option("av-sync", "on|off", "on"));
     parser.addOption(option("audio-min-delay-ms", "MS", "0"));
+    parser.addOption(QCommandLineOption(QStringLiteral("audio-only")));
+    parser.addOption(QCommandLineOption(QStringLiteral("no-video-receive")));
     if (!parser.parse(QStringList{QStringLiteral("join")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;

@@ -3,13 +3,15 @@
 #include "media/MediaClock.h"
 #include "media/MediaError.h"
 #include "media/devices/DeviceRegistry.h"
-#include "rtc/BitrateLadder.h"
 #include "rtc/JsepBuilder.h"
 #include "util/Clock.h"
 
 #include <QMetaObject>
 #include <QPointer>
 #include <QRandomGenerator>
+
+#include <algorithm>
+#include <utility>
 
 namespace spoke::call {
 
@@ -18,8 +20,6 @@ namespace {
 constexpr int kGatherTimeoutMs = 5000;
 constexpr int kReadyTimeoutMs = 15000;
 constexpr int kMaxRepublishes = 3;
-constexpr std::int64_t kDownlinkSampleMs = 1000;
-constexpr std::int64_t kSwitchSettleMs = 3000;
 
 session::JanusConnection::Options connectionOptions(const QUrl& url)
 {
@@ -37,7 +37,10 @@ CallSession::CallSession(CallOptions options, QObject* parent)
     , connection_(connectionOptions(options_.janusUrl))
 {
     switches_->audioMuted = options_.startMuted;
-    switches_->videoMuted = !options_.startCameraOn;
+    cameraOn_ = options_.startCameraOn;
+    audioOnly_ = options_.audioOnly;
+    receiveVideo_ = options_.receiveVideo;
+    switches_->videoMuted = !cameraOn_ || audioOnly_;
     // Gathering and the publisher's DTLS are event-driven (the transport's
     // callbacks, queued here); these single shots only bound the wait.
     gatherTimeout_.setSingleShot(true);
@@ -235,8 +238,12 @@ void CallSession::publish()
         lastLocal_ = publisher_->stats();
         publisher_->stop();
     }
-    if (publisherTransport_)
+    if (publisherTransport_) {
         publisherTransport_->close();
+        const auto stats = publisherTransport_->stats();
+        closedWireBytes_.sent += stats.bytesSent;
+        closedWireBytes_.received += stats.bytesReceived;
+    }
     publisherTransport_.reset();
     publisher_.reset();
     publisherFailed_ = false;
@@ -434,6 +441,7 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.playout = playout_;
     config.avSyncEnabled = options_.avSync;
     config.audioMinDelayMs = options_.audioMinDelayMs;
+    config.receiveVideo = videoWanted();
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
     const quint64 id = participant.id;
     connect(feed.get(), &RemoteFeed::failed, this,
@@ -451,6 +459,9 @@ void CallSession::dropFeed(quint64 id, const QString& reason)
         return;
     it->second->markGone(callMs(), reason);
     it->second->stop();
+    const auto bytes = it->second->wireBytes();
+    closedWireBytes_.sent += bytes.sent;
+    closedWireBytes_.received += bytes.received;
     auto stats = it->second->stats();
     logEvent(QStringLiteral("%1 gone: %2").arg(stats.display, reason));
     downlinks_.erase(id);
@@ -489,90 +500,13 @@ void CallSession::watchdog()
         subscribeTo(*participant);
     }
     steerLayers();
+    const auto wire = wireTotals();
+    meter_.onTotals(callMs(), wire.sent, wire.received);
     if (publisherFailed_ && publisherHandle_ && republishes_ < kMaxRepublishes) {
         ++republishes_;
         logEvent(QStringLiteral("publisher PeerConnection failed: publishing again"));
         publisherHandle_->unpublish([this](const session::Outcome&) { publish(); });
         publisherFailed_ = false;
-    }
-}
-
-// Once a second per feed: what arrived since the last sample goes to the
-// feed's DownlinkLayerSelector, and a changed choice to Janus.
-void CallSession::steerLayers()
-{
-    affinity_.assertOwner();
-    if (!options_.adaptDownlinkLayer)
-        return;
-    const std::int64_t nowMs = callMs();
-    for (const auto& [id, feed] : feeds_) {
-        auto& probe = downlinks_[id];
-        if (!probe) {
-            rtc::DownlinkLayerSelector::Config config;
-            // Janus relays the top substream until told otherwise, and a link
-            // that cannot carry it shows within a second or two.
-            config.initialSubstream = 2;
-            const auto plan = rtc::BitrateLadder::simulcast(options_.maxVideoBitrateBps, options_.width,
-                                                            options_.height, options_.fps, 3);
-            for (std::size_t i = 0; i < config.substreamBitrateBps.size() && i < plan.size(); ++i)
-                config.substreamBitrateBps[i] = plan[i].bitrateBps;
-            probe = std::make_unique<DownlinkProbe>(config);
-        }
-        const auto video = feed->stats().video;
-        const std::uint64_t bytes = feed->bytesReceived();
-        if (video.packets == 0) {
-            probe->lastMs = -1;
-            continue;
-        }
-        if (probe->lastMs < 0 || bytes < probe->lastBytes) {
-            probe->lastMs = nowMs;
-            probe->lastBytes = bytes;
-            probe->lastPackets = video.packets;
-            probe->lastNacked = video.nacked;
-            probe->lastFreezes = video.freezes;
-            continue;
-        }
-        if (nowMs - probe->lastMs < kDownlinkSampleMs)
-            continue;
-        rtc::DownlinkSample sample;
-        sample.nowMs = nowMs;
-        sample.receivedBps = static_cast<std::int64_t>(bytes - probe->lastBytes) * 8 * 1000 / (nowMs - probe->lastMs);
-        const auto packets = video.packets - std::min(video.packets, probe->lastPackets);
-        // Loss before repair: the sequence numbers we NACKed (a retry counts
-        // again, which only makes a congested link read sooner as one).
-        const auto nacked = video.nacked - std::min(video.nacked, probe->lastNacked);
-        sample.lossFraction = packets > 0 ? std::min(1.0, static_cast<double>(nacked) / static_cast<double>(packets))
-                                          : (nacked > 0 ? 1.0 : 0.0);
-        sample.freezes = static_cast<std::int64_t>(video.freezes - std::min(video.freezes, probe->lastFreezes));
-        // Queueing delay from RTP timestamps against arrival times
-        // (receive::QueueDelayEstimator): any camera gives it, no stamp needed.
-        if (packets > 0)
-            sample.queueDelayMs = video.queueDelayMs;
-        probe->lastMs = nowMs;
-        probe->lastBytes = bytes;
-        probe->lastPackets = video.packets;
-        probe->lastNacked = video.nacked;
-        probe->lastFreezes = video.freezes;
-        if (options_.statsRecorder)
-            options_.statsRecorder->record(kDownlinkSeries, id, nowMs,
-                                           {sample.receivedBps, video.layer, static_cast<std::int64_t>(video.freezes)});
-        // Janus switches at the new substream's next keyframe, and a link
-        // that was too full still drains its queue: what arrives just after a
-        // switch is the switch's own cost, not news about the new substream.
-        if (probe->switchedAtMs >= 0 && nowMs - probe->switchedAtMs < kSwitchSettleMs)
-            continue;
-        if (const auto substream = probe->selector.onSample(sample)) {
-            logEvent(QStringLiteral("%1: asking for substream %2 (downlink %3 kbit/s, loss %4 %, %5 new freezes, "
-                                    "queue %6 ms)")
-                         .arg(feed->stats().display)
-                         .arg(*substream)
-                         .arg(sample.receivedBps / 1000)
-                         .arg(sample.lossFraction * 100, 0, 'f', 1)
-                         .arg(sample.freezes)
-                         .arg(sample.queueDelayMs.value_or(-1), 0, 'f', 0));
-            feed->requestSubstream(*substream);
-            probe->switchedAtMs = nowMs;
-        }
     }
 }
 
@@ -586,8 +520,9 @@ void CallSession::setMuted(bool muted)
 void CallSession::setCameraOn(bool on)
 {
     affinity_.assertOwner();
-    if (switches_->videoMuted.exchange(!on) != !on)
+    if (std::exchange(cameraOn_, on) != on)
         logEvent(on ? QStringLiteral("camera on") : QStringLiteral("camera off"));
+    applySendSwitches();
 }
 
 bool CallSession::muted() const
@@ -597,7 +532,76 @@ bool CallSession::muted() const
 
 bool CallSession::cameraOn() const
 {
-    return !switches_->videoMuted;
+    affinity_.assertOwner();
+    return cameraOn_;
+}
+
+// Audio only holds the camera's pictures back the way camera off does:
+// before the encoder, so turning either back on needs no keyframe request.
+void CallSession::applySendSwitches()
+{
+    switches_->videoMuted = !cameraOn_ || audioOnly_;
+}
+
+void CallSession::setAudioOnly(bool on)
+{
+    affinity_.assertOwner();
+    if (std::exchange(audioOnly_, on) == on)
+        return;
+    logEvent(on ? QStringLiteral("audio only") : QStringLiteral("audio and video"));
+    applySendSwitches();
+    applyVideoReception();
+}
+
+void CallSession::setReceiveVideo(bool on)
+{
+    affinity_.assertOwner();
+    if (std::exchange(receiveVideo_, on) == on)
+        return;
+    logEvent(on ? QStringLiteral("receiving video by choice") : QStringLiteral("not receiving video by choice"));
+    applyVideoReception();
+}
+
+bool CallSession::audioOnly() const
+{
+    affinity_.assertOwner();
+    return audioOnly_;
+}
+
+bool CallSession::receiveVideo() const
+{
+    affinity_.assertOwner();
+    return receiveVideo_;
+}
+
+// The user's choice over every feed. Back on, each feed restarts at the
+// lowest substream with a fresh layer selector: what the link carried
+// before says little about it now.
+void CallSession::applyVideoReception()
+{
+    const bool on = videoWanted();
+    for (const auto& [id, feed] : feeds_) {
+        if (feed->videoReceiving() != on)
+            feed->setVideoReceiving(on, on ? 0 : -1);
+    }
+    downlinks_.clear();
+}
+
+RemoteFeed::WireBytes CallSession::wireTotals() const
+{
+    affinity_.assertOwner();
+    RemoteFeed::WireBytes total = closedWireBytes_;
+    if (publisherTransport_) {
+        const auto stats = publisherTransport_->stats();
+        total.sent += stats.bytesSent;
+        total.received += stats.bytesReceived;
+    }
+    for (const auto& [id, feed] : feeds_) {
+        const auto bytes = feed->wireBytes();
+        total.sent += bytes.sent;
+        total.received += bytes.received;
+    }
+    return total;
 }
 
 CallStats CallSession::stats() const
@@ -611,6 +615,13 @@ CallStats CallSession::stats() const
     if (playout_)
         stats.playout = playout_->stats();
     stats.events = events_;
+    // Totals read now (the meter's last reading may be 250 ms old); the
+    // rate from the meter's window.
+    const auto wire = wireTotals();
+    stats.bytesSent = std::max<std::uint64_t>(wire.sent, meter_.bytesSent());
+    stats.bytesReceived = std::max<std::uint64_t>(wire.received, meter_.bytesReceived());
+    stats.sendBps = meter_.sendBps();
+    stats.receiveBps = meter_.receiveBps();
     return stats;
 }
 

@@ -3,6 +3,7 @@
 #include "call/AudioPlayout.h"
 #include "call/CallMediaTap.h"
 #include "call/CallStats.h"
+#include "call/DataMeter.h"
 #include "call/Publisher.h"
 #include "call/RemoteFeed.h"
 #include "call/StatsRecorder.h"
@@ -59,6 +60,11 @@ struct CallOptions {
     // How the call starts; CallSession::setMuted/setCameraOn change it.
     bool startMuted = false;
     bool startCameraOn = true;
+    // Low-bandwidth switches, as the call starts (CallSession::setAudioOnly
+    // and setReceiveVideo change them): audio only sends no video and
+    // receives none; receiveVideo false receives none and sends as set.
+    bool audioOnly = false;
+    bool receiveVideo = true;
     // Where the others' sound plays (a DeviceRegistry speaker id); empty:
     // nowhere, the default for headless runs. `openSpeaker`, when set, is
     // used instead (a test's stand-in speaker, an embedder's own device).
@@ -77,7 +83,9 @@ struct CallOptions {
 // other publisher with one RemoteFeed each, and notices who vanishes
 // (Janus "unpublished"/"leaving", or no media for mediaSilenceLimitMs).
 // Each feed's substream follows its measured downlink
-// (rtc::DownlinkLayerSelector, once a second, Janus subscriber configure).
+// (rtc::DownlinkLayerSelector, once a second, Janus subscriber configure),
+// down to no video at all when the downlink cannot carry the audio and the
+// lowest layer, so the audio stays whole (CallSessionDownlink.cpp).
 // A dropped signalling socket is reconnected and the session claimed by
 // JanusConnection; the PeerConnections live on meanwhile. A publisher
 // PeerConnection that fails is published again.
@@ -104,6 +112,15 @@ public:
     void setCameraOn(bool on);
     bool muted() const;
     bool cameraOn() const;
+    // Low bandwidth, before and during the call. Audio only: no video sent
+    // (as camera off, whatever the camera switch says) and none received.
+    // Receive video off: Janus relays no one's video to us (a `configure`
+    // per feed); our own video goes out as the camera switch says. Turning
+    // reception back on starts each feed at the lowest substream.
+    void setAudioOnly(bool on);
+    void setReceiveVideo(bool on);
+    bool audioOnly() const;
+    bool receiveVideo() const;
 
 Q_SIGNALS:
     void published(); // our PeerConnection is up and media flows out
@@ -129,6 +146,12 @@ private:
     void dropFeed(quint64 id, const QString& reason);
     void watchdog();
     std::int64_t callMs() const;
+    void applySendSwitches();
+    void applyVideoReception();
+    bool videoWanted() const { return receiveVideo_ && !audioOnly_; }
+    // Bytes on the wire so far, every PeerConnection of the call (those
+    // closed included); what the data meter reads.
+    RemoteFeed::WireBytes wireTotals() const;
 
     ThreadAffinity affinity_;
     CallOptions options_;
@@ -165,10 +188,16 @@ private:
         std::uint64_t lastPackets = 0;
         std::uint64_t lastNacked = 0;
         std::uint64_t lastFreezes = 0;
+        std::uint64_t lastAudioPackets = 0;
+        std::uint64_t lastAudioLost = 0;
         std::int64_t switchedAtMs = -1; // when we last asked Janus for another substream
+        std::int64_t resumedAtMs = -1; // when we last asked for the video again
     };
     std::map<quint64, std::unique_ptr<DownlinkProbe>> downlinks_;
     void steerLayers();
+    DownlinkProbe& probeFor(quint64 id, const RemoteFeed& feed);
+    std::optional<rtc::DownlinkSample> sampleDownlink(DownlinkProbe& probe, RemoteFeed& feed, std::int64_t nowMs);
+    void applyDownlinkChoice(RemoteFeed& feed, DownlinkProbe& probe, const rtc::DownlinkSample& sample, int choice);
     void startPlayout();
     // The playout thread's far-end reference goes to whichever publisher is
     // current; publish() swaps it under this lock.
@@ -179,6 +208,13 @@ private:
     std::shared_ptr<AudioPlayout> playout_; // shared with every feed, which pushes its sound into it
     LocalStats lastLocal_; // kept across a re-publish
     std::vector<QString> events_;
+    // The user's switches (signalling thread); the capture threads read
+    // their effect through switches_.
+    bool cameraOn_ = true;
+    bool audioOnly_ = false;
+    bool receiveVideo_ = true;
+    DataMeter meter_;
+    RemoteFeed::WireBytes closedWireBytes_; // of PeerConnections already gone
     bool stopping_ = false;
     int republishes_ = 0;
 };

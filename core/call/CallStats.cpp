@@ -15,7 +15,11 @@ QJsonObject toJson(const CallStats& stats, const MemoryStatsRecorder* recorder)
     QJsonObject json{{QStringLiteral("started_steady_ms"), static_cast<qint64>(stats.startedSteadyMs)},
                      {QStringLiteral("local"), toJson(stats.local, recorder)},
                      {QStringLiteral("remote"), remote},
-                     {QStringLiteral("events"), events}};
+                     {QStringLiteral("events"), events},
+                     {QStringLiteral("bytes_sent"), static_cast<qint64>(stats.bytesSent)},
+                     {QStringLiteral("bytes_received"), static_cast<qint64>(stats.bytesReceived)},
+                     {QStringLiteral("send_bps_last_5s"), static_cast<qint64>(stats.sendBps)},
+                     {QStringLiteral("receive_bps_last_5s"), static_cast<qint64>(stats.receiveBps)}};
     if (const auto& p = stats.playout) {
         json.insert(QStringLiteral("playout"),
                     QJsonObject{{QStringLiteral("device"), p->device},

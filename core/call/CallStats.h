@@ -33,6 +33,14 @@ struct CallStats {
     std::optional<PlayoutStats> playout;
     std::vector<RemoteStats> remote;
     std::vector<QString> events; // human-readable timeline ("12034 ms: bob left")
+    // The data meter (call::DataMeter): every PeerConnection of the call,
+    // DTLS and SRTP datagrams as they leave and arrive (UDP payloads; ICE's
+    // own STUN checks stay inside libnice and are not counted), and the
+    // rate over the last 5 s.
+    std::uint64_t bytesSent = 0;
+    std::uint64_t bytesReceived = 0;
+    std::int64_t sendBps = 0;
+    std::int64_t receiveBps = 0;
 };
 
 // The JSON the spoke-cli join command writes (--stats FILE), with the

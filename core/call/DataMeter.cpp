@@ -13,7 +13,7 @@ void DataMeter::onTotals(std::int64_t nowMs, std::uint64_t sentBytes, std::uint6
         receivedBytes = std::max(receivedBytes, samples_.back().receivedBytes);
     }
     samples_.push_back({nowMs, sentBytes, receivedBytes});
-    // Keep one total at least a window old as the rate's base, and no older.
+    // Keep one total at least a window old as the rate's base, and none older.
     while (samples_.size() > 2 && samples_[1].nowMs <= nowMs - windowMs_)
         samples_.pop_front();
 }

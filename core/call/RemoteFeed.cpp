@@ -4,6 +4,7 @@
 #include "rtc/JsepBuilder.h"
 #include "util/Clock.h"
 
+#include <QJsonArray>
 #include <QMetaObject>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -39,6 +40,8 @@ RemoteFeed::RemoteFeed(session::JanusConnection& connection, const session::Part
             senderClockEpochMs_ = epoch;
     }
     published_.avSyncApplied = config_.avSyncEnabled;
+    videoWanted_ = config_.receiveVideo;
+    videoPaused_ = !config_.receiveVideo;
     // Half trickle waits for gathering, but never for ever.
     gatherTimeout_.setSingleShot(true);
     gatherTimeout_.setInterval(kGatherTimeoutMs);
@@ -61,19 +64,68 @@ std::uint64_t RemoteFeed::bytesReceived() const
     return transport ? transport->stats().bytesReceived : 0;
 }
 
+RemoteFeed::WireBytes RemoteFeed::wireBytes() const
+{
+    affinity_.assertOwner();
+    if (!transport_)
+        return {};
+    const auto stats = transport_->stats();
+    return {stats.bytesSent, stats.bytesReceived};
+}
+
+QString RemoteFeed::videoMid() const
+{
+    const auto offer = rtc::SessionDescription::parse(offerSdp_);
+    if (!offer.ok())
+        return {};
+    for (const auto& media : offer->media) {
+        if (media.kind == "video" && media.mid)
+            return QString::fromStdString(*media.mid);
+    }
+    return {};
+}
+
 void RemoteFeed::requestSubstream(int substream)
 {
     affinity_.assertOwner();
-    const auto offer = rtc::SessionDescription::parse(offerSdp_);
-    if (!offer.ok())
-        return;
-    for (const auto& media : offer->media) {
-        if (media.kind == "video" && media.mid) {
-            handle_.configureSubstream(QString::fromStdString(*media.mid), substream, -1,
-                                       [](const session::Outcome&) {});
-            return;
-        }
+    requestedSubstream_ = substream;
+    if (const QString mid = videoMid(); !mid.isEmpty())
+        handle_.configureSubstream(mid, substream, -1, [](const session::Outcome&) {});
+}
+
+void RemoteFeed::setVideoReceiving(bool on, int substream)
+{
+    affinity_.assertOwner();
+    videoWanted_ = on;
+    if (on && substream >= 0)
+        requestedSubstream_ = substream;
+    {
+        const std::lock_guard lock(statsMutex_);
+        videoPaused_ = !on;
     }
+    if (started_)
+        sendVideoConfigure(on ? substream : -1);
+}
+
+// One `configure` for the video mid: `send` (Janus 1.1.2 stops relaying that
+// stream, and on `true` resets its sequence numbers and asks the publisher
+// for a keyframe, janus_videoroom.c L11221-11233) and the substream to
+// resume on.
+void RemoteFeed::sendVideoConfigure(int substream)
+{
+    const QString mid = videoMid();
+    if (mid.isEmpty())
+        return; // a feed without video: nothing to pause
+    QJsonObject stream{{QStringLiteral("mid"), mid}, {QStringLiteral("send"), videoWanted_}};
+    if (videoWanted_ && substream >= 0)
+        stream.insert(QStringLiteral("substream"), substream);
+    const QJsonObject body{{QStringLiteral("request"), QStringLiteral("configure")},
+                           {QStringLiteral("streams"), QJsonArray{stream}}};
+    handle_.request(body, [self = QPointer<RemoteFeed>(this)](const session::Outcome& outcome) {
+        if (self && !outcome.ok())
+            Q_EMIT self->failed(QStringLiteral("Janus refused to pause or resume the video: ")
+                                + outcome.error->describe());
+    });
 }
 
 RemoteFeed::~RemoteFeed()
@@ -230,6 +282,9 @@ void RemoteFeed::sendAnswer()
         // Silence counts from here: the subscription may have waited out a
         // signalling stall, and media needs a moment to start.
         lastMediaMs_ = util::steadyNowMs();
+        started_ = true;
+        if (!videoWanted_)
+            sendVideoConfigure(-1); // asked before the subscription had started
         const std::lock_guard lock(statsMutex_);
         subscribedAtMs_ = util::steadyNowMs() - config_.callStartMs;
     });
@@ -327,6 +382,7 @@ RemoteStats RemoteFeed::stats() const
     stats.display = participant_.display;
     stats.feedId = participant_.id;
     stats.video.layer = layer_;
+    stats.videoPaused = videoPaused_;
     stats.video.packetsDroppedQueue = packetsDropped_;
     stats.subscribedAtMs = subscribedAtMs_;
     stats.transportStartedAtMs = transportStartedAtMs_;

@@ -41,6 +41,9 @@ struct RemoteFeedConfig {
     // adaptive minimum); tests use it to make sound the slower stream.
     std::int64_t audioMinDelayMs = 0;
     std::shared_ptr<StatsRecorder> statsRecorder; // optional per-sample series (CallOptions::statsRecorder)
+    // Janus relays the feed's video from the start; false: it is asked not
+    // to (a `configure` with `"send": false` once the subscription starts).
+    bool receiveVideo = true;
 };
 
 // One subscriber PeerConnection for one remote publisher: attach a
@@ -75,9 +78,24 @@ public:
     // Bytes this subscriber PeerConnection has received (the downlink
     // measure the layer choice runs on); signalling thread.
     std::uint64_t bytesReceived() const;
+    // Bytes on the wire of this subscriber PeerConnection, both ways (DTLS
+    // and SRTP datagrams, core/transport's counters); signalling thread.
+    struct WireBytes {
+        std::uint64_t sent = 0;
+        std::uint64_t received = 0;
+    };
+    WireBytes wireBytes() const;
     // Asks Janus for this simulcast substream (0 = lowest) with a subscriber
     // `configure`; the stats' video.layer follows Janus' "substream" events.
     void requestSubstream(int substream);
+    int requestedSubstream() const { return requestedSubstream_; }
+    // Stops or restarts Janus' relay of this feed's video (subscriber
+    // `configure` with `"send"` for the video mid, docs/janus.md
+    // §"Pausing a subscription's video"); the audio is untouched. Restarting
+    // asks for `substream` too (-1: whatever Janus had). Before the
+    // subscription has started, it is remembered and sent then.
+    void setVideoReceiving(bool on, int substream = -1);
+    bool videoReceiving() const { return videoWanted_; }
     void markGone(std::int64_t atMs, const QString& reason);
 
     static constexpr std::size_t kMaxQueuedPackets = 2048; // ~1.5 s of a 2 Mbit/s feed
@@ -89,6 +107,8 @@ Q_SIGNALS:
 
 private:
     void onOffer(const session::SdpResult& offer);
+    QString videoMid() const;
+    void sendVideoConfigure(int substream);
     void startReceiver();
     void sendAnswer(); // once gathering is done (or has taken kGatherTimeoutMs)
     // On the feed's queue:
@@ -108,6 +128,9 @@ private:
     std::vector<std::string> candidates_;
     std::mutex candidatesMutex_;
     bool answered_ = false;
+    bool started_ = false; // Janus accepted our answer: configure may follow
+    bool videoWanted_ = true;
+    int requestedSubstream_ = 2; // Janus relays the top substream until told otherwise
     QTimer gatherTimeout_;
     std::atomic<bool> stopping_{false};
     std::atomic<std::int64_t> lastMediaMs_{0};
@@ -125,6 +148,7 @@ private:
     mutable std::mutex statsMutex_;
     RemoteStats published_;
     int layer_ = 0;
+    bool videoPaused_ = false;
     std::int64_t subscribedAtMs_ = -1;
     std::int64_t transportStartedAtMs_ = -1;
     std::int64_t goneAtMs_ = -1;

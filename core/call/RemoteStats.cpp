@@ -56,7 +56,7 @@ QJsonObject videoJson(const RemoteVideoStats& v, const QJsonArray& downlink, con
         {QStringLiteral("receive_buffer_ms"), v.receiveBufferMs},
         {QStringLiteral("stalls"), static_cast<qint64>(v.stalls)},
         {QStringLiteral("packets_dropped_queue"), static_cast<qint64>(v.packetsDroppedQueue)},
-        {QStringLiteral("downlink"), downlink}, // [call ms, received bps, layer, freezes so far]
+        {QStringLiteral("downlink"), downlink}, // [call ms, received bps, layer or -1 paused, freezes so far]
         {QStringLiteral("stalls_ms"), stalls}, // [call ms of the last frame before, of the first after]
         {QStringLiteral("first_frame_ms"), static_cast<qint64>(v.firstFrameMs)},
         {QStringLiteral("last_frame_ms"), static_cast<qint64>(v.lastFrameMs)},
@@ -98,6 +98,7 @@ QJsonObject toJson(const RemoteStats& stats, const MemoryStatsRecorder* recorder
         {QStringLiteral("display"), stats.display},
         {QStringLiteral("feed"), QString::number(stats.feedId)},
         {QStringLiteral("subscribed_at_ms"), static_cast<qint64>(stats.subscribedAtMs)},
+        {QStringLiteral("video_paused"), stats.videoPaused},
         {QStringLiteral("video"), videoJson(stats.video, seriesJson(recorder, kDownlinkSeries, id),
                                             seriesJson(recorder, kVideoStallsSeries, id))},
         {QStringLiteral("audio"), audioJson(stats.audio, seriesJson(recorder, kAudioPlayoutDelaySeries, id, true))},

@@ -105,12 +105,16 @@ struct RemoteStats {
     // (positive: sound comes later than the picture it was captured with).
     MsSummary avSkewMs;
     QString goneReason;
+    // Janus is asked not to relay this feed's video (the downlink cannot
+    // carry it, or the user chose not to receive video); audio goes on.
+    bool videoPaused = false;
     RemoteVideoStats video;
     RemoteAudioStats audio;
 };
 
 // The series names a feed records (StatsRecorder::record, keyed by feed id).
-inline constexpr const char* kDownlinkSeries = "downlink"; // [call ms, received bps, layer, freezes so far]
+// [call ms, received bps, layer (-1 while the video is paused), freezes so far]
+inline constexpr const char* kDownlinkSeries = "downlink";
 inline constexpr const char* kVideoStallsSeries = "video_stalls"; // [call ms before, call ms after]
 inline constexpr const char* kAudioPlayoutDelaySeries = "audio_playout_delay"; // [call ms, delay ms]
 

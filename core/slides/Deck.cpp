@@ -54,7 +54,9 @@ PageSize sizeOf(const poppler::page& page)
 
 bool plausible(const PageSize& size)
 {
-    // ISO 32000-1 Annex C.2: user space is at least 3 and at most 14400 units.
+    // ISO 32000-1 Annex C.2 bounds a page side at 14400 units, which
+    // /UserUnit may scale; some headroom, but a zero, negative or NaN side
+    // is a broken page, not a slide.
     auto ok = [](double pt) { return std::isfinite(pt) && pt >= 1.0 && pt <= 14400.0 * 4; };
     return ok(size.widthPt) && ok(size.heightPt);
 }

@@ -34,8 +34,9 @@ struct PageSize {
 inline constexpr int kMinRenderWidthPx = 8;
 inline constexpr int kMaxRenderWidthPx = 8192;
 // A page far taller than it is wide (a long web-page print) is cut to this
-// height rather than allocating without bound.
-inline constexpr int kMaxRenderHeightPx = 16384;
+// height rather than allocating without bound: at most 8192 x 8192 RGB32,
+// 256 MiB, for the largest render anyone may ask for.
+inline constexpr int kMaxRenderHeightPx = 8192;
 
 // One shared PDF deck, identified by the SHA-256 of its bytes: the name
 // clients cache it under and the hub stores it under (core/slides/README.md).

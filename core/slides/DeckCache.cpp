@@ -25,9 +25,9 @@ fs::file_time_type fileTimeFromUnixMs(std::int64_t unixMs)
     return std::chrono::time_point_cast<fs::file_time_type::duration>(std::chrono::file_clock::from_sys(sys));
 }
 
-DeckError ioError(const std::string& what)
+DeckError ioError(const std::string& what, int errorNumber)
 {
-    return DeckError{DeckErrorKind::Io, what + ": " + std::strerror(errno)};
+    return DeckError{DeckErrorKind::Io, what + ": " + std::strerror(errorNumber)};
 }
 
 bool writeAll(int fd, const std::vector<char>& bytes)
@@ -135,14 +135,14 @@ Expected<fs::path> DeckCache::writeAtomically(const std::vector<char>& bytes, co
     const fs::path part = folder_ / (sha256 + kPartSuffix);
     const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
-        return ioError("cannot create " + part.string());
+        return ioError("cannot create " + part.string(), errno);
     const bool ok = writeAll(fd, bytes) && ::fsync(fd) == 0;
-    const DeckError writeError = ioError("cannot write " + part.string());
+    const int writeErrno = errno;
     ::close(fd);
     std::error_code error;
     if (!ok) {
         fs::remove(part, error);
-        return writeError;
+        return ioError("cannot write " + part.string(), writeErrno);
     }
     fs::rename(part, target, error);
     if (error) {

@@ -142,3 +142,13 @@ TEST_CASE("a rendered page encodes as a PNG of the same size", "[slides]")
     CHECK(be32(16) == 200);
     CHECK(be32(20) == 150);
 }
+
+TEST_CASE("a page far taller than wide is cut at the height limit, not allocated without bound", "[slides]")
+{
+    auto deck = Deck::fromBytes(makePdf(1, PdfOptions{100, 10000, false}));
+    REQUIRE(deck.ok());
+    auto frame = deck->renderPage(0, 800); // 80000 px tall at this width
+    REQUIRE(frame.ok());
+    CHECK(frame->width() == 800);
+    CHECK(frame->height() == kMaxRenderHeightPx);
+}

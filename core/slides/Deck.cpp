@@ -20,6 +20,8 @@ namespace spoke::slides {
 
 namespace {
 
+constexpr std::int64_t kMiB = std::int64_t{1024} * 1024;
+
 // A corrupt deck makes poppler print one line per problem to stderr; a
 // fuzzer or a follower opening a bad download should stay quiet. The hook
 // is process-wide, so it is set once.
@@ -105,9 +107,8 @@ Expected<Deck> Deck::fromBytes(std::vector<char> bytes, const DeckLimits& limits
     silencePopplerOnce();
     const auto sizeBytes = static_cast<std::int64_t>(bytes.size());
     if (sizeBytes > limits.maxBytes)
-        return fail(DeckErrorKind::TooLarge, "the deck is " + std::to_string(sizeBytes / (1024 * 1024))
-                                                 + " MB; at most " + std::to_string(limits.maxBytes / (1024 * 1024))
-                                                 + " MB can be shared");
+        return fail(DeckErrorKind::TooLarge, "the deck is " + std::to_string(sizeBytes / kMiB) + " MB; at most "
+                                                 + std::to_string(limits.maxBytes / kMiB) + " MB can be shared");
     if (bytes.empty() || !looksLikePdf(bytes))
         return fail(DeckErrorKind::NotPdf, "the file is not a PDF");
 
@@ -143,8 +144,7 @@ Expected<Deck> Deck::fromFile(const std::filesystem::path& file, const DeckLimit
     // Checked before reading, so a huge file is refused without loading it.
     if (static_cast<std::int64_t>(size) > limits.maxBytes)
         return fail(DeckErrorKind::TooLarge, "'" + file.string() + "' is over the "
-                                                 + std::to_string(limits.maxBytes / (1024 * 1024))
-                                                 + " MB a deck may be");
+                                                 + std::to_string(limits.maxBytes / kMiB) + " MB a deck may be");
     std::ifstream in(file, std::ios::binary);
     std::vector<char> bytes(size);
     if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size)))

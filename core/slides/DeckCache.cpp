@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <fstream>
+#include <system_error>
 
 namespace spoke::slides {
 
@@ -27,7 +27,7 @@ fs::file_time_type fileTimeFromUnixMs(std::int64_t unixMs)
 
 DeckError ioError(const std::string& what, int errorNumber)
 {
-    return DeckError{DeckErrorKind::Io, what + ": " + std::strerror(errorNumber)};
+    return DeckError{DeckErrorKind::Io, what + ": " + std::error_code(errorNumber, std::generic_category()).message()};
 }
 
 bool writeAll(int fd, const std::vector<char>& bytes)

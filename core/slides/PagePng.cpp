@@ -19,7 +19,7 @@ void toRgb24(const media::VideoFrame& page, AVFrame& rgb)
     for (int y = 0; y < page.height(); ++y) {
         const std::uint8_t* in = page.plane(0) + static_cast<std::ptrdiff_t>(y) * page.stride(0);
         std::uint8_t* out = rgb.data[0] + static_cast<std::ptrdiff_t>(y) * rgb.linesize[0];
-        for (int x = 0; x < page.width(); ++x) {
+        for (std::ptrdiff_t x = 0; x < page.width(); ++x) {
             std::uint32_t argb = 0;
             std::memcpy(&argb, in + 4 * x, 4);
             out[3 * x] = static_cast<std::uint8_t>(argb >> 16);

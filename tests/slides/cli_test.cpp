@@ -59,7 +59,8 @@ Rgb centreOfPng(const QByteArray& png, int& width, int& height)
     REQUIRE(frame->format == AV_PIX_FMT_RGB24);
     width = frame->width;
     height = frame->height;
-    const std::uint8_t* p = frame->data[0] + (height / 2) * frame->linesize[0] + 3 * (width / 2);
+    const std::uint8_t* p = frame->data[0] + static_cast<std::ptrdiff_t>(height / 2) * frame->linesize[0]
+                            + static_cast<std::ptrdiff_t>(3) * (width / 2);
     const Rgb centre{p[0], p[1], p[2]};
     av_frame_free(&frame);
     packet->data = nullptr;

@@ -20,7 +20,9 @@ namespace {
 Rgb pixelAt(const spoke::media::VideoFrame& frame, int x, int y)
 {
     std::uint32_t argb = 0;
-    std::memcpy(&argb, frame.plane(0) + static_cast<std::ptrdiff_t>(y) * frame.stride(0) + 4 * x, 4);
+    std::memcpy(&argb,
+                frame.plane(0) + static_cast<std::ptrdiff_t>(y) * frame.stride(0) + static_cast<std::ptrdiff_t>(4) * x,
+                4);
     CHECK((argb >> 24) == 0xFF); // opaque paper
     return {static_cast<std::uint8_t>(argb >> 16), static_cast<std::uint8_t>(argb >> 8),
             static_cast<std::uint8_t>(argb)};

@@ -8,7 +8,8 @@ using Outcome = spoke::slides::PageTurns::Outcome;
 
 namespace {
 
-const std::string kDeck(64, 'a');
+// A deck's identity as PageTurns sees it (any 64-character string).
+constexpr const char* kDeck = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
 PageTurn turn(int page, std::int64_t seq, std::int64_t atMs = 0)
 {

@@ -53,5 +53,7 @@ int runCasesImport(CliContext&, const QStringList&);
 int runCasesSubmit(CliContext&, const QStringList&);
 int runCasesOverride(CliContext&, const QStringList&);
 int runCasesShow(CliContext&, const QStringList&);
+int runSlidesInfo(CliContext&, const QStringList&);
+int runSlidesRender(CliContext&, const QStringList&);
 
 } // namespace spoke::cli

@@ -67,10 +67,10 @@ struct Parsed {
 
 Parsed parse(const QStringList& args)
 {
-    static const QSet<QString> known{
-        QStringLiteral("data-dir"), QStringLiteral("database"),  QStringLiteral("name"),
-        QStringLiteral("kind"),     QStringLiteral("programme"), QStringLiteral("role"),
-        QStringLiteral("title"),    QStringLiteral("starts"),    QStringLiteral("minutes")};
+    static const QSet<QString> known{QStringLiteral("data-dir"), QStringLiteral("database"),  QStringLiteral("name"),
+                                     QStringLiteral("kind"),     QStringLiteral("programme"), QStringLiteral("role"),
+                                     QStringLiteral("title"),    QStringLiteral("starts"),    QStringLiteral("minutes"),
+                                     QStringLiteral("agenda")};
     Parsed parsed;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args[i];
@@ -174,7 +174,7 @@ std::int64_t parseStarts(const QString& text)
 int sessionAdd(const Parsed& parsed, HubDatabase& db)
 {
     allowOnly(parsed, {QStringLiteral("programme"), QStringLiteral("title"), QStringLiteral("starts"),
-                       QStringLiteral("minutes")});
+                       QStringLiteral("minutes"), QStringLiteral("agenda")});
     const std::int64_t programme = parsed.id(QStringLiteral("programme"));
     const QString title = parsed.required(QStringLiteral("title"));
     const std::int64_t startsMs = parseStarts(parsed.required(QStringLiteral("starts")));
@@ -185,11 +185,19 @@ int sessionAdd(const Parsed& parsed, HubDatabase& db)
         if (!ok)
             throw UsageError{QStringLiteral("--minutes must be a whole number.")};
     }
-    const auto session = Admin(db).addSession(programme, title, startsMs, minutes, nowMs());
+    std::vector<AgendaItemSpec> agenda;
+    if (parsed.options.contains(QStringLiteral("agenda"))) {
+        auto items = Admin::parseAgenda(parsed.options.value(QStringLiteral("agenda")));
+        if (!items)
+            return answer(items.error());
+        agenda = std::move(*items);
+    }
+    const auto session = Admin(db).addSession(programme, title, startsMs, minutes, nowMs(), agenda);
     if (!session)
         return answer(session.error());
     return answer(QJsonObject{{QStringLiteral("id"), static_cast<qint64>(session->sessionId)},
-                              {QStringLiteral("room"), static_cast<qint64>(session->room)}});
+                              {QStringLiteral("room"), static_cast<qint64>(session->room)},
+                              {QStringLiteral("agenda_items"), static_cast<qint64>(agenda.size())}});
 }
 
 int backupOrRestore(const Parsed& parsed, const HubDatabaseLocation& location)
@@ -241,8 +249,9 @@ QString adminUsage()
         "coordinator|specialist|clinician|trainee\n"
         "      invite one member (valid 14 days); prints {\"id\":N,\"code\":\"...\"}, the code only this once\n"
         "  admin (--data-dir DIR | --database URL) session add --programme ID --title TITLE --starts ISO8601 "
-        "[--minutes N]\n"
-        "      schedule a session (default 90 minutes); prints {\"id\":N,\"room\":N}\n"
+        "[--minutes N] [--agenda \"TITLE:MIN,...\"]\n"
+        "      schedule a session (default 90 minutes) with its agenda (at most 20 items of 1-240 minutes);\n"
+        "      prints {\"id\":N,\"room\":N,\"agenda_items\":N}\n"
         "  admin --data-dir DIR backup FILE\n"
         "      copy the live SQLite database to FILE; prints {\"file\":...,\"bytes\":N}\n"
         "  admin --data-dir DIR restore FILE\n"

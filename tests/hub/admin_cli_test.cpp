@@ -90,10 +90,13 @@ HUB_TEST_ON_BOTH_DATABASES(adminEndToEnd, "spoke-hub admin: add a programme, inv
                                  << at << QStringLiteral("session") << QStringLiteral("add")
                                  << QStringLiteral("--programme=") + QString::number(programmeId)
                                  << QStringLiteral("--title") << QStringLiteral("Week 1: ART failure")
-                                 << QStringLiteral("--starts") << QStringLiteral("2026-12-08T16:00:00+02:00"));
+                                 << QStringLiteral("--starts") << QStringLiteral("2026-12-08T16:00:00+02:00")
+                                 << QStringLiteral("--agenda") << QStringLiteral("Didactic:15, Case 1: 20,Case 2:20"));
+    INFO(session.err.toStdString());
     REQUIRE(session.exitCode == 0);
     checkOneLine(session);
     const qint64 sessionId = session.json().value(QStringLiteral("id")).toInteger();
+    CHECK(session.json().value(QStringLiteral("agenda_items")).toInteger() == 3);
 
     // What the commands stored is what the hub serves.
     auto db = database.open();
@@ -108,6 +111,17 @@ HUB_TEST_ON_BOTH_DATABASES(adminEndToEnd, "spoke-hub admin: add a programme, inv
     CHECK(row->integer(3) == 90);
     CHECK(row->integer(4) == sessionId + 100000);
     CHECK(row->integer(5) == db->currentChangeSeq());
+    const HubQueryResult agenda = db->exec(
+        QStringLiteral("SELECT position, title, planned_minutes, started_ms FROM agenda_items WHERE session_id = ? "
+                       "ORDER BY position"),
+        {sessionId});
+    REQUIRE(agenda.rows.size() == 3);
+    CHECK(agenda.rows[0].text(1) == QStringLiteral("Didactic"));
+    CHECK(agenda.rows[0].integer(2) == 15);
+    CHECK(agenda.rows[1].integer(0) == 2);
+    CHECK(agenda.rows[1].text(1) == QStringLiteral("Case 1"));
+    CHECK(agenda.rows[1].integer(2) == 20);
+    CHECK(agenda.rows[2].isNull(3));
     Identity identity(*db);
     const auto joined =
         identity.redeemInvite(code, QStringLiteral("sp@hub.org"), QStringLiteral("Dr Specialist"),
@@ -157,6 +171,21 @@ TEST_CASE("spoke-hub admin: bad arguments exit 2 with one sentence naming the pr
                QStringLiteral("--title"), QStringLiteral("T"), QStringLiteral("--starts"),
                QStringLiteral("2026-12-08T14:00:00Z"), QStringLiteral("--minutes"), QStringLiteral("0")}),
         "minutes must be between");
+    const auto sessionWithAgenda = [&](const QString& agenda) {
+        return admin({QStringLiteral("session"), QStringLiteral("add"), QStringLiteral("--programme"),
+                      QStringLiteral("1"), QStringLiteral("--title"), QStringLiteral("T"), QStringLiteral("--starts"),
+                      QStringLiteral("2026-12-08T14:00:00Z"), QStringLiteral("--agenda"), agenda});
+    };
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:15,Case 1:0")),
+                    "agenda item 2 (\"Case 1:0\"): the minutes must be a whole number from 1 to 240");
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:241")), "agenda item 1");
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:15, :20")), "agenda item 2 (\":20\") needs a title");
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:15,Case one")), "must be TITLE:MINUTES");
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:ten")), "whole number");
+    QStringList many;
+    for (int i = 1; i <= 21; ++i)
+        many.append(QStringLiteral("Item %1:5").arg(i));
+    checkUsageError(sessionWithAgenda(many.join(QLatin1Char(','))), "at most 20 items, not 21");
     checkUsageError(admin({QStringLiteral("programme"), QStringLiteral("remove")}), "no command");
     checkUsageError(
         admin({QStringLiteral("programme"), QStringLiteral("add"), QStringLiteral("--colour"), QStringLiteral("red")}),

@@ -58,6 +58,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addOperationsRoutes(routes_);
     addAuthRoutes(routes_);
     addSessionRoutes(routes_);
+    addAgendaRoutes(routes_);
     addCaseRoutes(routes_);
     addReviewRoutes(routes_);
     addSyncRoutes(routes_);

@@ -40,8 +40,7 @@ HttpResponse listSessions(RequestContext& context)
             QStringLiteral("SELECT %1 FROM sessions s WHERE s.programme_id IN (%2) ORDER BY s.starts_ms, s.id")
                 .arg(QLatin1String(kSessionColumns), placeholders(programmes->size())),
             *programmes);
-        for (const HubRow& row : result.rows)
-            sessions.append(sessionJson(row));
+        sessions = sessionsJson(context.db, result.rows);
     }
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("sessions"), sessions}});
 }
@@ -80,7 +79,7 @@ HttpResponse registerAttendance(RequestContext& context)
                          QVariant::fromValue(context.nowMs), QVariant::fromValue(seq)});
         const std::optional<HubRow> row = attendanceRow(context.db, *sessionId, accountId);
         return {HttpResponse::json(200, QJsonObject{{QStringLiteral("attendance"), attendanceJson(*row)}}),
-                {{programmeId, seq}}};
+                {{programmeId, seq, {}}}};
     });
 }
 

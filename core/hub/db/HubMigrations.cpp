@@ -145,11 +145,38 @@ UPDATE memberships SET seq = (SELECT value FROM counters WHERE name = 'change_se
 CREATE INDEX memberships_account_seq ON memberships (account_id, seq)
 )SQL";
 
+// A live session's agenda (docs/hub-api.md, Agenda): the items planned
+// when the session was scheduled, and when each one was started and by whom.
+// Each item starts once, in position order, so the start times are the
+// chair's whole advance history and the items are the chapters of the
+// session record; a session ends once (session_ends). Both are tables of
+// their own rather than columns of sessions, so that nothing here changes an
+// existing table.
+constexpr const char* kAgenda = R"SQL(
+CREATE TABLE agenda_items (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 20),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  planned_minutes INTEGER NOT NULL CHECK (planned_minutes BETWEEN 1 AND 240),
+  started_ms BIGINT,
+  started_by BIGINT REFERENCES accounts (id),
+  CHECK ((started_ms IS NULL) = (started_by IS NULL)),
+  UNIQUE (session_id, position)
+);
+CREATE TABLE session_ends (
+  session_id BIGINT PRIMARY KEY REFERENCES sessions (id),
+  ended_ms BIGINT NOT NULL,
+  ended_by BIGINT NOT NULL REFERENCES accounts (id)
+)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
         {1, "initial schema", kInitialSchema},
         {2, "memberships.seq", kMembershipSeq},
+        {3, "agenda", kAgenda},
     };
     return all;
 }

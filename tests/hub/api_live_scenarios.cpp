@@ -158,4 +158,133 @@ void agenda(ApiHub& hub)
     CHECK(listedSession(hub, clinician, programme, sessionId) == over);
 }
 
+void chat(ApiHub& hub)
+{
+    const qint64 programme = hub.addProgramme(QStringLiteral("Chat"));
+    const QString specialist = hub.member(programme, Role::Specialist, QStringLiteral("Dr Chat"));
+    const QString trainee = hub.member(programme, Role::Trainee, QStringLiteral("Trainee Chat"));
+    const QString outsider =
+        hub.member(hub.addProgramme(QStringLiteral("Not chat")), Role::Specialist, QStringLiteral("Dr Outside Chat"));
+    const qint64 sessionId = hub.addLiveSession(programme, QStringLiteral("Chat week"), hub.nowMs, 60);
+    const QString path = sessionPath(sessionId, QStringLiteral("/chat"));
+    const auto say = [&](const QString& token, const QJsonValue& text,
+                         const QMap<QByteArray, QByteArray>& headers = {}) {
+        return hub.call("POST", path, token, ApiHub::json({{"text", text}}), headers);
+    };
+
+    const auto first = say(specialist, QStringLiteral("  Welcome, everyone.  "));
+    REQUIRE(first.response.status == 201);
+    const QJsonObject message = jsonOf(first.response).value(QStringLiteral("message")).toObject();
+    CHECK(message.value(QStringLiteral("text")).toString() == QLatin1String("Welcome, everyone."));
+    CHECK(message.value(QStringLiteral("role")).toString() == QLatin1String("specialist"));
+    CHECK(message.value(QStringLiteral("author")).toObject().value(QStringLiteral("name")).toString()
+          == QLatin1String("Dr Chat"));
+    CHECK(qint64(message.value(QStringLiteral("sent_ms")).toDouble()) == hub.nowMs);
+    REQUIRE(first.changes.size() == 1);
+    CHECK(first.changes[0].cursor == 0);
+    CHECK(first.changes[0].event.value(QStringLiteral("event")).toString() == QLatin1String("chat"));
+    CHECK(first.changes[0].event.value(QStringLiteral("message")).toObject() == message);
+
+    // A retry with the same Idempotency-Key stores nothing and sends nothing.
+    hub.nowMs += 1000;
+    const QMap<QByteArray, QByteArray> key{{"idempotency-key", "chat:question-1"}};
+    const auto asked = say(trainee, QStringLiteral("Is the sputum smear enough?"), key);
+    REQUIRE(asked.response.status == 201);
+    const qint64 rowsAfterAsk = hub.countRows(QStringLiteral("chat_messages"));
+    const auto retried = say(trainee, QStringLiteral("Is the sputum smear enough?"), key);
+    CHECK(retried.response.status == 201);
+    CHECK(retried.response.body == asked.response.body);
+    CHECK(retried.changes.empty());
+    CHECK(hub.countRows(QStringLiteral("chat_messages")) == rowsAfterAsk);
+
+    const auto empty = say(trainee, QStringLiteral("   "));
+    CHECK(empty.response.status == 400);
+    CHECK(errorMessage(empty.response).contains(QLatin1String("\"text\"")));
+    CHECK(say(trainee, QString(2001, u'a')).response.status == 400);
+    CHECK(say(trainee, QStringLiteral("  %1  ").arg(QString(2000, u'a'))).response.status == 201);
+    CHECK(say(trainee, 42).response.status == 400);
+    CHECK(say(outsider, QStringLiteral("hello")).response.status == 403);
+    CHECK(say({}, QStringLiteral("hello")).response.status == 401);
+    CHECK(hub.call("POST", sessionPath(987654321, QStringLiteral("/chat")), trainee,
+                   ApiHub::json({{"text", QStringLiteral("hi")}}))
+              .response.status
+          == 404);
+
+    const auto all = hub.call("GET", path, outsider);
+    CHECK(all.response.status == 403);
+    const auto replay = hub.call("GET", path, trainee);
+    REQUIRE(replay.response.status == 200);
+    const QJsonArray messages = jsonOf(replay.response).value(QStringLiteral("messages")).toArray();
+    REQUIRE(messages.size() == 3);
+    CHECK(messages[0].toObject() == message);
+    CHECK(jsonOf(replay.response).value(QStringLiteral("more")).toBool() == false);
+    const qint64 firstId = qint64(message.value(QStringLiteral("id")).toDouble());
+    const auto after = hub.call("GET", path + QStringLiteral("?after=%1").arg(firstId), trainee);
+    const QJsonArray later = jsonOf(after.response).value(QStringLiteral("messages")).toArray();
+    REQUIRE(later.size() == 2);
+    CHECK(later[0].toObject().value(QStringLiteral("text")).toString() == QLatin1String("Is the sputum smear enough?"));
+    CHECK(hub.call("GET", path + QStringLiteral("?after=x"), trainee).response.status == 400);
+}
+
+void hands(ApiHub& hub)
+{
+    const qint64 programme = hub.addProgramme(QStringLiteral("Hands"));
+    const QString chair = hub.member(programme, Role::Coordinator, QStringLiteral("Chair Hands"));
+    const QString first = hub.member(programme, Role::Clinician, QStringLiteral("First Hand"));
+    const QString second = hub.member(programme, Role::Trainee, QStringLiteral("Second Hand"));
+    const QString outsider =
+        hub.member(hub.addProgramme(QStringLiteral("No hands")), Role::Coordinator, QStringLiteral("Outside Hand"));
+    const qint64 firstId = hub.accountId(first);
+    const qint64 secondId = hub.accountId(second);
+    const qint64 sessionId = hub.addLiveSession(programme, QStringLiteral("Hands week"), hub.nowMs, 60);
+    const QString path = sessionPath(sessionId, QStringLiteral("/hands"));
+    const auto hand = [&](const QString& token, const QByteArray& body) { return hub.call("POST", path, token, body); };
+    const auto handIds = [](const QJsonObject& answer) {
+        QList<qint64> ids;
+        for (const QJsonValue& raised : answer.value(QStringLiteral("hands")).toArray())
+            ids.append(qint64(raised.toObject().value(QStringLiteral("account_id")).toDouble()));
+        return ids;
+    };
+
+    // The second raises first; raising again keeps the place in the queue.
+    REQUIRE(hand(second, ApiHub::json({{"raised", true}})).response.status == 200);
+    hub.nowMs += 500;
+    const auto raised = hand(first, ApiHub::json({{"raised", true}}));
+    REQUIRE(raised.response.status == 200);
+    CHECK(handIds(jsonOf(raised.response)) == QList<qint64>{secondId, firstId});
+    REQUIRE(raised.changes.size() == 1);
+    CHECK(raised.changes[0].event.value(QStringLiteral("event")).toString() == QLatin1String("hands"));
+    CHECK(handIds(raised.changes[0].event) == QList<qint64>{secondId, firstId});
+    const auto again = hand(second, ApiHub::json({{"raised", true}}));
+    CHECK(handIds(jsonOf(again.response)) == QList<qint64>{secondId, firstId});
+    CHECK(again.changes.empty());
+
+    const auto listed = hub.call("GET", path, chair);
+    REQUIRE(listed.response.status == 200);
+    const QJsonObject top = jsonOf(listed.response).value(QStringLiteral("hands")).toArray().at(0).toObject();
+    CHECK(top.value(QStringLiteral("name")).toString() == QLatin1String("Second Hand"));
+    CHECK(top.value(QStringLiteral("role")).toString() == QLatin1String("trainee"));
+    CHECK(qint64(top.value(QStringLiteral("raised_ms")).toDouble()) == hub.nowMs - 500);
+
+    // Only the chair lowers another's hand; nobody raises another's.
+    CHECK(hand(first, ApiHub::json({{"account_id", double(secondId)}, {"raised", false}})).response.status == 403);
+    CHECK(hand(chair, ApiHub::json({{"account_id", double(secondId)}, {"raised", true}})).response.status == 403);
+    CHECK(hand(outsider, ApiHub::json({{"raised", true}})).response.status == 403);
+    CHECK(hub.call("GET", path, outsider).response.status == 403);
+    CHECK(hand(chair, ApiHub::json({{"account_id", 987654321.0}, {"raised", false}})).response.status == 404);
+    const auto noRaised = hand(first, ApiHub::json({{"up", true}}));
+    CHECK(noRaised.response.status == 400);
+    CHECK(errorMessage(noRaised.response).contains(QLatin1String("\"raised\"")));
+    const auto badAccount = hand(chair, ApiHub::json({{"account_id", QStringLiteral("2")}, {"raised", false}}));
+    CHECK(badAccount.response.status == 400);
+    CHECK(errorMessage(badAccount.response).contains(QLatin1String("\"account_id\"")));
+
+    const auto lowered = hand(chair, ApiHub::json({{"account_id", double(secondId)}, {"raised", false}}));
+    REQUIRE(lowered.response.status == 200);
+    CHECK(handIds(jsonOf(lowered.response)) == QList<qint64>{firstId});
+    // Raised again, the second goes to the back of the queue.
+    CHECK(handIds(jsonOf(hand(second, ApiHub::json({{"raised", true}})).response)) == QList<qint64>{firstId, secondId});
+    CHECK(handIds(jsonOf(hand(first, ApiHub::json({{"raised", false}})).response)) == QList<qint64>{secondId});
+}
+
 } // namespace spoke::test::live

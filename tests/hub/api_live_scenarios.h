@@ -9,10 +9,14 @@
 namespace spoke::test::live {
 
 void agenda(ApiHub& hub);
+void chat(ApiHub& hub);
+void hands(ApiHub& hub);
 
 inline void all(ApiHub& hub)
 {
     agenda(hub);
+    chat(hub);
+    hands(hub);
 }
 
 } // namespace spoke::test::live

@@ -25,6 +25,16 @@ TEST_CASE("live: the chair advances the agenda one item at a time, on SQLite", "
     onSqlite(live::agenda);
 }
 
+TEST_CASE("live: chat is stored with the session, replayed after an id, and idempotent, on SQLite", "[hub][api][live]")
+{
+    onSqlite(live::chat);
+}
+
+TEST_CASE("live: raised hands in the order raised, and the chair lowers anyone's, on SQLite", "[hub][api][live]")
+{
+    onSqlite(live::hands);
+}
+
 TEST_CASE("live: every live-session scenario on PostgreSQL", "[hub][api][live][postgres]")
 {
     auto postgres = PostgresServer::start("spoke_hub_live_test");

@@ -59,6 +59,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addAuthRoutes(routes_);
     addSessionRoutes(routes_);
     addAgendaRoutes(routes_);
+    addChatRoutes(routes_);
     addCaseRoutes(routes_);
     addReviewRoutes(routes_);
     addSyncRoutes(routes_);

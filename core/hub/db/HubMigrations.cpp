@@ -171,12 +171,39 @@ CREATE TABLE session_ends (
 )
 )SQL";
 
+// A live session's chat and raised hands (docs/hub-api.md, Live session),
+// kept with the session so that a recording can replay them. A message keeps
+// the role its author had when sending it. Hands are a log of raises and
+// lowers; the hands up now are each account's latest row when it is a raise,
+// in the order of those rows.
+constexpr const char* kChatAndHands = R"SQL(
+CREATE TABLE chat_messages (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  role TEXT NOT NULL CHECK (role IN ('coordinator', 'specialist', 'clinician', 'trainee')),
+  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+  sent_ms BIGINT NOT NULL
+);
+CREATE INDEX chat_messages_session ON chat_messages (session_id, id);
+CREATE TABLE hand_events (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  raised INTEGER NOT NULL CHECK (raised IN (0, 1)),
+  changed_by BIGINT NOT NULL REFERENCES accounts (id),
+  at_ms BIGINT NOT NULL
+);
+CREATE INDEX hand_events_session_account ON hand_events (session_id, account_id, id)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
         {1, "initial schema", kInitialSchema},
         {2, "memberships.seq", kMembershipSeq},
         {3, "agenda", kAgenda},
+        {4, "chat and hands", kChatAndHands},
     };
     return all;
 }

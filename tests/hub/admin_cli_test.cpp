@@ -138,6 +138,46 @@ HUB_TEST_ON_BOTH_DATABASES(adminEndToEnd, "spoke-hub admin: add a programme, inv
     CHECK(missing.exitCode == 1);
     CHECK(missing.out.isEmpty());
     CHECK(missing.err.contains("programme 999 does not exist"));
+
+    // CME attendance: 20 minutes in, 10 out, 30 in (50 minutes).
+    const qint64 startsMs = 1796738400000LL;
+    const auto report = [&](const char* kind, qint64 atMs) {
+        db->exec(QStringLiteral("INSERT INTO attendance_events (session_id, account_id, kind, device_id, client_ms, "
+                                "received_ms, at_ms, clamped) VALUES (?, ?, ?, 'laptop', ?, ?, ?, 0)"),
+                 {sessionId, qint64(principal->accountId), QString::fromLatin1(kind), atMs, atMs, atMs});
+    };
+    report("join", startsMs);
+    report("leave", startsMs + 20 * 60'000);
+    report("join", startsMs + 30 * 60'000);
+    report("leave", startsMs + 60 * 60'000);
+    const Run exported =
+        spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("attendance") << QStringLiteral("export")
+                                                      << QStringLiteral("--session") << QString::number(sessionId));
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.exitCode == 0);
+    CHECK(exported.out
+          == "name,role,first_join,last_leave,minutes,source\r\n"
+             "Dr Specialist,specialist,2026-12-08T14:00:00Z,2026-12-08T15:00:00Z,50,app\r\n");
+    const QString file =
+        QString::fromStdString(
+            (database.dataDir().empty() ? std::filesystem::temp_directory_path() : database.dataDir()).string())
+        + QStringLiteral("/attendance-%1.csv").arg(sessionId);
+    const Run toFile =
+        spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("attendance") << QStringLiteral("export")
+                                                      << QStringLiteral("--session") << QString::number(sessionId)
+                                                      << QStringLiteral("--out") << file);
+    REQUIRE(toFile.exitCode == 0);
+    checkOneLine(toFile);
+    CHECK(toFile.json().value(QStringLiteral("rows")).toInteger() == 1);
+    QFile written(file);
+    REQUIRE(written.open(QIODevice::ReadOnly));
+    CHECK(written.readAll() == exported.out);
+    written.remove();
+    const Run noSession =
+        spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("attendance") << QStringLiteral("export")
+                                                      << QStringLiteral("--session") << QStringLiteral("999"));
+    CHECK(noSession.exitCode == 1);
+    CHECK(noSession.err.contains("session 999 does not exist"));
 }
 
 TEST_CASE("spoke-hub admin: bad arguments exit 2 with one sentence naming the problem", "[hub][admin]")
@@ -231,7 +271,7 @@ TEST_CASE("spoke-hub: --help lists every command, --version names it", "[hub][ad
     const Run help = spokeHub({QStringLiteral("--help")});
     CHECK(help.exitCode == 0);
     for (const char* command :
-         {"serve", "programme add", "member invite", "session add", "backup FILE", "restore FILE"})
+         {"serve", "programme add", "member invite", "session add", "attendance export", "backup FILE", "restore FILE"})
         CHECK(help.out.contains(command));
     const Run version = spokeHub({QStringLiteral("--version")});
     CHECK(version.exitCode == 0);

@@ -1,5 +1,7 @@
 #include "api_live_scenarios.h"
 
+#include <QDateTime>
+
 using spoke::hub::Role;
 
 namespace spoke::test::live {
@@ -285,6 +287,124 @@ void hands(ApiHub& hub)
     // Raised again, the second goes to the back of the queue.
     CHECK(handIds(jsonOf(hand(second, ApiHub::json({{"raised", true}})).response)) == QList<qint64>{firstId, secondId});
     CHECK(handIds(jsonOf(hand(first, ApiHub::json({{"raised", false}})).response)) == QList<qint64>{secondId});
+}
+
+namespace {
+
+hub::api::RouteOutcome presence(ApiHub& hub, qint64 sessionId, const QString& token, const char* event, qint64 atMs,
+                                const QString& device = QStringLiteral("laptop-1"))
+{
+    return hub.call(
+        "POST", sessionPath(sessionId, QStringLiteral("/attendance")), token,
+        ApiHub::json({{"event", QString::fromLatin1(event)}, {"at_ms", double(atMs)}, {"device_id", device}}));
+}
+
+void attendanceRefusals(ApiHub& hub, qint64 sessionId, const QString& member, qint64 memberId, const QString& outsider)
+{
+    const QString path = sessionPath(sessionId, QStringLiteral("/attendance"));
+    const auto post = [&](const QByteArray& body) { return hub.call("POST", path, member, body); };
+    const auto fieldNamed = [&](const QByteArray& body, const char* field) {
+        const auto answer = post(body);
+        INFO(body.constData() << " -> " << answer.response.body.constData());
+        CHECK(answer.response.status == 400);
+        CHECK(errorMessage(answer.response).contains(QStringLiteral("\"%1").arg(QLatin1String(field))));
+    };
+    fieldNamed(ApiHub::json({{"event", QStringLiteral("arrive")}, {"at_ms", 1.0}, {"device_id", QStringLiteral("d")}}),
+               "event");
+    fieldNamed(ApiHub::json({{"event", QStringLiteral("join")}, {"at_ms", -1.0}, {"device_id", QStringLiteral("d")}}),
+               "at_ms");
+    fieldNamed(ApiHub::json({{"event", QStringLiteral("join")}, {"at_ms", 1.0}}), "device_id");
+    fieldNamed(ApiHub::json({{"present", QJsonArray{}}, {"attested_by", double(memberId)}}), "present");
+    fieldNamed(ApiHub::json({{"present", QJsonArray{QJsonObject{{"name", " "}}}}, {"attested_by", double(memberId)}}),
+               "present[0].name");
+    fieldNamed(ApiHub::json({{"present", QJsonArray{QJsonObject{{"name", "A"}}}}}), "attested_by");
+    fieldNamed(ApiHub::json({{"present", QJsonArray{}}, {"event", QStringLiteral("join")}}), "event");
+    CHECK(post("{\"event\":").response.status == 400);
+    CHECK(post(ApiHub::json(
+                   {{"present", QJsonArray{QJsonObject{{"name", "A"}}}}, {"attested_by", double(memberId + 1000)}}))
+              .response.status
+          == 403);
+    CHECK(presence(hub, sessionId, outsider, "join", hub.nowMs).response.status == 403);
+    CHECK(presence(hub, 987654321, member, "join", hub.nowMs).response.status == 404);
+    CHECK(hub.call("GET", sessionPath(sessionId, QStringLiteral("/attendance.csv")), member).response.status == 403);
+    CHECK(hub.call("GET", sessionPath(987654321, QStringLiteral("/attendance.csv")), member).response.status == 404);
+}
+
+} // namespace
+
+void attendance(ApiHub& hub)
+{
+    const qint64 programme = hub.addProgramme(QStringLiteral("Attendance"));
+    const QString coordinator = hub.member(programme, Role::Coordinator, QStringLiteral("Coordinator Attendance"));
+    const QString clinic = hub.member(programme, Role::Clinician, QStringLiteral("Clinic, Attendance"));
+    const QString specialist = hub.member(programme, Role::Specialist, QStringLiteral("Dr Attendance"));
+    const QString outsider =
+        hub.member(hub.addProgramme(QStringLiteral("Absent")), Role::Coordinator, QStringLiteral("Absent Coordinator"));
+    const qint64 startsMs = hub.nowMs;
+    const qint64 sessionId = hub.addLiveSession(programme, QStringLiteral("CME week"), startsMs, 60);
+    attendanceRefusals(hub, sessionId, clinic, hub.accountId(clinic), outsider);
+
+    // The clinic: in for 10 minutes, out 5, back for 25 (35 minutes).
+    const auto joined = presence(hub, sessionId, clinic, "join", startsMs);
+    REQUIRE(joined.response.status == 201);
+    CHECK(jsonOf(joined.response).value(QStringLiteral("event")).toObject().value(QStringLiteral("clamped")) == false);
+    REQUIRE(joined.changes.size() == 1);
+    CHECK(joined.changes[0].cursor > 0);
+    hub.nowMs = startsMs + 10 * kMinuteMs + 300; // the report arrives 300 ms after the client's time
+    const auto left = presence(hub, sessionId, clinic, "leave", startsMs + 10 * kMinuteMs);
+    REQUIRE(left.response.status == 201);
+    const QJsonObject leftEvent = jsonOf(left.response).value(QStringLiteral("event")).toObject();
+    CHECK(qint64(leftEvent.value(QStringLiteral("at_ms")).toDouble()) == startsMs + 10 * kMinuteMs);
+    CHECK(qint64(leftEvent.value(QStringLiteral("received_ms")).toDouble()) == hub.nowMs);
+    hub.nowMs = startsMs + 15 * kMinuteMs;
+    REQUIRE(presence(hub, sessionId, clinic, "join", hub.nowMs).response.status == 201);
+    // A clock 10 minutes fast is clamped to the hub's time, and the row says so.
+    hub.nowMs = startsMs + 40 * kMinuteMs;
+    const auto fast = presence(hub, sessionId, clinic, "leave", hub.nowMs + 10 * kMinuteMs);
+    REQUIRE(fast.response.status == 201);
+    const QJsonObject fastEvent = jsonOf(fast.response).value(QStringLiteral("event")).toObject();
+    CHECK(fastEvent.value(QStringLiteral("clamped")) == true);
+    CHECK(qint64(fastEvent.value(QStringLiteral("at_ms")).toDouble()) == hub.nowMs);
+    CHECK(qint64(fastEvent.value(QStringLiteral("client_ms")).toDouble()) == hub.nowMs + 10 * kMinuteMs);
+    const QJsonObject row = jsonOf(fast.response).value(QStringLiteral("attendance")).toObject();
+    CHECK(qint64(row.value(QStringLiteral("joined_ms")).toDouble()) == startsMs);
+    CHECK(qint64(row.value(QStringLiteral("left_ms")).toDouble()) == startsMs + 40 * kMinuteMs);
+
+    // The clinic attests two people in the room with it (once each, however often it says so).
+    const QByteArray attest = ApiHub::json(
+        {{"present", QJsonArray{QJsonObject{{"name", " Nurse Wanjiru "}}, QJsonObject{{"name", "=Dr \"Quote\""}}}},
+         {"attested_by", double(hub.accountId(clinic))}});
+    const auto attested = hub.call("POST", sessionPath(sessionId, QStringLiteral("/attendance")), clinic, attest);
+    REQUIRE(attested.response.status == 201);
+    CHECK(jsonOf(attested.response).value(QStringLiteral("attested")).toArray().size() == 2);
+    CHECK(hub.call("POST", sessionPath(sessionId, QStringLiteral("/attendance")), clinic, attest).response.status
+          == 201);
+
+    // The specialist joins at 5 minutes and is still in when the export runs at 50.
+    hub.nowMs = startsMs + 5 * kMinuteMs;
+    REQUIRE(presence(hub, sessionId, specialist, "join", hub.nowMs, QStringLiteral("desk")).response.status == 201);
+    // Registering (an empty body) still answers the row, unchanged.
+    const auto registered = hub.call("POST", sessionPath(sessionId, QStringLiteral("/attendance")), specialist, "{}");
+    CHECK(registered.response.status == 200);
+    CHECK(registered.changes.empty());
+
+    hub.nowMs = startsMs + 50 * kMinuteMs;
+    const auto exported = hub.call("GET", sessionPath(sessionId, QStringLiteral("/attendance.csv")), coordinator);
+    REQUIRE(exported.response.status == 200);
+    CHECK(exported.response.contentType.startsWith("text/csv"));
+    const QString csv = QString::fromUtf8(exported.response.body);
+    const QString start = QDateTime::fromMSecsSinceEpoch(startsMs, Qt::UTC).toString(Qt::ISODate);
+    const QString at40 = QDateTime::fromMSecsSinceEpoch(startsMs + 40 * kMinuteMs, Qt::UTC).toString(Qt::ISODate);
+    const QString at5 = QDateTime::fromMSecsSinceEpoch(startsMs + 5 * kMinuteMs, Qt::UTC).toString(Qt::ISODate);
+    const QStringList expected{
+        QStringLiteral("name,role,first_join,last_leave,minutes,source"),
+        QStringLiteral("\"Clinic, Attendance\",clinician,%1,%2,35,app").arg(start, at40),
+        QStringLiteral("Dr Attendance,specialist,%1,,45,app").arg(at5),
+        QStringLiteral("\"'=Dr \"\"Quote\"\"\",,%1,%2,35,attested").arg(start, at40),
+        QStringLiteral("Nurse Wanjiru,,%1,%2,35,attested").arg(start, at40),
+        QString(),
+    };
+    CHECK(csv == expected.join(QStringLiteral("\r\n")));
 }
 
 } // namespace spoke::test::live

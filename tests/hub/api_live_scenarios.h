@@ -11,12 +11,14 @@ namespace spoke::test::live {
 void agenda(ApiHub& hub);
 void chat(ApiHub& hub);
 void hands(ApiHub& hub);
+void attendance(ApiHub& hub);
 
 inline void all(ApiHub& hub)
 {
     agenda(hub);
     chat(hub);
     hands(hub);
+    attendance(hub);
 }
 
 } // namespace spoke::test::live

@@ -4,6 +4,8 @@
 
 #include "api_live_scenarios.h"
 
+#include "hub/admin/AttendanceReport.h"
+
 #include "support/PostgresServer.h"
 #include "support/TempDir.h"
 
@@ -33,6 +35,34 @@ TEST_CASE("live: chat is stored with the session, replayed after an id, and idem
 TEST_CASE("live: raised hands in the order raised, and the chair lowers anyone's, on SQLite", "[hub][api][live]")
 {
     onSqlite(live::hands);
+}
+
+TEST_CASE("live: join and leave reports, clamped clocks, attested people and the CME CSV, on SQLite",
+          "[hub][api][live]")
+{
+    onSqlite(live::attendance);
+}
+
+TEST_CASE("live: present intervals pair joins and leaves per device and count overlaps once", "[hub][api][live]")
+{
+    using spoke::hub::AttendanceReport::PresenceEvent;
+    using spoke::hub::AttendanceReport::presentIntervals;
+    const auto join = [](qint64 atMs, const char* device) {
+        return PresenceEvent{atMs, true, QString::fromLatin1(device)};
+    };
+    const auto leave = [](qint64 atMs, const char* device) {
+        return PresenceEvent{atMs, false, QString::fromLatin1(device)};
+    };
+    using Intervals = std::vector<std::pair<std::int64_t, std::int64_t>>;
+    // Out of order in, paired in time order; a second join while in is no new interval.
+    CHECK(presentIntervals({leave(40, "a"), join(0, "a"), join(10, "a"), join(50, "a"), leave(70, "a")}, 1000)
+          == Intervals{{0, 40}, {50, 70}});
+    // A leave with nothing open counts nothing; one still in closes at closeMs.
+    CHECK(presentIntervals({leave(5, "a"), join(20, "a")}, 100) == Intervals{{20, 100}});
+    CHECK(presentIntervals({join(200, "a")}, 100).empty());
+    // A laptop and a phone at once count once.
+    CHECK(presentIntervals({join(0, "laptop"), join(30, "phone"), leave(60, "laptop"), leave(90, "phone")}, 1000)
+          == Intervals{{0, 90}});
 }
 
 TEST_CASE("live: every live-session scenario on PostgreSQL", "[hub][api][live][postgres]")

@@ -8,7 +8,8 @@ using spoke::test::HubTestDatabase;
 namespace {
 
 // The tables the live-session migrations (3 and later) add, dependants first.
-constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends", "chat_messages", "hand_events"};
+constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends",      "chat_messages",
+                                                "hand_events",  "attendance_events", "attested_presence"};
 
 QStringList hubTables()
 {

@@ -60,6 +60,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addSessionRoutes(routes_);
     addAgendaRoutes(routes_);
     addChatRoutes(routes_);
+    addAttendanceRoutes(routes_);
     addCaseRoutes(routes_);
     addReviewRoutes(routes_);
     addSyncRoutes(routes_);

@@ -112,6 +112,7 @@ void addAuthRoutes(std::vector<Route>& routes);
 void addSessionRoutes(std::vector<Route>& routes);
 void addAgendaRoutes(std::vector<Route>& routes);
 void addChatRoutes(std::vector<Route>& routes);
+void addAttendanceRoutes(std::vector<Route>& routes);
 void addCaseRoutes(std::vector<Route>& routes);
 void addReviewRoutes(std::vector<Route>& routes);
 void addSyncRoutes(std::vector<Route>& routes);

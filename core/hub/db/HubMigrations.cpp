@@ -197,13 +197,39 @@ CREATE TABLE hand_events (
 CREATE INDEX hand_events_session_account ON hand_events (session_id, account_id, id)
 )SQL";
 
+// Attendance as the client reports it (docs/hub-api.md, Attendance): each
+// join and leave with the device, the time the client gave, the hub's own
+// receive time, and the time used (the client's, or the hub's when the
+// client's clock was more than 5 minutes off: clamped = 1). A clinic device
+// attests the people in the room with it by name.
+constexpr const char* kAttendanceEvents = R"SQL(
+CREATE TABLE attendance_events (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  kind TEXT NOT NULL CHECK (kind IN ('join', 'leave')),
+  device_id TEXT NOT NULL CHECK (length(device_id) BETWEEN 1 AND 200),
+  client_ms BIGINT NOT NULL,
+  received_ms BIGINT NOT NULL,
+  at_ms BIGINT NOT NULL,
+  clamped INTEGER NOT NULL CHECK (clamped IN (0, 1))
+);
+CREATE INDEX attendance_events_session ON attendance_events (session_id, account_id, at_ms);
+CREATE TABLE attested_presence (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  attested_by BIGINT NOT NULL REFERENCES accounts (id),
+  attested_ms BIGINT NOT NULL,
+  UNIQUE (session_id, attested_by, name)
+)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        {1, "initial schema", kInitialSchema},
-        {2, "memberships.seq", kMembershipSeq},
-        {3, "agenda", kAgenda},
-        {4, "chat and hands", kChatAndHands},
+        {1, "initial schema", kInitialSchema}, {2, "memberships.seq", kMembershipSeq},      {3, "agenda", kAgenda},
+        {4, "chat and hands", kChatAndHands},  {5, "attendance events", kAttendanceEvents},
     };
     return all;
 }

@@ -205,6 +205,10 @@ void chat(ApiHub& hub)
     CHECK(say(trainee, QString(2001, u'a')).response.status == 400);
     CHECK(say(trainee, QStringLiteral("  %1  ").arg(QString(2000, u'a'))).response.status == 201);
     CHECK(say(trainee, 42).response.status == 400);
+    // PostgreSQL cannot store U+0000: refused on both databases, never a 500.
+    const auto nul = say(trainee, QStringLiteral("a%1b").arg(QChar(0)));
+    CHECK(nul.response.status == 400);
+    CHECK(errorMessage(nul.response).contains(QLatin1String("U+0000")));
     CHECK(say(outsider, QStringLiteral("hello")).response.status == 403);
     CHECK(say({}, QStringLiteral("hello")).response.status == 401);
     CHECK(hub.call("POST", sessionPath(987654321, QStringLiteral("/chat")), trainee,

@@ -5,6 +5,7 @@
 #include "HubCommands.h"
 
 #include "hub/admin/Admin.h"
+#include "hub/admin/AttendanceReport.h"
 #include "hub/db/HubBackup.h"
 #include "hub/db/HubDatabase.h"
 
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QSaveFile>
 #include <QSet>
 
 #include <cstdio>
@@ -67,10 +69,10 @@ struct Parsed {
 
 Parsed parse(const QStringList& args)
 {
-    static const QSet<QString> known{
-        QStringLiteral("data-dir"), QStringLiteral("database"),  QStringLiteral("name"),
-        QStringLiteral("kind"),     QStringLiteral("programme"), QStringLiteral("role"),
-        QStringLiteral("title"),    QStringLiteral("starts"),    QStringLiteral("minutes")};
+    static const QSet<QString> known{QStringLiteral("data-dir"), QStringLiteral("database"),  QStringLiteral("name"),
+                                     QStringLiteral("kind"),     QStringLiteral("programme"), QStringLiteral("role"),
+                                     QStringLiteral("title"),    QStringLiteral("starts"),    QStringLiteral("minutes"),
+                                     QStringLiteral("agenda"),   QStringLiteral("session"),   QStringLiteral("out")};
     Parsed parsed;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args[i];
@@ -174,7 +176,7 @@ std::int64_t parseStarts(const QString& text)
 int sessionAdd(const Parsed& parsed, HubDatabase& db)
 {
     allowOnly(parsed, {QStringLiteral("programme"), QStringLiteral("title"), QStringLiteral("starts"),
-                       QStringLiteral("minutes")});
+                       QStringLiteral("minutes"), QStringLiteral("agenda")});
     const std::int64_t programme = parsed.id(QStringLiteral("programme"));
     const QString title = parsed.required(QStringLiteral("title"));
     const std::int64_t startsMs = parseStarts(parsed.required(QStringLiteral("starts")));
@@ -185,11 +187,42 @@ int sessionAdd(const Parsed& parsed, HubDatabase& db)
         if (!ok)
             throw UsageError{QStringLiteral("--minutes must be a whole number.")};
     }
-    const auto session = Admin(db).addSession(programme, title, startsMs, minutes, nowMs());
+    std::vector<AgendaItemSpec> agenda;
+    if (parsed.options.contains(QStringLiteral("agenda"))) {
+        auto items = Admin::parseAgenda(parsed.options.value(QStringLiteral("agenda")));
+        if (!items)
+            return answer(items.error());
+        agenda = std::move(*items);
+    }
+    const auto session = Admin(db).addSession(programme, title, startsMs, minutes, nowMs(), agenda);
     if (!session)
         return answer(session.error());
     return answer(QJsonObject{{QStringLiteral("id"), static_cast<qint64>(session->sessionId)},
-                              {QStringLiteral("room"), static_cast<qint64>(session->room)}});
+                              {QStringLiteral("room"), static_cast<qint64>(session->room)},
+                              {QStringLiteral("agenda_items"), static_cast<qint64>(agenda.size())}});
+}
+
+// CME attendance as CSV (docs/hub-api.md, Attendance): on stdout, or into
+// --out FILE (then the usual JSON line says where and how many rows).
+int attendanceExport(const Parsed& parsed, HubDatabase& db)
+{
+    allowOnly(parsed, {QStringLiteral("session"), QStringLiteral("out")});
+    const std::int64_t session = parsed.id(QStringLiteral("session"));
+    const auto report = AttendanceReport::build(db, session, nowMs());
+    if (!report)
+        return answer(report.error());
+    const QByteArray csv = AttendanceReport::csv(*report);
+    if (!parsed.options.contains(QStringLiteral("out"))) {
+        std::fwrite(csv.constData(), 1, std::size_t(csv.size()), stdout);
+        std::fflush(stdout);
+        return kOk;
+    }
+    const QString out = parsed.options.value(QStringLiteral("out"));
+    QSaveFile file(out);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
+        return fail(kFailed, QStringLiteral("Cannot write %1: %2.").arg(out, file.errorString()));
+    return answer(QJsonObject{{QStringLiteral("file"), out},
+                              {QStringLiteral("rows"), static_cast<qint64>(report->lines.size())}});
 }
 
 int backupOrRestore(const Parsed& parsed, const HubDatabaseLocation& location)
@@ -217,7 +250,8 @@ int dispatch(const Parsed& parsed)
     using Handler = std::function<int(const Parsed&, HubDatabase&)>;
     const QMap<QString, Handler> commands{{QStringLiteral("programme add"), programmeAdd},
                                           {QStringLiteral("member invite"), memberInvite},
-                                          {QStringLiteral("session add"), sessionAdd}};
+                                          {QStringLiteral("session add"), sessionAdd},
+                                          {QStringLiteral("attendance export"), attendanceExport}};
     const QString words = parsed.words.join(QLatin1Char(' '));
     if (!commands.contains(words))
         throw UsageError{
@@ -241,8 +275,11 @@ QString adminUsage()
         "coordinator|specialist|clinician|trainee\n"
         "      invite one member (valid 14 days); prints {\"id\":N,\"code\":\"...\"}, the code only this once\n"
         "  admin (--data-dir DIR | --database URL) session add --programme ID --title TITLE --starts ISO8601 "
-        "[--minutes N]\n"
-        "      schedule a session (default 90 minutes); prints {\"id\":N,\"room\":N}\n"
+        "[--minutes N] [--agenda \"TITLE:MIN,...\"]\n"
+        "      schedule a session (default 90 minutes) with its agenda (at most 20 items of 1-240 minutes);\n"
+        "      prints {\"id\":N,\"room\":N,\"agenda_items\":N}\n"
+        "  admin (--data-dir DIR | --database URL) attendance export --session ID [--out FILE]\n"
+        "      CME attendance as CSV (name, role, first join, last leave, minutes, source) on stdout or into FILE\n"
         "  admin --data-dir DIR backup FILE\n"
         "      copy the live SQLite database to FILE; prints {\"file\":...,\"bytes\":N}\n"
         "  admin --data-dir DIR restore FILE\n"

@@ -90,10 +90,13 @@ HUB_TEST_ON_BOTH_DATABASES(adminEndToEnd, "spoke-hub admin: add a programme, inv
                                  << at << QStringLiteral("session") << QStringLiteral("add")
                                  << QStringLiteral("--programme=") + QString::number(programmeId)
                                  << QStringLiteral("--title") << QStringLiteral("Week 1: ART failure")
-                                 << QStringLiteral("--starts") << QStringLiteral("2026-12-08T16:00:00+02:00"));
+                                 << QStringLiteral("--starts") << QStringLiteral("2026-12-08T16:00:00+02:00")
+                                 << QStringLiteral("--agenda") << QStringLiteral("Didactic:15, Case 1: 20,Case 2:20"));
+    INFO(session.err.toStdString());
     REQUIRE(session.exitCode == 0);
     checkOneLine(session);
     const qint64 sessionId = session.json().value(QStringLiteral("id")).toInteger();
+    CHECK(session.json().value(QStringLiteral("agenda_items")).toInteger() == 3);
 
     // What the commands stored is what the hub serves.
     auto db = database.open();
@@ -108,6 +111,17 @@ HUB_TEST_ON_BOTH_DATABASES(adminEndToEnd, "spoke-hub admin: add a programme, inv
     CHECK(row->integer(3) == 90);
     CHECK(row->integer(4) == sessionId + 100000);
     CHECK(row->integer(5) == db->currentChangeSeq());
+    const HubQueryResult agenda = db->exec(
+        QStringLiteral("SELECT position, title, planned_minutes, started_ms FROM agenda_items WHERE session_id = ? "
+                       "ORDER BY position"),
+        {sessionId});
+    REQUIRE(agenda.rows.size() == 3);
+    CHECK(agenda.rows[0].text(1) == QStringLiteral("Didactic"));
+    CHECK(agenda.rows[0].integer(2) == 15);
+    CHECK(agenda.rows[1].integer(0) == 2);
+    CHECK(agenda.rows[1].text(1) == QStringLiteral("Case 1"));
+    CHECK(agenda.rows[1].integer(2) == 20);
+    CHECK(agenda.rows[2].isNull(3));
     Identity identity(*db);
     const auto joined =
         identity.redeemInvite(code, QStringLiteral("sp@hub.org"), QStringLiteral("Dr Specialist"),
@@ -124,6 +138,46 @@ HUB_TEST_ON_BOTH_DATABASES(adminEndToEnd, "spoke-hub admin: add a programme, inv
     CHECK(missing.exitCode == 1);
     CHECK(missing.out.isEmpty());
     CHECK(missing.err.contains("programme 999 does not exist"));
+
+    // CME attendance: 20 minutes in, 10 out, 30 in (50 minutes).
+    const qint64 startsMs = 1796738400000LL;
+    const auto report = [&](const char* kind, qint64 atMs) {
+        db->exec(QStringLiteral("INSERT INTO attendance_events (session_id, account_id, kind, device_id, client_ms, "
+                                "received_ms, at_ms, clamped) VALUES (?, ?, ?, 'laptop', ?, ?, ?, 0)"),
+                 {sessionId, qint64(principal->accountId), QString::fromLatin1(kind), atMs, atMs, atMs});
+    };
+    report("join", startsMs);
+    report("leave", startsMs + 20 * 60'000);
+    report("join", startsMs + 30 * 60'000);
+    report("leave", startsMs + 60 * 60'000);
+    const Run exported =
+        spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("attendance") << QStringLiteral("export")
+                                                      << QStringLiteral("--session") << QString::number(sessionId));
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.exitCode == 0);
+    CHECK(exported.out
+          == "name,role,first_join,last_leave,minutes,source\r\n"
+             "Dr Specialist,specialist,2026-12-08T14:00:00Z,2026-12-08T15:00:00Z,50,app\r\n");
+    const QString file =
+        QString::fromStdString(
+            (database.dataDir().empty() ? std::filesystem::temp_directory_path() : database.dataDir()).string())
+        + QStringLiteral("/attendance-%1.csv").arg(sessionId);
+    const Run toFile =
+        spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("attendance") << QStringLiteral("export")
+                                                      << QStringLiteral("--session") << QString::number(sessionId)
+                                                      << QStringLiteral("--out") << file);
+    REQUIRE(toFile.exitCode == 0);
+    checkOneLine(toFile);
+    CHECK(toFile.json().value(QStringLiteral("rows")).toInteger() == 1);
+    QFile written(file);
+    REQUIRE(written.open(QIODevice::ReadOnly));
+    CHECK(written.readAll() == exported.out);
+    written.remove();
+    const Run noSession =
+        spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("attendance") << QStringLiteral("export")
+                                                      << QStringLiteral("--session") << QStringLiteral("999"));
+    CHECK(noSession.exitCode == 1);
+    CHECK(noSession.err.contains("session 999 does not exist"));
 }
 
 TEST_CASE("spoke-hub admin: bad arguments exit 2 with one sentence naming the problem", "[hub][admin]")
@@ -157,6 +211,21 @@ TEST_CASE("spoke-hub admin: bad arguments exit 2 with one sentence naming the pr
                QStringLiteral("--title"), QStringLiteral("T"), QStringLiteral("--starts"),
                QStringLiteral("2026-12-08T14:00:00Z"), QStringLiteral("--minutes"), QStringLiteral("0")}),
         "minutes must be between");
+    const auto sessionWithAgenda = [&](const QString& agenda) {
+        return admin({QStringLiteral("session"), QStringLiteral("add"), QStringLiteral("--programme"),
+                      QStringLiteral("1"), QStringLiteral("--title"), QStringLiteral("T"), QStringLiteral("--starts"),
+                      QStringLiteral("2026-12-08T14:00:00Z"), QStringLiteral("--agenda"), agenda});
+    };
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:15,Case 1:0")),
+                    "agenda item 2 (\"Case 1:0\"): the minutes must be a whole number from 1 to 240");
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:241")), "agenda item 1");
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:15, :20")), "agenda item 2 (\":20\") needs a title");
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:15,Case one")), "must be TITLE:MINUTES");
+    checkUsageError(sessionWithAgenda(QStringLiteral("Didactic:ten")), "whole number");
+    QStringList many;
+    for (int i = 1; i <= 21; ++i)
+        many.append(QStringLiteral("Item %1:5").arg(i));
+    checkUsageError(sessionWithAgenda(many.join(QLatin1Char(','))), "at most 20 items, not 21");
     checkUsageError(admin({QStringLiteral("programme"), QStringLiteral("remove")}), "no command");
     checkUsageError(
         admin({QStringLiteral("programme"), QStringLiteral("add"), QStringLiteral("--colour"), QStringLiteral("red")}),
@@ -202,7 +271,7 @@ TEST_CASE("spoke-hub: --help lists every command, --version names it", "[hub][ad
     const Run help = spokeHub({QStringLiteral("--help")});
     CHECK(help.exitCode == 0);
     for (const char* command :
-         {"serve", "programme add", "member invite", "session add", "backup FILE", "restore FILE"})
+         {"serve", "programme add", "member invite", "session add", "attendance export", "backup FILE", "restore FILE"})
         CHECK(help.out.contains(command));
     const Run version = spokeHub({QStringLiteral("--version")});
     CHECK(version.exitCode == 0);

@@ -38,6 +38,16 @@ QList<QByteArray> hostileBodies()
         "{\"schema_version\":\"echo-case/1.0\",\"case_id\":\"ECHO-TB-Z1\",\"programme\":\"tb\"}",
         "{\"schema_version\":\"echo-case/1.0\",\"case_id\":5,\"programme\":[\"tb\"]}",
         "{\"schema_version\":\"echo-case/1.0\",\"case_id\":\"ECHO-TB-Z2\",\"programme\":\"nonexistent\"}",
+        "{\"item_id\":1}",
+        "{\"item_id\":1,\"end\":true}",
+        "{\"end\":\"yes\"}",
+        "{\"text\":\"\\ud800 hello\"}",
+        "{\"raised\":true,\"account_id\":1}",
+        "{\"raised\":false,\"account_id\":1e300}",
+        "{\"event\":\"join\",\"at_ms\":1e300,\"device_id\":\"d\"}",
+        "{\"event\":\"leave\",\"at_ms\":9007199254740991,\"device_id\":\"d\"}",
+        "{\"present\":[{\"name\":\"x\"},null,1],\"attested_by\":1}",
+        "{\"present\":[{\"name\":\"x\"}],\"attested_by\":-1,\"event\":\"join\"}",
         "\xff\xfe\x00{",
         QByteArray(3000, '[') + QByteArray(3000, ']'),
         "{\"a\":" + QByteArray(5000, '[') + QByteArray(5000, ']') + "}",
@@ -89,7 +99,7 @@ TEST_CASE("router: hostile requests never get a 5xx", "[hub][api]")
     const qint64 programme = hub.addProgramme(QStringLiteral("Hostile"));
     const QString token = hub.member(programme, Role::Coordinator, QStringLiteral("Tester"));
     hub.join(token, hub.addProgramme(QStringLiteral("Second TB")), Role::Clinician);
-    hub.addSession(programme, QStringLiteral("Week 1"));
+    hub.addLiveSession(programme, QStringLiteral("Week 1"), hub.nowMs, 60, QStringLiteral("Didactic:15,Case 1:20"));
     REQUIRE(hub.call("POST", QStringLiteral("/api/v1/cases?programme=%1").arg(programme), token,
                      cleanCase(QStringLiteral("ECHO-TB-Z0")))
                 .response.status

@@ -234,6 +234,99 @@ TEST_CASE("server: spoke-hub serve answers HTTP, pushes an event after a write, 
     CHECK(requestLines >= 10);
 }
 
+// The issue's must-show for a live session: everyone receives the chat, the
+// hand and the agenda advance in under 1 s. Here: through the real server
+// and a real WebSocket on loopback, timed from the write's request.
+TEST_CASE("server: a member's event socket receives a chat message, a raised hand and an agenda advance at once",
+          "[hub][api][server][live]")
+{
+    TempDir dir;
+    const Programme programme = prepareHub(dir);
+    qint64 sessionId = 0;
+    {
+        auto db = spoke::hub::HubDatabase::open(
+            spoke::hub::HubDatabaseLocation::sqliteIn(QString::fromStdString(dir.path().string())));
+        const auto agenda = spoke::hub::Admin::parseAgenda(QStringLiteral("Didactic:15,Case 1:20"));
+        REQUIRE(agenda.ok());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        sessionId =
+            spoke::hub::Admin(*db).addSession(programme.id, QStringLiteral("Live"), now, 60, now, *agenda)->sessionId;
+    }
+    RunningHub hub({QStringLiteral("--data-dir"), QString::fromStdString(dir.path().string()),
+                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    hub.url = hub.waitUntilListening();
+    REQUIRE_FALSE(hub.url.isEmpty());
+    const QString clinician = redeem(hub, programme.clinicianCode, QStringLiteral("Participant"));
+    const QString chair = redeem(hub, programme.specialistCode, QStringLiteral("Chair"));
+
+    QWebSocket events;
+    QList<QJsonObject> received;
+    QObject::connect(&events, &QWebSocket::textMessageReceived,
+                     [&](const QString& text) { received.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+    QObject::connect(&events, &QWebSocket::connected, [&] {
+        events.sendTextMessage(QString::fromUtf8(ApiHub::json({{"token", clinician}})));
+    });
+    QString wsUrl = hub.url;
+    events.open(QUrl(wsUrl.replace(QLatin1String("http://"), QLatin1String("ws://")) + "/api/v1/events"));
+    REQUIRE(waitFor([&] { return !received.isEmpty(); }));
+
+    // The time from sending a write until the socket has its event.
+    const auto eventAfter = [&](const QString& kind, const std::function<void()>& write) -> std::optional<QJsonObject> {
+        received.clear();
+        QElapsedTimer timer;
+        timer.start();
+        write();
+        const auto found = [&]() -> std::optional<QJsonObject> {
+            for (const QJsonObject& event : received)
+                if (event.value(QStringLiteral("event")).toString() == kind)
+                    return event;
+            return std::nullopt;
+        };
+        if (!waitFor([&] { return found().has_value(); }, 1000))
+            return std::nullopt;
+        INFO(kind.toStdString() << " event after " << timer.elapsed() << " ms");
+        CHECK(timer.elapsed() < 1000);
+        return found();
+    };
+    const QString session = QStringLiteral("/api/v1/sessions/%1").arg(sessionId);
+
+    const auto chat = eventAfter(QStringLiteral("chat"), [&] {
+        CHECK(hub.request("POST", session + "/chat", chair, ApiHub::json({{"text", QStringLiteral("Welcome")}}),
+                          "chat:welcome")
+                  .status
+              == 201);
+    });
+    REQUIRE(chat);
+    CHECK(chat->value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString()
+          == QLatin1String("Welcome"));
+
+    const auto hands = eventAfter(QStringLiteral("hands"), [&] {
+        CHECK(hub.request("POST", session + "/hands", clinician, ApiHub::json({{"raised", true}})).status == 200);
+    });
+    REQUIRE(hands);
+    CHECK(hands->value(QStringLiteral("hands")).toArray().at(0).toObject().value(QStringLiteral("name")).toString()
+          == QLatin1String("Participant"));
+
+    const Reply listed = hub.request("GET", QStringLiteral("/api/v1/sessions"), chair);
+    const QJsonObject planned = listed.json().value(QStringLiteral("sessions")).toArray().at(0).toObject();
+    const double firstItem =
+        planned.value(QStringLiteral("agenda")).toArray().at(0).toObject().value(QStringLiteral("id")).toDouble();
+    const auto agenda = eventAfter(QStringLiteral("agenda"), [&] {
+        CHECK(hub.request("POST", session + "/agenda/advance", chair, ApiHub::json({{"item_id", firstItem}})).status
+              == 200);
+    });
+    REQUIRE(agenda);
+    CHECK(agenda->value(QStringLiteral("session")).toObject().value(QStringLiteral("current_item_id")).toDouble()
+          == firstItem);
+    // The agenda is also a change to pull: its hint follows.
+    CHECK(waitFor([&] {
+        return std::any_of(received.begin(), received.end(), [](const QJsonObject& event) {
+            return event.value(QStringLiteral("event")).toString() == QLatin1String("changed");
+        });
+    }));
+    events.close();
+}
+
 TEST_CASE("server: spoke-hub serve exits 1 with a sentence when the port is taken or the database is missing",
           "[hub][api][server]")
 {

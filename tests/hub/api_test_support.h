@@ -90,6 +90,29 @@ public:
         return session->sessionId;
     }
 
+    // A session starting at startsMs with an agenda in the CLI's form
+    // ("Didactic:15,Case 1:20"; empty for none).
+    qint64 addLiveSession(qint64 programmeId, const QString& title, qint64 startsMs, int minutes,
+                          const QString& agenda = {})
+    {
+        std::vector<hub::AgendaItemSpec> items;
+        if (!agenda.isEmpty()) {
+            auto parsed = hub::Admin::parseAgenda(agenda);
+            REQUIRE(parsed.ok());
+            items = *parsed;
+        }
+        auto session = admin_.addSession(programmeId, title, startsMs, minutes, nowMs, items);
+        REQUIRE(session.ok());
+        return session->sessionId;
+    }
+
+    // The account id behind a token.
+    qint64 accountId(const QString& token)
+    {
+        const QJsonObject me = jsonOf(call("GET", QStringLiteral("/api/v1/me"), token).response);
+        return qint64(me.value(QStringLiteral("account")).toObject().value(QStringLiteral("id")).toDouble());
+    }
+
     // A new account with `role` in the programme; its bearer token.
     QString member(qint64 programmeId, hub::Role role, const QString& name)
     {

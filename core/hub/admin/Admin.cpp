@@ -44,6 +44,37 @@ AdminError noSuchProgramme(std::int64_t programmeId)
                       QStringLiteral("programme %1 does not exist.").arg(programmeId)};
 }
 
+std::optional<AdminError> checkAgendaItem(int number, const QString& part, const AgendaItemSpec& item)
+{
+    const QString where = QStringLiteral("agenda item %1 (\"%2\")").arg(number).arg(part);
+    if (item.title.trimmed().isEmpty())
+        return badArgument(QStringLiteral("agenda"), QStringLiteral("%1 needs a title.").arg(where));
+    if (item.title.trimmed().size() > Admin::kMaxNameLength)
+        return badArgument(
+            QStringLiteral("agenda"),
+            QStringLiteral("%1: the title must be at most %2 characters long.").arg(where).arg(Admin::kMaxNameLength));
+    if (item.plannedMinutes < 1 || item.plannedMinutes > Admin::kMaxAgendaItemMinutes)
+        return badArgument(QStringLiteral("agenda"),
+                           QStringLiteral("%1: the minutes must be a whole number from 1 to %2.")
+                               .arg(where)
+                               .arg(Admin::kMaxAgendaItemMinutes));
+    return std::nullopt;
+}
+
+std::optional<AdminError> checkAgenda(const std::vector<AgendaItemSpec>& agenda)
+{
+    if (agenda.size() > std::size_t(Admin::kMaxAgendaItems))
+        return badArgument(
+            QStringLiteral("agenda"),
+            QStringLiteral("an agenda has at most %1 items, not %2.").arg(Admin::kMaxAgendaItems).arg(agenda.size()));
+    for (std::size_t i = 0; i < agenda.size(); ++i) {
+        const QString part = QStringLiteral("%1:%2").arg(agenda[i].title).arg(agenda[i].plannedMinutes);
+        if (auto problem = checkAgendaItem(int(i + 1), part, agenda[i]))
+            return problem;
+    }
+    return std::nullopt;
+}
+
 // Thrown inside a transaction to roll it back with an answer for the caller.
 struct Refused {
     AdminError error;
@@ -115,9 +146,36 @@ Expected<InviteCreated, AdminError> Admin::inviteMember(std::int64_t programmeId
     }
 }
 
-Expected<SessionCreated, AdminError> Admin::addSession(std::int64_t programmeId, const QString& title,
-                                                       std::int64_t startsMs, int minutes, std::int64_t nowMs)
+Expected<std::vector<AgendaItemSpec>, AdminError> Admin::parseAgenda(const QString& text)
 {
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() > kMaxAgendaItems)
+        return badArgument(
+            QStringLiteral("agenda"),
+            QStringLiteral("an agenda has at most %1 items, not %2.").arg(kMaxAgendaItems).arg(parts.size()));
+    std::vector<AgendaItemSpec> agenda;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QString part = parts[i].trimmed();
+        const qsizetype colon = part.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const int minutes = colon < 0 ? 0 : part.mid(colon + 1).trimmed().toInt(&ok);
+        AgendaItemSpec item{colon < 0 ? part : part.left(colon).trimmed(), ok ? minutes : 0};
+        if (colon < 0)
+            return badArgument(QStringLiteral("agenda"),
+                               QStringLiteral("agenda item %1 (\"%2\") must be TITLE:MINUTES.").arg(i + 1).arg(part));
+        if (auto problem = checkAgendaItem(int(i + 1), part, item))
+            return *problem;
+        agenda.push_back(item);
+    }
+    return agenda;
+}
+
+Expected<SessionCreated, AdminError> Admin::addSession(std::int64_t programmeId, const QString& title,
+                                                       std::int64_t startsMs, int minutes, std::int64_t nowMs,
+                                                       const std::vector<AgendaItemSpec>& agenda)
+{
+    if (const std::optional<AdminError> problem = checkAgenda(agenda))
+        return *problem;
     if (const std::optional<AdminError> problem = checkText(QStringLiteral("title"), title))
         return *problem;
     if (minutes < 1 || minutes > kMaxSessionMinutes)
@@ -139,6 +197,10 @@ Expected<SessionCreated, AdminError> Admin::addSession(std::int64_t programmeId,
             session.room = session.sessionId + kRoomOffset;
             db_.exec(QStringLiteral("UPDATE sessions SET room = ? WHERE id = ?"),
                      {bigint(session.room), bigint(session.sessionId)});
+            for (std::size_t i = 0; i < agenda.size(); ++i)
+                db_.exec(QStringLiteral("INSERT INTO agenda_items (session_id, position, title, planned_minutes) "
+                                        "VALUES (?, ?, ?, ?)"),
+                         {bigint(session.sessionId), int(i + 1), agenda[i].title.trimmed(), agenda[i].plannedMinutes});
             return session;
         });
     } catch (const Refused& refused) {

@@ -153,7 +153,7 @@ WriteOutcome storeSubmission(RequestContext& context, const Submission& submissi
              QVariant::fromValue(context.nowMs), QVariant::fromValue(seq)});
     }
     return {HttpResponse::json(201, QJsonObject{{QStringLiteral("case"), caseById(db, caseId, callerId)}}),
-            {{submission.programmeId, seq}}};
+            {{submission.programmeId, seq, {}}}};
 }
 
 HttpResponse submitCase(RequestContext& context)

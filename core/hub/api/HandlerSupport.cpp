@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <map>
 
 namespace spoke::hub::api {
 
@@ -13,6 +14,67 @@ namespace {
 QJsonValue optionalInteger(const std::optional<std::int64_t>& value)
 {
     return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject sessionJson(const HubRow& row)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), double(row.integer(0))},
+        {QStringLiteral("programme_id"), double(row.integer(1))},
+        {QStringLiteral("title"), row.text(2)},
+        {QStringLiteral("starts_ms"), double(row.integer(3))},
+        {QStringLiteral("minutes"), double(row.integer(4))},
+        {QStringLiteral("room"), double(row.integer(5))},
+    };
+}
+
+// The agenda rows of these sessions, by session; the items of one session in
+// position order.
+std::map<qint64, std::vector<HubRow>> agendaRows(HubDatabase& db, const QVariantList& sessionIds)
+{
+    const HubQueryResult result = db.exec(
+        QStringLiteral("SELECT i.session_id, i.id, i.position, i.title, i.planned_minutes, i.started_ms, "
+                       "i.started_by, u.display_name FROM agenda_items i LEFT JOIN accounts u ON u.id = i.started_by "
+                       "WHERE i.session_id IN (%1) ORDER BY i.session_id, i.position")
+            .arg(placeholders(sessionIds.size())),
+        sessionIds);
+    std::map<qint64, std::vector<HubRow>> bySession;
+    for (const HubRow& row : result.rows)
+        bySession[row.integer(0)].push_back(row);
+    return bySession;
+}
+
+// docs/hub-api.md, Agenda: each started item is a chapter of the session
+// record, running until the next item started or the session ended.
+void addAgenda(QJsonObject& session, const std::vector<HubRow>& items, std::optional<std::int64_t> endedMs)
+{
+    QJsonArray agenda;
+    QJsonValue current(QJsonValue::Null);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const HubRow& item = items[i];
+        const std::optional<std::int64_t> startedMs = item.optionalInteger(5);
+        std::optional<std::int64_t> chapterEndMs;
+        if (startedMs)
+            chapterEndMs =
+                i + 1 < items.size() && items[i + 1].optionalInteger(5) ? items[i + 1].optionalInteger(5) : endedMs;
+        if (startedMs && !endedMs)
+            current = double(item.integer(1));
+        agenda.append(QJsonObject{
+            {QStringLiteral("id"), double(item.integer(1))},
+            {QStringLiteral("position"), double(item.integer(2))},
+            {QStringLiteral("title"), item.text(3)},
+            {QStringLiteral("planned_minutes"), double(item.integer(4))},
+            {QStringLiteral("started_ms"), optionalInteger(startedMs)},
+            {QStringLiteral("ended_ms"), optionalInteger(chapterEndMs)},
+            {QStringLiteral("started_by"), startedMs
+                                               ? QJsonValue(QJsonObject{{QStringLiteral("id"), double(item.integer(6))},
+                                                                        {QStringLiteral("name"), item.text(7)}})
+                                               : QJsonValue(QJsonValue::Null)},
+        });
+    }
+    session.insert(QStringLiteral("agenda"), agenda);
+    session.insert(QStringLiteral("current_item_id"), current);
+    session.insert(QStringLiteral("ended_ms"), optionalInteger(endedMs));
 }
 
 bool isValidIdempotencyKey(const QByteArray& key)
@@ -64,16 +126,54 @@ QJsonObject caseById(HubDatabase& db, qint64 caseId, qint64 callerId)
     return row ? caseJson(*row, callerId) : QJsonObject{};
 }
 
-QJsonObject sessionJson(const HubRow& row)
+QJsonArray sessionsJson(HubDatabase& db, const std::vector<HubRow>& rows)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), double(row.integer(0))},
-        {QStringLiteral("programme_id"), double(row.integer(1))},
-        {QStringLiteral("title"), row.text(2)},
-        {QStringLiteral("starts_ms"), double(row.integer(3))},
-        {QStringLiteral("minutes"), double(row.integer(4))},
-        {QStringLiteral("room"), double(row.integer(5))},
-    };
+    QJsonArray sessions;
+    if (rows.empty())
+        return sessions;
+    QVariantList ids;
+    for (const HubRow& row : rows)
+        ids.append(QVariant::fromValue(qint64(row.integer(0))));
+    std::map<qint64, std::vector<HubRow>> agendas = agendaRows(db, ids);
+    std::map<qint64, qint64> ends;
+    for (const HubRow& row :
+         db.exec(QStringLiteral("SELECT session_id, ended_ms FROM session_ends WHERE session_id IN (%1)")
+                     .arg(placeholders(ids.size())),
+                 ids)
+             .rows)
+        ends.emplace(row.integer(0), row.integer(1));
+    for (const HubRow& row : rows) {
+        QJsonObject session = sessionJson(row);
+        const auto end = ends.find(row.integer(0));
+        addAgenda(session, agendas[row.integer(0)],
+                  end == ends.end() ? std::nullopt : std::optional<std::int64_t>(end->second));
+        sessions.append(session);
+    }
+    return sessions;
+}
+
+QJsonObject sessionById(HubDatabase& db, qint64 sessionId)
+{
+    const HubQueryResult result =
+        db.exec(QStringLiteral("SELECT %1 FROM sessions s WHERE s.id = ?").arg(QLatin1String(kSessionColumns)),
+                {QVariant::fromValue(sessionId)});
+    const QJsonArray sessions = sessionsJson(db, result.rows);
+    return sessions.isEmpty() ? QJsonObject{} : sessions.first().toObject();
+}
+
+Expected<SessionAccess> loadSession(RequestContext& context)
+{
+    auto id = parseId(context.pathParams.value(QStringLiteral("id")), QStringLiteral("the session id"));
+    if (!id)
+        return id.error();
+    const std::optional<HubRow> row = context.db.queryOne(
+        QStringLiteral("SELECT programme_id FROM sessions WHERE id = ?"), {QVariant::fromValue(*id)});
+    if (!row)
+        return notFound(QStringLiteral("there is no session %1").arg(*id));
+    const std::optional<Role> role = context.principal->roleIn(row->integer(0));
+    if (!role)
+        return forbidden(QStringLiteral("you are not a member of this session's programme"));
+    return SessionAccess{*id, row->integer(0), *role};
 }
 
 QJsonObject attendanceJson(const HubRow& row)

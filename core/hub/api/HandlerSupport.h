@@ -33,7 +33,20 @@ QJsonObject caseJson(const HubRow& row, qint64 callerId);
 QJsonObject caseById(HubDatabase& db, qint64 caseId, qint64 callerId);
 
 inline constexpr const char* kSessionColumns = "s.id, s.programme_id, s.title, s.starts_ms, s.minutes, s.room";
-QJsonObject sessionJson(const HubRow& row);
+// Sessions with their agendas (one more query for all of them).
+QJsonArray sessionsJson(HubDatabase& db, const std::vector<HubRow>& rows);
+// One session with its agenda; empty if there is none.
+QJsonObject sessionById(HubDatabase& db, qint64 sessionId);
+
+// A session behind a path id, as the live-session routes check it: 400 for
+// a malformed id, 404 if there is none, 403 unless the caller is a member of
+// its programme (docs/hub-api.md, Roles: every member sees its sessions).
+struct SessionAccess {
+    qint64 id = 0;
+    qint64 programmeId = 0;
+    Role role = Role::Trainee; // the caller's role in the programme
+};
+Expected<SessionAccess> loadSession(RequestContext& context);
 
 inline constexpr const char* kAttendanceColumns = "a.session_id, a.account_id, a.registered_ms, a.joined_ms, a.left_ms";
 QJsonObject attendanceJson(const HubRow& row);

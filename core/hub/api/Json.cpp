@@ -39,6 +39,10 @@ Expected<qint64> parseId(const QString& text, const QString& what)
     return value;
 }
 
+// PostgreSQL's text cannot hold U+0000 (it refuses the row: a 500), and no
+// field of this API needs it; SQLite would store it. One answer for both.
+const QString kNulProblem = QStringLiteral("must not contain U+0000");
+
 void FieldReader::fail(const QString& name, const QString& problem)
 {
     if (!error_)
@@ -61,6 +65,8 @@ QString FieldReader::string(const QString& name, qsizetype maxChars)
     const QString text = value.toString();
     if (text.trimmed().isEmpty())
         fail(name, QStringLiteral("must not be empty"));
+    else if (text.contains(QChar(0)))
+        fail(name, kNulProblem);
     else if (text.size() > maxChars)
         fail(name, QStringLiteral("is longer than %1 characters").arg(maxChars));
     return ok() ? text : QString();
@@ -79,6 +85,10 @@ std::optional<QString> FieldReader::optionalString(const QString& name, qsizetyp
     }
     if (value.toString().size() > maxChars) {
         fail(name, QStringLiteral("is longer than %1 characters").arg(maxChars));
+        return std::nullopt;
+    }
+    if (value.toString().contains(QChar(0))) {
+        fail(name, kNulProblem);
         return std::nullopt;
     }
     return value.toString();
@@ -129,6 +139,10 @@ std::optional<QStringList> FieldReader::optionalStringList(const QString& name, 
         }
         if (item.toString().size() > maxChars) {
             fail(name, QStringLiteral("has an item longer than %1 characters").arg(maxChars));
+            return std::nullopt;
+        }
+        if (item.toString().contains(QChar(0))) {
+            fail(name, kNulProblem);
             return std::nullopt;
         }
         list.append(item.toString());

@@ -131,7 +131,7 @@ HttpResponse recommend(RequestContext& context)
                         {QStringLiteral("recommendation"), recommendationJson(*row)},
                         {QStringLiteral("case"), caseById(context.db, access->id, context.principal->accountId)},
                     }),
-                {{access->programmeId, seq}}};
+                {{access->programmeId, seq, {}}}};
     });
 }
 
@@ -149,7 +149,7 @@ HttpResponse returnCase(RequestContext& context)
             return {access.error().response(), {}};
         const qint64 seq = moveCase(context, *access, QStringLiteral("returned"), QStringLiteral("question = ?"),
                                     {question.trimmed()});
-        return {caseAnswer(context, *access), {{access->programmeId, seq}}};
+        return {caseAnswer(context, *access), {{access->programmeId, seq, {}}}};
     });
 }
 
@@ -173,7 +173,7 @@ HttpResponse scheduleCase(RequestContext& context)
                 {}};
         const qint64 seq = moveCase(context, *access, QStringLiteral("scheduled"), QStringLiteral("session_id = ?"),
                                     {QVariant::fromValue(sessionId)});
-        return {caseAnswer(context, *access), {{access->programmeId, seq}}};
+        return {caseAnswer(context, *access), {{access->programmeId, seq, {}}}};
     });
 }
 
@@ -185,7 +185,7 @@ HttpResponse markPresented(RequestContext& context)
         if (!access)
             return {access.error().response(), {}};
         const qint64 seq = moveCase(context, *access, QStringLiteral("presented"));
-        return {caseAnswer(context, *access), {{access->programmeId, seq}}};
+        return {caseAnswer(context, *access), {{access->programmeId, seq, {}}}};
     });
 }
 

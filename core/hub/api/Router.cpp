@@ -58,6 +58,9 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addOperationsRoutes(routes_);
     addAuthRoutes(routes_);
     addSessionRoutes(routes_);
+    addAgendaRoutes(routes_);
+    addChatRoutes(routes_);
+    addAttendanceRoutes(routes_);
     addCaseRoutes(routes_);
     addReviewRoutes(routes_);
     addSyncRoutes(routes_);

@@ -21,10 +21,15 @@ namespace spoke::hub::api {
 class Metrics;
 
 // A committed write that members of a programme may want to pull: the hub's
-// event sockets turn it into {"event":"changed","cursor":N}.
+// event sockets turn it into {"event":"changed","cursor":N}. A live
+// session's writes (agenda, chat, hands) also carry `event`, sent as it is to
+// the programme's signed-in sockets, so that everyone sees them at once
+// instead of after a pull (docs/hub-api.md, Live session); their cursor is 0
+// when the write changed nothing that sync carries.
 struct ProgrammeChange {
     qint64 programmeId = 0;
     qint64 cursor = 0;
+    QJsonObject event;
 };
 
 // What a handler works with. Handlers are plain functions of it: no socket,
@@ -105,6 +110,9 @@ private:
 // Route registration, one function per handler file.
 void addAuthRoutes(std::vector<Route>& routes);
 void addSessionRoutes(std::vector<Route>& routes);
+void addAgendaRoutes(std::vector<Route>& routes);
+void addChatRoutes(std::vector<Route>& routes);
+void addAttendanceRoutes(std::vector<Route>& routes);
 void addCaseRoutes(std::vector<Route>& routes);
 void addReviewRoutes(std::vector<Route>& routes);
 void addSyncRoutes(std::vector<Route>& routes);

@@ -142,10 +142,7 @@ QJsonArray syncSessions(HubDatabase& db, const Audience& audience, qint64 since,
                                "ORDER BY s.seq, s.id")
                     .arg(QLatin1String(kSessionColumns), programmes, fresh),
                 params);
-    QJsonArray sessions;
-    for (const HubRow& row : result.rows)
-        sessions.append(sessionJson(row));
-    return sessions;
+    return sessionsJson(db, result.rows);
 }
 
 QJsonArray syncAttendance(HubDatabase& db, const Audience& audience, qint64 since, qint64 cursor)

@@ -145,11 +145,91 @@ UPDATE memberships SET seq = (SELECT value FROM counters WHERE name = 'change_se
 CREATE INDEX memberships_account_seq ON memberships (account_id, seq)
 )SQL";
 
+// A live session's agenda (docs/hub-api.md, Agenda): the items planned
+// when the session was scheduled, and when each one was started and by whom.
+// Each item starts once, in position order, so the start times are the
+// chair's whole advance history and the items are the chapters of the
+// session record; a session ends once (session_ends). Both are tables of
+// their own rather than columns of sessions, so that nothing here changes an
+// existing table.
+constexpr const char* kAgenda = R"SQL(
+CREATE TABLE agenda_items (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 20),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  planned_minutes INTEGER NOT NULL CHECK (planned_minutes BETWEEN 1 AND 240),
+  started_ms BIGINT,
+  started_by BIGINT REFERENCES accounts (id),
+  CHECK ((started_ms IS NULL) = (started_by IS NULL)),
+  UNIQUE (session_id, position)
+);
+CREATE TABLE session_ends (
+  session_id BIGINT PRIMARY KEY REFERENCES sessions (id),
+  ended_ms BIGINT NOT NULL,
+  ended_by BIGINT NOT NULL REFERENCES accounts (id)
+)
+)SQL";
+
+// A live session's chat and raised hands (docs/hub-api.md, Live session),
+// kept with the session so that a recording can replay them. A message keeps
+// the role its author had when sending it. Hands are a log of raises and
+// lowers; the hands up now are each account's latest row when it is a raise,
+// in the order of those rows.
+constexpr const char* kChatAndHands = R"SQL(
+CREATE TABLE chat_messages (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  role TEXT NOT NULL CHECK (role IN ('coordinator', 'specialist', 'clinician', 'trainee')),
+  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+  sent_ms BIGINT NOT NULL
+);
+CREATE INDEX chat_messages_session ON chat_messages (session_id, id);
+CREATE TABLE hand_events (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  raised INTEGER NOT NULL CHECK (raised IN (0, 1)),
+  changed_by BIGINT NOT NULL REFERENCES accounts (id),
+  at_ms BIGINT NOT NULL
+);
+CREATE INDEX hand_events_session_account ON hand_events (session_id, account_id, id)
+)SQL";
+
+// Attendance as the client reports it (docs/hub-api.md, Attendance): each
+// join and leave with the device, the time the client gave, the hub's own
+// receive time, and the time used (the client's, or the hub's when the
+// client's clock was more than 5 minutes off: clamped = 1). A clinic device
+// attests the people in the room with it by name.
+constexpr const char* kAttendanceEvents = R"SQL(
+CREATE TABLE attendance_events (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  kind TEXT NOT NULL CHECK (kind IN ('join', 'leave')),
+  device_id TEXT NOT NULL CHECK (length(device_id) BETWEEN 1 AND 200),
+  client_ms BIGINT NOT NULL,
+  received_ms BIGINT NOT NULL,
+  at_ms BIGINT NOT NULL,
+  clamped INTEGER NOT NULL CHECK (clamped IN (0, 1))
+);
+CREATE INDEX attendance_events_session ON attendance_events (session_id, account_id, at_ms);
+CREATE TABLE attested_presence (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  attested_by BIGINT NOT NULL REFERENCES accounts (id),
+  attested_ms BIGINT NOT NULL,
+  UNIQUE (session_id, attested_by, name)
+)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        {1, "initial schema", kInitialSchema},
-        {2, "memberships.seq", kMembershipSeq},
+        {1, "initial schema", kInitialSchema}, {2, "memberships.seq", kMembershipSeq},      {3, "agenda", kAgenda},
+        {4, "chat and hands", kChatAndHands},  {5, "attendance events", kAttendanceEvents},
     };
     return all;
 }

@@ -146,13 +146,22 @@ void EventHub::notify(const std::vector<api::ProgrammeChange>& changes)
 {
     if (changes.empty())
         return;
+    // Each live event is serialised once, whatever the number of sockets.
+    std::vector<QString> live(changes.size());
+    for (std::size_t i = 0; i < changes.size(); ++i)
+        if (!changes[i].event.isEmpty())
+            live[i] = QString::fromUtf8(QJsonDocument(changes[i].event).toJson(QJsonDocument::Compact));
     for (auto& [socket, client] : clients_) {
         if (!client.accountId)
             continue;
         qint64 cursor = 0;
-        for (const api::ProgrammeChange& change : changes)
-            if (client.programmes.contains(change.programmeId))
-                cursor = std::max(cursor, change.cursor);
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            if (!client.programmes.contains(changes[i].programmeId))
+                continue;
+            cursor = std::max(cursor, changes[i].cursor);
+            if (!live[i].isEmpty())
+                socket->sendTextMessage(live[i]);
+        }
         if (cursor > 0)
             socket->sendTextMessage(changedEvent(cursor));
     }

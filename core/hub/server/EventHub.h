@@ -31,8 +31,11 @@ namespace spoke::hub::server {
 // first gets {"event":"changed","cursor":N} with the current cursor (so the
 // client knows it is listening and pulls what it missed), and then one such
 // event after each committed write in a programme its account belongs to.
-// Events are hints to pull: they carry no data, so a member learns only that
-// something in their programme changed. Sockets are pinged every
+// `changed` events are hints to pull: they carry no data, so a member learns
+// only that something in their programme changed. A live session's writes
+// (agenda, chat, hands) also send their own event with its data to the
+// programme's members, before the `changed` hint, because a pull is too slow
+// for a conversation (docs/hub-api.md, Live session). Sockets are pinged every
 // kPingIntervalMs; one that has not answered the previous ping, or whose
 // token has since expired or been revoked, is closed.
 // Thread: the hub's one event-loop thread (with HubServer).
@@ -51,7 +54,8 @@ public:
 
     // Takes over a socket the HTTP server upgraded.
     void adopt(std::unique_ptr<QWebSocket> socket);
-    // Tells the members of each changed programme to pull.
+    // Tells the members of each changed programme to pull, after sending them
+    // the changes' live events.
     void notify(const std::vector<api::ProgrammeChange>& changes);
 
     int socketCount() const { return int(clients_.size()); }

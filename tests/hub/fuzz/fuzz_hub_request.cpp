@@ -1,7 +1,7 @@
 // Any bytes as an HTTP request to the hub's router, against a temp SQLite hub
-// with one signed-in coordinator and clinician: never a crash, a hang, or a
-// 5xx (docs/hub-api.md: "A request never gets 500 for anything the client
-// sent"). The input is split as
+// with one signed-in coordinator and a session with an agenda: never a crash,
+// a hang, or a 5xx (docs/hub-api.md: "A request never gets 500 for anything
+// the client sent"). The input is split as
 //     METHOD SP PATH[?QUERY] LF (NAME: VALUE LF)* LF BODY
 // and the account's bearer token is added unless the input brings its own
 // Authorization header.
@@ -46,7 +46,9 @@ struct FuzzHub {
         router = std::make_unique<api::Router>(*db, *identity, metrics);
         Admin admin(*db);
         const qint64 programme = *admin.addProgramme(QStringLiteral("Fuzz TB"), ProgrammeKind::Tb, kNowMs);
-        admin.addSession(programme, QStringLiteral("Week 1"), kNowMs + 86'400'000, 60, kNowMs);
+        // With an agenda, so that inputs can reach the live-session routes' checks.
+        admin.addSession(programme, QStringLiteral("Week 1"), kNowMs + 86'400'000, 60, kNowMs,
+                         *Admin::parseAgenda(QStringLiteral("Didactic:15,Case 1:20")));
         auto signedIn = identity->redeemInvite(admin.inviteMember(programme, Role::Coordinator, kNowMs)->code,
                                                QString::fromLatin1(kEmail), QStringLiteral("Fuzz"),
                                                QString::fromLatin1(kPassword), kNowMs);

@@ -1,0 +1,79 @@
+// The live-session routes against a real database, without a network: each
+// scenario on its own SQLite file, and all of them on one throwaway
+// PostgreSQL (tag [postgres]).
+
+#include "api_live_scenarios.h"
+
+#include "hub/admin/AttendanceReport.h"
+
+#include "support/PostgresServer.h"
+#include "support/TempDir.h"
+
+using namespace spoke::test;
+
+namespace {
+
+void onSqlite(void (*scenario)(ApiHub&))
+{
+    TempDir dir;
+    ApiHub hub(spoke::hub::HubDatabaseLocation::sqliteIn(QString::fromStdString(dir.path().string())));
+    scenario(hub);
+}
+
+} // namespace
+
+TEST_CASE("live: the chair advances the agenda one item at a time, on SQLite", "[hub][api][live]")
+{
+    onSqlite(live::agenda);
+}
+
+TEST_CASE("live: chat is stored with the session, replayed after an id, and idempotent, on SQLite", "[hub][api][live]")
+{
+    onSqlite(live::chat);
+}
+
+TEST_CASE("live: raised hands in the order raised, and the chair lowers anyone's, on SQLite", "[hub][api][live]")
+{
+    onSqlite(live::hands);
+}
+
+TEST_CASE("live: join and leave reports, clamped clocks, attested people and the CME CSV, on SQLite",
+          "[hub][api][live]")
+{
+    onSqlite(live::attendance);
+}
+
+TEST_CASE("live: present intervals pair joins and leaves per device and count overlaps once", "[hub][api][live]")
+{
+    using spoke::hub::AttendanceReport::PresenceEvent;
+    using spoke::hub::AttendanceReport::presentIntervals;
+    const auto join = [](qint64 atMs, const char* device) {
+        return PresenceEvent{atMs, true, QString::fromLatin1(device)};
+    };
+    const auto leave = [](qint64 atMs, const char* device) {
+        return PresenceEvent{atMs, false, QString::fromLatin1(device)};
+    };
+    using Intervals = std::vector<std::pair<std::int64_t, std::int64_t>>;
+    // Out of order in, paired in time order; a second join while in is no new interval.
+    CHECK(presentIntervals({leave(40, "a"), join(0, "a"), join(10, "a"), join(50, "a"), leave(70, "a")}, 1000)
+          == Intervals{{0, 40}, {50, 70}});
+    // A leave with nothing open counts nothing; one still in closes at closeMs.
+    CHECK(presentIntervals({leave(5, "a"), join(20, "a")}, 100) == Intervals{{20, 100}});
+    CHECK(presentIntervals({join(200, "a")}, 100).empty());
+    // A laptop and a phone at once count once.
+    CHECK(presentIntervals({join(0, "laptop"), join(30, "phone"), leave(60, "laptop"), leave(90, "phone")}, 1000)
+          == Intervals{{0, 90}});
+}
+
+TEST_CASE("live: every live-session scenario on PostgreSQL", "[hub][api][live][postgres]")
+{
+    auto postgres = PostgresServer::start("spoke_hub_live_test");
+    if (!postgres) {
+        WARN("PostgreSQL is not installed: " << PostgresServer::unavailableReason().value_or("?"));
+        return;
+    }
+    auto location = spoke::hub::HubDatabaseLocation::fromUrl(postgres->url());
+    REQUIRE(location.ok());
+    ApiHub hub(*location);
+    live::all(hub);
+}

@@ -1,3 +1,5 @@
+#include "support/CliRun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,18 +9,11 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = spoke::test::CliRun;
 
 Run cli(const QStringList& args)
 {
-    QProcess process;
-    process.start(QStringLiteral(SPOKE_CLI_PATH), args);
-    REQUIRE(process.waitForFinished(30000));
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return spoke::test::runCli(args);
 }
 
 QString fixture(const char* name)
@@ -30,7 +25,8 @@ QString fixture(const char* name)
 
 TEST_CASE("cases check prints one JSON line per file and exits 0 when clean", "[cases][cli]")
 {
-    const Run run = cli({QStringLiteral("cases"), QStringLiteral("check"), fixture("clean_tb_kenya.json"), QStringLiteral("--json")});
+    const Run run = cli(
+        {QStringLiteral("cases"), QStringLiteral("check"), fixture("clean_tb_kenya.json"), QStringLiteral("--json")});
     CHECK(run.exitCode == 0);
     const auto lines = run.out.trimmed().split('\n');
     REQUIRE(lines.size() == 1);
@@ -62,11 +58,13 @@ TEST_CASE("cases check exits 3 when any file has findings, with every field of a
 
 TEST_CASE("cases check exits 2 on unreadable or invalid input and says why", "[cases][cli]")
 {
-    const Run junk = cli({QStringLiteral("cases"), QStringLiteral("check"), fixture("not_json.json"), QStringLiteral("--json")});
+    const Run junk =
+        cli({QStringLiteral("cases"), QStringLiteral("check"), fixture("not_json.json"), QStringLiteral("--json")});
     CHECK(junk.exitCode == 2);
     CHECK(junk.err.contains("not_json.json"));
     CHECK(junk.err.contains("Not valid JSON"));
-    const Run missing = cli({QStringLiteral("cases"), QStringLiteral("check"), QStringLiteral("/nonexistent/case.json")});
+    const Run missing =
+        cli({QStringLiteral("cases"), QStringLiteral("check"), QStringLiteral("/nonexistent/case.json")});
     CHECK(missing.exitCode == 2);
     CHECK(missing.err.contains("Cannot read"));
     CHECK(cli({QStringLiteral("cases"), QStringLiteral("check")}).exitCode == 2);
@@ -75,13 +73,15 @@ TEST_CASE("cases check exits 2 on unreadable or invalid input and says why", "[c
 TEST_CASE("cases validate checks a file against its programme's schema", "[cases][cli]")
 {
     CHECK(cli({QStringLiteral("cases"), QStringLiteral("validate"), fixture("clean_tb_kenya.json")}).exitCode == 0);
-    const Run bad = cli({QStringLiteral("cases"), QStringLiteral("validate"), fixture("phi_us_palliative.json"), QStringLiteral("--json")});
+    const Run bad = cli({QStringLiteral("cases"), QStringLiteral("validate"), fixture("phi_us_palliative.json"),
+                         QStringLiteral("--json")});
     CHECK(bad.exitCode == 2);
     const QJsonObject result = QJsonDocument::fromJson(bad.out).object();
     CHECK(result.value(QLatin1String("valid")).toBool() == false);
     CHECK(result.value(QLatin1String("programme")).toString() == QLatin1String("palliative"));
     bool ageBand = false;
     for (const auto& issue : result.value(QLatin1String("issues")).toArray())
-        ageBand = ageBand || issue.toObject().value(QLatin1String("path")).toString() == QLatin1String("patient.age_band");
+        ageBand =
+            ageBand || issue.toObject().value(QLatin1String("path")).toString() == QLatin1String("patient.age_band");
     CHECK(ageBand);
 }

@@ -1,5 +1,6 @@
 #include "TestPdf.h"
 #include "slides/Deck.h"
+#include "support/CliRun.h"
 #include "support/TempDir.h"
 
 extern "C" {
@@ -23,18 +24,11 @@ using spoke::slides::test::Rgb;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = spoke::test::CliRun;
 
 Run cli(const QStringList& args)
 {
-    QProcess process;
-    process.start(QStringLiteral(SPOKE_CLI_PATH), args);
-    REQUIRE(process.waitForFinished(30000));
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return spoke::test::runCli(args);
 }
 
 QString writeDeck(const spoke::test::TempDir& dir, const std::vector<char>& bytes)

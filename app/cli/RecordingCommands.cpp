@@ -253,7 +253,7 @@ recording::RecorderStatus recordFor(recording::Recorder& recorder, recording::Re
         }
         std::this_thread::sleep_for(10ms);
     }
-    const recording::RecorderStatus status = recorder.stop();
+    recording::RecorderStatus status = recorder.stop(); // returned: moved, so not const
     if (sources.video)
         sources.video->interrupt();
     sources.audio->interrupt();

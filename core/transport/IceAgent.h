@@ -12,9 +12,11 @@
 #include <thread>
 #include <vector>
 
-typedef struct _NiceAgent NiceAgent; // NOLINT(modernize-use-using): matches libnice's own declaration
-typedef struct _GMainContext GMainContext; // NOLINT(modernize-use-using)
-typedef struct _GMainLoop GMainLoop; // NOLINT(modernize-use-using)
+// Forward declarations that repeat libnice's and GLib's own (their struct
+// tags are reserved names because the libraries chose them).
+typedef struct _NiceAgent NiceAgent; // NOLINT(modernize-use-using,bugprone-reserved-identifier)
+typedef struct _GMainContext GMainContext; // NOLINT(modernize-use-using,bugprone-reserved-identifier)
+typedef struct _GMainLoop GMainLoop; // NOLINT(modernize-use-using,bugprone-reserved-identifier)
 
 namespace spoke::transport {
 

@@ -22,7 +22,7 @@ namespace spoke::test {
 
 inline QString env(const char* name)
 {
-    const QString value = qEnvironmentVariable(name);
+    QString value = qEnvironmentVariable(name); // returned: moved, so not const
     if (value.isEmpty())
         FAIL(name << " is not set: run this test through tests/janus/janus-netns (ctest -L janus)");
     return value;

@@ -147,9 +147,9 @@ HUB_TEST_ON_BOTH_DATABASES(adminEndToEnd, "spoke-hub admin: add a programme, inv
                  {sessionId, qint64(principal->accountId), QString::fromLatin1(kind), atMs, atMs, atMs});
     };
     report("join", startsMs);
-    report("leave", startsMs + 20 * 60'000);
-    report("join", startsMs + 30 * 60'000);
-    report("leave", startsMs + 60 * 60'000);
+    report("leave", startsMs + qint64{20} * 60'000);
+    report("join", startsMs + qint64{30} * 60'000);
+    report("leave", startsMs + qint64{60} * 60'000);
     const Run exported =
         spokeHub(QStringList{QStringLiteral("admin")} << at << QStringLiteral("attendance") << QStringLiteral("export")
                                                       << QStringLiteral("--session") << QString::number(sessionId));

@@ -25,7 +25,7 @@ QJsonObject listedSession(ApiHub& hub, const QString& token, qint64 programme, q
 {
     const auto listed = hub.call("GET", QStringLiteral("/api/v1/sessions?programme=%1").arg(programme), token);
     REQUIRE(listed.response.status == 200);
-    for (const QJsonValue& session : jsonOf(listed.response).value(QStringLiteral("sessions")).toArray())
+    for (const auto& session : jsonOf(listed.response).value(QStringLiteral("sessions")).toArray())
         if (qint64(session.toObject().value(QStringLiteral("id")).toDouble()) == sessionId)
             return session.toObject();
     FAIL("session " << sessionId << " is not listed");
@@ -247,7 +247,7 @@ void hands(ApiHub& hub)
     const auto hand = [&](const QString& token, const QByteArray& body) { return hub.call("POST", path, token, body); };
     const auto handIds = [](const QJsonObject& answer) {
         QList<qint64> ids;
-        for (const QJsonValue& raised : answer.value(QStringLiteral("hands")).toArray())
+        for (const auto& raised : answer.value(QStringLiteral("hands")).toArray())
             ids.append(qint64(raised.toObject().value(QStringLiteral("account_id")).toDouble()));
         return ids;
     };

@@ -13,7 +13,7 @@ namespace {
 
 // A client clock further off than this is not trusted: the hub's receive
 // time is used instead, and the row says so (docs/hub-api.md, Attendance).
-constexpr qint64 kMaxClockSkewMs = 5 * 60'000;
+constexpr qint64 kMaxClockSkewMs = qint64{5} * 60'000;
 constexpr qsizetype kMaxAttestedPeople = 50;
 constexpr qsizetype kMaxNameChars = 200;
 constexpr qsizetype kMaxDeviceIdChars = 200;

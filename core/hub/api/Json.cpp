@@ -41,7 +41,7 @@ Expected<qint64> parseId(const QString& text, const QString& what)
 
 // PostgreSQL's text cannot hold U+0000 (it refuses the row: a 500), and no
 // field of this API needs it; SQLite would store it. One answer for both.
-const QString kNulProblem = QStringLiteral("must not contain U+0000");
+constexpr QLatin1String kNulProblem("must not contain U+0000");
 
 void FieldReader::fail(const QString& name, const QString& problem)
 {

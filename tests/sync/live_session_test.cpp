@@ -4,6 +4,7 @@
 // message retried with its Idempotency-Key is stored once.
 
 #include "SyncTestSupport.h"
+#include "support/PostgresServer.h"
 #include "support/TempDir.h"
 
 #include "sync/EventListener.h"
@@ -48,12 +49,9 @@ std::unique_ptr<sync::HubClient> member(const QString& url, const QString& invit
     return client;
 }
 
-} // namespace
-
-TEST_CASE("Chat and a raised hand reach another member's event socket in under a second", "[sync][live][hub]")
+// A clinic chats and raises its hand; a specialist's event socket hears both.
+void runChatAndHands(const HubStorage& storage)
 {
-    TempDir dirs;
-    const HubStorage storage{dirs / "hub", {}};
     std::filesystem::create_directories(storage.dataDir);
     const HubSetup setup = setUpHub(storage);
     HubProcess hub(storage);
@@ -141,6 +139,26 @@ TEST_CASE("Chat and a raised hand reach another member's event socket in under a
 
     CHECK(listener.droppedEvents() == 0);
     listener.stop();
+}
+
+} // namespace
+
+TEST_CASE("Chat and a raised hand reach another member's event socket in under a second (SQLite)", "[sync][live][hub]")
+{
+    TempDir dirs;
+    runChatAndHands(HubStorage{dirs / "hub", {}});
+}
+
+TEST_CASE("Chat and a raised hand reach another member's event socket in under a second (PostgreSQL)",
+          "[sync][live][hub][postgres]")
+{
+    auto postgres = PostgresServer::start("spoke_sync_live");
+    if (!postgres) {
+        WARN("SKIPPED: " << PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
+        return;
+    }
+    TempDir dirs;
+    runChatAndHands(HubStorage{dirs / "hub", postgres->url()});
 }
 
 TEST_CASE("A device's join and leave are reported with its own time", "[sync][live][hub]")

@@ -260,7 +260,7 @@ HubAgendaItem readAgendaItem(Fields& f)
 {
     HubAgendaItem item;
     item.id = f.id("id");
-    item.position = static_cast<int>(std::min<std::int64_t>(f.integer("position"), kMaxAgendaItems * 10));
+    item.position = static_cast<int>(std::min<std::int64_t>(f.integer("position"), 1 << 30));
     item.title = f.string("title");
     item.plannedMinutes = static_cast<int>(std::min<std::int64_t>(f.integer("planned_minutes", 1), 24 * 60));
     item.startedMs = f.optionalInteger("started_ms");

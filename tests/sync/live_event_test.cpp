@@ -89,7 +89,7 @@ TEST_CASE("An agenda event carries the items and the one running", "[sync][live]
     CHECK_FALSE(agenda->endedMs.has_value());
 }
 
-TEST_CASE("changed stays a hint; unknown events are ignored, not errors", "[sync][live]")
+TEST_CASE("A changed event stays a hint and an unknown event type is ignored", "[sync][live]")
 {
     const auto changed = parseHubEvent(R"({"event":"changed","cursor":42})");
     REQUIRE(changed.ok());

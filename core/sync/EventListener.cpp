@@ -1,5 +1,8 @@
 #include "sync/EventListener.h"
 
+#include "sync/HubProtocol.h"
+
+#include <QDebug>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -12,8 +15,17 @@ namespace {
 
 // The hub closes with this code when the token is wrong (docs/hub-api.md).
 constexpr int kTokenRefusedCloseCode = 4401;
-// An event is a few dozen bytes; anything far larger is not one.
-constexpr qsizetype kMaxEventChars = 4096;
+// A `changed` hint is a few dozen bytes, but an `agenda` event carries the
+// whole Session (docs/hub-api.md "Live session"): 20 items whose titles the
+// hub does not cap, plus who started each, passes 4 KiB easily; a chat event
+// holds up to 2000 characters. 64 Ki characters leaves room for all of that
+// while still refusing a runaway message before it is parsed.
+constexpr qsizetype kMaxEventChars = 64 * 1024;
+
+template <class... Ts> struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 } // namespace
 
@@ -27,7 +39,7 @@ EventListener::EventListener(QObject* parent) : QObject(parent)
         failures_ = 0;
         setOpen(true);
     });
-    connect(&socket_, &QWebSocket::textMessageReceived, this, &EventListener::onMessage);
+    connect(&socket_, &QWebSocket::textMessageReceived, this, &EventListener::handleMessage);
     connect(&socket_, &QWebSocket::disconnected, this, &EventListener::onDisconnected);
 }
 
@@ -78,15 +90,28 @@ void EventListener::connectNow()
         socket_.open(url_);
 }
 
-void EventListener::onMessage(const QString& message)
+void EventListener::handleMessage(const QString& message)
 {
-    if (message.size() > kMaxEventChars)
+    if (message.size() > kMaxEventChars) {
+        ++dropped_;
+        qWarning("spoke.sync: event of %lld characters dropped", static_cast<long long>(message.size()));
         return;
-    const QJsonObject event = QJsonDocument::fromJson(message.toUtf8()).object();
-    if (event.value(QLatin1String("event")).toString() != QLatin1String("changed"))
+    }
+    const auto event = parseHubEvent(message.toUtf8());
+    if (!event) {
+        // The detail names the field, never its content (chat text is the members').
+        ++dropped_;
+        qWarning("spoke.sync: malformed event dropped: %s", qUtf8Printable(event.error().detail));
         return;
-    const QJsonValue cursor = event.value(QLatin1String("cursor"));
-    Q_EMIT changed(cursor.isDouble() ? static_cast<qint64>(cursor.toDouble()) : 0);
+    }
+    std::visit(Overloaded{
+                   [this](const ChangedEvent& changedEvent) { Q_EMIT changed(changedEvent.cursor); },
+                   [this](const HubChatMessage& chat) { Q_EMIT chatReceived(chat); },
+                   [this](const HubHands& hands) { Q_EMIT handsChanged(hands); },
+                   [this](const HubAgenda& agenda) { Q_EMIT agendaChanged(agenda); },
+                   [](const UnknownEvent&) {},
+               },
+               *event);
 }
 
 void EventListener::onDisconnected()

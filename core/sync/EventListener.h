@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/HubTypes.h"
+
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -11,8 +13,10 @@ namespace spoke::sync {
 
 // The hub's event socket (`/api/v1/events`, docs/hub-api.md): sends the
 // token as the first message, then reports each `{"event":"changed"}` as a
-// hint to pull. Nothing else is trusted from it: a message that is not that
-// exact shape is ignored. When the socket drops it reconnects after a capped,
+// hint to pull, and a live session's `chat`, `hands` and `agenda` events
+// (docs/hub-api.md "Live session") with their data. Nothing is trusted from
+// it: every message is read by parseHubEvent (HubProtocol); a malformed one
+// is logged and dropped, an unknown event type ignored. When the socket drops it reconnects after a capped,
 // jittered back-off; a close with code 4401 (token refused) stops it until
 // start() is called again with another token.
 // Lives on, and is used only on, the sync thread.
@@ -33,14 +37,22 @@ public:
     // "ws://host:port/api/v1/events" for "http://host:port" (wss for https).
     static QUrl eventsUrl(const QUrl& hubUrl);
 
+    // One text message as it came off the socket (public so that tests can
+    // feed the listener without a hub).
+    void handleMessage(const QString& message);
+    // Messages dropped as malformed or too large since construction.
+    int droppedEvents() const { return dropped_; }
+
 Q_SIGNALS:
     void changed(qint64 cursor);
+    void chatReceived(const spoke::sync::HubChatMessage& message);
+    void handsChanged(const spoke::sync::HubHands& hands);
+    void agendaChanged(const spoke::sync::HubAgenda& agenda);
     void openChanged(bool open);
     void tokenRefused();
 
 private:
     void connectNow();
-    void onMessage(const QString& message);
     void onDisconnected();
     void setOpen(bool open);
 
@@ -49,6 +61,7 @@ private:
     QUrl url_;
     QString token_;
     int failures_ = 0;
+    int dropped_ = 0;
     bool running_ = false;
     bool open_ = false;
 };

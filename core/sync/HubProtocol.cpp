@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <cmath>
 
 namespace spoke::sync {
@@ -90,6 +91,11 @@ public:
         return value.toArray();
     }
     bool has(const char* key) const { return object_.contains(QLatin1String(key)); }
+    bool isAbsent(const char* key) const
+    {
+        const QJsonValue value = object_.value(QLatin1String(key));
+        return value.isUndefined() || value.isNull();
+    }
 
     void fail(const char* key, const QString& problem)
     {
@@ -206,6 +212,86 @@ std::optional<HubRole> readRole(Fields& f)
     if (!role)
         f.fail("role", QStringLiteral("is not a role"));
     return role;
+}
+
+// docs/hub-api.md "Live session": chat text is 1-2000 characters after trimming.
+constexpr qsizetype kMaxChatChars = 2000;
+// An agenda holds at most 20 items (docs/hub-api.md "Live session").
+constexpr qsizetype kMaxAgendaItems = 20;
+
+// Reads `{"id","name"}` under `key` into the two outputs; a problem fails `f`.
+void readPerson(Fields& f, const char* key, std::int64_t& id, QString& name)
+{
+    Fields person(f.object(key), f.where() + QLatin1Char('.') + QLatin1String(key));
+    if (!f.ok())
+        return;
+    id = person.id("id");
+    name = person.string("name");
+    if (!person.ok())
+        f.failHere(person.error().detail);
+}
+
+HubChatMessage readChatMessage(Fields& f)
+{
+    HubChatMessage m;
+    m.id = f.id("id");
+    m.sessionId = f.id("session_id");
+    readPerson(f, "author", m.authorId, m.authorName);
+    m.role = readRole(f).value_or(HubRole::Trainee);
+    m.text = f.string("text");
+    if (f.ok() && (m.text.isEmpty() || m.text.size() > kMaxChatChars))
+        f.fail("text", QStringLiteral("is not 1-%1 characters").arg(kMaxChatChars));
+    m.sentMs = f.integer("sent_ms");
+    return m;
+}
+
+HubRaisedHand readRaisedHand(Fields& f)
+{
+    HubRaisedHand h;
+    h.accountId = f.id("account_id");
+    h.name = f.string("name");
+    if (f.ok() && !f.optionalString("role").isEmpty())
+        h.role = readRole(f);
+    h.raisedMs = f.integer("raised_ms");
+    return h;
+}
+
+HubAgendaItem readAgendaItem(Fields& f)
+{
+    HubAgendaItem item;
+    item.id = f.id("id");
+    item.position = static_cast<int>(std::min<std::int64_t>(f.integer("position"), 1 << 30));
+    item.title = f.string("title");
+    item.plannedMinutes = static_cast<int>(std::min<std::int64_t>(f.integer("planned_minutes", 1), 24 * 60));
+    item.startedMs = f.optionalInteger("started_ms");
+    item.endedMs = f.optionalInteger("ended_ms");
+    if (!f.isAbsent("started_by"))
+        readPerson(f, "started_by", item.startedById, item.startedByName);
+    return item;
+}
+
+// The list under `key` of `f`, read with `read`, as a QList.
+template <class T, class Read> QList<T> readQList(Fields& f, const char* key, Read read)
+{
+    std::vector<T> list;
+    readList(f, f.array(key), f.where() + QLatin1Char('.') + QLatin1String(key), list, read);
+    return QList<T>(list.begin(), list.end());
+}
+
+HubAgenda readAgendaSession(Fields& session)
+{
+    HubAgenda agenda;
+    agenda.sessionId = session.id("id");
+    agenda.items = readQList<HubAgendaItem>(session, "agenda", readAgendaItem);
+    if (session.ok() && agenda.items.size() > kMaxAgendaItems)
+        session.fail("agenda", QStringLiteral("has more than %1 items").arg(kMaxAgendaItems));
+    agenda.currentItemId = session.optionalInteger("current_item_id");
+    agenda.endedMs = session.optionalInteger("ended_ms");
+    if (session.ok() && agenda.currentItemId
+        && std::none_of(agenda.items.begin(), agenda.items.end(),
+                        [&](const HubAgendaItem& item) { return item.id == *agenda.currentItemId; }))
+        session.fail("current_item_id", QStringLiteral("is not one of the agenda's items"));
+    return agenda;
 }
 
 } // namespace
@@ -363,6 +449,127 @@ HubExpected<std::pair<HubRecommendation, HubCase>> parseRecommendationAnswer(con
     if (!hubCase.ok())
         return hubCase.error();
     return result;
+}
+
+HubExpected<HubChatMessage> parseChatAnswer(const QByteArray& body)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields outer(*object, QStringLiteral("answer"));
+    Fields f(outer.object("message"), QStringLiteral("message"));
+    if (!outer.ok())
+        return outer.error();
+    HubChatMessage message = readChatMessage(f);
+    if (!f.ok())
+        return f.error();
+    return message;
+}
+
+HubExpected<HubChatPage> parseChatPageAnswer(const QByteArray& body)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields f(*object, QStringLiteral("chat"));
+    HubChatPage page;
+    page.messages = readQList<HubChatMessage>(f, "messages", readChatMessage);
+    page.more = f.boolean("more", false);
+    if (!f.ok())
+        return f.error();
+    return page;
+}
+
+HubExpected<HubHands> parseHandsAnswer(const QByteArray& body, std::int64_t sessionId)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields f(*object, QStringLiteral("answer"));
+    HubHands hands{sessionId, readQList<HubRaisedHand>(f, "hands", readRaisedHand)};
+    if (!f.ok())
+        return f.error();
+    return hands;
+}
+
+HubExpected<HubAttendanceReport> parseAttendanceReportAnswer(const QByteArray& body)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields outer(*object, QStringLiteral("answer"));
+    Fields a(outer.object("attendance"), QStringLiteral("attendance"));
+    Fields e(outer.object("event"), QStringLiteral("event"));
+    if (!outer.ok())
+        return outer.error();
+    HubAttendanceReport report;
+    report.attendance = HubAttendance{a.id("session_id"), a.id("account_id"), a.integer("registered_ms"),
+                                      a.optionalInteger("joined_ms"), a.optionalInteger("left_ms")};
+    report.eventId = e.id("id");
+    report.receivedMs = e.integer("received_ms");
+    report.clamped = e.boolean("clamped", false);
+    if (!a.ok())
+        return a.error();
+    if (!e.ok())
+        return e.error();
+    return report;
+}
+
+namespace {
+
+// `{"event":"chat","session_id","message":ChatMessage}` and the like
+// (docs/hub-api.md "Live session"); the session named outside must be the
+// one inside, or the event is not the contract.
+HubExpected<HubEvent> readLiveEvent(Fields& f, const QString& kind)
+{
+    const std::int64_t sessionId = f.id("session_id");
+    if (kind == QLatin1String("chat")) {
+        Fields m(f.object("message"), QStringLiteral("event.message"));
+        HubChatMessage message = f.ok() ? readChatMessage(m) : HubChatMessage{};
+        if (!f.ok() || !m.ok())
+            return f.ok() ? m.error() : f.error();
+        if (message.sessionId != sessionId)
+            return badResponse(QStringLiteral("event.message.session_id is not the event's session"));
+        return HubEvent{std::move(message)};
+    }
+    if (kind == QLatin1String("hands")) {
+        HubHands hands{sessionId, readQList<HubRaisedHand>(f, "hands", readRaisedHand)};
+        if (!f.ok())
+            return f.error();
+        return HubEvent{std::move(hands)};
+    }
+    const std::int64_t cursor = f.integer("cursor");
+    Fields s(f.object("session"), QStringLiteral("event.session"));
+    HubAgenda agenda = f.ok() ? readAgendaSession(s) : HubAgenda{};
+    if (!f.ok() || !s.ok())
+        return f.ok() ? s.error() : f.error();
+    if (agenda.sessionId != sessionId)
+        return badResponse(QStringLiteral("event.session.id is not the event's session"));
+    agenda.cursor = cursor;
+    return HubEvent{std::move(agenda)};
+}
+
+} // namespace
+
+HubExpected<HubEvent> parseHubEvent(const QByteArray& message)
+{
+    auto object = parseObject(message);
+    if (!object)
+        return object.error();
+    Fields f(*object, QStringLiteral("event"));
+    const QString kind = f.string("event");
+    if (!f.ok())
+        return f.error();
+    if (kind == QLatin1String("changed")) {
+        // A hint only: a missing cursor still means "pull".
+        const ChangedEvent changed{f.optionalInteger("cursor").value_or(0)};
+        if (!f.ok())
+            return f.error();
+        return HubEvent{changed};
+    }
+    if (kind != QLatin1String("chat") && kind != QLatin1String("hands") && kind != QLatin1String("agenda"))
+        return HubEvent{UnknownEvent{}};
+    return readLiveEvent(f, kind);
 }
 
 QString errorCodeOf(const QByteArray& body)

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <variant>
+
 namespace spoke::sync {
 
 // Readers of the hub's answers (docs/hub-api.md "Objects"). The bytes come
@@ -45,6 +47,22 @@ HubExpected<HubCaseDetail> parseCaseAnswer(const QByteArray& body);
 HubExpected<QList<HubCase>> parseQueueAnswer(const QByteArray& body);
 // `{"recommendation": Recommendation, "case": Case}`.
 HubExpected<std::pair<HubRecommendation, HubCase>> parseRecommendationAnswer(const QByteArray& body);
+
+// Live session answers (docs/hub-api.md "Live session", "Attendance").
+HubExpected<HubChatMessage> parseChatAnswer(const QByteArray& body); // {"message":ChatMessage}
+HubExpected<HubChatPage> parseChatPageAnswer(const QByteArray& body); // {"messages":[…],"more":bool}
+// {"hands":[RaisedHand]}; the answer names no session, so `sessionId` is the caller's.
+HubExpected<HubHands> parseHandsAnswer(const QByteArray& body, std::int64_t sessionId);
+HubExpected<HubAttendanceReport> parseAttendanceReportAnswer(const QByteArray& body);
+
+// One message of the event socket. `Unknown` is any other `event` (a newer
+// hub's): ignored, not an error.
+struct ChangedEvent {
+    std::int64_t cursor = 0;
+};
+struct UnknownEvent { };
+using HubEvent = std::variant<ChangedEvent, HubChatMessage, HubHands, HubAgenda, UnknownEvent>;
+HubExpected<HubEvent> parseHubEvent(const QByteArray& message);
 
 // The hub's `error.code` of an error answer; empty when there is none.
 QString errorCodeOf(const QByteArray& body);

@@ -100,6 +100,66 @@ struct HubCaseDetail {
     QList<HubRecommendation> recommendations;
 };
 
+// A live session's chat message (docs/hub-api.md "Live session"); `role` is
+// the author's role in the programme when it was sent.
+struct HubChatMessage {
+    std::int64_t id = 0;
+    std::int64_t sessionId = 0;
+    std::int64_t authorId = 0;
+    QString authorName;
+    HubRole role = HubRole::Trainee;
+    QString text;
+    std::int64_t sentMs = 0;
+};
+
+// One page of GET .../chat?after=ID: oldest first; `more` when later ones wait.
+struct HubChatPage {
+    QList<HubChatMessage> messages;
+    bool more = false;
+};
+
+// A hand up now. `role` is empty when the account left the programme since.
+struct HubRaisedHand {
+    std::int64_t accountId = 0;
+    QString name;
+    std::optional<HubRole> role;
+    std::int64_t raisedMs = 0;
+};
+
+// The whole queue of a session's raised hands, in the order they went up.
+struct HubHands {
+    std::int64_t sessionId = 0;
+    QList<HubRaisedHand> hands;
+};
+
+struct HubAgendaItem {
+    std::int64_t id = 0;
+    int position = 0;
+    QString title;
+    int plannedMinutes = 0;
+    std::optional<std::int64_t> startedMs;
+    std::optional<std::int64_t> endedMs; // null while it runs
+    std::int64_t startedById = 0; // 0 until it starts
+    QString startedByName;
+};
+
+// A session's agenda and where it stands, as an `agenda` event carries it.
+struct HubAgenda {
+    std::int64_t sessionId = 0;
+    std::int64_t cursor = 0; // the sync cursor of the advance
+    QList<HubAgendaItem> items;
+    std::optional<std::int64_t> currentItemId; // null before the first starts and after the end
+    std::optional<std::int64_t> endedMs;
+};
+
+// What POST .../attendance with a join or leave answered.
+struct HubAttendanceReport {
+    HubAttendance attendance;
+    std::int64_t eventId = 0;
+    std::int64_t receivedMs = 0;
+    bool clamped = false; // the client's time was too far off; the hub used its own
+};
+
 // Spellings used on the wire. The *From functions return nullopt for an
 // unknown spelling (the hub's answers are untrusted input).
 QString toWire(HubRole role);
@@ -113,3 +173,6 @@ Q_DECLARE_METATYPE(spoke::sync::HubAccount)
 Q_DECLARE_METATYPE(spoke::sync::HubCase)
 Q_DECLARE_METATYPE(spoke::sync::HubCaseDetail)
 Q_DECLARE_METATYPE(spoke::sync::HubRecommendation)
+Q_DECLARE_METATYPE(spoke::sync::HubChatMessage)
+Q_DECLARE_METATYPE(spoke::sync::HubHands)
+Q_DECLARE_METATYPE(spoke::sync::HubAgenda)

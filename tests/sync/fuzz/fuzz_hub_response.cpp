@@ -1,5 +1,5 @@
-// Any bytes as a hub answer: every reader of core/sync returns a value or a
-// BadResponse, never a crash or a hang; a sync answer that parses is applied
+// Any bytes as a hub answer or event-socket message: every reader of
+// core/sync returns a value or a BadResponse, never a crash or a hang; a sync answer that parses is applied
 // to a cache twice, and the second time changes no recommendation.
 #include "store/Cache.h"
 #include "store/StoreError.h"
@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 
@@ -26,6 +27,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)sync::parseRecommendationAnswer(bytes);
     (void)sync::findingsOf(bytes);
     (void)sync::errorCodeOf(bytes);
+    (void)sync::parseChatAnswer(bytes);
+    (void)sync::parseChatPageAnswer(bytes);
+    (void)sync::parseHandsAnswer(bytes, 1);
+    (void)sync::parseAttendanceReportAnswer(bytes);
+    if (const auto event = sync::parseHubEvent(bytes)) {
+        // The reader promised that an agenda's running item is one of its items.
+        if (const auto* agenda = std::get_if<sync::HubAgenda>(&*event);
+            agenda && agenda->currentItemId
+            && std::none_of(agenda->items.begin(), agenda->items.end(),
+                            [&](const sync::HubAgendaItem& item) { return item.id == *agenda->currentItemId; }))
+            std::abort();
+        if (const auto* chat = std::get_if<sync::HubChatMessage>(&*event); chat && chat->text.isEmpty())
+            std::abort();
+    }
 
     const auto rows = sync::parseSyncAnswer(bytes);
     if (!rows)

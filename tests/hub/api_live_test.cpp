@@ -2,12 +2,10 @@
 // scenario on its own SQLite file, and all of them on one throwaway
 // PostgreSQL (tag [postgres]).
 
+#include "HubTestDatabases.h"
 #include "api_live_scenarios.h"
 
 #include "hub/admin/AttendanceReport.h"
-
-#include "support/PostgresServer.h"
-#include "support/TempDir.h"
 
 using namespace spoke::test;
 
@@ -15,8 +13,8 @@ namespace {
 
 void onSqlite(void (*scenario)(ApiHub&))
 {
-    TempDir dir;
-    ApiHub hub(spoke::hub::HubDatabaseLocation::sqliteIn(QString::fromStdString(dir.path().string())));
+    const auto db = HubTestDatabase::sqlite();
+    ApiHub hub(db->location());
     scenario(hub);
 }
 
@@ -67,13 +65,9 @@ TEST_CASE("live: present intervals pair joins and leaves per device and count ov
 
 TEST_CASE("live: every live-session scenario on PostgreSQL", "[hub][api][live][postgres]")
 {
-    auto postgres = PostgresServer::start("spoke_hub_live_test");
-    if (!postgres) {
-        WARN("PostgreSQL is not installed: " << PostgresServer::unavailableReason().value_or("?"));
-        return;
-    }
-    auto location = spoke::hub::HubDatabaseLocation::fromUrl(postgres->url());
-    REQUIRE(location.ok());
-    ApiHub hub(*location);
+    const auto db = HubTestDatabase::postgres();
+    if (!db)
+        return; // it said why
+    ApiHub hub(db->location());
     live::all(hub);
 }

@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -93,6 +94,14 @@ inline QJsonObject remoteNamed(const QJsonObject& stats, const QString& display)
             return value.toObject();
     }
     return {};
+}
+
+// Whether one of the call's logged events contains `text`.
+inline bool saidEvent(const QJsonObject& stats, QLatin1String text)
+{
+    const QJsonArray events = stats.value(QLatin1String("events")).toArray();
+    return std::any_of(events.begin(), events.end(),
+                       [&](const QJsonValue& event) { return event.toString().contains(text); });
 }
 
 // A number at a dotted path ("video.latency_ms.p50"); -1 when absent.

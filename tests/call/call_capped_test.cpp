@@ -122,11 +122,8 @@ TEST_CASE("call: with the downlink capped at 300 kbit/s the receiver drops to a 
             break;
         }
     }
-    bool asked = false;
-    for (const auto& event : clinicStats.value(QLatin1String("events")).toArray())
-        asked = asked || event.toString().contains(QLatin1String("asking for substream"));
     INFO("below the top substream from " << droppedAtMs << " ms");
-    CHECK(asked);
+    CHECK(saidEvent(clinicStats, QLatin1String("asking for substream")));
     CHECK(droppedAtMs > 0);
     // ...and stayed below it, but for at most one probe: the selector
     // forgets the rate it measured 30 s after its last step down and tries

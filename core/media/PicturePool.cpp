@@ -53,7 +53,7 @@ AVBufferPool* PicturePool::poolFor(AVPixelFormat format, int width, int height, 
     }
     AVBufferPool* pool = av_buffer_pool_init2(static_cast<size_t>(bytes), this, &PicturePool::allocateCounted, nullptr);
     if (pool)
-        entries_.push_back({format, width, height, bytes, pool, uses_});
+        entries_.push_back({format, width, height, pool, uses_});
     return pool;
 }
 

@@ -44,7 +44,6 @@ private:
         AVPixelFormat format;
         int width;
         int height;
-        int bytes;
         AVBufferPool* pool;
         std::uint64_t lastUse;
     };

@@ -6,10 +6,13 @@
 
 #include "hub/admin/Admin.h"
 #include "hub/admin/AttendanceReport.h"
+#include "hub/admin/Certificates.h"
 #include "hub/db/HubBackup.h"
 #include "hub/db/HubDatabase.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -69,10 +72,11 @@ struct Parsed {
 
 Parsed parse(const QStringList& args)
 {
-    static const QSet<QString> known{QStringLiteral("data-dir"), QStringLiteral("database"),  QStringLiteral("name"),
-                                     QStringLiteral("kind"),     QStringLiteral("programme"), QStringLiteral("role"),
-                                     QStringLiteral("title"),    QStringLiteral("starts"),    QStringLiteral("minutes"),
-                                     QStringLiteral("agenda"),   QStringLiteral("session"),   QStringLiteral("out")};
+    static const QSet<QString> known{
+        QStringLiteral("data-dir"),   QStringLiteral("database"), QStringLiteral("name"),    QStringLiteral("kind"),
+        QStringLiteral("programme"),  QStringLiteral("role"),     QStringLiteral("title"),   QStringLiteral("starts"),
+        QStringLiteral("minutes"),    QStringLiteral("agenda"),   QStringLiteral("session"), QStringLiteral("out"),
+        QStringLiteral("min-minutes")};
     Parsed parsed;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args[i];
@@ -225,6 +229,41 @@ int attendanceExport(const Parsed& parsed, HubDatabase& db)
                               {QStringLiteral("rows"), static_cast<qint64>(report->lines.size())}});
 }
 
+// CME certificates (docs/hub-api.md, Certificates): one PDF per attendee at
+// or over --min-minutes, written into --out DIR as <certificate id>.pdf (a
+// name never comes from the attendee's name), and one JSON line listing them.
+int attendanceCertificates(const Parsed& parsed, HubDatabase& db)
+{
+    allowOnly(parsed, {QStringLiteral("session"), QStringLiteral("min-minutes"), QStringLiteral("out")});
+    const std::int64_t session = parsed.id(QStringLiteral("session"));
+    bool ok = false;
+    const qlonglong minMinutes = parsed.required(QStringLiteral("min-minutes")).toLongLong(&ok);
+    if (!ok || minMinutes < 0)
+        throw UsageError{QStringLiteral("--min-minutes must be a whole number, 0 or more.")};
+    const QString out = parsed.required(QStringLiteral("out"));
+    const std::int64_t issuedMs = nowMs();
+    const auto batch = Certificates::eligible(db, session, minMinutes, issuedMs);
+    if (!batch)
+        return answer(batch.error());
+    if (!QDir().mkpath(out))
+        return fail(kFailed, QStringLiteral("Cannot create the folder %1.").arg(out));
+    QJsonArray written;
+    for (const Certificate& certificate : batch->certificates) {
+        const auto pdf = Certificates::render(batch->session, certificate, issuedMs);
+        if (!pdf)
+            return fail(kFailed,
+                        QStringLiteral("Cannot draw certificate %1: %2.").arg(certificate.certificateId, pdf.error()));
+        const QString path = QDir(out).filePath(Certificates::fileName(certificate));
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(*pdf) != pdf->size() || !file.commit())
+            return fail(kFailed, QStringLiteral("Cannot write %1: %2.").arg(path, file.errorString()));
+        written.append(Certificates::json(certificate, path));
+    }
+    return answer(QJsonObject{{QStringLiteral("session"), static_cast<qint64>(session)},
+                              {QStringLiteral("min_minutes"), static_cast<qint64>(minMinutes)},
+                              {QStringLiteral("certificates"), written}});
+}
+
 int backupOrRestore(const Parsed& parsed, const HubDatabaseLocation& location)
 {
     allowOnly(parsed, {});
@@ -251,7 +290,8 @@ int dispatch(const Parsed& parsed)
     const QMap<QString, Handler> commands{{QStringLiteral("programme add"), programmeAdd},
                                           {QStringLiteral("member invite"), memberInvite},
                                           {QStringLiteral("session add"), sessionAdd},
-                                          {QStringLiteral("attendance export"), attendanceExport}};
+                                          {QStringLiteral("attendance export"), attendanceExport},
+                                          {QStringLiteral("attendance certificates"), attendanceCertificates}};
     const QString words = parsed.words.join(QLatin1Char(' '));
     if (!commands.contains(words))
         throw UsageError{
@@ -280,6 +320,10 @@ QString adminUsage()
         "      prints {\"id\":N,\"room\":N,\"agenda_items\":N}\n"
         "  admin (--data-dir DIR | --database URL) attendance export --session ID [--out FILE]\n"
         "      CME attendance as CSV (name, role, first join, last leave, minutes, source) on stdout or into FILE\n"
+        "  admin (--data-dir DIR | --database URL) attendance certificates --session ID --min-minutes N --out DIR\n"
+        "      one CME certificate PDF per attendee present N minutes or more, as DIR/<certificate id>.pdf;\n"
+        "      prints "
+        "{\"session\":ID,\"min_minutes\":N,\"certificates\":[{\"certificate_id\",\"name\",\"minutes\",...,\"file\"}]}\n"
         "  admin --data-dir DIR backup FILE\n"
         "      copy the live SQLite database to FILE; prints {\"file\":...,\"bytes\":N}\n"
         "  admin --data-dir DIR restore FILE\n"

@@ -23,18 +23,27 @@ struct Presence {
     std::optional<std::int64_t> lastLeaveMs;
 };
 
-// When intervals still open stop counting: the chair's end, else the
-// scheduled end, and never after the export itself.
-std::optional<std::int64_t> closeTime(HubDatabase& db, std::int64_t sessionId, std::int64_t nowMs)
+struct SessionFacts {
+    QString title;
+    QString programmeName;
+    std::int64_t startsMs = 0;
+    std::int64_t closeMs = 0;
+};
+
+// What the report says about the session, and when intervals still open stop
+// counting: the chair's end, else the scheduled end, and never after the
+// export itself.
+std::optional<SessionFacts> sessionFacts(HubDatabase& db, std::int64_t sessionId, std::int64_t nowMs)
 {
     const std::optional<HubRow> session =
-        db.queryOne(QStringLiteral("SELECT s.starts_ms, s.minutes, e.ended_ms FROM sessions s "
+        db.queryOne(QStringLiteral("SELECT s.starts_ms, s.minutes, e.ended_ms, s.title, p.name FROM sessions s "
+                                   "JOIN programmes p ON p.id = s.programme_id "
                                    "LEFT JOIN session_ends e ON e.session_id = s.id WHERE s.id = ?"),
                     {bigint(sessionId)});
     if (!session)
         return std::nullopt;
     const std::int64_t endMs = session->optionalInteger(2).value_or(session->integer(0) + session->integer(1) * 60'000);
-    return std::min(endMs, nowMs);
+    return SessionFacts{session->text(3), session->text(4), session->integer(0), std::min(endMs, nowMs)};
 }
 
 std::int64_t totalMs(const std::vector<std::pair<std::int64_t, std::int64_t>>& intervals)
@@ -99,8 +108,8 @@ std::vector<std::pair<std::int64_t, std::int64_t>> presentIntervals(std::vector<
 Expected<Report, AdminError> build(HubDatabase& db, std::int64_t sessionId, std::int64_t nowMs)
 {
     return db.snapshot([&]() -> Expected<Report, AdminError> {
-        const std::optional<std::int64_t> closeMs = closeTime(db, sessionId, nowMs);
-        if (!closeMs)
+        const std::optional<SessionFacts> facts = sessionFacts(db, sessionId, nowMs);
+        if (!facts)
             return AdminError{AdminError::Code::NotFound, QStringLiteral("session"),
                               QStringLiteral("session %1 does not exist.").arg(sessionId)};
         const HubQueryResult events =
@@ -111,14 +120,20 @@ Expected<Report, AdminError> build(HubDatabase& db, std::int64_t sessionId, std:
                                    "WHERE e.session_id = ? ORDER BY u.display_name, e.account_id, e.at_ms, e.id"),
                     {bigint(sessionId)});
         std::map<std::int64_t, Presence> byAccount;
-        Report report;
+        Report report{sessionId, facts->title, facts->programmeName, facts->startsMs, {}};
         std::map<std::int64_t, std::size_t> lineOf;
         for (const HubRow& row : events.rows) {
             const std::int64_t account = row.integer(0);
             if (!lineOf.count(account)) {
                 lineOf[account] = report.lines.size();
-                report.lines.push_back(
-                    {row.text(1), row.optionalText(2).value_or(QString()), {}, {}, 0, QStringLiteral("app")});
+                report.lines.push_back({row.text(1),
+                                        row.optionalText(2).value_or(QString()),
+                                        {},
+                                        {},
+                                        0,
+                                        QStringLiteral("app"),
+                                        account,
+                                        QString()});
             }
             Presence& presence = byAccount[account];
             const bool join = row.text(3) == QLatin1String("join");
@@ -133,14 +148,16 @@ Expected<Report, AdminError> build(HubDatabase& db, std::int64_t sessionId, std:
             AttendanceLine& line = report.lines[lineOf[account]];
             line.firstJoinMs = presence.firstJoinMs;
             line.lastLeaveMs = presence.lastLeaveMs;
-            line.presentMs = totalMs(presentIntervals(presence.events, *closeMs));
+            line.presentMs = totalMs(presentIntervals(presence.events, facts->closeMs));
         }
         const HubQueryResult attested = db.exec(
-            QStringLiteral("SELECT name, attested_by FROM attested_presence WHERE session_id = ? ORDER BY name, id"),
+            QStringLiteral("SELECT a.name, a.attested_by, u.display_name FROM attested_presence a "
+                           "JOIN accounts u ON u.id = a.attested_by WHERE a.session_id = ? ORDER BY a.name, a.id"),
             {bigint(sessionId)});
         for (const HubRow& row : attested.rows) {
-            AttendanceLine line{row.text(0), QString(), {}, {}, 0, QStringLiteral("attested")};
-            if (const auto found = lineOf.find(row.integer(1)); found != lineOf.end()) {
+            const std::int64_t attesterId = row.integer(1);
+            AttendanceLine line{row.text(0), QString(), {}, {}, 0, QStringLiteral("attested"), attesterId, row.text(2)};
+            if (const auto found = lineOf.find(attesterId); found != lineOf.end()) {
                 const AttendanceLine& attester = report.lines[found->second];
                 line.firstJoinMs = attester.firstJoinMs;
                 line.lastLeaveMs = attester.lastLeaveMs;

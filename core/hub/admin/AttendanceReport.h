@@ -23,6 +23,11 @@ struct AttendanceLine {
     std::optional<std::int64_t> lastLeaveMs;
     std::int64_t presentMs = 0;
     QString source; // "app" or "attested"
+    // Who the line is, for a certificate id that outlives a change of name
+    // (core/hub/admin/Certificates.h): the account of an "app" line, the
+    // attesting account (and its name) of an "attested" one.
+    std::int64_t accountId = 0;
+    QString attestedByName;
 };
 
 // A coordinator's CME export of one session: every account that reported a
@@ -34,6 +39,10 @@ struct AttendanceLine {
 namespace AttendanceReport {
 
 struct Report {
+    std::int64_t sessionId = 0;
+    QString sessionTitle;
+    QString programmeName;
+    std::int64_t startsMs = 0;
     std::vector<AttendanceLine> lines;
 };
 

@@ -42,10 +42,14 @@ std::optional<QMap<QString, QString>> matchPattern(const QString& pattern, const
     QMap<QString, QString> params;
     for (qsizetype i = 0; i < want.size(); ++i) {
         const QString& part = want[i];
-        if (part.startsWith(u'{') && part.endsWith(u'}')) {
-            if (have[i].isEmpty())
+        // "{name}" or "{name}.ext": a placeholder, and any literal suffix the
+        // segment must end with ("{certificate_id}.pdf").
+        const qsizetype close = part.indexOf(u'}');
+        if (part.startsWith(u'{') && close > 0) {
+            const QString suffix = part.mid(close + 1);
+            if (have[i].size() <= suffix.size() || !have[i].endsWith(suffix))
                 return std::nullopt;
-            params.insert(part.mid(1, part.size() - 2), have[i]);
+            params.insert(part.mid(1, close - 1), have[i].chopped(suffix.size()));
         } else if (part != have[i]) {
             return std::nullopt;
         }
@@ -61,6 +65,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addAgendaRoutes(routes_);
     addChatRoutes(routes_);
     addAttendanceRoutes(routes_);
+    addCertificateRoutes(routes_);
     addCaseRoutes(routes_);
     addReviewRoutes(routes_);
     addSyncRoutes(routes_);

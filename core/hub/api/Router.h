@@ -58,7 +58,8 @@ enum class Work { Quick, PasswordHashing };
 
 struct Route {
     QByteArray method;
-    QString pattern; // "/api/v1/cases/{id}": a {name} segment matches one non-empty segment
+    QString pattern; // "/api/v1/cases/{id}": a {name} segment matches one non-empty segment, and
+                     // "{name}.pdf" one that ends with ".pdf" after a non-empty name
     Access access = Access::SignedIn;
     BodyKind body = BodyKind::None;
     Handler handler;
@@ -113,6 +114,7 @@ void addSessionRoutes(std::vector<Route>& routes);
 void addAgendaRoutes(std::vector<Route>& routes);
 void addChatRoutes(std::vector<Route>& routes);
 void addAttendanceRoutes(std::vector<Route>& routes);
+void addCertificateRoutes(std::vector<Route>& routes);
 void addCaseRoutes(std::vector<Route>& routes);
 void addReviewRoutes(std::vector<Route>& routes);
 void addSyncRoutes(std::vector<Route>& routes);

@@ -270,8 +270,8 @@ TEST_CASE("spoke-hub: --help lists every command, --version names it", "[hub][ad
 {
     const Run help = spokeHub({QStringLiteral("--help")});
     CHECK(help.exitCode == 0);
-    for (const char* command :
-         {"serve", "programme add", "member invite", "session add", "attendance export", "backup FILE", "restore FILE"})
+    for (const char* command : {"serve", "programme add", "member invite", "session add", "attendance export",
+                                "attendance certificates", "backup FILE", "restore FILE"})
         CHECK(help.out.contains(command));
     const Run version = spokeHub({QStringLiteral("--version")});
     CHECK(version.exitCode == 0);

@@ -114,4 +114,29 @@ Expected<TurnServer> turnServerFrom(const IceServerUrl& url, std::string usernam
     return TurnServer{*address, url.port, std::move(username), std::move(password), url.transport};
 }
 
+std::optional<TransportError> addIceServer(IceServers& servers, std::string_view text, const std::string& username,
+                                           const std::string& password)
+{
+    auto url = parseIceServerUrl(text);
+    if (!url)
+        return url.error();
+    if (url->scheme == IceServerUrl::Scheme::Stun) {
+        if (servers.stun)
+            return std::nullopt;
+        auto address = resolveIceHost(url->host);
+        if (!address)
+            return address.error();
+        servers.stun = IceServer{*address, url->port};
+        return std::nullopt;
+    }
+    if (username.empty() || password.empty())
+        return TransportError{TransportErrorKind::Config,
+                              "TURN server \"" + std::string(text) + "\" needs a username and a credential"};
+    auto turn = turnServerFrom(*url, username, password);
+    if (!turn)
+        return turn.error();
+    servers.turn.push_back(std::move(*turn));
+    return std::nullopt;
+}
+
 } // namespace spoke::transport

@@ -4,8 +4,10 @@
 #include "transport/TransportError.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace spoke::transport {
 
@@ -29,5 +31,16 @@ Expected<std::string> resolveIceHost(const std::string& host);
 // A TURN server for IceConfig from a turn:/turns: URL and its credentials,
 // the host resolved; a stun: URL is refused.
 Expected<TurnServer> turnServerFrom(const IceServerUrl& url, std::string username, std::string password);
+
+// The ICE servers of a call, as IceConfig takes them.
+struct IceServers {
+    std::optional<IceServer> stun; // libnice takes one; the first stun: URL wins
+    std::vector<TurnServer> turn;
+};
+
+// Adds what one URL names (a WebRTC RTCIceServer entry has several URLs that
+// share one username and credential), its host resolved.
+std::optional<TransportError> addIceServer(IceServers& servers, std::string_view url, const std::string& username,
+                                           const std::string& password);
 
 } // namespace spoke::transport

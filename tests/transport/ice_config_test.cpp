@@ -86,3 +86,20 @@ TEST_CASE("a TURN server for libnice carries an address and the credentials", "[
     CHECK(resolveIceHost("::1").ok());
     CHECK(*resolveIceHost("::1") == "::1");
 }
+
+TEST_CASE("ICE servers of a call: the first STUN server, every TURN URL with its credentials", "[transport][ice]")
+{
+    IceServers servers;
+    CHECK_FALSE(addIceServer(servers, "stun:127.0.0.1:3478", "", ""));
+    CHECK_FALSE(addIceServer(servers, "stun:127.0.0.2", "", ""));
+    CHECK_FALSE(addIceServer(servers, "turn:127.0.0.1?transport=udp", "1:7", "cred"));
+    CHECK_FALSE(addIceServer(servers, "turn:127.0.0.1?transport=tcp", "1:7", "cred"));
+    REQUIRE(servers.stun);
+    CHECK(servers.stun->address == "127.0.0.1");
+    REQUIRE(servers.turn.size() == 2);
+    CHECK(servers.turn[0].transport == TurnServer::Transport::Udp);
+    CHECK(servers.turn[1].transport == TurnServer::Transport::Tcp);
+    const auto refused = addIceServer(servers, "turn:127.0.0.1", "", "");
+    REQUIRE(refused);
+    CHECK(refused->message.find("needs a username") != std::string::npos);
+}

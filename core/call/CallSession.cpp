@@ -688,7 +688,14 @@ void CallSession::stop()
     readyTimeout_.stop();
     lastLocal_ = publisher_ ? publisher_->stats() : lastLocal_;
     stopMedia();
+    // A connection already lost (refused, untrusted) has no session to close
+    // and will not say closed(): finish without waiting for it.
+    const auto state = connection_.state();
+    const bool nothingToClose =
+        state == session::JanusConnection::State::Closed || state == session::JanusConnection::State::Idle;
     connection_.close();
+    if (nothingToClose)
+        QMetaObject::invokeMethod(this, &CallSession::finished, Qt::QueuedConnection);
 }
 
 } // namespace spoke::call

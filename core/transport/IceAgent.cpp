@@ -256,7 +256,8 @@ IceAgent::~IceAgent()
         thread_.join();
     }
     if (agent_) {
-        nice_agent_attach_recv(agent_, streamId_, kComponent, context_, nullptr, nullptr);
+        if (streamId_ != 0) // a set-up that failed early has no stream
+            nice_agent_attach_recv(agent_, streamId_, kComponent, context_, nullptr, nullptr);
         g_signal_handlers_disconnect_by_data(agent_, this);
         g_object_unref(agent_);
     }

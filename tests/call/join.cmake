@@ -12,7 +12,7 @@ spoke_target_defaults(test_call_join)
 set(join_cases
   "join: a room with a pin and an allow-list admits its tokens under fixed ids and refuses the rest|"
   "join: over wss the call joins with the pinned CA and is refused without it or under another name|--wss"
-  "join: a client that can reach only the TURN server joins through its relay over TCP, media both ways|--turn"
+  "join: a client that can reach only the TURN server joins through its relay over TCP and media flows both ways|--turn"
 )
 set(join_number 0)
 foreach(entry IN LISTS join_cases)

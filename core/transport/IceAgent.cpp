@@ -211,6 +211,15 @@ std::optional<TransportError> IceAgent::setUp()
             return TransportError{TransportErrorKind::Config,
                                   "no usable network interface for ICE (every one is down or loopback)"};
     }
+    for (const auto& text : addresses) {
+        NiceAddress address;
+        nice_address_init(&address);
+        if (!nice_address_set_from_string(&address, text.c_str()))
+            return TransportError{TransportErrorKind::Config,
+                                  "ICE local address \"" + text + "\" is not an IP address"};
+        if (!nice_agent_add_local_address(agent_, &address))
+            return TransportError{TransportErrorKind::Ice, "libnice refused local address " + text};
+    }
     if (config_.stun) {
         g_object_set(G_OBJECT(agent_), "stun-server", config_.stun->address.c_str(), "stun-server-port",
                      static_cast<guint>(config_.stun->port), nullptr);

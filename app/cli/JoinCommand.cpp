@@ -3,14 +3,19 @@
 // fixed time; what arrived from everyone else goes to a stats JSON file.
 
 #include "Commands.h"
+#include "HubCli.h"
 
 #include "call/CallSession.h"
 #include "media/devices/DeviceRegistry.h"
+#include "session/JanusConnection.h"
+#include "sync/JoinInfo.h"
+#include "transport/IceServerUrl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSysInfo>
 #include <QTimer>
 
 #include <csignal>
@@ -98,13 +103,11 @@ Refusal parseVideoFormat(const QCommandLineParser& parser, call::CallOptions& op
 Refusal parseLink(const QCommandLineParser& parser, call::CallOptions& options)
 {
     bool ok = false;
+    // Pinned for tests on one machine (Janus never uses loopback, so both
+    // ends gather on one real interface); otherwise every usable interface.
     QString iface = parser.value(QStringLiteral("ice-iface"));
     if (iface.isEmpty())
         iface = qEnvironmentVariable("SPOKE_ICE_IFACE");
-    if (iface.isEmpty()) {
-        return QStringLiteral("--ice-iface is needed (the interface Janus uses for ICE; Janus never "
-                              "uses loopback), or set SPOKE_ICE_IFACE");
-    }
     options.iceInterface = iface.toStdString();
     if (const QString spec = parser.value(QStringLiteral("impair")); !spec.isEmpty()) {
         auto impairment = transport::ImpairmentConfig::parse(spec.toStdString());
@@ -132,6 +135,115 @@ Refusal parseLink(const QCommandLineParser& parser, call::CallOptions& options)
     options.audioMinDelayMs = parser.value(QStringLiteral("audio-min-delay-ms")).toInt(&ok);
     if (!ok || options.audioMinDelayMs < 0 || options.audioMinDelayMs > 2000)
         return QStringLiteral("--audio-min-delay-ms takes 0 to 2000");
+    return std::nullopt;
+}
+
+// The ICE servers given on the command line: --stun URL, --turn URL (any
+// number) with --turn-user and the password in --turn-password-file.
+Refusal parseIceServers(const QCommandLineParser& parser, transport::IceServers& servers)
+{
+    const QStringList turnUrls = parser.values(QStringLiteral("turn"));
+    std::string user = parser.value(QStringLiteral("turn-user")).toStdString();
+    std::string password;
+    if (!turnUrls.isEmpty()) {
+        const QString file = parser.value(QStringLiteral("turn-password-file"));
+        const auto secret = file.isEmpty() ? std::nullopt : readSecretFile(file);
+        if (user.empty() || !secret)
+            return QStringLiteral("--turn needs --turn-user and a readable --turn-password-file");
+        password = secret->toStdString();
+    }
+    for (const QString& url : parser.values(QStringLiteral("stun"))) {
+        if (auto error = transport::addIceServer(servers, url.toStdString(), {}, {}))
+            return QStringLiteral("--stun: ") + QString::fromStdString(error->message);
+    }
+    for (const QString& url : turnUrls) {
+        if (auto error = transport::addIceServer(servers, url.toStdString(), user, password))
+            return QStringLiteral("--turn: ") + QString::fromStdString(error->message);
+    }
+    return std::nullopt;
+}
+
+// Fills what the hub's join info gives (docs/hub-api.md, GET
+// /sessions/{id}/join): the Janus URL, room, pin, token, our camera's
+// publisher id, our name and the ICE servers.
+Refusal applyJoinInfo(const sync::JoinInfo& info, bool displayGiven, call::CallOptions& options,
+                      transport::IceServers& servers)
+{
+    options.janusUrl = info.janusUrl;
+    options.room = info.room;
+    options.pin = info.pin;
+    options.token = info.token;
+    options.feedId = info.cameraFeedId;
+    if (!displayGiven)
+        options.display = info.display;
+    for (const sync::JoinIceServer& server : info.iceServers) {
+        for (const QString& url : server.urls) {
+            if (auto error = transport::addIceServer(servers, url.toStdString(), server.username.toStdString(),
+                                                     server.credential.toStdString()))
+                return QStringLiteral("the hub's ICE server: ") + QString::fromStdString(error->message);
+        }
+    }
+    return std::nullopt;
+}
+
+// This device as the hub knows it: --device-id, or the host name made safe.
+QString deviceIdFor(const QCommandLineParser& parser)
+{
+    QString id = parser.value(QStringLiteral("device-id"));
+    if (!id.isEmpty())
+        return id;
+    for (const QChar c : QSysInfo::machineHostName()) {
+        const bool safe =
+            (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('.') || c == QLatin1Char('-');
+        id.append(safe ? c : QLatin1Char('_'));
+    }
+    return QStringLiteral("cli-") + (id.isEmpty() ? QStringLiteral("host") : id.left(59));
+}
+
+// Which room, how to get in and over what: from the hub (--hub-session) or
+// from --janus/--room/--pin/--token/--feed-id, plus TLS and ICE servers.
+Refusal parseRoomAccess(CliContext& context, const QCommandLineParser& parser, call::CallOptions& options)
+{
+    transport::IceServers servers;
+    if (Refusal refusal = parseIceServers(parser, servers))
+        return refusal;
+    bool ok = false;
+    if (const QString session = parser.value(QStringLiteral("hub-session")); !session.isEmpty()) {
+        const qint64 sessionId = session.toLongLong(&ok);
+        if (!ok || sessionId < 1)
+            return QStringLiteral("--hub-session needs a session number");
+        HubCli hub(context);
+        auto client = hub.accounts().client();
+        if (!client)
+            return QStringLiteral("--hub-session: not signed in to a hub (%1)").arg(client.error().detail);
+        const auto info = sync::fetchJoinInfo(**client, sessionId, deviceIdFor(parser));
+        if (!info)
+            return QStringLiteral("--hub-session: the hub gave no join info (%1, HTTP %2): %3")
+                .arg(sync::toString(info.error().kind))
+                .arg(info.error().httpStatus)
+                .arg(info.error().detail);
+        if (Refusal refusal = applyJoinInfo(*info, parser.isSet(QStringLiteral("display")), options, servers))
+            return refusal;
+    } else {
+        options.janusUrl = QUrl(parser.value(QStringLiteral("janus")));
+        options.room = parser.value(QStringLiteral("room")).toULongLong(&ok);
+        if (!ok || options.room == 0)
+            return QStringLiteral("--room needs a VideoRoom number, e.g. 1234");
+        options.pin = parser.value(QStringLiteral("pin"));
+        options.token = parser.value(QStringLiteral("token"));
+        if (const QString feed = parser.value(QStringLiteral("feed-id")); !feed.isEmpty()) {
+            options.feedId = feed.toULongLong(&ok);
+            if (!ok || options.feedId == 0)
+                return QStringLiteral("--feed-id needs a positive publisher id");
+        }
+    }
+    options.caCertificatesPath = parser.value(QStringLiteral("ca-file"));
+    options.allowPlainWs = parser.isSet(QStringLiteral("practice"));
+    if (auto why = session::JanusConnection::checkSignallingUrl(options.janusUrl, options.allowPlainWs))
+        return *why + QStringLiteral(" (--janus, or the hub's janus_url; --practice allows ws://)");
+    options.stun = servers.stun;
+    options.turnServers = std::move(servers.turn);
     return std::nullopt;
 }
 
@@ -172,7 +284,7 @@ int runSession(call::CallSession& session, int seconds, QString& failure)
 
 } // namespace
 
-int runJoin(CliContext&, const QStringList& args)
+int runJoin(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption(option("janus", "URL"));
@@ -194,23 +306,24 @@ int runJoin(CliContext&, const QStringList& args)
     parser.addOption(option("audio-min-delay-ms", "MS", "0"));
     parser.addOption(QCommandLineOption(QStringLiteral("audio-only")));
     parser.addOption(QCommandLineOption(QStringLiteral("no-video-receive")));
+    // Joining the right room safely (README.md, "spoke-cli join").
+    parser.addOption(option("hub-session", "ID"));
+    parser.addOption(option("device-id", "DEV"));
+    parser.addOption(option("pin", "PIN"));
+    parser.addOption(option("token", "TOKEN"));
+    parser.addOption(option("feed-id", "N"));
+    parser.addOption(option("ca-file", "PEM"));
+    parser.addOption(option("stun", "URL"));
+    parser.addOption(option("turn", "URL"));
+    parser.addOption(option("turn-user", "USER"));
+    parser.addOption(option("turn-password-file", "FILE"));
+    parser.addOption(QCommandLineOption(QStringLiteral("practice")));
     if (!parser.parse(QStringList{QStringLiteral("join")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;
     }
     call::CallOptions options;
-    options.janusUrl = QUrl(parser.value(QStringLiteral("janus")));
-    if (!options.janusUrl.isValid() || !options.janusUrl.scheme().startsWith(QLatin1String("ws"))) {
-        CliContext::printError(
-            QStringLiteral("--janus needs the WebSocket address of Janus, e.g. ws://127.0.0.1:8188"));
-        return kBadInput;
-    }
     bool ok = false;
-    options.room = parser.value(QStringLiteral("room")).toULongLong(&ok);
-    if (!ok || options.room == 0) {
-        CliContext::printError(QStringLiteral("--room needs a VideoRoom number, e.g. 1234"));
-        return kBadInput;
-    }
     options.display = parser.value(QStringLiteral("display"));
     Refusal refusal = parseMedia(parser, options);
     const int seconds = parser.value(QStringLiteral("seconds")).toInt(&ok);
@@ -220,6 +333,8 @@ int runJoin(CliContext&, const QStringList& args)
         refusal = parseVideoFormat(parser, options);
     if (!refusal)
         refusal = parseLink(parser, options);
+    if (!refusal)
+        refusal = parseRoomAccess(context, parser, options);
     if (refusal) {
         CliContext::printError(*refusal);
         return kBadInput;

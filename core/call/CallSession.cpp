@@ -21,12 +21,27 @@ constexpr int kGatherTimeoutMs = 5000;
 constexpr int kReadyTimeoutMs = 15000;
 constexpr int kMaxRepublishes = 3;
 
-session::JanusConnection::Options connectionOptions(const QUrl& url)
+session::JanusConnection::Options connectionOptions(const CallOptions& call)
 {
     session::JanusConnection::Options options;
-    options.url = url;
+    options.url = call.janusUrl;
+    options.caCertificatesPath = call.caCertificatesPath;
+    options.allowPlainWs = call.allowPlainWs;
     options.requestTimeoutMs = 8000;
     return options;
+}
+
+QString refusalText(session::videoroom::JoinRefusal refusal)
+{
+    using session::videoroom::JoinRefusal;
+    switch (refusal) {
+    case JoinRefusal::NotAuthorized: return QStringLiteral("not authorized (a wrong pin, or no valid token for it)");
+    case JoinRefusal::NoSuchRoom: return QStringLiteral("the room does not exist on this media server");
+    case JoinRefusal::FeedIdTaken: return QStringLiteral("our participant id is already in the room");
+    case JoinRefusal::RoomFull: return QStringLiteral("the room is full");
+    case JoinRefusal::Other: break;
+    }
+    return {};
 }
 
 } // namespace
@@ -34,7 +49,7 @@ session::JanusConnection::Options connectionOptions(const QUrl& url)
 CallSession::CallSession(CallOptions options, QObject* parent)
     : QObject(parent)
     , options_(std::move(options))
-    , connection_(connectionOptions(options_.janusUrl))
+    , connection_(connectionOptions(options_))
 {
     switches_->audioMuted = options_.startMuted;
     cameraOn_ = options_.startCameraOn;
@@ -208,8 +223,21 @@ void CallSession::joinRoom()
         session::videoroom::JoinOptions join;
         join.room = options_.room;
         join.display = options_.display;
+        join.id = options_.feedId;
+        join.pin = options_.pin;
+        join.token = options_.token;
         publisherHandle_->joinAsPublisher(join, [this](const session::Outcome& outcome) {
             if (!outcome.ok()) {
+                const auto refusal = session::videoroom::classifyJoinError(*outcome.error);
+                if (refusal != session::videoroom::JoinRefusal::Other) {
+                    const QString detail = refusalText(refusal);
+                    logEvent(QStringLiteral("room %1 refused us: %2").arg(options_.room).arg(detail));
+                    Q_EMIT joinRefused(refusal, detail);
+                    Q_EMIT failed(QStringLiteral("room %1 refused us: %2 [%3]")
+                                      .arg(options_.room)
+                                      .arg(detail, outcome.error->describe()));
+                    return;
+                }
                 Q_EMIT failed(
                     QStringLiteral("could not join room %1: %2").arg(options_.room).arg(outcome.error->describe()));
                 return;
@@ -286,6 +314,8 @@ void CallSession::publish()
     // We offer: we control ICE, say actpass, and Janus becomes the DTLS client.
     transport::MediaTransportConfig transportConfig;
     transportConfig.ice.interfaceName = options_.iceInterface;
+    transportConfig.ice.stun = options_.stun;
+    transportConfig.ice.turnServers = options_.turnServers;
     transportConfig.ice.controlling = true;
     transportConfig.sendImpairment = options_.uplinkImpairment.value_or(options_.impairment);
     transport::MediaTransport::Callbacks callbacks;
@@ -416,6 +446,8 @@ void CallSession::onPublisherTransportState(int generation)
         awaitingReady_ = false;
         readyTimeout_.stop();
         publisher_->start(*publisherTransport_, startMs_);
+        if (const auto pair = publisherTransport_->selectedPair())
+            logEvent(QStringLiteral("publisher ICE pair: ") + QString::fromStdString(pair->describe()));
         logEvent(QStringLiteral("publishing"));
         Q_EMIT published();
     } else if (state == transport::MediaTransportState::Failed) {
@@ -434,6 +466,10 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.room = options_.room;
     config.privateId = privateId_;
     config.iceInterface = options_.iceInterface;
+    config.stun = options_.stun;
+    config.turnServers = options_.turnServers;
+    config.pin = options_.pin;
+    config.token = options_.token;
     config.receiveImpairment = options_.downlinkImpairment.value_or(options_.impairment);
     config.callStartMs = startMs_;
     config.tap = options_.tap;
@@ -471,6 +507,7 @@ void CallSession::dropFeed(quint64 id, const QString& reason)
     // Deleted later: this may run inside one of the handle's own callbacks.
     it->second.release()->deleteLater();
     feeds_.erase(it);
+    icePairLogged_.erase(id);
 }
 
 void CallSession::watchdog()
@@ -500,6 +537,7 @@ void CallSession::watchdog()
         subscribeTo(*participant);
     }
     steerLayers();
+    logIcePairs();
     const auto wire = wireTotals();
     meter_.onTotals(callMs(), wire.sent, wire.received);
     if (publisherFailed_ && publisherHandle_ && republishes_ < kMaxRepublishes) {
@@ -507,6 +545,20 @@ void CallSession::watchdog()
         logEvent(QStringLiteral("publisher PeerConnection failed: publishing again"));
         publisherHandle_->unpublish([this](const session::Outcome&) { publish(); });
         publisherFailed_ = false;
+    }
+}
+
+// Each feed's selected ICE pair, once, in the events (whether a call went
+// through a TURN relay is read there).
+void CallSession::logIcePairs()
+{
+    for (const auto& [id, feed] : feeds_) {
+        if (icePairLogged_.count(id))
+            continue;
+        if (const auto pair = feed->selectedIcePair()) {
+            icePairLogged_.insert(id);
+            logEvent(QStringLiteral("feed %1 ICE pair: %2").arg(id).arg(QString::fromStdString(pair->describe())));
+        }
     }
 }
 
@@ -636,7 +688,14 @@ void CallSession::stop()
     readyTimeout_.stop();
     lastLocal_ = publisher_ ? publisher_->stats() : lastLocal_;
     stopMedia();
+    // A connection already lost (refused, untrusted) has no session to close
+    // and will not say closed(): finish without waiting for it.
+    const auto state = connection_.state();
+    const bool nothingToClose =
+        state == session::JanusConnection::State::Closed || state == session::JanusConnection::State::Idle;
     connection_.close();
+    if (nothingToClose)
+        QMetaObject::invokeMethod(this, &CallSession::finished, Qt::QueuedConnection);
 }
 
 } // namespace spoke::call

@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace spoke::call {
 
@@ -76,6 +77,21 @@ struct CallOptions {
     // plots them (spoke-cli join --stats); null: counters and bounded
     // distributions only, as the desktop app runs.
     std::shared_ptr<StatsRecorder> statsRecorder;
+
+    // Joining the right room safely (the hub's join info, sync::JoinInfo;
+    // docs/hub-api.md). The room's pin and our token in its allow-list go on
+    // every join (publisher and subscribers); `feedId` is the publisher id the
+    // hub gave this device (0: Janus chooses). Signalling is wss:// verified
+    // against the system's CAs, or only those in `caCertificatesPath`; ws://
+    // only to loopback unless `allowPlainWs` (a practice session).
+    QString pin;
+    QString token;
+    quint64 feedId = 0;
+    QString caCertificatesPath;
+    bool allowPlainWs = false;
+    // ICE servers; empty `iceInterface` gathers on every usable interface.
+    std::optional<transport::IceServer> stun;
+    std::vector<transport::TurnServer> turnServers;
 };
 
 // One participant in a live VideoRoom session, headless: joins as
@@ -129,6 +145,9 @@ Q_SIGNALS:
     void signallingInterrupted(const QString& why); // reconnecting; media may live on
     void signallingRestored();
     void failed(const QString& why);
+    // Janus' VideoRoom refused our join (wrong pin, no valid token, …):
+    // emitted just before failed(), so a UI can say what to do about it.
+    void joinRefused(spoke::session::videoroom::JoinRefusal why, const QString& detail);
     // A chosen camera or microphone could not be used and a stand-in is
     // sent instead (the test pattern, silence); the call goes on.
     void mediaWarning(const QString& why);
@@ -217,6 +236,8 @@ private:
     RemoteFeed::WireBytes closedWireBytes_; // of PeerConnections already gone
     bool stopping_ = false;
     int republishes_ = 0;
+    std::set<quint64> icePairLogged_; // feeds whose selected ICE pair is in events_
+    void logIcePairs();
 };
 
 } // namespace spoke::call

@@ -146,6 +146,8 @@ void RemoteFeed::start()
         }
         session::videoroom::SubscriberOptions options;
         options.privateId = config_.privateId;
+        options.pin = config_.pin;
+        options.token = config_.token;
         handle_.joinAsSubscriber(config_.room, {session::videoroom::FeedStream{participant_.id, {}}}, options,
                                  [this](const session::SdpResult& result) { onOffer(result); });
     });
@@ -177,6 +179,8 @@ void RemoteFeed::onOffer(const session::SdpResult& offer)
     // Janus offers, so it controls ICE; we answer active and are the DTLS client.
     transport::MediaTransportConfig config;
     config.ice.interfaceName = config_.iceInterface;
+    config.ice.stun = config_.stun;
+    config.ice.turnServers = config_.turnServers;
     config.ice.controlling = false;
     config.receiveImpairment = config_.receiveImpairment;
     transport::MediaTransport::Callbacks callbacks;
@@ -373,6 +377,12 @@ void RemoteFeed::stop()
     }
     if (transport_)
         transport_->close();
+}
+
+std::optional<transport::SelectedPair> RemoteFeed::selectedIcePair() const
+{
+    affinity_.assertOwner();
+    return transport_ ? transport_->selectedPair() : std::nullopt;
 }
 
 RemoteStats RemoteFeed::stats() const

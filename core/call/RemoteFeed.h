@@ -28,6 +28,10 @@ struct RemoteFeedConfig {
     quint64 room = 0;
     quint64 privateId = 0; // our publisher's, links the handles in Janus
     std::string iceInterface;
+    std::optional<transport::IceServer> stun; // CallOptions::stun
+    std::vector<transport::TurnServer> turnServers; // CallOptions::turnServers
+    QString pin; // the room's pin and our token, on the subscriber join too
+    QString token;
     transport::ImpairmentConfig receiveImpairment;
     std::int64_t callStartMs = 0; // steady-clock ms
     std::shared_ptr<CallMediaTap> tap; // decoded pictures and sound for the call view (optional)
@@ -73,6 +77,8 @@ public:
     void stop(); // idempotent; joins the receive thread and closes the transport
 
     RemoteStats stats() const;
+    // The subscriber PeerConnection's ICE pair, once chosen (signalling thread).
+    std::optional<transport::SelectedPair> selectedIcePair() const;
     std::int64_t msSinceMedia() const; // since the last RTP packet (or since start)
     quint64 feedId() const { return participant_.id; }
     // Bytes this subscriber PeerConnection has received (the downlink

@@ -1,7 +1,10 @@
 #include "session/JanusConnection.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QMetaObject>
+#include <QSslCertificate>
+#include <QSslError>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -75,6 +78,41 @@ void JanusConnection::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
+std::optional<QString> JanusConnection::checkSignallingUrl(const QUrl& url, bool allowPlainWs)
+{
+    const QString scheme = url.scheme();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
+        return QStringLiteral("the media server address must be a wss:// URL, e.g. wss://media.example.org:8989");
+    if (scheme == QLatin1String("wss") || allowPlainWs)
+        return std::nullopt;
+    const QHostAddress host(url.host());
+    if (url.host() == QLatin1String("localhost") || (!host.isNull() && host.isLoopback()))
+        return std::nullopt;
+    return QStringLiteral("refusing unencrypted ws:// to %1: use wss://, or ask for a practice session")
+        .arg(url.host());
+}
+
+// The TLS settings every connect of this session uses: the system's CAs or
+// only the pinned ones.
+std::optional<SessionError> JanusConnection::prepareTls()
+{
+    tls_.reset();
+    if (options_.url.scheme() != QLatin1String("wss"))
+        return std::nullopt;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!options_.caCertificatesPath.isEmpty()) {
+        const auto certificates = QSslCertificate::fromPath(options_.caCertificatesPath, QSsl::Pem);
+        if (certificates.isEmpty())
+            return SessionError{SessionErrorKind::Insecure, 0,
+                                QStringLiteral("no PEM certificate could be read from the CA file %1")
+                                    .arg(options_.caCertificatesPath)};
+        tls.setCaCertificates(certificates);
+    }
+    tls_ = tls;
+    return std::nullopt;
+}
+
 void JanusConnection::open()
 {
     affinity_.assertOwner();
@@ -82,6 +120,17 @@ void JanusConnection::open()
         return;
     sessionId_ = 0;
     setState(State::Connecting);
+    std::optional<SessionError> refusal;
+    if (auto why = checkSignallingUrl(options_.url, options_.allowPlainWs))
+        refusal = SessionError{SessionErrorKind::Insecure, 0, *why};
+    else
+        refusal = prepareTls();
+    if (refusal) {
+        // Reported like any failed connect: later, never inside open().
+        QMetaObject::invokeMethod(
+            this, [this, error = *refusal] { loseSession(error); }, Qt::QueuedConnection);
+        return;
+    }
     tickTimer_.start();
     connectSocket();
 }
@@ -96,6 +145,17 @@ void JanusConnection::connectSocket()
     connect(socket, &QWebSocket::pong, this, [this] { lastHeardMs_ = nowMs(); });
     // A refused or failed connect emits only an error, never disconnected().
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] { onDisconnected(); });
+    // Never ignored: a certificate that does not verify ends this connect.
+    connect(socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
+        QStringList reasons;
+        for (const QSslError& error : errors)
+            reasons.append(error.errorString());
+        tlsFailure_ = QStringLiteral("the certificate of %1 is not trusted: %2")
+                          .arg(options_.url.host(), reasons.join(QStringLiteral("; ")));
+    });
+    tlsFailure_.clear();
+    if (tls_)
+        socket->setSslConfiguration(*tls_);
     QWebSocketHandshakeOptions handshake;
     handshake.setSubprotocols({QStringLiteral("janus-protocol")});
     lastHeardMs_ = nowMs();
@@ -183,6 +243,10 @@ void JanusConnection::onSocketLost(const QString& why)
     switch (state_) {
     case State::Closing: finishClose(); return;
     case State::Connecting:
+        if (!tlsFailure_.isEmpty()) {
+            loseSession({SessionErrorKind::Insecure, 0, tlsFailure_});
+            return;
+        }
         loseSession({SessionErrorKind::NotConnected, 0,
                      QStringLiteral("cannot reach the media server at %1: %2").arg(options_.url.toString(), why)});
         return;

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
 
@@ -39,7 +40,12 @@ class JanusConnection : public QObject {
     Q_OBJECT
 public:
     struct Options {
-        QUrl url; // ws://host:8188
+        QUrl url; // wss://host:8989, or ws:// where checkSignallingUrl allows it
+        // PEM file of the CAs to trust instead of the system's (a self-signed
+        // hub's own CA); empty: the system's CA store. The host name is
+        // always checked against the certificate.
+        QString caCertificatesPath;
+        bool allowPlainWs = false; // ws:// to a host other than loopback (practice)
         int requestTimeoutMs = 10000;
         int keepaliveIntervalMs = 25000; // Janus' default session_timeout is 60 s
         int pingIntervalMs = 5000; // WebSocket ping, to notice a dead link
@@ -48,6 +54,10 @@ public:
         int maxReconnectDelayMs = 4000;
         int reconnectWindowMs = 30000; // give up (sessionLost) after this long
     };
+
+    // Why `url` must not be used, or nothing: only ws:// and wss://; ws:// only
+    // to a loopback host unless `allowPlainWs` (the join-info contract, docs/hub-api.md).
+    static std::optional<QString> checkSignallingUrl(const QUrl& url, bool allowPlainWs);
 
     enum class State {
         Idle, // not opened yet
@@ -115,6 +125,7 @@ private:
     void send(QJsonObject request, const QString& name, Completion completion, ReplyHandler handler, int timeoutMs = -1,
               quint64 handleId = 0);
     void failLater(ReplyHandler handler, SessionError error);
+    std::optional<SessionError> prepareTls();
     qint64 nowMs() const { return clock_.elapsed(); }
 
     struct SocketDeleter {
@@ -126,6 +137,8 @@ private:
     State state_ = State::Idle;
     quint64 sessionId_ = 0;
     std::unique_ptr<QWebSocket, SocketDeleter> socket_;
+    std::optional<QSslConfiguration> tls_; // set by open() for a wss:// URL
+    QString tlsFailure_; // the certificate problem of the last connect, if any
     TransactionTable transactions_;
     QElapsedTimer clock_;
     qint64 lastHeardMs_ = 0;

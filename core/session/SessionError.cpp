@@ -12,6 +12,7 @@ const char* toString(SessionErrorKind kind)
     case SessionErrorKind::JanusError: return "refused by the media server";
     case SessionErrorKind::PluginError: return "refused by the video room";
     case SessionErrorKind::Protocol: return "unexpected answer";
+    case SessionErrorKind::Insecure: return "not secure";
     }
     return "unknown";
 }

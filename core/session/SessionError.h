@@ -13,6 +13,7 @@ enum class SessionErrorKind {
     JanusError, // Janus core refused the request ("janus":"error")
     PluginError, // the plugin refused it (VideoRoom "error_code")
     Protocol, // the answer did not have the shape the API promises
+    Insecure, // ws:// where wss:// is required, or a certificate not trusted
 };
 
 const char* toString(SessionErrorKind kind);

@@ -115,6 +115,10 @@ QJsonObject joinSubscriber(quint64 room, const QList<FeedStream>& streams, const
         body.insert(key("private_id"), static_cast<qint64>(options.privateId));
     if (options.useMsid)
         body.insert(key("use_msid"), true);
+    if (!options.pin.isEmpty())
+        body.insert(key("pin"), options.pin);
+    if (!options.token.isEmpty())
+        body.insert(key("token"), options.token);
     return body;
 }
 
@@ -157,6 +161,31 @@ QJsonObject configureSubscriber(const QString& mid, int substream, int temporal)
     if (temporal >= 0)
         body.insert(key("temporal"), temporal);
     return body;
+}
+
+JoinRefusal classifyJoinError(const SessionError& error)
+{
+    if (error.kind != SessionErrorKind::PluginError)
+        return JoinRefusal::Other;
+    switch (error.code) {
+    case 433: return JoinRefusal::NotAuthorized;
+    case 426: return JoinRefusal::NoSuchRoom;
+    case 436: return JoinRefusal::FeedIdTaken;
+    case 432: return JoinRefusal::RoomFull;
+    default: return JoinRefusal::Other;
+    }
+}
+
+const char* toString(JoinRefusal refusal)
+{
+    switch (refusal) {
+    case JoinRefusal::Other: return "other";
+    case JoinRefusal::NotAuthorized: return "not authorized";
+    case JoinRefusal::NoSuchRoom: return "no such room";
+    case JoinRefusal::FeedIdTaken: return "feed id taken";
+    case JoinRefusal::RoomFull: return "room full";
+    }
+    return "unknown";
 }
 
 } // namespace spoke::session::videoroom

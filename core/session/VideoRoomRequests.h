@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include "session/SessionError.h"
+
 #include <optional>
 
 // Bodies of VideoRoom requests (janus.plugin.videoroom, Janus 1.1.x
@@ -38,7 +40,25 @@ struct FeedStream {
 struct SubscriberOptions {
     quint64 privateId = 0; // our publisher private_id, links the two handles
     bool useMsid = false;
+    // A room with a pin checks it on subscribers too (Janus
+    // janus_videoroom_access_room); the token is sent alike for rooms that
+    // check their allow-list on every join.
+    QString pin;
+    QString token;
 };
+
+// Why the VideoRoom refused a join, from its error code
+// (plugins/janus_videoroom.c, JANUS_VIDEOROOM_ERROR_*), so a caller can say
+// what the user can do about it.
+enum class JoinRefusal {
+    Other, // anything else (a transport or protocol failure, another code)
+    NotAuthorized, // 433: wrong pin, or a token not in the room's allow-list
+    NoSuchRoom, // 426
+    FeedIdTaken, // 436: our fixed publisher id is in use (joined twice?)
+    RoomFull, // 432: the room's publisher limit
+};
+JoinRefusal classifyJoinError(const SessionError& error);
+const char* toString(JoinRefusal refusal);
 
 QJsonObject joinPublisher(const JoinOptions& join);
 QJsonObject publish(const PublishOptions& options);

@@ -54,22 +54,50 @@ void receiveCallback(NiceAgent* /*agent*/, guint /*stream*/, guint /*component*/
     static_cast<IceAgent*>(self)->onReceive(data, length);
 }
 
+void selectedPairCallback(NiceAgent* /*agent*/, guint /*stream*/, guint /*component*/, NiceCandidate* local,
+                          NiceCandidate* remote, gpointer self)
+{
+    static_cast<IceAgent*>(self)->onSelectedPair(local, remote);
+}
+
 std::vector<std::string> ipv4AddressesOf(const std::string& interfaceName)
 {
     std::vector<std::string> addresses;
-    ifaddrs* list = nullptr;
-    if (getifaddrs(&list) != 0)
-        return addresses;
-    for (ifaddrs* entry = list; entry; entry = entry->ifa_next) {
-        if (!entry->ifa_addr || entry->ifa_addr->sa_family != AF_INET || interfaceName != entry->ifa_name)
-            continue;
-        char text[INET_ADDRSTRLEN] = {};
-        const auto* address = reinterpret_cast<const sockaddr_in*>(entry->ifa_addr);
-        if (inet_ntop(AF_INET, &address->sin_addr, text, sizeof text))
-            addresses.emplace_back(text);
+    for (const InterfaceAddress& entry : listInterfaceAddresses()) {
+        if (!entry.ipv6 && entry.interfaceName == interfaceName)
+            addresses.push_back(entry.address);
     }
-    freeifaddrs(list);
     return addresses;
+}
+
+const char* candidateTypeName(NiceCandidateType type)
+{
+    switch (type) {
+    case NICE_CANDIDATE_TYPE_HOST: return "host";
+    case NICE_CANDIDATE_TYPE_SERVER_REFLEXIVE: return "srflx";
+    case NICE_CANDIDATE_TYPE_PEER_REFLEXIVE: return "prflx";
+    case NICE_CANDIDATE_TYPE_RELAYED: return "relay";
+    }
+    return "unknown";
+}
+
+std::string addressText(const NiceAddress& address)
+{
+    char text[NICE_ADDRESS_STRING_LEN] = {};
+    nice_address_to_string(&address, text);
+    const bool ipv6 = nice_address_ip_version(&address) == 6;
+    const std::string port = std::to_string(nice_address_get_port(&address));
+    return ipv6 ? "[" + std::string(text) + "]:" + port : std::string(text) + ":" + port;
+}
+
+NiceRelayType relayType(TurnServer::Transport transport)
+{
+    switch (transport) {
+    case TurnServer::Transport::Udp: return NICE_RELAY_TYPE_TURN_UDP;
+    case TurnServer::Transport::Tcp: return NICE_RELAY_TYPE_TURN_TCP;
+    case TurnServer::Transport::Tls: return NICE_RELAY_TYPE_TURN_TLS;
+    }
+    return NICE_RELAY_TYPE_TURN_UDP;
 }
 
 // Takes a view: GCC 12 at -O2 warns (maybe-uninitialized, a false
@@ -84,6 +112,52 @@ std::string withPrefix(std::string_view candidate)
 }
 
 } // namespace
+
+std::vector<InterfaceAddress> listInterfaceAddresses()
+{
+    std::vector<InterfaceAddress> result;
+    ifaddrs* list = nullptr;
+    if (getifaddrs(&list) != 0)
+        return result;
+    for (ifaddrs* entry = list; entry; entry = entry->ifa_next) {
+        if (!entry->ifa_addr || (entry->ifa_addr->sa_family != AF_INET && entry->ifa_addr->sa_family != AF_INET6))
+            continue;
+        InterfaceAddress address;
+        address.interfaceName = entry->ifa_name;
+        address.ipv6 = entry->ifa_addr->sa_family == AF_INET6;
+        address.up = (entry->ifa_flags & IFF_UP) && (entry->ifa_flags & IFF_RUNNING);
+        address.loopback = (entry->ifa_flags & IFF_LOOPBACK) != 0;
+        char text[INET6_ADDRSTRLEN] = {};
+        if (address.ipv6) {
+            const auto* in6 = reinterpret_cast<const sockaddr_in6*>(entry->ifa_addr);
+            address.linkLocal = IN6_IS_ADDR_LINKLOCAL(&in6->sin6_addr);
+            inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
+        } else {
+            const auto* in4 = reinterpret_cast<const sockaddr_in*>(entry->ifa_addr);
+            address.linkLocal = (ntohl(in4->sin_addr.s_addr) >> 16) == 0xa9fe; // 169.254/16
+            inet_ntop(AF_INET, &in4->sin_addr, text, sizeof text);
+        }
+        address.address = text;
+        result.push_back(std::move(address));
+    }
+    freeifaddrs(list);
+    return result;
+}
+
+std::vector<std::string> usableIceAddresses(const std::vector<InterfaceAddress>& addresses)
+{
+    std::vector<std::string> usable;
+    for (const InterfaceAddress& entry : addresses) {
+        if (entry.up && !entry.loopback && !entry.linkLocal && !entry.address.empty())
+            usable.push_back(entry.address);
+    }
+    return usable;
+}
+
+std::string SelectedPair::describe() const
+{
+    return localType + " " + localAddress + " <-> " + remoteType + " " + remoteAddress;
+}
 
 const char* toString(IceState state)
 {
@@ -129,6 +203,13 @@ std::optional<TransportError> IceAgent::setUp()
             return TransportError{TransportErrorKind::Config, "ICE interface \"" + config_.interfaceName
                                                                   + "\" does not exist or has no IPv4 address"};
         addresses.insert(addresses.end(), found.begin(), found.end());
+    } else if (addresses.empty()) {
+        // Named explicitly rather than left to libnice, so that down
+        // interfaces and link-local addresses stay out of the offer.
+        addresses = usableIceAddresses(listInterfaceAddresses());
+        if (addresses.empty())
+            return TransportError{TransportErrorKind::Config,
+                                  "no usable network interface for ICE (every one is down or loopback)"};
     }
     for (const auto& text : addresses) {
         NiceAddress address;
@@ -149,13 +230,9 @@ std::optional<TransportError> IceAgent::setUp()
         return TransportError{TransportErrorKind::Ice, "libnice could not add a stream"};
     if (config_.minPort != 0 || config_.maxPort != 0)
         nice_agent_set_port_range(agent_, streamId_, kComponent, config_.minPort, config_.maxPort);
-    if (config_.turn) {
-        const auto& turn = *config_.turn;
-        const NiceRelayType type = turn.transport == TurnServer::Transport::Udp   ? NICE_RELAY_TYPE_TURN_UDP
-                                   : turn.transport == TurnServer::Transport::Tcp ? NICE_RELAY_TYPE_TURN_TCP
-                                                                                  : NICE_RELAY_TYPE_TURN_TLS;
+    for (const TurnServer& turn : config_.turnServers) {
         if (!nice_agent_set_relay_info(agent_, streamId_, kComponent, turn.address.c_str(), turn.port,
-                                       turn.username.c_str(), turn.password.c_str(), type))
+                                       turn.username.c_str(), turn.password.c_str(), relayType(turn.transport)))
             return TransportError{TransportErrorKind::Config, "libnice refused TURN server " + turn.address};
     }
     gchar* ufrag = nullptr;
@@ -168,6 +245,7 @@ std::optional<TransportError> IceAgent::setUp()
     g_signal_connect(agent_, "new-candidate-full", G_CALLBACK(candidateCallback), this);
     g_signal_connect(agent_, "candidate-gathering-done", G_CALLBACK(gatheringDoneCallback), this);
     g_signal_connect(agent_, "component-state-changed", G_CALLBACK(stateCallback), this);
+    g_signal_connect(agent_, "new-selected-pair-full", G_CALLBACK(selectedPairCallback), this);
     nice_agent_attach_recv(agent_, streamId_, kComponent, context_, receiveCallback, this);
 
     thread_ = std::thread([this] {
@@ -187,7 +265,8 @@ IceAgent::~IceAgent()
         thread_.join();
     }
     if (agent_) {
-        nice_agent_attach_recv(agent_, streamId_, kComponent, context_, nullptr, nullptr);
+        if (streamId_ != 0) // a set-up that failed early has no stream
+            nice_agent_attach_recv(agent_, streamId_, kComponent, context_, nullptr, nullptr);
         g_signal_handlers_disconnect_by_data(agent_, this);
         g_object_unref(agent_);
     }
@@ -276,6 +355,22 @@ IceCredentials IceAgent::restart()
     auto result = done.get_future();
     post([&] { done.set_value(work()); });
     return result.get();
+}
+
+std::optional<SelectedPair> IceAgent::selectedPair() const
+{
+    const std::lock_guard lock(pairMutex_);
+    return selectedPair_;
+}
+
+void IceAgent::onSelectedPair(void* local, void* remote)
+{
+    const auto* l = static_cast<const NiceCandidate*>(local);
+    const auto* r = static_cast<const NiceCandidate*>(remote);
+    SelectedPair pair{candidateTypeName(l->type), candidateTypeName(r->type), addressText(l->addr),
+                      addressText(r->addr)};
+    const std::lock_guard lock(pairMutex_);
+    selectedPair_ = std::move(pair);
 }
 
 bool IceAgent::send(std::span<const std::uint8_t> datagram)

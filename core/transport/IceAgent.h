@@ -25,28 +25,58 @@ struct IceServer {
     std::uint16_t port = 3478;
 };
 
+// A TURN relay (RFC 8656) and how we reach it. With coturn's REST-secret
+// scheme the username is "EXPIRY:ACCOUNT" and the password its HMAC
+// (TurnCredentials.h); libnice sends both as long-term credentials.
 struct TurnServer {
     enum class Transport { Udp, Tcp, Tls };
-    std::string address;
+    std::string address; // an IP address, as for IceServer
     std::uint16_t port = 3478;
     std::string username;
     std::string password;
     Transport transport = Transport::Udp;
 };
 
+// One address of one network interface, as getifaddrs() reports it.
+struct InterfaceAddress {
+    std::string interfaceName;
+    std::string address; // numeric, without a scope
+    bool ipv6 = false;
+    bool up = false; // IFF_UP and IFF_RUNNING
+    bool loopback = false;
+    bool linkLocal = false; // 169.254/16 or fe80::/10
+};
+
+// Every address of this machine, and the ones ICE can use: up, not loopback
+// (Janus never gathers on it), not link-local (a link-local IPv6 address needs
+// a scope that SDP candidates cannot carry), IPv4 and IPv6 alike.
+std::vector<InterfaceAddress> listInterfaceAddresses();
+std::vector<std::string> usableIceAddresses(const std::vector<InterfaceAddress>& addresses);
+
 struct IceConfig {
-    // Where host candidates come from. Janus never uses loopback and libnice
-    // binds its sockets to the interface (IP_UNICAST_IF), so on a test
-    // machine both ends must gather on the same real interface
-    // (docs/janus.md §"ICE"). Interface names are resolved to their IPv4
-    // addresses; with neither set libnice uses every non-loopback interface.
+    // Where host candidates come from. A pinned interface gives its IPv4
+    // addresses: Janus never uses loopback and libnice binds its sockets to the
+    // interface (IP_UNICAST_IF), so on a test machine both ends must gather on
+    // the same real interface (docs/janus.md §"ICE"). With neither set, every
+    // usable address (usableIceAddresses), IPv6 included.
     std::string interfaceName;
     std::vector<std::string> localAddresses;
     bool controlling = true; // the offerer controls (RFC 8445 §6.1.1)
-    std::optional<IceServer> stun;
-    std::optional<TurnServer> turn;
+    std::optional<IceServer> stun; // libnice takes one STUN server
+    std::vector<TurnServer> turnServers; // each gives a relayed candidate
     std::uint16_t minPort = 0; // 0 = any
     std::uint16_t maxPort = 0;
+};
+
+// The candidate pair ICE selected, as RFC 8445 names the kinds: "host",
+// "srflx", "prflx" or "relay".
+struct SelectedPair {
+    std::string localType;
+    std::string remoteType;
+    std::string localAddress; // ip:port
+    std::string remoteAddress;
+
+    std::string describe() const;
 };
 
 // ICE state of our one component (BUNDLE + rtcp-mux: one stream, one
@@ -97,6 +127,8 @@ public:
     // candidates forgotten; the peer must send new credentials and candidates.
     // Waits for the network thread when called from another thread.
     IceCredentials restart();
+    // The pair in use, once ICE has chosen one (any thread).
+    std::optional<SelectedPair> selectedPair() const;
     // Sends one datagram on the selected pair; false when there is none yet.
     bool send(std::span<const std::uint8_t> datagram);
 
@@ -110,6 +142,7 @@ public:
     void onGatheringDone();
     void onComponentState(unsigned state);
     void onReceive(const char* data, unsigned length);
+    void onSelectedPair(void* local, void* remote);
 
 private:
     IceAgent(IceConfig config, Callbacks callbacks);
@@ -123,6 +156,8 @@ private:
     unsigned streamId_ = 0;
     IceCredentials credentials_;
     mutable std::mutex credentialsMutex_;
+    std::optional<SelectedPair> selectedPair_;
+    mutable std::mutex pairMutex_;
     std::thread thread_;
 };
 

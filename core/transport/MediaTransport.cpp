@@ -255,6 +255,11 @@ MediaTransportStats MediaTransport::stats() const
     return s;
 }
 
+std::optional<SelectedPair> MediaTransport::selectedPair() const
+{
+    return ice_ ? ice_->selectedPair() : std::nullopt;
+}
+
 std::optional<SrtpProfile> MediaTransport::srtpProfile() const
 {
     const int profile = srtpProfile_.load();

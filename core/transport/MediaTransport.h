@@ -97,6 +97,7 @@ public:
     MediaTransportState state() const { return state_.load(); }
     MediaTransportStats stats() const;
     std::optional<SrtpProfile> srtpProfile() const; // once Ready
+    std::optional<SelectedPair> selectedPair() const; // once ICE has chosen one
 
 private:
     class Timer;

@@ -71,3 +71,43 @@ TEST_CASE("session: requests before a session fail asynchronously with NotConnec
     CHECK(attachError->kind == SessionErrorKind::NotConnected);
     CHECK(joinError->kind == SessionErrorKind::NotConnected);
 }
+
+TEST_CASE("session: ws:// is for loopback and practice; anything else must be wss://", "[session][connection]")
+{
+    const auto check = [](const char* url, bool practice) {
+        return JanusConnection::checkSignallingUrl(QUrl(QString::fromLatin1(url)), practice);
+    };
+    CHECK_FALSE(check("wss://media.example.org:8989", false));
+    CHECK_FALSE(check("ws://127.0.0.1:8188", false));
+    CHECK_FALSE(check("ws://127.9.9.9:8188", false));
+    CHECK_FALSE(check("ws://localhost:8188", false));
+    CHECK_FALSE(check("ws://[::1]:8188", false));
+    CHECK_FALSE(check("ws://10.77.0.1:8188", true));
+    const auto refused = check("ws://10.77.0.1:8188", false);
+    REQUIRE(refused);
+    CHECK(refused->contains(QStringLiteral("refusing unencrypted ws:// to 10.77.0.1")));
+    CHECK(check("ws://media.example.org:8188", false));
+    CHECK(check("http://127.0.0.1:8088", true));
+    CHECK(check("wss://", false));
+}
+
+TEST_CASE("session: a plain ws:// beyond loopback, or an unreadable CA file, ends as Insecure before connecting",
+          "[session][connection]")
+{
+    for (const auto& [url, caFile] :
+         {std::pair{QStringLiteral("ws://192.0.2.1:8188"), QString()},
+          std::pair{QStringLiteral("wss://127.0.0.1:1"), QStringLiteral("/nonexistent/ca.pem")}}) {
+        JanusConnection::Options options;
+        options.url = QUrl(url);
+        options.caCertificatesPath = caFile;
+        JanusConnection connection(options);
+        std::optional<SessionError> lost;
+        QObject::connect(&connection, &JanusConnection::sessionLost, [&](const SessionError& e) { lost = e; });
+        connection.open();
+        CHECK_FALSE(lost); // never inside open()
+        REQUIRE(waitUntil([&] { return lost.has_value(); }, 2000));
+        INFO(lost->describe().toStdString());
+        CHECK(lost->kind == SessionErrorKind::Insecure);
+        CHECK(connection.state() == JanusConnection::State::Closed);
+    }
+}

@@ -45,7 +45,7 @@ TEST_CASE("session: subscriber requests", "[session][requests]")
 {
     const QList<videoroom::FeedStream> streams{{42, QString()}, {43, QStringLiteral("1")}};
     CHECK(
-        compact(videoroom::joinSubscriber(1234, streams, {99, false}))
+        compact(videoroom::joinSubscriber(1234, streams, {99, false, {}, {}}))
         == R"({"private_id":99,"ptype":"subscriber","request":"join","room":1234,"streams":[{"feed":42},{"feed":43,"mid":"1"}]})");
     CHECK(compact(videoroom::start()) == R"({"request":"start"})");
     CHECK(compact(videoroom::subscribe({{7, QString()}})) == R"({"request":"subscribe","streams":[{"feed":7}]})");
@@ -57,4 +57,33 @@ TEST_CASE("session: subscriber requests", "[session][requests]")
           == R"({"mid":"1","request":"configure","substream":0,"temporal":2})");
     CHECK(compact(videoroom::configureSubscriber(QStringLiteral("1"), -1, 1))
           == R"({"mid":"1","request":"configure","temporal":1})");
+}
+
+TEST_CASE("session: a guarded room's pin and token go on the subscriber join too", "[session][requests]")
+{
+    videoroom::SubscriberOptions options{99, false, QStringLiteral("pin-4417"), QStringLiteral("tok-alice")};
+    CHECK(compact(videoroom::joinSubscriber(1234, {{42, QString()}}, options))
+          == R"({"pin":"pin-4417","private_id":99,"ptype":"subscriber","request":"join","room":1234,)"
+             R"("streams":[{"feed":42}],"token":"tok-alice"})");
+    videoroom::JoinOptions join;
+    join.room = 1234;
+    join.id = 700001;
+    join.pin = QStringLiteral("pin-4417");
+    join.token = QStringLiteral("tok-alice");
+    CHECK(compact(videoroom::joinPublisher(join))
+          == R"({"id":700001,"pin":"pin-4417","ptype":"publisher","request":"join","room":1234,"token":"tok-alice"})");
+}
+
+TEST_CASE("session: a VideoRoom refusal is told apart by its code", "[session][requests]")
+{
+    using videoroom::JoinRefusal;
+    const auto plugin = [](int code) { return SessionError{SessionErrorKind::PluginError, code, QString()}; };
+    CHECK(videoroom::classifyJoinError(plugin(433)) == JoinRefusal::NotAuthorized);
+    CHECK(videoroom::classifyJoinError(plugin(426)) == JoinRefusal::NoSuchRoom);
+    CHECK(videoroom::classifyJoinError(plugin(436)) == JoinRefusal::FeedIdTaken);
+    CHECK(videoroom::classifyJoinError(plugin(432)) == JoinRefusal::RoomFull);
+    CHECK(videoroom::classifyJoinError(plugin(499)) == JoinRefusal::Other);
+    // Janus core's 433 would be another thing (not the VideoRoom's answer).
+    CHECK(videoroom::classifyJoinError({SessionErrorKind::JanusError, 433, QString()}) == JoinRefusal::Other);
+    CHECK(videoroom::classifyJoinError({SessionErrorKind::Timeout, 0, QString()}) == JoinRefusal::Other);
 }

@@ -9,6 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <atomic>
+
 using namespace spoke;
 using namespace spoke::transport;
 using spoke::test::TransportProbe;
@@ -259,4 +262,36 @@ TEST_CASE("transport netns: a receive-side outage drops everything inside it", "
     for (std::size_t i = 1; i < sequences.size(); ++i)
         gaps += sequences[i] != sequences[i - 1] + 1;
     CHECK(gaps == 1);
+}
+
+TEST_CASE("transport netns: pinned ICE gathers on its interface only and unpinned on every usable address",
+          "[transport][netns]")
+{
+    const auto gatheredAddresses = [](const std::string& interfaceName) {
+        IceConfig config;
+        config.interfaceName = interfaceName;
+        auto addresses = std::make_shared<std::vector<std::string>>();
+        auto mutex = std::make_shared<std::mutex>();
+        auto done = std::make_shared<std::atomic<bool>>(false);
+        IceAgent::Callbacks callbacks;
+        callbacks.localCandidate = [=](const std::string& value) {
+            // The network thread: no Catch assertions here; an unparsable
+            // candidate shows as a missing address below.
+            const auto candidate = rtc::SdpCandidate::parse(value);
+            const std::lock_guard lock(*mutex);
+            if (candidate.ok())
+                addresses->push_back(candidate->address);
+        };
+        callbacks.gatheringDone = [=] { *done = true; };
+        auto agent = IceAgent::create(config, callbacks);
+        REQUIRE(agent.ok());
+        (*agent)->gather();
+        REQUIRE(waitFor([&] { return done->load(); }, 5000));
+        agent->reset();
+        std::sort(addresses->begin(), addresses->end());
+        return *addresses;
+    };
+    CHECK(gatheredAddresses(test::iceInterface()) == std::vector<std::string>{std::getenv("SPOKE_ICE_IP")});
+    // jv0 and jv1 are up; lo is loopback and their IPv6 addresses link-local.
+    CHECK(gatheredAddresses({}) == std::vector<std::string>{"10.77.0.1", "10.77.0.2"});
 }

@@ -4,6 +4,7 @@
 #include "store/Cache.h"
 #include "store/StoreError.h"
 #include "sync/HubProtocol.h"
+#include "sync/JoinInfo.h"
 
 #include <QCoreApplication>
 
@@ -31,6 +32,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)sync::parseChatPageAnswer(bytes);
     (void)sync::parseHandsAnswer(bytes, 1);
     (void)sync::parseAttendanceReportAnswer(bytes);
+    if (const auto join = sync::parseJoinInfoAnswer(bytes)) {
+        // The reader promised a room, a token and two distinct publisher ids.
+        if (join->room == 0 || join->token.isEmpty() || join->cameraFeedId == join->screenFeedId)
+            std::abort();
+    }
     if (const auto event = sync::parseHubEvent(bytes)) {
         // The reader promised that an agenda's running item is one of its items.
         if (const auto* agenda = std::get_if<sync::HubAgenda>(&*event);

@@ -127,7 +127,7 @@ void CallModel::join(const QString& title)
     Q_EMIT qualityChanged();
     if (!serverUrl_.isValid() || !serverUrl_.scheme().startsWith(QLatin1String("ws"))) {
         setState(State::Error, tr("No session server is set up on this laptop. Ask your hub for the session "
-                                  "address (it starts with ws://)."));
+                                  "address (it starts with wss://)."));
         return;
     }
     QString iface = iceInterface_.isEmpty() ? defaultIceInterface() : iceInterface_;
@@ -142,6 +142,8 @@ void CallModel::join(const QString& title)
     options.room = room_;
     options.display = displayName_;
     options.iceInterface = iface.toStdString();
+    // Plain ws:// beyond loopback only for a practice session (CallOptions::allowPlainWs).
+    options.allowPlainWs = practice_;
     options.tap = router_;
     options.startMuted = muted_;
     options.startCameraOn = cameraOn_;

@@ -3,6 +3,7 @@
 // fixed time; what arrived from everyone else goes to a stats JSON file.
 
 #include "Commands.h"
+#include "JoinScreen.h"
 
 #include "call/CallSession.h"
 #include "media/devices/DeviceRegistry.h"
@@ -194,6 +195,7 @@ int runJoin(CliContext&, const QStringList& args)
     parser.addOption(option("audio-min-delay-ms", "MS", "0"));
     parser.addOption(QCommandLineOption(QStringLiteral("audio-only")));
     parser.addOption(QCommandLineOption(QStringLiteral("no-video-receive")));
+    addScreenShareOptions(parser);
     if (!parser.parse(QStringList{QStringLiteral("join")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;
@@ -220,6 +222,9 @@ int runJoin(CliContext&, const QStringList& args)
         refusal = parseVideoFormat(parser, options);
     if (!refusal)
         refusal = parseLink(parser, options);
+    std::optional<ScreenShareRequest> screenShare;
+    if (!refusal)
+        refusal = parseScreenShare(parser, options, screenShare);
     if (refusal) {
         CliContext::printError(*refusal);
         return kBadInput;
@@ -234,6 +239,8 @@ int runJoin(CliContext&, const QStringList& args)
     }
 
     call::CallSession session(options);
+    if (screenShare)
+        scheduleScreenShare(session, *screenShare);
     QString failure;
     const int exitCode = runSession(session, seconds, failure);
 

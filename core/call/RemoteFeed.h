@@ -44,6 +44,9 @@ struct RemoteFeedConfig {
     // Janus relays the feed's video from the start; false: it is asked not
     // to (a `configure` with `"send": false` once the subscription starts).
     bool receiveVideo = true;
+    // A screen share (isScreenShare in ScreenShare.h): one stream, no
+    // layers to pick; its pictures are read for the stamped text.
+    bool screenShare = false;
 };
 
 // One subscriber PeerConnection for one remote publisher: attach a
@@ -65,6 +68,7 @@ struct RemoteFeedConfig {
 class RemoteFeed : public QObject {
     Q_OBJECT
 public:
+    bool screenShare() const { return config_.screenShare; } // see RemoteFeedConfig
     RemoteFeed(session::JanusConnection& connection, const session::Participant& participant, RemoteFeedConfig config,
                QObject* parent = nullptr);
     ~RemoteFeed() override;

@@ -1,6 +1,7 @@
 #include "call/receive/VideoReceiveStream.h"
 
 #include "media/video/FrameStamp.h"
+#include "media/video/TextStamp.h"
 #include "rtc/JsepBuilder.h"
 #include "rtc/Rtx.h"
 #include "rtc/Vp8Descriptor.h"
@@ -119,6 +120,12 @@ void VideoReceiveStream::decode(const rtc::Vp8Frame& frame, std::int64_t nowMs, 
     }
     std::optional<std::int64_t> captureMs;
     readStamp(*picture, captureMs, nowMs);
+    if (config_.readText) {
+        if (media::TextStamp::read(*picture).frame)
+            ++stats_.video().textRead;
+        else
+            ++stats_.video().textMisread;
+    }
     const std::int64_t delayMs = lipSync.onPictureDecoded(frame.rtpTimestamp, nowMs);
     renderQueue_.push(*picture, frame.rtpTimestamp, nowMs, delayMs, captureMs);
     stats_.onFrameDecoded(nowMs);

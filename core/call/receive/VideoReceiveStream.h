@@ -47,6 +47,9 @@ public:
         // The sender's MediaClock zero on the steady clock (-1: unknown,
         // stamps then give frame numbers but no latency).
         std::int64_t senderClockEpochMs = -1;
+        // A screen share: read each picture's TextStamp too (the stamped
+        // text pattern's live lines), counted as read or misread.
+        bool readText = false;
     };
     struct Arrival {
         bool accepted = false; // a VP8 packet of this stream (RTX unwrapped)

@@ -162,6 +162,8 @@ private:
 // The stream description a publisher sets so receivers can turn stamp
 // times (the sender's MediaClock) into the steady clock: "clock=<ms>".
 QString clockDescription(std::int64_t epochMs);
-std::int64_t parseClockDescription(const QString& description); // -1 if absent
+// The epoch in "clock=<ms>" or "screen;clock=<ms>" (a screen share,
+// ScreenShare.h); -1 when there is none.
+std::int64_t parseClockDescription(const QString& description);
 
 } // namespace spoke::call

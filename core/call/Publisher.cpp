@@ -133,7 +133,7 @@ struct Publisher::SendState {
     SendState(const PublisherConfig& config, send::RtpSender::Transmit transmit)
         : sender(senderConfig(config), std::move(transmit))
         , rate(send::RateController::Config{config.width, config.height, config.fps, sender.layerCount(),
-                                            config.maxVideoBitrateBps})
+                                            config.maxVideoBitrateBps, config.audio, !config.screenContent})
         , feedback(sender, rate, config.video)
     {
     }

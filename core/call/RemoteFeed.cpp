@@ -226,7 +226,7 @@ void RemoteFeed::startReceiver()
     config.feedId = participant_.id;
     config.callStartMs = config_.callStartMs;
     config.senderClockEpochMs = senderClockEpochMs_;
-    config.readText = config_.screenShare;
+    config.screenShare = config_.screenShare;
     config.avSyncEnabled = config_.avSyncEnabled;
     config.audioMinDelayMs = config_.audioMinDelayMs;
     config.ourSsrc = QRandomGenerator::global()->generate() | 1u;

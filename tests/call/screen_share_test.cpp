@@ -61,8 +61,7 @@ TEST_CASE("A screen share is told from a camera by its stream description", "[ca
     CHECK(isScreenShare(share));
 }
 
-TEST_CASE("A screen share stopped before it starts, or failing to reach Janus, ends once and cleanly",
-          "[call][screen]")
+TEST_CASE("A screen share stopped before it starts, or failing to reach Janus, ends once and cleanly", "[call][screen]")
 {
     session::JanusConnection connection(unreachable());
     session::videoroom::JoinOptions join;

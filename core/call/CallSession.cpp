@@ -111,6 +111,8 @@ void CallSession::stopMedia()
 {
     for (auto& [id, feed] : feeds_)
         feed->stop();
+    if (screenShare_)
+        screenShare_->stop();
     {
         const std::lock_guard lock(farEndMutex_);
         farEndTarget_ = nullptr;
@@ -220,13 +222,8 @@ void CallSession::joinRoom()
             Q_EMIT failed(QStringLiteral("could not attach to the VideoRoom plugin: ") + error->describe());
             return;
         }
-        session::videoroom::JoinOptions join;
-        join.room = options_.room;
-        join.display = options_.display;
-        join.id = options_.feedId;
-        join.pin = options_.pin;
-        join.token = options_.token;
-        publisherHandle_->joinAsPublisher(join, [this](const session::Outcome& outcome) {
+        publisherHandle_->joinAsPublisher(publisherJoin(PublisherFeed::Camera), [this](
+                                                                                    const session::Outcome& outcome) {
             if (!outcome.ok()) {
                 const auto refusal = session::videoroom::classifyJoinError(*outcome.error);
                 if (refusal != session::videoroom::JoinRefusal::Other) {
@@ -253,6 +250,17 @@ void CallSession::joinRoom()
                 publish();
         });
     });
+}
+
+session::videoroom::JoinOptions CallSession::publisherJoin(PublisherFeed feed) const
+{
+    session::videoroom::JoinOptions join;
+    join.room = options_.room;
+    join.display = options_.display;
+    join.id = feed == PublisherFeed::Camera ? options_.feedId : options_.screenFeedId;
+    join.pin = options_.pin;
+    join.token = options_.token;
+    return join;
 }
 
 void CallSession::publish()
@@ -460,7 +468,7 @@ void CallSession::onPublisherTransportState(int generation)
 void CallSession::subscribeTo(const session::Participant& participant)
 {
     affinity_.assertOwner();
-    if (stopping_ || feeds_.count(participant.id))
+    if (stopping_ || feeds_.count(participant.id) || ownScreenFeeds_.count(participant.id))
         return;
     RemoteFeedConfig config;
     config.room = options_.room;
@@ -478,6 +486,7 @@ void CallSession::subscribeTo(const session::Participant& participant)
     config.avSyncEnabled = options_.avSync;
     config.audioMinDelayMs = options_.audioMinDelayMs;
     config.receiveVideo = videoWanted();
+    config.screenShare = isScreenShare(participant);
     auto feed = std::make_unique<RemoteFeed>(connection_, participant, config, this);
     const quint64 id = participant.id;
     connect(feed.get(), &RemoteFeed::failed, this,
@@ -643,6 +652,11 @@ RemoteFeed::WireBytes CallSession::wireTotals() const
 {
     affinity_.assertOwner();
     RemoteFeed::WireBytes total = closedWireBytes_;
+    if (screenShare_) {
+        const auto bytes = screenShare_->wireBytes();
+        total.sent += bytes.sent;
+        total.received += bytes.received;
+    }
     if (publisherTransport_) {
         const auto stats = publisherTransport_->stats();
         total.sent += stats.bytesSent;
@@ -667,6 +681,11 @@ CallStats CallSession::stats() const
     if (playout_)
         stats.playout = playout_->stats();
     stats.events = events_;
+    stats.screenShare = lastScreenStats_;
+    if (screenShare_) {
+        stats.screenShare->local = screenShare_->stats();
+        stats.screenShare->bytesSent = screenShare_->wireBytes().sent;
+    }
     // Totals read now (the meter's last reading may be 250 ms old); the
     // rate from the meter's window.
     const auto wire = wireTotals();
@@ -687,6 +706,7 @@ void CallSession::stop()
     gatherTimeout_.stop();
     readyTimeout_.stop();
     lastLocal_ = publisher_ ? publisher_->stats() : lastLocal_;
+    closeScreenShare();
     stopMedia();
     // A connection already lost (refused, untrusted) has no session to close
     // and will not say closed(): finish without waiting for it.
@@ -696,6 +716,93 @@ void CallSession::stop()
     connection_.close();
     if (nothingToClose)
         QMetaObject::invokeMethod(this, &CallSession::finished, Qt::QueuedConnection);
+}
+
+// The share gets its own handle, joined as the camera's is (publisherJoin),
+// and its own PeerConnection on the uplink the camera uses.
+void CallSession::startScreenShare(const std::string& deviceId)
+{
+    affinity_.assertOwner();
+    if (stopping_ || !publisherHandle_ || publisherHandle_->room().ownId() == 0) {
+        logEvent(QStringLiteral("screen share not started: not in the room yet"));
+        Q_EMIT screenShareStopped(QStringLiteral("not in the room yet"));
+        return;
+    }
+    closeScreenShare();
+    ScreenShareConfig config;
+    config.deviceId = deviceId;
+    config.width = options_.screenWidth;
+    config.height = options_.screenHeight;
+    config.fps = options_.screenFps;
+    config.maxBitrateBps = options_.screenMaxBitrateBps;
+    config.iceInterface = options_.iceInterface;
+    config.stun = options_.stun;
+    config.turnServers = options_.turnServers;
+    config.sendImpairment = options_.uplinkImpairment.value_or(options_.impairment);
+    config.callStartMs = startMs_;
+    config.clockEpochMs = clockEpochMs_;
+    config.cname = options_.display;
+    screenShare_ = std::make_unique<ScreenShare>(connection_, config, publisherJoin(PublisherFeed::Screen), this);
+    lastScreenStats_ = ScreenShareStats{QString::fromStdString(deviceId), callMs(), -1, {}, 0};
+    ScreenShare* share = screenShare_.get();
+    connect(share, &ScreenShare::joined, this, [this](quint64 id) {
+        ownScreenFeeds_.insert(id);
+        dropFeed(id, QStringLiteral("our own screen share")); // in case its "publishers" event came first
+    });
+    connect(share, &ScreenShare::live, this, [this] {
+        logEvent(QStringLiteral("sharing the screen (%1)").arg(QString::fromStdString(screenDeviceId_)));
+        Q_EMIT screenShareStarted();
+    });
+    connect(share, &ScreenShare::failed, this, [this, share](const QString& why) {
+        logEvent(QStringLiteral("screen share failed: ") + why);
+        // Queued: closing deletes the share, whose handle is calling us now.
+        QMetaObject::invokeMethod(
+            this,
+            [this, share, why] {
+                if (screenShare_.get() != share)
+                    return; // already replaced or closed
+                closeScreenShare();
+                Q_EMIT screenShareStopped(why);
+            },
+            Qt::QueuedConnection);
+    });
+    screenDeviceId_ = deviceId;
+    logEvent(QStringLiteral("starting a screen share of %1").arg(QString::fromStdString(deviceId)));
+    share->start();
+}
+
+void CallSession::stopScreenShare()
+{
+    affinity_.assertOwner();
+    if (!screenShare_)
+        return;
+    closeScreenShare();
+    logEvent(QStringLiteral("screen share stopped"));
+    Q_EMIT screenShareStopped(QString());
+}
+
+bool CallSession::screenSharing() const
+{
+    affinity_.assertOwner();
+    return screenShare_ && screenShare_->state() == ScreenShare::State::Live;
+}
+
+// Stops the share and keeps its last figures and bytes; the object goes
+// later, as it may be inside one of its own handle's callbacks.
+void CallSession::closeScreenShare()
+{
+    if (!screenShare_)
+        return;
+    screenShare_->stop();
+    const auto bytes = screenShare_->wireBytes();
+    closedWireBytes_.sent += bytes.sent;
+    closedWireBytes_.received += bytes.received;
+    if (lastScreenStats_) {
+        lastScreenStats_->local = screenShare_->stats();
+        lastScreenStats_->bytesSent = bytes.sent;
+        lastScreenStats_->stoppedAtMs = callMs();
+    }
+    screenShare_.release()->deleteLater();
 }
 
 } // namespace spoke::call

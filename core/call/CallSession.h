@@ -6,6 +6,7 @@
 #include "call/DataMeter.h"
 #include "call/Publisher.h"
 #include "call/RemoteFeed.h"
+#include "call/ScreenShare.h"
 #include "call/StatsRecorder.h"
 #include "rtc/DownlinkLayerSelector.h"
 #include "session/JanusConnection.h"
@@ -87,11 +88,18 @@ struct CallOptions {
     QString pin;
     QString token;
     quint64 feedId = 0;
+    quint64 screenFeedId = 0; // the screen share's publisher id (0: Janus chooses)
     QString caCertificatesPath;
     bool allowPlainWs = false;
     // ICE servers; empty `iceInterface` gathers on every usable interface.
     std::optional<transport::IceServer> stun;
     std::vector<transport::TurnServer> turnServers;
+    // Screen sharing (startScreenShare): the picture size asked of the
+    // source, frames a second, and the share's own bitrate cap.
+    int screenWidth = 1280;
+    int screenHeight = 720;
+    int screenFps = 5;
+    int screenMaxBitrateBps = 150'000;
 };
 
 // One participant in a live VideoRoom session, headless: joins as
@@ -137,6 +145,13 @@ public:
     void setReceiveVideo(bool on);
     bool audioOnly() const;
     bool receiveVideo() const;
+    // A second publisher next to the camera (ScreenShare.h): `deviceId` is a
+    // DeviceRegistry screen ("x11grab::0.0", "x11grab:window:0x…") or
+    // "synthetic:text-pattern". Once joined; a share already running is
+    // replaced. stopScreenShare() unpublishes it; the call goes on.
+    void startScreenShare(const std::string& deviceId);
+    void stopScreenShare();
+    bool screenSharing() const;
 
 Q_SIGNALS:
     void published(); // our PeerConnection is up and media flows out
@@ -152,11 +167,20 @@ Q_SIGNALS:
     // sent instead (the test pattern, silence); the call goes on.
     void mediaWarning(const QString& why);
     void finished();
+    // Our screen share is published and pictures flow; it ended (`why` is
+    // empty when stopped by choice).
+    void screenShareStarted();
+    void screenShareStopped(const QString& why);
 
 private:
     void logEvent(const QString& what);
     void stopMedia();
     void joinRoom();
+    // What every publisher handle of ours joins with (room, display, and
+    // whatever the room asks of a publisher): the camera's and the screen
+    // share's come from here, so they cannot drift apart.
+    enum class PublisherFeed { Camera, Screen };
+    session::videoroom::JoinOptions publisherJoin(PublisherFeed feed) const;
     void publish();
     void sendPublishOffer(int generation);
     void onPublishAnswer(const session::SdpResult& answer);
@@ -238,6 +262,11 @@ private:
     int republishes_ = 0;
     std::set<quint64> icePairLogged_; // feeds whose selected ICE pair is in events_
     void logIcePairs();
+    std::unique_ptr<ScreenShare> screenShare_;
+    std::string screenDeviceId_;
+    std::set<quint64> ownScreenFeeds_; // never subscribed to: they are us
+    std::optional<ScreenShareStats> lastScreenStats_; // of the share that ended
+    void closeScreenShare();
 };
 
 } // namespace spoke::call

@@ -117,6 +117,8 @@ void CallSession::steerLayers()
         return;
     const std::int64_t nowMs = callMs();
     for (const auto& [id, feed] : feeds_) {
+        if (feed->screenShare())
+            continue; // one stream: no layers to pick
         auto& probe = probeFor(id, *feed);
         auto sample = sampleDownlink(probe, *feed, nowMs);
         if (!sample)

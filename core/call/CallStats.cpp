@@ -20,6 +20,14 @@ QJsonObject toJson(const CallStats& stats, const MemoryStatsRecorder* recorder)
                      {QStringLiteral("bytes_received"), static_cast<qint64>(stats.bytesReceived)},
                      {QStringLiteral("send_bps_last_5s"), static_cast<qint64>(stats.sendBps)},
                      {QStringLiteral("receive_bps_last_5s"), static_cast<qint64>(stats.receiveBps)}};
+    if (const auto& s = stats.screenShare) {
+        QJsonObject share = toJson(s->local);
+        share.insert(QStringLiteral("device"), s->device);
+        share.insert(QStringLiteral("started_at_ms"), static_cast<qint64>(s->startedAtMs));
+        share.insert(QStringLiteral("stopped_at_ms"), static_cast<qint64>(s->stoppedAtMs));
+        share.insert(QStringLiteral("bytes_sent"), static_cast<qint64>(s->bytesSent));
+        json.insert(QStringLiteral("screen_share"), share);
+    }
     if (const auto& p = stats.playout) {
         json.insert(QStringLiteral("playout"),
                     QJsonObject{{QStringLiteral("device"), p->device},

@@ -27,11 +27,21 @@ struct PlayoutStats {
     QString error; // why playout ended early; empty while it plays
 };
 
+// Our screen share (ScreenShare), the current one or the last that ended.
+struct ScreenShareStats {
+    QString device;
+    std::int64_t startedAtMs = -1; // call ms
+    std::int64_t stoppedAtMs = -1; // call ms; -1 while it runs
+    LocalStats local; // frames, rates, NACKs, as the camera's
+    std::uint64_t bytesSent = 0; // its PeerConnection's, on the wire (also in CallStats::bytesSent)
+};
+
 struct CallStats {
     std::int64_t startedSteadyMs = 0; // the call's zero on the machine's steady clock
     LocalStats local;
     std::optional<PlayoutStats> playout;
     std::vector<RemoteStats> remote;
+    std::optional<ScreenShareStats> screenShare;
     std::vector<QString> events; // human-readable timeline ("12034 ms: bob left")
     // The data meter (call::DataMeter): every PeerConnection of the call,
     // DTLS and SRTP datagrams as they leave and arrive (UDP payloads; ICE's

@@ -65,6 +65,7 @@ void Publisher::openVideo()
     video.encoder.maxFps = config_.fps;
     video.encoder.layerCount = std::clamp(static_cast<int>(config_.videoLayerSsrcs.size()), 1, 3);
     video.encoder.totalBitrateBps = config_.maxVideoBitrateBps;
+    video.encoder.screenContent = config_.screenContent;
     // Rate control may skip a picture under CPU or bitrate pressure (the
     // encoder's default): what it skips is counted (LocalStats::framesNotSent),
     // so a receiver's stamp count can tell it from network loss.
@@ -80,7 +81,8 @@ void Publisher::openVideo()
     };
     auto opened = deviceRegistry().openVideoOrFallback(config_.videoDeviceId, format);
     if (!opened.error.empty())
-        appendWarning(deviceWarning_, "The camera could not be used (" + opened.error + "); sending the test pattern.");
+        appendWarning(deviceWarning_, std::string(config_.screenContent ? "The screen" : "The camera")
+                                          + " could not be used (" + opened.error + "); sending the test pattern.");
     std::unique_ptr<media::VideoSource> first = std::move(opened.source);
     if (config_.tap || config_.switches)
         first = std::make_unique<TappedVideoSource>(std::move(first), config_.tap, config_.switches);
@@ -131,7 +133,7 @@ struct Publisher::SendState {
     SendState(const PublisherConfig& config, send::RtpSender::Transmit transmit)
         : sender(senderConfig(config), std::move(transmit))
         , rate(send::RateController::Config{config.width, config.height, config.fps, sender.layerCount(),
-                                            config.maxVideoBitrateBps})
+                                            config.maxVideoBitrateBps, config.audio, !config.screenContent})
         , feedback(sender, rate, config.video)
     {
     }

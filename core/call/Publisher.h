@@ -45,6 +45,9 @@ struct PublisherConfig {
     // substream 0, 1, 2, announced with a=ssrc-group:SIM). Empty: one layer.
     std::vector<std::uint32_t> videoLayerSsrcs;
     std::shared_ptr<StatsRecorder> statsRecorder; // optional per-sample series (CallOptions::statsRecorder)
+    // A screen share (ScreenShare): the encoder's screen-content profile,
+    // one layer at the source's size, `fps` a few a second.
+    bool screenContent = false;
 };
 
 // The send side of one call: the core/media pipelines (capture + encode on

@@ -21,10 +21,12 @@ QString clockDescription(std::int64_t epochMs)
 
 std::int64_t parseClockDescription(const QString& description)
 {
-    if (!description.startsWith(QLatin1String("clock=")))
+    // "clock=N", or "screen;clock=N" on a screen share (ScreenShare.h).
+    const QString clock = description.section(QLatin1Char(';'), -1);
+    if (!clock.startsWith(QLatin1String("clock=")))
         return -1;
     bool ok = false;
-    const qint64 value = description.mid(6).toLongLong(&ok);
+    const qint64 value = clock.mid(6).toLongLong(&ok);
     return ok ? value : -1;
 }
 
@@ -228,6 +230,7 @@ void RemoteFeed::startReceiver()
     config.feedId = participant_.id;
     config.callStartMs = config_.callStartMs;
     config.senderClockEpochMs = senderClockEpochMs_;
+    config.screenShare = config_.screenShare;
     config.avSyncEnabled = config_.avSyncEnabled;
     config.audioMinDelayMs = config_.audioMinDelayMs;
     config.ourSsrc = QRandomGenerator::global()->generate() | 1u;
@@ -390,6 +393,7 @@ RemoteStats RemoteFeed::stats() const
     const std::lock_guard lock(statsMutex_);
     RemoteStats stats = published_;
     stats.display = participant_.display;
+    stats.screenShare = config_.screenShare;
     stats.feedId = participant_.id;
     stats.video.layer = layer_;
     stats.videoPaused = videoPaused_;

@@ -48,6 +48,9 @@ struct RemoteFeedConfig {
     // Janus relays the feed's video from the start; false: it is asked not
     // to (a `configure` with `"send": false` once the subscription starts).
     bool receiveVideo = true;
+    // A screen share (isScreenShare in ScreenShare.h): one stream, no
+    // layers to pick; its pictures are read for the stamped text.
+    bool screenShare = false;
 };
 
 // One subscriber PeerConnection for one remote publisher: attach a
@@ -69,6 +72,7 @@ struct RemoteFeedConfig {
 class RemoteFeed : public QObject {
     Q_OBJECT
 public:
+    bool screenShare() const { return config_.screenShare; } // see RemoteFeedConfig
     RemoteFeed(session::JanusConnection& connection, const session::Participant& participant, RemoteFeedConfig config,
                QObject* parent = nullptr);
     ~RemoteFeed() override;
@@ -164,6 +168,8 @@ private:
 // The stream description a publisher sets so receivers can turn stamp
 // times (the sender's MediaClock) into the steady clock: "clock=<ms>".
 QString clockDescription(std::int64_t epochMs);
-std::int64_t parseClockDescription(const QString& description); // -1 if absent
+// The epoch in "clock=<ms>" or "screen;clock=<ms>" (a screen share,
+// ScreenShare.h); -1 when there is none.
+std::int64_t parseClockDescription(const QString& description);
 
 } // namespace spoke::call

@@ -32,6 +32,10 @@ struct RemoteVideoStats {
     std::uint64_t stampsRead = 0; // distinct stamped frame numbers decoded
     std::uint64_t stampsExpected = 0; // span of stamped frame numbers seen (last - first + 1)
     std::uint64_t stampsUnreadable = 0; // decoded pictures whose stamp could not be read
+    // A screen share's decoded pictures whose stamped text (media::TextStamp)
+    // read back exactly, and those where it did not.
+    std::uint64_t textRead = 0;
+    std::uint64_t textMisread = 0;
     MsSummary latencyMs; // glass-to-glass per stamped frame: capture to decoded
     // Median glass-to-glass of the latest stamped frames (at most
     // ReceiveStatsCollector::kRecentLatencies); none without stamps.
@@ -91,6 +95,7 @@ struct RemoteAudioStats {
 struct RemoteStats {
     QString display;
     quint64 feedId = 0;
+    bool screenShare = false; // a screen share (ScreenShare.h), not a camera
     std::int64_t subscribedAtMs = -1; // call-relative
     std::int64_t goneAtMs = -1; // when we noticed the participant vanished
     std::int64_t transportStartedAtMs = -1; // call-relative: the subscriber PeerConnection was made

@@ -19,8 +19,8 @@ SendAllocation SendRateAllocator::allocate(std::int64_t estimateBps)
 {
     affinity_.assertOwner();
     SendAllocation out;
-    out.audioBitrateBps = audioBitrateFor(estimateBps);
-    const std::int64_t left = estimateBps - out.audioBitrateBps - kAudioHeaderBps;
+    out.audioBitrateBps = config_.audio ? audioBitrateFor(estimateBps) : 0;
+    const std::int64_t left = estimateBps - (config_.audio ? out.audioBitrateBps + kAudioHeaderBps : 0);
     const int videoBps = static_cast<int>(std::max<std::int64_t>(0, left) * (1 - kVideoHeaderShare));
     videoPaused_ = videoPaused_ ? videoBps < kVideoResumeAtBps : videoBps < kVideoPauseBelowBps;
     out.videoPaused = videoPaused_;

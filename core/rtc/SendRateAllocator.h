@@ -35,6 +35,7 @@ public:
         int sourceHeight = 720;
         int maxFps = 30;
         int layerCount = 3;
+        bool audio = true; // false: a video-only sender (a screen share) spends nothing on Opus
     };
     static constexpr int kAudioHeaderBps = 20'000; // 50 × (20 IP + 8 UDP + 12 RTP + 10 SRTP tag) bytes × 8
     static constexpr double kVideoHeaderShare = 0.05; // ~60 header bytes per ~1200-byte packet

@@ -14,7 +14,7 @@ FeedReceiver::FeedReceiver(Config config, Outputs outputs)
     , stats_(config_.feedId, config_.callStartMs, config_.recorder)
     , rtcp_(config_.ourSsrc)
     , lipSync_(config_.avSyncEnabled)
-    , video_(VideoReceiveStream::Config{config_.senderClockEpochMs}, stats_)
+    , video_(VideoReceiveStream::Config{config_.senderClockEpochMs, config_.screenShare}, stats_)
     , audio_(AudioReceiveStream::Config{config_.audioMinDelayMs}, stats_)
 {
     stats_.stats().avSyncApplied = config_.avSyncEnabled;

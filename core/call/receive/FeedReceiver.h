@@ -35,6 +35,7 @@ public:
         quint64 feedId = 0;
         std::int64_t callStartMs = 0; // steady ms
         std::int64_t senderClockEpochMs = -1; // see VideoReceiveStream::Config
+        bool screenShare = false; // see VideoReceiveStream::Config
         bool avSyncEnabled = true;
         std::int64_t audioMinDelayMs = 0;
         std::uint32_t ourSsrc = 1; // the SSRC our RRs and feedback carry

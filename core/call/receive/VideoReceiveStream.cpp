@@ -1,6 +1,7 @@
 #include "call/receive/VideoReceiveStream.h"
 
 #include "media/video/FrameStamp.h"
+#include "media/video/TextStamp.h"
 #include "rtc/JsepBuilder.h"
 #include "rtc/Rtx.h"
 #include "rtc/Vp8Descriptor.h"
@@ -35,7 +36,12 @@ VideoReceiveStream::VideoReceiveStream(Config config, ReceiveStatsCollector& sta
     : config_(config)
     , stats_(stats)
     , nacks_(rtc::NackGenerator::Config{.defaultRttMs = kJanusNackRepeatFloorMs + 20, .requestKeyframes = false})
-    , frames_(rtc::VideoFrameBuffer::Config{.minWaitMs = 2 * kJanusNackRepeatFloorMs})
+    , assembler_(rtc::Vp8FrameAssembler::Limits{.frameDeadlineUs =
+                                                    (config.screenShare ? kScreenFrameDeadlineMs : 1000) * 1000})
+    , pliRepeatMs_(config.screenShare ? kScreenFrameDeadlineMs : kPliRepeatMs)
+    , frames_(rtc::VideoFrameBuffer::Config{.minWaitMs = 2 * kJanusNackRepeatFloorMs,
+                                            .minKeyframeRequestIntervalMs =
+                                                config.screenShare ? kScreenFrameDeadlineMs : 500})
     , decoder_(media::VideoCodec::Vp8)
 {
 }
@@ -119,6 +125,12 @@ void VideoReceiveStream::decode(const rtc::Vp8Frame& frame, std::int64_t nowMs, 
     }
     std::optional<std::int64_t> captureMs;
     readStamp(*picture, captureMs, nowMs);
+    if (config_.screenShare) {
+        if (media::TextStamp::read(*picture).frame)
+            ++stats_.video().textRead;
+        else
+            ++stats_.video().textMisread;
+    }
     const std::int64_t delayMs = lipSync.onPictureDecoded(frame.rtpTimestamp, nowMs);
     renderQueue_.push(*picture, frame.rtpTimestamp, nowMs, delayMs, captureMs);
     stats_.onFrameDecoded(nowMs);
@@ -177,7 +189,7 @@ VideoReceiveStream::Feedback VideoReceiveStream::takeFeedback(std::int64_t nowMs
     if (ssrc_ == 0)
         return feedback;
     feedback.nacks = nacks_.nacksToSend(nowMs);
-    if (waitingForKeyframe_ && lastPliMs_ && nowMs - *lastPliMs_ >= kPliRepeatMs)
+    if (waitingForKeyframe_ && lastPliMs_ && nowMs - *lastPliMs_ >= pliRepeatMs_)
         pliDue_ = true;
     if (pliDue_) {
         pliDue_ = false;
@@ -227,7 +239,7 @@ std::optional<std::int64_t> VideoReceiveStream::nextWakeMs(std::int64_t nowMs) c
     if (frames_.waitingForKeyframe() || assembler_.pendingFrames() > 0)
         wakeMs = std::min(wakeMs, nowMs + kKeyframeCheckMs);
     if (waitingForKeyframe_ && lastPliMs_)
-        wakeMs = std::min(wakeMs, *lastPliMs_ + kPliRepeatMs);
+        wakeMs = std::min(wakeMs, *lastPliMs_ + pliRepeatMs_);
     if (wakeMs == std::numeric_limits<std::int64_t>::max())
         return std::nullopt;
     return wakeMs;

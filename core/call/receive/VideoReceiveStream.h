@@ -47,7 +47,15 @@ public:
         // The sender's MediaClock zero on the steady clock (-1: unknown,
         // stamps then give frame numbers but no latency).
         std::int64_t senderClockEpochMs = -1;
+        // A screen share: each picture's TextStamp is read too (the stamped
+        // text pattern's live lines), counted as read or misread; and a
+        // frame may take kScreenFrameDeadlineMs to arrive, since a keyframe
+        // of a page of text is 30-50 KB, two seconds of a 150 kbit/s share
+        // (tests/media/screen_content_test.cpp prints the sizes). Keyframe
+        // requests repeat no sooner, or each would restart the wait.
+        bool screenShare = false;
     };
+    static constexpr std::int64_t kScreenFrameDeadlineMs = 4000;
     struct Arrival {
         bool accepted = false; // a VP8 packet of this stream (RTX unwrapped)
         bool retransmission = false;
@@ -88,6 +96,7 @@ private:
     ReceiveStatsCollector& stats_;
     rtc::NackGenerator nacks_;
     rtc::Vp8FrameAssembler assembler_;
+    std::int64_t pliRepeatMs_ = kPliRepeatMs;
     rtc::VideoFrameBuffer frames_;
     media::VpxDecoder decoder_;
     VideoRenderQueue renderQueue_;

@@ -11,11 +11,11 @@ namespace {
 
 // The estimate covers everything on the wire: video at its cap with its
 // headers, plus Opus and its headers.
-rtc::SendBandwidthEstimator::Config estimatorConfig(int maxVideoBitrateBps)
+rtc::SendBandwidthEstimator::Config estimatorConfig(int maxVideoBitrateBps, bool audio)
 {
     rtc::SendBandwidthEstimator::Config config;
     config.maxBps = static_cast<std::int64_t>(maxVideoBitrateBps / (1 - rtc::SendRateAllocator::kVideoHeaderShare))
-                    + RateController::kAudioMaxBitrateBps + rtc::SendRateAllocator::kAudioHeaderBps;
+                    + (audio ? RateController::kAudioMaxBitrateBps + rtc::SendRateAllocator::kAudioHeaderBps : 0);
     config.startBps = std::min(config.startBps, config.maxBps);
     return config;
 }
@@ -45,8 +45,9 @@ double nextEncoderScale(double scale, double sentBps, double budgetBps)
 
 RateController::RateController(Config config)
     : config_(config)
-    , estimator_(estimatorConfig(config.maxVideoBitrateBps))
-    , allocator_(rtc::SendRateAllocator::Config{config.width, config.height, config.fps, config.layerCount})
+    , estimator_(estimatorConfig(config.maxVideoBitrateBps, config.audio))
+    , allocator_(
+          rtc::SendRateAllocator::Config{config.width, config.height, config.fps, config.layerCount, config.audio})
 {
     // What the encoder runs before the first update: it starts planned for
     // the configured maximum.
@@ -83,6 +84,8 @@ void RateController::setRttMs(std::int64_t rttMs)
 void RateController::measureOvershoot(std::int64_t nowMs, std::uint64_t videoWireBytes,
                                       const rtc::SendAllocation& allocation)
 {
+    if (!config_.correctOvershoot)
+        return;
     if (!overshootSinceMs_) {
         overshootSinceMs_ = nowMs;
         overshootSinceBytes_ = videoWireBytes;

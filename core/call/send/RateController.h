@@ -36,6 +36,13 @@ public:
         int fps = 30;
         int layerCount = 1;
         int maxVideoBitrateBps = 800'000;
+        // A screen share: no Opus to budget for, and no overshoot
+        // correction, since its keyframes (a page of text, 30-50 KB) are
+        // most of a second's bytes by nature, not an encoder overshooting,
+        // and libvpx's own buffer model already pays them back by dropping
+        // pictures (media::screenContentProfile).
+        bool audio = true;
+        bool correctOvershoot = true;
     };
     // What update() decided: apply the optional parts to the encoders (they
     // are set only when they changed enough to be worth a re-plan), the

@@ -89,8 +89,19 @@ std::unique_ptr<VideoSource> FfmpegBackend::openVideo(const std::string& backend
         return std::make_unique<FfmpegVideoSource>(info, "video4linux2", localId, format);
     }
     if (backend == "x11grab") {
+        // The whole screen (or window) at the rate asked: x11grab's
+        // video_size would crop it, and the encoder scales it anyway.
         info.kind = DeviceKind::Screen;
-        return std::make_unique<FfmpegVideoSource>(info, "x11grab", localId, format);
+        std::map<std::string, std::string> options{{"framerate", std::to_string(format.fps)}};
+        std::string display = localId;
+        // "window:ID": one top-level window by its X id (x11grab's window_id,
+        // FFmpeg 5.1), grabbed on $DISPLAY; it follows the window when moved.
+        if (localId.rfind("window:", 0) == 0) {
+            options["window_id"] = localId.substr(7);
+            const char* env = std::getenv("DISPLAY");
+            display = env && *env ? env : ":0";
+        }
+        return std::make_unique<FfmpegVideoSource>(info, "x11grab", display, format, false, options);
     }
     if (backend == "file") {
         if (!std::filesystem::exists(localId))

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <map>
+#include <string>
+
 #include "media/devices/FfmpegInput.h"
 #include "media/devices/VideoSource.h"
 #include "util/ThreadAffinity.h"
@@ -17,7 +20,8 @@ public:
     // Throws MediaError(DeviceNotFound / FormatRefused) with a message that
     // names the device.
     FfmpegVideoSource(DeviceInfo info, const std::string& formatName, const std::string& url,
-                      const VideoCaptureFormat& format, bool applyFormat = true);
+                      const VideoCaptureFormat& format, bool applyFormat = true,
+                      std::map<std::string, std::string> options = {});
 
     const DeviceInfo& device() const override { return info_; }
     VideoFrame read() override;

@@ -4,18 +4,26 @@
 #include "media/audio/ToneSource.h"
 #include "media/devices/SyntheticSpeaker.h"
 #include "media/video/TestPatternSource.h"
+#include "media/video/TextPatternSource.h"
 
 namespace spoke::media {
 
 std::vector<DeviceInfo> SyntheticBackend::enumerate() const
 {
-    return {TestPatternSource::deviceInfo(), ToneSource::deviceInfo(), ToneSource::silenceDeviceInfo(),
-            SyntheticSpeaker::deviceInfo()};
+    return {TestPatternSource::deviceInfo(), TextPatternSource::deviceInfo(), ToneSource::deviceInfo(),
+            ToneSource::silenceDeviceInfo(), SyntheticSpeaker::deviceInfo()};
 }
 
 std::unique_ptr<VideoSource> SyntheticBackend::openVideo(const std::string&, const std::string& localId,
                                                          const VideoCaptureFormat& format) const
 {
+    if (localId == "text-pattern") {
+        TextPatternSource::Config config;
+        config.width = format.width;
+        config.height = format.height;
+        config.fps = format.fps;
+        return std::make_unique<TextPatternSource>(config);
+    }
     if (localId != "test-pattern")
         throw MediaError(MediaErrorKind::DeviceNotFound, "There is no synthetic camera called \"" + localId + "\"");
     TestPatternSource::Config config;

@@ -41,6 +41,8 @@ SimulcastEncoder::SimulcastEncoder(const SimulcastConfig& config) : config_(conf
                          "Simulcast takes 1 to 3 layers, not " + std::to_string(config_.layerCount));
     if (config_.sourceWidth < 2 || config_.sourceHeight < 2 || config_.maxFps <= 0)
         throw MediaError(MediaErrorKind::InvalidArgument, "Simulcast needs a source size and frame rate");
+    if (config_.screenContent)
+        config_.layerCount = 1; // a share is one stream: receivers have no smaller layer to pick
     for (int i = 0; i < config_.layerCount; ++i)
         layers_.push_back(std::make_unique<Layer>());
     replan();
@@ -50,8 +52,14 @@ void SimulcastEncoder::replan()
 {
     const bool topRunning = plans_.size() > 1 && plans_.back().bitrateBps > 0;
     const auto [width, height] = cpuScaledSource(config_.sourceWidth, config_.sourceHeight, cpuSteps_);
-    plans_ = rtc::BitrateLadder::simulcast(config_.totalBitrateBps, width, height, config_.maxFps, config_.layerCount,
-                                           topRunning);
+    if (config_.screenContent) {
+        // Text must stay at the source's size to stay readable: a share
+        // spends a thin link on fewer pictures, not on smaller ones.
+        plans_ = {rtc::VideoLayerPlan{width, height, config_.maxFps, config_.totalBitrateBps}};
+    } else {
+        plans_ = rtc::BitrateLadder::simulcast(config_.totalBitrateBps, width, height, config_.maxFps,
+                                               config_.layerCount, topRunning);
+    }
     applyPlan();
 }
 
@@ -108,7 +116,8 @@ void SimulcastEncoder::applyPlan()
             encoderConfig.bitrateBps = plan.bitrateBps;
             encoderConfig.threads = config_.threads;
             encoderConfig.allowFrameDrop = config_.allowFrameDrop;
-            encoderConfig.screenContent = config_.screenContent;
+            if (config_.screenContent)
+                encoderConfig = screenContentProfile(encoderConfig);
             layer.encoder = std::make_unique<VpxEncoder>(encoderConfig);
         } else {
             layer.encoder->setResolution(plan.width, plan.height);

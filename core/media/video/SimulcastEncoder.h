@@ -21,6 +21,8 @@ struct SimulcastConfig {
     int totalBitrateBps = 1'000'000;
     int threads = 1;
     bool allowFrameDrop = true;
+    // The screen-content profile (screenContentProfile in VpxEncoder.h):
+    // one layer at the source's size whatever the bitrate, at maxFps.
     bool screenContent = false;
     // Send a smaller picture when encoding does not keep up on this machine
     // (VideoSendPipeline's EncodeLoadMonitor decides).

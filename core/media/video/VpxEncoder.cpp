@@ -32,6 +32,12 @@ namespace {
 // spacing of frames, including a camera that delivers 27 fps instead of 30.
 constexpr int kTimebaseDen = 1'000'000;
 
+// The screen-content profile's rate control (measured on the text pattern
+// at 1280x720, 5 fps, 150 kbit/s: tests/media/screen_content_test.cpp).
+constexpr int kScreenDropFrameThresholdPct = 30;
+constexpr int kScreenMaxQuantizer = 63;
+constexpr int kScreenMaxIntraBitratePct = 300;
+
 [[noreturn]] void fail(vpx_codec_ctx_t* context, const std::string& what)
 {
     std::string message = what;
@@ -51,6 +57,16 @@ void control(vpx_codec_ctx_t* context, int id, int value, const char* name)
 }
 
 } // namespace
+
+VpxEncoderConfig screenContentProfile(VpxEncoderConfig base)
+{
+    base.screenContent = true;
+    base.allowFrameDrop = true;
+    base.dropFrameThresholdPct = kScreenDropFrameThresholdPct;
+    base.maxQuantizer = kScreenMaxQuantizer;
+    base.maxIntraBitratePct = kScreenMaxIntraBitratePct;
+    return base;
+}
 
 VpxEncoder::VpxEncoder(const VpxEncoderConfig& config) : config_(config), codec_(std::make_unique<Codec>())
 {
@@ -76,14 +92,14 @@ VpxEncoder::VpxEncoder(const VpxEncoderConfig& config) : config_(config), codec_
     cfg.g_pass = VPX_RC_ONE_PASS;
     cfg.rc_end_usage = VPX_CBR;
     cfg.rc_target_bitrate = static_cast<unsigned>(config_.bitrateBps / 1000);
-    cfg.rc_dropframe_thresh = config_.allowFrameDrop ? 30 : 0;
+    cfg.rc_dropframe_thresh = config_.allowFrameDrop ? static_cast<unsigned>(config_.dropFrameThresholdPct) : 0;
     cfg.rc_buf_sz = 1000;
     cfg.rc_buf_initial_sz = 500;
     cfg.rc_buf_optimal_sz = 600;
     cfg.rc_undershoot_pct = 100;
     cfg.rc_overshoot_pct = 15;
     cfg.rc_min_quantizer = 2;
-    cfg.rc_max_quantizer = 56;
+    cfg.rc_max_quantizer = static_cast<unsigned>(config_.maxQuantizer);
     cfg.rc_resize_allowed = 0;
     cfg.kf_mode = VPX_KF_AUTO;
     cfg.kf_min_dist = 0;
@@ -98,7 +114,7 @@ VpxEncoder::VpxEncoder(const VpxEncoderConfig& config) : config_(config), codec_
     if (config_.codec == VideoCodec::Vp8) {
         control(context, VP8E_SET_NOISE_SENSITIVITY, 0, "the noise sensitivity");
         control(context, VP8E_SET_STATIC_THRESHOLD, config_.staticThresholdSse, "the static threshold");
-        control(context, VP8E_SET_MAX_INTRA_BITRATE_PCT, 300,
+        control(context, VP8E_SET_MAX_INTRA_BITRATE_PCT, config_.maxIntraBitratePct,
                 "the keyframe size cap"); // a keyframe may not flood the link
         if (config_.screenContent)
             control(context, VP8E_SET_SCREEN_CONTENT_MODE, 1, "screen content mode");

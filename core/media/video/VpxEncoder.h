@@ -32,7 +32,23 @@ struct VpxEncoderConfig {
     // wall behind the clinician): 25-40 % less CPU on such pictures for the
     // same PSNR (docs/benchmarks.md). 1 codes everything (libwebrtc's choice).
     int staticThresholdSse = 1000;
+    // Rate control's room: how large a keyframe may be against an average
+    // frame, the coarsest quantiser, and the buffer level (percent) below
+    // which it drops a picture rather than overshoot (0: never drops).
+    int maxIntraBitratePct = 300;
+    int maxQuantizer = 56;
+    int dropFrameThresholdPct = 30;
 };
+
+// The screen-content profile on top of `base` (size, rate, codec kept): VP8's
+// screen-content mode (VP8E_SET_SCREEN_CONTENT_MODE) or VP9's screen tuning,
+// and quality over motion: a few frames a second (the sender captures at
+// the rate it is given), a finer quantiser ceiling, and pictures dropped
+// rather than blurred when a change is larger than the budget. A keyframe
+// may take several frames' budget: text must arrive sharp the first time,
+// and at 5 fps a frame's budget is small. See core/media/README.md for the
+// figures behind each value.
+VpxEncoderConfig screenContentProfile(VpxEncoderConfig base);
 
 // One libvpx encoder. Bitrate, frame rate and resolution change on the fly
 // (libvpx reconfigures in place; a larger picture forces a keyframe).

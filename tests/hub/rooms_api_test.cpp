@@ -63,8 +63,7 @@ TEST_CASE("rooms api: join info is checked by the router and handed to the serve
 
     CHECK(f.hub.call("GET", f.path(QStringLiteral("join")), f.clinician).response.status == 400);
     CHECK(f.hub.call("GET", f.path(QStringLiteral("join?device_id=a/b")), f.clinician).response.status == 400);
-    CHECK(f.hub.call("GET", f.path(QStringLiteral("join?device_id=") + QString(65, u'x')), f.clinician)
-              .response.status
+    CHECK(f.hub.call("GET", f.path(QStringLiteral("join?device_id=") + QString(65, u'x')), f.clinician).response.status
           == 400);
     CHECK(f.hub.call("GET", f.path(QStringLiteral("join?device_id=d")), {}).response.status == 401);
     const auto outsider = f.hub.call("GET", f.path(QStringLiteral("join?device_id=d")), f.outsider);
@@ -100,8 +99,9 @@ TEST_CASE("rooms api: only the chair moderates and removes, about a member, with
 
     CHECK(f.hub.call("POST", f.path(QStringLiteral("moderate")), f.clinician, mute).response.status == 403);
     CHECK(f.hub.call("POST", f.path(QStringLiteral("moderate")), f.outsider, mute).response.status == 403);
-    CHECK(f.hub.call("POST", f.path(QStringLiteral("moderate")), f.chair,
-                     ApiHub::json({{"account_id", double(f.clinicianId)}, {"mute_audio", "yes"}}))
+    CHECK(f.hub
+              .call("POST", f.path(QStringLiteral("moderate")), f.chair,
+                    ApiHub::json({{"account_id", double(f.clinicianId)}, {"mute_audio", "yes"}}))
               .response.status
           == 400);
     CHECK(f.hub.call("POST", f.path(QStringLiteral("moderate")), f.chair, ApiHub::json({{"mute_audio", true}}))
@@ -109,8 +109,9 @@ TEST_CASE("rooms api: only the chair moderates and removes, about a member, with
           == 400);
     CHECK(f.hub.call("POST", f.path(QStringLiteral("moderate")), f.chair, "[1]").response.status == 400);
     const qint64 outsiderId = f.hub.accountId(f.outsider);
-    CHECK(f.hub.call("POST", f.path(QStringLiteral("moderate")), f.chair,
-                     ApiHub::json({{"account_id", double(outsiderId)}, {"mute_audio", true}}))
+    CHECK(f.hub
+              .call("POST", f.path(QStringLiteral("moderate")), f.chair,
+                    ApiHub::json({{"account_id", double(outsiderId)}, {"mute_audio", true}}))
               .response.status
           == 404);
 
@@ -118,12 +119,14 @@ TEST_CASE("rooms api: only the chair moderates and removes, about a member, with
                                     ApiHub::json({{"account_id", double(f.clinicianId)}}));
     REQUIRE(removed.room);
     CHECK(removed.room->kind == RoomRequest::Kind::Remove);
-    CHECK(f.hub.call("POST", f.path(QStringLiteral("remove")), f.chair,
-                     ApiHub::json({{"account_id", double(f.hub.accountId(f.chair))}}))
+    CHECK(f.hub
+              .call("POST", f.path(QStringLiteral("remove")), f.chair,
+                    ApiHub::json({{"account_id", double(f.hub.accountId(f.chair))}}))
               .response.status
           == 400);
-    CHECK(f.hub.call("POST", f.path(QStringLiteral("remove")), f.clinician,
-                     ApiHub::json({{"account_id", double(f.clinicianId)}}))
+    CHECK(f.hub
+              .call("POST", f.path(QStringLiteral("remove")), f.clinician,
+                    ApiHub::json({{"account_id", double(f.clinicianId)}}))
               .response.status
           == 403);
 
@@ -138,8 +141,8 @@ TEST_CASE("rooms api: ending the session hands the room's destruction over, and 
 {
     const auto db = HubTestDatabase::sqlite();
     RoomFixture f(db->location());
-    const auto ended = f.hub.call("POST", f.path(QStringLiteral("agenda/advance")), f.chair,
-                                  ApiHub::json({{"end", true}}));
+    const auto ended =
+        f.hub.call("POST", f.path(QStringLiteral("agenda/advance")), f.chair, ApiHub::json({{"end", true}}));
     REQUIRE(ended.response.status == 200);
     REQUIRE(ended.room);
     CHECK(ended.room->kind == RoomRequest::Kind::Destroy);
@@ -149,8 +152,9 @@ TEST_CASE("rooms api: ending the session hands the room's destruction over, and 
     CHECK(late.response.status == 409);
     CHECK_FALSE(late.room);
     CHECK(f.hub.call("GET", f.path(QStringLiteral("participants")), f.clinician).response.status == 409);
-    CHECK(f.hub.call("POST", f.path(QStringLiteral("moderate")), f.chair,
-                     ApiHub::json({{"account_id", double(f.clinicianId)}, {"mute_audio", true}}))
+    CHECK(f.hub
+              .call("POST", f.path(QStringLiteral("moderate")), f.chair,
+                    ApiHub::json({{"account_id", double(f.clinicianId)}, {"mute_audio", true}}))
               .response.status
           == 409);
 }

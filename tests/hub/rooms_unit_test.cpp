@@ -136,9 +136,9 @@ TEST_CASE("rooms: Janus' answers are parsed strictly", "[hub][rooms]")
     CHECK(*parseExists(*success({{"videoroom", "success"}, {"room", 1}, {"exists", false}})) == false);
     CHECK_FALSE(parseExists(*success({{"videoroom", "success"}, {"exists", "false"}})).ok());
 
-    auto participants = parseParticipants(participantsData(
-        {QJsonObject{{"id", 7000}, {"display", "Achieng"}, {"publisher", true}, {"talking", false}},
-         QJsonObject{{"id", 8001}, {"publisher", false}}}));
+    auto participants = parseParticipants(
+        participantsData({QJsonObject{{"id", 7000}, {"display", "Achieng"}, {"publisher", true}, {"talking", false}},
+                          QJsonObject{{"id", 8001}, {"publisher", false}}}));
     REQUIRE(participants.ok());
     REQUIRE(participants->size() == 2);
     CHECK((*participants)[0].display == "Achieng");
@@ -190,7 +190,7 @@ TEST_CASE("rooms: a join creates a lost room with its tokens, takes a concurrent
     CHECK(publishersFor(5000) == 200);
 }
 
-TEST_CASE("rooms: moderate mutes the audio of the account's publishing camera feeds only", "[hub][rooms]")
+TEST_CASE("rooms: moderate mutes the audio of the account's camera feeds only", "[hub][rooms]")
 {
     ModeratePlan plan(100007, "s", 7, true);
     CHECK(requestName(plan.start()) == "listparticipants");
@@ -207,10 +207,15 @@ TEST_CASE("rooms: moderate mutes the audio of the account's publishing camera fe
     const Step second = plan.next(success({{"videoroom", "success"}}));
     REQUIRE(requestName(second) == "moderate");
     CHECK(second.request->value("id").toInteger() == 7002);
-    const Step finished = plan.next(refusal(kNoSuchFeed)); // no audio published yet
+    // 7004 has joined but its media is not up: it is muted too, so that it
+    // starts muted.
+    const Step third = plan.next(refusal(kNoSuchFeed)); // 7002 has offered no audio yet
+    REQUIRE(requestName(third) == "moderate");
+    CHECK(third.request->value("id").toInteger() == 7004);
+    const Step finished = plan.next(success({{"videoroom", "success"}}));
     CHECK_FALSE(finished.request);
     CHECK_FALSE(finished.failure);
-    CHECK(plan.feeds() == std::vector<qint64>{7000});
+    CHECK(plan.feeds() == std::vector<qint64>{7000, 7004});
 }
 
 TEST_CASE("rooms: remove takes the tokens out of allowed, then kicks every feed of the account", "[hub][rooms]")
@@ -221,9 +226,9 @@ TEST_CASE("rooms: remove takes the tokens out of allowed, then kicks every feed 
     CHECK(disallow.request->value("action").toString() == "remove");
     CHECK(disallow.request->value("allowed").toArray() == QJsonArray{"t1", "t2"});
     CHECK(requestName(plan.next(success({{"videoroom", "success"}}))) == "listparticipants");
-    const Step kick = plan.next(success(participantsData(
-        {QJsonObject{{"id", 7001}, {"publisher", true}}, QJsonObject{{"id", 7000}, {"publisher", false}},
-         QJsonObject{{"id", 9000}, {"publisher", true}}})));
+    const Step kick = plan.next(success(participantsData({QJsonObject{{"id", 7001}, {"publisher", true}},
+                                                          QJsonObject{{"id", 7000}, {"publisher", false}},
+                                                          QJsonObject{{"id", 9000}, {"publisher", true}}})));
     REQUIRE(requestName(kick) == "kick");
     CHECK(kick.request->value("id").toInteger() == 7000);
     CHECK(requestName(plan.next(success({{"videoroom", "success"}}))) == "kick");

@@ -161,7 +161,9 @@ Step ModeratePlan::next(const PluginAnswer& answer)
         auto participants = parseParticipants(*answer);
         if (!participants)
             return fail(participants.error());
-        pending_ = feedsOf(*participants, accountId_, true, true);
+        // Not only the feeds already publishing: a feed whose offer Janus has
+        // but whose media is not up yet starts muted.
+        pending_ = feedsOf(*participants, accountId_, true, false);
         return moderateNext();
     }
     if (answer)

@@ -73,8 +73,8 @@ private:
 };
 
 // The chair's mute: "listparticipants", then "moderate" the audio of each
-// camera feed of the account that publishes (a feed that has not published
-// its audio yet answers 428 and is skipped).
+// camera feed of the account in the room (a feed that has not offered its
+// audio yet answers 428 and is skipped).
 class ModeratePlan : public RoomPlan {
 public:
     ModeratePlan(qint64 room, QString secret, qint64 accountId, bool mute);

@@ -182,7 +182,7 @@ void RoomService::moderate(const api::RoomRequest& request, qint64 nowMs, Done d
     const auto notInRoom = [&request] {
         return HttpResponse::error(
             409, QStringLiteral("not_in_room"),
-            QStringLiteral("account %1 publishes no audio in the room now").arg(request.targetAccountId));
+            QStringLiteral("account %1 has no camera feed with audio in the room now").arg(request.targetAccountId));
     };
     if (!room) {
         done(notInRoom(), {});

@@ -314,7 +314,7 @@ QString joinPath(qint64 session, const QString& device)
 
 } // namespace
 
-TEST_CASE("rooms janus: join info, and Janus refuses a publisher without this session's token", "[janus][hub]")
+TEST_CASE("rooms janus: join info works and Janus refuses a publisher without this session's token", "[janus][hub]")
 {
     const auto setup = prepare();
     Hub hub(setup->dir, setup->media);
@@ -369,7 +369,10 @@ TEST_CASE("rooms janus: join info, and Janus refuses a publisher without this se
     JanusClient outsider;
     CHECK(errorCodeOf(outsider.ask(publisherJoin(join, {}))) == 433); // no token
     CHECK(errorCodeOf(outsider.ask(publisherJoin(join, otherSessionToken))) == 433);
-    CHECK(errorCodeOf(outsider.ask(publisherJoin(join, token, false))) == 433); // no pin
+    CHECK(errorCodeOf(outsider.ask(publisherJoin(join, token, false))) == 429); // no pin
+    QJsonObject wrongPin = publisherJoin(join, token);
+    wrongPin.insert("pin", "not-the-pin");
+    CHECK(errorCodeOf(outsider.ask(wrongPin)) == 433);
     JanusClient member;
     const QJsonObject joined = JanusClient::data(member.ask(publisherJoin(join, token)));
     CHECK(joined.value("videoroom").toString() == QLatin1String("joined"));
@@ -400,7 +403,7 @@ TEST_CASE("rooms janus: join info, and Janus refuses a publisher without this se
     CHECK(JanusClient::data(back.ask(publisherJoin(join, token))).value("videoroom") == QLatin1String("joined"));
 }
 
-TEST_CASE("rooms janus: the chair's mute is reported by Janus, remove kicks for good, the end destroys the room",
+TEST_CASE("rooms janus: the chair's mute is reported by Janus and remove kicks for good and the end destroys the room",
           "[janus][hub]")
 {
     const auto setup = prepare();

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QTcpServer>
 
 using namespace spoke::test;
@@ -247,4 +248,36 @@ TEST_CASE("rooms: a Janus that refuses connections makes a join 503 media_unavai
     // next request reuses them.
     CHECK(f.hub.countRows(QStringLiteral("session_rooms")) == 1);
     CHECK(f.hub.countRows(QStringLiteral("room_tokens")) == 1);
+}
+
+TEST_CASE("rooms: spoke-hub serve refuses bad media arguments and names the argument", "[hub][rooms]")
+{
+    TempDir dir;
+    const QString dataDir = QString::fromStdString(dir.path().string());
+    const QString missing = dataDir + QStringLiteral("/no-such-secret");
+    const QList<std::pair<QStringList, QString>> cases{
+        {{"--janus", "main=http://127.0.0.1:8088/janus"}, "--janus "},
+        {{"--janus", "main=http://127.0.0.1:8088/janus,ws://127.0.0.1:8188", "--janus",
+          "main=http://127.0.0.1:9088/janus,ws://127.0.0.1:9188"},
+         "given twice"},
+        {{"--janus", "main=http://127.0.0.1:8088/janus,ws://127.0.0.1:8188", "--stun", "stun:"}, "--stun "},
+        {{"--janus", "main=http://127.0.0.1:8088/janus,ws://127.0.0.1:8188", "--turn", "turn:x:3478"},
+         "--turn and --turn-secret-file"},
+        {{"--janus", "main=http://127.0.0.1:8088/janus,ws://127.0.0.1:8188", "--turn", "turn:x:3478",
+          "--turn-secret-file", missing},
+         "--turn-secret-file " + missing},
+        {{"--janus", "main=http://127.0.0.1:8088/janus,ws://127.0.0.1:8188", "--janus-admin-key-file", missing},
+         "--janus-admin-key-file "},
+        {{"--janus", "main=http://127.0.0.1:8088/janus,ws://127.0.0.1:8188", "--turn-ttl-s", "10"}, "--turn-ttl-s "},
+        {{"--stun", "stun:x:3478"}, "need --janus"},
+    };
+    for (const auto& [arguments, named] : cases) {
+        INFO(arguments.join(u' ').toStdString());
+        QProcess serve;
+        serve.start(QStringLiteral(SPOKE_HUB_PATH),
+                    QStringList{"serve", "--data-dir", dataDir, "--listen", "127.0.0.1:0"} + arguments);
+        REQUIRE(serve.waitForFinished(15'000));
+        CHECK(serve.exitCode() == 2);
+        CHECK(QString::fromUtf8(serve.readAllStandardError()).contains(named));
+    }
 }

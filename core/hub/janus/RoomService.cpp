@@ -101,6 +101,11 @@ void RoomService::run(const api::RoomRequest& request, qint64 nowMs, Done done)
     } catch (const HubDbError& error) {
         if (done)
             done(databaseUnavailable(error), {});
+    } catch (const std::exception& error) { // a bug, as in the router
+        qWarning("spoke-hub: room: unexpected failure: %s", error.what());
+        if (done)
+            done(HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("the hub failed; this is a bug")),
+                 {});
     }
 }
 

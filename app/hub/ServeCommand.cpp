@@ -4,6 +4,7 @@
 
 #include "hub/db/HubDatabase.h"
 #include "hub/identity/Identity.h"
+#include "hub/janus/MediaConfig.h"
 #include "hub/server/HubServer.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,14 @@ struct ServeOptions {
     QString database;
     QString tlsCert;
     QString tlsKey;
+    // Media (docs/hub-api.md, Media): repeatable --janus, --stun, --turn;
+    // secrets only from files (--janus-admin-key-file, --turn-secret-file).
+    QStringList janus;
+    QStringList stun;
+    QStringList turn;
+    QString janusAdminKeyFile;
+    QString turnSecretFile;
+    QString turnTtlS;
 };
 
 struct ListenAddress {
@@ -40,7 +49,10 @@ int usage(const QString& problem)
 {
     std::fprintf(stderr,
                  "%s\nUsage: spoke-hub serve --data-dir DIR --listen HOST:PORT [--database URL] "
-                 "[--tls-cert FILE --tls-key FILE]\n",
+                 "[--tls-cert FILE --tls-key FILE]\n"
+                 "       [--janus NAME=HTTP_API_URL,PUBLIC_WS_URL ... [--janus-admin-key-file FILE]]\n"
+                 "       [--stun stun:HOST:PORT ...] [--turn turn:HOST:PORT?transport=udp|tcp ... "
+                 "--turn-secret-file FILE [--turn-ttl-s SECONDS]]\n",
                  qPrintable(problem));
     return 2;
 }
@@ -48,14 +60,23 @@ int usage(const QString& problem)
 std::optional<ServeOptions> parseOptions(const QStringList& args, QString& problem)
 {
     ServeOptions options;
-    const QList<std::pair<QString, QString*>> flags{{QStringLiteral("--data-dir"), &options.dataDir},
-                                                    {QStringLiteral("--listen"), &options.listen},
-                                                    {QStringLiteral("--database"), &options.database},
-                                                    {QStringLiteral("--tls-cert"), &options.tlsCert},
-                                                    {QStringLiteral("--tls-key"), &options.tlsKey}};
+    const QList<std::pair<QString, QString*>> flags{
+        {QStringLiteral("--data-dir"), &options.dataDir},
+        {QStringLiteral("--listen"), &options.listen},
+        {QStringLiteral("--database"), &options.database},
+        {QStringLiteral("--tls-cert"), &options.tlsCert},
+        {QStringLiteral("--tls-key"), &options.tlsKey},
+        {QStringLiteral("--janus-admin-key-file"), &options.janusAdminKeyFile},
+        {QStringLiteral("--turn-secret-file"), &options.turnSecretFile},
+        {QStringLiteral("--turn-ttl-s"), &options.turnTtlS}};
+    const QList<std::pair<QString, QStringList*>> repeatable{{QStringLiteral("--janus"), &options.janus},
+                                                             {QStringLiteral("--stun"), &options.stun},
+                                                             {QStringLiteral("--turn"), &options.turn}};
     for (qsizetype i = 0; i < args.size(); ++i) {
         auto flag = std::find_if(flags.begin(), flags.end(), [&](const auto& f) { return f.first == args[i]; });
-        if (flag == flags.end()) {
+        auto list =
+            std::find_if(repeatable.begin(), repeatable.end(), [&](const auto& f) { return f.first == args[i]; });
+        if (flag == flags.end() && list == repeatable.end()) {
             problem = QStringLiteral("spoke-hub serve does not know %1.").arg(args[i]);
             return std::nullopt;
         }
@@ -63,7 +84,10 @@ std::optional<ServeOptions> parseOptions(const QStringList& args, QString& probl
             problem = QStringLiteral("%1 needs a value.").arg(args[i]);
             return std::nullopt;
         }
-        *flag->second = args[++i];
+        if (list != repeatable.end())
+            list->second->append(args[++i]);
+        else
+            *flag->second = args[++i];
     }
     if (options.listen.isEmpty())
         problem = QStringLiteral("spoke-hub serve needs --listen HOST:PORT.");
@@ -71,6 +95,12 @@ std::optional<ServeOptions> parseOptions(const QStringList& args, QString& probl
         problem = QStringLiteral("spoke-hub serve needs --data-dir DIR (or --database URL).");
     else if (options.tlsCert.isEmpty() != options.tlsKey.isEmpty())
         problem = QStringLiteral("--tls-cert and --tls-key go together.");
+    else if (options.turn.isEmpty() != options.turnSecretFile.isEmpty())
+        problem = QStringLiteral("--turn and --turn-secret-file go together.");
+    else if (options.janus.isEmpty()
+             && !(options.janusAdminKeyFile.isEmpty() && options.stun.isEmpty() && options.turn.isEmpty()
+                  && options.turnTtlS.isEmpty()))
+        problem = QStringLiteral("--janus-admin-key-file, --stun, --turn and --turn-ttl-s need --janus.");
     return problem.isEmpty() ? std::optional(options) : std::nullopt;
 }
 
@@ -150,6 +180,64 @@ std::unique_ptr<spoke::hub::HubDatabase> openDatabase(const ServeOptions& option
     }
 }
 
+// The media options, checked: every refusal names the argument.
+std::optional<spoke::hub::janus::MediaConfig> mediaConfig(const ServeOptions& options, QString& problem)
+{
+    using namespace spoke::hub::janus;
+    MediaConfig config;
+    for (const QString& value : options.janus) {
+        auto instance = parseJanusArgument(value);
+        if (!instance) {
+            problem = instance.error();
+            return std::nullopt;
+        }
+        if (config.instance(instance->name)) {
+            problem = QStringLiteral("--janus %1: the name %2 is given twice").arg(value, instance->name);
+            return std::nullopt;
+        }
+        config.janus.push_back(*instance);
+    }
+    for (const QString& value : options.stun) {
+        if (std::optional<QString> wrong = checkStunUrl(value)) {
+            problem = *wrong;
+            return std::nullopt;
+        }
+    }
+    for (const QString& value : options.turn) {
+        if (std::optional<QString> wrong = checkTurnUrl(value)) {
+            problem = *wrong;
+            return std::nullopt;
+        }
+    }
+    config.stunUrls = options.stun;
+    config.turnUrls = options.turn;
+    if (!options.turnTtlS.isEmpty()) {
+        auto ttl = parseTurnTtl(options.turnTtlS);
+        if (!ttl) {
+            problem = ttl.error();
+            return std::nullopt;
+        }
+        config.turnTtlS = *ttl;
+    }
+    const std::pair<QString, QString> secretFiles[] = {
+        {QStringLiteral("--janus-admin-key-file"), options.janusAdminKeyFile},
+        {QStringLiteral("--turn-secret-file"), options.turnSecretFile}};
+    for (const auto& [argument, path] : secretFiles) {
+        if (path.isEmpty())
+            continue;
+        auto secret = readSecretFile(argument, path);
+        if (!secret) {
+            problem = secret.error();
+            return std::nullopt;
+        }
+        if (argument == QLatin1String("--turn-secret-file"))
+            config.turnSecret = *secret;
+        else
+            config.adminKey = QString::fromUtf8(*secret);
+    }
+    return config;
+}
+
 } // namespace
 
 int runServe(const QStringList& args)
@@ -162,12 +250,18 @@ int runServe(const QStringList& args)
     if (!listen)
         return usage(QStringLiteral("--listen needs HOST:PORT with an IP address or localhost, e.g. 127.0.0.1:8443."));
 
+    std::optional<spoke::hub::janus::MediaConfig> media = mediaConfig(*options, problem);
+    if (!media)
+        return usage(problem);
+
     std::unique_ptr<spoke::hub::HubDatabase> db = openDatabase(*options);
     if (!db)
         return 1;
     spoke::hub::api::prepareCaseChecks();
     spoke::hub::Identity identity(*db);
     spoke::hub::server::HubServer server(*db, identity, stderr);
+    if (media->enabled())
+        server.useMedia(std::move(*media));
     if (!options->tlsCert.isEmpty()) {
         auto tls = server.useTls(options->tlsCert, options->tlsKey);
         if (!tls) {

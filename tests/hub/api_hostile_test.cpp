@@ -144,7 +144,9 @@ TEST_CASE("router: hostile requests never get a 5xx", "[hub][api]")
                                         << outcome.response.status << " "
                                         << outcome.response.body.left(200).constData());
                 REQUIRE(outcome.response.status >= 200);
-                REQUIRE(outcome.response.status < 500);
+                // A room route's 503 is what a hub without Janus answers; a
+                // hub with Janus hands the request on (RoomRequest.h).
+                REQUIRE((outcome.response.status < 500 || (outcome.room && outcome.response.status == 503)));
                 if (outcome.response.status >= 400)
                     REQUIRE_FALSE(errorCode(outcome.response).isEmpty());
             }

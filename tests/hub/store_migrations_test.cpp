@@ -8,8 +8,10 @@ using spoke::test::HubTestDatabase;
 namespace {
 
 // The tables the live-session migrations (3 and later) add, dependants first.
-constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends",      "chat_messages",
-                                                "hand_events",  "attendance_events", "attested_presence"};
+constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends", "chat_messages", "hand_events",
+                                                "attendance_events", "attested_presence",
+                                                // migration 6 (session rooms)
+                                                "session_rooms", "room_tokens", "room_removals"};
 
 QStringList hubTables()
 {

@@ -95,7 +95,17 @@ HttpResponse advanceAgenda(RequestContext& context)
     auto request = parseAdvance(context.body);
     if (!request)
         return request.error().response();
-    return idempotentWrite(context, [&] { return advance(context, *session, *request); });
+    HttpResponse response = idempotentWrite(context, [&] { return advance(context, *session, *request); });
+    // The session's Janus room goes with it (docs/hub-api.md, Media): the
+    // server destroys it after this answer is sent (RoomRequest.h).
+    if (request->end && response.status == 200) {
+        RoomRequest destroy;
+        destroy.kind = RoomRequest::Kind::Destroy;
+        destroy.sessionId = session->id;
+        destroy.programmeId = session->programmeId;
+        context.room = destroy;
+    }
+    return response;
 }
 
 } // namespace

@@ -69,6 +69,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addCaseRoutes(routes_);
     addReviewRoutes(routes_);
     addSyncRoutes(routes_);
+    addRoomRoutes(routes_);
 }
 
 RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
@@ -102,9 +103,10 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     }
 
     outcome.route = matched->pattern;
-    RequestContext context{request, nowMs, db_, identity_, metrics_, std::move(params), nullptr, {}, {}};
+    RequestContext context{request, nowMs, db_, identity_, metrics_, std::move(params), nullptr, {}, {}, {}};
     outcome.response = dispatch(*matched, context, outcome.accountId);
     outcome.changes = std::move(context.changes);
+    outcome.room = std::move(context.room);
     return outcome;
 }
 
@@ -144,14 +146,17 @@ HttpResponse Router::dispatch(const Route& route, RequestContext& context, std::
     } catch (const HubDbError& error) {
         context.principal = nullptr;
         context.changes.clear();
+        context.room.reset();
         return errorForDatabase(error, route.pattern);
     } catch (const std::exception& error) {
         context.principal = nullptr;
         context.changes.clear();
+        context.room.reset();
         qWarning("spoke-hub: %s: unexpected failure: %s", qPrintable(route.pattern), error.what());
     } catch (...) {
         context.principal = nullptr;
         context.changes.clear();
+        context.room.reset();
         qWarning("spoke-hub: %s: unexpected failure", qPrintable(route.pattern));
     }
     return HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("the hub failed; this is a bug"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hub/api/HttpTypes.h"
+#include "hub/api/RoomRequest.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -45,6 +46,8 @@ struct RequestContext {
     QJsonObject body; // set on routes that take a JSON object
     // Filled by handlers after their transaction committed.
     std::vector<ProgrammeChange> changes;
+    // Set by the room routes: what the session's Janus room must do next.
+    std::optional<RoomRequest> room;
 };
 
 using Handler = std::function<HttpResponse(RequestContext&)>;
@@ -73,6 +76,7 @@ struct RouteOutcome {
     QString route; // the matched pattern, or "unmatched"
     std::optional<qint64> accountId;
     std::vector<ProgrammeChange> changes;
+    std::optional<RoomRequest> room; // see RoomRequest.h
 };
 
 // Dispatches requests to the hub's handlers (docs/hub-api.md, Endpoints) and
@@ -119,6 +123,7 @@ void addCaseRoutes(std::vector<Route>& routes);
 void addReviewRoutes(std::vector<Route>& routes);
 void addSyncRoutes(std::vector<Route>& routes);
 void addOperationsRoutes(std::vector<Route>& routes);
+void addRoomRoutes(std::vector<Route>& routes);
 
 // Builds the de-identification gate's detectors and reads the form schemas
 // now, so the first submission after a start does not pay for it (about

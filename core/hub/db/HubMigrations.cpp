@@ -225,11 +225,50 @@ CREATE TABLE attested_presence (
 )
 )SQL";
 
+// Each session's Janus room (docs/hub-api.md, Media): the instance it is
+// pinned to, its pin and secret (the secret never leaves the hub), one
+// token per account and device in the room's `allowed` list (kept so that a
+// room lost in a Janus restart is created again with the same tokens), the
+// device's slot that fixes its feed ids, and the accounts the chair removed.
+constexpr const char* kSessionRooms = R"SQL(
+CREATE TABLE session_rooms (
+  session_id BIGINT PRIMARY KEY REFERENCES sessions (id),
+  janus_instance TEXT NOT NULL CHECK (length(janus_instance) BETWEEN 1 AND 64),
+  janus_room BIGINT NOT NULL UNIQUE,
+  pin TEXT NOT NULL CHECK (length(pin) BETWEEN 8 AND 64),
+  secret TEXT NOT NULL CHECK (length(secret) BETWEEN 16 AND 128),
+  created_ms BIGINT NOT NULL,
+  destroyed_ms BIGINT
+);
+CREATE INDEX session_rooms_instance ON session_rooms (janus_instance, destroyed_ms);
+CREATE TABLE room_tokens (
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  device_id TEXT NOT NULL CHECK (length(device_id) BETWEEN 1 AND 64),
+  slot INTEGER NOT NULL CHECK (slot BETWEEN 0 AND 499),
+  token TEXT NOT NULL UNIQUE CHECK (length(token) BETWEEN 16 AND 128),
+  created_ms BIGINT NOT NULL,
+  PRIMARY KEY (session_id, account_id, device_id),
+  UNIQUE (session_id, account_id, slot)
+);
+CREATE TABLE room_removals (
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  removed_by BIGINT NOT NULL REFERENCES accounts (id),
+  removed_ms BIGINT NOT NULL,
+  PRIMARY KEY (session_id, account_id)
+)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        {1, "initial schema", kInitialSchema}, {2, "memberships.seq", kMembershipSeq},      {3, "agenda", kAgenda},
-        {4, "chat and hands", kChatAndHands},  {5, "attendance events", kAttendanceEvents},
+        {1, "initial schema", kInitialSchema},
+        {2, "memberships.seq", kMembershipSeq},
+        {3, "agenda", kAgenda},
+        {4, "chat and hands", kChatAndHands},
+        {5, "attendance events", kAttendanceEvents},
+        {6, "session rooms", kSessionRooms},
     };
     return all;
 }

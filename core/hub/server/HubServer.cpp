@@ -1,5 +1,7 @@
 #include "hub/server/HubServer.h"
 
+#include "hub/janus/RoomService.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -126,6 +128,7 @@ HubServer::HubServer(HubDatabase& db, Identity& identity, std::FILE* requestLog,
     , events_(db, identity, metrics_)
     , signIns_(db.location(), SignInWorkers::defaultWorkers(),
                SignInWorkers::defaultWorkers() * SignInWorkers::kWaitingPerWorker)
+    , db_(db)
 {
     if (requestLog)
         log_.emplace(requestLog);
@@ -138,6 +141,11 @@ HubServer::HubServer(HubDatabase& db, Identity& identity, std::FILE* requestLog,
 HubServer::~HubServer()
 {
     events_.closeAll();
+}
+
+void HubServer::useMedia(janus::MediaConfig config)
+{
+    rooms_ = std::make_unique<janus::RoomService>(db_, std::move(config));
 }
 
 Expected<bool, QString> HubServer::useTls(const QString& certificateFile, const QString& keyFile)
@@ -174,8 +182,33 @@ bool HubServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* soc
         offload(std::move(converted), *route, received, socket);
         return true;
     }
-    answer(socket, router_.handle(converted, received.nowMs), received, std::nullopt);
+    api::RouteOutcome outcome = router_.handle(converted, received.nowMs);
+    if (outcome.room && rooms_) {
+        runRoom(std::move(outcome), received, socket);
+        return true;
+    }
+    answer(socket, outcome, received, std::nullopt);
     return true;
+}
+
+void HubServer::runRoom(api::RouteOutcome outcome, const Received& received, QTcpSocket* socket)
+{
+    const api::RoomRequest request = *outcome.room;
+    outcome.room.reset();
+    if (request.kind == api::RoomRequest::Kind::Destroy) {
+        answer(socket, outcome, received, std::nullopt);
+        rooms_->run(request, received.nowMs, {});
+        return;
+    }
+    const std::uint64_t slot = reserveSlot(socket);
+    const QPointer<QTcpSocket> guarded(socket);
+    rooms_->run(request, received.nowMs,
+                [this, guarded, slot, received, outcome](api::HttpResponse response,
+                                                         std::vector<api::ProgrammeChange> changes) mutable {
+                    outcome.response = std::move(response);
+                    outcome.changes = std::move(changes);
+                    answer(guarded.data(), outcome, received, slot);
+                });
 }
 
 void HubServer::missingHandler(const QHttpServerRequest&, QTcpSocket* socket)

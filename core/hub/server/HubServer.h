@@ -3,6 +3,7 @@
 #include "hub/api/Metrics.h"
 #include "hub/api/RequestLog.h"
 #include "hub/api/Router.h"
+#include "hub/janus/MediaConfig.h"
 #include "hub/server/EventHub.h"
 #include "hub/server/SignInWorkers.h"
 #include "util/Expected.h"
@@ -15,8 +16,13 @@
 #include <cstdio>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <unordered_map>
+
+namespace spoke::hub::janus {
+class RoomService;
+}
 
 namespace spoke::hub::server {
 
@@ -44,6 +50,12 @@ public:
     Expected<bool, QString> useTls(const QString& certificateFile, const QString& keyFile);
     bool usesTls() const { return tls_; }
 
+    // Gives sessions Janus rooms (docs/hub-api.md, Media): the room routes
+    // are then answered by a janus::RoomService when Janus has answered,
+    // in their connection's order, without blocking the event loop. Without
+    // it they answer 503 media_unavailable. Call before listen().
+    void useMedia(janus::MediaConfig config);
+
     api::Metrics& metrics() { return metrics_; }
     EventHub& events() { return events_; }
 
@@ -68,6 +80,7 @@ private:
         QElapsedTimer timer;
     };
 
+    void runRoom(api::RouteOutcome outcome, const Received& received, QTcpSocket* socket);
     void offload(api::HttpRequest request, const QString& route, const Received& received, QTcpSocket* socket);
     void answer(QTcpSocket* socket, const api::RouteOutcome& outcome, const Received& received,
                 std::optional<std::uint64_t> slot);
@@ -80,11 +93,15 @@ private:
     api::Router router_;
     EventHub events_;
     SignInWorkers signIns_;
-    // Connections with a sign-in in flight: answers waiting for it, in order.
+    HubDatabase& db_;
+    // Connections with a sign-in or a room call in flight: answers waiting
+    // for it, in order.
     std::unordered_map<QTcpSocket*, std::deque<Slot>> slots_;
     std::uint64_t nextSlot_ = 1;
     bool tls_ = false;
     bool draining_ = false;
+    // Last: destroyed first, so no Janus answer arrives into a half-gone server.
+    std::unique_ptr<janus::RoomService> rooms_;
 };
 
 // The bytes of an HTTP/1.1 answer: status line, the headers every answer

@@ -106,7 +106,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     hub.keepSignedIn();
     const QByteArray input(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     const api::RouteOutcome outcome = hub.router->handle(parseInput(input, hub.token), kNowMs);
-    if (outcome.response.status < 200 || outcome.response.status >= 500)
+    // A room route's 503 media_unavailable is the router's answer for a hub
+    // without Janus; with Janus the server hands outcome.room on.
+    const bool roomHandOver = outcome.room && outcome.response.status == 503;
+    if (outcome.response.status < 200 || (outcome.response.status >= 500 && !roomHandOver))
         std::abort();
     return 0;
 }

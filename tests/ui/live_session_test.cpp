@@ -123,6 +123,7 @@ const QString kPassword = QStringLiteral("correct horse battery");
 
 // One member acting through the hub's HTTP API, as another laptop would.
 struct HttpMember {
+    explicit HttpMember(QString hubUrl) : url(std::move(hubUrl)) { }
     QString url;
     QString token;
     QNetworkAccessManager net;

@@ -11,6 +11,24 @@ FocusScope {
     id: peopleView
     objectName: "liveParticipants"
 
+    component Chip: Rectangle {
+        property alias text: chipLabel.text
+        property bool known: true
+        property color tint: "#2b3d52"
+        width: chipLabel.implicitWidth + 10
+        height: chipLabel.implicitHeight + 4
+        radius: 3
+        color: known ? tint : "transparent"
+        border.width: known ? 0 : 1
+        border.color: "#52606d"
+        Label {
+            id: chipLabel
+            anchors.centerIn: parent
+            color: parent.known ? "white" : "#a9b8c8"
+            font.pixelSize: Theme.smallSize
+        }
+    }
+
     function audioText(audio) {
         switch (audio) {
         case LiveParticipantsModel.On: return qsTr("Mic on")
@@ -116,23 +134,6 @@ FocusScope {
                     Flow {
                         Layout.fillWidth: true
                         spacing: 6
-                        component Chip: Rectangle {
-                            property alias text: chipLabel.text
-                            property bool known: true
-                            property color tint: "#2b3d52"
-                            width: chipLabel.implicitWidth + 10
-                            height: chipLabel.implicitHeight + 4
-                            radius: 3
-                            color: known ? tint : "transparent"
-                            border.width: known ? 0 : 1
-                            border.color: "#52606d"
-                            Label {
-                                id: chipLabel
-                                anchors.centerIn: parent
-                                color: parent.known ? "white" : "#a9b8c8"
-                                font.pixelSize: Theme.smallSize
-                            }
-                        }
                         Chip {
                             text: peopleView.audioText(person.audio)
                             known: person.audio !== LiveParticipantsModel.Unknown

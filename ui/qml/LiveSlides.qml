@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import QtQuick.Window
 import Spoke.Ui
 
 // A PDF deck, one page at a time, drawn off the UI thread by core/slides.

@@ -160,10 +160,10 @@ private:
     std::unique_ptr<CaseEditorModel> editor_;
     std::unique_ptr<CallModel> call_;
     std::unique_ptr<HubAccountModel> hub_;
+    std::unique_ptr<ReviewModel> review_;
     std::unique_ptr<LiveSessionModel> live_;
     std::unique_ptr<LiveSlidesModel> slides_;
     std::unique_ptr<LiveCaseModel> liveCase_;
-    std::unique_ptr<ReviewModel> review_;
     // Cases as the cache lists them, and where each stands with the hub; the
     // list QML sees is built from both, whichever answers last.
     std::vector<QVariantMap> caseRows_;

@@ -114,7 +114,18 @@ TEST_CASE("Chat model: ours is Sending, then Failed and retryable, then the hub'
     CHECK(chat.data(chat.index(0), LiveChatModel::MineRole).toBool());
     chat.markFailed(QStringLiteral("chat:k1"), QStringLiteral("late")); // a stored row cannot fail any more
     CHECK(chat.rows()[0].delivery == LiveChatModel::Delivery::Sent);
-    CHECK(chat.lastStoredId() == 31);
+
+    // The socket's copy first, then the answer to our send: still one row, ours.
+    chat.addPending(QStringLiteral("chat:k2"), QStringLiteral("Me"), QStringLiteral("again"), 2000);
+    spoke::sync::HubChatMessage second{
+        32, 4, 7, QStringLiteral("Me"), spoke::sync::HubRole::Clinician, QStringLiteral("again"), 2100};
+    chat.addStored(second, QStringLiteral("Clinician"));
+    REQUIRE(chat.rowCount() == 3);
+    chat.addStored(second, QStringLiteral("Clinician"), QStringLiteral("chat:k2"));
+    REQUIRE(chat.rowCount() == 2);
+    CHECK(chat.rows()[1].messageId == 32);
+    CHECK(chat.rows()[1].delivery == LiveChatModel::Delivery::Sent);
+    CHECK(chat.lastStoredId() == 32);
 }
 
 namespace {

@@ -84,7 +84,7 @@ FocusScope {
                             font.pixelSize: Theme.smallSize
                             font.bold: true
                             elide: Text.ElideRight
-                            Layout.maximumWidth: bubble.width * 0.6
+                            Layout.fillWidth: true
                         }
                         Label {
                             visible: bubble.role !== ""
@@ -93,7 +93,6 @@ FocusScope {
                             color: "#a9b8c8"
                             font.pixelSize: Theme.smallSize
                         }
-                        Item { Layout.fillWidth: true }
                         Label {
                             visible: bubble.delivery !== LiveChatModel.Sent
                             text: bubble.delivery === LiveChatModel.Sending ? qsTr("Sending…") : qsTr("Not sent")

@@ -16,6 +16,11 @@ LiveCaseModel::LiveCaseModel(sync::SyncWorker& sync, QObject* parent)
     , sync_(sync)
     , cases_({QStringLiteral("caseId"), QStringLiteral("caseCode"), QStringLiteral("title")})
 {
+    // A call may start before the hub's worker has signed in; read again once the hub answers.
+    connect(&sync_, &sync::SyncWorker::liveSocketChanged, this, [this](bool open) {
+        if (open && sessionId_ > 0 && cases_.rowCount() == 0)
+            refresh();
+    });
 }
 
 void LiveCaseModel::setSession(qint64 hubSessionId)
@@ -42,9 +47,10 @@ void LiveCaseModel::refresh()
     QPointer<LiveCaseModel> self(this);
     const qint64 session = sessionId_;
     sync_.live(session, [self, session](sync::LiveSessionClient* client) -> sync::SyncWorker::LiveAnswer {
-        if (!client)
-            return [] {};
-        auto cases = client->fetchSessionCases();
+        auto cases =
+            client
+                ? client->fetchSessionCases()
+                : sync::HubExpected<QList<sync::HubCase>>(sync::SyncError{sync::SyncErrorKind::NotSignedIn, 0, {}, {}});
         return [self, session, cases] {
             if (!self || self->sessionId_ != session)
                 return;

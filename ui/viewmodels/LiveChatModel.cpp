@@ -62,8 +62,23 @@ void LiveChatModel::changed(int row)
 void LiveChatModel::addStored(const sync::HubChatMessage& message, const QString& roleLabel, const QString& key)
 {
     lastStoredId_ = std::max(lastStoredId_, message.id);
-    if (std::any_of(rows_.begin(), rows_.end(), [&](const Row& r) { return r.messageId == message.id; }))
+    const auto stored =
+        std::find_if(rows_.begin(), rows_.end(), [&](const Row& r) { return r.messageId == message.id; });
+    if (stored != rows_.end()) {
+        // The event socket's copy came before the answer to our send: that
+        // row is ours, and our pending row goes.
+        const int pending = rowOfKey(key);
+        if (pending >= 0 && rows_[static_cast<std::size_t>(pending)].messageId == 0) {
+            stored->key = key;
+            const int storedRow = static_cast<int>(stored - rows_.begin());
+            beginRemoveRows({}, pending, pending);
+            rows_.erase(rows_.begin() + pending);
+            endRemoveRows();
+            changed(pending < storedRow ? storedRow - 1 : storedRow);
+            Q_EMIT countChanged();
+        }
         return;
+    }
     Row row{key,       message.id,   message.authorId, message.authorName,
             roleLabel, message.text, message.sentMs,   Delivery::Sent,
             {}};

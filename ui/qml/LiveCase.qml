@@ -90,6 +90,7 @@ FocusScope {
                 model: App.liveCase.cases
                 textRole: "caseCode"
                 valueRole: "caseId"
+                displayText: App.liveCase.caseCode !== "" ? App.liveCase.caseCode : qsTr("Choose a case")
                 Accessible.name: qsTr("Case to show")
                 onActivated: App.liveCase.show(currentValue)
             }

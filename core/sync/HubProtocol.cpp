@@ -282,6 +282,8 @@ HubAgenda readAgendaSession(Fields& session)
 {
     HubAgenda agenda;
     agenda.sessionId = session.id("id");
+    agenda.programmeId = session.optionalInteger("programme_id").value_or(0);
+    agenda.title = session.optionalString("title");
     agenda.items = readQList<HubAgendaItem>(session, "agenda", readAgendaItem);
     if (session.ok() && agenda.items.size() > kMaxAgendaItems)
         session.fail("agenda", QStringLiteral("has more than %1 items").arg(kMaxAgendaItems));
@@ -513,6 +515,52 @@ HubExpected<HubAttendanceReport> parseAttendanceReportAnswer(const QByteArray& b
     if (!e.ok())
         return e.error();
     return report;
+}
+
+HubExpected<HubAgenda> parseSessionAnswer(const QByteArray& body)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields outer(*object, QStringLiteral("answer"));
+    Fields s(outer.object("session"), QStringLiteral("session"));
+    if (!outer.ok())
+        return outer.error();
+    HubAgenda agenda = readAgendaSession(s);
+    if (!s.ok())
+        return s.error();
+    return agenda;
+}
+
+HubExpected<QList<HubAgenda>> parseSessionsAnswer(const QByteArray& body)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields f(*object, QStringLiteral("answer"));
+    QList<HubAgenda> sessions = readQList<HubAgenda>(f, "sessions", readAgendaSession);
+    if (!f.ok())
+        return f.error();
+    return sessions;
+}
+
+HubExpected<QStringList> parseAttestedAnswer(const QByteArray& body)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields f(*object, QStringLiteral("answer"));
+    QStringList names;
+    const QJsonArray list = f.array("attested");
+    for (const QJsonValue& value : list) {
+        Fields entry(value.toObject(), QStringLiteral("answer.attested"));
+        names.append(entry.string("name"));
+        if (!entry.ok())
+            return entry.error();
+    }
+    if (!f.ok())
+        return f.error();
+    return names;
 }
 
 namespace {

@@ -54,6 +54,12 @@ HubExpected<HubChatPage> parseChatPageAnswer(const QByteArray& body); // {"messa
 // {"hands":[RaisedHand]}; the answer names no session, so `sessionId` is the caller's.
 HubExpected<HubHands> parseHandsAnswer(const QByteArray& body, std::int64_t sessionId);
 HubExpected<HubAttendanceReport> parseAttendanceReportAnswer(const QByteArray& body);
+// {"session":Session} (an agenda advance) as the agenda it carries.
+HubExpected<HubAgenda> parseSessionAnswer(const QByteArray& body);
+// {"sessions":[Session]} (GET /sessions) as their agendas.
+HubExpected<QList<HubAgenda>> parseSessionsAnswer(const QByteArray& body);
+// {"attested":[{"name","attested_by","attested_ms"}]}: the names.
+HubExpected<QStringList> parseAttestedAnswer(const QByteArray& body);
 
 // One message of the event socket. `Unknown` is any other `event` (a newer
 // hub's): ignored, not an error.

@@ -146,6 +146,8 @@ struct HubAgendaItem {
 // A session's agenda and where it stands, as an `agenda` event carries it.
 struct HubAgenda {
     std::int64_t sessionId = 0;
+    std::int64_t programmeId = 0; // 0 when the hub's object did not say
+    QString title; // the session's
     std::int64_t cursor = 0; // the sync cursor of the advance
     QList<HubAgendaItem> items;
     std::optional<std::int64_t> currentItemId; // null before the first starts and after the end

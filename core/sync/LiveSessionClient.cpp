@@ -2,6 +2,7 @@
 
 #include "sync/HubProtocol.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
@@ -83,6 +84,74 @@ HubExpected<HubAttendanceReport> LiveSessionClient::reportAttendance(AttendanceE
     if (!body)
         return body.error();
     return parseAttendanceReportAnswer(*body);
+}
+
+HubExpected<HubAgenda> LiveSessionClient::postAdvance(const QByteArray& request)
+{
+    auto body = client_.call("POST", path("agenda/advance"), request);
+    if (!body)
+        return body.error();
+    return parseSessionAnswer(*body);
+}
+
+HubExpected<HubAgenda> LiveSessionClient::startAgendaItem(std::int64_t itemId)
+{
+    return postAdvance(compact(QJsonObject{{QStringLiteral("item_id"), double(itemId)}}));
+}
+
+HubExpected<HubAgenda> LiveSessionClient::endSession()
+{
+    return postAdvance(compact(QJsonObject{{QStringLiteral("end"), true}}));
+}
+
+HubExpected<HubAgenda> LiveSessionClient::fetchAgenda()
+{
+    auto body = client_.call("GET", QStringLiteral("api/v1/sessions"));
+    if (!body)
+        return body.error();
+    auto sessions = parseSessionsAnswer(*body);
+    if (!sessions)
+        return sessions.error();
+    for (const HubAgenda& agenda : *sessions)
+        if (agenda.sessionId == sessionId_)
+            return agenda;
+    return SyncError{SyncErrorKind::NotFound, 404, {}, QStringLiteral("session not among the caller's")};
+}
+
+HubExpected<QStringList> LiveSessionClient::attestPresent(const QStringList& names, std::int64_t attestingAccountId)
+{
+    QJsonArray present;
+    for (const QString& name : names)
+        present.append(QJsonObject{{QStringLiteral("name"), name}});
+    const QJsonObject request{{QStringLiteral("present"), present},
+                              {QStringLiteral("attested_by"), double(attestingAccountId)}};
+    auto body = client_.call("POST", path("attendance"), compact(request));
+    if (!body)
+        return body.error();
+    return parseAttestedAnswer(*body);
+}
+
+HubExpected<QList<HubCase>> LiveSessionClient::fetchSessionCases()
+{
+    auto body = client_.call("GET", QStringLiteral("api/v1/review/queue"));
+    if (!body)
+        return body.error();
+    auto queue = parseQueueAnswer(*body);
+    if (!queue)
+        return queue.error();
+    QList<HubCase> ours;
+    for (const HubCase& c : *queue)
+        if (c.sessionId == sessionId_)
+            ours.append(c);
+    return ours;
+}
+
+HubExpected<HubCaseDetail> LiveSessionClient::fetchCase(std::int64_t hubCaseId)
+{
+    auto body = client_.call("GET", QStringLiteral("api/v1/cases/%1").arg(hubCaseId));
+    if (!body)
+        return body.error();
+    return parseCaseAnswer(*body);
 }
 
 } // namespace spoke::sync

@@ -10,7 +10,8 @@ namespace spoke::sync {
 enum class AttendanceEvent { Join, Leave };
 
 // A live session's calls (docs/hub-api.md "Live session", "Attendance"):
-// chat, raised hands and this device's joins and leaves, for one session.
+// chat, raised hands, the agenda, this device's joins and leaves and the
+// people it attests, for one session.
 // Answers are read strictly (HubProtocol) and failures are SyncErrors, as
 // every HubClient call gives them. Clock-free: times come in as parameters.
 // Uses `client` on its thread; it must outlive this object.
@@ -41,7 +42,29 @@ public:
     HubExpected<HubAttendanceReport> reportAttendance(AttendanceEvent event, const QString& deviceId,
                                                       std::int64_t atMs);
 
+    // `POST …/agenda/advance` (specialist, coordinator): start item
+    // `itemId`, or end the session. The hub answers 409 when the item is not
+    // the first one not yet started, or the session is over (a stale press
+    // never skips an item); that comes back as the SyncError with status 409.
+    HubExpected<HubAgenda> startAgendaItem(std::int64_t itemId);
+    HubExpected<HubAgenda> endSession();
+    // The session's agenda and where it stands now (`GET /sessions`, ours
+    // picked out): what a view shows before the first `agenda` event.
+    HubExpected<HubAgenda> fetchAgenda();
+
+    // `POST …/attendance` with `present`: `attestingAccountId` (the caller's
+    // own id, or the hub answers 403) vouches for 1-50 people in the room
+    // with this device. Answers every name it attested for the session.
+    HubExpected<QStringList> attestPresent(const QStringList& names, std::int64_t attestingAccountId);
+
+    // The cases scheduled for this session that the caller may review
+    // (`GET /review/queue`, specialists and coordinators; 403 for others),
+    // and one case with its de-identified document (`GET /cases/{id}`).
+    HubExpected<QList<HubCase>> fetchSessionCases();
+    HubExpected<HubCaseDetail> fetchCase(std::int64_t hubCaseId);
+
 private:
+    HubExpected<HubAgenda> postAdvance(const QByteArray& body);
     QString path(const char* tail) const;
     HubExpected<HubHands> postHands(const QByteArray& body);
 

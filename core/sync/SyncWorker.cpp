@@ -6,6 +6,7 @@
 #include "store/StoreError.h"
 #include "sync/EventListener.h"
 #include "sync/HubAccounts.h"
+#include "sync/LiveSessionClient.h"
 #include "sync/SyncEngine.h"
 #include "sync/TokenStore.h"
 #include "util/DataDir.h"
@@ -87,6 +88,7 @@ public:
     void loadReviewQueue(std::optional<std::int64_t> programme);
     void loadHubCase(std::int64_t hubCaseId);
     void loadCaseSyncStates();
+    void live(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSessionClient*)>& call);
     // Called on the owner's thread as it goes: no job starts after this.
     void requestStop() { stopping_ = true; }
     // On the sync thread. It may run inside a job that waits for the hub (a
@@ -198,7 +200,17 @@ void SyncHost::connectClient()
         return;
     listener_ = std::make_unique<EventListener>();
     QObject::connect(listener_.get(), &EventListener::changed, this, [this](qint64) { triggerPass(); });
+    QObject::connect(listener_.get(), &EventListener::chatReceived, this, [this](const HubChatMessage& message) {
+        toOwner([message](SyncWorker& w) { Q_EMIT w.liveChatReceived(message); });
+    });
+    QObject::connect(listener_.get(), &EventListener::handsChanged, this, [this](const HubHands& hands) {
+        toOwner([hands](SyncWorker& w) { Q_EMIT w.liveHandsChanged(hands); });
+    });
+    QObject::connect(listener_.get(), &EventListener::agendaChanged, this, [this](const HubAgenda& agenda) {
+        toOwner([agenda](SyncWorker& w) { Q_EMIT w.liveAgendaChanged(agenda); });
+    });
     QObject::connect(listener_.get(), &EventListener::openChanged, this, [this](bool open) {
+        toOwner([open](SyncWorker& w) { Q_EMIT w.liveSocketChanged(open); });
         state_.online = open; // a pass that reaches the hub says online again
         if (open)
             triggerPass(); // anything missed while the socket was down
@@ -416,6 +428,16 @@ void SyncHost::loadHubCase(std::int64_t hubCaseId)
     toOwner([detail = *detail](SyncWorker& w) { Q_EMIT w.hubCaseLoaded(detail); });
 }
 
+void SyncHost::live(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSessionClient*)>& call)
+{
+    if (!client_) {
+        toOwner([answer = call(nullptr)](SyncWorker&) { answer(); });
+        return;
+    }
+    LiveSessionClient client(*client_, hubSessionId);
+    toOwner([answer = call(&client)](SyncWorker&) { answer(); });
+}
+
 void SyncHost::loadCaseSyncStates()
 {
     if (!ready(SyncWorker::Operation::LoadCaseSyncStates))
@@ -526,6 +548,11 @@ void SyncWorker::loadReviewQueue(std::optional<std::int64_t> hubProgrammeId)
 void SyncWorker::loadHubCase(std::int64_t hubCaseId)
 {
     post([hubCaseId](SyncHost& host) { host.loadHubCase(hubCaseId); });
+}
+
+void SyncWorker::live(std::int64_t hubSessionId, std::function<LiveAnswer(LiveSessionClient*)> call)
+{
+    post([hubSessionId, call = std::move(call)](SyncHost& host) { host.live(hubSessionId, call); });
 }
 
 void SyncWorker::loadCaseSyncStates()

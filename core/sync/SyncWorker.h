@@ -22,6 +22,7 @@
 namespace spoke::sync {
 
 class SyncHost;
+class LiveSessionClient;
 
 // What the outbox label shows (docs/hub-api.md "Client rules").
 struct SyncState {
@@ -112,6 +113,14 @@ public:
     // From the cache. Answers caseSyncStatesLoaded (every case that was ever submitted).
     void loadCaseSyncStates();
 
+    // A live session's call (chat, hands, agenda; docs/hub-api.md "Live
+    // session"): `call` runs on the sync thread, after the jobs before it,
+    // with a LiveSessionClient for `hubSessionId` (null when not signed in),
+    // and the function it returns runs on this object's thread while this
+    // object exists. The caller guards what that function touches.
+    using LiveAnswer = std::function<void()>;
+    void live(std::int64_t hubSessionId, std::function<LiveAnswer(LiveSessionClient*)> call);
+
     enum class Operation {
         RedeemInvite,
         SignIn,
@@ -141,6 +150,11 @@ Q_SIGNALS:
     void hubCaseLoaded(const spoke::sync::HubCaseDetail& detail);
     void caseSyncStatesLoaded(const QList<spoke::sync::CaseSyncState>& states);
     void operationFailed(spoke::sync::SyncWorker::Operation operation, const spoke::sync::SyncError& error);
+    // The event socket's live-session events, as they arrive (EventListener).
+    void liveChatReceived(const spoke::sync::HubChatMessage& message);
+    void liveHandsChanged(const spoke::sync::HubHands& hands);
+    void liveAgendaChanged(const spoke::sync::HubAgenda& agenda);
+    void liveSocketChanged(bool open);
 
 private:
     friend class SyncHost;

@@ -55,11 +55,75 @@ RowLayout {
         onClicked: App.call.toggleCamera()
     }
     CallButton {
+        objectName: "handButton"
+        visible: App.live.active
+        text: App.live.myHandRaised ? qsTr("Lower hand") : qsTr("Raise hand")
+        hint: qsTr("Ctrl+H")
+        tint: App.live.myHandRaised ? "#8a6d1a" : "#2b3d52"
+        enabled: App.call.inCall
+        onClicked: App.live.setMyHand(!App.live.myHandRaised)
+    }
+    CallButton {
         objectName: "leaveButton"
         text: qsTr("Leave")
         hint: qsTr("Esc")
         tint: "#a61b1b"
         enabled: App.call.inCall
         onClicked: controls.leaveRequested()
+    }
+
+    // Low bandwidth for a clinic on a metered or weak link, and what the
+    // call has cost so far.
+    component CallSwitch: Switch {
+        id: sw
+        property string hint
+        font.pixelSize: Theme.bodySize
+        Accessible.name: text
+        Accessible.description: hint
+        ToolTip.visible: hovered || visualFocus
+        ToolTip.delay: 400
+        ToolTip.text: hint
+        contentItem: Label {
+            text: sw.text
+            font: sw.font
+            color: "white"
+            leftPadding: sw.indicator.width + sw.spacing
+            verticalAlignment: Text.AlignVCenter
+        }
+    }
+    ColumnLayout {
+        spacing: 0
+        CallSwitch {
+            objectName: "audioOnlySwitch"
+            text: qsTr("Audio only")
+            hint: qsTr("Send and receive no video (Ctrl+Shift+A)")
+            checked: App.call.audioOnly
+            onToggled: App.call.setAudioOnly(checked)
+        }
+        CallSwitch {
+            objectName: "receiveVideoSwitch"
+            text: qsTr("Don't receive video")
+            hint: qsTr("The others' video stays on the server; yours is sent as the camera says (Ctrl+Shift+R)")
+            checked: !App.call.receiveVideo || App.call.audioOnly
+            enabled: !App.call.audioOnly
+            onToggled: App.call.setReceiveVideo(!checked)
+        }
+    }
+    ColumnLayout {
+        objectName: "dataMeter"
+        spacing: 2
+        Accessible.role: Accessible.StaticText
+        Accessible.name: App.call.dataUsedText + ", " + App.call.dataRateText
+        Label {
+            text: App.call.dataUsedText
+            color: "white"
+            font.pixelSize: Theme.bodySize
+            font.bold: true
+        }
+        Label {
+            text: App.call.dataRateText
+            color: "#c8d3df"
+            font.pixelSize: Theme.smallSize
+        }
     }
 }

@@ -5,7 +5,9 @@ import Spoke.Ui
 
 // A live session, over the whole window: who is there (one tile each,
 // ourselves first), how the connection is, and mute / camera / leave.
-// Keyboard: Ctrl+D or M mutes, Ctrl+E or V switches the camera, Esc asks
+// Keyboard: Ctrl+D or M mutes, Ctrl+E or V switches the camera, Ctrl+H
+// raises or lowers my hand, Ctrl+Shift+A audio only, Ctrl+Shift+R stops
+// receiving video, Alt+1…6 open the side panel's tabs (LivePanel), Esc asks
 // before leaving; after the call Esc or Enter goes back to the app.
 FocusScope {
     id: page
@@ -21,6 +23,9 @@ FocusScope {
 
     Shortcut { sequences: ["Ctrl+D", "M"]; enabled: App.call.inCall; onActivated: App.call.toggleMute() }
     Shortcut { sequences: ["Ctrl+E", "V"]; enabled: App.call.inCall; onActivated: App.call.toggleCamera() }
+    Shortcut { sequence: "Ctrl+H"; enabled: App.call.inCall && App.live.active; onActivated: App.live.setMyHand(!App.live.myHandRaised) }
+    Shortcut { sequence: "Ctrl+Shift+A"; enabled: App.call.inCall; onActivated: App.call.setAudioOnly(!App.call.audioOnly) }
+    Shortcut { sequence: "Ctrl+Shift+R"; enabled: App.call.inCall; onActivated: App.call.setReceiveVideo(!App.call.receiveVideo) }
     Shortcut { sequence: "Esc"; enabled: App.call.inCall && !leaveDialog.visible; onActivated: page.requestLeave() }
     Shortcut { sequence: "Esc"; enabled: !App.call.inCall; onActivated: App.call.dismiss() }
 
@@ -214,6 +219,14 @@ FocusScope {
                         }
                     }
                 }
+            }
+
+            // The session's agenda, chat, hands, people, slides and case.
+            LivePanel {
+                id: livePanel
+                visible: App.call.inCall && !qualityButton.checked
+                Layout.preferredWidth: currentIndex >= 4 ? Math.min(560, page.width * 0.42) : 400
+                Layout.fillHeight: true
             }
 
             // The numbers behind the verdict, for whoever asks.

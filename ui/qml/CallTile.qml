@@ -15,6 +15,9 @@ Rectangle {
     required property bool cameraOn
 
     readonly property string shownName: isSelf ? qsTr("%1 (you)").arg(name) : name
+    // Audio only (or no video received): no picture is coming, so the tile
+    // shows the name large rather than a black frame.
+    readonly property bool videoOff: App.call.audioOnly || (!isSelf && !App.call.receiveVideo)
     readonly property alias video: video
 
     color: "#1d2a38"
@@ -33,7 +36,7 @@ Rectangle {
         objectName: "video-" + tile.feedId
         anchors.fill: parent
         anchors.margins: tile.border.width
-        visible: tile.cameraOn
+        visible: tile.cameraOn && !tile.videoOff
         Component.onCompleted: App.call.attachView(tile.feedId, video)
         // At exit the controller may already be gone; QML then sees null here.
         Component.onDestruction: if (App && App.call) App.call.detachView(tile.feedId, video)
@@ -41,13 +44,14 @@ Rectangle {
     Connections {
         target: tile
         function onCameraOnChanged() { if (!tile.cameraOn) video.clear() }
+        function onVideoOffChanged() { if (tile.videoOff) video.clear() }
     }
 
     // Camera off, or no picture yet: initials, as in any meeting app.
     Column {
         anchors.centerIn: parent
         spacing: 8
-        visible: !tile.cameraOn || !video.hasPicture
+        visible: !tile.cameraOn || tile.videoOff || !video.hasPicture
         Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
             width: Math.min(tile.width, tile.height) * 0.32
@@ -64,7 +68,16 @@ Rectangle {
         }
         Label {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: tile.cameraOn ? qsTr("Waiting for video…") : qsTr("Camera off")
+            visible: tile.videoOff
+            text: tile.shownName
+            color: "white"
+            font.pixelSize: Theme.headingSize
+            font.bold: true
+        }
+        Label {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: tile.videoOff ? (App.call.audioOnly ? qsTr("Audio only") : qsTr("Video not received"))
+                                : (tile.cameraOn ? qsTr("Waiting for video…") : qsTr("Camera off"))
             color: "#c8d3df"
             font.pixelSize: Theme.bodySize
         }

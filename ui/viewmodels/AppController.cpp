@@ -89,7 +89,20 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     , call_(std::make_unique<CallModel>())
     , hub_(std::make_unique<HubAccountModel>(sync))
     , review_(std::make_unique<ReviewModel>(sync))
+    , live_(std::make_unique<LiveSessionModel>(sync))
+    , slides_(std::make_unique<LiveSlidesModel>())
+    , liveCase_(std::make_unique<LiveCaseModel>(sync))
 {
+    live_->followCall(call_.get());
+    // For scripts (scripts/screenshots-live), as SPOKE_JANUS_WS is: a deck to open at start.
+    if (const QString deck = qEnvironmentVariable("SPOKE_SLIDES_FILE"); !deck.isEmpty())
+        slides_->openDeck(deck, LiveSlidesModel::Source::LocalFile);
+    connect(call_.get(), &CallModel::stateChanged, this, [this] {
+        if (!call_->active())
+            setLiveSession(0);
+        else if (!live_->active())
+            setLiveSession(qEnvironmentVariable("SPOKE_HUB_SESSION").toLongLong());
+    });
     connect(editor_.get(), &CaseEditorModel::casesChanged, this, &AppController::refresh);
     connect(worker_.get(), &store::CacheWorker::openFailed, this, [this](const QString& message) {
         cacheError_ = message;
@@ -119,6 +132,12 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
             syncStarted_ = true;
             refresh();
         });
+}
+
+void AppController::setLiveSession(qint64 hubSessionId)
+{
+    live_->open(hubSessionId);
+    liveCase_->setSession(hubSessionId);
 }
 
 void AppController::connectSync()

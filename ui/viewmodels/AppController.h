@@ -5,6 +5,9 @@
 #include "viewmodels/DetailModel.h"
 #include "viewmodels/HubAccountModel.h"
 #include "viewmodels/LibraryModel.h"
+#include "viewmodels/LiveCaseModel.h"
+#include "viewmodels/LiveSessionModel.h"
+#include "viewmodels/LiveSlidesModel.h"
 #include "viewmodels/PlayerModel.h"
 #include "viewmodels/ReviewModel.h"
 #include "viewmodels/RowModel.h"
@@ -62,6 +65,9 @@ class AppController : public QObject {
     Q_PROPERTY(spoke::ui::CallModel* call READ call CONSTANT)
     Q_PROPERTY(spoke::ui::HubAccountModel* hub READ hub CONSTANT)
     Q_PROPERTY(spoke::ui::ReviewModel* review READ review CONSTANT)
+    Q_PROPERTY(spoke::ui::LiveSessionModel* live READ live CONSTANT)
+    Q_PROPERTY(spoke::ui::LiveSlidesModel* slides READ slides CONSTANT)
+    Q_PROPERTY(spoke::ui::LiveCaseModel* liveCase READ liveCase CONSTANT)
 public:
     struct StartOptions {
         // Write the demo programme at start if the cache holds nothing yet.
@@ -108,6 +114,12 @@ public:
     CallModel* call() { return call_.get(); }
     HubAccountModel* hub() { return hub_.get(); }
     ReviewModel* review() { return review_.get(); }
+    LiveSessionModel* live() { return live_.get(); }
+    LiveSlidesModel* slides() { return slides_.get(); }
+    LiveCaseModel* liveCase() { return liveCase_.get(); }
+    // The hub session the call belongs to (0: none; a practice call has
+    // none unless SPOKE_HUB_SESSION names one): the side panel follows it.
+    Q_INVOKABLE void setLiveSession(qint64 hubSessionId);
 
     // Reloads every list from the cache, and where each case stands with the hub.
     Q_INVOKABLE void refresh();
@@ -149,6 +161,9 @@ private:
     std::unique_ptr<CallModel> call_;
     std::unique_ptr<HubAccountModel> hub_;
     std::unique_ptr<ReviewModel> review_;
+    std::unique_ptr<LiveSessionModel> live_;
+    std::unique_ptr<LiveSlidesModel> slides_;
+    std::unique_ptr<LiveCaseModel> liveCase_;
     // Cases as the cache lists them, and where each stands with the hub; the
     // list QML sees is built from both, whichever answers last.
     std::vector<QVariantMap> caseRows_;

@@ -147,6 +147,8 @@ void CallModel::join(const QString& title)
     options.tap = router_;
     options.startMuted = muted_;
     options.startCameraOn = cameraOn_;
+    options.audioOnly = audioOnly_;
+    options.receiveVideo = receiveVideo_;
 
     thread_ = new QThread;
     thread_->setObjectName(QStringLiteral("call"));
@@ -234,6 +236,49 @@ void CallModel::setCameraOn(bool on)
     refreshParticipants();
 }
 
+void CallModel::setAudioOnly(bool on)
+{
+    if (audioOnly_ == on)
+        return;
+    audioOnly_ = on;
+    if (worker_)
+        QMetaObject::invokeMethod(
+            worker_, [worker = worker_, on] { worker->setAudioOnly(on); }, Qt::QueuedConnection);
+    Q_EMIT switchesChanged();
+    refreshParticipants();
+}
+
+void CallModel::setReceiveVideo(bool on)
+{
+    if (receiveVideo_ == on)
+        return;
+    receiveVideo_ = on;
+    if (worker_)
+        QMetaObject::invokeMethod(
+            worker_, [worker = worker_, on] { worker->setReceiveVideo(on); }, Qt::QueuedConnection);
+    Q_EMIT switchesChanged();
+    refreshParticipants();
+}
+
+QString CallModel::dataUsedText() const
+{
+    // Decimal megabytes, as a mobile operator bills them.
+    return tr("%1 MB used this session").arg(static_cast<double>(bytesUsed()) / 1e6, 0, 'f', 1);
+}
+
+QString CallModel::dataRateText() const
+{
+    return tr("%1 kbit/s now").arg((last_.sendBps + last_.receiveBps) / 1000);
+}
+
+QString CallModel::feedQualityText(qint64 feedId) const
+{
+    const auto it = feedLossPercent_.find(static_cast<quint64>(feedId));
+    if (it == feedLossPercent_.end())
+        return {};
+    return tr("%1 % lost").arg(it->second, 0, 'f', 1);
+}
+
 void CallModel::attachView(const QString& feedId, VideoView* view)
 {
     bool ok = false;
@@ -300,7 +345,7 @@ void CallModel::refreshParticipants()
     self.name = displayName_;
     self.isSelf = true;
     self.muted = muted();
-    self.cameraOn = cameraOn();
+    self.cameraOn = cameraOn() && !audioOnly_;
     const auto own = router_->activity(CallMediaRouter::kSelf);
     self.speaking = !self.muted && recent(own.lastLoudMs, nowMs, kSpeakingHoldMs);
     self.level = self.muted ? 0 : own.level;
@@ -336,12 +381,13 @@ void CallModel::refreshQuality()
 {
     CallQualityInputs in;
     in.windowSeconds = static_cast<int>(kQualityWindowMs / 1000);
-    in.sendingVideo = cameraOn();
+    in.sendingVideo = cameraOn() && !audioOnly_;
     in.sendBitrateBps = last_.sendBitrateBps;
     const CallSnapshot& oldest = window_.front().snapshot;
     const CallSnapshot& newest = window_.back().snapshot;
     std::uint64_t packets = 0;
     std::uint64_t lost = 0;
+    feedLossPercent_.clear();
     for (const CallFeedSnapshot& now : newest.feeds) {
         const auto before = std::find_if(oldest.feeds.begin(), oldest.feeds.end(),
                                          [&](const CallFeedSnapshot& f) { return f.feedId == now.feedId; });
@@ -354,6 +400,7 @@ void CallModel::refreshQuality()
         if (feedPackets + feedLost > 0) {
             const double percent = 100.0 * static_cast<double>(feedLost) / static_cast<double>(feedPackets + feedLost);
             in.lossPercent = std::max(in.lossPercent, percent);
+            feedLossPercent_[now.feedId] = percent;
         }
         packets += feedPackets;
         lost += feedLost;

@@ -15,6 +15,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <deque>
+#include <map>
 #include <memory>
 
 namespace spoke::ui {
@@ -51,6 +52,10 @@ class CallModel : public QObject {
     Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverChanged)
     Q_PROPERTY(QString mediaNotice READ mediaNotice NOTIFY mediaNoticeChanged)
     Q_PROPERTY(bool practice READ practice CONSTANT)
+    Q_PROPERTY(bool audioOnly READ audioOnly WRITE setAudioOnly NOTIFY switchesChanged)
+    Q_PROPERTY(bool receiveVideo READ receiveVideo WRITE setReceiveVideo NOTIFY switchesChanged)
+    Q_PROPERTY(QString dataUsedText READ dataUsedText NOTIFY qualityChanged)
+    Q_PROPERTY(QString dataRateText READ dataRateText NOTIFY qualityChanged)
 public:
     enum class State { Idle, Connecting, InSession, Reconnecting, Left, Error };
     Q_ENUM(State)
@@ -97,6 +102,19 @@ public:
     Q_INVOKABLE void dismiss(); // back to the app after Left or Error
     Q_INVOKABLE void setMuted(bool muted);
     Q_INVOKABLE void setCameraOn(bool on);
+    // Low bandwidth: audio only sends and receives no video; receiveVideo
+    // false receives none and sends as the camera switch says.
+    bool audioOnly() const { return audioOnly_; }
+    bool receiveVideo() const { return receiveVideo_; }
+    Q_INVOKABLE void setAudioOnly(bool on);
+    Q_INVOKABLE void setReceiveVideo(bool on);
+    // "12.4 MB used this session" and "48 kbit/s now" (sent + received).
+    QString dataUsedText() const;
+    QString dataRateText() const;
+    std::uint64_t bytesUsed() const { return last_.bytesSent + last_.bytesReceived; }
+    // One remote feed's packet loss over the quality window, worded; empty
+    // when nothing was received from it yet.
+    QString feedQualityText(qint64 feedId) const;
     Q_INVOKABLE void toggleMute() { setMuted(!muted()); }
     Q_INVOKABLE void toggleCamera() { setCameraOn(!cameraOn()); }
     // A tile shows feed `feedId` (decimal text, "0" = ourselves) in `view`
@@ -141,6 +159,9 @@ private:
     // The user's switches; the engine's copy (CallSession) follows through the worker.
     bool muted_ = false;
     bool cameraOn_ = true;
+    bool audioOnly_ = false;
+    bool receiveVideo_ = true;
+    std::map<quint64, double> feedLossPercent_; // over the quality window
     ParticipantModel participants_;
     QThread* thread_ = nullptr; // owned; deleted after it finished
     CallWorker* worker_ = nullptr; // lives on thread_, deleted with it

@@ -109,6 +109,20 @@ void CallWorker::setCameraOn(bool on)
         session_->setCameraOn(on);
 }
 
+void CallWorker::setAudioOnly(bool on)
+{
+    options_.audioOnly = on;
+    if (session_)
+        session_->setAudioOnly(on);
+}
+
+void CallWorker::setReceiveVideo(bool on)
+{
+    options_.receiveVideo = on;
+    if (session_)
+        session_->setReceiveVideo(on);
+}
+
 void CallWorker::leave()
 {
     if (!session_ || over_ || !deadline_) {
@@ -164,6 +178,10 @@ void CallWorker::takeSnapshot()
     snap.sendBitrateBps = stats.local.sendBitrateBps; // last second, -1 before the first
     snap.videoFramesSent = stats.local.videoFramesSent;
     snap.audioPacketsSent = stats.local.audioPacketsSent;
+    snap.bytesSent = stats.bytesSent;
+    snap.bytesReceived = stats.bytesReceived;
+    snap.sendBps = stats.sendBps;
+    snap.receiveBps = stats.receiveBps;
     // A participant whose feed was dropped and subscribed again appears
     // twice in the stats; the live feed is the one not yet gone.
     for (const auto& remote : stats.remote) {

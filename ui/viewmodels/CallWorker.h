@@ -33,6 +33,12 @@ struct CallSnapshot {
     std::int64_t sendBitrateBps = -1; // last second, -1 before the first sample
     std::uint64_t videoFramesSent = 0;
     std::uint64_t audioPacketsSent = 0;
+    // The data meter (call::CallStats): bytes on the wire so far, and the
+    // rate over its last few seconds.
+    std::uint64_t bytesSent = 0;
+    std::uint64_t bytesReceived = 0;
+    std::int64_t sendBps = 0;
+    std::int64_t receiveBps = 0;
 };
 
 // Runs one CallSession on a thread of its own (the signalling thread the
@@ -64,6 +70,9 @@ public Q_SLOTS:
     // session exists they become its starting state.
     void setMuted(bool muted);
     void setCameraOn(bool on);
+    // Low bandwidth (CallSession::setAudioOnly / setReceiveVideo).
+    void setAudioOnly(bool on);
+    void setReceiveVideo(bool on);
 
 Q_SIGNALS:
     void connected();

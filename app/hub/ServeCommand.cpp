@@ -7,6 +7,7 @@
 #include "hub/server/HubServer.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -168,6 +169,10 @@ int runServe(const QStringList& args)
     spoke::hub::api::prepareCaseChecks();
     spoke::hub::Identity identity(*db);
     spoke::hub::server::HubServer server(*db, identity, stderr);
+    // Decks are files beside the database (or beside nothing, with only
+    // --database: then the deck routes answer 503).
+    if (!options->dataDir.isEmpty())
+        server.setDeckDirectory(QDir(options->dataDir).filePath(QStringLiteral("decks")));
     if (!options->tlsCert.isEmpty()) {
         auto tls = server.useTls(options->tlsCert, options->tlsKey);
         if (!tls) {

@@ -64,6 +64,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addCaseRoutes(routes_);
     addReviewRoutes(routes_);
     addSyncRoutes(routes_);
+    addLiveMediaRoutes(routes_);
 }
 
 RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
@@ -97,7 +98,7 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     }
 
     outcome.route = matched->pattern;
-    RequestContext context{request, nowMs, db_, identity_, metrics_, std::move(params), nullptr, {}, {}};
+    RequestContext context{request, nowMs, db_, identity_, metrics_, std::move(params), nullptr, {}, {}, deckDirectory_};
     outcome.response = dispatch(*matched, context, outcome.accountId);
     outcome.changes = std::move(context.changes);
     return outcome;
@@ -114,8 +115,9 @@ std::optional<QString> Router::passwordRoute(const HttpRequest& request) const
 
 HttpResponse Router::dispatch(const Route& route, RequestContext& context, std::optional<qint64>& accountId)
 {
-    if (context.request.body.size() > kMaxBodyBytes)
-        return HttpResponse::error(413, QStringLiteral("too_large"), QStringLiteral("the body is larger than 4 MiB"));
+    if (context.request.body.size() > route.maxBodyBytes)
+        return HttpResponse::error(413, QStringLiteral("too_large"),
+                                   QStringLiteral("the body is larger than %1 MiB").arg(route.maxBodyBytes >> 20));
     try {
         std::optional<Principal> principal;
         if (route.access == Access::SignedIn) {

@@ -44,6 +44,10 @@ public:
     Expected<bool, QString> useTls(const QString& certificateFile, const QString& keyFile);
     bool usesTls() const { return tls_; }
 
+    // Where uploaded slide decks are kept (DATA_DIR/decks); without one the
+    // deck routes answer 503.
+    void setDeckDirectory(const QString& directory) { router_.setDeckDirectory(directory); }
+
     api::Metrics& metrics() { return metrics_; }
     EventHub& events() { return events_; }
 

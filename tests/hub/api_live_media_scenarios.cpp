@@ -77,21 +77,24 @@ void download(ApiHub& hub, const QString& sha, const QString& member, const QStr
     CHECK(hub.call("GET", QStringLiteral("/api/v1/decks/") + sha.toUpper(), member).response.status == 400);
 }
 
-void turnRefusals(ApiHub& hub, qint64 sessionId, qint64 otherSession, const QString& presenter,
-                  const QString& outsider, const QString& sha)
+void turnRefusals(ApiHub& hub, qint64 sessionId, qint64 otherSession, const QString& presenter, const QString& outsider,
+                  const QString& sha)
 {
     CHECK(turn(hub, sessionId, outsider, sha, 1).response.status == 403);
     const auto past = turn(hub, sessionId, presenter, sha, 5);
     CHECK(past.response.status == 400);
-    CHECK(jsonOf(past.response).value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()
+    CHECK(jsonOf(past.response)
+              .value(QStringLiteral("error"))
+              .toObject()
+              .value(QStringLiteral("message"))
+              .toString()
               .contains(QLatin1String("page")));
     CHECK(turn(hub, sessionId, presenter, sha, -1).response.status == 400);
     CHECK(turn(hub, sessionId, presenter, QStringLiteral("xyz"), 0).response.status == 400);
     CHECK(turn(hub, sessionId, presenter, QString(64, u'b'), 0).response.status == 404);
     // A deck shown in one session is unknown in another until added there.
     CHECK(turn(hub, otherSession, presenter, sha, 0).response.status == 404);
-    CHECK(hub.call("POST", sessionPath(sessionId, QStringLiteral("/slides")), presenter, "{\"deck\":1}")
-              .response.status
+    CHECK(hub.call("POST", sessionPath(sessionId, QStringLiteral("/slides")), presenter, "{\"deck\":1}").response.status
           == 400);
 }
 
@@ -157,16 +160,15 @@ void slides(ApiHub& hub)
     CHECK(turns[1].toObject() == latest);
     CHECK(jsonOf(replay.response).value(QStringLiteral("current")).toObject() == latest);
     // A late joiner after the last id gets no turns but still the current page.
-    const auto after = hub.call(
-        "GET", sessionPath(sessionId, QStringLiteral("/slides?after=%1").arg(qint64(latest["id"].toDouble()))),
-        clinician);
+    const auto after =
+        hub.call("GET", sessionPath(sessionId, QStringLiteral("/slides?after=%1").arg(qint64(latest["id"].toDouble()))),
+                 clinician);
     CHECK(jsonOf(after.response).value(QStringLiteral("turns")).toArray().isEmpty());
     CHECK(jsonOf(after.response).value(QStringLiteral("current")).toObject() == latest);
     CHECK(jsonOf(hub.call("GET", sessionPath(otherSession, QStringLiteral("/slides")), clinician).response)
               .value(QStringLiteral("current"))
               .isNull());
-    CHECK(hub.call("GET", sessionPath(sessionId, QStringLiteral("/slides?after=x")), clinician).response.status
-          == 400);
+    CHECK(hub.call("GET", sessionPath(sessionId, QStringLiteral("/slides?after=x")), clinician).response.status == 400);
     CHECK(hub.call("GET", sessionPath(sessionId, QStringLiteral("/slides")), outsider).response.status == 403);
 
     // Without a data dir the hub keeps no decks: 503, never a half answer.
@@ -188,9 +190,10 @@ void media(ApiHub& hub)
     };
 
     CHECK(hub.call("POST", path, clinic, ApiHub::json({{"audio_muted", true}})).response.status == 400);
-    CHECK(hub.call("POST", path, clinic, ApiHub::json({{"audio_muted", 1}, {"video_off", false}, {"audio_only", false}}))
-              .response.status
-          == 400);
+    CHECK(
+        hub.call("POST", path, clinic, ApiHub::json({{"audio_muted", 1}, {"video_off", false}, {"audio_only", false}}))
+            .response.status
+        == 400);
     CHECK(hub.call("POST", path, outsider, state(true, false, false)).response.status == 403);
     CHECK(hub.call("GET", path, outsider).response.status == 403);
 
@@ -214,9 +217,8 @@ void media(ApiHub& hub)
     const QJsonArray states = jsonOf(everyone.response).value(QStringLiteral("media")).toArray();
     REQUIRE(states.size() == 2);
     // Only each account's latest state: the clinic unmuted, camera off, audio only.
-    const QJsonObject clinicState = qint64(states[0].toObject()["account_id"].toDouble()) == clinicId
-                                        ? states[0].toObject()
-                                        : states[1].toObject();
+    const QJsonObject clinicState =
+        qint64(states[0].toObject()["account_id"].toDouble()) == clinicId ? states[0].toObject() : states[1].toObject();
     CHECK_FALSE(clinicState.value(QStringLiteral("audio_muted")).toBool());
     CHECK(clinicState.value(QStringLiteral("video_off")).toBool());
     CHECK(clinicState.value(QStringLiteral("audio_only")).toBool());

@@ -62,10 +62,8 @@ QJsonObject turnJson(const HubRow& row)
 QJsonObject mediaJson(const HubRow& row)
 {
     return QJsonObject{
-        {QStringLiteral("account_id"), double(row.integer(0))},
-        {QStringLiteral("audio_muted"), row.integer(1) == 1},
-        {QStringLiteral("video_off"), row.integer(2) == 1},
-        {QStringLiteral("audio_only"), row.integer(3) == 1},
+        {QStringLiteral("account_id"), double(row.integer(0))}, {QStringLiteral("audio_muted"), row.integer(1) == 1},
+        {QStringLiteral("video_off"), row.integer(2) == 1},     {QStringLiteral("audio_only"), row.integer(3) == 1},
         {QStringLiteral("at_ms"), double(row.integer(4))},
     };
 }
@@ -102,9 +100,11 @@ ApiError deckRefusal(const slides::DeckError& error)
     switch (error.kind) {
     case slides::DeckErrorKind::TooLarge:
     case slides::DeckErrorKind::TooManyPages:
-        return {413, QStringLiteral("too_large"),
-                QStringLiteral("a deck may have at most %1 pages and %2 MiB").arg(kMaxDeckPages).arg(kMaxDeckBytes >> 20)};
-    case slides::DeckErrorKind::NotPdf: return {400, QStringLiteral("not_pdf"), QStringLiteral("the body is not a PDF")};
+        return {
+            413, QStringLiteral("too_large"),
+            QStringLiteral("a deck may have at most %1 pages and %2 MiB").arg(kMaxDeckPages).arg(kMaxDeckBytes >> 20)};
+    case slides::DeckErrorKind::NotPdf:
+        return {400, QStringLiteral("not_pdf"), QStringLiteral("the body is not a PDF")};
     default:
         // Encrypted, damaged, no pages: a PDF no follower could show.
         return {422, QStringLiteral("unreadable_deck"),
@@ -119,7 +119,8 @@ Expected<UploadedDeck> readDeck(const RequestContext& context)
 {
     const QByteArray type = context.request.header("content-type").split(';').value(0).trimmed().toLower();
     if (type != "application/pdf")
-        return ApiError{400, QStringLiteral("not_pdf"), QStringLiteral("send the deck as Content-Type: application/pdf")};
+        return ApiError{400, QStringLiteral("not_pdf"),
+                        QStringLiteral("send the deck as Content-Type: application/pdf")};
     const QString title = context.request.query.value(QStringLiteral("title")).trimmed();
     if (title.size() > kMaxTitleChars)
         return badRequest(QStringLiteral("\"title\" is longer than %1 characters").arg(kMaxTitleChars));
@@ -157,15 +158,16 @@ WriteOutcome addDeck(RequestContext& context, const SessionAccess& session, cons
                                "VALUES (?, ?, ?, ?, ?, ?)"),
                 {sha, deck.pages, QVariant::fromValue(deck.bytes), deck.title, account,
                  QVariant::fromValue(context.nowMs)});
-    const bool known = db.queryOne(QStringLiteral("SELECT 1 FROM session_decks WHERE session_id = ? AND deck_sha256 = ?"),
-                                   {QVariant::fromValue(session.id), sha})
-                           .has_value();
+    const bool known =
+        db.queryOne(QStringLiteral("SELECT 1 FROM session_decks WHERE session_id = ? AND deck_sha256 = ?"),
+                    {QVariant::fromValue(session.id), sha})
+            .has_value();
     if (!known)
         db.exec(QStringLiteral("INSERT INTO session_decks (session_id, deck_sha256, added_by, added_ms) "
                                "VALUES (?, ?, ?, ?)"),
                 {QVariant::fromValue(session.id), sha, account, QVariant::fromValue(context.nowMs)});
-    const std::optional<HubRow> row =
-        db.queryOne(QStringLiteral("SELECT %1 FROM decks d WHERE d.sha256 = ?").arg(QLatin1String(kDeckColumns)), {sha});
+    const std::optional<HubRow> row = db.queryOne(
+        QStringLiteral("SELECT %1 FROM decks d WHERE d.sha256 = ?").arg(QLatin1String(kDeckColumns)), {sha});
     return {HttpResponse::json(known ? 200 : 201, QJsonObject{{QStringLiteral("deck"), deckJson(*row)}}), {}};
 }
 
@@ -189,11 +191,11 @@ HttpResponse listDecks(RequestContext& context)
     auto session = loadSession(context);
     if (!session)
         return session.error().response();
-    const HubQueryResult result = context.db.exec(
-        QStringLiteral("SELECT %1 FROM session_decks sd JOIN decks d ON d.sha256 = sd.deck_sha256 "
-                       "WHERE sd.session_id = ? ORDER BY sd.added_ms, d.sha256")
-            .arg(QLatin1String(kDeckColumns)),
-        {QVariant::fromValue(session->id)});
+    const HubQueryResult result =
+        context.db.exec(QStringLiteral("SELECT %1 FROM session_decks sd JOIN decks d ON d.sha256 = sd.deck_sha256 "
+                                       "WHERE sd.session_id = ? ORDER BY sd.added_ms, d.sha256")
+                            .arg(QLatin1String(kDeckColumns)),
+                        {QVariant::fromValue(session->id)});
     QJsonArray decks;
     for (const HubRow& row : result.rows)
         decks.append(deckJson(row));
@@ -328,13 +330,14 @@ WriteOutcome turnPage(RequestContext& context, const SessionAccess& session, con
                     .response(),
                 {}};
     const qint64 id = db.insert(
-        QStringLiteral("INSERT INTO slide_turns (session_id, deck_sha256, page, account_id, at_ms) VALUES (?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO slide_turns (session_id, deck_sha256, page, account_id, at_ms) VALUES (?, ?, ?, ?, ?)"),
         {QVariant::fromValue(session.id), turn.deck, QVariant::fromValue(turn.page),
          QVariant::fromValue(context.principal->accountId), QVariant::fromValue(context.nowMs)});
-    const std::optional<HubRow> row = db.queryOne(
-        QStringLiteral("SELECT %1 FROM slide_turns t JOIN accounts u ON u.id = t.account_id WHERE t.id = ?")
-            .arg(QLatin1String(kTurnColumns)),
-        {QVariant::fromValue(id)});
+    const std::optional<HubRow> row =
+        db.queryOne(QStringLiteral("SELECT %1 FROM slide_turns t JOIN accounts u ON u.id = t.account_id WHERE t.id = ?")
+                        .arg(QLatin1String(kTurnColumns)),
+                    {QVariant::fromValue(id)});
     const QJsonObject stored = turnJson(*row);
     // Page turns are not part of sync (GET …/slides replays them): cursor 0.
     return {HttpResponse::json(201, QJsonObject{{QStringLiteral("turn"), stored}}),
@@ -369,9 +372,9 @@ HttpResponse listSlides(RequestContext& context)
         QStringLiteral("SELECT %1 FROM slide_turns t JOIN accounts u ON u.id = t.account_id WHERE t.session_id = ? ")
             .arg(QLatin1String(kTurnColumns));
     const QVariant sessionId = QVariant::fromValue(session->id);
-    const HubQueryResult result = context.db.exec(
-        select + QStringLiteral("AND t.id > ? ORDER BY t.id LIMIT %1").arg(kTurnPageSize + 1),
-        {sessionId, QVariant::fromValue(afterId)});
+    const HubQueryResult result =
+        context.db.exec(select + QStringLiteral("AND t.id > ? ORDER BY t.id LIMIT %1").arg(kTurnPageSize + 1),
+                        {sessionId, QVariant::fromValue(afterId)});
     QJsonArray turns;
     for (std::size_t i = 0; i < result.rows.size() && i < std::size_t(kTurnPageSize); ++i)
         turns.append(turnJson(result.rows[i]));
@@ -414,9 +417,9 @@ WriteOutcome reportMedia(RequestContext& context, const SessionAccess& session, 
                        "VALUES (?, ?, ?, ?, ?, ?)"),
         {QVariant::fromValue(session.id), QVariant::fromValue(context.principal->accountId), state.audioMuted ? 1 : 0,
          state.videoOff ? 1 : 0, state.audioOnly ? 1 : 0, QVariant::fromValue(context.nowMs)});
-    const std::optional<HubRow> row = db.queryOne(
-        QStringLiteral("SELECT %1 FROM media_states m WHERE m.id = ?").arg(QLatin1String(kMediaColumns)),
-        {QVariant::fromValue(id)});
+    const std::optional<HubRow> row =
+        db.queryOne(QStringLiteral("SELECT %1 FROM media_states m WHERE m.id = ?").arg(QLatin1String(kMediaColumns)),
+                    {QVariant::fromValue(id)});
     const QJsonObject stored = mediaJson(*row);
     return {HttpResponse::json(200, QJsonObject{{QStringLiteral("media"), stored}}),
             {{session.programmeId, 0, eventOf("media", session.id, stored)}}};
@@ -454,8 +457,8 @@ HttpResponse listMedia(RequestContext& context)
 
 void addLiveMediaRoutes(std::vector<Route>& routes)
 {
-    routes.push_back({"POST", QStringLiteral("/api/v1/sessions/{id}/decks"), Access::SignedIn, BodyKind::None,
-                      postDeck, Work::Quick, kMaxDeckBytes});
+    routes.push_back({"POST", QStringLiteral("/api/v1/sessions/{id}/decks"), Access::SignedIn, BodyKind::None, postDeck,
+                      Work::Quick, kMaxDeckBytes});
     routes.push_back(
         {"GET", QStringLiteral("/api/v1/sessions/{id}/decks"), Access::SignedIn, BodyKind::None, listDecks});
     routes.push_back({"GET", QStringLiteral("/api/v1/decks/{sha256}"), Access::SignedIn, BodyKind::None, getDeck});

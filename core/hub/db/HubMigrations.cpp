@@ -272,8 +272,11 @@ CREATE INDEX media_states_session_account ON media_states (session_id, account_i
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        {1, "initial schema", kInitialSchema}, {2, "memberships.seq", kMembershipSeq},      {3, "agenda", kAgenda},
-        {4, "chat and hands", kChatAndHands},  {5, "attendance events", kAttendanceEvents},
+        {1, "initial schema", kInitialSchema},
+        {2, "memberships.seq", kMembershipSeq},
+        {3, "agenda", kAgenda},
+        {4, "chat and hands", kChatAndHands},
+        {5, "attendance events", kAttendanceEvents},
         // 6 is hub-rooms' (issue 13); the lead merges them in order.
         {7, "slides and media state", kSlidesAndMedia},
     };

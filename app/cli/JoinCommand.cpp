@@ -3,6 +3,7 @@
 // fixed time; what arrived from everyone else goes to a stats JSON file.
 
 #include "Commands.h"
+#include "JoinLive.h"
 
 #include "call/CallSession.h"
 #include "media/devices/DeviceRegistry.h"
@@ -172,7 +173,7 @@ int runSession(call::CallSession& session, int seconds, QString& failure)
 
 } // namespace
 
-int runJoin(CliContext&, const QStringList& args)
+int runJoin(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption(option("janus", "URL"));
@@ -194,6 +195,7 @@ int runJoin(CliContext&, const QStringList& args)
     parser.addOption(option("audio-min-delay-ms", "MS", "0"));
     parser.addOption(QCommandLineOption(QStringLiteral("audio-only")));
     parser.addOption(QCommandLineOption(QStringLiteral("no-video-receive")));
+    JoinLive::addOptions(parser); // --hub-session and the live actions (JoinLive.h)
     if (!parser.parse(QStringList{QStringLiteral("join")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;
@@ -220,6 +222,9 @@ int runJoin(CliContext&, const QStringList& args)
         refusal = parseVideoFormat(parser, options);
     if (!refusal)
         refusal = parseLink(parser, options);
+    std::unique_ptr<JoinLive> live;
+    if (!refusal)
+        refusal = JoinLive::create(parser, context, options, live);
     if (refusal) {
         CliContext::printError(*refusal);
         return kBadInput;
@@ -235,9 +240,15 @@ int runJoin(CliContext&, const QStringList& args)
 
     call::CallSession session(options);
     QString failure;
+    if (live)
+        live->start();
     const int exitCode = runSession(session, seconds, failure);
 
-    const QJsonObject stats = call::toJson(session.stats(), recorder.get());
+    QJsonObject stats = call::toJson(session.stats(), recorder.get());
+    if (live) {
+        live->stop();
+        live->addTo(stats);
+    }
     const QByteArray json = QJsonDocument(stats).toJson(QJsonDocument::Indented);
     if (!statsPath.isEmpty()) {
         QFile file(statsPath);

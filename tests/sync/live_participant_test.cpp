@@ -136,3 +136,27 @@ TEST_CASE("Two scripted participants share slides, chat and hands through a real
 }
 
 } // namespace spoke::test
+
+namespace spoke::test {
+
+TEST_CASE("spoke-cli join refuses live options it cannot act on, before the call starts", "[sync][live][slides]")
+{
+    TempDir dirs;
+    const Laptop laptop(dirs / "laptop");
+    const QStringList call{"join", "--janus", "ws://127.0.0.1:9", "--room", "1", "--ice-iface", "lo", "--seconds", "1"};
+    const auto refused = [&](const QStringList& live, const char* says) {
+        const RunResult result = laptop.run(call + live, 30'000);
+        INFO(result.err.toStdString());
+        CHECK(result.exitCode == 2);
+        CHECK(result.err.contains(says));
+    };
+    refused({"--share-slides", "deck.pdf"}, "--share-slides needs --hub-session");
+    refused({"--hub-session", "7", "--chat", "no time given"}, "--chat needs TEXT@S");
+    refused({"--hub-session", "7", "--raise-hand", "soon"}, "--raise-hand needs seconds");
+    refused({"--hub-session", "7", "--turn-every", "0"}, "--turn-every");
+    refused({"--hub-session", "x"}, "--hub-session needs");
+    refused({"--hub-session", "7", "--share-slides", "/nonexistent/deck.pdf"}, "cannot read");
+    refused({"--hub-session", "7"}, "not signed in to a hub");
+}
+
+} // namespace spoke::test

@@ -5,6 +5,7 @@
 #include "Commands.h"
 #include "HubCli.h"
 #include "JoinScreen.h"
+#include "JoinLive.h"
 
 #include "call/CallSession.h"
 #include "media/devices/DeviceRegistry.h"
@@ -321,6 +322,7 @@ int runJoin(CliContext& context, const QStringList& args)
     parser.addOption(option("turn-password-file", "FILE"));
     parser.addOption(QCommandLineOption(QStringLiteral("practice")));
     addScreenShareOptions(parser);
+    JoinLive::addOptions(parser); // the live actions, on --hub-session (JoinLive.h)
     if (!parser.parse(QStringList{QStringLiteral("join")} + args)) {
         CliContext::printError(parser.errorText());
         return kBadInput;
@@ -341,6 +343,9 @@ int runJoin(CliContext& context, const QStringList& args)
     std::optional<ScreenShareRequest> screenShare;
     if (!refusal)
         refusal = parseScreenShare(parser, options, screenShare);
+    std::unique_ptr<JoinLive> live;
+    if (!refusal)
+        refusal = JoinLive::create(parser, context, options, live);
     if (refusal) {
         CliContext::printError(*refusal);
         return kBadInput;
@@ -358,9 +363,15 @@ int runJoin(CliContext& context, const QStringList& args)
     if (screenShare)
         scheduleScreenShare(session, *screenShare);
     QString failure;
+    if (live)
+        live->start();
     const int exitCode = runSession(session, seconds, failure);
 
-    const QJsonObject stats = call::toJson(session.stats(), recorder.get());
+    QJsonObject stats = call::toJson(session.stats(), recorder.get());
+    if (live) {
+        live->stop();
+        live->addTo(stats);
+    }
     const QByteArray json = QJsonDocument(stats).toJson(QJsonDocument::Indented);
     if (!statsPath.isEmpty()) {
         QFile file(statsPath);

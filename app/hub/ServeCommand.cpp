@@ -8,6 +8,7 @@
 #include "hub/server/HubServer.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -262,6 +263,10 @@ int runServe(const QStringList& args)
     spoke::hub::server::HubServer server(*db, identity, stderr);
     if (media->enabled())
         server.useMedia(std::move(*media));
+    // Decks are files beside the database (or beside nothing, with only
+    // --database: then the deck routes answer 503).
+    if (!options->dataDir.isEmpty())
+        server.setDeckDirectory(QDir(options->dataDir).filePath(QStringLiteral("decks")));
     if (!options->tlsCert.isEmpty()) {
         auto tls = server.useTls(options->tlsCert, options->tlsKey);
         if (!tls) {

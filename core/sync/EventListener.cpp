@@ -109,6 +109,8 @@ void EventListener::handleMessage(const QString& message)
                    [this](const HubChatMessage& chat) { Q_EMIT chatReceived(chat); },
                    [this](const HubHands& hands) { Q_EMIT handsChanged(hands); },
                    [this](const HubAgenda& agenda) { Q_EMIT agendaChanged(agenda); },
+                   [this](const HubSlideTurn& turn) { Q_EMIT slideTurned(turn); },
+                   [this](const HubMediaState& state) { Q_EMIT mediaChanged(state); },
                    [](const UnknownEvent&) {},
                },
                *event);

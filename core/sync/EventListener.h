@@ -13,7 +13,7 @@ namespace spoke::sync {
 
 // The hub's event socket (`/api/v1/events`, docs/hub-api.md): sends the
 // token as the first message, then reports each `{"event":"changed"}` as a
-// hint to pull, and a live session's `chat`, `hands` and `agenda` events
+// hint to pull, and a live session's `chat`, `hands`, `agenda`, `slide` and `media` events
 // (docs/hub-api.md "Live session") with their data. Nothing is trusted from
 // it: every message is read by parseHubEvent (HubProtocol); a malformed one
 // is logged and dropped, an unknown event type ignored. When the socket drops it reconnects after a capped,
@@ -48,6 +48,9 @@ Q_SIGNALS:
     void chatReceived(const spoke::sync::HubChatMessage& message);
     void handsChanged(const spoke::sync::HubHands& hands);
     void agendaChanged(const spoke::sync::HubAgenda& agenda);
+    // A page turn (`slide`) and a member's mute/camera report (`media`).
+    void slideTurned(const spoke::sync::HubSlideTurn& turn);
+    void mediaChanged(const spoke::sync::HubMediaState& state);
     void openChanged(bool open);
     void tokenRefused();
 

@@ -49,17 +49,31 @@ QUrl HubClient::urlFor(const QString& pathAndQuery) const
 HubExpected<HubReply> HubClient::send(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
                                       const QString& idempotencyKey)
 {
+    return exchange(method, pathAndQuery, body, idempotencyKey, "application/json", "application/json");
+}
+
+HubExpected<HubReply> HubClient::sendBytes(const QByteArray& method, const QString& pathAndQuery,
+                                           const QByteArray& body, const QByteArray& contentType,
+                                           const QByteArray& accept)
+{
+    return exchange(method, pathAndQuery, body, {}, contentType, accept);
+}
+
+HubExpected<HubReply> HubClient::exchange(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
+                                          const QString& idempotencyKey, const QByteArray& contentType,
+                                          const QByteArray& accept)
+{
     QNetworkRequest request(urlFor(pathAndQuery));
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("spoke-sync"));
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", accept);
     if (!token_.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token_.toUtf8());
     if (!idempotencyKey.isEmpty())
         request.setRawHeader("Idempotency-Key", idempotencyKey.toUtf8());
     if (!body.isEmpty() || method == "POST")
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setRawHeader("Content-Type", contentType);
 
     std::unique_ptr<QNetworkReply> reply(network_->sendCustomRequest(request, method, body));
     QEventLoop loop;

@@ -38,6 +38,10 @@ public:
     HubExpected<HubReply> send(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body = {},
                                const QString& idempotencyKey = {});
     HubExpected<HubReply> get(const QString& pathAndQuery) { return send("GET", pathAndQuery); }
+    // Like send, with a body that is not JSON (a PDF deck) and any answer
+    // type: `contentType` goes with the body, `accept` asks for the answer.
+    HubExpected<HubReply> sendBytes(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
+                                    const QByteArray& contentType, const QByteArray& accept);
 
     // Like send, but an answer outside 2xx is a SyncError as well.
     HubExpected<QByteArray> call(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body = {},
@@ -47,6 +51,10 @@ public:
     QUrl urlFor(const QString& pathAndQuery) const;
 
 private:
+    HubExpected<HubReply> exchange(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
+                                   const QString& idempotencyKey, const QByteArray& contentType,
+                                   const QByteArray& accept);
+
     QUrl baseUrl_;
     int timeoutMs_;
     QString token_;

@@ -599,6 +599,174 @@ HubExpected<HubEvent> readLiveEvent(Fields& f, const QString& kind)
 
 } // namespace
 
+// --- slides and media state (docs/hub-api.md "Live session") ---
+
+namespace {
+
+// Pages a deck may have (the hub refuses more than 300); a page number past
+// it is not the contract.
+constexpr std::int64_t kMaxDeckPages = 300;
+
+HubDeck readDeck(Fields& f)
+{
+    HubDeck deck;
+    deck.sha256 = f.string("sha256");
+    deck.pages = int(std::min(f.integer("pages", 1), kMaxDeckPages + 1));
+    deck.bytes = f.integer("bytes", 1);
+    deck.title = f.string("title");
+    if (f.ok() && !isDeckSha256(deck.sha256))
+        f.fail("sha256", QStringLiteral("is not 64 lower-case hex digits"));
+    if (f.ok() && deck.pages > kMaxDeckPages)
+        f.fail("pages", QStringLiteral("is out of range"));
+    return deck;
+}
+
+// A SlideTurn; in an event `id` may be absent (the contract names the rest).
+HubSlideTurn readSlideTurn(Fields& f, bool idRequired)
+{
+    HubSlideTurn turn;
+    turn.id = idRequired ? f.id("id") : f.optionalInteger("id").value_or(0);
+    turn.sessionId = f.id("session_id");
+    turn.deck = f.string("deck");
+    turn.page = int(std::min(f.integer("page"), kMaxDeckPages));
+    turn.atMs = f.integer("at_ms");
+    Fields by(f.object("by"), f.where() + QStringLiteral(".by"));
+    if (f.ok()) {
+        turn.byId = by.id("id");
+        turn.byName = by.string("name");
+        if (!by.ok())
+            f.failHere(by.error().detail);
+    }
+    if (f.ok() && !isDeckSha256(turn.deck))
+        f.fail("deck", QStringLiteral("is not 64 lower-case hex digits"));
+    if (f.ok() && turn.page >= kMaxDeckPages)
+        f.fail("page", QStringLiteral("is out of range"));
+    return turn;
+}
+
+bool requiredBoolean(Fields& f, const char* key)
+{
+    if (f.isAbsent(key))
+        f.fail(key, QStringLiteral("is missing"));
+    return f.boolean(key, false);
+}
+
+HubMediaState readMediaState(Fields& f, std::int64_t sessionId)
+{
+    HubMediaState state;
+    state.sessionId = sessionId;
+    state.accountId = f.id("account_id");
+    state.audioMuted = requiredBoolean(f, "audio_muted");
+    state.videoOff = requiredBoolean(f, "video_off");
+    state.audioOnly = requiredBoolean(f, "audio_only");
+    state.atMs = f.integer("at_ms");
+    return state;
+}
+
+template <class T, class Read> HubExpected<T> readWrapped(const QByteArray& body, const char* key, Read read)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields outer(*object, QStringLiteral("answer"));
+    Fields f(outer.object(key), QString::fromLatin1(key));
+    if (!outer.ok())
+        return outer.error();
+    T value = read(f);
+    if (!f.ok())
+        return f.error();
+    return value;
+}
+
+// A `slide` or `media` event: the object is the event itself.
+HubExpected<HubEvent> readSlidesEvent(Fields& f, const QString& kind)
+{
+    if (kind == QLatin1String("slide")) {
+        HubSlideTurn turn = readSlideTurn(f, false);
+        if (!f.ok())
+            return f.error();
+        return HubEvent{std::move(turn)};
+    }
+    HubMediaState state = readMediaState(f, f.id("session_id"));
+    if (!f.ok())
+        return f.error();
+    return HubEvent{state};
+}
+
+} // namespace
+
+bool isDeckSha256(const QString& text)
+{
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](QChar c) {
+               return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+                      || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+           });
+}
+
+HubExpected<HubDeck> parseDeckAnswer(const QByteArray& body)
+{
+    return readWrapped<HubDeck>(body, "deck", readDeck);
+}
+
+HubExpected<QList<HubDeck>> parseDecksAnswer(const QByteArray& body)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields f(*object, QStringLiteral("answer"));
+    QList<HubDeck> decks = readQList<HubDeck>(f, "decks", readDeck);
+    if (!f.ok())
+        return f.error();
+    return decks;
+}
+
+HubExpected<HubSlideTurn> parseSlideTurnAnswer(const QByteArray& body)
+{
+    return readWrapped<HubSlideTurn>(body, "turn", [](Fields& f) { return readSlideTurn(f, true); });
+}
+
+HubExpected<HubSlideTurns> parseSlideTurnsAnswer(const QByteArray& body)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields f(*object, QStringLiteral("slides"));
+    HubSlideTurns page;
+    page.turns = readQList<HubSlideTurn>(f, "turns", [](Fields& t) { return readSlideTurn(t, true); });
+    page.more = requiredBoolean(f, "more");
+    if (f.ok() && !f.isAbsent("current")) {
+        Fields c(f.object("current"), QStringLiteral("slides.current"));
+        if (f.ok()) {
+            page.current = readSlideTurn(c, true);
+            if (!c.ok())
+                return c.error();
+        }
+    } else if (f.ok() && !f.has("current")) {
+        f.fail("current", QStringLiteral("is missing"));
+    }
+    if (!f.ok())
+        return f.error();
+    return page;
+}
+
+HubExpected<HubMediaState> parseMediaAnswer(const QByteArray& body, std::int64_t sessionId)
+{
+    return readWrapped<HubMediaState>(body, "media", [&](Fields& f) { return readMediaState(f, sessionId); });
+}
+
+HubExpected<QList<HubMediaState>> parseMediaListAnswer(const QByteArray& body, std::int64_t sessionId)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    Fields f(*object, QStringLiteral("answer"));
+    QList<HubMediaState> states =
+        readQList<HubMediaState>(f, "media", [&](Fields& m) { return readMediaState(m, sessionId); });
+    if (!f.ok())
+        return f.error();
+    return states;
+}
+
 HubExpected<HubEvent> parseHubEvent(const QByteArray& message)
 {
     auto object = parseObject(message);
@@ -615,6 +783,8 @@ HubExpected<HubEvent> parseHubEvent(const QByteArray& message)
             return f.error();
         return HubEvent{changed};
     }
+    if (kind == QLatin1String("slide") || kind == QLatin1String("media"))
+        return readSlidesEvent(f, kind);
     if (kind != QLatin1String("chat") && kind != QLatin1String("hands") && kind != QLatin1String("agenda"))
         return HubEvent{UnknownEvent{}};
     return readLiveEvent(f, kind);

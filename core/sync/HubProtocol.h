@@ -60,6 +60,16 @@ HubExpected<HubAgenda> parseSessionAnswer(const QByteArray& body);
 HubExpected<QList<HubAgenda>> parseSessionsAnswer(const QByteArray& body);
 // {"attested":[{"name","attested_by","attested_ms"}]}: the names.
 HubExpected<QStringList> parseAttestedAnswer(const QByteArray& body);
+// Slides and media state (docs/hub-api.md "Live session").
+HubExpected<HubDeck> parseDeckAnswer(const QByteArray& body); // {"deck":Deck}
+HubExpected<QList<HubDeck>> parseDecksAnswer(const QByteArray& body); // {"decks":[Deck]}
+HubExpected<HubSlideTurn> parseSlideTurnAnswer(const QByteArray& body); // {"turn":SlideTurn}
+HubExpected<HubSlideTurns> parseSlideTurnsAnswer(const QByteArray& body); // {"turns","more","current"}
+// {"media":MediaState} and {"media":[MediaState]}; they name no session.
+HubExpected<HubMediaState> parseMediaAnswer(const QByteArray& body, std::int64_t sessionId);
+HubExpected<QList<HubMediaState>> parseMediaListAnswer(const QByteArray& body, std::int64_t sessionId);
+// 64 lower-case hex digits: the only deck names a client accepts.
+bool isDeckSha256(const QString& text);
 
 // One message of the event socket. `Unknown` is any other `event` (a newer
 // hub's): ignored, not an error.
@@ -67,7 +77,8 @@ struct ChangedEvent {
     std::int64_t cursor = 0;
 };
 struct UnknownEvent { };
-using HubEvent = std::variant<ChangedEvent, HubChatMessage, HubHands, HubAgenda, UnknownEvent>;
+using HubEvent =
+    std::variant<ChangedEvent, HubChatMessage, HubHands, HubAgenda, HubSlideTurn, HubMediaState, UnknownEvent>;
 HubExpected<HubEvent> parseHubEvent(const QByteArray& message);
 
 // The hub's `error.code` of an error answer; empty when there is none.

@@ -154,6 +154,46 @@ struct HubAgenda {
     std::optional<std::int64_t> endedMs;
 };
 
+// A shared slide deck (docs/hub-api.md "Objects": Deck); `sha256` is its
+// name on the hub and in core/slides' DeckCache.
+struct HubDeck {
+    QString sha256;
+    int pages = 0;
+    std::int64_t bytes = 0;
+    QString title;
+};
+
+// A page turn: page `page` (from 0) of deck `deck`, shown by `byId` at
+// `atMs` (the hub's clock). As a `slide` event and from GET …/slides; `id`
+// orders them (0 if an event did not carry it).
+struct HubSlideTurn {
+    std::int64_t id = 0;
+    std::int64_t sessionId = 0;
+    QString deck;
+    int page = 0;
+    std::int64_t atMs = 0;
+    std::int64_t byId = 0;
+    QString byName;
+};
+
+// One page of GET …/slides?after=ID, and the page shown now.
+struct HubSlideTurns {
+    QList<HubSlideTurn> turns;
+    bool more = false;
+    std::optional<HubSlideTurn> current;
+};
+
+// A member's mute and camera state as they reported it (a `media` event,
+// GET …/media): signalled, never guessed from the media.
+struct HubMediaState {
+    std::int64_t sessionId = 0;
+    std::int64_t accountId = 0;
+    bool audioMuted = false;
+    bool videoOff = false;
+    bool audioOnly = false;
+    std::int64_t atMs = 0;
+};
+
 // What POST .../attendance with a join or leave answered.
 struct HubAttendanceReport {
     HubAttendance attendance;
@@ -178,3 +218,5 @@ Q_DECLARE_METATYPE(spoke::sync::HubRecommendation)
 Q_DECLARE_METATYPE(spoke::sync::HubChatMessage)
 Q_DECLARE_METATYPE(spoke::sync::HubHands)
 Q_DECLARE_METATYPE(spoke::sync::HubAgenda)
+Q_DECLARE_METATYPE(spoke::sync::HubSlideTurn)
+Q_DECLARE_METATYPE(spoke::sync::HubMediaState)

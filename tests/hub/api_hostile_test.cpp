@@ -96,6 +96,8 @@ TEST_CASE("router: hostile requests never get a 5xx", "[hub][api]")
 {
     TempDir dir;
     ApiHub hub(spoke::hub::HubDatabaseLocation::sqliteIn(QString::fromStdString(dir.path().string())));
+    // As spoke-hub serve with --data-dir has it (without one, decks are 503 by design).
+    hub.router().setDeckDirectory(QString::fromStdString((dir / "decks").string()));
     const qint64 programme = hub.addProgramme(QStringLiteral("Hostile"));
     const QString token = hub.member(programme, Role::Coordinator, QStringLiteral("Tester"));
     hub.join(token, hub.addProgramme(QStringLiteral("Second TB")), Role::Clinician);

@@ -3,7 +3,9 @@
 // PostgreSQL (tag [postgres]).
 
 #include "HubTestDatabases.h"
+#include "api_live_media_scenarios.h"
 #include "api_live_scenarios.h"
+#include "support/TempDir.h"
 
 #include "hub/admin/AttendanceReport.h"
 
@@ -18,7 +20,28 @@ void onSqlite(void (*scenario)(ApiHub&))
     scenario(hub);
 }
 
+void withDecks(void (*scenario)(ApiHub&), const spoke::hub::HubDatabaseLocation& location)
+{
+    TempDir decks;
+    ApiHub hub(location);
+    hub.router().setDeckDirectory(QString::fromStdString((decks / "decks").string()));
+    scenario(hub);
+}
+
 } // namespace
+
+TEST_CASE("live: a deck is uploaded once, downloaded by members, and its page turns stored and sent, on SQLite",
+          "[hub][api][live][slides]")
+{
+    const auto db = HubTestDatabase::sqlite();
+    withDecks(live::slides, db->location());
+}
+
+TEST_CASE("live: mute and camera state is reported, sent and read as each account's latest, on SQLite",
+          "[hub][api][live][slides]")
+{
+    onSqlite(live::media);
+}
 
 TEST_CASE("live: the chair advances the agenda one item at a time, on SQLite", "[hub][api][live]")
 {
@@ -70,4 +93,6 @@ TEST_CASE("live: every live-session scenario on PostgreSQL", "[hub][api][live][p
         return; // it said why
     ApiHub hub(db->location());
     live::all(hub);
+    live::media(hub);
+    withDecks(live::slides, db->location());
 }

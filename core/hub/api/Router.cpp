@@ -70,6 +70,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addReviewRoutes(routes_);
     addSyncRoutes(routes_);
     addRoomRoutes(routes_);
+    addLiveMediaRoutes(routes_);
 }
 
 RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
@@ -103,7 +104,8 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     }
 
     outcome.route = matched->pattern;
-    RequestContext context{request, nowMs, db_, identity_, metrics_, std::move(params), nullptr, {}, {}, {}};
+    RequestContext context{request, nowMs, db_,     identity_, metrics_, std::move(params),
+                           nullptr, {},    {},      {},        deckDirectory_};
     outcome.response = dispatch(*matched, context, outcome.accountId);
     outcome.changes = std::move(context.changes);
     outcome.room = std::move(context.room);
@@ -121,8 +123,9 @@ std::optional<QString> Router::passwordRoute(const HttpRequest& request) const
 
 HttpResponse Router::dispatch(const Route& route, RequestContext& context, std::optional<qint64>& accountId)
 {
-    if (context.request.body.size() > kMaxBodyBytes)
-        return HttpResponse::error(413, QStringLiteral("too_large"), QStringLiteral("the body is larger than 4 MiB"));
+    if (context.request.body.size() > route.maxBodyBytes)
+        return HttpResponse::error(413, QStringLiteral("too_large"),
+                                   QStringLiteral("the body is larger than %1 MiB").arg(route.maxBodyBytes >> 20));
     try {
         std::optional<Principal> principal;
         if (route.access == Access::SignedIn) {

@@ -48,6 +48,9 @@ struct RequestContext {
     std::vector<ProgrammeChange> changes;
     // Set by the room routes: what the session's Janus room must do next.
     std::optional<RoomRequest> room;
+    // Where slide decks live (DATA_DIR/decks); empty when the hub has no
+    // data dir, and then the deck routes answer 503.
+    QString deckDirectory;
 };
 
 using Handler = std::function<HttpResponse(RequestContext&)>;
@@ -67,6 +70,9 @@ struct Route {
     BodyKind body = BodyKind::None;
     Handler handler;
     Work work = Work::Quick;
+    // The largest body this route takes; the router answers 413 above it.
+    // Only a deck upload (a PDF) needs more than the default.
+    qsizetype maxBodyBytes = qsizetype(4) * 1024 * 1024;
 };
 
 // The router's answer, with what the server needs besides the response: the
@@ -81,7 +87,8 @@ struct RouteOutcome {
 
 // Dispatches requests to the hub's handlers (docs/hub-api.md, Endpoints) and
 // applies the rules every route shares, in this order: unknown path 404,
-// known path with another method 405 (with Allow), body over 4 MiB 413,
+// known path with another method 405 (with Allow), body over the route's
+// limit (4 MiB; 64 MiB for a deck upload) 413,
 // missing or dead token 401, body not a JSON object 400 `bad_json`. No
 // exception leaves handle(): a database that cannot be reached is 503, and
 // anything unexpected is 500 and logged, and only a bug can cause that.
@@ -102,6 +109,9 @@ public:
 
     const std::vector<Route>& routes() const { return routes_; }
 
+    // Where uploaded slide decks are stored (spoke-hub serve: DATA_DIR/decks).
+    void setDeckDirectory(const QString& directory) { deckDirectory_ = directory; }
+
 private:
     HttpResponse dispatch(const Route& route, RequestContext& context, std::optional<qint64>& accountId);
     std::optional<Principal> authenticate(const HttpRequest& request, qint64 nowMs);
@@ -110,6 +120,7 @@ private:
     Identity& identity_;
     Metrics& metrics_;
     std::vector<Route> routes_;
+    QString deckDirectory_;
 };
 
 // Route registration, one function per handler file.
@@ -124,6 +135,7 @@ void addReviewRoutes(std::vector<Route>& routes);
 void addSyncRoutes(std::vector<Route>& routes);
 void addOperationsRoutes(std::vector<Route>& routes);
 void addRoomRoutes(std::vector<Route>& routes);
+void addLiveMediaRoutes(std::vector<Route>& routes);
 
 // Builds the de-identification gate's detectors and reads the form schemas
 // now, so the first submission after a start does not pay for it (about

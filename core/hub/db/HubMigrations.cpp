@@ -260,6 +260,50 @@ CREATE TABLE room_removals (
 )
 )SQL";
 
+// Slides and call media state (docs/hub-api.md, Live session). A deck is
+// stored once by SHA-256 in the hub's data dir (decks/<sha256>.pdf) and
+// shown in sessions through session_decks; each page turn is kept, so a
+// recording can replay the slides against its timeline and a late joiner
+// reads the current page from the latest row. Mute and camera state is a
+// log per account; the latest row is that account's state now.
+constexpr const char* kSlidesAndMedia = R"SQL(
+CREATE TABLE decks (
+  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+  pages INTEGER NOT NULL CHECK (pages >= 1),
+  bytes BIGINT NOT NULL CHECK (bytes >= 1),
+  title TEXT NOT NULL CHECK (length(title) <= 200),
+  uploaded_by BIGINT NOT NULL REFERENCES accounts (id),
+  uploaded_ms BIGINT NOT NULL
+);
+CREATE TABLE session_decks (
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  deck_sha256 TEXT NOT NULL REFERENCES decks (sha256),
+  added_by BIGINT NOT NULL REFERENCES accounts (id),
+  added_ms BIGINT NOT NULL,
+  PRIMARY KEY (session_id, deck_sha256)
+);
+CREATE INDEX session_decks_deck ON session_decks (deck_sha256);
+CREATE TABLE slide_turns (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  deck_sha256 TEXT NOT NULL REFERENCES decks (sha256),
+  page INTEGER NOT NULL CHECK (page >= 0),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  at_ms BIGINT NOT NULL
+);
+CREATE INDEX slide_turns_session ON slide_turns (session_id, id);
+CREATE TABLE media_states (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  audio_muted INTEGER NOT NULL CHECK (audio_muted IN (0, 1)),
+  video_off INTEGER NOT NULL CHECK (video_off IN (0, 1)),
+  audio_only INTEGER NOT NULL CHECK (audio_only IN (0, 1)),
+  at_ms BIGINT NOT NULL
+);
+CREATE INDEX media_states_session_account ON media_states (session_id, account_id, id)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
@@ -269,6 +313,7 @@ const std::vector<Migration>& migrations()
         {4, "chat and hands", kChatAndHands},
         {5, "attendance events", kAttendanceEvents},
         {6, "session rooms", kSessionRooms},
+        {7, "slides and media state", kSlidesAndMedia},
     };
     return all;
 }

@@ -55,6 +55,9 @@ public:
     // in their connection's order, without blocking the event loop. Without
     // it they answer 503 media_unavailable. Call before listen().
     void useMedia(janus::MediaConfig config);
+    // Where uploaded slide decks are kept (DATA_DIR/decks); without one the
+    // deck routes answer 503.
+    void setDeckDirectory(const QString& directory) { router_.setDeckDirectory(directory); }
 
     api::Metrics& metrics() { return metrics_; }
     EventHub& events() { return events_; }

@@ -44,6 +44,9 @@ struct FuzzHub {
         db = HubDatabase::open(HubDatabaseLocation::sqliteIn(dir.path()));
         identity = std::make_unique<Identity>(*db);
         router = std::make_unique<api::Router>(*db, *identity, metrics);
+        // Inputs may upload decks (the corpus has a small PDF); a 503 for
+        // "no data dir" would hide the checks behind it.
+        router->setDeckDirectory(QDir(dir.path()).filePath(QStringLiteral("decks")));
         Admin admin(*db);
         const qint64 programme = *admin.addProgramme(QStringLiteral("Fuzz TB"), ProgrammeKind::Tb, kNowMs);
         // With an agenda, so that inputs can reach the live-session routes' checks.

@@ -1,0 +1,54 @@
+#pragma once
+
+// The live-session side of `spoke-cli join` (README "CLI"): with
+// --hub-session ID the participant also signs in to the hub with the CLI's
+// stored sign-in (`spoke-cli hub login`), listens to the hub's event socket
+// for the session, and acts on a script: --share-slides FILE with a page
+// turn every --turn-every S seconds, --chat TEXT@S (repeatable),
+// --raise-hand S, --lower-hand S. What it heard goes into the stats JSON
+// (chat_received, slide_events, hands_events, media_events, live_errors).
+// The script itself is core's sync::LiveParticipant, tested against a real
+// hub without Janus (tests/sync/live_participant_test.cpp).
+
+#include "CliContext.h"
+
+#include "call/CallSession.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace spoke::cli {
+
+class HubCli;
+
+class JoinLive {
+public:
+    ~JoinLive();
+
+    static void addOptions(QCommandLineParser& parser);
+    // Nothing (and no `out`) without --hub-session; a refusal for a bad
+    // option, a missing sign-in or an unreadable deck.
+    static std::optional<QString> create(const QCommandLineParser& parser, CliContext& context,
+                                         const call::CallOptions& call, std::unique_ptr<JoinLive>& out);
+
+    // Opens the event socket and starts the script's clock (call time 0).
+    void start();
+    void stop();
+    // Adds what the event socket brought, and any failed step, to `stats`.
+    void addTo(QJsonObject& stats) const;
+
+private:
+    struct Parts;
+    explicit JoinLive(std::unique_ptr<Parts> parts);
+
+    std::unique_ptr<Parts> parts_;
+    QElapsedTimer clock_;
+    QTimer ticker_;
+};
+
+} // namespace spoke::cli

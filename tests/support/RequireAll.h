@@ -24,6 +24,6 @@ inline bool skipsForbidden()
 #define SPOKE_SKIP_OR_FAIL(reason)                                                                                     \
     do {                                                                                                               \
         if (::spoke::test::skipsForbidden())                                                                           \
-            FAIL("unavailable, and SPOKE_TESTS_REQUIRE_ALL=1 forbids skipping: " << (reason));                        \
+            FAIL("unavailable, and SPOKE_TESTS_REQUIRE_ALL=1 forbids skipping: " << (reason));                         \
         WARN("SKIPPED: " << (reason));                                                                                 \
     } while (false)

@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "store/StoreError.h"
+#include "util/PrivateFiles.h"
 
 #include <QCoreApplication>
 
@@ -34,6 +35,8 @@ QStringList wordsOf(const char* words)
 
 int main(int argc, char** argv)
 {
+    // Patient data is the owner's only, before any thread or file exists (PrivateFiles.h).
+    spoke::restrictNewFilesToOwner();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("spoke"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SPOKE_VERSION));

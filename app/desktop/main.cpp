@@ -4,6 +4,7 @@
 
 #include "sync/SyncWorker.h"
 #include "util/DataDir.h"
+#include "util/PrivateFiles.h"
 #include "viewmodels/AppController.h"
 
 #include <QCommandLineParser>
@@ -20,6 +21,8 @@ int main(int argc, char** argv)
 {
     spoke::app::StartupTimer startupTimer;
     startupTimer.markMainEntered();
+    // Patient data is the owner's only, before any thread or file exists (PrivateFiles.h).
+    spoke::restrictNewFilesToOwner();
 
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("spoke"));

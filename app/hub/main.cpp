@@ -1,6 +1,7 @@
 // spoke-hub: the server an ECHO programme runs (docs/hub-api.md).
 
 #include "HubCommands.h"
+#include "util/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -27,6 +28,8 @@ void printHelp()
 
 int main(int argc, char** argv)
 {
+    // The hub's database, decks and logs are the service account's only (PrivateFiles.h).
+    spoke::restrictNewFilesToOwner();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("spoke-hub"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SPOKE_VERSION));

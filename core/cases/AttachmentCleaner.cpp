@@ -2,6 +2,7 @@
 
 #include "cases/CaseError.h"
 #include "media/AvHandles.h"
+#include "media/LocalInput.h"
 
 #include <QFile>
 
@@ -100,11 +101,15 @@ AttachmentCleaner::Result AttachmentCleaner::cleanImage(const std::filesystem::p
     if (type != "png" && type != "jpeg")
         refuse(input, "only PNG and JPEG photos can be cleaned of metadata");
 
-    AVFormatContext* rawFormat = nullptr;
-    int rc = avformat_open_input(&rawFormat, input.string().c_str(), nullptr, nullptr);
-    if (rc < 0)
-        refuse(input, "it cannot be opened as an image (" + avError(rc) + ")");
-    FormatPtr format(rawFormat);
+    // Its own pipe demuxer, named rather than probed, from disk only (media/LocalInput.h).
+    media::LocalInputResult opened = media::openLocalInput(input, type == "png" ? media::LocalInputKind::PngPhoto
+                                                                                : media::LocalInputKind::JpegPhoto);
+    if (!opened.refusal.empty())
+        refuse(input, opened.refusal);
+    if (!opened.context)
+        refuse(input, "it cannot be opened as an image (" + avError(opened.error) + ")");
+    FormatPtr format(opened.context.release());
+    int rc = 0;
     if ((rc = avformat_find_stream_info(format.get(), nullptr)) < 0)
         refuse(input, "it cannot be read as an image (" + avError(rc) + ")");
     const int stream = av_find_best_stream(format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
@@ -114,7 +119,8 @@ AttachmentCleaner::Result AttachmentCleaner::cleanImage(const std::filesystem::p
     const bool isPng = params->codec_id == AV_CODEC_ID_PNG;
     if (!isPng && params->codec_id != AV_CODEC_ID_MJPEG)
         refuse(input, "only PNG and JPEG photos can be cleaned of metadata");
-    if (static_cast<std::int64_t>(params->width) * params->height > kMaxPixels || params->width <= 0 || params->height <= 0)
+    if (static_cast<std::int64_t>(params->width) * params->height > kMaxPixels || params->width <= 0
+        || params->height <= 0)
         refuse(input, "the picture size is not plausible for a photo");
 
     const AVCodec* decoderCodec = avcodec_find_decoder(params->codec_id);
@@ -158,7 +164,8 @@ AttachmentCleaner::Result AttachmentCleaner::cleanImage(const std::filesystem::p
     clean->pts = 0;
 
     PacketPtr packet(av_packet_alloc());
-    if ((rc = avcodec_send_frame(encoder.get(), clean.get())) < 0 || (rc = avcodec_send_frame(encoder.get(), nullptr)) < 0)
+    if ((rc = avcodec_send_frame(encoder.get(), clean.get())) < 0
+        || (rc = avcodec_send_frame(encoder.get(), nullptr)) < 0)
         refuse(input, "re-encoding failed (" + avError(rc) + ")");
     QByteArray bytes;
     while (avcodec_receive_packet(encoder.get(), packet.get()) == 0) {

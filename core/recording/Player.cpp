@@ -1,5 +1,6 @@
 #include "recording/Player.h"
 
+#include "media/LocalInput.h"
 #include "recording/AudioOutput.h"
 #include "recording/RecordingError.h"
 #include "recording/TempoFilter.h"
@@ -70,11 +71,14 @@ Player::Player(const std::filesystem::path& file, const PlayerConfig& config)
     , info_(RecordingProbe::probe(file, ProbeDepth::Headers))
     , clock_(config.audio)
 {
-    AVFormatContext* raw = nullptr;
-    const int rc = avformat_open_input(&raw, file.c_str(), nullptr, nullptr);
-    if (rc < 0)
-        throw RecordingError(RecordingErrorKind::CannotOpen, "Cannot open '" + file.string() + "': " + avErrorText(rc));
-    format_.reset(raw);
+    // Only Spoke's containers, from disk only (media/LocalInput.h).
+    media::LocalInputResult input = media::openLocalInput(file, media::LocalInputKind::Recording);
+    if (!input.refusal.empty())
+        throw RecordingError(RecordingErrorKind::NotMedia, "Cannot open '" + file.string() + "': " + input.refusal);
+    if (!input.context)
+        throw RecordingError(RecordingErrorKind::CannotOpen,
+                             "Cannot open '" + file.string() + "': " + avErrorText(input.error));
+    format_.reset(input.context.release());
     if (avformat_find_stream_info(format_.get(), nullptr) < 0)
         throw RecordingError(RecordingErrorKind::NotMedia, "'" + file.string() + "' has no readable tracks");
     // Positions are the file's own timestamps (chapters use them too). Only

@@ -1,6 +1,7 @@
 #include "recording/RecordingProbe.h"
 
 #include "media/AvHandles.h"
+#include "media/LocalInput.h"
 #include "recording/ChapterJournal.h"
 #include "recording/RecordingError.h"
 
@@ -49,13 +50,15 @@ ProbeResult RecordingProbe::probe(const std::filesystem::path& file, ProbeDepth 
     if (error)
         throw RecordingError(RecordingErrorKind::CannotOpen, "Cannot read '" + file.string() + "': " + error.message());
 
-    AVFormatContext* raw = nullptr;
-    int rc = avformat_open_input(&raw, file.c_str(), nullptr, nullptr);
-    if (rc < 0)
+    media::LocalInputResult input = media::openLocalInput(file, media::LocalInputKind::Recording);
+    if (!input.refusal.empty())
         throw RecordingError(RecordingErrorKind::NotMedia,
-                             "'" + file.string() + "' is not a recording Spoke can read: " + avErrorText(rc));
-    media::AvInputContextPtr context(raw);
-    rc = avformat_find_stream_info(context.get(), nullptr);
+                             "'" + file.string() + "' is not a recording Spoke can read: " + input.refusal);
+    if (!input.context)
+        throw RecordingError(RecordingErrorKind::NotMedia,
+                             "'" + file.string() + "' is not a recording Spoke can read: " + avErrorText(input.error));
+    media::AvInputContextPtr context = std::move(input.context);
+    int rc = avformat_find_stream_info(context.get(), nullptr);
     if (rc < 0)
         throw RecordingError(RecordingErrorKind::NotMedia,
                              "'" + file.string() + "' has no tracks Spoke can read: " + avErrorText(rc));
@@ -124,7 +127,8 @@ ProbeResult RecordingProbe::probe(const std::filesystem::path& file, ProbeDepth 
         const AVStream* stream = context->streams[packet->stream_index];
         const std::int64_t pts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
         if (pts != AV_NOPTS_VALUE) {
-            const std::int64_t ms = toMs(pts + std::max<std::int64_t>(packet->duration, 0), stream->time_base) - startMs;
+            const std::int64_t ms =
+                toMs(pts + std::max<std::int64_t>(packet->duration, 0), stream->time_base) - startMs;
             endMs = std::max(endMs, ms);
         }
         ++result.packets;
@@ -132,8 +136,8 @@ ProbeResult RecordingProbe::probe(const std::filesystem::path& file, ProbeDepth 
     }
     if (context->pb && context->pb->error < 0 && result.readToEnd) {
         result.readToEnd = false;
-        result.problem = "The file could not be read past " + std::to_string(endMs)
-                         + " ms: " + avErrorText(context->pb->error);
+        result.problem =
+            "The file could not be read past " + std::to_string(endMs) + " ms: " + avErrorText(context->pb->error);
     }
     result.playableMs = endMs;
     if (result.chaptersFromJournal)

@@ -1,5 +1,7 @@
 #include "util/DataDir.h"
 
+#include "util/PrivateFiles.h"
+
 #include <QStandardPaths>
 #include <QString>
 
@@ -15,7 +17,9 @@ std::filesystem::path resolveDataDir(const std::optional<std::filesystem::path>&
         if (dir.empty())
             dir = std::filesystem::current_path() / "spoke-data";
     }
-    std::filesystem::create_directories(dir);
+    // Created 0700, and a dir with looser modes (an older Spoke, a copy) is
+    // repaired each time it is opened: see PrivateFiles.h.
+    makePrivateTree(dir);
     return std::filesystem::absolute(dir);
 }
 

@@ -2,6 +2,7 @@
 
 #include "hub/db/HubDatabase.h"
 #include "support/PostgresServer.h"
+#include "support/RequireAll.h"
 #include "support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -29,7 +30,7 @@ public:
     {
         std::unique_ptr<PostgresServer> server = PostgresServer::start();
         if (!server) {
-            WARN("SKIPPED: " << PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
+            SPOKE_SKIP_OR_FAIL(PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
             return nullptr;
         }
         std::unique_ptr<HubTestDatabase> db(new HubTestDatabase());

@@ -6,6 +6,7 @@
 #include "api_scenarios.h"
 
 #include "support/PostgresServer.h"
+#include "support/RequireAll.h"
 #include "support/TempDir.h"
 
 using namespace spoke::test;
@@ -79,7 +80,7 @@ TEST_CASE("router: every scenario on PostgreSQL", "[hub][api][postgres]")
 {
     auto postgres = PostgresServer::start("spoke_hub_api_test");
     if (!postgres) {
-        WARN("PostgreSQL is not installed: " << PostgresServer::unavailableReason().value_or("?"));
+        SPOKE_SKIP_OR_FAIL(PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
         return;
     }
     auto location = spoke::hub::HubDatabaseLocation::fromUrl(postgres->url());

@@ -15,7 +15,8 @@ namespace spoke::test {
 // database created, stopped by PID in the destructor (SIGINT: fast shutdown,
 // then SIGKILL after a few seconds) and the dir removed.
 //
-// Usage: auto pg = PostgresServer::start(); if (!pg) { WARN(...); return; }
+// Usage: auto pg = PostgresServer::start(); if (!pg) { SPOKE_SKIP_OR_FAIL(...); return; }
+// (RequireAll.h: a skip is a failure under scripts/test).
 // start() answers nothing when PostgreSQL is not installed (the reason is in
 // unavailableReason()); it throws std::runtime_error when it is installed but
 // will not start, which is a failure, not a skip.

@@ -5,6 +5,7 @@
 
 #include "SyncTestSupport.h"
 #include "support/PostgresServer.h"
+#include "support/RequireAll.h"
 #include "support/TempDir.h"
 
 #include "sync/EventListener.h"
@@ -154,7 +155,7 @@ TEST_CASE("Chat and a raised hand reach another member's event socket in under a
 {
     auto postgres = PostgresServer::start("spoke_sync_live");
     if (!postgres) {
-        WARN("SKIPPED: " << PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
+        SPOKE_SKIP_OR_FAIL(PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
         return;
     }
     TempDir dirs;

@@ -6,6 +6,7 @@
 
 #include "SyncTestSupport.h"
 #include "support/PostgresServer.h"
+#include "support/RequireAll.h"
 #include "support/TempDir.h"
 
 namespace spoke::test {
@@ -113,7 +114,7 @@ TEST_CASE("The loop on PostgreSQL: submitted offline, delivered by one sync, rev
 {
     auto postgres = PostgresServer::start("spoke_sync_loop");
     if (!postgres) {
-        WARN("SKIPPED: " << PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
+        SPOKE_SKIP_OR_FAIL(PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
         return;
     }
     TempDir hubDir;

@@ -1,6 +1,7 @@
 #include "hub/db/HubDatabase.h"
 
 #include "hub/db/HubMigrations.h"
+#include "util/PrivateFiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -263,9 +264,14 @@ void HubDatabase::connect()
                                   : QSqlDatabase::addDatabase(driver, connectionName_);
     if (sqlite) {
         const QFileInfo file(location_.sqliteFile);
-        if (!QDir().mkpath(file.absolutePath()))
-            throw HubDbError(HubDbErrorCode::Unavailable,
-                             QStringLiteral("Cannot create the data directory %1.").arg(file.absolutePath()));
+        // The data dir is the service account's only, repaired if it was
+        // made looser (util/PrivateFiles.h).
+        try {
+            makePrivateTree(file.absolutePath().toStdString());
+        } catch (const std::filesystem::filesystem_error& e) {
+            throw HubDbError(HubDbErrorCode::Unavailable, QStringLiteral("Cannot create the data directory %1: %2")
+                                                              .arg(file.absolutePath(), QString::fromUtf8(e.what())));
+        }
         connection.setDatabaseName(location_.sqliteFile);
     } else {
         connection.setHostName(location_.host);

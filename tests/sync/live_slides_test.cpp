@@ -7,6 +7,7 @@
 #include "SyncTestSupport.h"
 #include "slides/TestPdf.h"
 #include "support/PostgresServer.h"
+#include "support/RequireAll.h"
 #include "support/TempDir.h"
 
 #include "slides/Deck.h"
@@ -218,7 +219,7 @@ TEST_CASE("Page turns reach two followers in under a second; each downloads the 
 {
     auto postgres = PostgresServer::start("spoke_sync_slides");
     if (!postgres) {
-        WARN("SKIPPED: " << PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
+        SPOKE_SKIP_OR_FAIL(PostgresServer::unavailableReason().value_or("PostgreSQL is unavailable"));
         return;
     }
     TempDir dirs;

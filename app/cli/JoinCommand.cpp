@@ -4,8 +4,8 @@
 
 #include "Commands.h"
 #include "HubCli.h"
-#include "JoinScreen.h"
 #include "JoinLive.h"
+#include "JoinScreen.h"
 
 #include "call/CallSession.h"
 #include "media/devices/DeviceRegistry.h"
@@ -219,7 +219,9 @@ Refusal parseRoomAccess(CliContext& context, const QCommandLineParser& parser, c
         HubCli hub(context);
         auto client = hub.accounts().client();
         if (!client)
-            return QStringLiteral("--hub-session: not signed in to a hub (%1)").arg(client.error().detail);
+            return QStringLiteral("--hub-session: not signed in to a hub (%1)")
+                .arg(client.error().detail.isEmpty() ? QStringLiteral("spoke-cli hub login first")
+                                                     : client.error().detail);
         const auto info = sync::fetchJoinInfo(**client, sessionId, deviceIdFor(parser));
         if (!info)
             return QStringLiteral("--hub-session: the hub gave no join info (%1, HTTP %2): %3")
@@ -338,14 +340,16 @@ int runJoin(CliContext& context, const QStringList& args)
         refusal = parseVideoFormat(parser, options);
     if (!refusal)
         refusal = parseLink(parser, options);
+    // The live actions first: their own mistakes are named before the
+    // hub is asked for the room.
+    std::unique_ptr<JoinLive> live;
+    if (!refusal)
+        refusal = JoinLive::create(parser, context, options, live);
     if (!refusal)
         refusal = parseRoomAccess(context, parser, options);
     std::optional<ScreenShareRequest> screenShare;
     if (!refusal)
         refusal = parseScreenShare(parser, options, screenShare);
-    std::unique_ptr<JoinLive> live;
-    if (!refusal)
-        refusal = JoinLive::create(parser, context, options, live);
     if (refusal) {
         CliContext::printError(*refusal);
         return kBadInput;

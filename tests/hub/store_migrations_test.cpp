@@ -11,7 +11,9 @@ namespace {
 constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends", "chat_messages", "hand_events",
                                                 "attendance_events", "attested_presence",
                                                 // migration 6 (session rooms)
-                                                "session_rooms", "room_tokens", "room_removals"};
+                                                "session_rooms", "room_tokens", "room_removals",
+                                                // migration 7 (slides and media state), decks last
+                                                "media_states", "slide_turns", "session_decks", "decks"};
 
 QStringList hubTables()
 {

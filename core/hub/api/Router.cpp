@@ -104,8 +104,8 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     }
 
     outcome.route = matched->pattern;
-    RequestContext context{request, nowMs, db_,     identity_, metrics_, std::move(params),
-                           nullptr, {},    {},      {},        deckDirectory_};
+    RequestContext context{request, nowMs, db_, identity_, metrics_,      std::move(params),
+                           nullptr, {},    {},  {},        deckDirectory_};
     outcome.response = dispatch(*matched, context, outcome.accountId);
     outcome.changes = std::move(context.changes);
     outcome.room = std::move(context.room);

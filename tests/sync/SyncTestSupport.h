@@ -2,10 +2,15 @@
 
 // Real processes for the sync tests: `spoke-hub serve` on 127.0.0.1 with a
 // free port, `spoke-hub admin` to set it up, and `spoke-cli` with its own
-// data dir per person. Every wait is bounded.
+// data dir per person, and a signed-in client for the tests that talk to
+// the hub themselves. Every wait is bounded.
+
+#include "sync/HubClient.h"
+#include "sync/HubProtocol.h"
 
 #include <catch2/catch.hpp>
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -249,6 +254,36 @@ inline bool waitFor(const std::function<bool()>& done, int timeoutMs)
         QThread::msleep(5);
     }
     return done();
+}
+
+// Runs the test thread's event loop until `done` or the timeout: for code
+// that answers through queued signals on this thread (EventListener).
+inline bool spinFor(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(1);
+    }
+    return done();
+}
+
+// Redeems `invite` over the API and returns a client signed in with the
+// new account's token; `accountId` gets the account's id.
+inline std::unique_ptr<sync::HubClient> redeemedClient(const QString& url, const QString& invite, const QString& email,
+                                                       const QString& name, qint64& accountId)
+{
+    auto client = std::make_unique<sync::HubClient>(QUrl(url), 10'000);
+    const QJsonObject request{{"code", invite}, {"email", email}, {"name", name}, {"password", "a long password"}};
+    auto answer = client->call("POST", "api/v1/invites/redeem", QJsonDocument(request).toJson());
+    INFO((answer ? QString() : answer.error().detail).toStdString());
+    REQUIRE(answer.ok());
+    const auto auth = sync::parseAuthAnswer(*answer);
+    REQUIRE(auth.ok());
+    client->setToken(auth->token);
+    accountId = auth->accountId;
+    return client;
 }
 
 } // namespace spoke::test

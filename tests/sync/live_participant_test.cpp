@@ -20,24 +20,6 @@
 
 namespace spoke::test {
 
-namespace {
-
-std::unique_ptr<sync::HubClient> redeem(const QString& url, const QString& invite, const QString& email,
-                                        const QString& name, qint64& accountId)
-{
-    auto client = std::make_unique<sync::HubClient>(QUrl(url), 10'000);
-    const QJsonObject request{{"code", invite}, {"email", email}, {"name", name}, {"password", "a long password"}};
-    auto answer = client->call("POST", "api/v1/invites/redeem", QJsonDocument(request).toJson());
-    REQUIRE(answer.ok());
-    const auto auth = sync::parseAuthAnswer(*answer);
-    REQUIRE(auth.ok());
-    client->setToken(auth->token);
-    accountId = auth->accountId;
-    return client;
-}
-
-} // namespace
-
 TEST_CASE("LivePlan reads TEXT@S chat specs", "[sync][live][slides]")
 {
     const auto chat = sync::LivePlan::parseChat(QStringLiteral("mail me @ noon@2.5"));
@@ -59,8 +41,9 @@ TEST_CASE("Two scripted participants share slides, chat and hands through a real
     HubProcess hub(storage);
     qint64 presenterId = 0;
     qint64 clinicId = 0;
-    auto presenterClient = redeem(hub.url(), setup.specialistInvite, "p@example.org", "Dr Presenter", presenterId);
-    auto clinicClient = redeem(hub.url(), setup.clinicianInvite, "c@example.org", "Clinic Busia", clinicId);
+    auto presenterClient =
+        redeemedClient(hub.url(), setup.specialistInvite, "p@example.org", "Dr Presenter", presenterId);
+    auto clinicClient = redeemedClient(hub.url(), setup.clinicianInvite, "c@example.org", "Clinic Busia", clinicId);
     slides::DeckCache presenterCache(dirs / "cache-p", 1LL << 30);
     slides::DeckCache clinicCache(dirs / "cache-c", 1LL << 30);
 

@@ -22,34 +22,6 @@ namespace spoke::test {
 
 namespace {
 
-// Runs the test thread's event loop until `done` or the timeout.
-bool spinFor(const std::function<bool()>& done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(1);
-    }
-    return done();
-}
-
-// Redeems `invite` over the API and returns a client signed in with the token.
-std::unique_ptr<sync::HubClient> member(const QString& url, const QString& invite, const QString& email,
-                                        const QString& name, qint64& accountId)
-{
-    auto client = std::make_unique<sync::HubClient>(QUrl(url), 10'000);
-    const QJsonObject request{{"code", invite}, {"email", email}, {"name", name}, {"password", "a long password"}};
-    auto answer = client->call("POST", "api/v1/invites/redeem", QJsonDocument(request).toJson());
-    INFO((answer ? QString() : answer.error().detail).toStdString());
-    REQUIRE(answer.ok());
-    const auto auth = sync::parseAuthAnswer(*answer);
-    REQUIRE(auth.ok());
-    client->setToken(auth->token);
-    accountId = auth->accountId;
-    return client;
-}
-
 // A clinic chats and raises its hand; a specialist's event socket hears both.
 void runChatAndHands(const HubStorage& storage)
 {
@@ -59,8 +31,9 @@ void runChatAndHands(const HubStorage& storage)
 
     qint64 clinicId = 0;
     qint64 specialistId = 0;
-    auto clinic = member(hub.url(), setup.clinicianInvite, "clinic@example.org", "Clinic Kisumu", clinicId);
-    auto specialist = member(hub.url(), setup.specialistInvite, "otieno@example.org", "Dr Otieno", specialistId);
+    auto clinic = redeemedClient(hub.url(), setup.clinicianInvite, "clinic@example.org", "Clinic Kisumu", clinicId);
+    auto specialist =
+        redeemedClient(hub.url(), setup.specialistInvite, "otieno@example.org", "Dr Otieno", specialistId);
     sync::LiveSessionClient sender(*clinic, setup.sessionId);
     sync::LiveSessionClient reader(*specialist, setup.sessionId);
 
@@ -170,7 +143,7 @@ TEST_CASE("A device's join and leave are reported with its own time", "[sync][li
     const HubSetup setup = setUpHub(storage);
     HubProcess hub(storage);
     qint64 clinicId = 0;
-    auto clinic = member(hub.url(), setup.clinicianInvite, "clinic@example.org", "Clinic Kisumu", clinicId);
+    auto clinic = redeemedClient(hub.url(), setup.clinicianInvite, "clinic@example.org", "Clinic Kisumu", clinicId);
     sync::LiveSessionClient live(*clinic, setup.sessionId);
 
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();

@@ -27,32 +27,6 @@ namespace spoke::test {
 
 namespace {
 
-bool spinUntil(const std::function<bool()>& done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(1);
-    }
-    return done();
-}
-
-std::unique_ptr<sync::HubClient> signedIn(const QString& url, const QString& invite, const QString& email,
-                                          const QString& name, qint64& accountId)
-{
-    auto client = std::make_unique<sync::HubClient>(QUrl(url), 10'000);
-    const QJsonObject request{{"code", invite}, {"email", email}, {"name", name}, {"password", "a long password"}};
-    auto answer = client->call("POST", "api/v1/invites/redeem", QJsonDocument(request).toJson());
-    INFO((answer ? QString() : answer.error().detail).toStdString());
-    REQUIRE(answer.ok());
-    const auto auth = sync::parseAuthAnswer(*answer);
-    REQUIRE(auth.ok());
-    client->setToken(auth->token);
-    accountId = auth->accountId;
-    return client;
-}
-
 // One member following the slides: a client, its own cache, its event socket
 // and what it heard, with when it heard it.
 struct Follower {
@@ -133,7 +107,7 @@ void runSlides(const HubStorage& storage)
     TempDir caches;
 
     qint64 presenterId = 0;
-    auto presenter = signedIn(hub.url(), setup.specialistInvite, "otieno@example.org", "Dr Otieno", presenterId);
+    auto presenter = redeemedClient(hub.url(), setup.specialistInvite, "otieno@example.org", "Dr Otieno", presenterId);
     slides::DeckCache presenterCache(caches / "presenter", 1LL << 30);
     sync::LiveSlides presenting(*presenter, setup.sessionId, presenterCache);
 
@@ -143,13 +117,13 @@ void runSlides(const HubStorage& storage)
     const QString invites[2] = {setup.clinicianInvite, secondClinic};
     for (int i = 0; i < 2; ++i) {
         Follower& f = followers[i];
-        f.client = signedIn(hub.url(), invites[i], QStringLiteral("clinic%1@example.org").arg(i),
-                            QStringLiteral("Clinic %1").arg(i), f.accountId);
+        f.client = redeemedClient(hub.url(), invites[i], QStringLiteral("clinic%1@example.org").arg(i),
+                                  QStringLiteral("Clinic %1").arg(i), f.accountId);
         f.cache = std::make_unique<slides::DeckCache>(caches / ("follower" + std::to_string(i)), 1LL << 30);
         f.slides = std::make_unique<sync::LiveSlides>(*f.client, setup.sessionId, *f.cache);
         follow(f, hub.url(), clock);
     }
-    REQUIRE(spinUntil([&] { return followers[0].open && followers[1].open; }, 10'000));
+    REQUIRE(spinFor([&] { return followers[0].open && followers[1].open; }, 10'000));
 
     const std::vector<char> pdf = slides::test::makePdf(5);
     const auto deck = presenting.uploadDeck(QByteArray(pdf.data(), qsizetype(pdf.size())), QStringLiteral("Week 9"));
@@ -165,7 +139,7 @@ void runSlides(const HubStorage& storage)
         const qint64 sentAtMs = clock.elapsed();
         const auto turned = presenting.turnPage(deck->sha256, pages[i]);
         REQUIRE(turned.ok());
-        REQUIRE(spinUntil([&] { return followers[0].turns.size() > i && followers[1].turns.size() > i; }, 5'000));
+        REQUIRE(spinFor([&] { return followers[0].turns.size() > i && followers[1].turns.size() > i; }, 5'000));
         for (Follower& f : followers) {
             CHECK(f.turns[i].deck == deck->sha256);
             CHECK(f.turns[i].page == pages[i]);
@@ -185,7 +159,7 @@ void runSlides(const HubStorage& storage)
     // Mute and camera state is signalled, not guessed.
     const auto muted = followers[0].slides->reportMedia(true, false, true);
     REQUIRE(muted.ok());
-    REQUIRE(spinUntil([&] { return !followers[1].media.empty(); }, 5'000));
+    REQUIRE(spinFor([&] { return !followers[1].media.empty(); }, 5'000));
     CHECK(followers[1].media[0].accountId == followers[0].accountId);
     CHECK(followers[1].media[0].audioMuted);
     CHECK_FALSE(followers[1].media[0].videoOff);

@@ -1,4 +1,5 @@
 #include "cases/AttachmentCleaner.h"
+#include "cases/AttachmentNames.h"
 #include "cases/CaseError.h"
 
 #include "support/TempDir.h"
@@ -7,6 +8,8 @@
 #include <QProcess>
 
 #include <catch2/catch.hpp>
+
+#include <fstream>
 
 using namespace spoke::cases;
 
@@ -30,10 +33,10 @@ void writeAll(const std::filesystem::path& file, const QByteArray& bytes)
 void makeImage(const std::filesystem::path& file)
 {
     QProcess ffmpeg;
-    ffmpeg.start(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                                            QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                            QStringLiteral("testsrc=size=96x64:rate=1"), QStringLiteral("-frames:v"),
-                                            QStringLiteral("1"), QString::fromStdString(file.string())});
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
+                  QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc=size=96x64:rate=1"),
+                  QStringLiteral("-frames:v"), QStringLiteral("1"), QString::fromStdString(file.string())});
     REQUIRE(ffmpeg.waitForFinished(20000));
     REQUIRE(ffmpeg.exitCode() == 0);
 }
@@ -125,11 +128,35 @@ TEST_CASE("DICOM, recordings, PDFs and junk are refused with the reason", "[case
         FAIL("accepted " << name);
         return std::string();
     };
-    CHECK(refusal("scan.dcm", QByteArray(128, '\0') + "DICM" + "\x10\x00\x10\x00PN" + "PEREIRA^ROSA").find("DICOM") != std::string::npos);
+    CHECK(refusal("scan.dcm", QByteArray(128, '\0') + "DICM" + "\x10\x00\x10\x00PN" + "PEREIRA^ROSA").find("DICOM")
+          != std::string::npos);
     CHECK(refusal("note.opus", "OggS" + QByteArray(64, '\1')).find("voice") != std::string::npos);
     CHECK(refusal("report.pdf", "%PDF-1.7\n" + QByteArray(64, ' ')).find("PDF") != std::string::npos);
     CHECK(refusal("junk.jpg", QByteArray(300, '\x42')).find("PNG and JPEG") != std::string::npos);
     // Right magic, broken body.
     CHECK(!refusal("broken.jpg", "\xFF\xD8\xFF\xE0" + QByteArray(100, '\x13')).empty());
     CHECK_FALSE(QFile::exists(QString::fromStdString((dir / "out.bin").string())));
+}
+
+TEST_CASE("A new photo's name never reuses one still in the folder or the document", "[cases][attachment]")
+{
+    const spoke::test::TempDir temp;
+    const auto dir = temp / "CASE-1";
+    // photo-1 was removed from the case (its file too); photo-2 stays.
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "photo-2.jpg") << "jpeg";
+    const ReservedPhoto next = reservePhoto(dir, {QStringLiteral("photo-2.jpg")});
+    CHECK(next.number == 3); // the old rule (number of attachments + 1) said 2 and overwrote photo-2
+    CHECK(std::filesystem::exists(next.part));
+    CHECK(next.finalName(QStringLiteral("png")) == QStringLiteral("photo-3.png"));
+
+    // A number named only in the document (its file lost) is not reused either,
+    // nor one reserved a moment ago by a photo still being cleaned.
+    const ReservedPhoto after = reservePhoto(dir, {QStringLiteral("photo-7.png")});
+    CHECK(after.number == 8);
+    const ReservedPhoto concurrent = reservePhoto(dir, {QStringLiteral("photo-2.jpg")});
+    CHECK(concurrent.number == 9); // photo-8.part is taken: the highest number in the folder is 8
+    // A name that only looks like one of ours is ignored.
+    std::ofstream(dir / "photo-99.jpg.bak") << "x";
+    CHECK(reservePhoto(dir, {}).number == 10);
 }

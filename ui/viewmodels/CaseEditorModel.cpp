@@ -1,6 +1,7 @@
 #include "viewmodels/CaseEditorModel.h"
 
 #include "cases/AttachmentCleaner.h"
+#include "cases/AttachmentNames.h"
 #include "cases/CaseError.h"
 #include "cases/CaseWorkflow.h"
 #include "cases/SchemaRegistry.h"
@@ -748,32 +749,37 @@ void CaseEditorModel::addAttachment(const QString& file)
     affinity_.assertOwner();
     if (!editable())
         return;
-    const QDir dir(QString::fromStdString((attachmentsDir_ / caseCode_.toStdString()).string()));
+    const std::filesystem::path dir = attachmentsDir_ / caseCode_.toStdString();
     const QString input = localPath(file);
-    const int number = static_cast<int>(form_.document().value(QLatin1String("attachments")).toArray().size()) + 1;
+    // The names already in the document: a new photo never takes one of
+    // them, even when its file is gone (cases::reservePhoto).
+    QStringList taken;
+    for (const QJsonValue& item : form_.document().value(QLatin1String("attachments")).toArray())
+        taken.append(item.toObject().value(QLatin1String("file_name")).toString());
     const quint64 opened = openGeneration_;
     QPointer<CaseEditorModel> self(this);
     attachmentMessage_ = tr("Cleaning the attachment…");
     Q_EMIT messageChanged();
     // Decoding and re-encoding a photo takes longer than a frame: a pool thread does it.
-    QThreadPool::globalInstance()->start([self, dir, input, number, opened] {
+    QThreadPool::globalInstance()->start([self, dir, input, taken, opened] {
         QString name, problem;
+        std::filesystem::path part;
         try {
-            if (!dir.mkpath(QStringLiteral(".")))
-                throw std::runtime_error(QObject::tr("Cannot create the folder %1.").arg(dir.path()).toStdString());
             // The stored name says nothing about the patient, whatever the original was called.
-            const QString part = dir.filePath(QStringLiteral("photo-%1.part").arg(number));
-            const auto result = cases::AttachmentCleaner::cleanImage(input.toStdString(), part.toStdString());
-            name = QStringLiteral("photo-%1.%2")
-                       .arg(number)
-                       .arg(result.kind == cases::AttachmentCleaner::Kind::Png ? QStringLiteral("png")
-                                                                               : QStringLiteral("jpg"));
-            QFile::remove(dir.filePath(name));
-            if (!QFile::rename(part, dir.filePath(name)))
-                throw std::runtime_error(
-                    QObject::tr("Cannot store the cleaned file in %1.").arg(dir.path()).toStdString());
+            const cases::ReservedPhoto reserved = cases::reservePhoto(dir, taken);
+            part = reserved.part;
+            const auto result = cases::AttachmentCleaner::cleanImage(input.toStdString(), part);
+            name = reserved.finalName(result.kind == cases::AttachmentCleaner::Kind::Png ? QStringLiteral("png")
+                                                                                         : QStringLiteral("jpg"));
+            const QString target = QString::fromStdString((dir / name.toStdString()).string());
+            if (!QFile::rename(QString::fromStdString(part.string()), target))
+                throw std::runtime_error(QObject::tr("Cannot store the cleaned file in %1.")
+                                             .arg(QString::fromStdString(dir.string()))
+                                             .toStdString());
         } catch (const std::exception& e) {
             problem = QString::fromUtf8(e.what());
+            if (!part.empty())
+                QFile::remove(QString::fromStdString(part.string()));
         }
         // Back on the UI thread, where `self` is deleted if it ever is.
         QMetaObject::invokeMethod(QCoreApplication::instance(), [self, name, problem, opened] {

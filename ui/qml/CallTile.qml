@@ -61,6 +61,7 @@ Rectangle {
             Label {
                 anchors.centerIn: parent
                 text: tile.name.split(" ").filter(w => w.length > 0 && w[0] !== "(").slice(0, 2).map(w => w[0].toUpperCase()).join("")
+                textFormat: Text.PlainText
                 color: "white"
                 font.pixelSize: parent.width * 0.38
                 font.bold: true
@@ -70,6 +71,8 @@ Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
             visible: tile.videoOff
             text: tile.shownName
+            // A display name is anyone's input: never rich text (an <img src=...> in a name).
+            textFormat: Text.PlainText
             color: "white"
             font.pixelSize: Theme.headingSize
             font.bold: true
@@ -120,6 +123,7 @@ Rectangle {
             }
             Label {
                 text: tile.shownName
+                textFormat: Text.PlainText
                 color: "white"
                 font.pixelSize: Theme.bodySize
                 font.bold: true

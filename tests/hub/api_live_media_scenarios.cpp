@@ -129,6 +129,13 @@ void slides(ApiHub& hub)
     REQUIRE(listed.response.status == 200);
     CHECK(jsonOf(listed.response).value(QStringLiteral("decks")).toArray() == QJsonArray{deck});
     CHECK(hub.call("GET", sessionPath(otherSession, QStringLiteral("/decks")), clinician).response.status == 200);
+    // A deck without ?title= gets an empty title, not a 500 (found by fuzz_hub_request).
+    const QByteArray untitledPdf = bytesOf(slides::test::makePdf(2));
+    const auto untitled =
+        hub.call("POST", sessionPath(otherSession, QStringLiteral("/decks")), presenter, untitledPdf, kPdfType);
+    REQUIRE(untitled.response.status == 201);
+    CHECK(jsonOf(untitled.response).value(QStringLiteral("deck")).toObject().value(QStringLiteral("title")).toString()
+          == QString());
     download(hub, sha, clinician, outsider, pdf);
 
     turnRefusals(hub, sessionId, otherSession, presenter, outsider, sha);

@@ -121,7 +121,10 @@ Expected<UploadedDeck> readDeck(const RequestContext& context)
     if (type != "application/pdf")
         return ApiError{400, QStringLiteral("not_pdf"),
                         QStringLiteral("send the deck as Content-Type: application/pdf")};
-    const QString title = context.request.query.value(QStringLiteral("title")).trimmed();
+    QString title = context.request.query.value(QStringLiteral("title")).trimmed();
+    // No ?title= is an empty title, not SQL NULL (a null QString binds as NULL).
+    if (title.isNull())
+        title = QStringLiteral("");
     if (title.size() > kMaxTitleChars)
         return badRequest(QStringLiteral("\"title\" is longer than %1 characters").arg(kMaxTitleChars));
     const QByteArray& body = context.request.body;

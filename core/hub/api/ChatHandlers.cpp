@@ -75,14 +75,10 @@ HttpResponse listChat(RequestContext& context)
     auto session = loadSession(context);
     if (!session)
         return session.error().response();
-    qint64 afterId = 0;
-    const QString after = context.request.query.value(QStringLiteral("after"), QStringLiteral("0"));
-    if (after != QLatin1String("0")) {
-        auto parsed = parseId(after, QStringLiteral("after"));
-        if (!parsed)
-            return parsed.error().response();
-        afterId = *parsed;
-    }
+    const auto after = parseAfterId(context.request.query);
+    if (!after)
+        return after.error().response();
+    const qint64 afterId = *after;
     const HubQueryResult result =
         context.db.exec(QStringLiteral("SELECT %1 FROM chat_messages m JOIN accounts u ON u.id = m.account_id "
                                        "WHERE m.session_id = ? AND m.id > ? ORDER BY m.id LIMIT %2")

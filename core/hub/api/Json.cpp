@@ -39,6 +39,14 @@ Expected<qint64> parseId(const QString& text, const QString& what)
     return value;
 }
 
+Expected<qint64> parseAfterId(const QMap<QString, QString>& query)
+{
+    const QString after = query.value(QStringLiteral("after"), QStringLiteral("0"));
+    if (after == QLatin1String("0"))
+        return qint64{0};
+    return parseId(after, QStringLiteral("after"));
+}
+
 // PostgreSQL's text cannot hold U+0000 (it refuses the row: a 500), and no
 // field of this API needs it; SQLite would store it. One answer for both.
 constexpr QLatin1String kNulProblem("must not contain U+0000");

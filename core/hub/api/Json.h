@@ -24,6 +24,9 @@ Expected<QJsonObject> parseJsonObject(const QByteArray& body);
 // "-1", "7.0" or anything beyond kMaxJsonInteger): 400 `bad_request` naming
 // `what` otherwise.
 Expected<qint64> parseId(const QString& text, const QString& what);
+// A paging cursor `?after=ID`: absent or "0" is 0 (from the start),
+// otherwise an id as parseId reads it (400 naming "after").
+Expected<qint64> parseAfterId(const QMap<QString, QString>& query);
 
 // Strict readers of a request object's fields. The first problem is kept and
 // every later read returns a default, so a handler reads all its fields and

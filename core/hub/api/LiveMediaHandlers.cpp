@@ -363,14 +363,10 @@ HttpResponse listSlides(RequestContext& context)
     auto session = loadSession(context);
     if (!session)
         return session.error().response();
-    qint64 afterId = 0;
-    const QString after = context.request.query.value(QStringLiteral("after"), QStringLiteral("0"));
-    if (after != QLatin1String("0")) {
-        auto parsed = parseId(after, QStringLiteral("after"));
-        if (!parsed)
-            return parsed.error().response();
-        afterId = *parsed;
-    }
+    const auto after = parseAfterId(context.request.query);
+    if (!after)
+        return after.error().response();
+    const qint64 afterId = *after;
     const QString select =
         QStringLiteral("SELECT %1 FROM slide_turns t JOIN accounts u ON u.id = t.account_id WHERE t.session_id = ? ")
             .arg(QLatin1String(kTurnColumns));

@@ -368,7 +368,7 @@ int runJoin(CliContext& context, const QStringList& args)
         scheduleScreenShare(session, *screenShare);
     QString failure;
     if (live)
-        live->start();
+        live->start(session, deviceIdFor(parser));
     const int exitCode = runSession(session, seconds, failure);
 
     QJsonObject stats = call::toJson(session.stats(), recorder.get());

@@ -5,6 +5,7 @@
 #include "slides/DeckCache.h"
 #include "sync/LiveParticipant.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -122,9 +123,15 @@ std::optional<QString> JoinLive::create(const QCommandLineParser& parser, CliCon
     return std::nullopt;
 }
 
-void JoinLive::start()
+void JoinLive::start(call::CallSession& session, const QString& deviceId)
 {
+    deviceId_ = deviceId;
+    QObject::connect(&session, &call::CallSession::joined, &ticker_, [this] {
+        parts_->participant->reportAttendance(sync::AttendanceEvent::Join, deviceId_,
+                                              QDateTime::currentMSecsSinceEpoch());
+    });
     clock_.start();
+    startedWallMs_ = QDateTime::currentMSecsSinceEpoch();
     parts_->participant->start([this] { return clock_.elapsed(); });
     QObject::connect(&ticker_, &QTimer::timeout, [this] { parts_->participant->tick(clock_.elapsed()); });
     ticker_.start(kTickMs);
@@ -133,8 +140,11 @@ void JoinLive::start()
 void JoinLive::stop()
 {
     ticker_.stop();
-    if (parts_ && parts_->participant)
+    if (parts_ && parts_->participant) {
+        parts_->participant->reportAttendance(sync::AttendanceEvent::Leave, deviceId_,
+                                              QDateTime::currentMSecsSinceEpoch());
         parts_->participant->stop();
+    }
 }
 
 void JoinLive::addTo(QJsonObject& stats) const
@@ -142,6 +152,9 @@ void JoinLive::addTo(QJsonObject& stats) const
     const QJsonObject log = parts_->participant->log().toJson();
     for (auto it = log.begin(); it != log.end(); ++it)
         stats.insert(it.key(), it.value());
+    // received_ms are counted from here; with it a test compares them with
+    // the hub's clock (the same machine's) exactly.
+    stats.insert(QStringLiteral("live_started_wall_ms"), double(startedWallMs_));
     stats.insert(QStringLiteral("live_errors"), QJsonArray::fromStringList(parts_->participant->errors()));
     if (const auto& deck = parts_->participant->deck())
         stats.insert(QStringLiteral("slides_shared"),

@@ -36,8 +36,11 @@ public:
     static std::optional<QString> create(const QCommandLineParser& parser, CliContext& context,
                                          const call::CallOptions& call, std::unique_ptr<JoinLive>& out);
 
-    // Opens the event socket and starts the script's clock (call time 0).
-    void start();
+    // Opens the event socket and starts the script's clock (call time 0);
+    // the hub hears when `session` joins its room (each time, after a
+    // reconnect too) as this device's attendance.
+    void start(call::CallSession& session, const QString& deviceId);
+    // Reports the leave (once, after a join) and closes the socket.
     void stop();
     // Adds what the event socket brought, and any failed step, to `stats`.
     void addTo(QJsonObject& stats) const;
@@ -47,7 +50,9 @@ private:
     explicit JoinLive(std::unique_ptr<Parts> parts);
 
     std::unique_ptr<Parts> parts_;
+    QString deviceId_;
     QElapsedTimer clock_;
+    qint64 startedWallMs_ = 0;
     QTimer ticker_;
 };
 

@@ -79,6 +79,8 @@ QJsonObject audioJson(const RemoteAudioStats& a, const QJsonArray& delayEachSeco
         {QStringLiteral("long_gaps_ms"), static_cast<qint64>(a.longGapsMs)},
         {QStringLiteral("span_ms"), static_cast<qint64>(a.spanMs)},
         {QStringLiteral("decode_errors"), static_cast<qint64>(a.decodeErrors)},
+        {QStringLiteral("first_packet_ms"), static_cast<qint64>(a.firstPacketMs)},
+        {QStringLiteral("last_packet_ms"), static_cast<qint64>(a.lastPacketMs)},
         {QStringLiteral("playout"),
          QJsonObject{{QStringLiteral("concealed_ms"), static_cast<qint64>(a.playoutConcealedMs)},
                      {QStringLiteral("fec_ms"), static_cast<qint64>(a.playoutFecMs)},

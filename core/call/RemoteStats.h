@@ -76,6 +76,11 @@ struct RemoteAudioStats {
     std::uint64_t longGapsMs = 0; // time inside concealment runs longer than 60 ms (audible dropouts)
     std::uint64_t spanMs = 0; // 20 ms x the sequence numbers from the first packet to the last
     std::uint64_t decodeErrors = 0;
+    // Call ms of the first and the last packet that was new (not late or a
+    // duplicate): when the publisher was heard, and when last (a chair's
+    // mute stops Janus relaying it, docs/hub-api.md "Media").
+    std::int64_t firstPacketMs = -1;
+    std::int64_t lastPacketMs = -1;
     // What a listener hears: playout through the adaptive jitter buffer
     // (rtc::AudioJitterBuffer, one 20 ms tick at a time), where lateness
     // and delay growth cost concealment too, and FEC rebuilds lost packets.

@@ -49,7 +49,14 @@ QJsonObject LiveEventLog::toJson() const
                                      {QStringLiteral("audio_only"), m.state.audioOnly},
                                      {QStringLiteral("at_ms"), double(m.state.atMs)},
                                      {QStringLiteral("received_ms"), double(m.receivedMs)}});
-    return QJsonObject{{QStringLiteral("chat_received"), chatJson},
+    QJsonArray attendanceJson;
+    for (const Attendance& a : attendance)
+        attendanceJson.append(
+            QJsonObject{{QStringLiteral("event"), a.join ? QStringLiteral("join") : QStringLiteral("leave")},
+                        {QStringLiteral("at_ms"), double(a.atMs)},
+                        {QStringLiteral("recorded"), a.recorded}});
+    return QJsonObject{{QStringLiteral("attendance_reported"), attendanceJson},
+                       {QStringLiteral("chat_received"), chatJson},
                        {QStringLiteral("slide_events"), slideJson},
                        {QStringLiteral("hands_events"), handsJson},
                        {QStringLiteral("media_events"), mediaJson}};
@@ -101,6 +108,18 @@ void LiveParticipant::start(std::function<std::int64_t()> elapsedMs)
 void LiveParticipant::stop()
 {
     listener_.stop();
+}
+
+void LiveParticipant::reportAttendance(AttendanceEvent event, const QString& deviceId, std::int64_t wallMs)
+{
+    const bool join = event == AttendanceEvent::Join;
+    if (!join && !joinReported_)
+        return;
+    joinReported_ = join; // a second stop() sends no second leave
+    const auto reported = live_.reportAttendance(event, deviceId, wallMs);
+    log_.attendance.push_back({join, wallMs, reported.ok()});
+    if (!reported)
+        fail(join ? QStringLiteral("report join") : QStringLiteral("report leave"), reported.error());
 }
 
 void LiveParticipant::fail(const QString& step, const SyncError& error)

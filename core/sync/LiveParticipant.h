@@ -73,11 +73,20 @@ struct LiveEventLog {
     std::vector<Slide> slides;
     std::vector<Hands> hands;
     std::vector<Media> media;
+    // This device's joins and leaves as reported to the hub (wall-clock ms,
+    // the times the hub was given) and whether the hub took them.
+    struct Attendance {
+        bool join = true;
+        std::int64_t atMs = 0;
+        bool recorded = false;
+    };
+    std::vector<Attendance> attendance;
 
     // {"chat_received":[{id,author_id,sent_ms,received_ms}],
     //  "slide_events":[{deck,page,at_ms,received_ms}],
     //  "hands_events":[{raised:[ids],received_ms}],
-    //  "media_events":[{account_id,audio_muted,video_off,audio_only,at_ms,received_ms}]}
+    //  "media_events":[{account_id,audio_muted,video_off,audio_only,at_ms,received_ms}],
+    //  "attendance_reported":[{event:"join"|"leave",at_ms,recorded}]}
     QJsonObject toJson() const;
 };
 
@@ -98,6 +107,9 @@ public:
     // Runs every action due at `elapsedMs` (uploading the deck first).
     void tick(std::int64_t elapsedMs);
     void stop();
+    // Tells the hub this device joined or left the call at `wallMs` (UTC
+    // ms; docs/hub-api.md "Attendance"). A leave is only sent after a join.
+    void reportAttendance(AttendanceEvent event, const QString& deviceId, std::int64_t wallMs);
 
     bool listening() const { return listening_; }
     const LiveEventLog& log() const { return log_; }
@@ -128,6 +140,7 @@ private:
     bool lowered_ = false;
     bool deckTried_ = false;
     bool mediaSent_ = false;
+    bool joinReported_ = false;
     int turnsSent_ = 0;
     bool listening_ = false;
 };

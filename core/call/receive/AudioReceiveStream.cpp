@@ -43,12 +43,12 @@ void AudioReceiveStream::onRtp(const rtc::RtpPacket& packet, std::int64_t nowMs)
     jitter_.insert(packet.sequenceNumber, snapToGrid(packet.timestamp), packet.payload, nowMs);
     if (!nextTickMs_)
         nextTickMs_ = nowMs;
-    countWire(unwrapper_.unwrap(packet.sequenceNumber));
+    countWire(unwrapper_.unwrap(packet.sequenceNumber), nowMs);
 }
 
 // What is heard is the jitter buffer's call (the ticks); these figures are
 // the wire's: what was missing.
-void AudioReceiveStream::countWire(std::int64_t sequence)
+void AudioReceiveStream::countWire(std::int64_t sequence, std::int64_t nowMs)
 {
     if (!firstSequence_)
         firstSequence_ = sequence;
@@ -59,6 +59,7 @@ void AudioReceiveStream::countWire(std::int64_t sequence)
     if (highestSequence_ && sequence > *highestSequence_ + 1)
         concealedFrames = static_cast<std::uint64_t>(sequence - *highestSequence_ - 2);
     highestSequence_ = sequence;
+    stats_.onAudioPacket(nowMs);
     auto& a = stats_.audio();
     ++a.packets;
     const auto span = static_cast<std::uint64_t>(*highestSequence_ - *firstSequence_ + 1);

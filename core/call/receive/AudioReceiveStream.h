@@ -57,7 +57,7 @@ public:
 
 private:
     std::uint32_t snapToGrid(std::uint32_t timestamp);
-    void countWire(std::int64_t sequence);
+    void countWire(std::int64_t sequence, std::int64_t nowMs);
     Tick play(const rtc::PlayoutDecision& decision, std::int64_t tickMs);
 
     static rtc::AudioJitterBuffer::Config jitterConfig(const Config& config);

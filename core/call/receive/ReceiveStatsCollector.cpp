@@ -36,6 +36,14 @@ void ReceiveStatsCollector::onFrameDecoded(std::int64_t nowMs)
     lastDecodedMs_ = nowMs;
 }
 
+void ReceiveStatsCollector::onAudioPacket(std::int64_t nowMs)
+{
+    auto& a = stats_.audio;
+    if (a.firstPacketMs < 0)
+        a.firstPacketMs = callMs(nowMs);
+    a.lastPacketMs = callMs(nowMs);
+}
+
 void ReceiveStatsCollector::onGlassToGlassMs(double latencyMs)
 {
     latencyMs_.add(latencyMs);

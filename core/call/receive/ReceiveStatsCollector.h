@@ -37,6 +37,7 @@ public:
 
     // A decoded picture at `nowMs`: first/last frame, freezes, stalls.
     void onFrameDecoded(std::int64_t nowMs);
+    void onAudioPacket(std::int64_t nowMs); // a new (not late, not duplicate) audio packet
     void onGlassToGlassMs(double latencyMs);
     // A picture left the render queue; `captureMs` when its stamp told it.
     void onPictureRendered(std::int64_t nowMs, std::optional<std::int64_t> captureMs);

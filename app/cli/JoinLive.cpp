@@ -3,7 +3,9 @@
 #include "HubCli.h"
 
 #include "slides/DeckCache.h"
+#include "sync/HubLinkRelay.h"
 #include "sync/LiveParticipant.h"
+#include "util/Clock.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -61,9 +63,22 @@ std::optional<QString> parsePlan(const QCommandLineParser& parser, const call::C
     return std::nullopt;
 }
 
+// The hub connection crosses the call's link (--impair, --uplink-impair,
+// --downlink-impair) through a relay (sync::HubLinkRelay), which also counts
+// its bytes for the data meter. A deck of up to 64 MiB must be able to come
+// down a capped link: requests then wait up to ten minutes.
+constexpr int kCappedLinkHubTimeoutMs = 600'000;
+
+std::unique_ptr<sync::HubLinkRelay> hubLinkRelay(const call::CallOptions& call)
+{
+    return std::make_unique<sync::HubLinkRelay>(call.uplinkImpairment.value_or(call.impairment),
+                                                call.downlinkImpairment.value_or(call.impairment));
+}
+
 } // namespace
 
 struct JoinLive::Parts {
+    std::unique_ptr<sync::HubLinkRelay> relay; // first: outlives the sockets that use it
     std::unique_ptr<HubCli> hub;
     std::unique_ptr<sync::HubClient> client;
     std::unique_ptr<slides::DeckCache> decks;
@@ -115,9 +130,15 @@ std::optional<QString> JoinLive::create(const QCommandLineParser& parser, CliCon
         return QStringLiteral("--hub-session: not signed in to a hub (spoke-cli hub login): %1")
             .arg(client.error().detail);
     parts->client = std::move(*client);
+    parts->relay = hubLinkRelay(call);
+    parts->client->setProxy(parts->relay->proxy());
+    if (call.downlinkImpairment.value_or(call.impairment).rateBytesPerSecond > 0)
+        parts->client->setTimeoutMs(kCappedLinkHubTimeoutMs);
+    plan.wallStartMs = util::unixNowMs();
     parts->decks = std::make_unique<slides::DeckCache>(slides::DeckCache::folderIn(context.dataDir()), kDeckCacheBytes);
     parts->participant =
         std::make_unique<sync::LiveParticipant>(*parts->client, sessionId, *parts->decks, std::move(plan));
+    parts->participant->listener().setProxy(parts->relay->proxy());
     out.reset(new JoinLive(std::move(parts)));
     return std::nullopt;
 }
@@ -125,6 +146,7 @@ std::optional<QString> JoinLive::create(const QCommandLineParser& parser, CliCon
 void JoinLive::start()
 {
     clock_.start();
+    startedUnixMs_ = util::unixNowMs(); // received_ms + this = UTC ms (the stats' live_started_unix_ms)
     parts_->participant->start([this] { return clock_.elapsed(); });
     QObject::connect(&ticker_, &QTimer::timeout, [this] { parts_->participant->tick(clock_.elapsed()); });
     ticker_.start(kTickMs);
@@ -148,6 +170,24 @@ void JoinLive::addTo(QJsonObject& stats) const
                      QJsonObject{{QStringLiteral("deck"), deck->sha256},
                                  {QStringLiteral("pages"), deck->pages},
                                  {QStringLiteral("turns_sent"), parts_->participant->turnsSent()}});
+    addHubLinkTo(stats);
+}
+
+// The data meter counts the hub connection too: bytes_sent/bytes_received
+// become the call's plus the hub's, and hub_bytes_* say how much of it was
+// the hub's (README "spoke-cli join").
+void JoinLive::addHubLinkTo(QJsonObject& stats) const
+{
+    const sync::HubLinkRelay::Totals hub = parts_->relay->totals();
+    const auto add = [&stats](const QString& key, std::uint64_t bytes) {
+        stats.insert(key, stats.value(key).toInteger() + qint64(bytes));
+    };
+    add(QStringLiteral("bytes_sent"), hub.sentBytes);
+    add(QStringLiteral("bytes_received"), hub.receivedBytes);
+    stats.insert(QStringLiteral("hub_bytes_sent"), qint64(hub.sentBytes));
+    stats.insert(QStringLiteral("hub_bytes_received"), qint64(hub.receivedBytes));
+    stats.insert(QStringLiteral("decks_downloaded"), parts_->participant->decksDownloaded());
+    stats.insert(QStringLiteral("live_started_unix_ms"), qint64(startedUnixMs_));
 }
 
 } // namespace spoke::cli

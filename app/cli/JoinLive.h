@@ -45,10 +45,12 @@ public:
 private:
     struct Parts;
     explicit JoinLive(std::unique_ptr<Parts> parts);
+    void addHubLinkTo(QJsonObject& stats) const;
 
     std::unique_ptr<Parts> parts_;
     QElapsedTimer clock_;
     QTimer ticker_;
+    std::int64_t startedUnixMs_ = 0;
 };
 
 } // namespace spoke::cli

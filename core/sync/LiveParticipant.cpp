@@ -173,10 +173,6 @@ void LiveParticipant::runSlides(std::int64_t elapsedMs)
         fail(QStringLiteral("turn page"), turned.error());
 }
 
-} // namespace spoke::sync
-
-namespace spoke::sync {
-
 // After the turn is logged (its receive time is stamped on arrival, before
 // a download that takes seconds on a slow link). The fetch waits in a
 // nested event loop, so the deck is marked as tried first: a tick that

@@ -63,9 +63,10 @@ std::optional<QString> parsePlan(const QCommandLineParser& parser, const call::C
     return std::nullopt;
 }
 
-// The hub connection crosses the call's link (--impair, --uplink-impair,
-// --downlink-impair) through a relay (sync::HubLinkRelay), which also counts
-// its bytes for the data meter. A deck of up to 64 MiB must be able to come
+// The hub connection always goes through a relay (sync::HubLinkRelay),
+// which counts its bytes for the data meter and, with --impair,
+// --uplink-impair or --downlink-impair, puts it on the call's link (without
+// them it passes bytes straight on). A deck of up to 64 MiB must be able to come
 // down a capped link: requests then wait up to ten minutes.
 constexpr int kCappedLinkHubTimeoutMs = 600'000;
 

@@ -3,9 +3,10 @@
 #include "HubCli.h"
 
 #include "slides/DeckCache.h"
+#include "sync/HubLinkRelay.h"
 #include "sync/LiveParticipant.h"
+#include "util/Clock.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -62,9 +63,23 @@ std::optional<QString> parsePlan(const QCommandLineParser& parser, const call::C
     return std::nullopt;
 }
 
+// The hub connection always goes through a relay (sync::HubLinkRelay),
+// which counts its bytes for the data meter and, with --impair,
+// --uplink-impair or --downlink-impair, puts it on the call's link (without
+// them it passes bytes straight on). A deck of up to 64 MiB must be able to come
+// down a capped link: requests then wait up to ten minutes.
+constexpr int kCappedLinkHubTimeoutMs = 600'000;
+
+std::unique_ptr<sync::HubLinkRelay> hubLinkRelay(const call::CallOptions& call)
+{
+    return std::make_unique<sync::HubLinkRelay>(call.uplinkImpairment.value_or(call.impairment),
+                                                call.downlinkImpairment.value_or(call.impairment));
+}
+
 } // namespace
 
 struct JoinLive::Parts {
+    std::unique_ptr<sync::HubLinkRelay> relay; // first: outlives the sockets that use it
     std::unique_ptr<HubCli> hub;
     std::unique_ptr<sync::HubClient> client;
     std::unique_ptr<slides::DeckCache> decks;
@@ -116,9 +131,15 @@ std::optional<QString> JoinLive::create(const QCommandLineParser& parser, CliCon
         return QStringLiteral("--hub-session: not signed in to a hub (spoke-cli hub login): %1")
             .arg(client.error().detail);
     parts->client = std::move(*client);
+    parts->relay = hubLinkRelay(call);
+    parts->client->setProxy(parts->relay->proxy());
+    if (call.downlinkImpairment.value_or(call.impairment).rateBytesPerSecond > 0)
+        parts->client->setTimeoutMs(kCappedLinkHubTimeoutMs);
+    plan.wallStartMs = util::unixNowMs();
     parts->decks = std::make_unique<slides::DeckCache>(slides::DeckCache::folderIn(context.dataDir()), kDeckCacheBytes);
     parts->participant =
         std::make_unique<sync::LiveParticipant>(*parts->client, sessionId, *parts->decks, std::move(plan));
+    parts->participant->listener().setProxy(parts->relay->proxy());
     out.reset(new JoinLive(std::move(parts)));
     return std::nullopt;
 }
@@ -128,10 +149,10 @@ void JoinLive::start(call::CallSession& session, const QString& deviceId)
     deviceId_ = deviceId;
     QObject::connect(&session, &call::CallSession::joined, &ticker_, [this] {
         parts_->participant->reportAttendance(sync::AttendanceEvent::Join, deviceId_,
-                                              QDateTime::currentMSecsSinceEpoch());
+                                              util::unixNowMs());
     });
     clock_.start();
-    startedWallMs_ = QDateTime::currentMSecsSinceEpoch();
+    startedUnixMs_ = util::unixNowMs(); // received_ms + this = UTC ms (the stats' live_started_unix_ms)
     parts_->participant->start([this] { return clock_.elapsed(); });
     QObject::connect(&ticker_, &QTimer::timeout, [this] { parts_->participant->tick(clock_.elapsed()); });
     ticker_.start(kTickMs);
@@ -142,7 +163,7 @@ void JoinLive::stop()
     ticker_.stop();
     if (parts_ && parts_->participant) {
         parts_->participant->reportAttendance(sync::AttendanceEvent::Leave, deviceId_,
-                                              QDateTime::currentMSecsSinceEpoch());
+                                              util::unixNowMs());
         parts_->participant->stop();
     }
 }
@@ -152,15 +173,30 @@ void JoinLive::addTo(QJsonObject& stats) const
     const QJsonObject log = parts_->participant->log().toJson();
     for (auto it = log.begin(); it != log.end(); ++it)
         stats.insert(it.key(), it.value());
-    // received_ms are counted from here; with it a test compares them with
-    // the hub's clock (the same machine's) exactly.
-    stats.insert(QStringLiteral("live_started_wall_ms"), double(startedWallMs_));
     stats.insert(QStringLiteral("live_errors"), QJsonArray::fromStringList(parts_->participant->errors()));
     if (const auto& deck = parts_->participant->deck())
         stats.insert(QStringLiteral("slides_shared"),
                      QJsonObject{{QStringLiteral("deck"), deck->sha256},
                                  {QStringLiteral("pages"), deck->pages},
                                  {QStringLiteral("turns_sent"), parts_->participant->turnsSent()}});
+    addHubLinkTo(stats);
+}
+
+// The data meter counts the hub connection too: bytes_sent/bytes_received
+// become the call's plus the hub's, and hub_bytes_* say how much of it was
+// the hub's (README "spoke-cli join").
+void JoinLive::addHubLinkTo(QJsonObject& stats) const
+{
+    const sync::HubLinkRelay::Totals hub = parts_->relay->totals();
+    const auto add = [&stats](const QString& key, std::uint64_t bytes) {
+        stats.insert(key, stats.value(key).toInteger() + qint64(bytes));
+    };
+    add(QStringLiteral("bytes_sent"), hub.sentBytes);
+    add(QStringLiteral("bytes_received"), hub.receivedBytes);
+    stats.insert(QStringLiteral("hub_bytes_sent"), qint64(hub.sentBytes));
+    stats.insert(QStringLiteral("hub_bytes_received"), qint64(hub.receivedBytes));
+    stats.insert(QStringLiteral("decks_downloaded"), parts_->participant->decksDownloaded());
+    stats.insert(QStringLiteral("live_started_unix_ms"), qint64(startedUnixMs_));
 }
 
 } // namespace spoke::cli

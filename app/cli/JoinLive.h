@@ -6,7 +6,9 @@
 // for the session, and acts on a script: --share-slides FILE with a page
 // turn every --turn-every S seconds, --chat TEXT@S (repeatable),
 // --raise-hand S, --lower-hand S. What it heard goes into the stats JSON
-// (chat_received, slide_events, hands_events, media_events, live_errors).
+// (chat_received, slide_events, hands_events, media_events, live_errors),
+// and the hub connection, relayed over the call's impaired link when there
+// is one, adds its bytes to bytes_sent/bytes_received (hub_bytes_* apart).
 // The script itself is core's sync::LiveParticipant, tested against a real
 // hub without Janus (tests/sync/live_participant_test.cpp).
 
@@ -48,12 +50,13 @@ public:
 private:
     struct Parts;
     explicit JoinLive(std::unique_ptr<Parts> parts);
+    void addHubLinkTo(QJsonObject& stats) const;
 
     std::unique_ptr<Parts> parts_;
     QString deviceId_;
     QElapsedTimer clock_;
-    qint64 startedWallMs_ = 0;
     QTimer ticker_;
+    std::int64_t startedUnixMs_ = 0;
 };
 
 } // namespace spoke::cli

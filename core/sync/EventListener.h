@@ -28,6 +28,9 @@ public:
 
     void start(const QUrl& hubUrl, const QString& token);
     void stop();
+    // The socket connects through `proxy` (as HubClient::setProxy); takes
+    // effect at the next connect.
+    void setProxy(const QNetworkProxy& proxy) { socket_.setProxy(proxy); }
     bool isOpen() const { return open_; }
 
     // 1 s, 2 s, 4 s ... up to 60 s after `failures` failed attempts in a row,

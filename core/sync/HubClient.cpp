@@ -35,6 +35,11 @@ HubClient::HubClient(QUrl baseUrl, int timeoutMs)
 
 HubClient::~HubClient() = default;
 
+void HubClient::setProxy(const QNetworkProxy& proxy)
+{
+    network_->setProxy(proxy);
+}
+
 QUrl HubClient::urlFor(const QString& pathAndQuery) const
 {
     QString base = baseUrl_.toString();

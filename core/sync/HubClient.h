@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QString>
 #include <QUrl>
 
@@ -32,6 +33,12 @@ public:
     const QUrl& baseUrl() const { return baseUrl_; }
     void setToken(const QString& token) { token_ = token; }
     const QString& token() const { return token_; }
+    // Every request through `proxy` (a HubLinkRelay's, for a client on an
+    // impaired link); by default none.
+    void setProxy(const QNetworkProxy& proxy);
+    // The time a request may take, answer included: a deck download on a
+    // capped link needs more than the default.
+    void setTimeoutMs(int timeoutMs) { timeoutMs_ = timeoutMs; }
 
     // Any answer that arrived is a HubReply (check its status); a transport
     // failure (refused, timeout, TLS) is a SyncError.

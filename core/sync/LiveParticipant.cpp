@@ -140,6 +140,7 @@ void LiveParticipant::tick(std::int64_t elapsedMs)
             fail(QStringLiteral("report media"), reported.error());
     }
     runSlides(elapsedMs);
+    fetchShownDecks(elapsedMs);
     runChats(elapsedMs);
     runHands(elapsedMs);
 }
@@ -189,6 +190,24 @@ void LiveParticipant::runSlides(std::int64_t elapsedMs)
     ++turnsSent_;
     if (const auto turned = slides_.turnPage(deck_->sha256, page); !turned)
         fail(QStringLiteral("turn page"), turned.error());
+}
+
+// After the turn is logged (its receive time is stamped on arrival, before
+// a download that takes seconds on a slow link). The fetch waits in a
+// nested event loop, so the deck is marked as tried first: a tick that
+// comes in meanwhile does not fetch it again, and log_.slides may grow.
+void LiveParticipant::fetchShownDecks(std::int64_t elapsedMs)
+{
+    if (!plan_.fetchShownDecks)
+        return;
+    for (std::size_t i = 0; i < log_.slides.size(); ++i) {
+        const QString deck = log_.slides[i].turn.deck;
+        if (deck.isEmpty() || (deck_ && deck_->sha256 == deck) || decksTried_.contains(deck))
+            continue;
+        decksTried_.insert(deck);
+        if (const auto fetched = slides_.fetchDeck(deck, plan_.wallStartMs + elapsedMs); !fetched)
+            fail(QStringLiteral("fetch deck"), fetched.error());
+    }
 }
 
 } // namespace spoke::sync

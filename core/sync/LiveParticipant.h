@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 
 #include <cstdint>
 #include <functional>
@@ -34,6 +35,12 @@ struct LivePlan {
     QByteArray deckPdf; // empty: shares no slides
     QString deckTitle;
     std::int64_t turnEveryMs = 10'000;
+    // Each deck a turn shows is downloaded once (LiveSlides::fetchDeck), as
+    // a viewer must before it can show the page, so that its bytes count on
+    // the link like a viewer's; the deck cache records the use at
+    // wallStartMs (UTC ms at call time 0) plus the call time.
+    bool fetchShownDecks = true;
+    std::int64_t wallStartMs = 0;
     // Reported at the first tick when set: this member's mute and camera
     // state as the call was started with it.
     struct Media {
@@ -117,6 +124,8 @@ public:
     // The shared deck once uploaded, and how many turns were sent.
     const std::optional<HubDeck>& deck() const { return deck_; }
     int turnsSent() const { return turnsSent_; }
+    // Decks downloaded from the hub (not found in the cache).
+    int decksDownloaded() const { return slides_.downloads(); }
     EventListener& listener() { return listener_; }
 
 private:
@@ -124,6 +133,7 @@ private:
     void runChats(std::int64_t elapsedMs);
     void runHands(std::int64_t elapsedMs);
     void runSlides(std::int64_t elapsedMs);
+    void fetchShownDecks(std::int64_t elapsedMs);
     void fail(const QString& step, const SyncError& error);
 
     HubClient& client_;
@@ -142,6 +152,7 @@ private:
     bool mediaSent_ = false;
     bool joinReported_ = false;
     int turnsSent_ = 0;
+    QSet<QString> decksTried_;
     bool listening_ = false;
 };
 

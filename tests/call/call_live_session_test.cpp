@@ -10,7 +10,7 @@
 // and agrees with what Janus' own events say.
 //
 // Clocks: every process runs on this machine, so wall-clock times (the
-// hub's at_ms/sent_ms, a client's live_started_wall_ms) compare exactly, and
+// hub's at_ms/sent_ms, a client's live_started_unix_ms) compare exactly, and
 // steady-clock times (a client's started_steady_ms, the test's steadyMs())
 // do too.
 
@@ -42,7 +42,7 @@ struct Run {
 // happened, in wall-clock ms.
 double wallOf(const QJsonObject& stats, double clientMs)
 {
-    return number(stats, "live_started_wall_ms") + clientMs;
+    return number(stats, "live_started_unix_ms") + clientMs;
 }
 
 QJsonObject remoteCamera(const QJsonObject& stats, const QString& display)

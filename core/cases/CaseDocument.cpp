@@ -5,6 +5,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+
+#include <cmath>
 
 namespace spoke::cases {
 
@@ -27,6 +30,50 @@ void collect(const QJsonValue& value, const QString& path, std::vector<TextField
     }
 }
 
+// The text a person would type for a number: integers without an exponent
+// (a phone or record number stored as a number must read as its digits).
+QString scalarText(const QJsonValue& value)
+{
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    const double n = value.toDouble();
+    constexpr double kExactIntegerLimit = 9007199254740992.0; // 2^53: beyond it a double has gaps
+    if (std::isfinite(n) && std::floor(n) == n && std::fabs(n) < kExactIntegerLimit)
+        return QString::number(static_cast<qint64>(n));
+    return QString::number(n, 'g', QLocale::FloatingPointShortest);
+}
+
+void collectScalars(const QJsonValue& value, const QString& path, const QString& label, std::vector<ScalarField>& out)
+{
+    if (value.isDouble() || value.isBool()) {
+        out.push_back({path, scalarText(value), label});
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            collectScalars(array.at(i), indexPath(path, i), label, out);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            collectScalars(it.value(), joinPath(path, it.key()), it.key(), out);
+    }
+}
+
+void collectKeys(const QJsonValue& value, const QString& path, std::vector<KeyField>& out)
+{
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            collectKeys(array.at(i), indexPath(path, i), out);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString member = joinPath(path, it.key());
+            out.push_back({member, it.key()});
+            collectKeys(it.value(), member, out);
+        }
+    }
+}
+
 // Depth and field size limits, checked once on import so that nothing
 // downstream (gate, search, UI) has to defend against them again.
 void checkLimits(const QJsonValue& value, const QString& path, int depth)
@@ -36,10 +83,9 @@ void checkLimits(const QJsonValue& value, const QString& path, int depth)
                                                      + " levels at " + path.toStdString()
                                                      + "; a case form is never that deep");
     if (value.isString() && value.toString().size() > CaseDocument::kMaxFieldChars)
-        throw CaseError(CaseErrorKind::TooLarge, "Field " + path.toStdString() + " holds "
-                                                     + std::to_string(value.toString().size())
-                                                     + " characters; the limit is "
-                                                     + std::to_string(CaseDocument::kMaxFieldChars));
+        throw CaseError(CaseErrorKind::TooLarge,
+                        "Field " + path.toStdString() + " holds " + std::to_string(value.toString().size())
+                            + " characters; the limit is " + std::to_string(CaseDocument::kMaxFieldChars));
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i)
@@ -63,7 +109,15 @@ QString indexPath(const QString& parent, qsizetype index)
     return parent + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
-CaseDocument::CaseDocument(QJsonObject json) : json_(std::move(json)) {}
+bool isAtOrBelow(const QString& path, const QString& ancestor)
+{
+    if (!path.startsWith(ancestor))
+        return false;
+    return path.size() == ancestor.size() || path.at(ancestor.size()) == QLatin1Char('.')
+           || path.at(ancestor.size()) == QLatin1Char('[');
+}
+
+CaseDocument::CaseDocument(QJsonObject json) : json_(std::move(json)) { }
 
 CaseDocument CaseDocument::fromJson(const QByteArray& bytes)
 {
@@ -74,18 +128,17 @@ CaseDocument CaseDocument::fromJson(const QByteArray& bytes)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError)
-        throw CaseError(CaseErrorKind::NotJson, "Not valid JSON (" + error.errorString().toStdString()
-                                                    + " at byte " + std::to_string(error.offset) + ")");
+        throw CaseError(CaseErrorKind::NotJson, "Not valid JSON (" + error.errorString().toStdString() + " at byte "
+                                                    + std::to_string(error.offset) + ")");
     if (!doc.isObject())
         throw CaseError(CaseErrorKind::NotACase, "A case document must be a JSON object");
     const QJsonObject object = doc.object();
     const QJsonValue format = object.value(QLatin1String("schema_version"));
     if (format.toString() != QLatin1String(kFormat))
         throw CaseError(CaseErrorKind::NotACase,
-                        format.isUndefined()
-                            ? std::string("Not an echo-case/1.0 document: schema_version is missing")
-                            : "Not an echo-case/1.0 document: schema_version is \""
-                                  + format.toVariant().toString().left(40).toStdString() + "\"");
+                        format.isUndefined() ? std::string("Not an echo-case/1.0 document: schema_version is missing")
+                                             : "Not an echo-case/1.0 document: schema_version is \""
+                                                   + format.toVariant().toString().left(40).toStdString() + "\"");
     checkLimits(object, QString(), 0);
     return CaseDocument(object);
 }
@@ -132,6 +185,20 @@ std::vector<TextField> CaseDocument::textFields() const
 {
     std::vector<TextField> out;
     collect(json_, QString(), out);
+    return out;
+}
+
+std::vector<ScalarField> CaseDocument::scalarFields() const
+{
+    std::vector<ScalarField> out;
+    collectScalars(json_, QString(), QString(), out);
+    return out;
+}
+
+std::vector<KeyField> CaseDocument::keyFields() const
+{
+    std::vector<KeyField> out;
+    collectKeys(json_, QString(), out);
     return out;
 }
 

@@ -16,6 +16,21 @@ struct TextField {
     QString value;
 };
 
+// A value that is not text (a number, true or false) as a person would type
+// it, with the key it sits under: an identifier stored as a JSON number is
+// still an identifier, and its key is the label that says which kind.
+struct ScalarField {
+    QString path;
+    QString value; // "48213377", "true"
+    QString label; // the nearest object key, e.g. "mrn" for "x_notes.mrn" or "phones[0]"
+};
+
+// An object key, which can carry a name as well as any value can.
+struct KeyField {
+    QString path; // the path of the member the key names
+    QString key;
+};
+
 // An echo-case/1.0 document (domain/ECHO.md section 0). It is a value type
 // over the parsed JSON: every key is kept, including ones this version does
 // not know, so a case survives import and export by an older Spoke intact.
@@ -44,6 +59,10 @@ public:
     // Every string in the document with its path, in document order
     // (objects by key). Numbers and booleans are structured data, not text.
     std::vector<TextField> textFields() const;
+    // Every number and boolean, in document order.
+    std::vector<ScalarField> scalarFields() const;
+    // Every object key at every depth, in document order (a parent before its children).
+    std::vector<KeyField> keyFields() const;
 
     // The canonical plain text of a case for full-text search: every string
     // value, one per line, except the format marker and annotation keys.
@@ -56,5 +75,7 @@ private:
 // "a.b[2].c" for a path built from keys and indexes.
 QString joinPath(const QString& parent, const QString& key);
 QString indexPath(const QString& parent, qsizetype index);
+// Whether `path` is `ancestor` or lies below it ("a.b[1]" is below "a.b").
+bool isAtOrBelow(const QString& path, const QString& ancestor);
 
 } // namespace spoke::cases

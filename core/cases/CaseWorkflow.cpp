@@ -9,6 +9,17 @@
 
 namespace spoke::cases {
 
+namespace {
+
+bool underAny(const QString& path, const QStringList& ancestors)
+{
+    // A finding in a key ("x.y#key") lies in the member it names.
+    const QString member = path.endsWith(QLatin1String("#key")) ? path.chopped(4) : path;
+    return std::any_of(ancestors.begin(), ancestors.end(), [&](const QString& a) { return isAtOrBelow(member, a); });
+}
+
+} // namespace
+
 std::string CaseWorkflow::textHash(const std::string& caseCode, const QString& text)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -45,16 +56,43 @@ std::vector<Finding> CaseWorkflow::unresolvedFindings(std::int64_t caseId)
     int revision = 0;
     const CaseDocument document = latestDocument(caseId, caseCode, revision);
     const auto overrides = cache_.cases().deidOverrides(caseId);
+    const QStringList unknown = schemas_.unknownKeys(document);
+    std::vector<Finding> found = gate_.check(document);
+    for (Finding& f : gate_.checkUnknownFields(document, unknown))
+        found.push_back(std::move(f));
     std::vector<Finding> open;
-    for (Finding& f : gate_.check(document)) {
+    for (Finding& f : found) {
         const std::string hash = textHash(caseCode, f.text);
-        const bool overridden = std::any_of(overrides.begin(), overrides.end(), [&](const store::DeidOverride& o) {
-            return o.fieldPath == f.path.toStdString() && o.category == f.category && o.textSha256 == hash;
-        });
+        // A finding under an unknown key is never resolved by an override:
+        // only removing the key (or its identifier) clears it.
+        const bool overridden =
+            !underAny(f.path, unknown)
+            && std::any_of(overrides.begin(), overrides.end(), [&](const store::DeidOverride& o) {
+                   return o.fieldPath == f.path.toStdString() && o.category == f.category && o.textSha256 == hash;
+               });
         if (!overridden)
             open.push_back(std::move(f));
     }
     return open;
+}
+
+void CaseWorkflow::requireCleanReason(std::int64_t caseId, const std::string& reason)
+{
+    std::string caseCode;
+    int revision = 0;
+    const CaseDocument document = latestDocument(caseId, caseCode, revision);
+    const auto found =
+        gate_.checkText(QStringLiteral("override.reason"), QString::fromStdString(reason), document.country());
+    if (found.empty())
+        return;
+    // The message names the kind of identifier, not the text: it may be
+    // logged or shown on a shared screen.
+    throw CaseError(CaseErrorKind::BadOverride,
+                    "The override reason itself looks like it holds an identifier ("
+                        + categoryName(found.front().category).toLower().toStdString() + ": "
+                        + found.front().reason.toStdString()
+                        + "); the reason is stored and sent to the hub, so say why without naming the person, "
+                          "place or number");
 }
 
 void CaseWorkflow::overrideFinding(std::int64_t caseId, const Finding& finding, const std::string& reason,
@@ -66,14 +104,26 @@ void CaseWorkflow::overrideFinding(std::int64_t caseId, const Finding& finding, 
         throw CaseError(CaseErrorKind::BadOverride, "An override needs a reason: say why this is not an identifier");
     if (blank(who))
         throw CaseError(CaseErrorKind::BadOverride, "An override needs the name of the person who decides");
+    requireCleanReason(caseId, reason);
+    {
+        std::string caseCode;
+        int revision = 0;
+        const CaseDocument document = latestDocument(caseId, caseCode, revision);
+        if (underAny(finding.path, schemas_.unknownKeys(document)))
+            throw CaseError(CaseErrorKind::BadOverride,
+                            "Field " + finding.path.toStdString()
+                                + " is not part of the case form, so its findings cannot be overridden; remove the "
+                                  "field (or the identifier in it) instead");
+    }
     const auto open = unresolvedFindings(caseId);
     const bool current = std::any_of(open.begin(), open.end(), [&](const Finding& f) {
-        return f.path == finding.path && f.start == finding.start && f.end == finding.end && f.category == finding.category;
+        return f.path == finding.path && f.start == finding.start && f.end == finding.end
+               && f.category == finding.category;
     });
     if (!current)
         throw CaseError(CaseErrorKind::BadOverride, "There is no open finding at " + finding.path.toStdString() + " "
-                                                        + std::to_string(finding.start) + "-" + std::to_string(finding.end)
-                                                        + " to override");
+                                                        + std::to_string(finding.start) + "-"
+                                                        + std::to_string(finding.end) + " to override");
     std::string caseCode;
     int revision = 0;
     latestDocument(caseId, caseCode, revision);
@@ -81,9 +131,48 @@ void CaseWorkflow::overrideFinding(std::int64_t caseId, const Finding& finding, 
                                     finding.category, textHash(caseCode, finding.text), reason, who, nowMs});
 }
 
+void CaseWorkflow::requireValidForm(std::int64_t caseId)
+{
+    std::string caseCode;
+    int revision = 0;
+    const CaseDocument document = latestDocument(caseId, caseCode, revision);
+    std::vector<SchemaIssue> errors;
+    for (SchemaIssue& issue : schemas_.validate(document))
+        if (issue.severity == SchemaIssue::Severity::Error)
+            errors.push_back(std::move(issue));
+    if (errors.empty())
+        return;
+    std::string message = "The case cannot be marked ready: " + std::to_string(errors.size())
+                          + " field(s) do not fit the " + document.programme().toStdString() + " form";
+    for (std::size_t i = 0; i < errors.size() && i < 3; ++i)
+        message += (i == 0 ? " (" : "; ") + errors[i].path.toStdString() + " " + errors[i].message.toStdString();
+    message += ")";
+    throw CaseError(CaseErrorKind::InvalidForm, message);
+}
+
+std::string CaseWorkflow::unknownFieldsNote(std::int64_t caseId, const std::vector<Finding>& open)
+{
+    std::string caseCode;
+    int revision = 0;
+    const QStringList unknown = schemas_.unknownKeys(latestDocument(caseId, caseCode, revision));
+    QStringList blocking;
+    for (const QString& field : unknown)
+        if (std::any_of(open.begin(), open.end(), [&](const Finding& f) { return underAny(f.path, {field}); }))
+            blocking.append(field);
+    if (blocking.isEmpty())
+        return {};
+    return ". Not part of the case form, and so not open to an override: "
+           + blocking.join(QStringLiteral(", ")).toStdString() + "; remove these fields";
+}
+
 void CaseWorkflow::markReady(std::int64_t caseId, std::int64_t nowMs)
 {
     affinity_.assertOwner();
+    // Step: the form. Checked here, not only by the editor, so that no path
+    // (CLI, sync, a future tool) marks a malformed document ready.
+    requireValidForm(caseId);
+
+    // Step: the gate, including fields the form does not define.
     const auto open = unresolvedFindings(caseId);
     if (!open.empty()) {
         std::string message = "The case cannot be marked ready: " + std::to_string(open.size())
@@ -91,6 +180,7 @@ void CaseWorkflow::markReady(std::int64_t caseId, std::int64_t nowMs)
         for (std::size_t i = 0; i < open.size() && i < 3; ++i)
             message += (i == 0 ? " (" : "; ") + open[i].path.toStdString() + ": " + open[i].reason.toStdString();
         message += ")";
+        message += unknownFieldsNote(caseId, open);
         throw CaseError(CaseErrorKind::UnresolvedFindings, message);
     }
     cache_.cases().setStatus(caseId, store::CaseStatus::Ready, nowMs);

@@ -42,19 +42,29 @@ int digitCount(QStringView s)
 } // namespace
 
 ContactDetector::ContactDetector()
-    : email_(scan::compile(QStringLiteral(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"))),
-      url_(scan::compile(QStringLiteral(R"(\b(?:(?:https?|ftp|sftp|file)://|www\.)[^\s<>"'\])}]+)"), true)),
-      bareDomain_(scan::compile(QStringLiteral(
-          R"(\b[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|info|biz|io|health|app|example|test|invalid|localhost)(?:\.[a-z]{2})?(?:/[^\s<>"']*)?(?![\w.\-]))"),
-          true)),
-      ipv4_(scan::compile(QStringLiteral(R"((?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d))"))),
-      ipv6_(scan::compile(QStringLiteral(R"((?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![0-9A-Fa-f:]))"))),
-      mac_(scan::compile(QStringLiteral(R"((?<![0-9A-Fa-f:\-])(?:[0-9A-Fa-f]{2}[:\-]){5}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:\-]))"))),
-      faxCue_(scan::compile(QStringLiteral(R"(\b(?:fax|telefax|facs[ií]mil|fac-s[ií]mile)\b)"), true)),
-      cuedPhone_(scan::compile(QStringLiteral(
-          R"(\b(?:tel|tel\.|phone|telephone|mobile|cell|cellphone|contact|call|whatsapp|sms|fax|tel[ée]fono|celular|m[óo]vil|contacto|telefone|telem[óo]vel|n[úu]mero|ligar|llamar)\b[^0-9+\n]{0,20}(\+?\(?\d[\d\s().\-]{5,18}\d))"),
-          true)),
-      versionCue_(scan::compile(QStringLiteral(R"((?:\bv|version|versión|versão)\s*$)"), true))
+    : email_(scan::compile(QStringLiteral(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})")))
+    , url_(scan::compile(QStringLiteral(R"(\b(?:(?:https?|ftp|sftp|file)://|www\.)[^\s<>"'\])}]+)"), true))
+    , bareDomain_(scan::compile(
+          QStringLiteral(
+              R"(\b[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|info|biz|io|health|app|example|test|invalid|localhost)(?:\.[a-z]{2})?(?:/[^\s<>"']*)?(?![\w.\-]))"),
+          true))
+    , ipv4_(scan::compile(QStringLiteral(R"((?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d))")))
+    , ipv6_(scan::compile(QStringLiteral(
+          R"((?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![0-9A-Fa-f:]))")))
+    , mac_(scan::compile(
+          QStringLiteral(R"((?<![0-9A-Fa-f:\-])(?:[0-9A-Fa-f]{2}[:\-]){5}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:\-]))")))
+    , faxCue_(scan::compile(QStringLiteral(R"(\b(?:fax|telefax|facs[ií]mil|fac-s[ií]mile)\b)"), true))
+    , cuedPhone_(scan::compile(
+          QStringLiteral(
+              R"(\b(?:tel|tel\.|phone|telephone|mobile|cell|cellphone|contact|call|whatsapp|sms|fax|tel[ée]fono|celular|m[óo]vil|contacto|telefone|telem[óo]vel|n[úu]mero|ligar|llamar|simu|nambari|namba|piga|t[ée]l[ée]phone|portable|num[ée]ro|appeler|joindre)\b[^0-9+\n]{0,20}(\+?\(?\d[\d\s().\-]{5,18}\d))"),
+          true))
+    ,
+    // Tanzanian, Kenyan and Ugandan mobiles: +255/+254/+256 or a leading 0,
+    // then 7xx or 1xx and six digits. People and phones cross these
+    // borders, so the format is read whatever the presenter's country.
+    eastAfricanMobile_(
+        scan::compile(QStringLiteral(R"((?<![\d+])(?:\+25[456][\s\-]?|0)[17]\d{2}[\s\-]?\d{3}[\s\-]?\d{3}(?![\d]))")))
+    , versionCue_(scan::compile(QStringLiteral(R"((?:\bv|version|versión|versão)\s*$)"), true))
 {
 }
 
@@ -127,8 +137,12 @@ void ContactDetector::scanPhones(const ScanInput& in, std::vector<Hit>& hits) co
 
     auto classify = [&](qsizetype s, qsizetype e, const QString& how, int strength) {
         const bool fax = scan::cueBefore(text, s, faxCue_, 30);
-        hits.push_back({s, e, fax ? 'E' : 'D',
-                        (fax ? QStringLiteral("fax number") : QStringLiteral("telephone number")) + how, {}, strength});
+        hits.push_back({s,
+                        e,
+                        fax ? 'E' : 'D',
+                        (fax ? QStringLiteral("fax number") : QStringLiteral("telephone number")) + how,
+                        {},
+                        strength});
     };
 
     std::vector<std::pair<qsizetype, qsizetype>> found;
@@ -147,6 +161,16 @@ void ContactDetector::scanPhones(const ScanInput& in, std::vector<Hit>& hits) co
         std::string numberRegion;
         util.GetRegionCodeForNumber(match.number(), &numberRegion);
         classify(s, e, QStringLiteral(" (valid %1 number)").arg(QString::fromStdString(numberRegion)), 70);
+    }
+    for (auto it = eastAfricanMobile_.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        bool covered = false;
+        for (const auto& [a, b] : found)
+            covered = covered || (m.capturedStart() < b && m.capturedEnd() > a);
+        if (!covered) {
+            found.emplace_back(m.capturedStart(), m.capturedEnd());
+            classify(m.capturedStart(), m.capturedEnd(), QStringLiteral(" (East African mobile format)"), 60);
+        }
     }
     // Numbers the metadata does not accept (new ranges, typos, foreign local
     // formats) still count when the text says they are a phone.

@@ -25,6 +25,7 @@ private:
     QRegularExpression mac_;
     QRegularExpression faxCue_;
     QRegularExpression cuedPhone_;
+    QRegularExpression eastAfricanMobile_;
     QRegularExpression versionCue_;
 };
 

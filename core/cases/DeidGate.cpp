@@ -41,6 +41,16 @@ bool isStructuralPath(const QString& path)
     return structural.match(path).hasMatch();
 }
 
+// A key as words: "patient_id" reads like the label "patient id".
+QString readableKey(const QString& key)
+{
+    QString out = key;
+    for (QChar& c : out)
+        if (c == QLatin1Char('_') || c == QLatin1Char('-'))
+            c = QLatin1Char(' ');
+    return out;
+}
+
 Finding toFinding(const QString& path, const QString& text, const Hit& hit)
 {
     Finding f;
@@ -72,7 +82,8 @@ std::vector<Hit> resolveOverlaps(std::vector<Hit> hits)
             const Hit& a = hits[i];
             const Hit& b = hits[j];
             // An identifier inside a URL or email address is part of it.
-            if ((b.category == 'N' || b.category == 'F') && a.category != 'C' && a.category != b.category && inside(a, b)) {
+            if ((b.category == 'N' || b.category == 'F') && a.category != 'C' && a.category != b.category
+                && inside(a, b)) {
                 dropped[i] = true;
                 continue;
             }
@@ -82,8 +93,8 @@ std::vector<Hit> resolveOverlaps(std::vector<Hit> hits)
                 continue;
             }
             if (numberFamily(a.category) && numberFamily(b.category) && a.category != b.category && overlaps(a, b)) {
-                const bool aWeaker = a.strength < b.strength
-                                     || (a.strength == b.strength && (a.end - a.start) < (b.end - b.start));
+                const bool aWeaker =
+                    a.strength < b.strength || (a.strength == b.strength && (a.end - a.start) < (b.end - b.start));
                 dropped[aWeaker ? i : j] = true;
             }
         }
@@ -92,9 +103,8 @@ std::vector<Hit> resolveOverlaps(std::vector<Hit> hits)
     for (std::size_t i = 0; i < hits.size(); ++i)
         if (!dropped[i])
             kept.push_back(std::move(hits[i]));
-    std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) {
-        return a.start != b.start ? a.start < b.start : a.end > b.end;
-    });
+    std::sort(kept.begin(), kept.end(),
+              [](const Hit& a, const Hit& b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
     std::vector<Hit> merged;
     for (Hit& h : kept) {
         auto same = std::find_if(merged.begin(), merged.end(),
@@ -132,16 +142,21 @@ DeidGate::DeidGate(const Lexicon& lexicon, Options options)
 
 DeidGate::~DeidGate() = default;
 
-void DeidGate::scanField(const QString& path, const QString& text, const QString& country,
-                         std::vector<Finding>& out) const
+std::vector<Hit> DeidGate::hitsIn(const QString& path, const QString& text, const QString& country) const
 {
-    if (text.size() < 2)
-        return;
     std::vector<Hit> hits;
+    if (text.size() < 2)
+        return hits;
     const ScanInput input{text, path, country, referenceYear_};
     for (const auto& detector : detectors_)
         detector->scan(input, hits);
-    for (const Hit& hit : resolveOverlaps(std::move(hits)))
+    return resolveOverlaps(std::move(hits));
+}
+
+void DeidGate::scanField(const QString& path, const QString& text, const QString& country,
+                         std::vector<Finding>& out) const
+{
+    for (const Hit& hit : hitsIn(path, text, country))
         out.push_back(toFinding(path, text, hit));
 }
 
@@ -165,7 +180,75 @@ std::vector<Finding> DeidGate::check(const CaseDocument& document) const
             continue;
         scanField(field.path, field.value, country, out);
     }
+    checkScalarsAndKeys(document, out);
     checkStructured(document, out);
+    return out;
+}
+
+void DeidGate::scanLabelled(const QString& path, const QString& label, const QString& value, const QString& country,
+                            std::vector<Finding>& out) const
+{
+    // The detectors read a number through the words before it ("MRN 4821…",
+    // "phone 0811…"), so the value is scanned behind its key as a label and
+    // only hits on the value itself are kept; the key is scanned on its own.
+    const QString context = readableKey(label) + QStringLiteral(": ");
+    for (Hit hit : hitsIn(path, context + value, country)) {
+        if (hit.end <= context.size())
+            continue;
+        hit.start = std::max(hit.start, context.size()) - context.size();
+        hit.end -= context.size();
+        out.push_back(toFinding(path, value, hit));
+    }
+}
+
+void DeidGate::checkScalarsAndKeys(const CaseDocument& document, std::vector<Finding>& out) const
+{
+    const QString country = document.country();
+    for (const ScalarField& field : document.scalarFields()) {
+        // The age band is read by checkStructured (bands, 90+).
+        if (isStructuralPath(field.path))
+            continue;
+        scanLabelled(field.path, field.label, field.value, country, out);
+    }
+    for (const KeyField& field : document.keyFields()) {
+        // "Maria_Shikongo" reads as the name it is; the length is unchanged,
+        // so spans still index the key as written.
+        const QString path = keyPath(field.path);
+        for (const Hit& hit : hitsIn(path, readableKey(field.key), country))
+            out.push_back(toFinding(path, field.key, hit));
+    }
+}
+
+std::vector<Finding> DeidGate::checkUnknownFields(const CaseDocument& document, const QStringList& unknownPaths) const
+{
+    std::vector<Finding> out;
+    if (unknownPaths.isEmpty())
+        return out;
+    auto unknown = [&](const QString& path) {
+        return std::any_of(unknownPaths.begin(), unknownPaths.end(),
+                           [&](const QString& p) { return isAtOrBelow(path, p); });
+    };
+    static const QRegularExpression digitRun(QStringLiteral("(?<!\\d)\\d{5,}(?!\\d)"));
+    auto flagDigitRuns = [&](const QString& path, const QString& value) {
+        for (auto it = digitRun.globalMatch(value); it.hasNext();) {
+            const auto m = it.next();
+            Hit hit{m.capturedStart(),
+                    m.capturedEnd(),
+                    'R',
+                    QStringLiteral("a %1-digit number in a field the case form does not define; it may be a record, "
+                                   "phone or ID number")
+                        .arg(m.capturedLength()),
+                    {},
+                    30};
+            out.push_back(toFinding(path, value, hit));
+        }
+    };
+    for (const ScalarField& field : document.scalarFields())
+        if (unknown(field.path))
+            flagDigitRuns(field.path, field.value);
+    for (const TextField& field : document.textFields())
+        if (unknown(field.path))
+            flagDigitRuns(field.path, field.value);
     return out;
 }
 
@@ -187,14 +270,16 @@ void DeidGate::checkStructured(const CaseDocument& document, std::vector<Finding
 
     // Region: only first-level units. An unknown country cannot be checked
     // against a list, so its region is read as free text instead.
-    const QString region = json.value(QLatin1String("presenter")).toObject().value(QLatin1String("region_level1")).toString();
+    const QString region =
+        json.value(QLatin1String("presenter")).toObject().value(QLatin1String("region_level1")).toString();
     const Regions& regions = Regions::builtIn();
     if (!region.isEmpty()) {
         if (regions.knowsCountry(country)) {
             if (!regions.isFirstLevel(country, region))
-                out.push_back(wholeField(QStringLiteral("presenter.region_level1"), region, 'B',
-                                         QStringLiteral("not a first-level region of %1; anything smaller identifies a place").arg(country),
-                                         QStringLiteral("the first-level region (state or province)")));
+                out.push_back(wholeField(
+                    QStringLiteral("presenter.region_level1"), region, 'B',
+                    QStringLiteral("not a first-level region of %1; anything smaller identifies a place").arg(country),
+                    QStringLiteral("the first-level region (state or province)")));
         } else {
             scanField(QStringLiteral("presenter.region_level1"), region, country, out);
         }
@@ -205,7 +290,8 @@ void DeidGate::checkStructured(const CaseDocument& document, std::vector<Finding
         QStringLiteral(R"(\.(?:opus|ogg|oga|mp3|m4a|aac|amr|wav|flac|wma|3gp|mp4|mov|m4v|webm|mkv|avi)$)"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression face(
-        QStringLiteral(R"(\b(?:full[- ]?face|face|facial|faces|portrait|selfie|headshot|recogni[sz]able|identifiable|full[- ]body|whole[- ]body|rosto|cara|rostro|retrato|reconhec[íi]vel|reconocible)\b)"),
+        QStringLiteral(
+            R"(\b(?:full[- ]?face|face|facial|faces|portrait|selfie|headshot|recogni[sz]able|identifiable|full[- ]body|whole[- ]body|rosto|cara|rostro|retrato|reconhec[íi]vel|reconocible)\b)"),
         QRegularExpression::CaseInsensitiveOption);
     const QJsonArray attachments = json.value(QLatin1String("attachments")).toArray();
     for (qsizetype i = 0; i < attachments.size(); ++i) {
@@ -225,7 +311,12 @@ void DeidGate::checkStructured(const CaseDocument& document, std::vector<Finding
                                      QStringLiteral("photograph that shows the patient's face")));
             const auto m = face.match(description);
             if (m.hasMatch()) {
-                Hit hit{m.capturedStart(), m.capturedEnd(), 'Q', QStringLiteral("describes a photograph of the face"), {}, 80};
+                Hit hit{m.capturedStart(),
+                        m.capturedEnd(),
+                        'Q',
+                        QStringLiteral("describes a photograph of the face"),
+                        {},
+                        80};
                 out.push_back(toFinding(base + QStringLiteral(".description"), description, hit));
             }
         }

@@ -51,6 +51,11 @@ QString defaultSuggestion(char category)
     }
 }
 
+QString keyPath(const QString& memberPath)
+{
+    return memberPath + QStringLiteral("#key");
+}
+
 QJsonObject toJson(const Finding& f)
 {
     return QJsonObject{

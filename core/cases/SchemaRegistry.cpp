@@ -22,8 +22,8 @@ QJsonObject readJsonObject(const QString& file)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(in.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        throw std::runtime_error("The form schema " + file.toStdString() + " is not a JSON object: "
-                                 + error.errorString().toStdString());
+        throw std::runtime_error("The form schema " + file.toStdString()
+                                 + " is not a JSON object: " + error.errorString().toStdString());
     return doc.object();
 }
 
@@ -93,6 +93,15 @@ std::vector<SchemaIssue> SchemaRegistry::validate(const CaseDocument& document) 
     return issues;
 }
 
+QStringList SchemaRegistry::unknownKeys(const CaseDocument& document) const
+{
+    QStringList paths;
+    for (const SchemaIssue& issue : validate(document))
+        if (issue.severity == SchemaIssue::Severity::Note)
+            paths.append(issue.path);
+    return paths;
+}
+
 void SchemaRegistry::validateFields(const QJsonArray& fields, const QJsonObject& value, const QString& path,
                                     const CaseDocument& document, std::vector<SchemaIssue>& issues) const
 {
@@ -132,7 +141,8 @@ void SchemaRegistry::validateValue(const QJsonObject& spec, const QJsonValue& va
     };
     if (type == QLatin1String("text")) {
         expect(value.isString(), QStringLiteral("text"));
-    } else if (type == QLatin1String("number") || type == QLatin1String("integer") || type == QLatin1String("day_rel")) {
+    } else if (type == QLatin1String("number") || type == QLatin1String("integer")
+               || type == QLatin1String("day_rel")) {
         if (!expect(value.isDouble(), QStringLiteral("a number")))
             return;
         const double n = value.toDouble();
@@ -140,7 +150,8 @@ void SchemaRegistry::validateValue(const QJsonObject& spec, const QJsonValue& va
             error(issues, path, QStringLiteral("must be a whole number"));
         // Dates are entered as days relative to the presentation; a value
         // beyond a century is a calendar date typed in the wrong field.
-        const double min = type == QLatin1String("day_rel") ? -36500 : spec.value(QLatin1String("min")).toDouble(-1e300);
+        const double min =
+            type == QLatin1String("day_rel") ? -36500 : spec.value(QLatin1String("min")).toDouble(-1e300);
         const double max = type == QLatin1String("day_rel") ? 3650 : spec.value(QLatin1String("max")).toDouble(1e300);
         if (n < min || n > max)
             error(issues, path, QStringLiteral("must be between %1 and %2").arg(min).arg(max));
@@ -174,8 +185,9 @@ void SchemaRegistry::validateValue(const QJsonObject& spec, const QJsonValue& va
             return;
         const Regions& regions = Regions::builtIn();
         if (regions.knowsCountry(document.country()) && !regions.isFirstLevel(document.country(), value.toString()))
-            error(issues, path, QStringLiteral("must be a first-level region of %1 (%2)")
-                                    .arg(document.country(), regions.regionsOf(document.country()).join(QStringLiteral(", "))));
+            error(issues, path,
+                  QStringLiteral("must be a first-level region of %1 (%2)")
+                      .arg(document.country(), regions.regionsOf(document.country()).join(QStringLiteral(", "))));
     } else if (type == QLatin1String("object")) {
         if (expect(value.isObject(), QStringLiteral("an object")))
             validateFields(spec.value(QLatin1String("fields")).toArray(), value.toObject(), path, document, issues);
@@ -191,8 +203,8 @@ void SchemaRegistry::validateValue(const QJsonObject& spec, const QJsonValue& va
         if (!hasProgramme(programme))
             return; // reported at "programme"
         if (expect(value.isObject(), QStringLiteral("an object")))
-            validateFields(programmes_.value(programme).value(QLatin1String("fields")).toArray(), value.toObject(), path,
-                           document, issues);
+            validateFields(programmes_.value(programme).value(QLatin1String("fields")).toArray(), value.toObject(),
+                           path, document, issues);
     }
 }
 

@@ -38,6 +38,9 @@ public:
     // Checks a document against the envelope and its programme's fields.
     // Unknown keys are notes, not errors: they are kept, never dropped.
     std::vector<SchemaIssue> validate(const CaseDocument& document) const;
+    // The paths of the keys neither the envelope nor the programme's form
+    // defines (the Note issues of validate()), outermost only.
+    QStringList unknownKeys(const CaseDocument& document) const;
 
 private:
     SchemaRegistry() = default;

@@ -38,6 +38,8 @@ struct ServeOptions {
     QString janusAdminKeyFile;
     QString turnSecretFile;
     QString turnTtlS;
+    // Janus' event handler signs in with this (docs/hub-api.md, Attendance check).
+    QString janusEventsSecretFile;
 };
 
 struct ListenAddress {
@@ -53,7 +55,8 @@ int usage(const QString& problem)
                  "[--tls-cert FILE --tls-key FILE]\n"
                  "       [--janus NAME=HTTP_API_URL,PUBLIC_WS_URL ... [--janus-admin-key-file FILE]]\n"
                  "       [--stun stun:HOST:PORT ...] [--turn turn:HOST:PORT?transport=udp|tcp ... "
-                 "--turn-secret-file FILE [--turn-ttl-s SECONDS]]\n",
+                 "--turn-secret-file FILE [--turn-ttl-s SECONDS]]\n"
+                 "       [--janus-events-secret-file FILE]\n",
                  qPrintable(problem));
     return 2;
 }
@@ -69,7 +72,8 @@ std::optional<ServeOptions> parseOptions(const QStringList& args, QString& probl
         {QStringLiteral("--tls-key"), &options.tlsKey},
         {QStringLiteral("--janus-admin-key-file"), &options.janusAdminKeyFile},
         {QStringLiteral("--turn-secret-file"), &options.turnSecretFile},
-        {QStringLiteral("--turn-ttl-s"), &options.turnTtlS}};
+        {QStringLiteral("--turn-ttl-s"), &options.turnTtlS},
+        {QStringLiteral("--janus-events-secret-file"), &options.janusEventsSecretFile}};
     const QList<std::pair<QString, QStringList*>> repeatable{{QStringLiteral("--janus"), &options.janus},
                                                              {QStringLiteral("--stun"), &options.stun},
                                                              {QStringLiteral("--turn"), &options.turn}};
@@ -267,6 +271,13 @@ int runServe(const QStringList& args)
     // --database: then the deck routes answer 503).
     if (!options->dataDir.isEmpty())
         server.setDeckDirectory(QDir(options->dataDir).filePath(QStringLiteral("decks")));
+    if (!options->janusEventsSecretFile.isEmpty()) {
+        auto secret = spoke::hub::janus::readSecretFile(QStringLiteral("--janus-events-secret-file"),
+                                                        options->janusEventsSecretFile);
+        if (!secret)
+            return usage(secret.error());
+        server.setJanusEventsSecret(*secret);
+    }
     if (!options->tlsCert.isEmpty()) {
         auto tls = server.useTls(options->tlsCert, options->tlsKey);
         if (!tls) {

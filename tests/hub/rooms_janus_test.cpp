@@ -1,9 +1,11 @@
 // The hub's rooms against a real Janus (tests/janus/janus-netns starts it and
 // sets SPOKE_JANUS_*) and a real spoke-hub serve on SQLite: the join info,
 // Janus refusing a publisher without the session's token, the chair's mute
-// reported by Janus, remove kicking for good, a lost room created again, and
-// the room destroyed when the session ends. The test talks to Janus' REST
-// API itself, as a client would over its WebSocket.
+// reported by Janus, remove kicking for good, a lost room created again, the
+// room destroyed when the session ends, and (janus-netns --events) Janus'
+// own joins and leaves posted to the hub and checked against the client's.
+// The test talks to Janus' REST API itself, as a client would over its
+// WebSocket.
 
 #include "support/TempDir.h"
 
@@ -75,11 +77,11 @@ Reply await(QNetworkReply* raw)
 // spoke-hub serve on 127.0.0.1 with this Janus.
 class Hub {
 public:
-    Hub(const TempDir& dir, const QStringList& media)
+    Hub(const TempDir& dir, const QStringList& media, const QString& listen = QStringLiteral("127.0.0.1:0"))
     {
         process_.setProgram(QStringLiteral(SPOKE_HUB_PATH));
         process_.setArguments(
-            QStringList{"serve", "--data-dir", QString::fromStdString(dir.path().string()), "--listen", "127.0.0.1:0"}
+            QStringList{"serve", "--data-dir", QString::fromStdString(dir.path().string()), "--listen", listen}
             + media);
         process_.setProcessChannelMode(QProcess::SeparateChannels);
         process_.start();
@@ -487,4 +489,65 @@ TEST_CASE("rooms janus: the chair's mute is reported by Janus and remove kicks f
                == QJsonValue(false);
     }));
     CHECK(hub.call("GET", joinPath(setup->sessionA, "laptop"), chair).status == 409);
+}
+
+TEST_CASE("rooms janus: Janus' events reach the hub and the attendance check agrees with the client's times",
+          "[janus][hub]")
+{
+    const auto setup = prepare();
+    const QString secretFile = env("SPOKE_JANUS_EVENTS_SECRET_FILE");
+    Hub hub(setup->dir, setup->media + QStringList{"--janus-events-secret-file", secretFile},
+            "127.0.0.1:" + env("SPOKE_JANUS_EVENTS_PORT"));
+    const QString chair = hub.redeem(setup->chairCode, "Dr Chair");
+    const QString clinician = hub.redeem(setup->clinicianCode, "Achieng Otieno");
+    const qint64 clinicianId =
+        qint64(hub.call("GET", "/api/v1/me", clinician).body.value("account").toObject().value("id").toDouble());
+    const QString session = QStringLiteral("/api/v1/sessions/%1/").arg(setup->sessionA);
+    const QJsonObject join =
+        hub.call("GET", joinPath(setup->sessionA, "laptop"), clinician).body.value("join").toObject();
+    REQUIRE_FALSE(join.isEmpty());
+
+    // The client joins: it tells the hub and Janus, as core/sync and
+    // core/call do, and leaves the same way a minute's fraction later.
+    JanusClient publisher;
+    const qint64 joinedMs = QDateTime::currentMSecsSinceEpoch();
+    REQUIRE(hub.call("POST", session + "attendance", clinician,
+                     {{"event", "join"}, {"at_ms", double(joinedMs)}, {"device_id", "laptop"}})
+                .status
+            == 201);
+    REQUIRE(JanusClient::data(publisher.ask(publisherJoin(join, join.value("token").toString()))).value("videoroom")
+            == QLatin1String("joined"));
+    QElapsedTimer inCall;
+    inCall.start();
+    waitFor([&] { return inCall.elapsed() >= 1500; }, 1500);
+    const qint64 leftMs = QDateTime::currentMSecsSinceEpoch();
+    REQUIRE(hub.call("POST", session + "attendance", clinician,
+                     {{"event", "leave"}, {"at_ms", double(leftMs)}, {"device_id", "laptop"}})
+                .status
+            == 201);
+    publisher.ask({{"request", "leave"}});
+
+    // Janus' event handler posts on its own thread; wait for the leave.
+    QJsonObject row;
+    REQUIRE(waitFor([&] {
+        const Reply check = hub.call("GET", session + "attendance/check", chair);
+        for (const QJsonValue& account : check.body.value("accounts").toArray())
+            if (account.toObject().value("account_id").toInteger() == clinicianId)
+                row = account.toObject();
+        return !row.value("janus_left_ms").isNull() && !row.isEmpty();
+    }));
+    INFO(QJsonDocument(row).toJson().toStdString());
+    CHECK(std::abs(row.value("janus_joined_ms").toInteger() - joinedMs) < 1000);
+    CHECK(std::abs(row.value("janus_left_ms").toInteger() - leftMs) < 1000);
+    CHECK(row.value("client_joined_ms").toInteger() == joinedMs);
+    CHECK(row.value("client_left_ms").toInteger() == leftMs);
+    CHECK(row.value("agrees").toBool());
+    CHECK(row.value("problem").isNull());
+
+    // Someone else posting "events" with the wrong password is refused.
+    QNetworkAccessManager network;
+    QNetworkRequest forged(QUrl(hub.url() + "/api/v1/janus/events"));
+    forged.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    forged.setRawHeader("Authorization", "Basic " + QByteArray("janus:not-the-secret").toBase64());
+    CHECK(await(network.post(forged, QByteArray(R"({"type":64,"timestamp":1})"))).status == 401);
 }

@@ -13,7 +13,9 @@ constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends", 
                                                 // migration 6 (session rooms)
                                                 "session_rooms", "room_tokens", "room_removals",
                                                 // migration 7 (slides and media state), decks last
-                                                "media_states", "slide_turns", "session_decks", "decks"};
+                                                "media_states", "slide_turns", "session_decks", "decks",
+                                                // migration 8 (Janus' attendance events)
+                                                "janus_attendance_events"};
 
 QStringList hubTables()
 {

@@ -70,6 +70,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addReviewRoutes(routes_);
     addSyncRoutes(routes_);
     addRoomRoutes(routes_);
+    addJanusEventRoutes(routes_);
     addLiveMediaRoutes(routes_);
 }
 
@@ -104,8 +105,8 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     }
 
     outcome.route = matched->pattern;
-    RequestContext context{request, nowMs, db_, identity_, metrics_,      std::move(params),
-                           nullptr, {},    {},  {},        deckDirectory_};
+    RequestContext context{request, nowMs, db_, identity_, metrics_,       std::move(params),
+                           nullptr, {},    {},  {},        deckDirectory_, janusEventsSecret_};
     outcome.response = dispatch(*matched, context, outcome.accountId);
     outcome.changes = std::move(context.changes);
     outcome.room = std::move(context.room);

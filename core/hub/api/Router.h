@@ -51,6 +51,9 @@ struct RequestContext {
     // Where slide decks live (DATA_DIR/decks); empty when the hub has no
     // data dir, and then the deck routes answer 503.
     QString deckDirectory;
+    // The password Janus' event handler signs in with (serve
+    // --janus-events-secret-file); empty when the hub takes no Janus events.
+    QByteArray janusEventsSecret;
 };
 
 using Handler = std::function<HttpResponse(RequestContext&)>;
@@ -111,6 +114,8 @@ public:
 
     // Where uploaded slide decks are stored (spoke-hub serve: DATA_DIR/decks).
     void setDeckDirectory(const QString& directory) { deckDirectory_ = directory; }
+    // Enables POST /api/v1/janus/events with this HTTP Basic password.
+    void setJanusEventsSecret(const QByteArray& secret) { janusEventsSecret_ = secret; }
 
 private:
     HttpResponse dispatch(const Route& route, RequestContext& context, std::optional<qint64>& accountId);
@@ -121,6 +126,7 @@ private:
     Metrics& metrics_;
     std::vector<Route> routes_;
     QString deckDirectory_;
+    QByteArray janusEventsSecret_;
 };
 
 // Route registration, one function per handler file.
@@ -136,6 +142,7 @@ void addSyncRoutes(std::vector<Route>& routes);
 void addOperationsRoutes(std::vector<Route>& routes);
 void addRoomRoutes(std::vector<Route>& routes);
 void addLiveMediaRoutes(std::vector<Route>& routes);
+void addJanusEventRoutes(std::vector<Route>& routes);
 
 // Builds the de-identification gate's detectors and reads the form schemas
 // now, so the first submission after a start does not pay for it (about

@@ -304,6 +304,28 @@ CREATE TABLE media_states (
 CREATE INDEX media_states_session_account ON media_states (session_id, account_id, id)
 )SQL";
 
+// Janus' own view of attendance (docs/hub-api.md, Attendance check): the
+// VideoRoom's joins and leaves of the feeds the hub issued, as Janus' event
+// handler posts them (core/hub/janus/JanusEventStore). The session, account
+// and instance come from session_rooms and the fixed feed ids; janus_ms is
+// Janus' wall clock, received_ms the hub's. A retransmitted event is one
+// row (the UNIQUE). Screen feeds are kept too; the check reads cameras only.
+constexpr const char* kJanusAttendance = R"SQL(
+CREATE TABLE janus_attendance_events (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  account_id BIGINT NOT NULL REFERENCES accounts (id),
+  janus_instance TEXT NOT NULL CHECK (length(janus_instance) BETWEEN 1 AND 64),
+  janus_room BIGINT NOT NULL,
+  feed_id BIGINT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('joined', 'left')),
+  janus_ms BIGINT NOT NULL,
+  received_ms BIGINT NOT NULL,
+  UNIQUE (session_id, feed_id, kind, janus_ms)
+);
+CREATE INDEX janus_attendance_events_session ON janus_attendance_events (session_id, account_id, janus_ms)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
@@ -314,6 +336,7 @@ const std::vector<Migration>& migrations()
         {5, "attendance events", kAttendanceEvents},
         {6, "session rooms", kSessionRooms},
         {7, "slides and media state", kSlidesAndMedia},
+        {8, "janus attendance events", kJanusAttendance},
     };
     return all;
 }

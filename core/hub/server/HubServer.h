@@ -58,6 +58,9 @@ public:
     // Where uploaded slide decks are kept (DATA_DIR/decks); without one the
     // deck routes answer 503.
     void setDeckDirectory(const QString& directory) { router_.setDeckDirectory(directory); }
+    // Takes Janus' events (POST /api/v1/janus/events) from a client that
+    // signs in with HTTP Basic "janus" and this secret; without it, 404.
+    void setJanusEventsSecret(const QByteArray& secret) { router_.setJanusEventsSecret(secret); }
 
     api::Metrics& metrics() { return metrics_; }
     EventHub& events() { return events_; }

@@ -1,5 +1,6 @@
 // Any bytes as an HTTP request to the hub's router, against a temp SQLite hub
-// with one signed-in coordinator and a session with an agenda: never a crash,
+// with one signed-in coordinator and a session with an agenda and a Janus
+// room (for Janus' events, signed in as janus:fuzz-janus-secret): never a crash,
 // a hang, or a 5xx (docs/hub-api.md: "A request never gets 500 for anything
 // the client sent"). The input is split as
 //     METHOD SP PATH[?QUERY] LF (NAME: VALUE LF)* LF BODY
@@ -29,6 +30,7 @@ using namespace spoke::hub;
 constexpr qint64 kNowMs = 1'780'000'000'000;
 constexpr const char* kEmail = "fuzz@clinic.example";
 constexpr const char* kPassword = "correct horse battery";
+constexpr const char* kJanusEventsSecret = "fuzz-janus-secret";
 
 // The hub every input talks to; built once, on first use.
 struct FuzzHub {
@@ -58,6 +60,14 @@ struct FuzzHub {
         if (!signedIn)
             std::abort();
         token = signedIn->token;
+        // Janus' events (POST /api/v1/janus/events, HTTP Basic janus:
+        // kJanusEventsSecret) reach the parser and the store: session 1 has a
+        // room and the coordinator's device token at slot 0 (feed 1000).
+        router->setJanusEventsSecret(kJanusEventsSecret);
+        db->exec(QStringLiteral("INSERT INTO session_rooms (session_id, janus_instance, janus_room, pin, secret, "
+                                "created_ms) VALUES (1, 'main', 100001, 'fuzz-pin', 'fuzz-room-secret', 0)"));
+        db->exec(QStringLiteral("INSERT INTO room_tokens (session_id, account_id, device_id, slot, token, created_ms) "
+                                "VALUES (1, 1, 'laptop', 0, 'fuzz-device-token', 0)"));
     }
 
     // An input may log out; the next one should still be signed in.

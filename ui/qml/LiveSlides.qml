@@ -55,7 +55,6 @@ FocusScope {
             }
             Button {
                 objectName: "openSlides"
-                flat: App.slides.canShare
                 text: App.slides.canShare ? qsTr("Open here only…")
                                           : (App.slides.hasDeck ? qsTr("Open another…") : qsTr("Open a PDF…"))
                 Accessible.name: qsTr("Open a PDF on this laptop only")

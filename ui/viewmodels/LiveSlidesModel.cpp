@@ -18,8 +18,11 @@ namespace {
 // The hub's limit for a deck (docs/hub-api.md, POST …/decks).
 constexpr qint64 kMaxDeckBytes = 64LL * 1024 * 1024;
 
+// What a transfer cost, as a clinic's data bundle counts it.
 QString megabytes(qint64 bytes)
 {
+    if (bytes < 1'000'000)
+        return LiveSlidesModel::tr("%1 kB").arg(std::max<qint64>(1, (bytes + 999) / 1000));
     return LiveSlidesModel::tr("%1 MB").arg(static_cast<double>(bytes) / 1e6, 0, 'f', bytes < 10'000'000 ? 1 : 0);
 }
 
@@ -106,8 +109,8 @@ QString LiveSlidesModel::sourceText() const
     switch (source_) {
     case Source::None: return tr("No slides open.");
     case Source::LocalFile:
-        return tr("Opened on this laptop only: the others do not see these pages. Share them on screen if they "
-                  "should.");
+        return tr("Opened on this laptop only: the others do not see these pages. Share the PDF if they should "
+                  "follow them.");
     case Source::Hub:
         if (!following())
             return tr("Paging on your own: the presenter is on page %1.").arg(turns_->presenterPage() + 1);
@@ -286,7 +289,7 @@ void LiveSlidesModel::resetHub()
 
 void LiveSlidesModel::onHubTurn(const sync::HubSlideTurn& turn)
 {
-    if (sessionId_ <= 0 || turn.sessionId != sessionId_)
+    if (sessionId_ <= 0 || turn.sessionId != sessionId_ || sharing_)
         return;
     const auto action = follow_.onTurn(turn);
     if (action.kind != sync::SlideFollow::Action::Kind::None && !turn.byName.isEmpty())
@@ -373,7 +376,7 @@ void LiveSlidesModel::fetchDeck(const QString& sha256)
 void LiveSlidesModel::onFetched(const QString& sha256, std::shared_ptr<std::vector<char>> bytes, bool downloaded,
                                 const QString& why)
 {
-    if (follow_.deck() != sha256)
+    if (follow_.deck() != sha256 || follow_.presenting())
         return; // another deck is shown by now
     if (!bytes) {
         follow_.onDeckFailed(sha256);
@@ -408,6 +411,7 @@ void LiveSlidesModel::shareFile(const QUrl& file)
     }
     error_.clear();
     Q_EMIT deckChanged();
+    sharing_ = true;
     setTransfer(true, tr("Sharing %1…").arg(name));
     QPointer<LiveSlidesModel> self(this);
     sync_->slides(sessionId_, [self, path, name](sync::LiveSlides* slides) -> sync::SyncWorker::LiveAnswer {
@@ -438,10 +442,12 @@ void LiveSlidesModel::shareFile(const QUrl& file)
 
 void LiveSlidesModel::onShared(const QString& file, const QString& sha256, qint64 bytes, const QString& why)
 {
+    sharing_ = false;
     if (!why.isEmpty()) {
         setTransfer(false, {});
         error_ = tr("Not shared: %1").arg(why);
         Q_EMIT deckChanged();
+        fetchCurrentTurn(); // whatever was shown meanwhile
         return;
     }
     follow_.present(sha256);

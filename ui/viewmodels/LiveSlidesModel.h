@@ -146,6 +146,9 @@ private:
     std::int64_t turnSeq_ = 0; // orders the turns handed to turns_
     QString deckSha256_; // of the deck open now
     bool transferring_ = false;
+    // A share is on the sync thread: the hub's echo of it must not be
+    // fetched as someone else's deck before the answer says it is ours.
+    bool sharing_ = false;
     QString transferText_;
     QString presenterName_; // of the newest turn followed (their account name: plain text)
     qint64 fetchBytes_ = -1; // the deck being fetched, as the hub lists it

@@ -48,7 +48,7 @@ xcb_atom_t atom(xcb_connection_t* c, const char* name)
 {
     auto reply = owned(
         xcb_intern_atom_reply(c, xcb_intern_atom(c, 1, static_cast<std::uint16_t>(std::strlen(name)), name), nullptr));
-    return reply ? reply->atom : XCB_ATOM_NONE;
+    return reply ? reply->atom : static_cast<xcb_atom_t>(XCB_ATOM_NONE);
 }
 
 // A property's bytes (at most 64 KiB of it: a title or a window list).

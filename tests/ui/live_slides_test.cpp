@@ -37,6 +37,7 @@ const QString kPassword = QStringLiteral("correct horse battery");
 
 // A member on another laptop, through the hub's HTTP API.
 struct Member {
+    explicit Member(QString hubUrl) : url(std::move(hubUrl)) { }
     QString url;
     QString token;
     QNetworkAccessManager net;
@@ -72,8 +73,8 @@ QByteArray bytesOf(const std::vector<char>& pdf)
 
 } // namespace
 
-TEST_CASE("Slides against a hub: a member's deck is downloaded once and followed, a late joiner starts on the "
-          "current page, and the app shares its own",
+TEST_CASE("Slides against a hub: a member's deck is downloaded once and followed then a late joiner starts on "
+          "the current page and the app shares its own",
           "[.hub][ui][live]")
 {
     spoke::test::HubProcess hub{QStringLiteral(SPOKE_HUB_PATH)};

@@ -2,11 +2,13 @@
 
 #include "cases/DeidGate.h"
 #include "cases/SchemaRegistry.h"
+#include "slides/DeckCache.h"
 #include "store/Cache.h"
 #include "store/StoreError.h"
 #include "sync/EventListener.h"
 #include "sync/HubAccounts.h"
 #include "sync/LiveSessionClient.h"
+#include "sync/LiveSlides.h"
 #include "sync/SyncEngine.h"
 #include "sync/TokenStore.h"
 #include "util/DataDir.h"
@@ -89,6 +91,7 @@ public:
     void loadHubCase(std::int64_t hubCaseId);
     void loadCaseSyncStates();
     void live(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSessionClient*)>& call);
+    void slides(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSlides*)>& call);
     // Called on the owner's thread as it goes: no job starts after this.
     void requestStop() { stopping_ = true; }
     // On the sync thread. It may run inside a job that waits for the hub (a
@@ -139,6 +142,7 @@ private:
     std::unique_ptr<HubAccounts> accounts_;
     std::unique_ptr<HubClient> client_;
     std::unique_ptr<EventListener> listener_;
+    std::unique_ptr<slides::DeckCache> decks_; // made at the first slides job
     std::unique_ptr<QTimer> periodic_;
     std::unique_ptr<QTimer> retry_;
     std::deque<std::function<void(SyncHost&)>> jobs_;
@@ -208,6 +212,9 @@ void SyncHost::connectClient()
     });
     QObject::connect(listener_.get(), &EventListener::agendaChanged, this, [this](const HubAgenda& agenda) {
         toOwner([agenda](SyncWorker& w) { Q_EMIT w.liveAgendaChanged(agenda); });
+    });
+    QObject::connect(listener_.get(), &EventListener::slideTurned, this, [this](const HubSlideTurn& turn) {
+        toOwner([turn](SyncWorker& w) { Q_EMIT w.liveSlideTurned(turn); });
     });
     QObject::connect(listener_.get(), &EventListener::openChanged, this, [this](bool open) {
         toOwner([open](SyncWorker& w) { Q_EMIT w.liveSocketChanged(open); });
@@ -438,6 +445,19 @@ void SyncHost::live(std::int64_t hubSessionId, const std::function<SyncWorker::L
     toOwner([answer = call(&client)](SyncWorker&) { answer(); });
 }
 
+void SyncHost::slides(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSlides*)>& call)
+{
+    if (!client_) {
+        toOwner([answer = call(nullptr)](SyncWorker&) { answer(); });
+        return;
+    }
+    if (!decks_)
+        decks_ = std::make_unique<slides::DeckCache>(slides::DeckCache::folderIn(options_.dataDir),
+                                                     SyncWorker::kDeckCacheCapBytes);
+    LiveSlides slides(*client_, hubSessionId, *decks_);
+    toOwner([answer = call(&slides)](SyncWorker&) { answer(); });
+}
+
 void SyncHost::loadCaseSyncStates()
 {
     if (!ready(SyncWorker::Operation::LoadCaseSyncStates))
@@ -553,6 +573,11 @@ void SyncWorker::loadHubCase(std::int64_t hubCaseId)
 void SyncWorker::live(std::int64_t hubSessionId, std::function<LiveAnswer(LiveSessionClient*)> call)
 {
     post([hubSessionId, call = std::move(call)](SyncHost& host) { host.live(hubSessionId, call); });
+}
+
+void SyncWorker::slides(std::int64_t hubSessionId, std::function<LiveAnswer(LiveSlides*)> call)
+{
+    post([hubSessionId, call = std::move(call)](SyncHost& host) { host.slides(hubSessionId, call); });
 }
 
 void SyncWorker::loadCaseSyncStates()

@@ -23,6 +23,7 @@ namespace spoke::sync {
 
 class SyncHost;
 class LiveSessionClient;
+class LiveSlides;
 
 // What the outbox label shows (docs/hub-api.md "Client rules").
 struct SyncState {
@@ -121,6 +122,12 @@ public:
     using LiveAnswer = std::function<void()>;
     void live(std::int64_t hubSessionId, std::function<LiveAnswer(LiveSessionClient*)> call);
 
+    // The same for slides (sync::LiveSlides over the decks kept in
+    // slides::DeckCache::folderIn(dataDir), kDeckCacheCapBytes): uploads,
+    // downloads and page turns run on the sync thread, never the UI's.
+    static constexpr std::int64_t kDeckCacheCapBytes = 256LL * 1024 * 1024;
+    void slides(std::int64_t hubSessionId, std::function<LiveAnswer(LiveSlides*)> call);
+
     enum class Operation {
         RedeemInvite,
         SignIn,
@@ -155,6 +162,7 @@ Q_SIGNALS:
     void liveHandsChanged(const spoke::sync::HubHands& hands);
     void liveAgendaChanged(const spoke::sync::HubAgenda& agenda);
     void liveSocketChanged(bool open);
+    void liveSlideTurned(const spoke::sync::HubSlideTurn& turn);
 
 private:
     friend class SyncHost;

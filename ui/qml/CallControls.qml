@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Spoke.Ui
 
-// The bar under the call grid: mute, camera, leave. Each says what pressing
+// The bar under the call grid: mute, camera, hand, share screen, leave. Each says what pressing
 // it does and which key does the same.
 RowLayout {
     id: controls
@@ -62,6 +62,30 @@ RowLayout {
         tint: App.live.myHandRaised ? "#8a6d1a" : "#2b3d52"
         enabled: App.call.inCall
         onClicked: App.live.setMyHand(!App.live.myHandRaised)
+    }
+    CallButton {
+        id: shareScreenButton
+        objectName: "shareScreenButton"
+        text: App.screenShare.sharing || App.screenShare.starting ? qsTr("Stop sharing") : qsTr("Share screen")
+        hint: App.screenShare.statusText !== "" ? App.screenShare.statusText
+                                                 : qsTr("Show your screen or one window to everyone (Ctrl+Shift+S)")
+        tint: App.screenShare.sharing ? "#1f6fb2" : "#2b3d52"
+        enabled: App.call.inCall
+        onClicked: App.screenShare.sharing || App.screenShare.starting ? App.screenShare.stop() : screenChooser.open()
+        ScreenShareChooser { id: screenChooser }
+        Shortcut {
+            sequence: "Ctrl+Shift+S"
+            enabled: App.call.inCall
+            onActivated: shareScreenButton.clicked()
+        }
+        // A share that failed or ended by itself says why where the eye is.
+        Connections {
+            target: App.screenShare
+            function onStateChanged() {
+                if (App.screenShare.statusText !== "" && !App.screenShare.sharing && !App.screenShare.starting)
+                    shareScreenButton.ToolTip.show(App.screenShare.statusText, 8000)
+            }
+        }
     }
     CallButton {
         objectName: "leaveButton"

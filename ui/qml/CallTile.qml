@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Spoke.Ui
 
 // One participant in the call grid: their picture (or their initials when
-// the camera is off), their name, and whether they speak or are muted.
+// the camera is off), their name, and whether they speak or are muted. A
+// shared screen is a tile of its own, marked "Screen", with no sound state.
 Rectangle {
     id: tile
     required property string feedId
@@ -13,8 +14,10 @@ Rectangle {
     required property bool speaking
     required property bool muted
     required property bool cameraOn
+    required property bool screenShare
 
-    readonly property string shownName: isSelf ? qsTr("%1 (you)").arg(name) : name
+    readonly property string shownName: isSelf ? qsTr("%1 (you)").arg(name)
+                                               : (screenShare ? qsTr("%1's screen").arg(name) : name)
     // Audio only (or no video received): no picture is coming, so the tile
     // shows the name large rather than a black frame.
     readonly property bool videoOff: App.call.audioOnly || (!isSelf && !App.call.receiveVideo)
@@ -27,7 +30,8 @@ Rectangle {
     clip: true
 
     Accessible.role: Accessible.Graphic
-    Accessible.name: shownName
+    Accessible.name: screenShare ? shownName
+                   : shownName
                      + (muted ? ", " + qsTr("muted") : (speaking ? ", " + qsTr("speaking") : ""))
                      + (cameraOn ? "" : ", " + qsTr("camera off"))
 
@@ -80,7 +84,8 @@ Rectangle {
         Label {
             anchors.horizontalCenter: parent.horizontalCenter
             text: tile.videoOff ? (App.call.audioOnly ? qsTr("Audio only") : qsTr("Video not received"))
-                                : (tile.cameraOn ? qsTr("Waiting for video…") : qsTr("Camera off"))
+                                : (tile.cameraOn ? qsTr("Waiting for video…")
+                                                 : (tile.screenShare ? qsTr("No new picture") : qsTr("Camera off")))
             color: "#c8d3df"
             font.pixelSize: Theme.bodySize
         }
@@ -100,7 +105,23 @@ Rectangle {
             anchors.centerIn: parent
             spacing: 6
             Rectangle {
-                visible: tile.muted
+                objectName: "screenBadge"
+                visible: tile.screenShare
+                Layout.preferredWidth: screenLabel.implicitWidth + 10
+                Layout.preferredHeight: screenLabel.implicitHeight + 2
+                radius: 3
+                color: "#1f6fb2"
+                Label {
+                    id: screenLabel
+                    anchors.centerIn: parent
+                    text: qsTr("Screen")
+                    color: "white"
+                    font.pixelSize: Theme.smallSize
+                    font.bold: true
+                }
+            }
+            Rectangle {
+                visible: tile.muted && !tile.screenShare
                 Layout.preferredWidth: mutedLabel.implicitWidth + 10
                 Layout.preferredHeight: mutedLabel.implicitHeight + 2
                 radius: 3
@@ -115,7 +136,7 @@ Rectangle {
                 }
             }
             Rectangle {
-                visible: tile.speaking && !tile.muted
+                visible: tile.speaking && !tile.muted && !tile.screenShare
                 Layout.preferredWidth: 10
                 Layout.preferredHeight: 10
                 radius: 5

@@ -6,8 +6,9 @@ import QtQuick.Window
 import Spoke.Ui
 
 // A PDF deck, one page at a time, drawn off the UI thread by core/slides.
-// Today the presenter opens a file on this laptop and nothing is sent, which
-// the panel says in so many words. Page Up / Page Down (or ← / →) turn pages.
+// The presenter shares a PDF through the hub (uploaded once; each turn is a
+// few bytes); everyone else downloads it once and follows the turns, or
+// pages alone and follows again. Page Up / Page Down (or ← / →) turn pages.
 FocusScope {
     id: slidesView
     objectName: "liveSlides"
@@ -19,9 +20,11 @@ FocusScope {
 
     FileDialog {
         id: openDialog
-        title: qsTr("Open slides (PDF)")
+        // true: share with everyone through the hub; false: this laptop only.
+        property bool share: true
+        title: share ? qsTr("Share slides with everyone (PDF)") : qsTr("Open slides on this laptop only (PDF)")
         nameFilters: [qsTr("PDF documents (*.pdf)")]
-        onAccepted: App.slides.openLocalFile(selectedFile)
+        onAccepted: share ? App.slides.shareFile(selectedFile) : App.slides.openLocalFile(selectedFile)
     }
 
     ColumnLayout {
@@ -42,16 +45,49 @@ FocusScope {
                 Accessible.name: text
             }
             Button {
-                objectName: "openSlides"
-                text: App.slides.hasDeck ? qsTr("Open another…") : qsTr("Open a PDF…")
+                objectName: "shareSlides"
+                visible: App.slides.canShare || App.slides.transferring
+                enabled: App.slides.canShare
+                text: App.slides.source === LiveSlidesModel.Shared ? qsTr("Share another…") : qsTr("Share a PDF…")
                 focus: !App.slides.hasDeck
+                Accessible.name: qsTr("Share a PDF with everyone")
+                onClicked: { openDialog.share = true; openDialog.open() }
+            }
+            Button {
+                objectName: "openSlides"
+                text: App.slides.canShare ? qsTr("Open here only…")
+                                          : (App.slides.hasDeck ? qsTr("Open another…") : qsTr("Open a PDF…"))
+                Accessible.name: qsTr("Open a PDF on this laptop only")
+                onClicked: { openDialog.share = false; openDialog.open() }
+            }
+        }
+        RowLayout {
+            objectName: "slidesTransfer"
+            visible: App.slides.transferText !== ""
+            Layout.fillWidth: true
+            BusyIndicator {
+                running: App.slides.transferring
+                visible: running
+                implicitWidth: 24
+                implicitHeight: 24
+                Accessible.name: qsTr("Transferring the slides")
+            }
+            Label {
+                text: App.slides.transferText
+                textFormat: Text.PlainText
+                color: "#c8d3df"
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.smallSize
+                Layout.fillWidth: true
+                Accessible.role: Accessible.StaticText
                 Accessible.name: text
-                onClicked: openDialog.open()
             }
         }
         Label {
             objectName: "slidesSource"
             text: App.slides.sourceText
+            // It can carry the presenter's account name.
+            textFormat: Text.PlainText
             color: App.slides.source === LiveSlidesModel.LocalFile ? "#ffd58a" : "#c8d3df"
             wrapMode: Text.WordWrap
             font.pixelSize: Theme.smallSize
@@ -102,7 +138,9 @@ FocusScope {
                 anchors.centerIn: parent
                 width: parent.width - 40
                 visible: !App.slides.hasDeck && !App.slides.rendering
-                text: qsTr("Open the deck you present to page through it here.")
+                text: App.slides.canShare
+                      ? qsTr("Share the deck you present: everyone downloads it once and follows your pages. When someone else presents, their slides appear here.")
+                      : qsTr("Open the deck you present to page through it here.")
                 color: "#a9b8c8"
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
@@ -137,6 +175,7 @@ FocusScope {
                 onClicked: App.slides.next()
             }
             Button {
+                objectName: "followPresenter"
                 visible: App.slides.source === LiveSlidesModel.Hub && !App.slides.following
                 text: qsTr("Follow the presenter")
                 Accessible.name: text

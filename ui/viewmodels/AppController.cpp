@@ -90,7 +90,8 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     , hub_(std::make_unique<HubAccountModel>(sync))
     , review_(std::make_unique<ReviewModel>(sync))
     , live_(std::make_unique<LiveSessionModel>(sync))
-    , slides_(std::make_unique<LiveSlidesModel>())
+    , slides_(std::make_unique<LiveSlidesModel>(&sync))
+    , screenShare_(std::make_unique<ScreenShareModel>(*call_))
     , liveCase_(std::make_unique<LiveCaseModel>(sync))
 {
     live_->followCall(call_.get());
@@ -138,6 +139,7 @@ void AppController::setLiveSession(qint64 hubSessionId)
 {
     live_->open(hubSessionId);
     liveCase_->setSession(hubSessionId);
+    slides_->setSession(hubSessionId);
 }
 
 void AppController::connectSync()

@@ -11,6 +11,7 @@
 #include "viewmodels/PlayerModel.h"
 #include "viewmodels/ReviewModel.h"
 #include "viewmodels/RowModel.h"
+#include "viewmodels/ScreenShareModel.h"
 #include "viewmodels/SearchModel.h"
 
 #include <QHash>
@@ -67,6 +68,7 @@ class AppController : public QObject {
     Q_PROPERTY(spoke::ui::ReviewModel* review READ review CONSTANT)
     Q_PROPERTY(spoke::ui::LiveSessionModel* live READ live CONSTANT)
     Q_PROPERTY(spoke::ui::LiveSlidesModel* slides READ slides CONSTANT)
+    Q_PROPERTY(spoke::ui::ScreenShareModel* screenShare READ screenShare CONSTANT)
     Q_PROPERTY(spoke::ui::LiveCaseModel* liveCase READ liveCase CONSTANT)
 public:
     struct StartOptions {
@@ -116,6 +118,7 @@ public:
     ReviewModel* review() { return review_.get(); }
     LiveSessionModel* live() { return live_.get(); }
     LiveSlidesModel* slides() { return slides_.get(); }
+    ScreenShareModel* screenShare() { return screenShare_.get(); }
     LiveCaseModel* liveCase() { return liveCase_.get(); }
     // The hub session the call belongs to (0: none; a practice call has
     // none unless SPOKE_HUB_SESSION names one): the side panel follows it.
@@ -163,6 +166,7 @@ private:
     std::unique_ptr<ReviewModel> review_;
     std::unique_ptr<LiveSessionModel> live_;
     std::unique_ptr<LiveSlidesModel> slides_;
+    std::unique_ptr<ScreenShareModel> screenShare_;
     std::unique_ptr<LiveCaseModel> liveCase_;
     // Cases as the cache lists them, and where each stands with the hub; the
     // list QML sees is built from both, whichever answers last.

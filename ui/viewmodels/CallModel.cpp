@@ -362,6 +362,7 @@ void CallModel::refreshParticipants()
         p.cameraOn = recent(a.lastVideoMs, nowMs, kNoPictureMs);
         p.speaking = recent(a.lastLoudMs, nowMs, kSpeakingHoldMs);
         p.level = p.muted ? 0 : a.level;
+        p.screenShare = feed.screenShare;
         rows.push_back(p);
         const std::int64_t lastMs = std::max(a.lastAudioMs, a.lastVideoMs);
         anyMedia = anyMedia || lastMs >= 0;

@@ -120,6 +120,9 @@ public:
     // A tile shows feed `feedId` (decimal text, "0" = ourselves) in `view`
     // until it detaches.
     Q_INVOKABLE void attachView(const QString& feedId, spoke::ui::VideoView* view);
+    // The call's worker while a call runs, else null: the screen-share
+    // chooser (ScreenShareModel) starts and stops the share through it.
+    CallWorker* worker() const { return worker_; }
     Q_INVOKABLE void detachView(const QString& feedId, spoke::ui::VideoView* view);
 
     CallMediaRouter& router() { return *router_; }

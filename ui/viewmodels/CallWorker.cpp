@@ -69,6 +69,8 @@ void CallWorker::start()
     connect(session_.get(), &call::CallSession::signallingRestored, this, &CallWorker::reconnected);
     connect(session_.get(), &call::CallSession::failed, this, &CallWorker::onFailed);
     connect(session_.get(), &call::CallSession::finished, this, &CallWorker::finish);
+    connect(session_.get(), &call::CallSession::screenShareStarted, this, &CallWorker::screenShareStarted);
+    connect(session_.get(), &call::CallSession::screenShareStopped, this, &CallWorker::screenShareStopped);
     connect(snapshotTimer_.get(), &QTimer::timeout, this, &CallWorker::takeSnapshot);
     connect(deadline_.get(), &QTimer::timeout, this, [this] {
         if (!connected_)
@@ -121,6 +123,21 @@ void CallWorker::setReceiveVideo(bool on)
     options_.receiveVideo = on;
     if (session_)
         session_->setReceiveVideo(on);
+}
+
+void CallWorker::startScreenShare(const QString& deviceId)
+{
+    if (!session_) {
+        Q_EMIT screenShareStopped(QStringLiteral("not in a call"));
+        return;
+    }
+    session_->startScreenShare(deviceId.toStdString());
+}
+
+void CallWorker::stopScreenShare()
+{
+    if (session_)
+        session_->stopScreenShare();
 }
 
 void CallWorker::leave()
@@ -197,6 +214,7 @@ void CallWorker::takeSnapshot()
         feed.framesDecoded = remote.video.framesDecoded;
         feed.freezes = remote.video.freezes;
         feed.delayMs = pictureDelayMs(remote.video);
+        feed.screenShare = remote.screenShare;
         snap.feeds.push_back(std::move(feed));
     }
     Q_EMIT snapshot(snap);

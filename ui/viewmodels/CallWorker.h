@@ -26,6 +26,7 @@ struct CallFeedSnapshot {
     // Capture to screen: the median glass-to-glass of the last stamped
     // pictures, else RTT/2 + queue delay + the receiver's buffering; -1 unknown.
     double delayMs = -1;
+    bool screenShare = false; // someone's screen share (call::isScreenShare), not a camera
 };
 
 struct CallSnapshot {
@@ -73,6 +74,11 @@ public Q_SLOTS:
     // Low bandwidth (CallSession::setAudioOnly / setReceiveVideo).
     void setAudioOnly(bool on);
     void setReceiveVideo(bool on);
+    // A screen share next to the camera (CallSession::startScreenShare):
+    // `deviceId` as media::ScreenSource names it. Answers screenShareStarted
+    // or screenShareStopped.
+    void startScreenShare(const QString& deviceId);
+    void stopScreenShare();
 
 Q_SIGNALS:
     void connected();
@@ -83,6 +89,9 @@ Q_SIGNALS:
     void left();
     void mediaWarning(const QString& why);
     void snapshot(const spoke::ui::CallSnapshot& snapshot);
+    void screenShareStarted();
+    // `why` is the engine's detail (empty after stopScreenShare).
+    void screenShareStopped(const QString& why);
 
 private:
     void onFailed(const QString& why);

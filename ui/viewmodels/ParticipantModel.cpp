@@ -26,14 +26,16 @@ QVariant ParticipantModel::data(const QModelIndex& index, int role) const
     case MutedRole: return p.muted;
     case CameraOnRole: return p.cameraOn;
     case LevelRole: return p.level;
+    case ScreenShareRole: return p.screenShare;
     default: return {};
     }
 }
 
 QHash<int, QByteArray> ParticipantModel::roleNames() const
 {
-    return {{FeedIdRole, "feedId"}, {NameRole, "name"},         {IsSelfRole, "isSelf"}, {SpeakingRole, "speaking"},
-            {MutedRole, "muted"},   {CameraOnRole, "cameraOn"}, {LevelRole, "level"}};
+    return {
+        {FeedIdRole, "feedId"}, {NameRole, "name"},         {IsSelfRole, "isSelf"}, {SpeakingRole, "speaking"},
+        {MutedRole, "muted"},   {CameraOnRole, "cameraOn"}, {LevelRole, "level"},   {ScreenShareRole, "screenShare"}};
 }
 
 int ParticipantModel::indexOf(qint64 feedId) const

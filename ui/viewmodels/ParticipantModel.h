@@ -24,9 +24,19 @@ public:
         bool muted = false; // no sound, or only silence, for a while
         bool cameraOn = true; // pictures arrive
         double level = 0; // 0..1
+        bool screenShare = false; // someone's shared screen, not a camera
         bool operator==(const Participant&) const = default;
     };
-    enum Role { FeedIdRole = Qt::UserRole + 1, NameRole, IsSelfRole, SpeakingRole, MutedRole, CameraOnRole, LevelRole };
+    enum Role {
+        FeedIdRole = Qt::UserRole + 1,
+        NameRole,
+        IsSelfRole,
+        SpeakingRole,
+        MutedRole,
+        CameraOnRole,
+        LevelRole,
+        ScreenShareRole
+    };
 
     explicit ParticipantModel(QObject* parent = nullptr);
 

@@ -1,9 +1,11 @@
 #include "cases/CaseWorkflow.h"
 
 #include "cases/CaseError.h"
+#include "security/InstallSecrets.h"
 #include "store/Cache.h"
 
 #include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
 
 #include <algorithm>
 
@@ -16,6 +18,27 @@ std::string CaseWorkflow::textHash(const std::string& caseCode, const QString& t
     hash.addData(QByteArrayView("\x1f", 1));
     hash.addData(text.toUtf8());
     return hash.result().toHex().toStdString();
+}
+
+std::string CaseWorkflow::localOverrideHash(const std::string& caseCode, const QString& text)
+{
+    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, security::InstallSecrets::overrideKey());
+    mac.addData(QByteArray::fromStdString(caseCode));
+    mac.addData("\x1f", 1);
+    mac.addData(text.toUtf8());
+    return mac.result().toHex().toStdString();
+}
+
+CaseWorkflow::OverrideMatch CaseWorkflow::matchOverride(const store::DeidOverride& entry, const std::string& caseCode,
+                                                        const Finding& finding)
+{
+    if (entry.fieldPath != finding.path.toStdString() || entry.category != finding.category)
+        return OverrideMatch::No;
+    if (entry.textSha256 == localOverrideHash(caseCode, finding.text))
+        return OverrideMatch::Keyed;
+    if (entry.textSha256 == textHash(caseCode, finding.text))
+        return OverrideMatch::OldUnkeyed;
+    return OverrideMatch::No;
 }
 
 int CaseWorkflow::saveRevision(std::int64_t caseId, const CaseDocument& document, std::int64_t nowMs)
@@ -44,13 +67,19 @@ std::vector<Finding> CaseWorkflow::unresolvedFindings(std::int64_t caseId)
     std::string caseCode;
     int revision = 0;
     const CaseDocument document = latestDocument(caseId, caseCode, revision);
-    const auto overrides = cache_.cases().deidOverrides(caseId);
+    auto cases = cache_.cases();
+    const auto overrides = cases.deidOverrides(caseId);
     std::vector<Finding> open;
     for (Finding& f : gate_.check(document)) {
-        const std::string hash = textHash(caseCode, f.text);
-        const bool overridden = std::any_of(overrides.begin(), overrides.end(), [&](const store::DeidOverride& o) {
-            return o.fieldPath == f.path.toStdString() && o.category == f.category && o.textSha256 == hash;
-        });
+        bool overridden = false;
+        for (const store::DeidOverride& o : overrides) {
+            const OverrideMatch match = matchOverride(o, caseCode, f);
+            // An entry from before the keyed hash is rehashed now that its
+            // text is known, so the guessable hash leaves the log.
+            if (match == OverrideMatch::OldUnkeyed)
+                cases.rehashDeidOverride(o.id, localOverrideHash(caseCode, f.text));
+            overridden = overridden || match != OverrideMatch::No;
+        }
         if (!overridden)
             open.push_back(std::move(f));
     }
@@ -68,17 +97,18 @@ void CaseWorkflow::overrideFinding(std::int64_t caseId, const Finding& finding, 
         throw CaseError(CaseErrorKind::BadOverride, "An override needs the name of the person who decides");
     const auto open = unresolvedFindings(caseId);
     const bool current = std::any_of(open.begin(), open.end(), [&](const Finding& f) {
-        return f.path == finding.path && f.start == finding.start && f.end == finding.end && f.category == finding.category;
+        return f.path == finding.path && f.start == finding.start && f.end == finding.end
+               && f.category == finding.category;
     });
     if (!current)
         throw CaseError(CaseErrorKind::BadOverride, "There is no open finding at " + finding.path.toStdString() + " "
-                                                        + std::to_string(finding.start) + "-" + std::to_string(finding.end)
-                                                        + " to override");
+                                                        + std::to_string(finding.start) + "-"
+                                                        + std::to_string(finding.end) + " to override");
     std::string caseCode;
     int revision = 0;
     latestDocument(caseId, caseCode, revision);
     cache_.cases().addDeidOverride({0, caseId, revision, finding.path.toStdString(), finding.start, finding.end,
-                                    finding.category, textHash(caseCode, finding.text), reason, who, nowMs});
+                                    finding.category, localOverrideHash(caseCode, finding.text), reason, who, nowMs});
 }
 
 void CaseWorkflow::markReady(std::int64_t caseId, std::int64_t nowMs)
@@ -93,7 +123,27 @@ void CaseWorkflow::markReady(std::int64_t caseId, std::int64_t nowMs)
         message += ")";
         throw CaseError(CaseErrorKind::UnresolvedFindings, message);
     }
-    cache_.cases().setStatus(caseId, store::CaseStatus::Ready, nowMs);
+    {
+        // Ready and pruned together: a ready case never keeps its drafts.
+        store::Transaction readyAndPruned(cache_.db());
+        cache_.cases().setStatus(caseId, store::CaseStatus::Ready, nowMs);
+        pruneRedactedRevisions(caseId);
+        readyAndPruned.commit();
+    }
+    cache_.scrubDeletedText();
+}
+
+int CaseWorkflow::pruneRedactedRevisions(std::int64_t caseId)
+{
+    affinity_.assertOwner();
+    const auto latest = cache_.cases().latestRevision(caseId);
+    if (!latest)
+        return 0;
+    const int pruned = cache_.cases().pruneRevisionsBefore(caseId, latest->revision);
+    // Inside a caller's transaction (markReady) the scrub waits for its commit.
+    if (!cache_.db().inTransaction())
+        cache_.scrubDeletedText();
+    return pruned;
 }
 
 } // namespace spoke::cases

@@ -42,6 +42,8 @@ public:
     // draft -> ready, only with no unresolved findings; throws
     // CaseError(UnresolvedFindings) listing them otherwise. A ready case
     // keeps only the revision that was checked (pruneRedactedRevisions).
+    // Inside a caller's transaction, the caller runs
+    // store::Cache::scrubDeletedText() after its commit.
     void markReady(std::int64_t caseId, std::int64_t nowMs);
 
     // Deletes every revision older than the newest, rewrites the case's

@@ -134,6 +134,10 @@ Cache Cache::openInMemory()
 bool Cache::scrubDeletedText()
 {
     db_.exec("INSERT INTO search_index(search_index) VALUES ('optimize')");
+    // SQLite refuses a checkpoint on a connection inside a transaction
+    // (SQLITE_LOCKED); the caller's commit comes first.
+    if (db_.inTransaction())
+        return false;
     // Row: busy (1 if a reader kept the checkpoint from finishing), WAL
     // frames, frames checkpointed. An in-memory cache has no WAL (busy 0).
     Statement checkpoint = db_.prepare("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -41,8 +41,10 @@ public:
     // then copies the WAL into the file and truncates it, so the old page
     // images in the -wal go too. Costs a rewrite of the index; call it after
     // deleting text that must not survive (CaseWorkflow::markReady), outside
-    // a transaction. Returns false if another connection's read kept the WAL
-    // from being truncated (its frames are then overwritten later, not now).
+    // a transaction (inside one, only the merge runs: call it again after the
+    // commit). Returns false if the WAL was not truncated: inside a
+    // transaction, or another connection's read kept it (its frames are then
+    // overwritten later, not now).
     bool scrubDeletedText();
 
 private:

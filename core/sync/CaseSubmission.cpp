@@ -166,6 +166,8 @@ Expected<QueuedSubmission, SubmitFailure> CaseSubmission::submit(std::int64_t ca
             key, "case.submit", QJsonDocument(payload).toJson(QJsonDocument::Compact).toStdString(), nowMs);
         hub.markWaiting(caseId, account->url, key, nowMs);
         tx.commit();
+        // markReady pruned the drafts inside tx; their pages leave the WAL now.
+        cache_.scrubDeletedText();
         return QueuedSubmission{caseId, outboxId, key};
     } catch (const cases::CaseError& error) {
         const bool findings = error.kind() == cases::CaseErrorKind::UnresolvedFindings;

@@ -90,6 +90,32 @@ TEST_CASE("Marking a case ready leaves none of its redacted text in the cache fi
     CHECK(hits.front().caseId == caseId);
 }
 
+TEST_CASE("Marked ready inside a larger transaction (submitting a draft), the scrub follows the commit",
+          "[cases][private]")
+{
+    const test::TempDir temp;
+    const auto file = temp / "spoke-cache.sqlite";
+    store::Cache cache = store::Cache::open(file);
+    const auto programme = cache.sessions().addProgramme({0, "TB-KE", "TB ECHO", "Hub", ""});
+    const auto caseId = cache.cases().create(
+        {0, "ECHO-TB-X205", programme, std::nullopt, "Smear-positive at month 2", store::CaseStatus::Draft, 0, 1, 1});
+    CaseWorkflow workflow(cache, DeidGate::builtIn());
+    workflow.saveRevision(caseId, withSocialHistory(kDraft), 1000);
+    workflow.saveRevision(caseId, withSocialHistory(kRedacted), 2000);
+    REQUIRE(onDisk(file, "xolisweqa"));
+    {
+        // What core/sync's CaseSubmission does: ready, submitted and queued in one transaction.
+        store::Transaction tx(cache.db());
+        workflow.markReady(caseId, 3000);
+        cache.cases().setStatus(caseId, store::CaseStatus::Submitted, 3000);
+        tx.commit();
+    }
+    CHECK(cache.scrubDeletedText());
+    CHECK(cache.cases().byId(caseId)->status == store::CaseStatus::Submitted);
+    CHECK_FALSE(onDisk(file, "xolisweqa"));
+    CHECK_FALSE(onDisk(file, "0712 345 678"));
+}
+
 TEST_CASE("Pruning keeps other cases' text and search rows", "[cases][private]")
 {
     store::Cache cache = store::Cache::openInMemory();

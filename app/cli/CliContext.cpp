@@ -1,5 +1,6 @@
 #include "CliContext.h"
 
+#include "security/KeyringKeyStore.h"
 #include "util/DataDir.h"
 
 #include <QJsonObject>
@@ -15,7 +16,12 @@ std::filesystem::path CliContext::dataDir() const
 
 store::Cache CliContext::openCache() const
 {
-    return store::Cache::open(cacheFileIn(dataDir()));
+    const std::filesystem::path dir = dataDir();
+    // The override log's key (cases::CaseWorkflow) comes with the cache.
+    if (const auto secrets = security::loadInstallSecrets(dir); !secrets)
+        printError(QStringLiteral("no place to keep this install's secrets: %1")
+                       .arg(QString::fromStdString(secrets.error().detail)));
+    return store::Cache::open(cacheFileIn(dir));
 }
 
 void CliContext::printJson(const QJsonDocument& doc)

@@ -2,6 +2,7 @@
 
 #include "StartupTimer.h"
 
+#include "security/KeyringKeyStore.h"
 #include "sync/SyncWorker.h"
 #include "util/DataDir.h"
 #include "util/PrivateFiles.h"
@@ -78,6 +79,9 @@ int main(int argc, char** argv)
     if (parser.isSet(dataDirOption))
         dataDirOverride = parser.value(dataDirOption).toStdString();
     const std::filesystem::path dataDir = spoke::resolveDataDir(dataDirOverride);
+    // Before the cache and sync threads start: the keyring answers on this thread.
+    if (const auto secrets = spoke::security::loadInstallSecrets(dataDir); !secrets)
+        qWarning("No place to keep this install's secrets: %s", secrets.error().detail.c_str());
     spoke::sync::SyncWorker::Options syncOptions;
     syncOptions.dataDir = dataDir;
     hubSync.emplace(syncOptions);

@@ -1,9 +1,11 @@
 #include "cases/CaseWorkflow.h"
 
 #include "cases/CaseError.h"
+#include "security/InstallSecrets.h"
 #include "store/Cache.h"
 
 #include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
 
 #include <algorithm>
 
@@ -27,6 +29,27 @@ std::string CaseWorkflow::textHash(const std::string& caseCode, const QString& t
     hash.addData(QByteArrayView("\x1f", 1));
     hash.addData(text.toUtf8());
     return hash.result().toHex().toStdString();
+}
+
+std::string CaseWorkflow::localOverrideHash(const std::string& caseCode, const QString& text)
+{
+    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, security::InstallSecrets::overrideKey());
+    mac.addData(QByteArray::fromStdString(caseCode));
+    mac.addData("\x1f", 1);
+    mac.addData(text.toUtf8());
+    return mac.result().toHex().toStdString();
+}
+
+CaseWorkflow::OverrideMatch CaseWorkflow::matchOverride(const store::DeidOverride& entry, const std::string& caseCode,
+                                                        const Finding& finding)
+{
+    if (entry.fieldPath != finding.path.toStdString() || entry.category != finding.category)
+        return OverrideMatch::No;
+    if (entry.textSha256 == localOverrideHash(caseCode, finding.text))
+        return OverrideMatch::Keyed;
+    if (entry.textSha256 == textHash(caseCode, finding.text))
+        return OverrideMatch::OldUnkeyed;
+    return OverrideMatch::No;
 }
 
 int CaseWorkflow::saveRevision(std::int64_t caseId, const CaseDocument& document, std::int64_t nowMs)
@@ -55,21 +78,27 @@ std::vector<Finding> CaseWorkflow::unresolvedFindings(std::int64_t caseId)
     std::string caseCode;
     int revision = 0;
     const CaseDocument document = latestDocument(caseId, caseCode, revision);
-    const auto overrides = cache_.cases().deidOverrides(caseId);
+    auto cases = cache_.cases();
+    const auto overrides = cases.deidOverrides(caseId);
     const QStringList unknown = schemas_.unknownKeys(document);
     std::vector<Finding> found = gate_.check(document);
     for (Finding& f : gate_.checkUnknownFields(document, unknown))
         found.push_back(std::move(f));
     std::vector<Finding> open;
     for (Finding& f : found) {
-        const std::string hash = textHash(caseCode, f.text);
         // A finding under an unknown key is never resolved by an override:
         // only removing the key (or its identifier) clears it.
-        const bool overridden =
-            !underAny(f.path, unknown)
-            && std::any_of(overrides.begin(), overrides.end(), [&](const store::DeidOverride& o) {
-                   return o.fieldPath == f.path.toStdString() && o.category == f.category && o.textSha256 == hash;
-               });
+        bool overridden = false;
+        for (const store::DeidOverride& o : overrides) {
+            if (underAny(f.path, unknown))
+                break;
+            const OverrideMatch match = matchOverride(o, caseCode, f);
+            // An entry from before the keyed hash is rehashed now that its
+            // text is known, so the guessable hash leaves the log.
+            if (match == OverrideMatch::OldUnkeyed)
+                cases.rehashDeidOverride(o.id, localOverrideHash(caseCode, f.text));
+            overridden = overridden || match != OverrideMatch::No;
+        }
         if (!overridden)
             open.push_back(std::move(f));
     }
@@ -128,7 +157,7 @@ void CaseWorkflow::overrideFinding(std::int64_t caseId, const Finding& finding, 
     int revision = 0;
     latestDocument(caseId, caseCode, revision);
     cache_.cases().addDeidOverride({0, caseId, revision, finding.path.toStdString(), finding.start, finding.end,
-                                    finding.category, textHash(caseCode, finding.text), reason, who, nowMs});
+                                    finding.category, localOverrideHash(caseCode, finding.text), reason, who, nowMs});
 }
 
 void CaseWorkflow::requireValidForm(std::int64_t caseId)
@@ -183,7 +212,27 @@ void CaseWorkflow::markReady(std::int64_t caseId, std::int64_t nowMs)
         message += unknownFieldsNote(caseId, open);
         throw CaseError(CaseErrorKind::UnresolvedFindings, message);
     }
-    cache_.cases().setStatus(caseId, store::CaseStatus::Ready, nowMs);
+    {
+        // Ready and pruned together: a ready case never keeps its drafts.
+        store::Transaction readyAndPruned(cache_.db());
+        cache_.cases().setStatus(caseId, store::CaseStatus::Ready, nowMs);
+        pruneRedactedRevisions(caseId);
+        readyAndPruned.commit();
+    }
+    cache_.scrubDeletedText();
+}
+
+int CaseWorkflow::pruneRedactedRevisions(std::int64_t caseId)
+{
+    affinity_.assertOwner();
+    const auto latest = cache_.cases().latestRevision(caseId);
+    if (!latest)
+        return 0;
+    const int pruned = cache_.cases().pruneRevisionsBefore(caseId, latest->revision);
+    // Inside a caller's transaction (markReady) the scrub waits for its commit.
+    if (!cache_.db().inTransaction())
+        cache_.scrubDeletedText();
+    return pruned;
 }
 
 } // namespace spoke::cases

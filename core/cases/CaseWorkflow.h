@@ -12,14 +12,15 @@
 
 namespace spoke::store {
 class Cache;
-}
+struct DeidOverride;
+} // namespace spoke::store
 
 namespace spoke::cases {
 
 // Ties the gate to the store's case workflow: a case is only marked ready
 // when its newest revision fits its form schema and every finding is either
 // fixed or explicitly overridden, and each override is logged (who, why,
-// when, which span) with a salted hash in place of the flagged text.
+// when, which span) with a keyed hash in place of the flagged text.
 // Overrides follow the text, not the revision: an unchanged false positive
 // stays resolved after edits elsewhere, and a changed one is checked again.
 //
@@ -57,12 +58,36 @@ public:
     // draft -> ready, only for a document that fits its form schema
     // (CaseError(InvalidForm) otherwise, whoever calls: the editor, the CLI
     // or a sync) and has no unresolved findings (CaseError(UnresolvedFindings)
-    // listing them otherwise).
+    // listing them otherwise). A ready case keeps only the revision that was
+    // checked (pruneRedactedRevisions). Inside a caller's transaction, the
+    // caller runs store::Cache::scrubDeletedText() after its commit.
     void markReady(std::int64_t caseId, std::int64_t nowMs);
 
-    // SHA-256 (hex) of the flagged text salted with the case code, so the
-    // log cannot be matched against other cases or a list of numbers.
+    // Deletes every revision older than the newest, rewrites the case's
+    // search row, and scrubs the freed text from the file and its WAL
+    // (store::Cache::scrubDeletedText). An older revision either holds words
+    // the newest one removed (a redacted name, a phone number) or is an
+    // earlier part of it; which removals were redactions is the gate's guess,
+    // the very thing that can miss, so all of them go. Returns how many went.
+    int pruneRedactedRevisions(std::int64_t caseId);
+
+    // SHA-256 (hex) of the flagged text salted with the case code: the hub
+    // API's `_deid_overrides` text_sha256, which the hub recomputes
+    // (docs/hub-api.md), so it stays an unkeyed hash the hub can repeat.
     static std::string textHash(const std::string& caseCode, const QString& text);
+
+    // HMAC-SHA-256 (hex) of the case code and the flagged text, keyed with
+    // the install's secret (security::InstallSecrets): what the local log
+    // stores. Unlike textHash, it cannot be tested against a list of likely
+    // names or numbers by someone who has the cache but not the keyring.
+    static std::string localOverrideHash(const std::string& caseCode, const QString& text);
+
+    // Whether the logged override `entry` covers `finding`. An entry logged
+    // before the keyed hash (textHash of the case code) still matches, and
+    // the caller may then rehash it (store::CaseStore::rehashDeidOverride).
+    enum class OverrideMatch { No, Keyed, OldUnkeyed };
+    static OverrideMatch matchOverride(const store::DeidOverride& entry, const std::string& caseCode,
+                                       const Finding& finding);
 
 private:
     CaseDocument latestDocument(std::int64_t caseId, std::string& caseCode, int& revision);

@@ -131,6 +131,19 @@ Cache Cache::openInMemory()
     return Cache(std::move(db));
 }
 
+bool Cache::scrubDeletedText()
+{
+    db_.exec("INSERT INTO search_index(search_index) VALUES ('optimize')");
+    // SQLite refuses a checkpoint on a connection inside a transaction
+    // (SQLITE_LOCKED); the caller's commit comes first.
+    if (db_.inTransaction())
+        return false;
+    // Row: busy (1 if a reader kept the checkpoint from finishing), WAL
+    // frames, frames checkpointed. An in-memory cache has no WAL (busy 0).
+    Statement checkpoint = db_.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    return !checkpoint.step() || checkpoint.int64(0) == 0;
+}
+
 bool Cache::isEmpty()
 {
     return db_.queryInt("SELECT count(*) FROM programmes") == 0;

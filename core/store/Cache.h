@@ -35,6 +35,18 @@ public:
 
     bool isEmpty();
 
+    // Makes deleted text unreadable in the file, not only unreachable: merges
+    // the full-text index into one segment (FTS5 'optimize', which drops the
+    // postings of deleted rows; secure_delete zeroes the pages they leave),
+    // then copies the WAL into the file and truncates it, so the old page
+    // images in the -wal go too. Costs a rewrite of the index; call it after
+    // deleting text that must not survive (CaseWorkflow::markReady), outside
+    // a transaction (inside one, only the merge runs: call it again after the
+    // commit). Returns false if the WAL was not truncated: inside a
+    // transaction, or another connection's read kept it (its frames are then
+    // overwritten later, not now).
+    bool scrubDeletedText();
+
 private:
     explicit Cache(Database db) : db_(std::move(db)) { }
     static void configure(Database& db);

@@ -112,6 +112,25 @@ std::vector<CaseRevision> CaseStore::revisions(std::int64_t caseId)
     return result;
 }
 
+int CaseStore::pruneRevisionsBefore(std::int64_t caseId, int keepRevision)
+{
+    Transaction tx(db_);
+    db_.prepare("DELETE FROM case_revisions WHERE case_id = ? AND revision < ?").bindAll(caseId, keepRevision).run();
+    const int pruned = db_.changes();
+    // The search row is deleted and inserted again rather than updated: an
+    // update leaves the old words' postings in FTS5 segments as deletions
+    // that only a merge drops; the fresh row carries the kept text only.
+    // Its rowid follows Migrations.cpp (case id * 8 + 2).
+    db_.prepare("DELETE FROM search_index WHERE rowid = ? * 8 + 2").bind(1, caseId).run();
+    db_.prepare("INSERT INTO search_index(rowid, kind, ref_id, title, body) "
+                "SELECT c.id * 8 + 2, 'case', c.id, c.title, COALESCE(r.plain_text, '') FROM cases c "
+                "LEFT JOIN case_revisions r ON r.case_id = c.id AND r.revision = ? WHERE c.id = ?")
+        .bindAll(keepRevision, caseId)
+        .run();
+    tx.commit();
+    return pruned;
+}
+
 bool CaseStore::isAllowedTransition(CaseStatus from, CaseStatus to)
 {
     using S = CaseStatus;
@@ -166,6 +185,11 @@ std::vector<DeidOverride> CaseStore::deidOverrides(std::int64_t caseId)
                           stmt.int64(10)});
     }
     return result;
+}
+
+void CaseStore::rehashDeidOverride(std::int64_t overrideId, std::string_view textSha256)
+{
+    db_.prepare("UPDATE deid_overrides SET text_sha256 = ? WHERE id = ?").bindAll(textSha256, overrideId).run();
 }
 
 std::int64_t CaseStore::addRecommendation(const Recommendation& r)

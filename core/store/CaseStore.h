@@ -9,7 +9,8 @@ namespace spoke::store {
 class Database;
 
 // A logged decision that a de-identification finding is a false positive.
-// `textSha256` is a salted hash of the flagged text, never the text.
+// `textSha256` is a keyed hash of the flagged text (cases::CaseWorkflow), never
+// the text; 64 hex digits.
 struct DeidOverride {
     std::int64_t id = 0;
     std::int64_t caseId = 0;
@@ -40,6 +41,11 @@ public:
     int saveRevision(std::int64_t caseId, std::string_view bodyJson, std::string_view plainText, std::int64_t savedMs);
     std::optional<CaseRevision> latestRevision(std::int64_t caseId);
     std::vector<CaseRevision> revisions(std::int64_t caseId);
+    // Deletes every revision of the case older than `keepRevision` and writes
+    // the case's search row afresh from the kept one. Returns how many
+    // revisions went. The words of the deleted revisions may still sit in old
+    // FTS segments and free pages until Cache::scrubDeletedText().
+    int pruneRevisionsBefore(std::int64_t caseId, int keepRevision);
 
     // Throws StoreError(Constraint) for a move the workflow does not allow.
     void setStatus(std::int64_t caseId, CaseStatus next, std::int64_t nowMs);
@@ -48,6 +54,8 @@ public:
     // Throws StoreError(Constraint) without a reason or author.
     std::int64_t addDeidOverride(const DeidOverride& entry);
     std::vector<DeidOverride> deidOverrides(std::int64_t caseId);
+    // Replaces an entry's hash (an old-scheme hash upgraded once its text is known).
+    void rehashDeidOverride(std::int64_t overrideId, std::string_view textSha256);
 
     std::int64_t addRecommendation(const Recommendation& recommendation);
     std::vector<Recommendation> recommendations(std::int64_t caseId);

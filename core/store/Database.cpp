@@ -151,6 +151,11 @@ int Database::changes() const
     return sqlite3_changes(db_);
 }
 
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(db_) == 0;
+}
+
 // ---- Statement ------------------------------------------------------------
 
 Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) { }

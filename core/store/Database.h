@@ -41,6 +41,8 @@ public:
 
     std::int64_t lastInsertRowId() const;
     int changes() const;
+    // True between BEGIN and COMMIT/ROLLBACK (a Transaction is open).
+    bool inTransaction() const;
     const std::filesystem::path& path() const { return path_; }
 
     sqlite3* handle() const { return db_; }

@@ -41,21 +41,20 @@ std::string titleOf(const cases::CaseDocument& document)
 
 // The `_deid_overrides` annotation the hub checks (docs/hub-api.md, POST
 // /api/v1/cases): one entry per finding of the sent document that a local
-// override covers. Local overrides are hashed with the local case code, the
-// hub hashes with the document's case_id; the two start equal but the
-// document's case_id can be edited later, so each entry is hashed again with
-// the case_id the hub will see. Neither the text, the reason nor the person
-// leaves the laptop.
+// override covers. The local log keeps a hash keyed with this install's
+// secret (cases::CaseWorkflow::localOverrideHash), which the hub cannot
+// recompute; the hub recomputes an unkeyed hash salted with the document's
+// case_id (which can differ from the local case code once edited), so each
+// entry is hashed again for the hub with that case_id. Neither the text,
+// the reason, the person nor the key leaves the laptop.
 QJsonArray overrideAnnotation(const cases::DeidGate& gate, const cases::CaseDocument& sent,
                               const std::vector<store::DeidOverride>& overrides, const std::string& localCode)
 {
     QJsonArray entries;
     const std::string hubSalt = sent.caseId().toStdString();
     for (const cases::Finding& finding : gate.check(sent)) {
-        const std::string localHash = cases::CaseWorkflow::textHash(localCode, finding.text);
         const bool covered = std::any_of(overrides.begin(), overrides.end(), [&](const store::DeidOverride& o) {
-            return o.fieldPath == finding.path.toStdString() && o.category == finding.category
-                   && o.textSha256 == localHash;
+            return cases::CaseWorkflow::matchOverride(o, localCode, finding) != cases::CaseWorkflow::OverrideMatch::No;
         });
         if (!covered)
             continue;
@@ -167,6 +166,8 @@ Expected<QueuedSubmission, SubmitFailure> CaseSubmission::submit(std::int64_t ca
             key, "case.submit", QJsonDocument(payload).toJson(QJsonDocument::Compact).toStdString(), nowMs);
         hub.markWaiting(caseId, account->url, key, nowMs);
         tx.commit();
+        // markReady pruned the drafts inside tx; their pages leave the WAL now.
+        cache_.scrubDeletedText();
         return QueuedSubmission{caseId, outboxId, key};
     } catch (const cases::CaseError& error) {
         const bool findings = error.kind() == cases::CaseErrorKind::UnresolvedFindings;

@@ -1,21 +1,13 @@
 #include "sync/TokenStore.h"
 
+#include "security/KeychainJob.h"
+
 #include <qt6keychain/keychain.h>
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QSemaphore>
-#include <QThread>
-#include <QTimer>
-
-#include <functional>
-#include <memory>
-#include <mutex>
 
 namespace spoke::sync {
 
@@ -28,62 +20,6 @@ QString keyFor(const QString& hubUrl, const QString& email)
     return hubUrl + QLatin1Char(' ') + email.toLower();
 }
 
-struct JobOutcome {
-    bool finished = false;
-    QKeychain::Error error = QKeychain::OtherError;
-    QString text;
-};
-
-// What a job's finished handler hands to the waiting thread.
-struct JobWait {
-    QSemaphore done;
-    std::mutex mutex;
-    JobOutcome outcome;
-};
-
-// Runs a keychain job on the application's main thread, where QtKeychain
-// keeps its one job executor (it is not thread-safe), and waits at most
-// `timeoutMs` for it: a keyring that hangs must not hang the caller. The job
-// deletes itself when it ends, also after a timeout, so nothing here frees
-// what the keychain may still use.
-JobOutcome runJob(std::function<QKeychain::Job*()> makeJob, int timeoutMs)
-{
-    QCoreApplication* app = QCoreApplication::instance();
-    if (!app)
-        return {};
-    auto wait = std::make_shared<JobWait>();
-    auto start = [wait, makeJob = std::move(makeJob)] {
-        QKeychain::Job* job = makeJob();
-        job->setAutoDelete(true);
-        QObject::connect(job, &QKeychain::Job::finished, job, [wait](QKeychain::Job* finished) {
-            {
-                const std::lock_guard lock(wait->mutex);
-                wait->outcome.finished = true;
-                wait->outcome.error = finished->error();
-                if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
-                    wait->outcome.text = read->textData();
-            }
-            wait->done.release();
-        });
-        job->start();
-    };
-    if (QThread::currentThread() == app->thread()) {
-        start();
-        QElapsedTimer timer;
-        timer.start();
-        while (!wait->done.tryAcquire() && timer.elapsed() < timeoutMs) {
-            QEventLoop slice; // sleeps in the event loop instead of spinning
-            QTimer::singleShot(20, &slice, &QEventLoop::quit);
-            slice.exec();
-        }
-    } else {
-        QMetaObject::invokeMethod(app, std::move(start), Qt::QueuedConnection);
-        wait->done.tryAcquire(1, timeoutMs);
-    }
-    const std::lock_guard lock(wait->mutex);
-    return wait->outcome;
-}
-
 } // namespace
 
 TokenStore::TokenStore(Options options) : options_(std::move(options)) { }
@@ -92,7 +28,7 @@ TokenStore::KeyringAnswer TokenStore::keyringWrite(const QString& key, const QSt
 {
     if (options_.fileOnly)
         return KeyringAnswer::Unavailable;
-    const JobOutcome outcome = runJob(
+    const security::KeychainOutcome outcome = security::runKeychainJob(
         [key, token]() -> QKeychain::Job* {
             auto* job = new QKeychain::WritePasswordJob(kService);
             job->setKey(key);
@@ -107,7 +43,7 @@ TokenStore::KeyringAnswer TokenStore::keyringRead(const QString& key, QString& t
 {
     if (options_.fileOnly)
         return KeyringAnswer::Unavailable;
-    const JobOutcome outcome = runJob(
+    const security::KeychainOutcome outcome = security::runKeychainJob(
         [key]() -> QKeychain::Job* {
             auto* job = new QKeychain::ReadPasswordJob(kService);
             job->setKey(key);
@@ -128,7 +64,7 @@ void TokenStore::keyringDelete(const QString& key)
 {
     if (options_.fileOnly)
         return;
-    runJob(
+    security::runKeychainJob(
         [key]() -> QKeychain::Job* {
             auto* job = new QKeychain::DeletePasswordJob(kService);
             job->setKey(key);

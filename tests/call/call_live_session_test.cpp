@@ -208,7 +208,10 @@ TEST_CASE("live session: a chair and a presenter and a participant meet through 
     std::map<QString, Run> runs;
     const auto launch = [&](const QString& name, int seconds, const QStringList& script) {
         runs[name].startedWallMs = QDateTime::currentMSecsSinceEpoch();
-        clients.emplace(name, startHubClient(dir, hub, name, seconds, script));
+        JoinClient& client = clients.emplace(name, startHubClient(dir, hub, name, seconds, script)).first->second;
+        // When it exited, as the event loop saw it (the test waits on each in turn).
+        QObject::connect(client.process.get(), &QProcess::finished,
+                         [&runs, name] { runs[name].endedWallMs = QDateTime::currentMSecsSinceEpoch(); });
     };
     launch(QStringLiteral("chair"), kSeconds, {"--chat", "Welcome, we start with the didactic@6"});
     launch(QStringLiteral("presenter"), kSeconds,
@@ -229,7 +232,6 @@ TEST_CASE("live session: a chair and a presenter and a participant meet through 
 
     for (auto& [name, client] : clients) {
         REQUIRE(waitUntil([&] { return client.process->state() == QProcess::NotRunning; }, (kSeconds + 30) * 1000));
-        runs[name].endedWallMs = QDateTime::currentMSecsSinceEpoch();
         runs[name].stats = readStats(client);
         INFO(name.toStdString() << " live errors: " << compact(runs[name].stats.value("live_errors")));
         CHECK(runs[name].stats.value("live_errors").toArray().isEmpty());

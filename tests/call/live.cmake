@@ -12,7 +12,7 @@ spoke_target_defaults(test_call_live)
 
 set(live_case "live session: a chair and a presenter and a participant meet through the hub and Janus")
 add_test(NAME "${live_case}"
-  COMMAND ${PROJECT_SOURCE_DIR}/tests/janus/janus-netns --reclaim-timeout 2
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/janus/janus-netns --events --reclaim-timeout 2
           ${CMAKE_CURRENT_BINARY_DIR}/janus-run/live-1
           -- $<TARGET_FILE:test_call_live> -w NoTests "${live_case}")
 set_tests_properties("${live_case}" PROPERTIES LABELS "janus;call;hub;live" TIMEOUT 180 SKIP_RETURN_CODE 77

@@ -52,7 +52,9 @@ TEST_CASE("A case with open findings cannot be marked ready", "[cases][workflow]
     workflow.saveRevision(f.caseId, withSocialHistory(QStringLiteral("Fisherman; lives with his wife.")), 4000);
     workflow.markReady(f.caseId, 5000);
     CHECK(f.cache.cases().byId(f.caseId)->status == store::CaseStatus::Ready);
-    CHECK(f.cache.cases().revisions(f.caseId).size() == 2);
+    // Ready keeps only the revision that was checked (the drafts named a phone number).
+    CHECK(f.cache.cases().revisions(f.caseId).size() == 1);
+    CHECK(f.cache.cases().latestRevision(f.caseId)->revision == 2);
     CHECK(f.cache.cases().latestRevision(f.caseId)->plainText.find("lives with his wife") != std::string::npos);
 }
 
@@ -73,7 +75,8 @@ TEST_CASE("A false positive is overridden explicitly, logged without the identif
     bogus.start += 1;
     CHECK_THROWS_AS(workflow.overrideFinding(f.caseId, bogus, "support group name", "nurse on duty", 2500), CaseError);
 
-    workflow.overrideFinding(f.caseId, finding, "name of a support group, not a person", "clinical officer A. N.", 3000);
+    workflow.overrideFinding(f.caseId, finding, "name of a support group, not a person", "clinical officer A. N.",
+                             3000);
     CHECK(workflow.unresolvedFindings(f.caseId).empty());
 
     const auto log = f.cache.cases().deidOverrides(f.caseId);
@@ -85,11 +88,13 @@ TEST_CASE("A false positive is overridden explicitly, logged without the identif
     CHECK(log[0].revision == 1);
     CHECK(log[0].who == "clinical officer A. N.");
     CHECK(log[0].createdMs == 3000);
-    CHECK(log[0].textSha256 == CaseWorkflow::textHash("ECHO-TB-X101", finding.text));
+    CHECK(log[0].textSha256 == CaseWorkflow::localOverrideHash("ECHO-TB-X101", finding.text));
+    CHECK(log[0].textSha256 != CaseWorkflow::textHash("ECHO-TB-X101", finding.text));
     CHECK(log[0].textSha256.find(finding.text.toStdString()) == std::string::npos);
     // The identifier appears nowhere in the override table.
     CHECK(f.cache.db().queryInt("SELECT count(*) FROM deid_overrides WHERE reason LIKE '%Wanjiru%' OR "
-                                "field_path LIKE '%Wanjiru%' OR text_sha256 LIKE '%Wanjiru%'") == 0);
+                                "field_path LIKE '%Wanjiru%' OR text_sha256 LIKE '%Wanjiru%'")
+          == 0);
 
     workflow.markReady(f.caseId, 4000);
     CHECK(f.cache.cases().byId(f.caseId)->status == store::CaseStatus::Ready);
@@ -111,9 +116,13 @@ TEST_CASE("The override table rejects rows without reason, author or a real hash
     Fixture f;
     auto cases = f.cache.cases();
     const std::string hash(64, 'a');
-    CHECK_THROWS_AS(cases.addDeidOverride({0, f.caseId, 1, "narrative", 0, 4, 'A', hash, " ", "who", 1}), store::StoreError);
-    CHECK_THROWS_AS(cases.addDeidOverride({0, f.caseId, 1, "narrative", 0, 4, 'A', hash, "why", "", 1}), store::StoreError);
-    CHECK_THROWS_AS(cases.addDeidOverride({0, f.caseId, 1, "narrative", 0, 4, 'A', "Jane Doe", "why", "who", 1}), store::StoreError);
-    CHECK_THROWS_AS(cases.addDeidOverride({0, f.caseId, 1, "narrative", 0, 4, 'Z', hash, "why", "who", 1}), store::StoreError);
+    CHECK_THROWS_AS(cases.addDeidOverride({0, f.caseId, 1, "narrative", 0, 4, 'A', hash, " ", "who", 1}),
+                    store::StoreError);
+    CHECK_THROWS_AS(cases.addDeidOverride({0, f.caseId, 1, "narrative", 0, 4, 'A', hash, "why", "", 1}),
+                    store::StoreError);
+    CHECK_THROWS_AS(cases.addDeidOverride({0, f.caseId, 1, "narrative", 0, 4, 'A', "Jane Doe", "why", "who", 1}),
+                    store::StoreError);
+    CHECK_THROWS_AS(cases.addDeidOverride({0, f.caseId, 1, "narrative", 0, 4, 'Z', hash, "why", "who", 1}),
+                    store::StoreError);
     CHECK(cases.addDeidOverride({0, f.caseId, 1, "narrative", 0, 4, 'A', hash, "why", "who", 1}) > 0);
 }

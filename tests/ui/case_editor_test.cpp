@@ -242,8 +242,8 @@ TEST_CASE("Mark ready is refused with open findings and allowed after redaction 
     REQUIRE(logged.size() == 1);
     CHECK(logged.front().fieldPath == "narrative");
     CHECK(logged.front().reason == "Fictional name used for teaching");
-    // The log holds a salted hash, never the name itself.
-    CHECK(logged.front().textSha256 == spoke::cases::CaseWorkflow::textHash("ECHO-HIV-T901", kName));
+    // The log holds a keyed hash (the install's secret), never the name itself.
+    CHECK(logged.front().textSha256 == spoke::cases::CaseWorkflow::localOverrideHash("ECHO-HIV-T901", kName));
 
     CHECK(e.editor.canMarkReady());
     e.editor.markReady();

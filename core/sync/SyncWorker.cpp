@@ -4,6 +4,7 @@
 #include "cases/SchemaRegistry.h"
 #include "store/Cache.h"
 #include "store/StoreError.h"
+#include "sync/DeviceId.h"
 #include "sync/EventListener.h"
 #include "sync/HubAccounts.h"
 #include "sync/LiveSessionClient.h"
@@ -89,6 +90,7 @@ public:
     void loadHubCase(std::int64_t hubCaseId);
     void loadCaseSyncStates();
     void live(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSessionClient*)>& call);
+    void fetchJoinInfo(std::int64_t hubSessionId, const SyncWorker::JoinInfoAnswer& answer);
     // Called on the owner's thread as it goes: no job starts after this.
     void requestStop() { stopping_ = true; }
     // On the sync thread. It may run inside a job that waits for the hub (a
@@ -130,6 +132,7 @@ private:
     void triggerPass();
     void scheduleRetry();
     void connectClient();
+    void forwardJoinEvents();
 
     QPointer<SyncWorker> owner_;
     SyncWorker::Options options_;
@@ -141,6 +144,7 @@ private:
     std::unique_ptr<EventListener> listener_;
     std::unique_ptr<QTimer> periodic_;
     std::unique_ptr<QTimer> retry_;
+    QString deviceId_; // read or made on the first join
     std::deque<std::function<void(SyncHost&)>> jobs_;
     SyncState state_;
     bool running_ = false;
@@ -209,6 +213,7 @@ void SyncHost::connectClient()
     QObject::connect(listener_.get(), &EventListener::agendaChanged, this, [this](const HubAgenda& agenda) {
         toOwner([agenda](SyncWorker& w) { Q_EMIT w.liveAgendaChanged(agenda); });
     });
+    forwardJoinEvents();
     QObject::connect(listener_.get(), &EventListener::openChanged, this, [this](bool open) {
         toOwner([open](SyncWorker& w) { Q_EMIT w.liveSocketChanged(open); });
         state_.online = open; // a pass that reaches the hub says online again
@@ -451,6 +456,44 @@ void SyncHost::loadCaseSyncStates()
         fail(SyncWorker::Operation::LoadCaseSyncStates, localStoreError(error));
     }
 }
+
+// --- Joining a session's call and the chair's controls (issue 13) ---------
+
+void SyncHost::forwardJoinEvents()
+{
+    QObject::connect(listener_.get(), &EventListener::mediaChanged, this, [this](const HubMediaState& state) {
+        toOwner([state](SyncWorker& w) { Q_EMIT w.liveMediaChanged(state); });
+    });
+    QObject::connect(listener_.get(), &EventListener::moderated, this, [this](const HubModeration& moderation) {
+        toOwner([moderation](SyncWorker& w) { Q_EMIT w.liveModerated(moderation); });
+    });
+    QObject::connect(listener_.get(), &EventListener::removed, this, [this](const HubRemoval& removal) {
+        toOwner([removal](SyncWorker& w) { Q_EMIT w.liveRemoved(removal); });
+    });
+}
+
+void SyncHost::fetchJoinInfo(std::int64_t hubSessionId, const SyncWorker::JoinInfoAnswer& answer)
+{
+    const auto reply = [this, answer](const HubExpected<JoinInfo>& info) {
+        toOwner([answer, info](SyncWorker&) { answer(info); });
+    };
+    if (!client_)
+        return reply(SyncError{SyncErrorKind::NotSignedIn, 0, {}, {}});
+    if (deviceId_.isEmpty()) {
+        auto id = loadOrCreateDeviceId(options_.dataDir);
+        if (!id)
+            return reply(id.error());
+        deviceId_ = *id;
+    }
+    reply(sync::fetchJoinInfo(*client_, hubSessionId, deviceId_));
+}
+
+void SyncWorker::fetchJoinInfo(std::int64_t hubSessionId, JoinInfoAnswer answer)
+{
+    post([hubSessionId, answer = std::move(answer)](SyncHost& host) { host.fetchJoinInfo(hubSessionId, answer); });
+}
+
+// --- end of the join block ------------------------------------------------
 
 SyncWorker::SyncWorker(Options options, QObject* parent) : QObject(parent), options_(std::move(options))
 {

@@ -239,6 +239,7 @@ TEST_CASE("call view against Janus: tiles and the hub's pattern appear then mute
     call->setMediaPreferences(pinned);
     const QString ourName = QStringLiteral("Clinic under test");
     call->setDisplayName(ourName);
+    call->setIceInterface(env("SPOKE_ICE_IFACE")); // the namespace's one interface, as a practice run pins it
     call->join(QStringLiteral("Practice session"));
     REQUIRE(waitUntil([&] { return call->state() == ui::CallModel::State::InSession; }, 15'000));
 

@@ -676,7 +676,11 @@ void CallModel::refreshQuality()
             in.lossPercent = std::max(in.lossPercent, percent);
             feedIn.lossPercent = percent;
             const CallQualityVerdict feedVerdict = judgeCallQuality(feedIn);
-            feedQuality_[now.feedId] = tr("%1 (%2 % lost)").arg(levelText(feedVerdict.level)).arg(percent, 0, 'f', 1);
+            // Good shows its loss; Fair and Poor show what made them so.
+            feedQuality_[now.feedId] =
+                feedVerdict.level == CallQualityLevel::Good
+                    ? tr("%1 (%2 % lost)").arg(levelText(feedVerdict.level)).arg(percent, 0, 'f', 1)
+                    : tr("%1 (%2)").arg(levelText(feedVerdict.level), feedVerdict.reason);
         }
         packets += feedPackets;
         lost += feedLost;

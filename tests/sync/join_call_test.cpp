@@ -1,9 +1,12 @@
 // What the app and spoke-cli make of the hub's join info: the call's
 // options (CallJoin.h), this install's device id kept in a real file
-// (DeviceId.h), and why a join was refused, by kind (JoinInfo.h).
+// (DeviceId.h), why a join was refused, by kind (JoinInfo.h), and the
+// chair's moderation and removal events (HubProtocol.h, EventListener.h).
 
 #include "sync/CallJoin.h"
 #include "sync/DeviceId.h"
+#include "sync/EventListener.h"
+#include "sync/HubProtocol.h"
 #include "sync/JoinInfo.h"
 
 #include <QFile>
@@ -12,6 +15,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <variant>
+#include <vector>
 
 using namespace spoke;
 using namespace spoke::sync;
@@ -178,4 +183,65 @@ TEST_CASE("join refusals by kind: removed, over, no media, wrong session, offlin
     CHECK(classifyJoinInfoError(SyncError{SyncErrorKind::Offline, 0, {}, {}}) == JoinInfoRefusal::Unreachable);
     CHECK(classifyJoinInfoError(SyncError{SyncErrorKind::TlsFailure, 0, {}, {}}) == JoinInfoRefusal::Unreachable);
     CHECK(classifyJoinInfoError(httpError(500, "internal")) == JoinInfoRefusal::Other);
+}
+
+TEST_CASE("The chair's events and answers are read strictly: moderation and removed", "[sync][join]")
+{
+    const QByteArray moderation = R"({"event":"moderation","session_id":7,"account_id":12,
+      "audio_muted_by_chair":true,"by":{"id":2,"name":"Dr Otieno"},"at_ms":1796900004000})";
+    const auto event = parseHubEvent(moderation);
+    REQUIRE(event.ok());
+    const auto* held = std::get_if<HubModeration>(&*event);
+    REQUIRE(held);
+    CHECK(held->sessionId == 7);
+    CHECK(held->accountId == 12);
+    CHECK(held->audioMutedByChair);
+    CHECK(held->byName == QStringLiteral("Dr Otieno"));
+    CHECK(held->atMs == 1796900004000LL);
+
+    const auto removed = parseHubEvent(
+        R"({"event":"removed","session_id":7,"account_id":12,"by":{"id":2,"name":"Dr Otieno"},"at_ms":5})");
+    REQUIRE(removed.ok());
+    const auto* removal = std::get_if<HubRemoval>(&*removed);
+    REQUIRE(removal);
+    CHECK(removal->accountId == 12);
+    CHECK(removal->byId == 2);
+
+    // A missing flag is not "not muted", and a removal without its account is no removal.
+    const auto noFlag =
+        parseHubEvent(R"({"event":"moderation","session_id":7,"account_id":12,"by":{"id":2,"name":"D"},"at_ms":1})");
+    REQUIRE_FALSE(noFlag.ok());
+    CHECK(noFlag.error().detail.contains(QStringLiteral("audio_muted_by_chair")));
+    CHECK_FALSE(parseHubEvent(R"({"event":"removed","session_id":7,"by":{"id":2,"name":"D"},"at_ms":1})").ok());
+
+    // The answers to POST …/moderate and …/remove name no session: the caller's is kept.
+    const auto answer = parseModerationAnswer(
+        R"({"moderation":{"account_id":12,"audio_muted_by_chair":false,"by":{"id":2,"name":"D"},"at_ms":9,"feeds":[12002]}})",
+        7);
+    REQUIRE(answer.ok());
+    CHECK(answer->sessionId == 7);
+    CHECK_FALSE(answer->audioMutedByChair);
+    const auto kicked = parseRemovalAnswer(
+        R"({"removed":{"account_id":12,"by":{"id":2,"name":"D"},"at_ms":9,"kicked_feeds":[12002,12003]}})", 7);
+    REQUIRE(kicked.ok());
+    CHECK(kicked->accountId == 12);
+}
+
+TEST_CASE("The event listener emits the chair's events", "[sync][join]")
+{
+    EventListener listener;
+    std::vector<HubModeration> moderations;
+    std::vector<HubRemoval> removals;
+    QObject::connect(&listener, &EventListener::moderated, [&](const HubModeration& m) { moderations.push_back(m); });
+    QObject::connect(&listener, &EventListener::removed, [&](const HubRemoval& r) { removals.push_back(r); });
+    listener.handleMessage(QStringLiteral(R"({"event":"moderation","session_id":7,"account_id":12,)"
+                                          R"("audio_muted_by_chair":true,"by":{"id":2,"name":"D"},"at_ms":1})"));
+    listener.handleMessage(
+        QStringLiteral(R"({"event":"removed","session_id":7,"account_id":13,"by":{"id":2,"name":"D"},"at_ms":2})"));
+    listener.handleMessage(QStringLiteral(R"({"event":"removed","session_id":7})"));
+    REQUIRE(moderations.size() == 1);
+    CHECK(moderations[0].accountId == 12);
+    REQUIRE(removals.size() == 1);
+    CHECK(removals[0].accountId == 13);
+    CHECK(listener.droppedEvents() == 1);
 }

@@ -10,6 +10,7 @@
 #include "call/CallSession.h"
 #include "media/devices/DeviceRegistry.h"
 #include "session/JanusConnection.h"
+#include "sync/CallJoin.h"
 #include "sync/JoinInfo.h"
 #include "transport/IceServerUrl.h"
 
@@ -165,30 +166,6 @@ Refusal parseIceServers(const QCommandLineParser& parser, transport::IceServers&
     return std::nullopt;
 }
 
-// Fills what the hub's join info gives (docs/hub-api.md, GET
-// /sessions/{id}/join): the Janus URL, room, pin, token, our camera's
-// publisher id, our name and the ICE servers.
-Refusal applyJoinInfo(const sync::JoinInfo& info, bool displayGiven, call::CallOptions& options,
-                      transport::IceServers& servers)
-{
-    options.janusUrl = info.janusUrl;
-    options.room = info.room;
-    options.pin = info.pin;
-    options.token = info.token;
-    options.feedId = info.cameraFeedId;
-    options.screenFeedId = info.screenFeedId;
-    if (!displayGiven)
-        options.display = info.display;
-    for (const sync::JoinIceServer& server : info.iceServers) {
-        for (const QString& url : server.urls) {
-            if (auto error = transport::addIceServer(servers, url.toStdString(), server.username.toStdString(),
-                                                     server.credential.toStdString()))
-                return QStringLiteral("the hub's ICE server: ") + QString::fromStdString(error->message);
-        }
-    }
-    return std::nullopt;
-}
-
 // This device as the hub knows it: --device-id, or the host name made safe.
 QString deviceIdFor(const QCommandLineParser& parser)
 {
@@ -228,8 +205,14 @@ Refusal parseRoomAccess(CliContext& context, const QCommandLineParser& parser, c
                 .arg(sync::toString(info.error().kind))
                 .arg(info.error().httpStatus)
                 .arg(info.error().detail);
-        if (Refusal refusal = applyJoinInfo(*info, parser.isSet(QStringLiteral("display")), options, servers))
-            return refusal;
+        // The hub's room, our ids and the account's name (--display overrides
+        // the name), and its ICE servers after any given here.
+        const QString display = options.display;
+        sync::applyJoinRoom(*info, options);
+        if (parser.isSet(QStringLiteral("display")))
+            options.display = display;
+        if (auto error = sync::addJoinIceServers(*info, servers))
+            return QStringLiteral("the hub's ICE server: ") + QString::fromStdString(error->message);
     } else {
         options.janusUrl = QUrl(parser.value(QStringLiteral("janus")));
         options.room = parser.value(QStringLiteral("room")).toULongLong(&ok);

@@ -13,7 +13,8 @@ namespace spoke::sync {
 
 // The hub's event socket (`/api/v1/events`, docs/hub-api.md): sends the
 // token as the first message, then reports each `{"event":"changed"}` as a
-// hint to pull, and a live session's `chat`, `hands`, `agenda`, `slide` and `media` events
+// hint to pull, and a live session's `chat`, `hands`, `agenda`, `slide`, `media`,
+// `moderation` and `removed` events
 // (docs/hub-api.md "Live session") with their data. Nothing is trusted from
 // it: every message is read by parseHubEvent (HubProtocol); a malformed one
 // is logged and dropped, an unknown event type ignored. When the socket drops it reconnects after a capped,
@@ -54,6 +55,9 @@ Q_SIGNALS:
     // A page turn (`slide`) and a member's mute/camera report (`media`).
     void slideTurned(const spoke::sync::HubSlideTurn& turn);
     void mediaChanged(const spoke::sync::HubMediaState& state);
+    // The chair's mute or unmute of a member (`moderation`), and a removal (`removed`).
+    void moderated(const spoke::sync::HubModeration& moderation);
+    void removed(const spoke::sync::HubRemoval& removal);
     void openChanged(bool open);
     void tokenRefused();
 

@@ -678,6 +678,55 @@ template <class T, class Read> HubExpected<T> readWrapped(const QByteArray& body
     return value;
 }
 
+// Who did it: the chair's `by` object.
+void readBy(Fields& f, std::int64_t& byId, QString& byName)
+{
+    Fields by(f.object("by"), f.where() + QStringLiteral(".by"));
+    if (!f.ok())
+        return;
+    byId = by.id("id");
+    byName = by.string("name");
+    if (!by.ok())
+        f.failHere(by.error().detail);
+}
+
+HubModeration readModeration(Fields& f, std::int64_t sessionId)
+{
+    HubModeration moderation;
+    moderation.sessionId = sessionId;
+    moderation.accountId = f.id("account_id");
+    moderation.audioMutedByChair = requiredBoolean(f, "audio_muted_by_chair");
+    readBy(f, moderation.byId, moderation.byName);
+    moderation.atMs = f.integer("at_ms");
+    return moderation;
+}
+
+HubRemoval readRemoval(Fields& f, std::int64_t sessionId)
+{
+    HubRemoval removal;
+    removal.sessionId = sessionId;
+    removal.accountId = f.id("account_id");
+    readBy(f, removal.byId, removal.byName);
+    removal.atMs = f.integer("at_ms");
+    return removal;
+}
+
+// A `moderation` or `removed` event: the object is the event itself.
+HubExpected<HubEvent> readChairEvent(Fields& f, const QString& kind)
+{
+    const std::int64_t sessionId = f.id("session_id");
+    if (kind == QLatin1String("moderation")) {
+        HubModeration moderation = readModeration(f, sessionId);
+        if (!f.ok())
+            return f.error();
+        return HubEvent{std::move(moderation)};
+    }
+    HubRemoval removal = readRemoval(f, sessionId);
+    if (!f.ok())
+        return f.error();
+    return HubEvent{std::move(removal)};
+}
+
 // A `slide` or `media` event: the object is the event itself.
 HubExpected<HubEvent> readSlidesEvent(Fields& f, const QString& kind)
 {
@@ -767,6 +816,16 @@ HubExpected<QList<HubMediaState>> parseMediaListAnswer(const QByteArray& body, s
     return states;
 }
 
+HubExpected<HubModeration> parseModerationAnswer(const QByteArray& body, std::int64_t sessionId)
+{
+    return readWrapped<HubModeration>(body, "moderation", [&](Fields& f) { return readModeration(f, sessionId); });
+}
+
+HubExpected<HubRemoval> parseRemovalAnswer(const QByteArray& body, std::int64_t sessionId)
+{
+    return readWrapped<HubRemoval>(body, "removed", [&](Fields& f) { return readRemoval(f, sessionId); });
+}
+
 HubExpected<HubEvent> parseHubEvent(const QByteArray& message)
 {
     auto object = parseObject(message);
@@ -785,6 +844,8 @@ HubExpected<HubEvent> parseHubEvent(const QByteArray& message)
     }
     if (kind == QLatin1String("slide") || kind == QLatin1String("media"))
         return readSlidesEvent(f, kind);
+    if (kind == QLatin1String("moderation") || kind == QLatin1String("removed"))
+        return readChairEvent(f, kind);
     if (kind != QLatin1String("chat") && kind != QLatin1String("hands") && kind != QLatin1String("agenda"))
         return HubEvent{UnknownEvent{}};
     return readLiveEvent(f, kind);

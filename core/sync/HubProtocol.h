@@ -68,6 +68,10 @@ HubExpected<HubSlideTurns> parseSlideTurnsAnswer(const QByteArray& body); // {"t
 // {"media":MediaState} and {"media":[MediaState]}; they name no session.
 HubExpected<HubMediaState> parseMediaAnswer(const QByteArray& body, std::int64_t sessionId);
 HubExpected<QList<HubMediaState>> parseMediaListAnswer(const QByteArray& body, std::int64_t sessionId);
+// The chair's answers (docs/hub-api.md, POST …/moderate, POST …/remove):
+// {"moderation":{…}} and {"removed":{…}}; they name no session.
+HubExpected<HubModeration> parseModerationAnswer(const QByteArray& body, std::int64_t sessionId);
+HubExpected<HubRemoval> parseRemovalAnswer(const QByteArray& body, std::int64_t sessionId);
 // 64 lower-case hex digits: the only deck names a client accepts.
 bool isDeckSha256(const QString& text);
 
@@ -77,8 +81,8 @@ struct ChangedEvent {
     std::int64_t cursor = 0;
 };
 struct UnknownEvent { };
-using HubEvent =
-    std::variant<ChangedEvent, HubChatMessage, HubHands, HubAgenda, HubSlideTurn, HubMediaState, UnknownEvent>;
+using HubEvent = std::variant<ChangedEvent, HubChatMessage, HubHands, HubAgenda, HubSlideTurn, HubMediaState,
+                              HubModeration, HubRemoval, UnknownEvent>;
 HubExpected<HubEvent> parseHubEvent(const QByteArray& message);
 
 // The hub's `error.code` of an error answer; empty when there is none.

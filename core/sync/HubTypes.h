@@ -194,6 +194,28 @@ struct HubMediaState {
     std::int64_t atMs = 0;
 };
 
+// The chair muted or unmuted a member's microphone (Janus `moderate`; a
+// `moderation` event, or the answer to POST …/moderate). While
+// `audioMutedByChair`, Janus drops that member's audio whatever their switch.
+struct HubModeration {
+    std::int64_t sessionId = 0;
+    std::int64_t accountId = 0;
+    bool audioMutedByChair = false;
+    std::int64_t byId = 0;
+    QString byName;
+    std::int64_t atMs = 0;
+};
+
+// The chair removed a member from the session's call (a `removed` event, or
+// the answer to POST …/remove); the hub refuses that member's joins after.
+struct HubRemoval {
+    std::int64_t sessionId = 0;
+    std::int64_t accountId = 0;
+    std::int64_t byId = 0;
+    QString byName;
+    std::int64_t atMs = 0;
+};
+
 // What POST .../attendance with a join or leave answered.
 struct HubAttendanceReport {
     HubAttendance attendance;

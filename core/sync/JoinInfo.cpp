@@ -220,4 +220,24 @@ HubExpected<JoinInfo> fetchJoinInfo(HubClient& client, std::int64_t sessionId, c
     return parseJoinInfoAnswer(*body);
 }
 
+JoinInfoRefusal classifyJoinInfoError(const SyncError& error)
+{
+    switch (error.kind) {
+    case SyncErrorKind::NotSignedIn:
+    case SyncErrorKind::Unauthenticated: return JoinInfoRefusal::NotSignedIn;
+    case SyncErrorKind::Forbidden: return JoinInfoRefusal::RemovedByChair;
+    case SyncErrorKind::Conflict: return JoinInfoRefusal::SessionOver;
+    case SyncErrorKind::NotFound: return JoinInfoRefusal::NoSuchSession;
+    case SyncErrorKind::Offline:
+    case SyncErrorKind::Timeout:
+    case SyncErrorKind::TlsFailure: return JoinInfoRefusal::Unreachable;
+    case SyncErrorKind::Unavailable:
+        // 503 is also the hub's own database down; only media_unavailable
+        // says the media server is missing.
+        return error.hubCode == QLatin1String("media_unavailable") ? JoinInfoRefusal::MediaUnavailable
+                                                                   : JoinInfoRefusal::Other;
+    default: return JoinInfoRefusal::Other;
+    }
+}
+
 } // namespace spoke::sync

@@ -53,4 +53,17 @@ bool isValidDeviceId(const QString& deviceId);
 // their status (Conflict, Unavailable).
 HubExpected<JoinInfo> fetchJoinInfo(HubClient& client, std::int64_t sessionId, const QString& deviceId);
 
+// Why the hub gave no join info, as a kind the app words itself
+// (docs/hub-api.md, GET /api/v1/sessions/{id}/join).
+enum class JoinInfoRefusal {
+    NotSignedIn, // no hub account here, or the hub no longer takes its token (401)
+    RemovedByChair, // 403: a member is refused only after the chair removed them
+    SessionOver, // 409
+    MediaUnavailable, // 503 media_unavailable: no Janus configured or answering
+    NoSuchSession, // 404
+    Unreachable, // no answer: offline, timeout, the hub's certificate refused
+    Other, // a bad answer, 5xx, anything the contract does not name
+};
+JoinInfoRefusal classifyJoinInfoError(const SyncError& error);
+
 } // namespace spoke::sync

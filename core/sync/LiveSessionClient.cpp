@@ -154,4 +154,42 @@ HubExpected<HubCaseDetail> LiveSessionClient::fetchCase(std::int64_t hubCaseId)
     return parseCaseAnswer(*body);
 }
 
+HubExpected<HubModeration> LiveSessionClient::moderate(std::int64_t accountId, bool muteAudio)
+{
+    const QJsonObject request{{QStringLiteral("account_id"), double(accountId)},
+                              {QStringLiteral("mute_audio"), muteAudio}};
+    auto body = client_.call("POST", path("moderate"), compact(request));
+    if (!body)
+        return body.error();
+    return parseModerationAnswer(*body, sessionId_);
+}
+
+HubExpected<HubRemoval> LiveSessionClient::remove(std::int64_t accountId)
+{
+    auto body =
+        client_.call("POST", path("remove"), compact(QJsonObject{{QStringLiteral("account_id"), double(accountId)}}));
+    if (!body)
+        return body.error();
+    return parseRemovalAnswer(*body, sessionId_);
+}
+
+HubExpected<HubMediaState> LiveSessionClient::reportMedia(bool audioMuted, bool videoOff, bool audioOnly)
+{
+    const QJsonObject request{{QStringLiteral("audio_muted"), audioMuted},
+                              {QStringLiteral("video_off"), videoOff},
+                              {QStringLiteral("audio_only"), audioOnly}};
+    auto body = client_.call("POST", path("media"), compact(request));
+    if (!body)
+        return body.error();
+    return parseMediaAnswer(*body, sessionId_);
+}
+
+HubExpected<QList<HubMediaState>> LiveSessionClient::fetchMedia()
+{
+    auto body = client_.call("GET", path("media"));
+    if (!body)
+        return body.error();
+    return parseMediaListAnswer(*body, sessionId_);
+}
+
 } // namespace spoke::sync

@@ -63,6 +63,20 @@ public:
     HubExpected<QList<HubCase>> fetchSessionCases();
     HubExpected<HubCaseDetail> fetchCase(std::int64_t hubCaseId);
 
+    // The chair's controls (docs/hub-api.md "Media"; specialists and
+    // coordinators, 403 for anyone else): mute or let speak another
+    // member's microphone (Janus `moderate`; 409 when they have no camera
+    // feed in the room), and remove a member from the call (their feeds are
+    // kicked and their later joins refused). The hub also sends the
+    // `moderation` / `removed` event to everyone.
+    HubExpected<HubModeration> moderate(std::int64_t accountId, bool muteAudio);
+    HubExpected<HubRemoval> remove(std::int64_t accountId);
+    // `POST …/media`: this member's own microphone and camera state, so that
+    // the others see it signalled, not guessed from the media.
+    HubExpected<HubMediaState> reportMedia(bool audioMuted, bool videoOff, bool audioOnly);
+    // `GET …/media`: every reporting member's latest state (after a reconnect).
+    HubExpected<QList<HubMediaState>> fetchMedia();
+
 private:
     HubExpected<HubAgenda> postAdvance(const QByteArray& body);
     QString path(const char* tail) const;

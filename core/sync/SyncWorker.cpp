@@ -5,6 +5,7 @@
 #include "slides/DeckCache.h"
 #include "store/Cache.h"
 #include "store/StoreError.h"
+#include "sync/DeviceId.h"
 #include "sync/EventListener.h"
 #include "sync/HubAccounts.h"
 #include "sync/LiveSessionClient.h"
@@ -92,6 +93,7 @@ public:
     void loadCaseSyncStates();
     void live(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSessionClient*)>& call);
     void slides(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSlides*)>& call);
+    void fetchJoinInfo(std::int64_t hubSessionId, const SyncWorker::JoinInfoAnswer& answer);
     // Called on the owner's thread as it goes: no job starts after this.
     void requestStop() { stopping_ = true; }
     // On the sync thread. It may run inside a job that waits for the hub (a
@@ -133,6 +135,7 @@ private:
     void triggerPass();
     void scheduleRetry();
     void connectClient();
+    void forwardJoinEvents();
 
     QPointer<SyncWorker> owner_;
     SyncWorker::Options options_;
@@ -145,6 +148,7 @@ private:
     std::unique_ptr<slides::DeckCache> decks_; // made at the first slides job
     std::unique_ptr<QTimer> periodic_;
     std::unique_ptr<QTimer> retry_;
+    QString deviceId_; // read or made on the first join
     std::deque<std::function<void(SyncHost&)>> jobs_;
     SyncState state_;
     bool running_ = false;
@@ -216,6 +220,7 @@ void SyncHost::connectClient()
     QObject::connect(listener_.get(), &EventListener::slideTurned, this, [this](const HubSlideTurn& turn) {
         toOwner([turn](SyncWorker& w) { Q_EMIT w.liveSlideTurned(turn); });
     });
+    forwardJoinEvents();
     QObject::connect(listener_.get(), &EventListener::openChanged, this, [this](bool open) {
         toOwner([open](SyncWorker& w) { Q_EMIT w.liveSocketChanged(open); });
         state_.online = open; // a pass that reaches the hub says online again
@@ -471,6 +476,44 @@ void SyncHost::loadCaseSyncStates()
         fail(SyncWorker::Operation::LoadCaseSyncStates, localStoreError(error));
     }
 }
+
+// --- Joining a session's call and the chair's controls (issue 13) ---------
+
+void SyncHost::forwardJoinEvents()
+{
+    QObject::connect(listener_.get(), &EventListener::mediaChanged, this, [this](const HubMediaState& state) {
+        toOwner([state](SyncWorker& w) { Q_EMIT w.liveMediaChanged(state); });
+    });
+    QObject::connect(listener_.get(), &EventListener::moderated, this, [this](const HubModeration& moderation) {
+        toOwner([moderation](SyncWorker& w) { Q_EMIT w.liveModerated(moderation); });
+    });
+    QObject::connect(listener_.get(), &EventListener::removed, this, [this](const HubRemoval& removal) {
+        toOwner([removal](SyncWorker& w) { Q_EMIT w.liveRemoved(removal); });
+    });
+}
+
+void SyncHost::fetchJoinInfo(std::int64_t hubSessionId, const SyncWorker::JoinInfoAnswer& answer)
+{
+    const auto reply = [this, answer](const HubExpected<JoinInfo>& info) {
+        toOwner([answer, info](SyncWorker&) { answer(info); });
+    };
+    if (!client_)
+        return reply(SyncError{SyncErrorKind::NotSignedIn, 0, {}, {}});
+    if (deviceId_.isEmpty()) {
+        auto id = loadOrCreateDeviceId(options_.dataDir);
+        if (!id)
+            return reply(id.error());
+        deviceId_ = *id;
+    }
+    reply(sync::fetchJoinInfo(*client_, hubSessionId, deviceId_));
+}
+
+void SyncWorker::fetchJoinInfo(std::int64_t hubSessionId, JoinInfoAnswer answer)
+{
+    post([hubSessionId, answer = std::move(answer)](SyncHost& host) { host.fetchJoinInfo(hubSessionId, answer); });
+}
+
+// --- end of the join block ------------------------------------------------
 
 SyncWorker::SyncWorker(Options options, QObject* parent) : QObject(parent), options_(std::move(options))
 {

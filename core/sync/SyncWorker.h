@@ -3,6 +3,7 @@
 #include "cases/Finding.h"
 #include "sync/CaseSubmission.h"
 #include "sync/HubTypes.h"
+#include "sync/JoinInfo.h"
 #include "sync/SyncError.h"
 
 #include <QList>
@@ -128,6 +129,16 @@ public:
     static constexpr std::int64_t kDeckCacheCapBytes = 256LL * 1024 * 1024;
     void slides(std::int64_t hubSessionId, std::function<LiveAnswer(LiveSlides*)> call);
 
+    // --- Joining a session's call and the chair's controls (issue 13) ---
+    // The join info for hub session `hubSessionId` with this install's
+    // device id (DeviceId.h, made once in the data dir): fetched on the
+    // sync thread, answered on this object's thread while it exists. Ask
+    // again before every join and rejoin: the TURN credential expires
+    // (JoinInfo::expiresMs) and a removed member is refused (403).
+    using JoinInfoAnswer = std::function<void(const HubExpected<JoinInfo>& info)>;
+    void fetchJoinInfo(std::int64_t hubSessionId, JoinInfoAnswer answer);
+    // --- end of the join block ---
+
     enum class Operation {
         RedeemInvite,
         SignIn,
@@ -163,6 +174,11 @@ Q_SIGNALS:
     void liveAgendaChanged(const spoke::sync::HubAgenda& agenda);
     void liveSocketChanged(bool open);
     void liveSlideTurned(const spoke::sync::HubSlideTurn& turn);
+    // Joining and the chair's controls: a member's mute/camera report
+    // (`media`), the chair's mute (`moderation`) and removal (`removed`).
+    void liveMediaChanged(const spoke::sync::HubMediaState& state);
+    void liveModerated(const spoke::sync::HubModeration& moderation);
+    void liveRemoved(const spoke::sync::HubRemoval& removal);
 
 private:
     friend class SyncHost;

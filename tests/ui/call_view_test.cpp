@@ -239,6 +239,10 @@ TEST_CASE("call view against Janus: tiles and the hub's pattern appear then mute
     call->setMediaPreferences(pinned);
     const QString ourName = QStringLiteral("Clinic under test");
     call->setDisplayName(ourName);
+    // The practice room, named here as scripts/practice's environment names it to the app.
+    call->setServerUrl(env("SPOKE_JANUS_WS"));
+    call->setRoom(env("SPOKE_JANUS_ROOM").toULongLong());
+    call->setIceInterface(env("SPOKE_ICE_IFACE")); // the namespace's one interface, as a practice run pins it
     call->join(QStringLiteral("Practice session"));
     REQUIRE(waitUntil([&] { return call->state() == ui::CallModel::State::InSession; }, 15'000));
 

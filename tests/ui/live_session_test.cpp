@@ -13,8 +13,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "sync/JoinInfo.h"
+
 #include <QDateTime>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -87,6 +90,35 @@ TEST_CASE("Participant panel: a remote microphone is unknown until the hub says,
     people.setCall({call[0], call[1]}, self, {});
     CHECK(people.rowCount() == 2);
     CHECK(row(1).name == QStringLiteral("Dr Okello"));
+}
+
+TEST_CASE("Participant panel: in a hub join each feed id names its account, the screen share too", "[ui][live]")
+{
+    LiveParticipantsModel people;
+    LiveParticipantsModel::Self self{7, QStringLiteral("Specialist"), false, true, false, QStringLiteral("Good")};
+    // docs/hub-api.md "Media": camera ACCOUNT*1000 + 2*SLOT, screen + 1; two
+    // accounts share a display name, which no longer matters.
+    const std::vector<ParticipantModel::Participant> call{
+        tile(0, QStringLiteral("Dr Hub"), true), tile(12002, QStringLiteral("Twin")),
+        tile(12003, QStringLiteral("Twin (screen)")), tile(13000, QStringLiteral("Twin"))};
+    people.learnAccount(12, QStringLiteral("Twin"), QStringLiteral("Clinician"));
+    people.learnAccount(13, QStringLiteral("Twin"), QStringLiteral("Trainee"));
+    people.setCall(call, self, {});
+    const auto row = [&](int i) { return people.rows()[static_cast<std::size_t>(i)]; };
+    CHECK(row(1).accountId == 0); // by name: ambiguous
+    people.setFeedsNameAccounts(true);
+    CHECK(row(0).accountId == 7);
+    CHECK(row(1).accountId == 12);
+    CHECK(row(2).accountId == 12);
+    CHECK(row(3).accountId == 13);
+    CHECK(row(3).roleLabel == QStringLiteral("Trainee"));
+    people.applyMedia({13, false, true, true, 10});
+    people.applyModeration(12, true);
+    CHECK(row(3).audio == LiveParticipantsModel::Audio::On);
+    CHECK(row(3).video == LiveParticipantsModel::Video::AudioOnly);
+    CHECK(row(1).audio == LiveParticipantsModel::Audio::MutedByChair);
+    CHECK(people.mutedByChair(12));
+    CHECK_FALSE(people.mutedByChair(13));
 }
 
 TEST_CASE("Chat model: ours is Sending, then Failed and retryable, then the hub's copy replaces it once", "[ui][live]")
@@ -202,7 +234,7 @@ void signIn(spoke::ui::AppController& app, const QString& url, const QString& co
 
 } // namespace
 
-TEST_CASE("Live session against a hub: the chair's agenda, chat both ways, hands in order, attestation",
+TEST_CASE("Live session against a hub: the chair's agenda and chat both ways and hands in order and attestation",
           "[.hub][ui][live]")
 {
     LiveHub live;
@@ -283,7 +315,7 @@ TEST_CASE("Live session against a hub: the chair's agenda, chat both ways, hands
     CHECK_FALSE(model.canEnd());
 }
 
-TEST_CASE("Live session against a hub: a stale Start next item gets the hub's 409, said plainly, and a failed "
+TEST_CASE("Live session against a hub: a stale Start next item gets the hub's 409 said plainly and a failed "
           "chat message is retried once",
           "[.hub][ui][live]")
 {
@@ -332,4 +364,95 @@ TEST_CASE("Live session against a hub: a stale Start next item gets the hub's 40
     REQUIRE(waitUntil([&] { return model.chat()->rows()[0].delivery == LiveChatModel::Delivery::Sent; }, 20'000));
     const QJsonObject page = otherChair.call("GET", live.path("chat") + QStringLiteral("?after=0"), {}, &status);
     CHECK(page.value(QStringLiteral("messages")).toArray().size() == 1);
+}
+
+TEST_CASE("Live session against a hub: media state and the chair's mute signalled and the chair's controls and join "
+          "refusals said plainly",
+          "[.hub][ui][live]")
+{
+    LiveHub live; // no Janus: the media routes answer 503 media_unavailable
+    spoke::test::TestApp chairApp(false);
+    auto& app = chairApp.app;
+    REQUIRE(waitUntil([&] { return app.loaded(); }));
+    signIn(app, live.hub.url(), live.invite("specialist"), QStringLiteral("Dr Hub Specialist"));
+    HttpMember nurse{live.hub.url()};
+    nurse.redeem(live.invite("clinician"), QStringLiteral("nurse@clinic.example"), QStringLiteral("Nurse Amutenya"));
+    const qint64 nurseId = nurse.call("GET", QStringLiteral("/api/v1/me"), {})
+                               .value(QStringLiteral("account"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toInteger();
+    REQUIRE(nurseId > 0);
+
+    LiveSessionModel& model = *app.live();
+    app.setLiveSession(live.session);
+    REQUIRE(waitUntil([&] { return model.eventsOpen() && model.chair(); }, 15'000));
+
+    // The nurse reports her switches; the hub's `media` event reaches the panel.
+    int status = 0;
+    nurse.call("POST", live.path("media"),
+               {{QStringLiteral("audio_muted"), true},
+                {QStringLiteral("video_off"), false},
+                {QStringLiteral("audio_only"), true}},
+               &status);
+    REQUIRE(status == 200);
+    REQUIRE(waitUntil([&] { return model.people()->mediaOf(nurseId).has_value(); }, 15'000));
+    CHECK(model.people()->mediaOf(nurseId)->audioMuted);
+    CHECK(model.people()->mediaOf(nurseId)->audioOnly);
+    CHECK_FALSE(model.people()->mediaOf(nurseId)->videoOff);
+
+    // The chair's mute goes to the hub; with no media server it is refused, and said.
+    model.setMutedByChair(nurseId, true);
+    CHECK(model.moderationBusy());
+    REQUIRE(waitUntil([&] { return !model.moderationBusy(); }, 15'000));
+    CHECK(model.moderationFailed());
+    CHECK(model.moderationNotice()
+          == QStringLiteral("The hub's media server did not answer; nothing changed. Try again."));
+    CHECK_FALSE(model.people()->mutedByChair(nurseId));
+    model.removeParticipant(nurseId);
+    REQUIRE(waitUntil([&] { return !model.moderationBusy(); }, 15'000));
+    CHECK(model.moderationFailed());
+
+    // Joining the session's call asks the hub for the join info with this
+    // install's device id, kept in the data dir, and says why it cannot.
+    auto* call = app.call();
+    call->joinHubSession(live.session, QStringLiteral("Weekly ECHO"));
+    CHECK(call->state() == spoke::ui::CallModel::State::Connecting);
+    REQUIRE(waitUntil([&] { return call->state() == spoke::ui::CallModel::State::Error; }, 15'000));
+    CHECK(call->errorText().contains(QStringLiteral("no media server available")));
+    QFile deviceFile(QString::fromStdString((chairApp.dir.path() / "device-id").string()));
+    REQUIRE(deviceFile.open(QIODevice::ReadOnly));
+    CHECK(spoke::sync::isValidDeviceId(QString::fromLatin1(deviceFile.readAll()).trimmed()));
+    call->dismiss();
+
+    // The chair's mute of this account holds our Mute down and says so;
+    // lifting it leaves our own mute on until we choose.
+    const qint64 me = chairApp.sync.account().accountId;
+    spoke::sync::HubModeration held{live.session, me, true, nurseId, QStringLiteral("Nurse Amutenya"), 1000};
+    call->applyModeration(held);
+    CHECK(call->mutedByChair());
+    CHECK(call->muted());
+    CHECK(call->chairNotice() == QStringLiteral("The chair has muted you. Raise your hand to ask to speak."));
+    call->setMuted(false);
+    CHECK(call->muted());
+    held.audioMutedByChair = false;
+    call->applyModeration(held);
+    CHECK_FALSE(call->mutedByChair());
+    CHECK(call->muted());
+    call->setMuted(false);
+    CHECK_FALSE(call->muted());
+    // Another session's event changes nothing.
+    spoke::sync::HubModeration elsewhere{live.session + 1, me, true, nurseId, QStringLiteral("Nurse Amutenya"), 2000};
+    call->applyModeration(elsewhere);
+    CHECK_FALSE(call->mutedByChair());
+
+    // After the session ends, joining says so. (The side panel followed the
+    // call, which is over: open the session again.)
+    app.setLiveSession(live.session);
+    REQUIRE(waitUntil([&] { return model.canEnd(); }, 15'000));
+    model.endSession();
+    REQUIRE(waitUntil([&] { return model.ended(); }, 15'000));
+    call->joinHubSession(live.session, QStringLiteral("Weekly ECHO"));
+    REQUIRE(waitUntil([&] { return call->state() == spoke::ui::CallModel::State::Error; }, 15'000));
+    CHECK(call->errorText() == QStringLiteral("This session is over. The chair has ended it."));
 }

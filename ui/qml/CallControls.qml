@@ -40,9 +40,12 @@ RowLayout {
 
     CallButton {
         objectName: "muteButton"
-        text: App.call.muted ? qsTr("Unmute") : qsTr("Mute")
-        hint: qsTr("Ctrl+D or M")
-        tint: App.call.muted ? "#c0392b" : "#2b3d52"
+        // While the chair holds our microphone the button says so; pressing
+        // it explains instead of pretending to unmute.
+        text: App.call.mutedByChair ? qsTr("Muted by the chair") : App.call.muted ? qsTr("Unmute") : qsTr("Mute")
+        hint: App.call.mutedByChair ? qsTr("The chair has muted you; raise your hand to ask to speak")
+                                    : qsTr("Ctrl+D or M")
+        tint: App.call.muted || App.call.mutedByChair ? "#c0392b" : "#2b3d52"
         enabled: App.call.inCall
         onClicked: App.call.toggleMute()
     }

@@ -132,6 +132,21 @@ FocusScope {
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
         }
+        // The chair's mute (and its lifting), said plainly: Janus holds our
+        // audio, so Unmute cannot get past it.
+        Label {
+            objectName: "chairNotice"
+            visible: App.call.inCall && App.call.chairNotice !== ""
+            text: App.call.chairNotice
+            color: App.call.mutedByChair ? "#ffb4ab" : "#b9e6c9"
+            wrapMode: Text.WordWrap
+            textFormat: Text.PlainText
+            font.pixelSize: Theme.bodySize
+            font.bold: true
+            Layout.fillWidth: true
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
 
         RowLayout {
             Layout.fillWidth: true

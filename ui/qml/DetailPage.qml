@@ -49,10 +49,10 @@ Page {
             Button {
                 objectName: "joinSessionButton"
                 visible: App.detail.kind === "session" && !App.detail.loading && App.detail.error === ""
-                         && App.call.serverUrl !== ""
+                         && (App.hub.signedIn || App.call.serverUrl !== "")
                 text: qsTr("Join the live session")
                 Accessible.name: text
-                onClicked: App.call.join(App.detail.title)
+                onClicked: App.joinSession(App.detail.itemId, App.detail.title)
             }
             Button {
                 objectName: "playRecordingButton"

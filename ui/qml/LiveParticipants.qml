@@ -5,8 +5,11 @@ import Spoke.Ui
 
 // Everyone in the call: role, hand, microphone, camera and connection.
 // A remote microphone or camera reads "unknown" until the hub says (silence
-// is not a mute); ours is what our own switches say. Below, a clinic laptop
-// names the people in the room with it, for the CME attendance record.
+// is not a mute); ours is what our own switches say. The chair (a specialist
+// or coordinator) gets "Mute" / "Allow to speak" and "Remove from session"
+// (confirmed first) on everyone else; the hub's answer is said under the
+// list. Below, a clinic laptop names the people in the room with it, for
+// the CME attendance record.
 FocusScope {
     id: peopleView
     objectName: "liveParticipants"
@@ -46,6 +49,12 @@ FocusScope {
         }
     }
 
+    function confirmRemoval(accountId, name) {
+        removeDialog.accountId = accountId
+        removeDialog.personName = name
+        removeDialog.open()
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 8
@@ -80,6 +89,9 @@ FocusScope {
                 required property int audio
                 required property int video
                 required property string qualityText
+                required property real accountId
+                readonly property bool chairControls: App.live.chair && !isSelf && accountId > 0
+                readonly property bool heldByChair: audio === LiveParticipantsModel.MutedByChair
                 width: ListView.view.width - 8
                 height: column.implicitHeight + 12
                 radius: 4
@@ -150,8 +162,45 @@ FocusScope {
                             known: person.qualityText !== ""
                         }
                     }
+                    // The chair's controls (docs/hub-api.md "Media").
+                    RowLayout {
+                        visible: person.chairControls
+                        Layout.fillWidth: true
+                        spacing: 6
+                        Button {
+                            objectName: "chairMuteButton"
+                            text: person.heldByChair ? qsTr("Allow to speak") : qsTr("Mute")
+                            enabled: !App.live.moderationBusy
+                            font.pixelSize: Theme.smallSize
+                            Accessible.name: person.heldByChair ? qsTr("Allow %1 to speak").arg(person.name)
+                                                                : qsTr("Mute %1 for everyone").arg(person.name)
+                            onClicked: App.live.setMutedByChair(person.accountId, !person.heldByChair)
+                            Keys.onReturnPressed: clicked()
+                        }
+                        Button {
+                            objectName: "chairRemoveButton"
+                            text: qsTr("Remove from session")
+                            enabled: !App.live.moderationBusy
+                            font.pixelSize: Theme.smallSize
+                            Accessible.name: qsTr("Remove %1 from the session").arg(person.name)
+                            onClicked: peopleView.confirmRemoval(person.accountId, person.name)
+                            Keys.onReturnPressed: clicked()
+                        }
+                    }
                 }
             }
+        }
+        Label {
+            objectName: "moderationNotice"
+            visible: App.live.moderationNotice !== ""
+            text: App.live.moderationNotice
+            textFormat: Text.PlainText
+            color: App.live.moderationFailed ? "#ffb4ab" : "#b9e6c9"
+            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.smallSize
+            Layout.fillWidth: true
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
         }
 
         // CME attendance: people in the room with this laptop (docs/hub-api.md "Attendance").
@@ -197,5 +246,40 @@ FocusScope {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
+    }
+
+    Dialog {
+        id: removeDialog
+        objectName: "removeParticipantDialog"
+        property real accountId: 0
+        property string personName: ""
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Remove from the session?")
+        Label {
+            // The name is the member's own text: plain, never markup.
+            text: qsTr("%1 leaves the call now and cannot join this session again.").arg(removeDialog.personName)
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            width: 340
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Keep them")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                Accessible.name: text
+            }
+            Button {
+                id: confirmRemove
+                text: qsTr("Remove")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                Accessible.name: qsTr("Remove %1 from the session").arg(removeDialog.personName)
+                Keys.onReturnPressed: removeDialog.accept()
+                Keys.onEnterPressed: removeDialog.accept()
+            }
+        }
+        onOpened: confirmRemove.forceActiveFocus()
+        onAccepted: App.live.removeParticipant(accountId)
     }
 }

@@ -53,12 +53,13 @@ ItemDelegate {
             color: Theme.accent
             font.pixelSize: Theme.smallSize
         }
-        // An upcoming session on a server this laptop knows can be joined from the list.
+        // An upcoming session can be joined from the list: through the hub
+        // (its join info) when signed in, or the server kept in Settings.
         Button {
-            visible: !card.model.held && App.call.serverUrl !== ""
+            visible: !card.model.held && (App.hub.signedIn || App.call.serverUrl !== "")
             text: qsTr("Join live session")
             Accessible.name: qsTr("Join live session: %1").arg(card.model.title)
-            onClicked: App.call.join(card.model.title)
+            onClicked: App.joinSession(card.model.sessionId, card.model.title)
         }
     }
 }

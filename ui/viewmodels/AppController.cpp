@@ -94,6 +94,7 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     , screenShare_(std::make_unique<ScreenShareModel>(*call_))
     , liveCase_(std::make_unique<LiveCaseModel>(sync))
 {
+    call_->setHub(&sync_);
     live_->followCall(call_.get());
     // For scripts (scripts/screenshots-live), as SPOKE_JANUS_WS is: a deck to open at start.
     if (const QString deck = qEnvironmentVariable("SPOKE_SLIDES_FILE"); !deck.isEmpty())
@@ -101,8 +102,13 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     connect(call_.get(), &CallModel::stateChanged, this, [this] {
         if (!call_->active())
             setLiveSession(0);
-        else if (!live_->active())
-            setLiveSession(qEnvironmentVariable("SPOKE_HUB_SESSION").toLongLong());
+        else if (!live_->active()) {
+            qint64 session = call_->hubSession();
+            // A practice room's side panel may follow a hub session (scripts/screenshots-live).
+            if (session <= 0 && call_->practice())
+                session = qEnvironmentVariable("SPOKE_HUB_SESSION").toLongLong();
+            setLiveSession(session);
+        }
     });
     connect(editor_.get(), &CaseEditorModel::casesChanged, this, &AppController::refresh);
     connect(worker_.get(), &store::CacheWorker::openFailed, this, [this](const QString& message) {
@@ -140,6 +146,24 @@ void AppController::setLiveSession(qint64 hubSessionId)
     live_->open(hubSessionId);
     liveCase_->setSession(hubSessionId);
     slides_->setSession(hubSessionId);
+}
+
+void AppController::joinSession(qint64 localSessionId, const QString& title)
+{
+    // The session's id on the hub, from the cache (on its thread): a hub
+    // session joins with the hub's join info, any other through the server
+    // kept in Settings.
+    worker_->run<std::optional<std::int64_t>>(
+        this,
+        [localSessionId](store::Cache& cache) -> std::optional<std::int64_t> {
+            const auto account = cache.hub().activeAccount();
+            return account ? cache.hub().hubSessionOf(account->url, localSessionId) : std::nullopt;
+        },
+        [this, title](const store::Outcome<std::optional<std::int64_t>>& hubSession) {
+            const qint64 id = hubSession.ok() && *hubSession.value ? **hubSession.value : 0;
+            call_->setHubSession(id);
+            call_->join(title);
+        });
 }
 
 void AppController::connectSync()

@@ -123,6 +123,10 @@ public:
     // The hub session the call belongs to (0: none; a practice call has
     // none unless SPOKE_HUB_SESSION names one): the side panel follows it.
     Q_INVOKABLE void setLiveSession(qint64 hubSessionId);
+    // "Join live session" on a session card or page: a session synced from
+    // the hub joins its call with the hub's join info (CallModel), any
+    // other through the server kept in Settings.
+    Q_INVOKABLE void joinSession(qint64 localSessionId, const QString& title);
 
     // Reloads every list from the cache, and where each case stands with the hub.
     Q_INVOKABLE void refresh();

@@ -4,7 +4,11 @@
 #include "util/Clock.h"
 #include "viewmodels/VideoView.h"
 
+#include "sync/LiveSessionClient.h"
+#include "sync/SyncWorker.h"
+
 #include <QNetworkInterface>
+#include <QPointer>
 #include <QSettings>
 
 #include <algorithm>
@@ -19,6 +23,9 @@ constexpr std::int64_t kSpeakingHoldMs = 400; // the ring stays lit between syll
 constexpr std::int64_t kSilentMutedMs = 1200; // silence or no sound this long reads as muted
 constexpr std::int64_t kNoPictureMs = 1500; // no picture this long reads as camera off
 constexpr std::int64_t kStallMs = 3000; // nothing from anyone this long: the link dropped
+constexpr int kAccountWaitMs = 5000; // a practice run's join waits this long for the hub account
+// docs/hub-api.md "Media": feed ids are ACCOUNT*1000 + 2*SLOT (screen + 1).
+constexpr quint64 kFeedsPerAccount = 1000;
 
 bool recent(std::int64_t atMs, std::int64_t nowMs, std::int64_t withinMs)
 {
@@ -30,16 +37,27 @@ bool recent(std::int64_t atMs, std::int64_t nowMs, std::int64_t withinMs)
 CallModel::CallModel(QObject* parent) : QObject(parent), router_(std::make_shared<CallMediaRouter>())
 {
     qRegisterMetaType<spoke::ui::CallSnapshot>();
-    serverUrl_ = QUrl(qEnvironmentVariable("SPOKE_JANUS_WS"));
-    if (serverUrl_.isEmpty())
-        serverUrl_ = QSettings().value(QStringLiteral("call/serverUrl")).toUrl();
-    bool ok = false;
-    const quint64 room = qEnvironmentVariable("SPOKE_JANUS_ROOM").toULongLong(&ok);
-    if (ok && room > 0)
-        room_ = room;
-    iceInterface_ = qEnvironmentVariable("SPOKE_ICE_IFACE");
-    displayName_ = qEnvironmentVariable("SPOKE_DISPLAY_NAME", tr("Rural clinic"));
-    practice_ = qEnvironmentVariable("SPOKE_PRACTICE") == QLatin1String("1") && serverUrl_.isValid();
+    serverUrl_ = QSettings().value(QStringLiteral("call/serverUrl")).toUrl();
+    caFile_ = QSettings().value(QStringLiteral("call/caCertificatesPath")).toString();
+    // The practice and screenshot override (see the class comment); a
+    // normal join reads none of these.
+    if (qEnvironmentVariable("SPOKE_PRACTICE") == QLatin1String("1")) {
+        const QUrl practiceServer(qEnvironmentVariable("SPOKE_JANUS_WS"));
+        const qint64 practiceHubSession = qEnvironmentVariable("SPOKE_HUB_SESSION").toLongLong();
+        if (practiceServer.isValid() && !practiceServer.isEmpty()) {
+            serverUrl_ = practiceServer;
+            bool ok = false;
+            const quint64 room = qEnvironmentVariable("SPOKE_JANUS_ROOM").toULongLong(&ok);
+            if (ok && room > 0)
+                room_ = room;
+            practice_ = true;
+        } else if (practiceHubSession > 0) {
+            hubSessionId_ = practiceHubSession;
+            practice_ = true;
+        }
+        iceInterface_ = qEnvironmentVariable("SPOKE_ICE_IFACE");
+        displayName_ = qEnvironmentVariable("SPOKE_DISPLAY_NAME", tr("Practice clinic"));
+    }
     tick_.setInterval(kTickMs);
     connect(&tick_, &QTimer::timeout, this, &CallModel::refreshParticipants);
 }
@@ -63,6 +81,25 @@ QString CallModel::defaultIceInterface()
         }
     }
     return {};
+}
+
+void CallModel::setHub(sync::SyncWorker* sync)
+{
+    sync_ = sync;
+    if (!sync_)
+        return;
+    connect(sync_, &sync::SyncWorker::liveMediaChanged, this, &CallModel::applyHubMedia);
+    connect(sync_, &sync::SyncWorker::liveModerated, this, &CallModel::applyModeration);
+    connect(sync_, &sync::SyncWorker::liveRemoved, this, &CallModel::applyRemoval);
+}
+
+void CallModel::setCaFile(const QString& path)
+{
+    if (path == caFile_)
+        return;
+    caFile_ = path;
+    QSettings().setValue(QStringLiteral("call/caCertificatesPath"), caFile_);
+    Q_EMIT serverChanged();
 }
 
 void CallModel::setServerUrl(const QString& url)
@@ -90,7 +127,12 @@ QString CallModel::statusText() const
 
 QString CallModel::qualityText() const
 {
-    switch (verdict_.level) {
+    return levelText(verdict_.level);
+}
+
+QString CallModel::levelText(CallQualityLevel level)
+{
+    switch (level) {
     case CallQualityLevel::Unknown: return tr("Measuring…");
     case CallQualityLevel::Good: return tr("Good");
     case CallQualityLevel::Fair: return tr("Fair");
@@ -112,6 +154,14 @@ void CallModel::setState(State state, const QString& error)
     Q_EMIT stateChanged();
 }
 
+void CallModel::joinHubSession(qint64 hubSessionId, const QString& title)
+{
+    if (inCall())
+        return;
+    hubSessionId_ = hubSessionId;
+    join(title);
+}
+
 void CallModel::join(const QString& title)
 {
     if (inCall())
@@ -124,43 +174,142 @@ void CallModel::join(const QString& title)
     qualityDetails_.clear();
     signallingDown_ = false;
     mediaStalled_ = false;
+    tokenRetried_ = false;
+    removed_ = false;
+    mutedByChair_ = false;
+    chairNotice_.clear();
+    hubMedia_.clear();
+    chairMuted_.clear();
+    ++joinAttempt_;
     Q_EMIT qualityChanged();
+    Q_EMIT switchesChanged();
+    if (hubSessionId_ > 0 && sync_) {
+        setState(State::Connecting);
+        refreshParticipants();
+        requestJoinInfo();
+        return;
+    }
     if (!serverUrl_.isValid() || !serverUrl_.scheme().startsWith(QLatin1String("ws"))) {
         setState(State::Error, tr("No session server is set up on this laptop. Ask your hub for the session "
                                   "address (it starts with wss://)."));
         return;
     }
-    QString iface = iceInterface_.isEmpty() ? defaultIceInterface() : iceInterface_;
-    if (iface.isEmpty()) {
+    call::CallOptions options = baseOptions();
+    if (options.iceInterface.empty() && defaultIceInterface().isEmpty()) {
         setState(State::Error, tr("This laptop has no network connection to carry the call. Connect to a network "
                                   "and try again."));
         return;
     }
-
-    call::CallOptions options;
     options.janusUrl = serverUrl_;
     options.room = room_;
-    options.display = displayName_;
-    options.iceInterface = iface.toStdString();
+    // The account's name when signed in to a hub, as a hub join has it.
+    if (displayName_.isEmpty() && sync_)
+        displayName_ = sync_->account().name;
+    options.display = displayName_.isEmpty() ? tr("Spoke clinic") : displayName_;
+    startCall(std::move(options), std::nullopt);
+}
+
+call::CallOptions CallModel::baseOptions() const
+{
+    call::CallOptions options;
+    // A practice session (or a test) pins ICE to one interface: Janus in a
+    // namespace sees only that one. Otherwise every usable interface is gathered.
+    if (!iceInterface_.isEmpty())
+        options.iceInterface = iceInterface_.toStdString();
+    else if (practice_)
+        options.iceInterface = defaultIceInterface().toStdString();
     // Plain ws:// beyond loopback only for a practice session (CallOptions::allowPlainWs).
     options.allowPlainWs = practice_;
+    options.caCertificatesPath = caFile_;
     options.tap = router_;
     options.startMuted = muted_;
     options.startCameraOn = cameraOn_;
     options.audioOnly = audioOnly_;
     options.receiveVideo = receiveVideo_;
+    return options;
+}
 
+void CallModel::requestJoinInfo()
+{
+    // At start-up (a practice run) the hub worker may not have read the
+    // account yet: wait for it once per join, a few seconds at most.
+    if (!sync_->account().signedIn && accountWaitAttempt_ != joinAttempt_) {
+        accountWaitAttempt_ = joinAttempt_;
+        const int attempt = joinAttempt_;
+        const auto resume = [this, attempt] {
+            if (!waitForAccount_)
+                return; // the other of the two fired first
+            disconnect(waitForAccount_);
+            waitForAccount_ = {};
+            if (attempt == joinAttempt_ && state_ == State::Connecting && !worker_)
+                requestJoinInfo();
+        };
+        waitForAccount_ = connect(sync_, &sync::SyncWorker::accountChanged, this, [this, resume] {
+            if (sync_->account().signedIn)
+                resume();
+        });
+        QTimer::singleShot(kAccountWaitMs, this, resume);
+        return;
+    }
+    QPointer<CallModel> self(this);
+    const int attempt = joinAttempt_;
+    sync_->fetchJoinInfo(hubSessionId_, [self, attempt](const sync::HubExpected<sync::JoinInfo>& info) {
+        if (self)
+            self->onJoinInfo(attempt, info);
+    });
+}
+
+void CallModel::onJoinInfo(int attempt, const sync::HubExpected<sync::JoinInfo>& info)
+{
+    // Left, or joined again, while the hub answered: not this join's.
+    if (attempt != joinAttempt_ || state_ != State::Connecting || worker_)
+        return;
+    if (!info) {
+        qInfo("join info refused: %s", qPrintable(info.error().detail));
+        const sync::JoinInfoRefusal refusal = sync::classifyJoinInfoError(info.error());
+        removed_ = refusal == sync::JoinInfoRefusal::RemovedByChair;
+        setState(State::Error, joinRefusalText(refusal));
+        return;
+    }
+    displayName_ = info->display;
+    startCall(baseOptions(), *info);
+}
+
+QString CallModel::joinRefusalText(sync::JoinInfoRefusal refusal) const
+{
+    switch (refusal) {
+    case sync::JoinInfoRefusal::RemovedByChair: return tr("The chair removed you from this session.");
+    case sync::JoinInfoRefusal::SessionOver: return tr("This session is over. The chair has ended it.");
+    case sync::JoinInfoRefusal::MediaUnavailable:
+        return tr("The hub has no media server available for the call right now. Try again in a few minutes, or "
+                  "tell the hub's coordinator.");
+    case sync::JoinInfoRefusal::NotSignedIn:
+        return tr("Not signed in to the hub. Sign in under Settings → Hub account, then join again.");
+    case sync::JoinInfoRefusal::NoSuchSession:
+        return tr("The hub does not know this session any more. It may have been cancelled.");
+    case sync::JoinInfoRefusal::Unreachable:
+        return tr("The hub cannot be reached to join the session. Check your network connection and try again.");
+    case sync::JoinInfoRefusal::Other: break;
+    }
+    return tr("The hub did not give what is needed to join this session. Try again, or tell the hub's coordinator.");
+}
+
+void CallModel::startCall(call::CallOptions options, std::optional<sync::JoinInfo> join)
+{
     thread_ = new QThread;
     thread_->setObjectName(QStringLiteral("call"));
     if (!mediaNotice_.isEmpty()) {
         mediaNotice_.clear();
         Q_EMIT mediaNoticeChanged();
     }
-    worker_ = new CallWorker(std::move(options), preferences_.load());
+    const bool fromHub = join.has_value();
+    worker_ = new CallWorker(std::move(options), preferences_.load(), std::move(join));
     worker_->moveToThread(thread_);
-    connect(worker_, &CallWorker::inSession, this, [this] {
+    connect(worker_, &CallWorker::inSession, this, [this, fromHub] {
         if (state_ == State::Connecting || state_ == State::Reconnecting)
             setState(State::InSession);
+        if (fromHub)
+            reportMedia(); // everyone sees our switches from the start
     });
     // A laptop with neither microphone nor speaker has two things to say;
     // the second must not hide the first. Each is said once.
@@ -183,7 +332,10 @@ void CallModel::join(const QString& title)
     connect(worker_, &CallWorker::failed, this, &CallModel::onFailed);
     connect(worker_, &CallWorker::left, this, [this] {
         stopThread();
-        setState(State::Left);
+        if (removed_)
+            setState(State::Error, tr("The chair removed you from this session."));
+        else
+            setState(State::Left);
         refreshParticipants();
     });
     connect(worker_, &CallWorker::snapshot, this, &CallModel::onSnapshot);
@@ -195,8 +347,11 @@ void CallModel::join(const QString& title)
 
 void CallModel::leave()
 {
+    ++joinAttempt_; // a join info still on its way starts nothing
     if (!worker_) {
-        if (inCall())
+        if (inCall() && removed_)
+            setState(State::Error, tr("The chair removed you from this session."));
+        else if (inCall())
             setState(State::Left);
         return;
     }
@@ -214,6 +369,13 @@ void CallModel::dismiss()
 
 void CallModel::setMuted(bool muted)
 {
+    // Janus drops our audio while the chair's mute holds (docs/hub-api.md
+    // "Media"): unmuting here would only pretend, so it is refused and said.
+    if (!muted && mutedByChair_) {
+        chairNotice_ = tr("The chair has muted you. Raise your hand to ask to speak.");
+        Q_EMIT switchesChanged();
+        return;
+    }
     if (muted_ == muted)
         return;
     muted_ = muted;
@@ -222,6 +384,7 @@ void CallModel::setMuted(bool muted)
             worker_, [worker = worker_, muted] { worker->setMuted(muted); }, Qt::QueuedConnection);
     Q_EMIT switchesChanged();
     refreshParticipants();
+    reportMedia();
 }
 
 void CallModel::setCameraOn(bool on)
@@ -234,6 +397,7 @@ void CallModel::setCameraOn(bool on)
             worker_, [worker = worker_, on] { worker->setCameraOn(on); }, Qt::QueuedConnection);
     Q_EMIT switchesChanged();
     refreshParticipants();
+    reportMedia();
 }
 
 void CallModel::setAudioOnly(bool on)
@@ -246,6 +410,7 @@ void CallModel::setAudioOnly(bool on)
             worker_, [worker = worker_, on] { worker->setAudioOnly(on); }, Qt::QueuedConnection);
     Q_EMIT switchesChanged();
     refreshParticipants();
+    reportMedia();
 }
 
 void CallModel::setReceiveVideo(bool on)
@@ -258,6 +423,72 @@ void CallModel::setReceiveVideo(bool on)
             worker_, [worker = worker_, on] { worker->setReceiveVideo(on); }, Qt::QueuedConnection);
     Q_EMIT switchesChanged();
     refreshParticipants();
+}
+
+// Our switches as the hub shows them to everyone (POST …/media), in order
+// on the sync thread; only while in a hub session's call.
+void CallModel::reportMedia()
+{
+    if (!sync_ || hubSessionId_ <= 0 || !worker_ || state_ == State::Connecting)
+        return;
+    const bool audioMuted = muted_;
+    const bool videoOff = !cameraOn_;
+    const bool audioOnly = audioOnly_;
+    sync_->live(hubSessionId_, [=](sync::LiveSessionClient* client) -> sync::SyncWorker::LiveAnswer {
+        if (!client)
+            return [] {};
+        const auto answer = client->reportMedia(audioMuted, videoOff, audioOnly);
+        if (!answer)
+            qInfo("media state not reported: %s", qPrintable(answer.error().detail));
+        return [] {};
+    });
+}
+
+void CallModel::applyHubMedia(const sync::HubMediaState& media)
+{
+    if (media.sessionId != hubSessionId_ || hubSessionId_ <= 0)
+        return;
+    auto& known = hubMedia_[media.accountId];
+    if (known.atMs <= media.atMs) // events may cross; the newest word wins
+        known = media;
+    refreshParticipants();
+}
+
+void CallModel::applyModeration(const sync::HubModeration& moderation)
+{
+    if (moderation.sessionId != hubSessionId_ || hubSessionId_ <= 0)
+        return;
+    if (!sync_ || moderation.accountId != sync_->account().accountId) {
+        chairMuted_[moderation.accountId] = moderation.audioMutedByChair;
+        refreshParticipants();
+        return;
+    }
+    mutedByChair_ = moderation.audioMutedByChair;
+    if (mutedByChair_) {
+        chairNotice_ = tr("The chair has muted you. Raise your hand to ask to speak.");
+        setMuted(true); // our switch says what Janus does
+    } else {
+        // Our own mute stays on: speaking again is the user's choice.
+        chairNotice_ = tr("The chair has let you speak. Unmute when you are ready.");
+    }
+    Q_EMIT switchesChanged();
+    refreshParticipants();
+}
+
+void CallModel::applyRemoval(const sync::HubRemoval& removal)
+{
+    if (removal.sessionId != hubSessionId_ || hubSessionId_ <= 0 || !sync_
+        || removal.accountId != sync_->account().accountId)
+        return;
+    removed_ = true;
+    if (inCall()) {
+        leave();
+        return;
+    }
+    // Janus' kick may have ended the call before the hub's event came:
+    // the reason is the chair's, not the network's.
+    if (state_ == State::Error || state_ == State::Left)
+        setState(State::Error, tr("The chair removed you from this session."));
 }
 
 QString CallModel::dataUsedText() const
@@ -273,10 +504,8 @@ QString CallModel::dataRateText() const
 
 QString CallModel::feedQualityText(qint64 feedId) const
 {
-    const auto it = feedLossPercent_.find(static_cast<quint64>(feedId));
-    if (it == feedLossPercent_.end())
-        return {};
-    return tr("%1 % lost").arg(it->second, 0, 'f', 1);
+    const auto it = feedQuality_.find(static_cast<quint64>(feedId));
+    return it == feedQuality_.end() ? QString() : it->second;
 }
 
 void CallModel::attachView(const QString& feedId, VideoView* view)
@@ -298,14 +527,41 @@ void CallModel::detachView(const QString& feedId, VideoView* view)
 void CallModel::onFailed(CallWorker::Failure kind, const QString& detail)
 {
     stopThread();
+    // A token Janus does not take (the hub re-created the room, or ours
+    // was replaced): fresh join info once, then the truth.
+    if (kind == CallWorker::Failure::NotAuthorized && hubSessionId_ > 0 && sync_ && !tokenRetried_) {
+        qInfo("call: Janus refused our token (%s); asking the hub again", qPrintable(detail));
+        tokenRetried_ = true;
+        ++joinAttempt_;
+        setState(State::Connecting);
+        requestJoinInfo();
+        return;
+    }
     QString message;
     switch (kind) {
+    case CallWorker::Failure::NotAuthorized:
+        message = hubSessionId_ > 0 ? tr("The session room did not accept this laptop's pass, even a fresh one from "
+                                         "the hub. Tell the chair or the hub's coordinator.")
+                                    : tr("The session room is protected and this laptop has no pass for it.");
+        break;
+    case CallWorker::Failure::IceServers:
+        message = tr("The hub's relay server for calls could not be found. Check your network connection and try "
+                     "again.");
+        break;
     case CallWorker::Failure::Unreachable:
-        message = tr("The session server at %1 cannot be reached. Check your network connection, or ask your hub "
-                     "whether the session address is right.")
-                      .arg(serverUrl_.toString());
+        message = hubSessionId_ > 0
+                      ? tr("The session's media server cannot be reached. Check your network connection and try "
+                           "again.")
+                      : tr("The session server at %1 cannot be reached. Check your network connection, or ask your "
+                           "hub whether the session address is right.")
+                            .arg(serverUrl_.toString());
         break;
     case CallWorker::Failure::RoomRefused:
+        if (hubSessionId_ > 0) {
+            message = tr("The media server has no room for this session. The session may have ended; try again in "
+                         "a minute.");
+            break;
+        }
         message = detail.contains(QLatin1String("No such room"), Qt::CaseInsensitive)
                       ? tr("The session room %1 does not exist on the server. The session may have ended, or the "
                            "address may be out of date.")
@@ -360,6 +616,17 @@ void CallModel::refreshParticipants()
         p.name = feed.display.isEmpty() ? tr("Participant %1").arg(feed.feedId) : feed.display;
         p.muted = !recent(a.lastAudibleMs, nowMs, kSilentMutedMs);
         p.cameraOn = recent(a.lastVideoMs, nowMs, kNoPictureMs);
+        // In a hub session each feed names its account, and the account's
+        // own report (or the chair's mute) says what the media cannot.
+        if (hubSessionId_ > 0) {
+            const auto account = static_cast<std::int64_t>(feed.feedId / kFeedsPerAccount);
+            if (const auto it = hubMedia_.find(account); it != hubMedia_.end()) {
+                p.muted = it->second.audioMuted;
+                p.cameraOn = !it->second.videoOff && !it->second.audioOnly;
+            }
+            if (const auto it = chairMuted_.find(account); it != chairMuted_.end() && it->second)
+                p.muted = true;
+        }
         p.speaking = recent(a.lastLoudMs, nowMs, kSpeakingHoldMs);
         p.level = p.muted ? 0 : a.level;
         p.screenShare = feed.screenShare;
@@ -388,7 +655,7 @@ void CallModel::refreshQuality()
     const CallSnapshot& newest = window_.back().snapshot;
     std::uint64_t packets = 0;
     std::uint64_t lost = 0;
-    feedLossPercent_.clear();
+    feedQuality_.clear();
     for (const CallFeedSnapshot& now : newest.feeds) {
         const auto before = std::find_if(oldest.feeds.begin(), oldest.feeds.end(),
                                          [&](const CallFeedSnapshot& f) { return f.feedId == now.feedId; });
@@ -398,10 +665,23 @@ void CallModel::refreshQuality()
         const std::uint64_t feedPackets =
             delta(now.videoPackets, then.videoPackets) + delta(now.audioPackets, then.audioPackets);
         const std::uint64_t feedLost = delta(now.videoLost, then.videoLost) + delta(now.audioLost, then.audioLost);
+        // Each participant's own verdict from what arrived from them (the
+        // People panel): the same thresholds, without our send rate.
+        CallQualityInputs feedIn;
+        feedIn.windowSeconds = in.windowSeconds;
+        feedIn.sendingVideo = false;
+        feedIn.delayMs = now.delayMs;
+        feedIn.freezes = static_cast<int>(delta(now.freezes, then.freezes));
         if (feedPackets + feedLost > 0) {
             const double percent = 100.0 * static_cast<double>(feedLost) / static_cast<double>(feedPackets + feedLost);
             in.lossPercent = std::max(in.lossPercent, percent);
-            feedLossPercent_[now.feedId] = percent;
+            feedIn.lossPercent = percent;
+            const CallQualityVerdict feedVerdict = judgeCallQuality(feedIn);
+            // Good shows its loss; Fair and Poor show what made them so.
+            feedQuality_[now.feedId] =
+                feedVerdict.level == CallQualityLevel::Good
+                    ? tr("%1 (%2 % lost)").arg(levelText(feedVerdict.level)).arg(percent, 0, 'f', 1)
+                    : tr("%1 (%2)").arg(levelText(feedVerdict.level), feedVerdict.reason);
         }
         packets += feedPackets;
         lost += feedLost;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/HubTypes.h"
+#include "sync/JoinInfo.h"
 #include "viewmodels/CallMediaRouter.h"
 #include "viewmodels/CallQuality.h"
 #include "viewmodels/CallWorker.h"
@@ -18,6 +20,10 @@
 #include <map>
 #include <memory>
 
+namespace spoke::sync {
+class SyncWorker;
+}
+
 namespace spoke::ui {
 
 // The call view's model: joins a live session (a Janus VideoRoom) through
@@ -29,9 +35,22 @@ namespace spoke::ui {
 // Nothing here blocks: every engine call is queued to the call thread, and
 // pictures go from the engine's decode threads straight to the tiles.
 //
-// The server comes from the environment the practice session sets
-// (SPOKE_JANUS_WS, SPOKE_JANUS_ROOM, SPOKE_ICE_IFACE; SPOKE_PRACTICE=1 joins
-// at start) or from setServerUrl(). Lives on the UI thread.
+// A hub session's call (joinHubSession) is joined with the hub's join info
+// (sync::JoinInfo: Janus URL, room, pin, this device's token, our feed ids,
+// the account's name, STUN/TURN), fetched on the sync thread afresh before
+// every join and rejoin, since the TURN credential expires and the chair
+// may have removed us; it is applied on the call thread (CallWorker). Our
+// mute, camera and audio-only state goes to the hub (POST …/media) when we
+// join and on every change; the chair's mute (`moderation`) holds our Mute
+// down and says so, and the chair's removal (`removed`) ends the call.
+// Nothing about a normal join comes from the environment.
+//
+// Practice and screenshot runs only (scripts/practice, scripts/screenshots-*),
+// with SPOKE_PRACTICE=1: SPOKE_JANUS_WS, SPOKE_JANUS_ROOM, SPOKE_ICE_IFACE and
+// SPOKE_DISPLAY_NAME name a room directly, or SPOKE_HUB_SESSION a hub session
+// to join through the hub; ws:// is then allowed beyond loopback and the call
+// starts with the app. Without a hub session, join() uses the server kept in
+// Settings (setServerUrl). Lives on the UI thread.
 class CallModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -56,6 +75,10 @@ class CallModel : public QObject {
     Q_PROPERTY(bool receiveVideo READ receiveVideo WRITE setReceiveVideo NOTIFY switchesChanged)
     Q_PROPERTY(QString dataUsedText READ dataUsedText NOTIFY qualityChanged)
     Q_PROPERTY(QString dataRateText READ dataRateText NOTIFY qualityChanged)
+    Q_PROPERTY(qint64 hubSession READ hubSession NOTIFY stateChanged)
+    Q_PROPERTY(bool mutedByChair READ mutedByChair NOTIFY switchesChanged)
+    Q_PROPERTY(QString chairNotice READ chairNotice NOTIFY switchesChanged)
+    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY serverChanged)
 public:
     enum class State { Idle, Connecting, InSession, Reconnecting, Left, Error };
     Q_ENUM(State)
@@ -97,7 +120,32 @@ public:
     void setIceInterface(const QString& name) { iceInterface_ = name; }
     void setDisplayName(const QString& name) { displayName_ = name; }
 
+    // The hub's joins, media reports and the chair's events go through
+    // `sync` (the app's SyncWorker; it must outlive this model).
+    void setHub(sync::SyncWorker* sync);
+    // Joins hub session `hubSessionId`'s call with fresh join info.
+    Q_INVOKABLE void joinHubSession(qint64 hubSessionId, const QString& title);
+    // Joins again the way the last join did (the hub session, fresh join
+    // info), or, with no hub session, the server in Settings / the practice room.
     Q_INVOKABLE void join(const QString& title);
+    // The hub session the call belongs to (0: none).
+    qint64 hubSession() const { return hubSessionId_; }
+    void setHubSession(qint64 hubSessionId) { hubSessionId_ = hubSessionId; }
+    // The chair muted us (Janus drops our audio); Mute stays on until the chair lets us speak.
+    bool mutedByChair() const { return mutedByChair_; }
+    // "The chair has muted you…" and the like; empty when nothing to say.
+    QString chairNotice() const { return chairNotice_; }
+    // A PEM file of CAs to verify a self-signed hub's wss:// with (kept in
+    // the app's settings); empty: the system's CAs.
+    QString caFile() const { return caFile_; }
+    void setCaFile(const QString& path);
+    // What the hub said of account `accountId`'s microphone and camera (a
+    // `media` event), for the tiles; a feed's account is its id / 1000
+    // (docs/hub-api.md "Media").
+    void applyHubMedia(const sync::HubMediaState& media);
+    // The chair's events, as SyncWorker forwards them (public for tests).
+    void applyModeration(const sync::HubModeration& moderation);
+    void applyRemoval(const sync::HubRemoval& removal);
     Q_INVOKABLE void leave();
     Q_INVOKABLE void dismiss(); // back to the app after Left or Error
     Q_INVOKABLE void setMuted(bool muted);
@@ -112,8 +160,8 @@ public:
     QString dataUsedText() const;
     QString dataRateText() const;
     std::uint64_t bytesUsed() const { return last_.bytesSent + last_.bytesReceived; }
-    // One remote feed's packet loss over the quality window, worded; empty
-    // when nothing was received from it yet.
+    // One remote feed's connection over the quality window, worded
+    // ("Good (0.4 % lost)"); empty when nothing was received from it yet.
     QString feedQualityText(qint64 feedId) const;
     Q_INVOKABLE void toggleMute() { setMuted(!muted()); }
     Q_INVOKABLE void toggleCamera() { setCameraOn(!cameraOn()); }
@@ -140,10 +188,19 @@ Q_SIGNALS:
 
 private:
     void setState(State state, const QString& error = {});
+    // Joining: the options every join shares, fetching the join info, and
+    // starting the call thread with what the join needs.
+    call::CallOptions baseOptions() const;
+    void requestJoinInfo();
+    void onJoinInfo(int attempt, const sync::HubExpected<sync::JoinInfo>& info);
+    void startCall(call::CallOptions options, std::optional<sync::JoinInfo> join);
+    QString joinRefusalText(sync::JoinInfoRefusal refusal) const;
+    void reportMedia();
     void onSnapshot(const CallSnapshot& snapshot);
     void onFailed(CallWorker::Failure kind, const QString& detail);
     void refreshParticipants();
     void refreshQuality();
+    static QString levelText(CallQualityLevel level);
     void stopThread();
 
     State state_ = State::Idle;
@@ -156,6 +213,18 @@ private:
     QString iceInterface_;
     QString displayName_;
     bool practice_ = false;
+    QString caFile_;
+    sync::SyncWorker* sync_ = nullptr;
+    qint64 hubSessionId_ = 0;
+    int joinAttempt_ = 0; // answers to an earlier join's fetch are dropped
+    bool tokenRetried_ = false; // a refused token is fetched afresh once per join
+    bool removed_ = false;
+    bool mutedByChair_ = false;
+    QString chairNotice_;
+    QMetaObject::Connection waitForAccount_;
+    int accountWaitAttempt_ = 0; // the join that waited for the hub account already
+    std::map<std::int64_t, sync::HubMediaState> hubMedia_; // by account
+    std::map<std::int64_t, bool> chairMuted_; // others muted by the chair, by account
     bool signallingDown_ = false;
     bool mediaStalled_ = false;
     std::shared_ptr<CallMediaRouter> router_;
@@ -164,7 +233,7 @@ private:
     bool cameraOn_ = true;
     bool audioOnly_ = false;
     bool receiveVideo_ = true;
-    std::map<quint64, double> feedLossPercent_; // over the quality window
+    std::map<quint64, QString> feedQuality_; // over the quality window
     ParticipantModel participants_;
     QThread* thread_ = nullptr; // owned; deleted after it finished
     CallWorker* worker_ = nullptr; // lives on thread_, deleted with it

@@ -2,6 +2,7 @@
 
 #include "call/CallStats.h"
 #include "media/devices/DeviceRegistry.h"
+#include "sync/CallJoin.h"
 
 #include <algorithm>
 
@@ -34,9 +35,10 @@ double pictureDelayMs(const call::RemoteVideoStats& video)
 
 } // namespace
 
-CallWorker::CallWorker(call::CallOptions options, std::optional<MediaChoice> chosen)
+CallWorker::CallWorker(call::CallOptions options, std::optional<MediaChoice> chosen, std::optional<sync::JoinInfo> join)
     : options_(std::move(options))
     , chosen_(std::move(chosen))
+    , join_(std::move(join))
 {
     qRegisterMetaType<spoke::ui::CallSnapshot>();
 }
@@ -52,6 +54,15 @@ void CallWorker::start()
         options_.speakerDeviceId = devices.speakerId.toStdString(); // empty: the call plays nothing, and says so
         options_.audioProcessing = devices.switches;
     }
+    if (join_) {
+        if (auto error = sync::applyJoinInfo(*join_, options_)) {
+            over_ = true;
+            QMetaObject::invokeMethod(
+                this, [this, why = QString::fromStdString(error->message)] { Q_EMIT failed(Failure::IceServers, why); },
+                Qt::QueuedConnection);
+            return;
+        }
+    }
     // Built here, on the call thread: the session and its timers belong to it.
     session_ = std::make_unique<call::CallSession>(options_);
     connect(session_.get(), &call::CallSession::mediaWarning, this, &CallWorker::mediaWarning);
@@ -64,6 +75,10 @@ void CallWorker::start()
         Q_EMIT connected();
     });
     connect(session_.get(), &call::CallSession::joined, this, [this] { joined_ = true; });
+    connect(session_.get(), &call::CallSession::joinRefused, this,
+            [this](session::videoroom::JoinRefusal why, const QString&) {
+                notAuthorized_ = why == session::videoroom::JoinRefusal::NotAuthorized;
+            });
     connect(session_.get(), &call::CallSession::published, this, [this] { Q_EMIT inSession(); });
     connect(session_.get(), &call::CallSession::signallingInterrupted, this, &CallWorker::reconnecting);
     connect(session_.get(), &call::CallSession::signallingRestored, this, &CallWorker::reconnected);
@@ -86,7 +101,10 @@ void CallWorker::onFailed(const QString& why)
     if (over_)
         return;
     over_ = true;
-    const Failure kind = !connected_ ? Failure::Unreachable : !joined_ ? Failure::RoomRefused : Failure::Lost;
+    const Failure kind = !connected_      ? Failure::Unreachable
+                         : notAuthorized_ ? Failure::NotAuthorized
+                         : !joined_       ? Failure::RoomRefused
+                                          : Failure::Lost;
     // Later, not here: this may run inside one of the session's own callbacks.
     QMetaObject::invokeMethod(
         this,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "call/CallSession.h"
+#include "sync/JoinInfo.h"
 #include "viewmodels/MediaPreferences.h"
 
 #include <QObject>
@@ -51,14 +52,21 @@ struct CallSnapshot {
 class CallWorker : public QObject {
     Q_OBJECT
 public:
-    enum class Failure { Unreachable, RoomRefused, Lost };
+    // NotAuthorized: Janus refused our pin or token (a stale token after the
+    // hub re-created the room; fresh join info fixes it). IceServers: the
+    // hub's STUN/TURN servers could not be used (a host that does not resolve).
+    enum class Failure { Unreachable, RoomRefused, NotAuthorized, IceServers, Lost };
     Q_ENUM(Failure)
 
     // `chosen`: the camera and microphone saved in Settings, checked against
     // the devices present when the call starts (on the call thread, since
     // listing devices can take a moment). Without it the options' devices
     // are used as given.
-    explicit CallWorker(call::CallOptions options, std::optional<MediaChoice> chosen = std::nullopt);
+    // `join`: the hub's join info, applied on the call thread as the call
+    // starts (sync::applyJoinInfo resolves the ICE servers' hosts, which
+    // may wait on DNS); without it the options name the room.
+    explicit CallWorker(call::CallOptions options, std::optional<MediaChoice> chosen = std::nullopt,
+                        std::optional<sync::JoinInfo> join = std::nullopt);
     ~CallWorker() override;
 
 public Q_SLOTS:
@@ -100,6 +108,8 @@ private:
 
     call::CallOptions options_;
     std::optional<MediaChoice> chosen_;
+    std::optional<sync::JoinInfo> join_;
+    bool notAuthorized_ = false; // Janus refused the pin or token
     std::unique_ptr<call::CallSession> session_;
     std::unique_ptr<QTimer> snapshotTimer_;
     std::unique_ptr<QTimer> deadline_;

@@ -92,6 +92,22 @@ void LiveParticipantsModel::clearHub()
     rebuild();
 }
 
+std::optional<LiveParticipantsModel::MediaState> LiveParticipantsModel::mediaOf(std::int64_t accountId) const
+{
+    const auto it = media_.find(accountId);
+    if (it == media_.end())
+        return std::nullopt;
+    return *it;
+}
+
+void LiveParticipantsModel::setFeedsNameAccounts(bool on)
+{
+    if (on == feedsNameAccounts_)
+        return;
+    feedsNameAccounts_ = on;
+    rebuild();
+}
+
 std::optional<std::int64_t> LiveParticipantsModel::accountNamed(const QString& name) const
 {
     std::optional<std::int64_t> found;
@@ -118,7 +134,9 @@ LiveParticipantsModel::Row LiveParticipantsModel::rowFor(const ParticipantModel:
         row.video = self.audioOnly ? Video::AudioOnly : (self.cameraOn ? Video::On : Video::Off);
         row.qualityText = self.qualityText;
     } else {
-        row.accountId = accountNamed(p.name).value_or(0);
+        // docs/hub-api.md "Media": camera ACCOUNT*1000 + 2*SLOT, screen + 1.
+        constexpr qint64 kFeedsPerAccount = 1000;
+        row.accountId = feedsNameAccounts_ ? p.feedId / kFeedsPerAccount : accountNamed(p.name).value_or(0);
         row.qualityText = quality_ ? quality_(p.feedId) : QString();
     }
     if (row.accountId == 0)

@@ -18,9 +18,10 @@ namespace spoke::ui {
 // and `moderation` events arrive, microphone and camera. The call itself
 // only knows a remote feed's name and packets, so a remote participant's
 // microphone and camera are Unknown until the hub has said; silence is not
-// a mute. A Janus feed is tied to a hub account by its display name (the
-// hub's join info makes the client join with the account's name), and only
-// when exactly one account the hub named has that name.
+// a mute. A Janus feed is tied to a hub account by its id when the call was
+// joined through the hub (docs/hub-api.md "Media": a feed id is
+// ACCOUNT*1000 + 2*SLOT, the screen that + 1), otherwise (a practice room)
+// by its display name, and only when exactly one account the hub named has it.
 // Lives on the UI thread.
 class LiveParticipantsModel : public QAbstractListModel {
     Q_OBJECT
@@ -91,7 +92,12 @@ public:
     void setCall(const std::vector<ParticipantModel::Participant>& call, const Self& self,
                  const std::function<QString(qint64 feedId)>& quality);
     void clearHub();
+    // Whether feed ids name their account (a call joined through the hub).
+    void setFeedsNameAccounts(bool on);
     const std::vector<Row>& rows() const { return rows_; }
+    // What the hub said of one account (tests, and views that need it without a tile).
+    std::optional<MediaState> mediaOf(std::int64_t accountId) const;
+    bool mutedByChair(std::int64_t accountId) const { return mutedByChair_.value(accountId, false); }
 
 Q_SIGNALS:
     void countChanged();
@@ -110,6 +116,7 @@ private:
     QHash<std::int64_t, MediaState> media_;
     QHash<std::int64_t, bool> mutedByChair_;
     std::vector<std::int64_t> hands_;
+    bool feedsNameAccounts_ = false;
     std::vector<ParticipantModel::Participant> call_;
     Self self_;
     std::function<QString(qint64)> quality_;

@@ -60,6 +60,18 @@ LiveSessionModel::LiveSessionModel(sync::SyncWorker& sync, QObject* parent)
         if (hands.sessionId == sessionId_)
             applyHands(hands);
     });
+    connect(&sync_, &sync::SyncWorker::liveMediaChanged, this, [this](const sync::HubMediaState& media) {
+        if (media.sessionId == sessionId_)
+            applyMedia({media.accountId, media.audioMuted, media.videoOff, media.audioOnly, media.atMs});
+    });
+    connect(&sync_, &sync::SyncWorker::liveModerated, this, [this](const sync::HubModeration& moderation) {
+        if (moderation.sessionId == sessionId_)
+            applyModeration(moderation.accountId, moderation.audioMutedByChair);
+    });
+    connect(&sync_, &sync::SyncWorker::liveRemoved, this, [this](const sync::HubRemoval& removal) {
+        if (removal.sessionId == sessionId_)
+            applyRemoval(removal);
+    });
     connect(&sync_, &sync::SyncWorker::liveSocketChanged, this, [this](bool open) {
         eventsOpen_ = open;
         Q_EMIT eventsOpenChanged();
@@ -68,6 +80,7 @@ LiveSessionModel::LiveSessionModel(sync::SyncWorker& sync, QObject* parent)
             fetchChatAfter(chat_.lastStoredId());
             fetchHands();
             fetchAgenda();
+            fetchMedia();
         }
     });
     connect(&sync_, &sync::SyncWorker::accountChanged, this, [this] {
@@ -121,6 +134,9 @@ void LiveSessionModel::open(qint64 hubSessionId)
     chatError_.clear();
     handsError_.clear();
     attestNotice_.clear();
+    moderationNotice_.clear();
+    moderationFailed_ = false;
+    moderationBusy_ = false;
     busy_ = false;
     chat_.clear();
     people_.clearHub();
@@ -130,6 +146,7 @@ void LiveSessionModel::open(qint64 hubSessionId)
     Q_EMIT chatErrorChanged();
     Q_EMIT handsChanged();
     Q_EMIT attestChanged();
+    Q_EMIT moderationChanged();
     if (!active()) {
         tick_.stop();
         return;
@@ -138,6 +155,7 @@ void LiveSessionModel::open(qint64 hubSessionId)
     fetchAgenda();
     fetchChatAfter(0);
     fetchHands();
+    fetchMedia();
 }
 
 // --- agenda ---------------------------------------------------------------
@@ -441,6 +459,8 @@ void LiveSessionModel::refreshPeople()
     self.qualityText = call_->qualityText();
     if (self.accountId > 0)
         people_.learnAccount(self.accountId, account.name, self.roleLabel);
+    // A hub join uses the hub's feed ids, which name their account.
+    people_.setFeedsNameAccounts(call_->hubSession() > 0);
     QPointer<CallModel> call(call_);
     people_.setCall(call_->participants()->rows(), self,
                     [call](qint64 feedId) { return call ? call->feedQualityText(feedId) : QString(); });
@@ -454,6 +474,104 @@ void LiveSessionModel::applyMedia(const LiveParticipantsModel::MediaState& media
 void LiveSessionModel::applyModeration(std::int64_t accountId, bool mutedByChair)
 {
     people_.applyModeration(accountId, mutedByChair);
+}
+
+// --- the chair's controls ---------------------------------------------------
+
+void LiveSessionModel::fetchMedia()
+{
+    QPointer<LiveSessionModel> self(this);
+    const qint64 session = sessionId_;
+    sync_.live(session, [self, session](sync::LiveSessionClient* client) -> sync::SyncWorker::LiveAnswer {
+        if (!client)
+            return [] {};
+        auto states = client->fetchMedia();
+        return [self, session, states] {
+            if (!self || self->sessionId_ != session || !states)
+                return;
+            for (const sync::HubMediaState& m : *states)
+                self->applyMedia({m.accountId, m.audioMuted, m.videoOff, m.audioOnly, m.atMs});
+        };
+    });
+}
+
+QString LiveSessionModel::nameOf(std::int64_t accountId) const
+{
+    for (const LiveParticipantsModel::Row& row : people_.rows())
+        if (row.accountId == accountId)
+            return row.name;
+    return tr("this participant");
+}
+
+void LiveSessionModel::setMutedByChair(qint64 accountId, bool muted)
+{
+    const QString name = nameOf(accountId);
+    runModeration(
+        name,
+        [accountId, muted](sync::LiveSessionClient& client) {
+            auto answer = client.moderate(accountId, muted);
+            return answer ? sync::SyncError{} : answer.error();
+        },
+        [this, accountId, muted, name] {
+            people_.applyModeration(accountId, muted); // the event follows; the answer is already the truth
+            return muted ? tr("%1 is muted for everyone. They still hear the session and can raise a hand.").arg(name)
+                         : tr("%1 may speak again.").arg(name);
+        });
+}
+
+void LiveSessionModel::removeParticipant(qint64 accountId)
+{
+    const QString name = nameOf(accountId);
+    runModeration(
+        name,
+        [accountId](sync::LiveSessionClient& client) {
+            auto answer = client.remove(accountId);
+            return answer ? sync::SyncError{} : answer.error();
+        },
+        [name] { return tr("%1 was removed from the session and cannot join it again.").arg(name); });
+}
+
+void LiveSessionModel::runModeration(const QString& name, std::function<sync::SyncError(sync::LiveSessionClient&)> call,
+                                     std::function<QString()> done)
+{
+    if (!active() || !chair() || moderationBusy_)
+        return;
+    moderationBusy_ = true;
+    moderationFailed_ = false;
+    moderationNotice_.clear();
+    Q_EMIT moderationChanged();
+    QPointer<LiveSessionModel> self(this);
+    const qint64 session = sessionId_;
+    sync_.live(session, [=](sync::LiveSessionClient* client) -> sync::SyncWorker::LiveAnswer {
+        const sync::SyncError error =
+            client ? call(*client) : sync::SyncError{sync::SyncErrorKind::NotSignedIn, 0, {}, {}};
+        return [self, session, error, name, done] {
+            if (!self || self->sessionId_ != session)
+                return;
+            self->moderationBusy_ = false;
+            self->moderationFailed_ = !error.ok();
+            if (error.ok())
+                self->moderationNotice_ = done();
+            else if (error.hubCode == QLatin1String("not_in_room"))
+                self->moderationNotice_ = tr("%1 has no microphone in the call right now; nothing changed.").arg(name);
+            else if (error.hubCode == QLatin1String("media_unavailable"))
+                self->moderationNotice_ = tr("The hub's media server did not answer; nothing changed. Try again.");
+            else if (error.kind == sync::SyncErrorKind::Conflict)
+                self->moderationNotice_ = tr("The session is over; nothing changed.");
+            else
+                self->moderationNotice_ = self->describe(error);
+            Q_EMIT self->moderationChanged();
+        };
+    });
+}
+
+void LiveSessionModel::applyRemoval(const sync::HubRemoval& removal)
+{
+    if (removal.accountId == sync_.account().accountId)
+        return; // the call says it, and ends
+    moderationNotice_ = tr("%1 removed %2 from the session.").arg(removal.byName, nameOf(removal.accountId));
+    moderationFailed_ = false;
+    Q_EMIT moderationChanged();
 }
 
 void LiveSessionModel::attest(const QString& names)

@@ -55,6 +55,9 @@ class LiveSessionModel : public QObject {
     Q_PROPERTY(spoke::ui::LiveParticipantsModel* people READ people CONSTANT)
     Q_PROPERTY(QString attestNotice READ attestNotice NOTIFY attestChanged)
     Q_PROPERTY(bool eventsOpen READ eventsOpen NOTIFY eventsOpenChanged)
+    Q_PROPERTY(bool moderationBusy READ moderationBusy NOTIFY moderationChanged)
+    Q_PROPERTY(QString moderationNotice READ moderationNotice NOTIFY moderationChanged)
+    Q_PROPERTY(bool moderationFailed READ moderationFailed NOTIFY moderationChanged)
 public:
     explicit LiveSessionModel(sync::SyncWorker& sync, QObject* parent = nullptr);
 
@@ -93,6 +96,16 @@ public:
     // Names of the people in the room with this device, one per line or
     // comma-separated (docs/hub-api.md "Attendance").
     Q_INVOKABLE void attest(const QString& names);
+    // The chair's controls in the participant panel (docs/hub-api.md
+    // "Media"): mute a member's microphone or let them speak again, and
+    // remove a member from the session. The hub's answer, or why it
+    // refused, is said in moderationNotice; the panel's rows follow the
+    // `moderation` / `removed` events everyone gets.
+    Q_INVOKABLE void setMutedByChair(qint64 accountId, bool muted);
+    Q_INVOKABLE void removeParticipant(qint64 accountId);
+    bool moderationBusy() const { return moderationBusy_; }
+    QString moderationNotice() const { return moderationNotice_; }
+    bool moderationFailed() const { return moderationFailed_; }
 
     // The participant panel follows `call`'s participants and switches.
     void followCall(CallModel* call);
@@ -102,6 +115,7 @@ public:
     // A `media` / `moderation` event of the hub (docs: see the live events contract).
     void applyMedia(const LiveParticipantsModel::MediaState& media);
     void applyModeration(std::int64_t accountId, bool mutedByChair);
+    void applyRemoval(const sync::HubRemoval& removal);
 
 Q_SIGNALS:
     void sessionChanged();
@@ -110,6 +124,7 @@ Q_SIGNALS:
     void handsChanged();
     void attestChanged();
     void eventsOpenChanged();
+    void moderationChanged();
 
 private:
     const sync::HubAgendaItem* nextItem() const;
@@ -126,6 +141,10 @@ private:
     void setBusy(bool busy, const QString& error = {});
     QString describe(const sync::SyncError& error) const;
     void refreshPeople();
+    void fetchMedia();
+    void runModeration(const QString& name, std::function<sync::SyncError(sync::LiveSessionClient&)> call,
+                       std::function<QString()> done);
+    QString nameOf(std::int64_t accountId) const;
 
     sync::SyncWorker& sync_;
     qint64 sessionId_ = 0;
@@ -142,6 +161,9 @@ private:
     LiveParticipantsModel people_;
     QString attestNotice_;
     bool eventsOpen_ = false;
+    bool moderationBusy_ = false;
+    bool moderationFailed_ = false;
+    QString moderationNotice_;
     QTimer tick_;
     CallModel* call_ = nullptr;
 };

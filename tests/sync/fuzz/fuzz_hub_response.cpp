@@ -32,6 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)sync::parseChatPageAnswer(bytes);
     (void)sync::parseHandsAnswer(bytes, 1);
     (void)sync::parseAttendanceReportAnswer(bytes);
+    (void)sync::parseModerationAnswer(bytes, 1);
+    (void)sync::parseRemovalAnswer(bytes, 1);
     if (const auto join = sync::parseJoinInfoAnswer(bytes)) {
         // The reader promised a room, a token and two distinct publisher ids.
         if (join->room == 0 || join->token.isEmpty() || join->cameraFeedId == join->screenFeedId)

@@ -94,6 +94,7 @@ public:
     void live(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSessionClient*)>& call);
     void slides(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSlides*)>& call);
     void fetchJoinInfo(std::int64_t hubSessionId, const SyncWorker::JoinInfoAnswer& answer);
+    void reportAttendance(std::int64_t hubSessionId, AttendanceEvent event, std::int64_t atMs);
     // Called on the owner's thread as it goes: no job starts after this.
     void requestStop() { stopping_ = true; }
     // On the sync thread. It may run inside a job that waits for the hub (a
@@ -506,6 +507,23 @@ void SyncHost::fetchJoinInfo(std::int64_t hubSessionId, const SyncWorker::JoinIn
         deviceId_ = *id;
     }
     reply(sync::fetchJoinInfo(*client_, hubSessionId, deviceId_));
+}
+
+// The hub keeps the first join and the last leave per account, and checks
+// them against Janus' own events (docs/hub-api.md "Attendance check"): a
+// report that fails is logged, the call goes on.
+void SyncHost::reportAttendance(std::int64_t hubSessionId, AttendanceEvent event, std::int64_t atMs)
+{
+    if (!client_ || deviceId_.isEmpty())
+        return; // no join info was fetched, so this device never joined
+    LiveSessionClient live(*client_, hubSessionId);
+    if (const auto reported = live.reportAttendance(event, deviceId_, atMs); !reported)
+        qInfo("attendance not reported: %s", qPrintable(reported.error().detail));
+}
+
+void SyncWorker::reportAttendance(std::int64_t hubSessionId, AttendanceEvent event, std::int64_t atMs)
+{
+    post([=](SyncHost& host) { host.reportAttendance(hubSessionId, event, atMs); });
 }
 
 void SyncWorker::fetchJoinInfo(std::int64_t hubSessionId, JoinInfoAnswer answer)

@@ -4,6 +4,7 @@
 #include "sync/CaseSubmission.h"
 #include "sync/HubTypes.h"
 #include "sync/JoinInfo.h"
+#include "sync/LiveSessionClient.h"
 #include "sync/SyncError.h"
 
 #include <QList>
@@ -137,6 +138,10 @@ public:
     // (JoinInfo::expiresMs) and a removed member is refused (403).
     using JoinInfoAnswer = std::function<void(const HubExpected<JoinInfo>& info)>;
     void fetchJoinInfo(std::int64_t hubSessionId, JoinInfoAnswer answer);
+    // This device joined or left hub session `hubSessionId`'s call at
+    // `atMs` (UTC ms), reported with the device id the join info was asked
+    // with; in order with the other live calls, on the sync thread.
+    void reportAttendance(std::int64_t hubSessionId, AttendanceEvent event, std::int64_t atMs);
     // --- end of the join block ---
 
     enum class Operation {

@@ -145,6 +145,7 @@ void CallModel::setState(State state, const QString& error)
 {
     if (state == state_ && error == errorText_)
         return;
+    reportAttendance(state_, state);
     state_ = state;
     errorText_ = error;
     if (inCall())
@@ -152,6 +153,20 @@ void CallModel::setState(State state, const QString& error)
     else
         tick_.stop();
     Q_EMIT stateChanged();
+}
+
+// Entering the room and ending the call are this device's attendance
+// (docs/hub-api.md "Attendance"); a reconnect inside the call is neither.
+void CallModel::reportAttendance(State from, State to)
+{
+    if (!sync_ || hubSessionId_ <= 0)
+        return;
+    const bool wasIn = from == State::InSession || from == State::Reconnecting;
+    const bool isIn = to == State::InSession || to == State::Reconnecting;
+    if (wasIn == isIn)
+        return;
+    sync_->reportAttendance(hubSessionId_, isIn ? sync::AttendanceEvent::Join : sync::AttendanceEvent::Leave,
+                            util::unixNowMs());
 }
 
 void CallModel::joinHubSession(qint64 hubSessionId, const QString& title)

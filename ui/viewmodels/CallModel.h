@@ -196,6 +196,7 @@ private:
     void startCall(call::CallOptions options, std::optional<sync::JoinInfo> join);
     QString joinRefusalText(sync::JoinInfoRefusal refusal) const;
     void reportMedia();
+    void reportAttendance(State from, State to);
     void onSnapshot(const CallSnapshot& snapshot);
     void onFailed(CallWorker::Failure kind, const QString& detail);
     void refreshParticipants();

@@ -83,7 +83,8 @@ Rectangle {
         }
         Label {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: tile.videoOff ? (App.call.audioOnly ? qsTr("Audio only") : qsTr("Video not received"))
+            // Our own tile sends none; another's may still send, we just do not take it.
+            text: tile.videoOff ? (tile.isSelf ? qsTr("Audio only") : qsTr("Video not received"))
                                 : (tile.cameraOn ? qsTr("Waiting for video…")
                                                  : (tile.screenShare ? qsTr("No new picture") : qsTr("Camera off")))
             color: "#c8d3df"

@@ -66,9 +66,8 @@ std::optional<QString> parsePlan(const QCommandLineParser& parser, const call::C
 // The hub connection always goes through a relay (sync::HubLinkRelay),
 // which counts its bytes for the data meter and, with --impair,
 // --uplink-impair or --downlink-impair, puts it on the call's link (without
-// them it passes bytes straight on). A deck of up to 64 MiB must be able to come
-// down a capped link: requests then wait up to ten minutes.
-constexpr int kCappedLinkHubTimeoutMs = 600'000;
+// them it passes bytes straight on). A deck of up to 64 MiB comes down a
+// capped link in full: HubClient's timeout counts only time without a byte.
 
 std::unique_ptr<sync::HubLinkRelay> hubLinkRelay(const call::CallOptions& call)
 {
@@ -133,8 +132,6 @@ std::optional<QString> JoinLive::create(const QCommandLineParser& parser, CliCon
     parts->client = std::move(*client);
     parts->relay = hubLinkRelay(call);
     parts->client->setProxy(parts->relay->proxy());
-    if (call.downlinkImpairment.value_or(call.impairment).rateBytesPerSecond > 0)
-        parts->client->setTimeoutMs(kCappedLinkHubTimeoutMs);
     plan.wallStartMs = util::unixNowMs();
     parts->decks = std::make_unique<slides::DeckCache>(slides::DeckCache::folderIn(context.dataDir()), kDeckCacheBytes);
     parts->participant =
@@ -148,8 +145,7 @@ void JoinLive::start(call::CallSession& session, const QString& deviceId)
 {
     deviceId_ = deviceId;
     QObject::connect(&session, &call::CallSession::joined, &ticker_, [this] {
-        parts_->participant->reportAttendance(sync::AttendanceEvent::Join, deviceId_,
-                                              util::unixNowMs());
+        parts_->participant->reportAttendance(sync::AttendanceEvent::Join, deviceId_, util::unixNowMs());
     });
     clock_.start();
     startedUnixMs_ = util::unixNowMs(); // received_ms + this = UTC ms (the stats' live_started_unix_ms)
@@ -162,8 +158,7 @@ void JoinLive::stop()
 {
     ticker_.stop();
     if (parts_ && parts_->participant) {
-        parts_->participant->reportAttendance(sync::AttendanceEvent::Leave, deviceId_,
-                                              util::unixNowMs());
+        parts_->participant->reportAttendance(sync::AttendanceEvent::Leave, deviceId_, util::unixNowMs());
         parts_->participant->stop();
     }
 }

@@ -91,18 +91,22 @@ HubExpected<HubReply> HubClient::exchange(const QByteArray& method, const QStrin
         reply->abort();
     });
     QObject::connect(reply.get(), &QNetworkReply::downloadProgress, &loop, [&](qint64 received, qint64) {
+        timer.start(timeoutMs_); // bytes moved: the wait starts over
         if (received > kMaxAnswerBytes) {
             tooLarge = true;
             reply->abort();
         }
     });
+    QObject::connect(reply.get(), &QNetworkReply::uploadProgress, &loop,
+                     [&](qint64, qint64) { timer.start(timeoutMs_); });
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     timer.start(timeoutMs_);
     if (!reply->isFinished())
         loop.exec();
 
     if (timedOut)
-        return SyncError{SyncErrorKind::Timeout, 0, {}, QStringLiteral("no answer within %1 ms").arg(timeoutMs_)};
+        return SyncError{
+            SyncErrorKind::Timeout, 0, {}, QStringLiteral("nothing from the hub for %1 ms").arg(timeoutMs_)};
     if (tooLarge)
         return SyncError{SyncErrorKind::BadResponse, 0, {}, QStringLiteral("answer larger than the limit")};
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);

@@ -36,8 +36,9 @@ public:
     // Every request through `proxy` (a HubLinkRelay's, for a client on an
     // impaired link); by default none.
     void setProxy(const QNetworkProxy& proxy);
-    // The time a request may take, answer included: a deck download on a
-    // capped link needs more than the default.
+    // How long a request may go without a byte moving either way before it
+    // is given up: a dead hub is noticed, while a deck that keeps coming
+    // down a slow link is never cut off for its size.
     void setTimeoutMs(int timeoutMs) { timeoutMs_ = timeoutMs; }
 
     // Any answer that arrived is a HubReply (check its status); a transport

@@ -190,26 +190,14 @@ private:
 inline JoinClient startHubClient(const QTemporaryDir& dir, const HubSession& hub, const QString& name, int seconds,
                                  const QStringList& extra = {})
 {
-    JoinClient client{name, dir.filePath(name + QStringLiteral(".json")), std::make_unique<QProcess>()};
-    client.process->setStandardErrorFile(dir.filePath(name + QStringLiteral(".log")));
-    client.process->setStandardOutputFile(QProcess::nullDevice());
-    const QStringList args{QStringLiteral("--data-dir"),
-                           hub.member(name).dataDir,
-                           QStringLiteral("join"),
-                           QStringLiteral("--hub-session"),
-                           QString::number(hub.sessionId()),
-                           QStringLiteral("--device-id"),
-                           name,
-                           QStringLiteral("--practice"),
-                           QStringLiteral("--seconds"),
-                           QString::number(seconds),
-                           QStringLiteral("--stats"),
-                           client.statsPath,
-                           QStringLiteral("--ice-iface"),
-                           env("SPOKE_ICE_IFACE")};
-    client.process->start(QStringLiteral(SPOKE_CLI_PATH), args + extra);
-    REQUIRE(client.process->waitForStarted(5000));
-    return client;
+    return launchJoin(dir, name,
+                      QStringList{QStringLiteral("--data-dir"), hub.member(name).dataDir, QStringLiteral("join"),
+                                  QStringLiteral("--hub-session"), QString::number(hub.sessionId()),
+                                  QStringLiteral("--device-id"), name, QStringLiteral("--practice"),
+                                  QStringLiteral("--seconds"), QString::number(seconds), QStringLiteral("--ice-iface"),
+                                  env("SPOKE_ICE_IFACE")}
+                          + extra + QStringList{QStringLiteral("--stats")},
+                      dir.filePath(name + QStringLiteral(".log")));
 }
 
 } // namespace spoke::test

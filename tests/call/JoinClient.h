@@ -41,30 +41,34 @@ struct JoinClient {
     std::unique_ptr<QProcess> process;
 };
 
+// Starts `spoke-cli` with `args` (ending in "--stats"), the stats going to
+// DIR/NAME.json; its stderr to `stderrFile`, or through to the test's own.
+inline JoinClient launchJoin(const QTemporaryDir& dir, const QString& name, const QStringList& args,
+                             const QString& stderrFile = {})
+{
+    JoinClient client{name, dir.filePath(name + QStringLiteral(".json")), std::make_unique<QProcess>()};
+    if (stderrFile.isEmpty())
+        client.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    else
+        client.process->setStandardErrorFile(stderrFile);
+    client.process->setStandardOutputFile(QProcess::nullDevice());
+    client.process->start(QStringLiteral(SPOKE_CLI_PATH), args + QStringList{client.statsPath});
+    REQUIRE(client.process->waitForStarted(5000));
+    return client;
+}
+
 // Starts `spoke-cli join` as `name` for `seconds`, writing its stats into
 // `dir`; `janusUrl` replaces the harness's (a relay in front of it).
 inline JoinClient startClient(const QTemporaryDir& dir, const QString& name, int seconds, const QStringList& extra = {},
                               const QString& janusUrl = {})
 {
-    JoinClient client{name, dir.filePath(name + QStringLiteral(".json")), std::make_unique<QProcess>()};
-    client.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    client.process->setStandardOutputFile(QProcess::nullDevice());
-    const QStringList args{QStringLiteral("join"),
-                           QStringLiteral("--janus"),
-                           janusUrl.isEmpty() ? env("SPOKE_JANUS_WS") : janusUrl,
-                           QStringLiteral("--room"),
-                           env("SPOKE_JANUS_ROOM"),
-                           QStringLiteral("--display"),
-                           name,
-                           QStringLiteral("--seconds"),
-                           QString::number(seconds),
-                           QStringLiteral("--stats"),
-                           client.statsPath,
-                           QStringLiteral("--ice-iface"),
-                           env("SPOKE_ICE_IFACE")};
-    client.process->start(QStringLiteral(SPOKE_CLI_PATH), args + extra);
-    REQUIRE(client.process->waitForStarted(5000));
-    return client;
+    return launchJoin(dir, name,
+                      QStringList{QStringLiteral("join"), QStringLiteral("--janus"),
+                                  janusUrl.isEmpty() ? env("SPOKE_JANUS_WS") : janusUrl, QStringLiteral("--room"),
+                                  env("SPOKE_JANUS_ROOM"), QStringLiteral("--display"), name,
+                                  QStringLiteral("--seconds"), QString::number(seconds), QStringLiteral("--ice-iface"),
+                                  env("SPOKE_ICE_IFACE")}
+                          + extra + QStringList{QStringLiteral("--stats")});
 }
 
 // The stats file of a client that has exited, which must have exited cleanly.

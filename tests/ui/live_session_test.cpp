@@ -7,6 +7,7 @@
 #include "viewmodels/LiveParticipantsModel.h"
 #include "viewmodels/LiveSessionModel.h"
 
+#include "HttpMember.h"
 #include "HubProcess.h"
 #include "TestApp.h"
 #include "UiWait.h"
@@ -162,44 +163,8 @@ TEST_CASE("Chat model: ours is Sending, then Failed and retryable, then the hub'
 
 namespace {
 
-const QString kPassword = QStringLiteral("correct horse battery");
-
-// One member acting through the hub's HTTP API, as another laptop would.
-struct HttpMember {
-    explicit HttpMember(QString hubUrl) : url(std::move(hubUrl)) { }
-    QString url;
-    QString token;
-    QNetworkAccessManager net;
-
-    QJsonObject call(const QByteArray& method, const QString& path, const QJsonObject& body, int* status = nullptr)
-    {
-        QNetworkRequest request(QUrl(url + path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-        QNetworkReply* reply = net.sendCustomRequest(request, method, QJsonDocument(body).toJson());
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
-        loop.exec();
-        if (status)
-            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-        reply->deleteLater();
-        return answer;
-    }
-    void redeem(const QString& code, const QString& email, const QString& name)
-    {
-        token = call("POST", QStringLiteral("/api/v1/invites/redeem"),
-                     {{QStringLiteral("code"), code},
-                      {QStringLiteral("email"), email},
-                      {QStringLiteral("name"), name},
-                      {QStringLiteral("password"), kPassword}})
-                    .value(QStringLiteral("token"))
-                    .toString();
-        REQUIRE_FALSE(token.isEmpty());
-    }
-};
+const QString& kPassword = spoke::test::kMemberPassword;
+using spoke::test::HttpMember;
 
 struct LiveHub {
     spoke::test::HubProcess hub{QStringLiteral(SPOKE_HUB_PATH)};

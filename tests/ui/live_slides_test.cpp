@@ -7,6 +7,7 @@
 #include "viewmodels/AppController.h"
 #include "viewmodels/LiveSlidesModel.h"
 
+#include "HttpMember.h"
 #include "HubProcess.h"
 #include "TestApp.h"
 #include "UiWait.h"
@@ -33,38 +34,8 @@ using spoke::ui::LiveSlidesModel;
 
 namespace {
 
-const QString kPassword = QStringLiteral("correct horse battery");
-
-// A member on another laptop, through the hub's HTTP API.
-struct Member {
-    explicit Member(QString hubUrl) : url(std::move(hubUrl)) { }
-    QString url;
-    QString token;
-    QNetworkAccessManager net;
-
-    QByteArray send(const QByteArray& method, const QString& path, const QByteArray& body, const QByteArray& type,
-                    int* status = nullptr)
-    {
-        QNetworkRequest request(QUrl(url + path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, type);
-        if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-        QNetworkReply* reply = net.sendCustomRequest(request, method, body);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
-        loop.exec();
-        if (status)
-            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray answer = reply->readAll();
-        reply->deleteLater();
-        return answer;
-    }
-    QJsonObject json(const QByteArray& method, const QString& path, const QJsonObject& body = {})
-    {
-        return QJsonDocument::fromJson(send(method, path, QJsonDocument(body).toJson(), "application/json")).object();
-    }
-};
+const QString& kPassword = spoke::test::kMemberPassword;
+using spoke::test::HttpMember;
 
 QByteArray bytesOf(const std::vector<char>& pdf)
 {
@@ -98,16 +69,9 @@ TEST_CASE("Slides against a hub: a member's deck is downloaded once and followed
     REQUIRE(waitUntil([&] { return !app.hub()->busy(); }, 15'000));
     REQUIRE(app.hub()->signedIn());
 
-    Member presenter{hub.url()};
-    presenter.token = presenter
-                          .json("POST", QStringLiteral("/api/v1/invites/redeem"),
-                                {{QStringLiteral("code"), hub.invite(programme, QStringLiteral("specialist"))},
-                                 {QStringLiteral("email"), QStringLiteral("dr.hub@hub.example")},
-                                 {QStringLiteral("name"), QStringLiteral("Dr <b>Hub</b>")},
-                                 {QStringLiteral("password"), kPassword}})
-                          .value(QStringLiteral("token"))
-                          .toString();
-    REQUIRE_FALSE(presenter.token.isEmpty());
+    HttpMember presenter{hub.url()};
+    presenter.redeem(hub.invite(programme, QStringLiteral("specialist")), QStringLiteral("dr.hub@hub.example"),
+                     QStringLiteral("Dr <b>Hub</b>"));
 
     LiveSlidesModel& slides = *app.slides();
     app.setLiveSession(session);
@@ -124,7 +88,7 @@ TEST_CASE("Slides against a hub: a member's deck is downloaded once and followed
             .object();
     REQUIRE(status == 201);
     const QString sha = uploaded.value(QStringLiteral("deck")).toObject().value(QStringLiteral("sha256")).toString();
-    presenter.json("POST", sessionPath + "slides", {{QStringLiteral("deck"), sha}, {QStringLiteral("page"), 1}});
+    presenter.call("POST", sessionPath + "slides", {{QStringLiteral("deck"), sha}, {QStringLiteral("page"), 1}});
 
     REQUIRE(waitUntil([&] { return slides.hasDeck() && slides.page() == 1; }, 15'000));
     CHECK(slides.source() == LiveSlidesModel::Source::Hub);
@@ -139,11 +103,11 @@ TEST_CASE("Slides against a hub: a member's deck is downloaded once and followed
                                   / (sha.toStdString() + ".pdf")));
 
     // Turns are followed; paging alone keeps the presenter's page for later.
-    presenter.json("POST", sessionPath + "slides", {{QStringLiteral("deck"), sha}, {QStringLiteral("page"), 2}});
+    presenter.call("POST", sessionPath + "slides", {{QStringLiteral("deck"), sha}, {QStringLiteral("page"), 2}});
     REQUIRE(waitUntil([&] { return slides.page() == 2; }, 15'000));
     slides.goTo(0);
     CHECK_FALSE(slides.following());
-    presenter.json("POST", sessionPath + "slides", {{QStringLiteral("deck"), sha}, {QStringLiteral("page"), 3}});
+    presenter.call("POST", sessionPath + "slides", {{QStringLiteral("deck"), sha}, {QStringLiteral("page"), 3}});
     REQUIRE(waitUntil([&] { return slides.sourceText().contains(QStringLiteral("page 4")); }, 15'000));
     CHECK(slides.page() == 0);
     slides.follow();
@@ -184,7 +148,7 @@ TEST_CASE("Slides against a hub: a member's deck is downloaded once and followed
     CHECK(slides.pageCount() == 3);
     CHECK(slides.transferText().startsWith(QStringLiteral("Uploaded once: ")));
     auto current = [&] {
-        return presenter.json("GET", sessionPath + "slides?after=0").value(QStringLiteral("current")).toObject();
+        return presenter.call("GET", sessionPath + "slides?after=0").value(QStringLiteral("current")).toObject();
     };
     CHECK(current().value(QStringLiteral("deck")).toString() == ownSha);
     CHECK(current().value(QStringLiteral("page")).toInt() == 0);

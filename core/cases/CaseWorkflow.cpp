@@ -84,14 +84,13 @@ std::vector<Finding> CaseWorkflow::unresolvedFindings(std::int64_t caseId)
     std::vector<Finding> found = gate_.check(document);
     for (Finding& f : gate_.checkUnknownFields(document, unknown))
         found.push_back(std::move(f));
+    const std::vector<store::DeidOverride> noOverrides;
     std::vector<Finding> open;
     for (Finding& f : found) {
         // A finding under an unknown key is never resolved by an override:
         // only removing the key (or its identifier) clears it.
         bool overridden = false;
-        for (const store::DeidOverride& o : overrides) {
-            if (underAny(f.path, unknown))
-                break;
+        for (const store::DeidOverride& o : underAny(f.path, unknown) ? noOverrides : overrides) {
             const OverrideMatch match = matchOverride(o, caseCode, f);
             // An entry from before the keyed hash is rehashed now that its
             // text is known, so the guessable hash leaves the log.

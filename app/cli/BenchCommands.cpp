@@ -1,5 +1,6 @@
 #include "Commands.h"
 
+#include "bench/RenditionsBench.h"
 #include "bench/SearchBench.h"
 
 #include <QCommandLineParser>
@@ -18,6 +19,14 @@ QJsonObject toJson(const bench::Summary& s)
                        {QStringLiteral("max"), s.max},
                        {QStringLiteral("mean"), s.mean},
                        {QStringLiteral("count"), s.count}};
+}
+
+QJsonObject toJson(const bench::RenditionTiming& t)
+{
+    return QJsonObject{{QStringLiteral("wall_seconds"), t.wallSeconds},
+                       {QStringLiteral("cpu_seconds"), t.cpuSeconds},
+                       {QStringLiteral("bytes"), static_cast<qint64>(t.bytes)},
+                       {QStringLiteral("wall_to_real_time"), t.wallToRealTime}};
 }
 
 bool intOption(const QCommandLineParser& parser, const QString& name, int& out)
@@ -78,6 +87,47 @@ int runBenchSearch(CliContext& context, const QStringList& args)
             config.sessions, config.cases, result.overallMs.median, result.overallMs.p95, result.referenceMs.median);
     }
     return kOk;
+}
+
+int runBenchRenditions(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON")});
+    parser.addOption({QStringLiteral("seconds"), QStringLiteral("length of the generated recording"),
+                      QStringLiteral("S"), QStringLiteral("120")});
+    if (!parser.parse(QStringList{QStringLiteral("bench-renditions")} + args)) {
+        CliContext::printError(parser.errorText());
+        return kBadInput;
+    }
+    int seconds = 0;
+    if (!intOption(parser, QStringLiteral("seconds"), seconds))
+        return kBadInput;
+    bench::RenditionsBenchConfig config;
+    config.seconds = seconds;
+    config.workDir = context.dataDir() / "bench" / "renditions";
+    try {
+        const auto result = bench::runRenditionsBench(config);
+        const QJsonObject json{
+            {QStringLiteral("input"), QString::fromStdString(result.input.string())},
+            {QStringLiteral("input_bytes"), static_cast<qint64>(result.inputBytes)},
+            {QStringLiteral("seconds"), seconds},
+            {QStringLiteral("generate_seconds"), result.generateSeconds},
+            {QStringLiteral("light"), toJson(result.light)},
+            {QStringLiteral("audio_slides"), toJson(result.audioSlides)},
+        };
+        if (parser.isSet(QStringLiteral("json")))
+            CliContext::printJson(QJsonDocument(json));
+        else
+            std::printf("%d s of 720p: light in %.1f s (%.3f x real time, %lld bytes), audio-slides in %.1f s "
+                        "(%.3f x real time, %lld bytes)\n",
+                        seconds, result.light.wallSeconds, result.light.wallToRealTime,
+                        static_cast<long long>(result.light.bytes), result.audioSlides.wallSeconds,
+                        result.audioSlides.wallToRealTime, static_cast<long long>(result.audioSlides.bytes));
+        return kOk;
+    } catch (const std::exception& error) {
+        CliContext::printError(QString::fromStdString(error.what()));
+        return kFailed;
+    }
 }
 
 } // namespace spoke::cli

@@ -68,6 +68,8 @@ constexpr std::array kCommands{
             "Play a recording in real time without screen or speaker; frames, drops and A/V drift", runPlay},
     Command{"bench playback", "[--minutes N] [--seeks N] [--json]",
             "First-frame and seek latency on a generated long recording", runBenchPlayback},
+    Command{"bench renditions", "[--seconds S] [--json]",
+            "Time converting a generated 720p recording to the light and audio-slides renditions", runBenchRenditions},
     Command{"slides info", "FILE.pdf", "A PDF deck's pages, page sizes and SHA-256 as JSON", runSlidesInfo},
     Command{"slides render", "FILE.pdf --page N --width W --out FILE.png", "One deck page (from 1) as a PNG",
             runSlidesRender},

@@ -40,6 +40,7 @@ int runRecord(CliContext&, const QStringList&);
 int runProbe(CliContext&, const QStringList&);
 int runPlay(CliContext&, const QStringList&);
 int runBenchPlayback(CliContext&, const QStringList&);
+int runBenchRenditions(CliContext&, const QStringList&);
 int runJoin(CliContext&, const QStringList&);
 int runHubJoin(CliContext&, const QStringList&);
 int runHubLogin(CliContext&, const QStringList&);

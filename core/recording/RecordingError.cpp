@@ -16,6 +16,7 @@ const char* toString(RecordingErrorKind kind)
     case RecordingErrorKind::Io: return "input/output error";
     case RecordingErrorKind::Codec: return "codec error";
     case RecordingErrorKind::InvalidArgument: return "invalid argument";
+    case RecordingErrorKind::Cancelled: return "cancelled";
     }
     return "unknown";
 }

@@ -15,6 +15,7 @@ enum class RecordingErrorKind {
     Io, // a write or read failed mid-way
     Codec, // a decoder, encoder or filter refused its input
     InvalidArgument, // a caller bug or a bad option
+    Cancelled, // the caller asked to stop (a long conversion's progress callback)
 };
 
 const char* toString(RecordingErrorKind kind);

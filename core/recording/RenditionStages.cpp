@@ -256,10 +256,17 @@ RenditionAudio::RenditionAudio(int bitrateBps, int packetMs)
     AVDictionary* options = nullptr;
     av_dict_set(&options, "application", "voip", 0); // a session is speech
     av_dict_set(&options, "frame_duration", std::to_string(packetMs).c_str(), 0);
-    av_dict_set(&options, "vbr", "on", 0);
+    av_dict_set(&options, "vbr", "constrained", 0); // VBR proper runs 10-15 % over on a steady tone
     av_dict_set_int(&options, "compression_level", 10, 0); // offline: the best libopus can do costs little
     const int rc = avcodec_open2(encoder_.get(), codec, &options);
+    // avcodec_open2 leaves the options it did not know in the dictionary: a
+    // renamed one must not silently give another bitrate or packet length.
+    const AVDictionaryEntry* unused = av_dict_get(options, "", nullptr, AV_DICT_IGNORE_SUFFIX);
+    const std::string unusedName = unused ? unused->key : "";
     av_dict_free(&options);
+    if (!unusedName.empty())
+        throw RecordingError(RecordingErrorKind::Codec,
+                             "This FFmpeg's Opus encoder has no option '" + unusedName + "'");
     if (rc < 0)
         throw RecordingError(RecordingErrorKind::Codec, "Cannot start the Opus encoder: " + avErrorText(rc));
     frame_.reset(av_frame_alloc());

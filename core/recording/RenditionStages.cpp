@@ -160,6 +160,11 @@ bool PartReader::step(const Sinks& sinks)
         else if (context_->pb && context_->pb->error < 0)
             problem_ = "the file could not be read past " + std::to_string(playedMs_)
                        + " ms: " + avErrorText(context_->pb->error);
+        else if (context_->duration > 0 && playedMs_ + 1000 < context_->duration / 1000)
+            // A finished file copied or downloaded only in part keeps the
+            // Duration its header states (RecordingProbe words it the same).
+            problem_ = "the file ends at " + std::to_string(playedMs_) + " ms although it says it lasts "
+                       + std::to_string(context_->duration / 1000) + " ms: it was cut short";
         finishPart(sinks);
         return false;
     }

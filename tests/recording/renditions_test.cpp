@@ -204,6 +204,8 @@ TEST_CASE("A part cut short by a crash is converted up to its last good packet w
     const auto result = makeRendition({part}, Rendition::AudioSlides, dir / "audio.webm", {});
     REQUIRE(result);
     CHECK(result->durationMs == Approx(cut.playableMs).margin(100));
+    REQUIRE(result->problems.size() == 1);
+    CHECK(result->problems[0].find("cut.webm: ") == 0);
     const ProbeResult probe = RecordingProbe::probe(dir / "audio.webm");
     CHECK(probe.readToEnd);
     CHECK(probe.playableMs == Approx(cut.playableMs).margin(200));

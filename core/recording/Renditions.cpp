@@ -83,7 +83,6 @@ private:
 };
 
 struct Conversion {
-    const OutputPlan& plan;
     ProgressGate& gate;
     WebmWriter& writer;
     RenditionAudio* audio = nullptr;
@@ -149,7 +148,7 @@ RenditionResult convert(const std::vector<std::filesystem::path>& parts, Renditi
 
     ProgressGate gate(progress, plan.totalBytes);
     gate.report(0, true);
-    Conversion conversion{plan, gate, writer, audio ? &*audio : nullptr, std::nullopt, 0, 0, {}};
+    Conversion conversion{gate, writer, audio ? &*audio : nullptr, std::nullopt, 0, 0, {}};
     if (plan.video)
         conversion.video.emplace(writer, plan.width, plan.height, plan.fps, kLightVideoBitrateBps);
     for (const auto& part : parts)

@@ -4,6 +4,7 @@
 #include "recording/RenditionStages.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <system_error>
 

@@ -8,8 +8,9 @@
 #include "sync/RecordingCatalogue.h"
 #include "sync/RecordingDownload.h"
 
+#include "util/Clock.h"
 #include <QCommandLineParser>
-#include <QDateTime>
+
 #include <QEventLoop>
 #include <QJsonArray>
 
@@ -53,6 +54,7 @@ QJsonObject toJson(const sync::DownloadProgress& p, int part, int parts)
                                     {QStringLiteral("parts"), parts},
                                     {QStringLiteral("state"), sync::toString(p.state)},
                                     {QStringLiteral("done_bytes"), static_cast<qint64>(p.doneBytes)},
+                                    {QStringLiteral("received_bytes"), static_cast<qint64>(p.receivedBytes)},
                                     {QStringLiteral("total_bytes"), static_cast<qint64>(p.totalBytes)},
                                     {QStringLiteral("bytes_per_second"), static_cast<qint64>(p.bytesPerSecond)}}}};
 }
@@ -121,7 +123,7 @@ bool downloadPart(const sync::RecordingDownloadOptions& options, int part, int p
     std::int64_t lastLineMs = -1;
     sync::DownloadState lastState = sync::DownloadState::Idle;
     QObject::connect(&download, &sync::RecordingDownload::progressed, &download, [&](const sync::DownloadProgress& p) {
-        const std::int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
+        const std::int64_t nowMs = util::steadyNowMs();
         if (p.state == lastState && lastLineMs >= 0 && nowMs - lastLineMs < kProgressLineEveryMs)
             return;
         lastLineMs = nowMs;
@@ -129,8 +131,9 @@ bool downloadPart(const sync::RecordingDownloadOptions& options, int part, int p
         if (json)
             CliContext::printJsonLine(toJson(p, part, parts));
         else
-            std::fprintf(stderr, "part %d/%d: %s of %s (%s/s)\n", part + 1, parts, qPrintable(megabytes(p.doneBytes)),
-                         qPrintable(megabytes(p.totalBytes)), qPrintable(megabytes(p.bytesPerSecond)));
+            std::fprintf(stderr, "part %d/%d: %s of %s (%s/s)\n", part + 1, parts,
+                         qPrintable(megabytes(p.receivedBytes)), qPrintable(megabytes(p.totalBytes)),
+                         qPrintable(megabytes(p.bytesPerSecond)));
     });
     QEventLoop loop;
     QObject::connect(&download, &sync::RecordingDownload::finished, &loop, &QEventLoop::quit);

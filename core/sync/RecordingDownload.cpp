@@ -513,7 +513,8 @@ void RecordingDownload::cancel()
 
 DownloadProgress RecordingDownload::progress()
 {
-    return DownloadProgress{committedBytes_, options_.sizeBytes, meter_.bytesPerSecond(util::steadyNowMs()), state_};
+    return DownloadProgress{committedBytes_, committedBytes_ + block_.size(), options_.sizeBytes,
+                            meter_.bytesPerSecond(util::steadyNowMs()), state_};
 }
 
 void RecordingDownload::releaseReply()
@@ -524,7 +525,8 @@ void RecordingDownload::releaseReply()
         return;
     QNetworkReply* reply = std::exchange(reply_, nullptr);
     disconnect(reply, nullptr, this, nullptr);
-    reply->abort();
+    if (!reply->isFinished())
+        reply->abort();
     reply->deleteLater();
 }
 

@@ -60,7 +60,8 @@ struct DownloadError {
 };
 
 struct DownloadProgress {
-    std::int64_t doneBytes = 0; // complete blocks on disk
+    std::int64_t doneBytes = 0; // complete blocks on disk (what a restart keeps)
+    std::int64_t receivedBytes = 0; // and the block being received (what a progress bar shows)
     std::int64_t totalBytes = 0;
     std::int64_t bytesPerSecond = 0; // over the last two seconds
     DownloadState state = DownloadState::Idle;

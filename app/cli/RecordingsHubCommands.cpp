@@ -7,8 +7,8 @@
 
 #include "sync/RecordingCatalogue.h"
 #include "sync/RecordingDownload.h"
-
 #include "util/Clock.h"
+
 #include <QCommandLineParser>
 
 #include <QEventLoop>

@@ -298,8 +298,8 @@ void RecordingDownload::drain()
     if (!reply_)
         return;
     stallTimer_.start(options_.stallTimeoutMs); // bytes moved: the wait starts over
-    emitProgress(false);
-    if (replyFinished_ && reply_->bytesAvailable() == 0)
+    emitProgress(false); // a handler may pause or cancel: the reply is gone then
+    if (reply_ && replyFinished_ && reply_->bytesAvailable() == 0)
         endOfReply();
 }
 
@@ -417,8 +417,8 @@ void RecordingDownload::retryLater(const QString& why)
     const int delayMs = static_cast<int>(
         std::min<std::int64_t>(options_.maxRetryMs, static_cast<std::int64_t>(options_.firstRetryMs) << shift));
     setState(DownloadState::Waiting);
-    emitProgress(true);
     retryTimer_.start(delayMs);
+    emitProgress(true); // last: a handler may pause or cancel
 }
 
 void RecordingDownload::restartFromZero()

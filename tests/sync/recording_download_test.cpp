@@ -221,3 +221,30 @@ TEST_CASE("A speed cap holds the download rate within 20 percent", "[sync][downl
 }
 
 } // namespace spoke::test
+
+namespace spoke::test {
+
+TEST_CASE("A cancelled download leaves neither the partial file nor its journal", "[sync][download]")
+{
+    TempDir dir;
+    const TestFile file = makeRandomFile(dir / "recording.webm", 6 * kBlockBytes, 4);
+    RangeServer server(configFor(file));
+    const auto destination = dir / "downloads" / "7" / "full-0.webm";
+    sync::RecordingDownloadOptions options = optionsFor(server, file, destination, /*throughRelay=*/false);
+    options.maxKbps = 16'000; // 2 MB/s: slow enough to cancel half way
+    sync::RecordingDownload download(options);
+    QObject::connect(&download, &sync::RecordingDownload::progressed, &download,
+                     [&download](const sync::DownloadProgress& p) {
+                         if (p.doneBytes >= kBlockBytes && p.state == sync::DownloadState::Running)
+                             download.cancel();
+                     });
+    runToEnd(download, 20'000);
+    REQUIRE(download.state() == sync::DownloadState::Cancelled);
+    CHECK(download.error().kind == sync::DownloadErrorKind::Cancelled);
+    const auto partial = sync::RecordingDownload::partialPathFor(destination);
+    CHECK_FALSE(std::filesystem::exists(partial));
+    CHECK_FALSE(std::filesystem::exists(sync::DownloadJournal::pathFor(partial)));
+    CHECK_FALSE(std::filesystem::exists(destination));
+}
+
+} // namespace spoke::test

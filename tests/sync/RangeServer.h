@@ -5,14 +5,13 @@
 // `Range: bytes=A-|A-B|-N` (206 + Content-Range, 416 past the end), answers a
 // few canned JSON routes (sign-in, the catalogue), and records each file
 // request's range; the relay forwards each connection to the server, counts
-// the bytes it delivers to the client per connection, optionally paces them,
-// and cuts the connection (a clean close, after exactly the bytes before the
+// the bytes it delivers to the client per connection, can hold one at a
+// given byte, and cuts the connection (a clean close, after exactly the bytes before the
 // cut) when its total crosses each of a list of thresholds. Both run on a
 // thread of their own, so a test may block on a child process meanwhile.
 // One request per connection (the server closes after each answer).
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
@@ -23,6 +22,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <cstdint>
 #include <future>
 #include <map>
@@ -51,7 +51,10 @@ public:
         std::map<QByteArray, QByteArray> json; // URL path -> JSON body (any method)
         QByteArray requiredBearer; // files and /api/v1/recordings* need it
         std::vector<std::int64_t> cutsAtBytes; // relay totals (all connections) at which to cut
-        std::int64_t relayBytesPerSecond = 0; // pace the relay's deliveries; 0: as fast as they come
+        // The relay stops delivering on the first file connection once it has
+        // delivered this many bytes (headers included), until releaseHold():
+        // a client stopped at a known byte, to be killed there. 0: no hold.
+        std::int64_t holdFirstFileAtBytes = 0;
     };
 
     explicit RangeServer(Config config) : config_(std::move(config))
@@ -105,6 +108,7 @@ public:
             total += c.requestLine.split(' ').value(1) == path ? c.deliveredBytes : 0;
         return total;
     }
+    void releaseHold() { holdReleased_ = true; }
     int cutsDone() const
     {
         std::lock_guard lock(mutex_);
@@ -287,25 +291,22 @@ private:
             QByteArray& line = relayed_[pipe.index].requestLine;
             if (!line.contains('\n'))
                 line += bytes.left(512);
-            if (line.contains('\n'))
+            if (line.contains('\n')) {
                 line = line.left(line.indexOf('\n')).trimmed();
+                if (firstFileConnection_ == kNone && config_.files.count(line.split(' ').value(1)) > 0)
+                    firstFileConnection_ = pipe.index;
+            }
         }
         pipe.backend->write(bytes);
     }
 
-    // How much may go to the client now: the pacing budget and the next cut.
-    std::int64_t allowance()
+    // How much may go to the client now: the hold and the next cut.
+    std::int64_t allowance(const Pipe& pipe)
     {
         std::int64_t allowed = 64 * 1024;
-        if (config_.relayBytesPerSecond > 0) {
-            if (!pace_.isValid())
-                pace_.start();
-            const std::int64_t earned = pace_.elapsed() * config_.relayBytesPerSecond / 1000;
-            // Time with nothing to send does not bank a burst: at most 50 ms' worth.
-            paced_ = std::max(paced_, earned - config_.relayBytesPerSecond / 20);
-            allowed = std::min(allowed, earned - paced_);
-        }
         std::lock_guard lock(mutex_);
+        if (config_.holdFirstFileAtBytes > 0 && !holdReleased_ && pipe.index == firstFileConnection_)
+            allowed = std::min(allowed, config_.holdFirstFileAtBytes - relayed_[pipe.index].deliveredBytes);
         if (nextCut_ < static_cast<int>(config_.cutsAtBytes.size()))
             allowed = std::min(allowed, config_.cutsAtBytes[static_cast<std::size_t>(nextCut_)] - total_);
         return allowed;
@@ -316,14 +317,13 @@ private:
         if (!pipe.client || !pipe.backend || pipe.closing)
             return;
         while (pipe.backend->bytesAvailable() > 0 && pipe.client->bytesToWrite() < 256 * 1024) {
-            const std::int64_t allowed = allowance();
+            const std::int64_t allowed = allowance(pipe);
             if (allowed <= 0 && !cutDue())
                 break;
             if (allowed <= 0)
                 return cut(pipe);
             const QByteArray bytes = pipe.backend->read(allowed);
             pipe.client->write(bytes);
-            paced_ += bytes.size();
             std::lock_guard lock(mutex_);
             total_ += bytes.size();
             relayed_[pipe.index].deliveredBytes += bytes.size();
@@ -367,13 +367,14 @@ private:
     QTcpServer* relay_ = nullptr;
     quint16 serverPort_ = 0;
     quint16 relayPort_ = 0;
-    QElapsedTimer pace_;
-    std::int64_t paced_ = 0; // relay thread only
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::atomic<bool> holdReleased_{false};
     mutable std::mutex mutex_;
     std::vector<ServedRequest> served_;
     std::vector<RelayedConnection> relayed_;
     std::int64_t total_ = 0;
     int nextCut_ = 0;
+    std::size_t firstFileConnection_ = kNone;
 };
 
 } // namespace spoke::test

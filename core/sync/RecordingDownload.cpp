@@ -209,6 +209,9 @@ bool RecordingDownload::alreadyDownloaded()
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!existing.open(QIODevice::ReadOnly) || !hash.addData(&existing) || hash.result().toHex() != options_.sha256Hex)
         return false;
+    // A crash between the rename and deleting the journal leaves these.
+    ::unlink(DownloadJournal::pathFor(partialPath_).c_str());
+    ::unlink(partialPath_.c_str());
     committedBytes_ = options_.sizeBytes;
     resumedFromBytes_ = options_.sizeBytes;
     setState(DownloadState::Done);

@@ -162,6 +162,13 @@ TEST_CASE("A partial whose journal disagrees with its bytes is downloaded again 
     REQUIRE(starts.size() == requestsBefore + 1);
     CHECK(starts.back() == 4 * kBlockBytes);
     CHECK(sha256OfFile(destination) == file.sha256Hex);
+
+    // Once the file is in place with its SHA-256, asking again fetches nothing.
+    sync::RecordingDownload third(optionsFor(server, file, destination, /*throughRelay=*/false));
+    runToEnd(third);
+    CHECK(third.state() == sync::DownloadState::Done);
+    CHECK(third.resumedFromBytes() == file.sizeBytes);
+    CHECK(fileRequestStarts(server).size() == starts.size());
 }
 
 TEST_CASE("A wrong final SHA-256 is an error and leaves no file", "[sync][download]")

@@ -56,5 +56,7 @@ int runCasesOverride(CliContext&, const QStringList&);
 int runCasesShow(CliContext&, const QStringList&);
 int runSlidesInfo(CliContext&, const QStringList&);
 int runSlidesRender(CliContext&, const QStringList&);
+int runRecordingsList(CliContext&, const QStringList&);
+int runRecordingsDownload(CliContext&, const QStringList&);
 
 } // namespace spoke::cli

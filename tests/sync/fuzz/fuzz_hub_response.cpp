@@ -3,8 +3,10 @@
 // to a cache twice, and the second time changes no recommendation.
 #include "store/Cache.h"
 #include "store/StoreError.h"
+#include "sync/DownloadJournal.h"
 #include "sync/HubProtocol.h"
 #include "sync/JoinInfo.h"
+#include "sync/RecordingCatalogue.h"
 
 #include <QCoreApplication>
 
@@ -34,6 +36,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)sync::parseAttendanceReportAnswer(bytes);
     (void)sync::parseModerationAnswer(bytes, 1);
     (void)sync::parseRemovalAnswer(bytes, 1);
+    (void)sync::parseRecordingsAnswer(bytes);
+    if (const auto recording = sync::parseRecordingAnswer(bytes)) {
+        // The reader promised parts numbered 0, 1, 2… with a lower-case SHA-256 each.
+        for (const sync::HubRendition& rendition : recording->renditions)
+            for (qsizetype i = 0; i < rendition.parts.size(); ++i)
+                if (rendition.parts[i].part != i || !sync::isSha256Hex(rendition.parts[i].sha256Hex))
+                    std::abort();
+    }
     if (const auto join = sync::parseJoinInfoAnswer(bytes)) {
         // The reader promised a room, a token and two distinct publisher ids.
         if (join->room == 0 || join->token.isEmpty() || join->cameraFeedId == join->screenFeedId)

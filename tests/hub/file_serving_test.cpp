@@ -35,9 +35,21 @@ using spoke::hub::Role;
 
 namespace {
 
-constexpr int kTimeoutMs = 120'000;
+constexpr int kTimeoutMs = 240'000;
 constexpr qint64 kBigDeckBytes = qint64(60) * 1024 * 1024;
 constexpr qint64 kMaxHubRssKiB = 100 * 1024;
+// 20 connections at about 512 KiB of file each (FileStreamer) is 10 MiB.
+constexpr qint64 kMaxHubGrowthKiB = 40 * 1024;
+
+// Under ASan (the asan preset builds the hub too) shadow memory alone puts
+// an idle hub over 100 MB, and freed chunks wait in ASan's quarantine
+// (256 MB by default), so there only the growth over idle is checked, with
+// the quarantine turned off for the hub.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
 
 bool waitFor(const std::function<bool()>& done, int timeoutMs = kTimeoutMs)
 {
@@ -241,7 +253,11 @@ TEST_CASE("files: 20 clients download a 60 MB deck at once and the hub stays und
     HubProcess hub(QStringLiteral(SPOKE_HUB_PATH));
     const SeededHub seeded = seed(hub.dataDir());
     const QByteArray expected = QCryptographicHash::hash(seeded.pdf, QCryptographicHash::Sha256).toHex();
+    const QByteArray asanOptions = qgetenv("ASAN_OPTIONS");
+    if (kSanitized)
+        qputenv("ASAN_OPTIONS", asanOptions + (asanOptions.isEmpty() ? "" : ":") + "quarantine_size_mb=0");
     hub.start();
+    qputenv("ASAN_OPTIONS", asanOptions);
     const qint64 idleKiB = procStatusKiB(hub.pid(), "VmRSS");
 
     std::vector<std::unique_ptr<RawClient>> clients;
@@ -269,8 +285,11 @@ TEST_CASE("files: 20 clients download a 60 MB deck at once and the hub stays und
     INFO("hub RSS idle " << idleKiB << " KiB, sampled peak " << peakSampledKiB << " KiB, VmHWM " << hwmKiB << " KiB");
     WARN("hub RSS idle " << idleKiB << " KiB, sampled peak " << peakSampledKiB << " KiB, VmHWM " << hwmKiB << " KiB");
     REQUIRE(hwmKiB > 0);
-    CHECK(hwmKiB < kMaxHubRssKiB);
-    CHECK(peakSampledKiB < kMaxHubRssKiB);
+    CHECK(hwmKiB - idleKiB < kMaxHubGrowthKiB);
+    if (!kSanitized) {
+        CHECK(hwmKiB < kMaxHubRssKiB);
+        CHECK(peakSampledKiB < kMaxHubRssKiB);
+    }
 }
 
 TEST_CASE("files: a range is a 206 with its bytes and past the end a 416 and a client leaving mid-file harms no one",

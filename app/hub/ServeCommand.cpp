@@ -40,6 +40,8 @@ struct ServeOptions {
     QString turnTtlS;
     // Janus' event handler signs in with this (docs/hub-api.md, Attendance check).
     QString janusEventsSecretFile;
+    // Behind nginx: file answers become X-Accel-Redirect: PREFIX/<path> (docs/hub-deploy.md).
+    QString accelRedirect;
 };
 
 struct ListenAddress {
@@ -56,7 +58,7 @@ int usage(const QString& problem)
                  "       [--janus NAME=HTTP_API_URL,PUBLIC_WS_URL ... [--janus-admin-key-file FILE]]\n"
                  "       [--stun stun:HOST:PORT ...] [--turn turn:HOST:PORT?transport=udp|tcp ... "
                  "--turn-secret-file FILE [--turn-ttl-s SECONDS]]\n"
-                 "       [--janus-events-secret-file FILE]\n",
+                 "       [--janus-events-secret-file FILE] [--accel-redirect PREFIX]\n",
                  qPrintable(problem));
     return 2;
 }
@@ -73,7 +75,8 @@ std::optional<ServeOptions> parseOptions(const QStringList& args, QString& probl
         {QStringLiteral("--janus-admin-key-file"), &options.janusAdminKeyFile},
         {QStringLiteral("--turn-secret-file"), &options.turnSecretFile},
         {QStringLiteral("--turn-ttl-s"), &options.turnTtlS},
-        {QStringLiteral("--janus-events-secret-file"), &options.janusEventsSecretFile}};
+        {QStringLiteral("--janus-events-secret-file"), &options.janusEventsSecretFile},
+        {QStringLiteral("--accel-redirect"), &options.accelRedirect}};
     const QList<std::pair<QString, QStringList*>> repeatable{{QStringLiteral("--janus"), &options.janus},
                                                              {QStringLiteral("--stun"), &options.stun},
                                                              {QStringLiteral("--turn"), &options.turn}};
@@ -106,6 +109,8 @@ std::optional<ServeOptions> parseOptions(const QStringList& args, QString& probl
              && !(options.janusAdminKeyFile.isEmpty() && options.stun.isEmpty() && options.turn.isEmpty()
                   && options.turnTtlS.isEmpty()))
         problem = QStringLiteral("--janus-admin-key-file, --stun, --turn and --turn-ttl-s need --janus.");
+    else if (!options.accelRedirect.isEmpty() && !options.accelRedirect.startsWith(u'/'))
+        problem = QStringLiteral("--accel-redirect needs an nginx location path such as /_spoke_files.");
     return problem.isEmpty() ? std::optional(options) : std::nullopt;
 }
 
@@ -271,6 +276,8 @@ int runServe(const QStringList& args)
     // --database: then the deck routes answer 503).
     if (!options->dataDir.isEmpty())
         server.setDeckDirectory(QDir(options->dataDir).filePath(QStringLiteral("decks")));
+    if (!options->accelRedirect.isEmpty())
+        server.setAccelRedirectPrefix(options->accelRedirect.toUtf8());
     if (!options->janusEventsSecretFile.isEmpty()) {
         auto secret = spoke::hub::janus::readSecretFile(QStringLiteral("--janus-events-secret-file"),
                                                         options->janusEventsSecretFile);

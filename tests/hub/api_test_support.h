@@ -159,7 +159,18 @@ public:
         if (!token.isEmpty())
             request.headers.insert("authorization", "Bearer " + token.toLatin1());
         request.body = body;
-        return router_.handle(request, nowMs);
+        hub::api::RouteOutcome outcome = router_.handle(request, nowMs);
+        if (outcome.response.file) // the bytes the server would stream; `file` stays set
+            outcome.response.body = readRegion(*outcome.response.file);
+        return outcome;
+    }
+
+    static QByteArray readRegion(const hub::api::FileBody& region)
+    {
+        QFile file(region.path);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        REQUIRE(file.seek(region.offsetBytes));
+        return file.read(region.lengthBytes);
     }
 
     static QByteArray json(std::initializer_list<std::pair<const char*, QJsonValue>> members)

@@ -26,15 +26,17 @@ public:
     explicit HubProcess(QString binary) : binary_(std::move(binary)) { }
     ~HubProcess() { stop(); }
 
-    // Serves on 127.0.0.1:port (0: a free one, kept for restarts); returns when listening.
-    void start(int port = 0)
+    // Serves on 127.0.0.1:port (0: a free one, kept for restarts), with any
+    // more `serve` options; returns when listening.
+    void start(int port = 0, const QStringList& extraArgs = {})
     {
         REQUIRE_FALSE(serve_);
         serve_ = std::make_unique<QProcess>();
         serve_->setProcessChannelMode(QProcess::SeparateChannels);
-        serve_->start(binary_,
-                      {QStringLiteral("serve"), QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--listen"),
-                       QStringLiteral("127.0.0.1:%1").arg(port == 0 ? port_ : port)});
+        serve_->start(binary_, QStringList{QStringLiteral("serve"), QStringLiteral("--data-dir"), dataDir(),
+                                           QStringLiteral("--listen"),
+                                           QStringLiteral("127.0.0.1:%1").arg(port == 0 ? port_ : port)}
+                                   + extraArgs);
         REQUIRE(serve_->waitForStarted(5'000));
         QElapsedTimer timer;
         timer.start();
@@ -94,6 +96,7 @@ public:
 
     QString url() const { return url_; }
     int port() const { return port_; }
+    qint64 pid() const { return serve_ ? serve_->processId() : 0; }
     QString dataDir() const { return QString::fromStdString(dir_.path().string()); }
 
 private:

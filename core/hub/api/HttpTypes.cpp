@@ -12,6 +12,15 @@ HttpResponse HttpResponse::json(int status, const QJsonObject& object)
     return response;
 }
 
+HttpResponse HttpResponse::fromFile(int status, FileBody region, const QByteArray& contentType)
+{
+    HttpResponse response;
+    response.status = status;
+    response.contentType = contentType;
+    response.file = std::move(region);
+    return response;
+}
+
 HttpResponse HttpResponse::noContent()
 {
     HttpResponse response;

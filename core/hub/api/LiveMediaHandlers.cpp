@@ -7,6 +7,7 @@
 // Any member of the session's programme may present, turn pages and report
 // their own state (Roles: every member sees its sessions).
 
+#include "hub/api/FileRanges.h"
 #include "hub/api/HandlerSupport.h"
 
 #include "hub/db/HubDatabase.h"
@@ -15,7 +16,6 @@
 
 #include <QDebug>
 #include <QDir>
-#include <QFile>
 
 #include <limits>
 
@@ -207,42 +207,6 @@ HttpResponse listDecks(RequestContext& context)
 
 // --- GET /decks/{sha256} ---
 
-// One range of RFC 9110 §14.1.2 ("bytes=A-B", "bytes=A-", "bytes=-N"), as
-// [first, last]; nullopt for a header to ignore (several ranges, another
-// unit, malformed: the whole deck is sent instead, which §14.2 allows).
-struct ByteRange {
-    qint64 first = 0;
-    qint64 last = 0;
-    bool satisfiable = true;
-};
-
-std::optional<ByteRange> parseRange(const QByteArray& header, qint64 size)
-{
-    static const QByteArray kUnit = "bytes=";
-    if (!header.startsWith(kUnit) || header.contains(','))
-        return std::nullopt;
-    const QByteArray spec = header.mid(kUnit.size()).trimmed();
-    const qsizetype dash = spec.indexOf('-');
-    if (dash < 0)
-        return std::nullopt;
-    bool okFirst = false;
-    bool okLast = false;
-    const QByteArray firstText = spec.left(dash);
-    const QByteArray lastText = spec.mid(dash + 1);
-    const qint64 first = firstText.toLongLong(&okFirst);
-    const qint64 last = lastText.toLongLong(&okLast);
-    if (firstText.isEmpty()) { // the last N bytes
-        if (!okLast || last <= 0)
-            return std::nullopt;
-        return ByteRange{std::max<qint64>(0, size - last), size - 1, size > 0};
-    }
-    if (!okFirst || first < 0 || (!lastText.isEmpty() && (!okLast || last < first)))
-        return std::nullopt;
-    if (first >= size)
-        return ByteRange{0, 0, false};
-    return ByteRange{first, lastText.isEmpty() ? size - 1 : std::min(last, size - 1), true};
-}
-
 // A member of any programme with a session showing the deck may fetch it;
 // for everyone else it does not exist (404 either way: the hash alone says
 // nothing a stranger may learn).
@@ -267,35 +231,17 @@ HttpResponse getDeck(RequestContext& context)
         return hidden->response();
     if (context.deckDirectory.isEmpty())
         return decksUnavailable().response();
-    const QByteArray etag = '"' + sha.toLatin1() + '"';
-    if (context.request.header("if-none-match").trimmed() == etag) {
-        HttpResponse notModified{304, {}, {}, {{"ETag", etag}}};
-        return notModified;
-    }
-    QFile file(QDir(context.deckDirectory).filePath(sha + QStringLiteral(".pdf")));
-    if (!file.open(QIODevice::ReadOnly)) {
+    // Streamed from disk by the server (or sent by nginx), with one range,
+    // ETag and If-None-Match: hub/api/FileRanges.h.
+    const QString name = sha + QStringLiteral(".pdf");
+    auto answer = fileAnswerFromDisk(context.request,
+                                     {QDir(context.deckDirectory).filePath(name), QStringLiteral("decks/") + name, 0,
+                                      "application/pdf", '"' + sha.toLatin1() + '"'});
+    if (!answer) {
         qWarning("spoke-hub: deck %s is recorded but its file cannot be read", qPrintable(sha));
         return decksUnavailable().response();
     }
-    const qint64 size = file.size();
-    HttpResponse response{200, "application/pdf", {}, {{"ETag", etag}, {"Accept-Ranges", "bytes"}}};
-    const std::optional<ByteRange> range = parseRange(context.request.header("range").trimmed(), size);
-    if (range && !range->satisfiable) {
-        response = HttpResponse::error(416, QStringLiteral("bad_range"), QStringLiteral("the range is past the deck"));
-        response.headers.emplace_back("Content-Range", "bytes */" + QByteArray::number(size));
-        return response;
-    }
-    if (range) {
-        response.status = 206;
-        response.headers.emplace_back("Content-Range", "bytes " + QByteArray::number(range->first) + '-'
-                                                           + QByteArray::number(range->last) + '/'
-                                                           + QByteArray::number(size));
-        file.seek(range->first);
-        response.body = file.read(range->last - range->first + 1);
-    } else {
-        response.body = file.readAll();
-    }
-    return response;
+    return std::move(*answer);
 }
 
 // --- POST and GET /sessions/{id}/slides ---

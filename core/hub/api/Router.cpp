@@ -1,5 +1,6 @@
 #include "hub/api/Router.h"
 
+#include "hub/api/FileRanges.h"
 #include "hub/api/Json.h"
 #include "hub/db/HubDatabase.h"
 #include "hub/identity/Identity.h"
@@ -108,6 +109,8 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     RequestContext context{request, nowMs, db_, identity_, metrics_,       std::move(params),
                            nullptr, {},    {},  {},        deckDirectory_, janusEventsSecret_};
     outcome.response = dispatch(*matched, context, outcome.accountId);
+    if (!accelRedirectPrefix_.isEmpty())
+        outcome.response = accelRedirect(std::move(outcome.response), accelRedirectPrefix_);
     outcome.changes = std::move(context.changes);
     outcome.room = std::move(context.room);
     return outcome;

@@ -116,6 +116,10 @@ public:
     void setDeckDirectory(const QString& directory) { deckDirectory_ = directory; }
     // Enables POST /api/v1/janus/events with this HTTP Basic password.
     void setJanusEventsSecret(const QByteArray& secret) { janusEventsSecret_ = secret; }
+    // Behind nginx (serve --accel-redirect PREFIX): answers whose body is a
+    // file become `X-Accel-Redirect: PREFIX/<path in the data dir>` with no
+    // body, and nginx sends the file (FileRanges.h, docs/hub-deploy.md).
+    void setAccelRedirectPrefix(const QByteArray& prefix) { accelRedirectPrefix_ = prefix; }
 
 private:
     HttpResponse dispatch(const Route& route, RequestContext& context, std::optional<qint64>& accountId);
@@ -127,6 +131,7 @@ private:
     std::vector<Route> routes_;
     QString deckDirectory_;
     QByteArray janusEventsSecret_;
+    QByteArray accelRedirectPrefix_;
 };
 
 // Route registration, one function per handler file.

@@ -63,54 +63,7 @@ bool isWebSocketUpgrade(const api::HttpRequest& request)
     return connectionUpgrade && request.header("upgrade").trimmed().toLower() == "websocket";
 }
 
-// The statuses the API answers (docs/hub-api.md, Errors); HTTP/1.1 allows an
-// empty reason phrase for any other.
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 416: return "Range Not Satisfiable";
-    case 422: return "Unprocessable Content";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return {};
-    }
-}
-
 } // namespace
-
-QByteArray httpMessage(const api::HttpResponse& response)
-{
-    QByteArray message =
-        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    const auto header = [&message](const QByteArray& name, const QByteArray& value) {
-        message += name + ": " + value + "\r\n";
-    };
-    if (!response.contentType.isEmpty())
-        header("Content-Type", response.contentType);
-    // Answers are per account and change with every write.
-    header("Cache-Control", "no-store");
-    header("X-Content-Type-Options", "nosniff");
-    for (const auto& [name, value] : response.headers)
-        header(name, value);
-    if (response.status != 204)
-        header("Content-Length", QByteArray::number(response.body.size()));
-    message += "\r\n";
-    if (response.status != 204)
-        message += response.body;
-    return message;
-}
 
 api::HttpRequest toHttpRequest(const QHttpServerRequest& request)
 {
@@ -203,7 +156,7 @@ void HubServer::runRoom(api::RouteOutcome outcome, const Received& received, QTc
         rooms_->run(request, received.nowMs, {});
         return;
     }
-    const std::uint64_t slot = reserveSlot(socket);
+    const std::uint64_t slot = answers_.reserve(socket);
     const QPointer<QTcpSocket> guarded(socket);
     rooms_->run(request, received.nowMs,
                 [this, guarded, slot, received, outcome](api::HttpResponse response,
@@ -218,7 +171,7 @@ void HubServer::missingHandler(const QHttpServerRequest&, QTcpSocket* socket)
 {
     // handleRequest answers every request, so Qt never calls this; answer
     // anyway rather than leave a client waiting.
-    socket->write(httpMessage(api::notFound(QStringLiteral("there is no such resource")).response()));
+    socket->write(outgoing(api::notFound(QStringLiteral("there is no such resource")).response()).head);
 }
 
 void HubServer::drain(int timeoutMs, const std::function<void()>& then)
@@ -244,7 +197,7 @@ void HubServer::drain(int timeoutMs, const std::function<void()>& then)
 
 void HubServer::offload(api::HttpRequest request, const QString& route, const Received& received, QTcpSocket* socket)
 {
-    const std::uint64_t slot = reserveSlot(socket);
+    const std::uint64_t slot = answers_.reserve(socket);
     const QPointer<QTcpSocket> guarded(socket);
     const bool queued = signIns_.submit(std::move(request), received.nowMs, route,
                                         [this, guarded, slot, received](const api::RouteOutcome& outcome) {
@@ -265,49 +218,13 @@ void HubServer::offload(api::HttpRequest request, const QString& route, const Re
 void HubServer::answer(QTcpSocket* socket, const api::RouteOutcome& outcome, const Received& received,
                        std::optional<std::uint64_t> slot)
 {
-    if (socket) { // null when the client left while its sign-in ran
-        QByteArray message = httpMessage(outcome.response);
-        const auto waiting = slots_.find(socket);
-        if (slot)
-            fillSlot(socket, *slot, std::move(message));
-        else if (waiting != slots_.end() && !waiting->second.empty())
-            fillSlot(socket, reserveSlot(socket), std::move(message)); // behind a sign-in on this connection
-        else
-            socket->write(message);
-    }
+    // A null socket: the client left while its sign-in ran (fill ignores it).
+    if (slot)
+        answers_.fill(socket, *slot, outgoing(outcome.response));
+    else
+        answers_.send(socket, outgoing(outcome.response));
     events_.notify(outcome.changes);
     record(outcome, received);
-}
-
-std::uint64_t HubServer::reserveSlot(QTcpSocket* socket)
-{
-    auto [entry, inserted] = slots_.try_emplace(socket);
-    if (inserted)
-        connect(socket, &QObject::destroyed, this, [this, socket] { slots_.erase(socket); });
-    entry->second.push_back(Slot{nextSlot_, std::nullopt});
-    return nextSlot_++;
-}
-
-void HubServer::fillSlot(QTcpSocket* socket, std::uint64_t slot, QByteArray message)
-{
-    const auto entry = slots_.find(socket);
-    if (entry == slots_.end())
-        return;
-    std::deque<Slot>& waiting = entry->second;
-    for (Slot& candidate : waiting) {
-        if (candidate.id == slot)
-            candidate.message = std::move(message);
-    }
-    bool wrote = false;
-    while (!waiting.empty() && waiting.front().message) {
-        socket->write(*waiting.front().message);
-        waiting.pop_front();
-        wrote = true;
-    }
-    // Sent now rather than on the next loop turn: after the last sign-in of
-    // a drain, the loop may not turn again.
-    if (wrote)
-        socket->flush();
 }
 
 void HubServer::record(const api::RouteOutcome& outcome, const Received& received)

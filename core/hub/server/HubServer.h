@@ -4,6 +4,7 @@
 #include "hub/api/RequestLog.h"
 #include "hub/api/Router.h"
 #include "hub/janus/MediaConfig.h"
+#include "hub/server/AnswerQueue.h"
 #include "hub/server/EventHub.h"
 #include "hub/server/SignInWorkers.h"
 #include "util/Expected.h"
@@ -14,11 +15,9 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 
 namespace spoke::hub::janus {
 class RoomService;
@@ -61,6 +60,8 @@ public:
     // Takes Janus' events (POST /api/v1/janus/events) from a client that
     // signs in with HTTP Basic "janus" and this secret; without it, 404.
     void setJanusEventsSecret(const QByteArray& secret) { router_.setJanusEventsSecret(secret); }
+    // Behind nginx: file answers become X-Accel-Redirect (Router).
+    void setAccelRedirectPrefix(const QByteArray& prefix) { router_.setAccelRedirectPrefix(prefix); }
 
     api::Metrics& metrics() { return metrics_; }
     EventHub& events() { return events_; }
@@ -75,11 +76,6 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
-    // One request's place in its connection's answer order.
-    struct Slot {
-        std::uint64_t id = 0;
-        std::optional<QByteArray> message; // set once answered
-    };
     struct Received {
         qint64 nowMs = 0;
         QByteArray method;
@@ -90,8 +86,6 @@ private:
     void offload(api::HttpRequest request, const QString& route, const Received& received, QTcpSocket* socket);
     void answer(QTcpSocket* socket, const api::RouteOutcome& outcome, const Received& received,
                 std::optional<std::uint64_t> slot);
-    std::uint64_t reserveSlot(QTcpSocket* socket);
-    void fillSlot(QTcpSocket* socket, std::uint64_t slot, QByteArray message);
     void record(const api::RouteOutcome& outcome, const Received& received);
 
     api::Metrics metrics_;
@@ -100,19 +94,15 @@ private:
     EventHub events_;
     SignInWorkers signIns_;
     HubDatabase& db_;
-    // Connections with a sign-in or a room call in flight: answers waiting
-    // for it, in order.
-    std::unordered_map<QTcpSocket*, std::deque<Slot>> slots_;
-    std::uint64_t nextSlot_ = 1;
+    // Each connection's answers in its requests' order, files streamed
+    // from disk (a sign-in, a room call or a file in flight holds the
+    // answers behind it).
+    AnswerQueue answers_;
     bool tls_ = false;
     bool draining_ = false;
     // Last: destroyed first, so no Janus answer arrives into a half-gone server.
     std::unique_ptr<janus::RoomService> rooms_;
 };
-
-// The bytes of an HTTP/1.1 answer: status line, the headers every answer
-// carries, Content-Length (except on 204) and the body.
-QByteArray httpMessage(const api::HttpResponse& response);
 
 // The router's view of a request Qt HttpServer parsed.
 api::HttpRequest toHttpRequest(const QHttpServerRequest& request);

@@ -72,6 +72,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addRoomRoutes(routes_);
     addJanusEventRoutes(routes_);
     addLiveMediaRoutes(routes_);
+    addRecordingRoutes(routes_);
 }
 
 RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
@@ -106,7 +107,8 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
 
     outcome.route = matched->pattern;
     RequestContext context{request, nowMs, db_, identity_, metrics_,       std::move(params),
-                           nullptr, {},    {},  {},        deckDirectory_, janusEventsSecret_};
+                           nullptr, {},    {},  {},        deckDirectory_, recordingDirectory_,
+                           janusEventsSecret_};
     outcome.response = dispatch(*matched, context, outcome.accountId);
     outcome.changes = std::move(context.changes);
     outcome.room = std::move(context.room);

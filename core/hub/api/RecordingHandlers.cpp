@@ -25,6 +25,7 @@ namespace {
 using recordings::Recording;
 using recordings::RecordingCatalogue;
 using recordings::RecordingFile;
+using recordings::recordingJson;
 
 // The catalogue's reads need no directory; only the file route does.
 RecordingCatalogue catalogueOf(RequestContext& context)
@@ -35,44 +36,6 @@ RecordingCatalogue catalogueOf(RequestContext& context)
 QJsonValue nullable(const std::optional<qint64>& value)
 {
     return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonObject partJson(const Recording& recording, const RecordingFile& file)
-{
-    return QJsonObject{
-        {QStringLiteral("part"), file.part},
-        {QStringLiteral("bytes"), double(file.bytes)},
-        {QStringLiteral("sha256"), file.sha256},
-        {QStringLiteral("duration_ms"), double(file.durationMs)},
-        {QStringLiteral("path"),
-         QStringLiteral("/api/v1/recordings/%1/files/%2/%3").arg(recording.id).arg(file.rendition).arg(file.part)},
-    };
-}
-
-QJsonObject recordingJson(const Recording& recording)
-{
-    QJsonArray renditions;
-    for (std::size_t i = 0; i < recording.files.size();) {
-        const QString& rendition = recording.files[i].rendition;
-        QJsonArray parts;
-        qint64 bytes = 0;
-        for (; i < recording.files.size() && recording.files[i].rendition == rendition; ++i) {
-            parts.append(partJson(recording, recording.files[i]));
-            bytes += recording.files[i].bytes;
-        }
-        renditions.append(QJsonObject{{QStringLiteral("rendition"), rendition},
-                                      {QStringLiteral("bytes"), double(bytes)},
-                                      {QStringLiteral("parts"), parts}});
-    }
-    return QJsonObject{
-        {QStringLiteral("id"), double(recording.id)},
-        {QStringLiteral("programme_id"), double(recording.programmeId)},
-        {QStringLiteral("session_id"), nullable(recording.sessionId)},
-        {QStringLiteral("title"), recording.title},
-        {QStringLiteral("recorded_ms"), double(recording.recordedMs)},
-        {QStringLiteral("duration_ms"), double(recording.durationMs)},
-        {QStringLiteral("renditions"), renditions},
-    };
 }
 
 // The recording behind {id}: 400 malformed, 404 unknown, 403 unless the
@@ -140,9 +103,9 @@ QJsonArray chaptersJson(HubDatabase& db, qint64 sessionId, const Window& window)
     QJsonArray chapters;
     for (std::size_t i = 0; i < items.rows.size(); ++i) {
         const HubRow& item = items.rows[i];
-        const qint64 endAtMs = i + 1 < items.rows.size() ? items.rows[i + 1].integer(1)
-                                                         : item.optionalInteger(2).value_or(window.startMs
-                                                                                            + window.durationMs);
+        const qint64 endAtMs = i + 1 < items.rows.size()
+                                   ? items.rows[i + 1].integer(1)
+                                   : item.optionalInteger(2).value_or(window.startMs + window.durationMs);
         const qint64 startMs = std::max<qint64>(0, window.offset(item.integer(1)));
         const qint64 endMs = std::min(window.durationMs, window.offset(endAtMs));
         if (endMs <= startMs)
@@ -186,9 +149,10 @@ QJsonArray slidesJson(HubDatabase& db, qint64 sessionId, const Window& window)
     QJsonArray slides;
     std::optional<QJsonObject> showing;
     for (const HubRow& row : rows.rows) {
-        const QJsonObject turn{{QStringLiteral("deck"), row.text(0)},
-                               {QStringLiteral("page"), double(row.integer(1))},
-                               {QStringLiteral("offset_ms"), double(std::max<qint64>(0, window.offset(row.integer(2))))}};
+        const QJsonObject turn{
+            {QStringLiteral("deck"), row.text(0)},
+            {QStringLiteral("page"), double(row.integer(1))},
+            {QStringLiteral("offset_ms"), double(std::max<qint64>(0, window.offset(row.integer(2))))}};
         if (row.integer(2) < window.startMs) {
             showing = turn;
             continue;
@@ -349,15 +313,11 @@ Expected<RecordingFileLookup> lookupRecordingFile(RequestContext& context)
         return notFound(QStringLiteral("recording %1 has no %2 part %3").arg(recording->id).arg(rendition).arg(*part));
     if (context.recordingDirectory.isEmpty())
         return ApiError{503, QStringLiteral("unavailable"), QStringLiteral("this hub keeps no recording files")};
-    RecordingFileLookup lookup{recording->id,
-                               rendition,
-                               *part,
-                               QString::fromStdString(catalogueOf(context).pathOf(*stored).string()),
-                               stored->file,
-                               stored->bytes,
-                               stored->sha256,
-                               rendition == recordings::kAudioSlides ? QByteArray("audio/webm")
-                                                                     : QByteArray("video/webm")};
+    RecordingFileLookup lookup{
+        recording->id,  rendition,
+        *part,          QString::fromStdString(catalogueOf(context).pathOf(*stored).string()),
+        stored->file,   stored->bytes,
+        stored->sha256, rendition == recordings::kAudioSlides ? QByteArray("audio/webm") : QByteArray("video/webm")};
     // The rows never name a missing file (RecordingCatalogue.h): one that is
     // gone was removed by hand, which the operator must hear about.
     if (!QFileInfo::exists(lookup.absolutePath)) {
@@ -370,7 +330,8 @@ Expected<RecordingFileLookup> lookupRecordingFile(RequestContext& context)
 void addRecordingRoutes(std::vector<Route>& routes)
 {
     routes.push_back({"GET", QStringLiteral("/api/v1/recordings"), Access::SignedIn, BodyKind::None, listRecordings});
-    routes.push_back({"GET", QStringLiteral("/api/v1/recordings/{id}"), Access::SignedIn, BodyKind::None, getRecording});
+    routes.push_back(
+        {"GET", QStringLiteral("/api/v1/recordings/{id}"), Access::SignedIn, BodyKind::None, getRecording});
     routes.push_back(
         {"GET", QStringLiteral("/api/v1/recordings/{id}/timeline"), Access::SignedIn, BodyKind::None, getTimeline});
     routes.push_back({"GET", QStringLiteral("/api/v1/recordings/{id}/files/{rendition}/{part}"), Access::SignedIn,

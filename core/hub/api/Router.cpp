@@ -106,8 +106,8 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     }
 
     outcome.route = matched->pattern;
-    RequestContext context{request, nowMs, db_, identity_, metrics_,       std::move(params),
-                           nullptr, {},    {},  {},        deckDirectory_, recordingDirectory_,
+    RequestContext context{request,           nowMs, db_, identity_, metrics_,       std::move(params),
+                           nullptr,           {},    {},  {},        deckDirectory_, recordingDirectory_,
                            janusEventsSecret_};
     outcome.response = dispatch(*matched, context, outcome.accountId);
     outcome.changes = std::move(context.changes);

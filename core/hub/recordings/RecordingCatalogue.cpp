@@ -3,6 +3,7 @@
 #include "hub/db/HubDatabase.h"
 #include "hub/recordings/RecordingFiles.h"
 
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QStringList>
 #include <QVariant>
@@ -109,7 +110,8 @@ Expected<bool, Error> checkRequest(HubDatabase& db, const AddRecording& request)
         return badArgument(QStringLiteral("The source must be live or import."));
     if (request.fullParts.empty())
         return badArgument(QStringLiteral("A recording needs at least one file."));
-    if (!db.queryOne(QStringLiteral("SELECT 1 FROM programmes WHERE id = ?"), {QVariant::fromValue(request.programmeId)}))
+    if (!db.queryOne(QStringLiteral("SELECT 1 FROM programmes WHERE id = ?"),
+                     {QVariant::fromValue(request.programmeId)}))
         return Error{Error::Code::NotFound, QStringLiteral("There is no programme %1.").arg(request.programmeId)};
     if (request.sessionId) {
         const auto session = db.queryOne(QStringLiteral("SELECT programme_id FROM sessions WHERE id = ?"),
@@ -117,9 +119,8 @@ Expected<bool, Error> checkRequest(HubDatabase& db, const AddRecording& request)
         if (!session)
             return Error{Error::Code::NotFound, QStringLiteral("There is no session %1.").arg(*request.sessionId)};
         if (session->integer(0) != request.programmeId)
-            return badArgument(QStringLiteral("Session %1 is not in programme %2.")
-                                   .arg(*request.sessionId)
-                                   .arg(request.programmeId));
+            return badArgument(
+                QStringLiteral("Session %1 is not in programme %2.").arg(*request.sessionId).arg(request.programmeId));
     }
     return true;
 }
@@ -169,7 +170,8 @@ Expected<std::vector<StagedFile>, Error> stageRenditions(const RenditionMaker& m
     for (const MadeRendition& rendition : *made) {
         if ((rendition.rendition != kLight && rendition.rendition != kAudioSlides)
             || !seen.insert(rendition.rendition).second || rendition.parts.empty())
-            return failed(QStringLiteral("The renditions maker returned a bad rendition \"%1\".").arg(rendition.rendition));
+            return failed(
+                QStringLiteral("The renditions maker returned a bad rendition \"%1\".").arg(rendition.rendition));
         for (std::size_t part = 0; part < rendition.parts.size(); ++part) {
             auto file = stageOne(rendition.parts[part], stagedName(dir, rendition.rendition, int(part)),
                                  rendition.rendition, int(part), true);
@@ -188,8 +190,49 @@ bool isRendition(const QString& name)
     return name == kFull || name == kLight || name == kAudioSlides;
 }
 
+RenditionMaker hubRenditionMaker()
+{
+    return {};
+}
+
+QJsonObject recordingJson(const Recording& recording)
+{
+    QJsonArray renditions;
+    for (std::size_t i = 0; i < recording.files.size();) {
+        const QString& rendition = recording.files[i].rendition;
+        QJsonArray parts;
+        std::int64_t bytes = 0;
+        for (; i < recording.files.size() && recording.files[i].rendition == rendition; ++i) {
+            const RecordingFile& file = recording.files[i];
+            parts.append(QJsonObject{
+                {QStringLiteral("part"), file.part},
+                {QStringLiteral("bytes"), double(file.bytes)},
+                {QStringLiteral("sha256"), file.sha256},
+                {QStringLiteral("duration_ms"), double(file.durationMs)},
+                {QStringLiteral("path"),
+                 QStringLiteral("/api/v1/recordings/%1/files/%2/%3").arg(recording.id).arg(rendition).arg(file.part)},
+            });
+            bytes += file.bytes;
+        }
+        renditions.append(QJsonObject{{QStringLiteral("rendition"), rendition},
+                                      {QStringLiteral("bytes"), double(bytes)},
+                                      {QStringLiteral("parts"), parts}});
+    }
+    return QJsonObject{
+        {QStringLiteral("id"), double(recording.id)},
+        {QStringLiteral("programme_id"), double(recording.programmeId)},
+        {QStringLiteral("session_id"),
+         recording.sessionId ? QJsonValue(double(*recording.sessionId)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("title"), recording.title},
+        {QStringLiteral("recorded_ms"), double(recording.recordedMs)},
+        {QStringLiteral("duration_ms"), double(recording.durationMs)},
+        {QStringLiteral("renditions"), renditions},
+    };
+}
+
 RecordingCatalogue::RecordingCatalogue(HubDatabase& db, std::filesystem::path recordingsDir)
-    : db_(db), dir_(std::move(recordingsDir))
+    : db_(db)
+    , dir_(std::move(recordingsDir))
 {
 }
 
@@ -202,8 +245,9 @@ Expected<Recording, CatalogueError> RecordingCatalogue::add(const AddRecording& 
     std::error_code error;
     Staging staging(dir_, nowMs);
     if (!std::filesystem::create_directories(staging.dir(), error))
-        return failed(QStringLiteral("Cannot create %1: %2.")
-                          .arg(QString::fromStdString(staging.dir().string()), QString::fromStdString(error.message())));
+        return failed(
+            QStringLiteral("Cannot create %1: %2.")
+                .arg(QString::fromStdString(staging.dir().string()), QString::fromStdString(error.message())));
     std::vector<StagedFile> files;
     std::int64_t durationMs = 0;
     for (std::size_t part = 0; part < request.fullParts.size(); ++part) {
@@ -259,9 +303,9 @@ Expected<Recording, CatalogueError> RecordingCatalogue::add(const AddRecording& 
 
 std::optional<Recording> RecordingCatalogue::get(std::int64_t id)
 {
-    const auto row = db_.queryOne(
-        QStringLiteral("SELECT %1 FROM recordings WHERE id = ?").arg(QLatin1String(kRecordingColumns)),
-        {QVariant::fromValue(id)});
+    const auto row =
+        db_.queryOne(QStringLiteral("SELECT %1 FROM recordings WHERE id = ?").arg(QLatin1String(kRecordingColumns)),
+                     {QVariant::fromValue(id)});
     if (!row)
         return std::nullopt;
     return withFiles({recordingFrom(*row)}).front();
@@ -282,10 +326,10 @@ std::vector<Recording> RecordingCatalogue::list(const std::vector<std::int64_t>&
         params.append(QVariant::fromValue(id));
         marks.append(QStringLiteral("?"));
     }
-    const HubQueryResult result =
-        db_.exec(QStringLiteral("SELECT %1 FROM recordings WHERE programme_id IN (%2) ORDER BY recorded_ms DESC, id DESC")
-                     .arg(QLatin1String(kRecordingColumns), marks.join(QStringLiteral(", "))),
-                 params);
+    const HubQueryResult result = db_.exec(
+        QStringLiteral("SELECT %1 FROM recordings WHERE programme_id IN (%2) ORDER BY recorded_ms DESC, id DESC")
+            .arg(QLatin1String(kRecordingColumns), marks.join(QStringLiteral(", "))),
+        params);
     std::vector<Recording> recordings;
     for (const HubRow& row : result.rows)
         recordings.push_back(recordingFrom(row));

@@ -2,6 +2,7 @@
 
 #include "util/Expected.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <cstdint>
@@ -45,6 +46,10 @@ struct Recording {
     std::vector<RecordingFile> files; // by rendition (full, light, audio-slides), then part
 };
 
+// docs/hub-api.md, Objects: Recording, as the API and `spoke-hub admin
+// recording list` print it.
+QJsonObject recordingJson(const Recording& recording);
+
 // What a renditions maker produced: for one rendition, its files in part
 // order (anywhere inside the output dir it was given).
 struct MadeRendition {
@@ -59,6 +64,12 @@ struct MadeRendition {
 // only files what this returns, so it never claims a rendition not made.
 using RenditionMaker = std::function<Expected<std::vector<MadeRendition>, QString>(
     const std::vector<std::filesystem::path>& fullParts, const std::filesystem::path& outputDir)>;
+
+// The renditions maker the hub uses (spoke-hub admin recording import and
+// the live recorder): core/recording/Renditions once it is wired in
+// (RecordingCatalogue.cpp); until then an empty maker, and the catalogue
+// stores the full rendition only.
+RenditionMaker hubRenditionMaker();
 
 struct AddRecording {
     std::int64_t programmeId = 0;

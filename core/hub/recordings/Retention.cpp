@@ -31,15 +31,16 @@ Expected<RetentionRule, CatalogueError> Retention::set(std::int64_t programmeId,
         return true;
     });
     if (!known)
-        return CatalogueError{CatalogueError::Code::NotFound, QStringLiteral("There is no programme %1.").arg(programmeId)};
+        return CatalogueError{CatalogueError::Code::NotFound,
+                              QStringLiteral("There is no programme %1.").arg(programmeId)};
     return *get(programmeId);
 }
 
 std::optional<RetentionRule> Retention::get(std::int64_t programmeId)
 {
-    const auto row = db_.queryOne(
-        QStringLiteral("SELECT keep_days, set_by, set_ms FROM recording_retention WHERE programme_id = ?"),
-        {QVariant::fromValue(programmeId)});
+    const auto row =
+        db_.queryOne(QStringLiteral("SELECT keep_days, set_by, set_ms FROM recording_retention WHERE programme_id = ?"),
+                     {QVariant::fromValue(programmeId)});
     if (!row)
         return std::nullopt;
     return RetentionRule{programmeId, int(row->integer(0)), row->optionalInteger(1), row->integer(2)};

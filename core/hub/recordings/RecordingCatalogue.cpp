@@ -163,11 +163,18 @@ Expected<std::vector<StagedFile>, Error> stageRenditions(const RenditionMaker& m
     std::vector<std::filesystem::path> fullPaths;
     for (const StagedFile& file : full)
         fullPaths.push_back(file.path);
-    const auto made = makeRenditions(fullPaths, dir);
-    if (!made)
-        return failed(QStringLiteral("The renditions could not be made: %1").arg(made.error()));
+    // A maker that throws (FFmpeg's wrappers do) is a failed import, not a
+    // crash of the hub.
+    std::optional<Expected<std::vector<MadeRendition>, QString>> made;
+    try {
+        made.emplace(makeRenditions(fullPaths, dir));
+    } catch (const std::exception& error) {
+        made.emplace(QString::fromUtf8(error.what()));
+    }
+    if (!*made)
+        return failed(QStringLiteral("The renditions could not be made: %1").arg(made->error()));
     std::set<QString> seen;
-    for (const MadeRendition& rendition : *made) {
+    for (const MadeRendition& rendition : **made) {
         if ((rendition.rendition != kLight && rendition.rendition != kAudioSlides)
             || !seen.insert(rendition.rendition).second || rendition.parts.empty())
             return failed(

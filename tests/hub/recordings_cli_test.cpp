@@ -35,8 +35,11 @@ Run runHub(const QStringList& args)
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
+// The recording commands take --data-dir (the files) and, on PostgreSQL,
+// --database too; the others take exactly one of them.
 struct Where {
     QStringList args;
+    QStringList databaseArgs;
     std::filesystem::path dataDir;
 };
 
@@ -52,7 +55,8 @@ QJsonObject jsonLine(const Run& run)
 
 Run admin(const Where& where, const QStringList& command)
 {
-    return runHub(QStringList{QStringLiteral("admin")} + where.args + command);
+    const bool recording = command.value(0) == QLatin1String("recording");
+    return runHub(QStringList{QStringLiteral("admin")} + (recording ? where.args : where.databaseArgs) + command);
 }
 
 } // namespace
@@ -68,6 +72,9 @@ HUB_TEST_ON_BOTH_DATABASES(recordingCli, "spoke-hub admin recording: import list
         where.dataDir = files / "data";
         where.args = {QStringLiteral("--database"), database.server()->url()};
     }
+    where.databaseArgs = where.args.isEmpty()
+                             ? QStringList{QStringLiteral("--data-dir"), QString::fromStdString(where.dataDir.string())}
+                             : where.args;
     where.args << QStringLiteral("--data-dir") << QString::fromStdString(where.dataDir.string());
     const QString source = QString::fromStdString(test::writeSyntheticWebm(files / "grand-rounds.webm", 2).string());
 

@@ -286,7 +286,7 @@ int runServe(const QStringList& args)
         server.useMedia(std::move(*media));
     // Decks are files beside the database (or beside nothing, with only
     // --database: then the deck routes answer 503).
-    // Recordings too; their retention is applied once an hour (and deletes
+    // Recordings too; their retention is applied once an hour (deletes
     // take effect within the hour, which is all a retention in days needs).
     std::optional<spoke::hub::recordings::RecordingCatalogue> recordings;
     QTimer pruneTimer;
@@ -300,6 +300,10 @@ int runServe(const QStringList& args)
         QObject::connect(&pruneTimer, &QTimer::timeout, qApp,
                          [&db, &recordings] { pruneRecordings(*db, *recordings); });
         pruneTimer.start();
+        // Also soon after a start, so that a hub restarted more often than
+        // hourly still prunes.
+        constexpr int kFirstPruneDelayMs = 60 * 1000;
+        QTimer::singleShot(kFirstPruneDelayMs, qApp, [&db, &recordings] { pruneRecordings(*db, *recordings); });
     }
     if (!options->janusEventsSecretFile.isEmpty()) {
         auto secret = spoke::hub::janus::readSecretFile(QStringLiteral("--janus-events-secret-file"),

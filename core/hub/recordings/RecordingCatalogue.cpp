@@ -190,6 +190,28 @@ Expected<std::vector<StagedFile>, Error> stageRenditions(const RenditionMaker& m
     return staged;
 }
 
+// The recording's row (with a new change seq) and its files' rows; the new id.
+std::int64_t insertRows(HubDatabase& db, const AddRecording& request, std::int64_t recordedMs, std::int64_t durationMs,
+                        const std::vector<StagedFile>& files, std::int64_t nowMs)
+{
+    const std::int64_t seq = db.bumpChangeSeq();
+    const std::int64_t id =
+        db.insert(QStringLiteral("INSERT INTO recordings (programme_id, session_id, title, recorded_ms, duration_ms, "
+                                 "source, created_ms, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                  {QVariant::fromValue(request.programmeId),
+                   request.sessionId ? QVariant::fromValue(*request.sessionId) : QVariant(), request.title.trimmed(),
+                   QVariant::fromValue(recordedMs), QVariant::fromValue(durationMs), request.source,
+                   QVariant::fromValue(nowMs), QVariant::fromValue(seq)});
+    for (const StagedFile& file : files)
+        db.exec(QStringLiteral("INSERT INTO recording_files (recording_id, rendition, part, file, bytes, "
+                               "sha256, duration_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                {QVariant::fromValue(id), file.rendition, file.part,
+                 QStringLiteral("%1/%2").arg(id).arg(QString::fromStdString(file.path.filename().string())),
+                 QVariant::fromValue(file.described.bytes), file.described.sha256,
+                 QVariant::fromValue(file.described.durationMs), QVariant::fromValue(nowMs)});
+    return id;
+}
+
 } // namespace
 
 bool isRendition(const QString& name)
@@ -271,32 +293,20 @@ Expected<Recording, CatalogueError> RecordingCatalogue::add(const AddRecording& 
     files.insert(files.end(), renditions->begin(), renditions->end());
 
     std::filesystem::path placed;
+    std::int64_t id = 0;
     try {
-        const std::int64_t id = db_.transaction([&] {
-            const std::int64_t seq = db_.bumpChangeSeq();
-            const std::int64_t newId = db_.insert(
-                QStringLiteral("INSERT INTO recordings (programme_id, session_id, title, recorded_ms, duration_ms, "
-                               "source, created_ms, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                {QVariant::fromValue(request.programmeId),
-                 request.sessionId ? QVariant::fromValue(*request.sessionId) : QVariant(), request.title.trimmed(),
-                 QVariant::fromValue(recordedMs), QVariant::fromValue(durationMs), request.source,
-                 QVariant::fromValue(nowMs), QVariant::fromValue(seq)});
-            for (const StagedFile& file : files)
-                db_.exec(QStringLiteral("INSERT INTO recording_files (recording_id, rendition, part, file, bytes, "
-                                        "sha256, duration_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                         {QVariant::fromValue(newId), file.rendition, file.part,
-                          QStringLiteral("%1/%2").arg(newId).arg(QString::fromStdString(file.path.filename().string())),
-                          QVariant::fromValue(file.described.bytes), file.described.sha256,
-                          QVariant::fromValue(file.described.durationMs), QVariant::fromValue(nowMs)});
+        id = db_.transaction([&] {
+            const std::int64_t newId = insertRows(db_, request, recordedMs, durationMs, files, nowMs);
             // Last before the commit: the rows name files that are in place.
             const std::filesystem::path target = dir_ / std::to_string(newId);
+            // No committed row has this id, so a dir by its name is from an
+            // import that died between this rename and its commit (SQLite
+            // hands a rolled-back id out again).
+            std::filesystem::remove_all(target);
             std::filesystem::rename(staging.dir(), target);
             placed = target;
             return newId;
         });
-        staging.released();
-        syncDirectory(dir_);
-        return *get(id);
     } catch (const std::filesystem::filesystem_error& moved) {
         return failed(QStringLiteral("Cannot file the recording: %1.").arg(QString::fromUtf8(moved.what())));
     } catch (...) {
@@ -306,6 +316,9 @@ Expected<Recording, CatalogueError> RecordingCatalogue::add(const AddRecording& 
             std::filesystem::rename(placed, staging.dir(), error);
         throw;
     }
+    staging.released();
+    syncDirectory(dir_);
+    return *get(id);
 }
 
 std::optional<Recording> RecordingCatalogue::get(std::int64_t id)

@@ -73,10 +73,12 @@ struct Parsed {
 Parsed parse(const QStringList& args)
 {
     static const QSet<QString> known{
-        QStringLiteral("data-dir"),   QStringLiteral("database"), QStringLiteral("name"),    QStringLiteral("kind"),
-        QStringLiteral("programme"),  QStringLiteral("role"),     QStringLiteral("title"),   QStringLiteral("starts"),
-        QStringLiteral("minutes"),    QStringLiteral("agenda"),   QStringLiteral("session"), QStringLiteral("out"),
-        QStringLiteral("min-minutes")};
+        QStringLiteral("data-dir"),    QStringLiteral("database"), QStringLiteral("name"),    QStringLiteral("kind"),
+        QStringLiteral("programme"),   QStringLiteral("role"),     QStringLiteral("title"),   QStringLiteral("starts"),
+        QStringLiteral("minutes"),     QStringLiteral("agenda"),   QStringLiteral("session"), QStringLiteral("out"),
+        QStringLiteral("min-minutes"), QStringLiteral("days"),     QStringLiteral("json")};
+    // Options that take no value.
+    static const QSet<QString> flags{QStringLiteral("json")};
     Parsed parsed;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args[i];
@@ -86,7 +88,9 @@ Parsed parse(const QStringList& args)
         }
         QString name = arg.mid(2);
         QString value;
-        if (const qsizetype equals = name.indexOf(QLatin1Char('=')); equals >= 0) {
+        if (flags.contains(name)) {
+            // a flag: present or not
+        } else if (const qsizetype equals = name.indexOf(QLatin1Char('=')); equals >= 0) {
             value = name.mid(equals + 1);
             name = name.left(equals);
         } else if (i + 1 < args.size()) {
@@ -279,8 +283,32 @@ int backupOrRestore(const Parsed& parsed, const HubDatabaseLocation& location)
     return kOk;
 }
 
+// The recording commands keep files: they need --data-dir (where
+// DATA_DIR/recordings is), and take --database too when the rows live on a
+// PostgreSQL, as serve does.
+int recordingCommand(const Parsed& parsed)
+{
+    if (!parsed.options.contains(QStringLiteral("data-dir")))
+        throw UsageError{QStringLiteral("spoke-hub admin recording needs --data-dir DIR, where the files are kept.")};
+    const QString dataDir = parsed.options.value(QStringLiteral("data-dir"));
+    HubDatabaseLocation location = HubDatabaseLocation::sqliteIn(dataDir);
+    if (parsed.options.contains(QStringLiteral("database"))) {
+        auto url = HubDatabaseLocation::fromUrl(parsed.options.value(QStringLiteral("database")));
+        if (!url)
+            throw UsageError{url.error()};
+        location = *url;
+    }
+    AdminRecordingArgs args{parsed.words, parsed.options, QDir(dataDir).filePath(QStringLiteral("recordings"))};
+    args.options.remove(QStringLiteral("data-dir"));
+    args.options.remove(QStringLiteral("database"));
+    std::unique_ptr<HubDatabase> db = HubDatabase::open(location);
+    return runRecordingAdmin(args, *db);
+}
+
 int dispatch(const Parsed& parsed)
 {
+    if (parsed.words.value(0) == QLatin1String("recording"))
+        return recordingCommand(parsed);
     const HubDatabaseLocation location = locationOf(parsed);
     const QString verb = parsed.words.value(0);
     if (verb == QLatin1String("backup") || verb == QLatin1String("restore"))
@@ -308,26 +336,31 @@ int dispatch(const Parsed& parsed)
 QString adminUsage()
 {
     return QStringLiteral(
-        "  admin (--data-dir DIR | --database URL) programme add --name NAME --kind "
-        "hiv|hcv|tb|cervical|palliative|generic\n"
-        "      add a programme; prints {\"id\":N}\n"
-        "  admin (--data-dir DIR | --database URL) member invite --programme ID --role "
-        "coordinator|specialist|clinician|trainee\n"
-        "      invite one member (valid 14 days); prints {\"id\":N,\"code\":\"...\"}, the code only this once\n"
-        "  admin (--data-dir DIR | --database URL) session add --programme ID --title TITLE --starts ISO8601 "
-        "[--minutes N] [--agenda \"TITLE:MIN,...\"]\n"
-        "      schedule a session (default 90 minutes) with its agenda (at most 20 items of 1-240 minutes);\n"
-        "      prints {\"id\":N,\"room\":N,\"agenda_items\":N}\n"
-        "  admin (--data-dir DIR | --database URL) attendance export --session ID [--out FILE]\n"
-        "      CME attendance as CSV (name, role, first join, last leave, minutes, source) on stdout or into FILE\n"
-        "  admin (--data-dir DIR | --database URL) attendance certificates --session ID --min-minutes N --out DIR\n"
-        "      one CME certificate PDF per attendee present N minutes or more, as DIR/<certificate id>.pdf;\n"
-        "      prints "
-        "{\"session\":ID,\"min_minutes\":N,\"certificates\":[{\"certificate_id\",\"name\",\"minutes\",...,\"file\"}]}\n"
-        "  admin --data-dir DIR backup FILE\n"
-        "      copy the live SQLite database to FILE; prints {\"file\":...,\"bytes\":N}\n"
-        "  admin --data-dir DIR restore FILE\n"
-        "      replace the database with FILE (stop serve first); prints {\"file\":...,\"bytes\":N}\n");
+               "  admin (--data-dir DIR | --database URL) programme add --name NAME --kind "
+               "hiv|hcv|tb|cervical|palliative|generic\n"
+               "      add a programme; prints {\"id\":N}\n"
+               "  admin (--data-dir DIR | --database URL) member invite --programme ID --role "
+               "coordinator|specialist|clinician|trainee\n"
+               "      invite one member (valid 14 days); prints {\"id\":N,\"code\":\"...\"}, the code only this once\n"
+               "  admin (--data-dir DIR | --database URL) session add --programme ID --title TITLE --starts ISO8601 "
+               "[--minutes N] [--agenda \"TITLE:MIN,...\"]\n"
+               "      schedule a session (default 90 minutes) with its agenda (at most 20 items of 1-240 minutes);\n"
+               "      prints {\"id\":N,\"room\":N,\"agenda_items\":N}\n"
+               "  admin (--data-dir DIR | --database URL) attendance export --session ID [--out FILE]\n"
+               "      CME attendance as CSV (name, role, first join, last leave, minutes, source) on stdout or into "
+               "FILE\n"
+               "  admin (--data-dir DIR | --database URL) attendance certificates --session ID --min-minutes N --out "
+               "DIR\n"
+               "      one CME certificate PDF per attendee present N minutes or more, as DIR/<certificate id>.pdf;\n"
+               "      prints "
+               "{\"session\":ID,\"min_minutes\":N,\"certificates\":[{\"certificate_id\",\"name\",\"minutes\",...,"
+               "\"file\"}]}\n")
+           + recordingAdminUsage()
+           + QStringLiteral(
+               "  admin --data-dir DIR backup FILE\n"
+               "      copy the live SQLite database to FILE; prints {\"file\":...,\"bytes\":N}\n"
+               "  admin --data-dir DIR restore FILE\n"
+               "      replace the database with FILE (stop serve first); prints {\"file\":...,\"bytes\":N}\n");
 }
 
 int runAdmin(const QStringList& args)

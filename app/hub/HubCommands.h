@@ -1,6 +1,11 @@
 #pragma once
 
+#include <QMap>
 #include <QStringList>
+
+namespace spoke::hub {
+class HubDatabase;
+}
 
 // The commands of spoke-hub. Each takes the arguments after its own name and
 // returns the process exit code: 0 done, 1 failed, 2 bad usage.
@@ -13,3 +18,14 @@ int runAdmin(const QStringList& args);
 
 // The usage text of the admin commands, for spoke-hub --help.
 QString adminUsage();
+
+// spoke-hub admin ... recording ... (app/hub/RecordingAdminCommands.cpp):
+// the command's words ("recording", "import", FILE...), its options without
+// --data-dir and --database, and DATA_DIR/recordings.
+struct AdminRecordingArgs {
+    QStringList words;
+    QMap<QString, QString> options;
+    QString recordingsDir;
+};
+int runRecordingAdmin(const AdminRecordingArgs& args, spoke::hub::HubDatabase& db);
+QString recordingAdminUsage();

@@ -5,15 +5,18 @@
 #include "hub/db/HubDatabase.h"
 #include "hub/identity/Identity.h"
 #include "hub/janus/MediaConfig.h"
+#include "hub/recordings/Retention.h"
 #include "hub/server/HubServer.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <algorithm>
 #include <csignal>
@@ -248,6 +251,20 @@ std::optional<spoke::hub::janus::MediaConfig> mediaConfig(const ServeOptions& op
     return config;
 }
 
+// Applies the programmes' recording retention (docs/hub-api.md,
+// Recordings); a line on stderr when it deleted or failed anything.
+void pruneRecordings(spoke::hub::HubDatabase& db, spoke::hub::recordings::RecordingCatalogue& catalogue)
+{
+    try {
+        const auto report = spoke::hub::recordings::Retention(db, catalogue).prune(QDateTime::currentMSecsSinceEpoch());
+        if (!report.deleted.empty() || report.failed > 0 || report.swept > 0)
+            std::fprintf(stderr, "{\"event\":\"recordings_pruned\",\"deleted\":%zu,\"failed\":%d,\"swept\":%d}\n",
+                         report.deleted.size(), report.failed, report.swept);
+    } catch (const spoke::hub::HubDbError& error) {
+        std::fprintf(stderr, "spoke-hub: recording prune: %s\n", error.what());
+    }
+}
+
 } // namespace
 
 int runServe(const QStringList& args)
@@ -274,8 +291,25 @@ int runServe(const QStringList& args)
         server.useMedia(std::move(*media));
     // Decks are files beside the database (or beside nothing, with only
     // --database: then the deck routes answer 503).
-    if (!options->dataDir.isEmpty())
+    // Recordings too; their retention is applied once an hour (deletes
+    // take effect within the hour, which is all a retention in days needs).
+    std::optional<spoke::hub::recordings::RecordingCatalogue> recordings;
+    QTimer pruneTimer;
+    if (!options->dataDir.isEmpty()) {
         server.setDeckDirectory(QDir(options->dataDir).filePath(QStringLiteral("decks")));
+        const QString recordingsDir = QDir(options->dataDir).filePath(QStringLiteral("recordings"));
+        server.setRecordingDirectory(recordingsDir);
+        recordings.emplace(*db, recordingsDir.toStdString());
+        constexpr int kPruneIntervalMs = 3600 * 1000;
+        pruneTimer.setInterval(kPruneIntervalMs);
+        QObject::connect(&pruneTimer, &QTimer::timeout, qApp,
+                         [&db, &recordings] { pruneRecordings(*db, *recordings); });
+        pruneTimer.start();
+        // Also soon after a start, so that a hub restarted more often than
+        // hourly still prunes.
+        constexpr int kFirstPruneDelayMs = 60 * 1000;
+        QTimer::singleShot(kFirstPruneDelayMs, qApp, [&db, &recordings] { pruneRecordings(*db, *recordings); });
+    }
     if (!options->accelRedirect.isEmpty())
         server.setAccelRedirectPrefix(options->accelRedirect.toUtf8());
     if (!options->janusEventsSecretFile.isEmpty()) {

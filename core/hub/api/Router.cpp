@@ -73,6 +73,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addRoomRoutes(routes_);
     addJanusEventRoutes(routes_);
     addLiveMediaRoutes(routes_);
+    addRecordingRoutes(routes_);
 }
 
 RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
@@ -106,8 +107,9 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     }
 
     outcome.route = matched->pattern;
-    RequestContext context{request, nowMs, db_, identity_, metrics_,       std::move(params),
-                           nullptr, {},    {},  {},        deckDirectory_, janusEventsSecret_};
+    RequestContext context{request,           nowMs, db_, identity_, metrics_,       std::move(params),
+                           nullptr,           {},    {},  {},        deckDirectory_, recordingDirectory_,
+                           janusEventsSecret_};
     outcome.response = dispatch(*matched, context, outcome.accountId);
     if (!accelRedirectPrefix_.isEmpty())
         outcome.response = accelRedirect(std::move(outcome.response), accelRedirectPrefix_);

@@ -51,6 +51,9 @@ struct RequestContext {
     // Where slide decks live (DATA_DIR/decks); empty when the hub has no
     // data dir, and then the deck routes answer 503.
     QString deckDirectory;
+    // Where recordings live (DATA_DIR/recordings); empty without a data dir,
+    // and then a recording's file route answers 503.
+    QString recordingDirectory;
     // The password Janus' event handler signs in with (serve
     // --janus-events-secret-file); empty when the hub takes no Janus events.
     QByteArray janusEventsSecret;
@@ -114,6 +117,8 @@ public:
 
     // Where uploaded slide decks are stored (spoke-hub serve: DATA_DIR/decks).
     void setDeckDirectory(const QString& directory) { deckDirectory_ = directory; }
+    // Where recordings are stored (spoke-hub serve: DATA_DIR/recordings).
+    void setRecordingDirectory(const QString& directory) { recordingDirectory_ = directory; }
     // Enables POST /api/v1/janus/events with this HTTP Basic password.
     void setJanusEventsSecret(const QByteArray& secret) { janusEventsSecret_ = secret; }
     // Behind nginx (serve --accel-redirect PREFIX): answers whose body is a
@@ -130,6 +135,7 @@ private:
     Metrics& metrics_;
     std::vector<Route> routes_;
     QString deckDirectory_;
+    QString recordingDirectory_;
     QByteArray janusEventsSecret_;
     QByteArray accelRedirectPrefix_;
 };
@@ -148,6 +154,7 @@ void addOperationsRoutes(std::vector<Route>& routes);
 void addRoomRoutes(std::vector<Route>& routes);
 void addLiveMediaRoutes(std::vector<Route>& routes);
 void addJanusEventRoutes(std::vector<Route>& routes);
+void addRecordingRoutes(std::vector<Route>& routes);
 
 // Builds the de-identification gate's detectors and reads the form schemas
 // now, so the first submission after a start does not pay for it (about

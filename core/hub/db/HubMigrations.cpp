@@ -326,6 +326,47 @@ CREATE TABLE janus_attendance_events (
 CREATE INDEX janus_attendance_events_session ON janus_attendance_events (session_id, account_id, janus_ms)
 )SQL";
 
+// Recordings for trainees (docs/hub-api.md, Recordings): one row per
+// recording of a programme (from its live session or imported by an
+// operator), its files per rendition and part (DATA_DIR/recordings/<id>/
+// <rendition>-<part>.webm, the path stored relative to DATA_DIR/recordings
+// so a data dir can move), each with its size and SHA-256 for downloads that
+// resume and verify, and each programme's retention (no row: kept for ever).
+// seq is the change seq of the transaction that added the recording.
+constexpr const char* kRecordings = R"SQL(
+CREATE TABLE recordings (
+  id {ID},
+  programme_id BIGINT NOT NULL REFERENCES programmes (id),
+  session_id BIGINT REFERENCES sessions (id),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  recorded_ms BIGINT NOT NULL,
+  duration_ms BIGINT NOT NULL CHECK (duration_ms >= 0),
+  source TEXT NOT NULL CHECK (source IN ('live', 'import')),
+  created_ms BIGINT NOT NULL,
+  seq BIGINT NOT NULL
+);
+CREATE INDEX recordings_programme_recorded ON recordings (programme_id, recorded_ms);
+CREATE INDEX recordings_session ON recordings (session_id);
+CREATE INDEX recordings_seq ON recordings (seq);
+CREATE TABLE recording_files (
+  recording_id BIGINT NOT NULL REFERENCES recordings (id),
+  rendition TEXT NOT NULL CHECK (rendition IN ('full', 'light', 'audio-slides')),
+  part INTEGER NOT NULL CHECK (part >= 0),
+  file TEXT NOT NULL CHECK (length(file) BETWEEN 1 AND 300),
+  bytes BIGINT NOT NULL CHECK (bytes >= 0),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  duration_ms BIGINT NOT NULL CHECK (duration_ms >= 0),
+  created_ms BIGINT NOT NULL,
+  PRIMARY KEY (recording_id, rendition, part)
+);
+CREATE TABLE recording_retention (
+  programme_id BIGINT PRIMARY KEY REFERENCES programmes (id),
+  keep_days INTEGER NOT NULL CHECK (keep_days BETWEEN 1 AND 36500),
+  set_by BIGINT REFERENCES accounts (id),
+  set_ms BIGINT NOT NULL
+)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
@@ -337,6 +378,7 @@ const std::vector<Migration>& migrations()
         {6, "session rooms", kSessionRooms},
         {7, "slides and media state", kSlidesAndMedia},
         {8, "janus attendance events", kJanusAttendance},
+        {9, "recordings", kRecordings},
     };
     return all;
 }

@@ -57,6 +57,9 @@ public:
     // Where uploaded slide decks are kept (DATA_DIR/decks); without one the
     // deck routes answer 503.
     void setDeckDirectory(const QString& directory) { router_.setDeckDirectory(directory); }
+    // Where recordings are kept (DATA_DIR/recordings); without one a
+    // recording's file route answers 503.
+    void setRecordingDirectory(const QString& directory) { router_.setRecordingDirectory(directory); }
     // Takes Janus' events (POST /api/v1/janus/events) from a client that
     // signs in with HTTP Basic "janus" and this secret; without it, 404.
     void setJanusEventsSecret(const QByteArray& secret) { router_.setJanusEventsSecret(secret); }

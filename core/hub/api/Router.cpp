@@ -71,6 +71,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addSyncRoutes(routes_);
     addRoomRoutes(routes_);
     addJanusEventRoutes(routes_);
+    addRecordingControlRoutes(routes_);
     addLiveMediaRoutes(routes_);
 }
 

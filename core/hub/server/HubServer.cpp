@@ -276,6 +276,8 @@ void HubServer::answer(QTcpSocket* socket, const api::RouteOutcome& outcome, con
             socket->write(message);
     }
     events_.notify(outcome.changes);
+    if (changeObserver_ && !outcome.changes.empty())
+        changeObserver_(outcome.changes);
     record(outcome, received);
 }
 

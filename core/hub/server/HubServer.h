@@ -62,6 +62,13 @@ public:
     // signs in with HTTP Basic "janus" and this secret; without it, 404.
     void setJanusEventsSecret(const QByteArray& secret) { router_.setJanusEventsSecret(secret); }
 
+    // Called with every committed change after the programme's sockets got
+    // it: serve's RecorderSupervisor watches the recording and agenda events.
+    using ChangeObserver = std::function<void(const std::vector<api::ProgrammeChange>&)>;
+    void setChangeObserver(ChangeObserver observer) { changeObserver_ = std::move(observer); }
+    // The sessions' rooms, when useMedia() was called; null otherwise.
+    janus::RoomService* rooms() const { return rooms_.get(); }
+
     api::Metrics& metrics() { return metrics_; }
     EventHub& events() { return events_; }
 
@@ -106,6 +113,7 @@ private:
     std::uint64_t nextSlot_ = 1;
     bool tls_ = false;
     bool draining_ = false;
+    ChangeObserver changeObserver_;
     // Last: destroyed first, so no Janus answer arrives into a half-gone server.
     std::unique_ptr<janus::RoomService> rooms_;
 };

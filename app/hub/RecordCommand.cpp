@@ -8,7 +8,8 @@
 // (secrets never go on the command line); then one command a line:
 // `chapter TITLE` marks a chapter now, `stop` finishes the file and exits 0.
 // End of stdin (the hub went away) is a stop too. stdout gets one JSON line
-// per event: {"event":"joined"}, then {"event":"finished",...}.
+// per event: {"event":"started"} when the file is open (its time zero),
+// {"event":"joined"}, then {"event":"finished",...}.
 
 #include "HubCommands.h"
 
@@ -115,6 +116,8 @@ int runRecord(const QStringList& args)
         std::fprintf(stderr, "spoke-hub record: cannot record into %s: %s\n", config.file.c_str(), error.what());
         return 1;
     }
+    // The file's time zero: the supervisor stamps the part with it.
+    printEvent({{QStringLiteral("event"), "started"}});
     // std::cin blocks, so a thread of its own reads it and hands each line
     // to the event loop; it is left blocked in read() when the process ends.
     const QPointer<SessionRecorder> target(&recorder);

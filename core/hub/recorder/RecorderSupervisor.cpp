@@ -202,9 +202,10 @@ void RecorderSupervisor::launch(Child& child)
 
     child.process = std::make_unique<QProcess>();
     QProcess& process = *child.process;
-    // The child's log lines join the hub's (stderr); its stdout events are read and dropped.
+    // The child's log lines join the hub's (stderr); its events come on stdout.
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    connect(&process, &QProcess::readyReadStandardOutput, this, [&process] { process.readAllStandardOutput(); });
+    connect(&process, &QProcess::readyReadStandardOutput, this,
+            [this, &process, sessionId, part = child.part] { readEvents(process, sessionId, part); });
     connect(&process, &QProcess::finished, this,
             [this, sessionId](int exitCode, QProcess::ExitStatus status) { onExited(sessionId, exitCode, status); });
     process.start(config_.program, args);
@@ -215,6 +216,24 @@ void RecorderSupervisor::launch(Child& child)
     qInfo("spoke-hub: recorder: session %lld part %d started (pid %lld)", sessionId, child.part,
           qint64(process.processId()));
     announce(sessionId, child.programmeId);
+}
+
+// The child's stdout: {"event":"started"} moves the part's started_ms to
+// the file's time zero (the process took a moment to open it), so offsets
+// into the file can be reckoned from the wall clock.
+void RecorderSupervisor::readEvents(QProcess& process, qint64 sessionId, int part)
+{
+    while (process.canReadLine()) {
+        const QJsonObject event = QJsonDocument::fromJson(process.readLine()).object();
+        if (event.value(QLatin1String("event")).toString() != QLatin1String("started"))
+            continue;
+        try {
+            db_.exec(QStringLiteral("UPDATE session_recordings SET started_ms = ? WHERE session_id = ? AND part = ?"),
+                     {QVariant::fromValue(nowMs()), QVariant::fromValue(sessionId), part});
+        } catch (const HubDbError& error) {
+            qWarning("spoke-hub: recorder: database error for session %lld: %s", sessionId, error.what());
+        }
+    }
 }
 
 void RecorderSupervisor::onExited(qint64 sessionId, int exitCode, QProcess::ExitStatus status)

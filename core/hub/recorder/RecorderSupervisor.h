@@ -77,6 +77,7 @@ private:
     void onAgenda(qint64 sessionId);
     void requestJoin(qint64 sessionId, qint64 programmeId);
     void launch(Child& child);
+    void readEvents(QProcess& process, qint64 sessionId, int part);
     void onExited(qint64 sessionId, int exitCode, QProcess::ExitStatus status);
     void stop(Child& child);
     std::optional<QString> currentItem(qint64 sessionId);

@@ -15,7 +15,9 @@ constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends", 
                                                 // migration 7 (slides and media state), decks last
                                                 "media_states", "slide_turns", "session_decks", "decks",
                                                 // migration 8 (Janus' attendance events)
-                                                "janus_attendance_events"};
+                                                "janus_attendance_events",
+                                                // migration 10 (session recordings)
+                                                "session_recording_state", "session_recordings"};
 
 QStringList hubTables()
 {

@@ -50,6 +50,7 @@ RecorderSupervisor::RecorderSupervisor(HubDatabase& db, janus::RoomService& room
 
 RecorderSupervisor::~RecorderSupervisor()
 {
+    // Every child is told first, so they finish their files side by side.
     for (auto& [sessionId, child] : children_) {
         if (!child.process)
             continue;
@@ -57,9 +58,24 @@ RecorderSupervisor::~RecorderSupervisor()
         child.stopping = true;
         child.process->write(commandLine(QStringLiteral("stop")));
         child.process->closeWriteChannel();
+    }
+    for (auto& [sessionId, child] : children_) {
+        if (!child.process)
+            continue;
         if (!child.process->waitForFinished(config_.stopTimeoutMs))
             child.process->kill();
         child.process->waitForFinished(2000);
+        try {
+            db_.exec(QStringLiteral("UPDATE session_recordings SET ended_ms = ?, exit_status = ? WHERE session_id = ? "
+                                    "AND part = ?"),
+                     {QVariant::fromValue(nowMs()),
+                      child.process->exitStatus() == QProcess::NormalExit && child.process->exitCode() == 0
+                          ? QStringLiteral("stopped")
+                          : QStringLiteral("crashed"),
+                      QVariant::fromValue(sessionId), child.part});
+        } catch (const HubDbError& error) {
+            qWarning("spoke-hub: recorder: database error for session %lld: %s", sessionId, error.what());
+        }
     }
 }
 

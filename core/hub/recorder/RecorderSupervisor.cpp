@@ -224,6 +224,11 @@ void RecorderSupervisor::launch(Child& child)
             [this, &process, sessionId, part = child.part] { readEvents(process, sessionId, part); });
     connect(&process, &QProcess::finished, this,
             [this, sessionId](int exitCode, QProcess::ExitStatus status) { onExited(sessionId, exitCode, status); });
+    // A program that cannot start emits no finished(): count it as a failed part.
+    connect(&process, &QProcess::errorOccurred, this, [this, sessionId](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            onExited(sessionId, 127, QProcess::NormalExit);
+    });
     process.start(config_.program, args);
     // Secrets on stdin (never argv, which every user of the machine can read).
     process.write(QJsonDocument(child.join).toJson(QJsonDocument::Compact) + '\n');

@@ -16,6 +16,10 @@ int runServe(const QStringList& args);
 // spoke-hub admin (--data-dir DIR | --database URL) ... (app/hub/AdminCommands.cpp)
 int runAdmin(const QStringList& args);
 
+// spoke-hub record --file FILE ... (app/hub/RecordCommand.cpp): the hub's
+// recorder of one session, started by serve (core/hub/recorder).
+int runRecord(const QStringList& args);
+
 // The usage text of the admin commands, for spoke-hub --help.
 QString adminUsage();
 

@@ -6,6 +6,7 @@
 #include "hub/identity/Identity.h"
 #include "hub/janus/MediaConfig.h"
 #include "hub/recordings/Retention.h"
+#include "hub/recorder/RecorderSupervisor.h"
 #include "hub/server/HubServer.h"
 
 #include <QCoreApplication>
@@ -45,6 +46,8 @@ struct ServeOptions {
     QString janusEventsSecretFile;
     // Behind nginx: file answers become X-Accel-Redirect: PREFIX/<path> (docs/hub-deploy.md).
     QString accelRedirect;
+    // The network interface the session recorder's ICE gathers on (spoke-hub record --ice-iface).
+    QString recorderIceIface;
 };
 
 struct ListenAddress {
@@ -61,7 +64,8 @@ int usage(const QString& problem)
                  "       [--janus NAME=HTTP_API_URL,PUBLIC_WS_URL ... [--janus-admin-key-file FILE]]\n"
                  "       [--stun stun:HOST:PORT ...] [--turn turn:HOST:PORT?transport=udp|tcp ... "
                  "--turn-secret-file FILE [--turn-ttl-s SECONDS]]\n"
-                 "       [--janus-events-secret-file FILE] [--accel-redirect PREFIX]\n",
+                 "       [--janus-events-secret-file FILE] [--accel-redirect PREFIX]\n"
+                 "       [--recorder-ice-iface IFACE]\n",
                  qPrintable(problem));
     return 2;
 }
@@ -79,7 +83,8 @@ std::optional<ServeOptions> parseOptions(const QStringList& args, QString& probl
         {QStringLiteral("--turn-secret-file"), &options.turnSecretFile},
         {QStringLiteral("--turn-ttl-s"), &options.turnTtlS},
         {QStringLiteral("--janus-events-secret-file"), &options.janusEventsSecretFile},
-        {QStringLiteral("--accel-redirect"), &options.accelRedirect}};
+        {QStringLiteral("--accel-redirect"), &options.accelRedirect},
+        {QStringLiteral("--recorder-ice-iface"), &options.recorderIceIface}};
     const QList<std::pair<QString, QStringList*>> repeatable{{QStringLiteral("--janus"), &options.janus},
                                                              {QStringLiteral("--stun"), &options.stun},
                                                              {QStringLiteral("--turn"), &options.turn}};
@@ -325,6 +330,24 @@ int runServe(const QStringList& args)
             std::fprintf(stderr, "spoke-hub: %s\n", qPrintable(tls.error()));
             return 1;
         }
+    }
+    // Sessions are recorded by `spoke-hub record` children (docs/hub-api.md,
+    // Recording), into DATA_DIR/recordings; that needs Janus and a data dir.
+    // Declared after the server, so it stops its children before the rooms go.
+    std::unique_ptr<spoke::hub::recorder::RecorderSupervisor> recorders;
+    if (server.rooms() && !options->dataDir.isEmpty()) {
+        spoke::hub::recorder::RecorderSupervisor::Config config;
+        config.program = QCoreApplication::applicationFilePath();
+        config.recordingsDirectory = QDir(options->dataDir).filePath(QStringLiteral("recordings"));
+        config.iceInterface = options->recorderIceIface;
+        recorders = std::make_unique<spoke::hub::recorder::RecorderSupervisor>(
+            *db, *server.rooms(), config, [&server](const std::vector<spoke::hub::api::ProgrammeChange>& changes) {
+                server.events().notify(changes);
+            });
+        server.setChangeObserver(
+            [supervisor = recorders.get()](const std::vector<spoke::hub::api::ProgrammeChange>& changes) {
+                supervisor->observe(changes);
+            });
     }
     const quint16 port = server.listen(listen->address, listen->port);
     if (port == 0) {

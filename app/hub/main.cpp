@@ -17,6 +17,8 @@ void printHelp()
            "Commands:\n"
            "  serve --data-dir DIR --listen HOST:PORT [--database URL] [--tls-cert FILE --tls-key FILE]\n"
            "      serve the hub's API (docs/hub-api.md) until SIGTERM or SIGINT\n"
+        << "  record --file FILE.webm [--title TITLE] [--ice-iface IFACE]\n"
+           "      record a session's call (started by serve; the join JSON and commands come on stdin)\n"
         << adminUsage()
         << "\nOptions:\n"
            "  --version        print the version and exit\n"
@@ -46,6 +48,8 @@ int main(int argc, char** argv)
     }
     if (command == QLatin1String("serve"))
         return runServe(args.mid(1));
+    if (command == QLatin1String("record"))
+        return runRecord(args.mid(1));
     if (command == QLatin1String("admin"))
         return runAdmin(args.mid(1));
     std::fprintf(stderr, "%s\n",

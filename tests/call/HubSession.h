@@ -69,10 +69,13 @@ inline QJsonObject lastJsonLine(const QByteArray& output)
 
 class HubSession {
 public:
-    // `members`: (name, role) pairs, names unique and usable as device ids.
+    // `members`: (name, role) pairs, names unique and usable as device ids;
+    // `agenda`: the session's agenda as `spoke-hub admin session add
+    // --agenda` takes it ("TITLE:MIN,..."), none when empty.
     // The hub listens on SPOKE_JANUS_EVENTS_PORT when the harness runs with
     // --events (Janus posts its events there), else on a free port.
-    HubSession(const QTemporaryDir& dir, const QList<std::pair<QString, QString>>& members) : dir_(dir.path())
+    HubSession(const QTemporaryDir& dir, const QList<std::pair<QString, QString>>& members, const QString& agenda = {})
+        : dir_(dir.path())
     {
         const QString data = dir_ + QStringLiteral("/hub");
         const auto admin = [&](const QStringList& args) {
@@ -84,10 +87,11 @@ public:
                                      .value(QLatin1String("id"))
                                      .toInteger();
         const QString starts = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-        sessionId_ = admin({"session", "add", "--programme", QString::number(programme), "--title", "Week 14",
-                            "--starts", starts})
-                         .value(QLatin1String("id"))
-                         .toInteger();
+        QStringList session{"session", "add",     "--programme", QString::number(programme),
+                            "--title", "Week 14", "--starts",    starts};
+        if (!agenda.isEmpty())
+            session << QStringLiteral("--agenda") << agenda;
+        sessionId_ = admin(session).value(QLatin1String("id")).toInteger();
         REQUIRE(sessionId_ > 0);
         startServe(data);
         for (const auto& [name, role] : members)
@@ -106,6 +110,8 @@ public:
     HubSession& operator=(const HubSession&) = delete;
 
     qint64 sessionId() const { return sessionId_; }
+    QString dataDir() const { return dir_ + QStringLiteral("/hub"); }
+    qint64 servePid() const { return serve_.processId(); }
     QString url() const { return url_; }
     const HubMember& member(const QString& name) const { return members_.at(name); }
 
@@ -133,6 +139,9 @@ public:
                             QStringLiteral("main=") + env("SPOKE_JANUS_HTTP") + QStringLiteral("/janus,")
                                 + env("SPOKE_JANUS_WS"),
                             QStringLiteral("--janus-admin-key-file"), key.fileName()};
+        // The hub's session recorder gathers ICE where the clients do.
+        if (const QString iface = qEnvironmentVariable("SPOKE_ICE_IFACE"); !iface.isEmpty())
+            options << QStringLiteral("--recorder-ice-iface") << iface;
         if (const QString events = qEnvironmentVariable("SPOKE_JANUS_EVENTS_SECRET_FILE"); !events.isEmpty())
             options << QStringLiteral("--janus-events-secret-file") << events;
         return options;

@@ -17,7 +17,9 @@ constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends", 
                                                 // migration 8 (Janus' attendance events)
                                                 "janus_attendance_events",
                                                 // migration 9 (recordings), the files first
-                                                "recording_files", "recordings", "recording_retention"};
+                                                "recording_files", "recordings", "recording_retention",
+                                                // migration 10 (session recordings)
+                                                "session_recording_state", "session_recordings"};
 
 QStringList hubTables()
 {

@@ -72,6 +72,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addSyncRoutes(routes_);
     addRoomRoutes(routes_);
     addJanusEventRoutes(routes_);
+    addRecordingControlRoutes(routes_);
     addLiveMediaRoutes(routes_);
     addRecordingRoutes(routes_);
 }

@@ -155,6 +155,7 @@ void addRoomRoutes(std::vector<Route>& routes);
 void addLiveMediaRoutes(std::vector<Route>& routes);
 void addJanusEventRoutes(std::vector<Route>& routes);
 void addRecordingRoutes(std::vector<Route>& routes);
+void addRecordingControlRoutes(std::vector<Route>& routes);
 
 // Builds the de-identification gate's detectors and reads the form schemas
 // now, so the first submission after a start does not pay for it (about

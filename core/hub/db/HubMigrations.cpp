@@ -367,6 +367,36 @@ CREATE TABLE recording_retention (
 )
 )SQL";
 
+// The hub's own recordings of sessions (docs/hub-api.md, Recording): whether
+// the chair has recording on (one row per session, switched on and off),
+// and each part the recorder child wrote. A recorder that dies is started
+// again for a new part, so a session's recording is one or more parts,
+// files relative to DATA_DIR/recordings/. exit_status: 'stopped' (a clean
+// finish), 'crashed' (the child died; the file plays up to its last synced
+// second), 'failed' (it could not start or join); NULL while it runs.
+// recording_id: the catalogue's recording the part was handed over to
+// (RecordingHandOver), NULL until then (and again once retention deleted it,
+// when the part's file has gone with it).
+constexpr const char* kSessionRecordings = R"SQL(
+CREATE TABLE session_recording_state (
+  session_id BIGINT PRIMARY KEY REFERENCES sessions (id),
+  active INTEGER NOT NULL CHECK (active IN (0, 1)),
+  started_ms BIGINT NOT NULL,
+  started_by BIGINT NOT NULL REFERENCES accounts (id),
+  stopped_ms BIGINT
+);
+CREATE TABLE session_recordings (
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  part INTEGER NOT NULL CHECK (part >= 1),
+  file TEXT NOT NULL CHECK (length(file) BETWEEN 1 AND 200),
+  started_ms BIGINT NOT NULL,
+  ended_ms BIGINT,
+  exit_status TEXT CHECK (exit_status IN ('stopped', 'crashed', 'failed')),
+  recording_id BIGINT REFERENCES recordings (id) ON DELETE SET NULL,
+  PRIMARY KEY (session_id, part)
+)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
@@ -379,6 +409,7 @@ const std::vector<Migration>& migrations()
         {7, "slides and media state", kSlidesAndMedia},
         {8, "janus attendance events", kJanusAttendance},
         {9, "recordings", kRecordings},
+        {10, "session recordings", kSessionRecordings},
     };
     return all;
 }

@@ -224,6 +224,8 @@ void HubServer::answer(QTcpSocket* socket, const api::RouteOutcome& outcome, con
     else
         answers_.send(socket, outgoing(outcome.response));
     events_.notify(outcome.changes);
+    if (changeObserver_ && !outcome.changes.empty())
+        changeObserver_(outcome.changes);
     record(outcome, received);
 }
 

@@ -66,6 +66,13 @@ public:
     // Behind nginx: file answers become X-Accel-Redirect (Router).
     void setAccelRedirectPrefix(const QByteArray& prefix) { router_.setAccelRedirectPrefix(prefix); }
 
+    // Called with every committed change after the programme's sockets got
+    // it: serve's RecorderSupervisor watches the recording and agenda events.
+    using ChangeObserver = std::function<void(const std::vector<api::ProgrammeChange>&)>;
+    void setChangeObserver(ChangeObserver observer) { changeObserver_ = std::move(observer); }
+    // The sessions' rooms, when useMedia() was called; null otherwise.
+    janus::RoomService* rooms() const { return rooms_.get(); }
+
     api::Metrics& metrics() { return metrics_; }
     EventHub& events() { return events_; }
 
@@ -103,6 +110,7 @@ private:
     AnswerQueue answers_;
     bool tls_ = false;
     bool draining_ = false;
+    ChangeObserver changeObserver_;
     // Last: destroyed first, so no Janus answer arrives into a half-gone server.
     std::unique_ptr<janus::RoomService> rooms_;
 };

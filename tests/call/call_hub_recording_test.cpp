@@ -1,0 +1,286 @@
+// The hub records a session (issue 14): three `spoke-cli join
+// --hub-session` clients meet through a real spoke-hub and a real Janus
+// (tests/janus/janus-netns, recording.cmake); the chair switches recording
+// on (POST /api/v1/sessions/{id}/recording), advances the agenda and ends the
+// session. The hub's `spoke-hub record` child writes
+// DATA_DIR/recordings/session-ID/part-N.webm, read back here with
+// RecordingProbe: a chapter per agenda item, video and audio, and as long as
+// recording was on. The second case kills the child with SIGKILL mid-way:
+// the first part still plays up to the kill, and the hub's supervisor starts
+// part 2, which plays to the end.
+
+#include "HubSession.h"
+#include "recording/RecordingProbe.h"
+
+#include <QDir>
+
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+
+using namespace spoke::test;
+using spoke::recording::ProbeResult;
+using spoke::recording::RecordingProbe;
+
+namespace {
+
+const QString kAgenda = QStringLiteral("Didactic:20,Case presentation:20");
+constexpr double kDurationToleranceMs = 3000; // the child's start-up and the stop's round trip
+constexpr double kChapterToleranceMs = 2000;
+
+struct Recording {
+    HubSession& hub;
+    qint64 startedSteadyMs = 0;
+
+    QString path(const QString& name) const
+    {
+        return QStringLiteral("/api/v1/sessions/%1/%2").arg(hub.sessionId()).arg(name);
+    }
+
+    QJsonObject state()
+    {
+        const HubReply reply = hub.call("GET", path(QStringLiteral("recording")), QStringLiteral("participant"));
+        INFO("GET recording: " << reply.status << " " << compact(reply.body));
+        REQUIRE(reply.status == 200);
+        return reply.body.value(QLatin1String("recording")).toObject();
+    }
+    QJsonArray parts() { return state().value(QLatin1String("parts")).toArray(); }
+
+    void start()
+    {
+        const HubReply reply =
+            hub.call("POST", path(QStringLiteral("recording")), QStringLiteral("chair"), {{"recording", true}});
+        INFO("POST recording: " << reply.status << " " << compact(reply.body));
+        REQUIRE(reply.status == 200);
+        REQUIRE(reply.body.value("recording").toObject().value("active").toBool());
+        startedSteadyMs = steadyMs();
+        // A trainee may look but not switch it.
+        const HubReply refused =
+            hub.call("POST", path(QStringLiteral("recording")), QStringLiteral("participant"), {{"recording", false}});
+        CHECK(refused.status == 403);
+    }
+
+    // Starts the next agenda item, or ends the session when there is none;
+    // returns when it asked, in wall-clock ms (the hub's clock: same machine).
+    double advance()
+    {
+        const HubReply sessions = hub.call("GET", QStringLiteral("/api/v1/sessions"), QStringLiteral("chair"));
+        REQUIRE(sessions.status == 200);
+        QJsonObject body{{"end", true}};
+        for (const auto& session : sessions.body.value("sessions").toArray()) {
+            if (session.toObject().value("id").toInteger() != hub.sessionId())
+                continue;
+            for (const auto& item : session.toObject().value("agenda").toArray()) {
+                if (item.toObject().value("started_ms").isNull()) {
+                    body = {{"item_id", item.toObject().value("id")}};
+                    break;
+                }
+            }
+        }
+        const double askedMs = double(QDateTime::currentMSecsSinceEpoch());
+        const HubReply reply = hub.call("POST", path(QStringLiteral("agenda/advance")), QStringLiteral("chair"), body);
+        INFO("advance " << compact(body) << ": " << reply.status << " " << compact(reply.body));
+        REQUIRE(reply.status == 200);
+        return askedMs;
+    }
+
+    void at(double seconds) const
+    {
+        waitUntil([&] { return steadyMs() - startedSteadyMs >= qint64(seconds * 1000); }, int(seconds * 1000) + 5000);
+    }
+
+    // Waits until part `part` exists and has ended (ended) or runs (!ended).
+    QJsonObject waitForPart(int part, bool ended, int timeoutMs)
+    {
+        QJsonObject found;
+        waitUntil(
+            [&] {
+                for (const auto& value : parts()) {
+                    const QJsonObject candidate = value.toObject();
+                    if (candidate.value("part").toInt() == part && candidate.value("ended_ms").isNull() != ended)
+                        found = candidate;
+                }
+                if (found.isEmpty())
+                    waitUntil([] { return false; }, 250);
+                return !found.isEmpty();
+            },
+            timeoutMs);
+        INFO("parts: " << compact(parts()));
+        REQUIRE_FALSE(found.isEmpty());
+        return found;
+    }
+
+    ProbeResult probe(const QJsonObject& part) const
+    {
+        const QString file =
+            QDir(hub.dataDir() + QStringLiteral("/recordings")).filePath(part.value("file").toString());
+        const ProbeResult result = RecordingProbe::probe(file.toStdString());
+        std::printf("%s: %lld ms stated, %lld ms playable, %lld packets, %zu chapters%s\n", qPrintable(file),
+                    static_cast<long long>(result.durationMs), static_cast<long long>(result.playableMs),
+                    static_cast<long long>(result.packets), result.chapters.size(),
+                    result.chaptersFromJournal ? " (from the journal)" : "");
+        for (const auto& chapter : result.chapters)
+            std::printf("  chapter at %lld ms: %s\n", static_cast<long long>(chapter.startMs), chapter.title.c_str());
+        return result;
+    }
+};
+
+std::vector<JoinClient> startThree(const QTemporaryDir& dir, const HubSession& hub, int seconds)
+{
+    std::vector<JoinClient> clients;
+    clients.push_back(startHubClient(dir, hub, QStringLiteral("chair"), seconds));
+    clients.push_back(startHubClient(dir, hub, QStringLiteral("presenter"), seconds,
+                                     {"--share-screen", QStringLiteral("test-text@%1").arg(seconds / 3)}));
+    clients.push_back(startHubClient(dir, hub, QStringLiteral("participant"), seconds));
+    return clients;
+}
+
+void finishAll(std::vector<JoinClient>& clients, int seconds)
+{
+    for (JoinClient& client : clients)
+        REQUIRE(waitUntil([&] { return client.process->state() == QProcess::NotRunning; }, (seconds + 30) * 1000));
+}
+
+// The hub's `spoke-hub record` child, found by PID among the serve's children.
+qint64 recorderPid(qint64 servePid)
+{
+    QDir tasks(QStringLiteral("/proc/%1/task").arg(servePid));
+    for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile children(tasks.filePath(task + QStringLiteral("/children")));
+        if (!children.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray& pid : children.readAll().split(' ')) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(QString::fromLatin1(pid.trimmed())));
+            if (!pid.trimmed().isEmpty() && cmdline.open(QIODevice::ReadOnly)
+                && cmdline.readAll().split('\0').value(1) == "record")
+                return pid.trimmed().toLongLong();
+        }
+    }
+    return 0;
+}
+
+void checkMedia(const ProbeResult& result)
+{
+    CHECK(result.hasVideo());
+    CHECK(result.hasAudio());
+    for (const auto& track : result.tracks)
+        std::printf("  track %d: %s %s %dx%d\n", track.index, track.kind.c_str(), track.codec.c_str(), track.width,
+                    track.height);
+}
+
+} // namespace
+
+TEST_CASE("hub recording: the chair records a session of three with a chapter per agenda item",
+          "[janus][hub][recording]")
+{
+    constexpr int kSeconds = 60;
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    dir.setAutoRemove(qEnvironmentVariableIsEmpty("SPOKE_KEEP_TEST_DIR"));
+    std::printf("run dir: %s\n", qPrintable(dir.path()));
+    HubSession hub(dir,
+                   {{QStringLiteral("chair"), QStringLiteral("specialist")},
+                    {QStringLiteral("presenter"), QStringLiteral("clinician")},
+                    {QStringLiteral("participant"), QStringLiteral("trainee")}},
+                   kAgenda);
+    std::vector<JoinClient> clients = startThree(dir, hub, kSeconds);
+    const qint64 launchedMs = steadyMs();
+    waitUntil([&] { return steadyMs() - launchedMs >= 6000; }, 7000);
+
+    Recording recording{hub};
+    recording.start();
+    recording.waitForPart(1, false, 15'000);
+    recording.at(2);
+    const double didacticMs = recording.advance();
+    recording.at(20);
+    const double caseMs = recording.advance();
+    recording.at(38);
+    const double stoppedMs = recording.advance(); // the session ends, and so does its recording
+    const QJsonObject part = recording.waitForPart(1, true, 30'000);
+    // Offsets into the file: from the part's start, which the hub stamps
+    // when the recorder has opened the file (its time zero).
+    const double fileStartMs = part.value("started_ms").toDouble();
+    const double stoppedAtMs = stoppedMs - fileStartMs;
+    INFO("part 1: " << compact(part));
+    CHECK(part.value("exit_status").toString() == QLatin1String("stopped"));
+    CHECK_FALSE(recording.state().value("active").toBool());
+    finishAll(clients, kSeconds);
+
+    const ProbeResult result = recording.probe(part);
+    checkMedia(result);
+    CHECK(result.readToEnd);
+    CHECK_FALSE(result.chaptersFromJournal);
+    REQUIRE(result.chapters.size() == 2);
+    CHECK(result.chapters[0].title == "Didactic");
+    CHECK(result.chapters[1].title == "Case presentation");
+    CHECK(std::abs(double(result.chapters[0].startMs) - std::max(0.0, didacticMs - fileStartMs)) < kChapterToleranceMs);
+    CHECK(std::abs(double(result.chapters[1].startMs) - (caseMs - fileStartMs)) < kChapterToleranceMs);
+    std::printf("recording on for %.1f s, the file plays %.1f s\n", stoppedAtMs / 1000,
+                double(result.playableMs) / 1000);
+    CHECK(std::abs(double(result.playableMs) - stoppedAtMs) < kDurationToleranceMs);
+    CHECK(std::abs(double(result.durationMs) - stoppedAtMs) < kDurationToleranceMs);
+}
+
+TEST_CASE("hub recording: a recorder killed mid-session is restarted in a new part", "[janus][hub][recording]")
+{
+    constexpr int kSeconds = 75;
+    // From the chair's switch; the file starts some 2-3 s later (the child opens it),
+    // so about 40 s into the file.
+    constexpr double kKillAtS = 43;
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    dir.setAutoRemove(qEnvironmentVariableIsEmpty("SPOKE_KEEP_TEST_DIR"));
+    std::printf("run dir: %s\n", qPrintable(dir.path()));
+    HubSession hub(dir,
+                   {{QStringLiteral("chair"), QStringLiteral("specialist")},
+                    {QStringLiteral("presenter"), QStringLiteral("clinician")},
+                    {QStringLiteral("participant"), QStringLiteral("trainee")}},
+                   kAgenda);
+    std::vector<JoinClient> clients = startThree(dir, hub, kSeconds);
+    const qint64 launchedMs = steadyMs();
+    waitUntil([&] { return steadyMs() - launchedMs >= 6000; }, 7000);
+
+    Recording recording{hub};
+    recording.start();
+    recording.waitForPart(1, false, 15'000);
+    recording.at(2);
+    recording.advance(); // Didactic
+    recording.at(kKillAtS);
+    const qint64 pid = recorderPid(hub.servePid());
+    REQUIRE(pid > 0);
+    std::printf("killing the recorder, pid %lld, %.1f s into the recording\n", static_cast<long long>(pid),
+                double(steadyMs() - recording.startedSteadyMs) / 1000);
+    REQUIRE(::kill(pid_t(pid), SIGKILL) == 0);
+    const QJsonObject crashed = recording.waitForPart(1, true, 10'000);
+    CHECK(crashed.value("exit_status").toString() == QLatin1String("crashed"));
+    const QJsonObject restarted = recording.waitForPart(2, false, 15'000);
+    CHECK(restarted.value("started_ms").toDouble() > crashed.value("ended_ms").toDouble());
+    recording.at(kKillAtS + 8);
+    const double caseMs = recording.advance();
+    recording.at(kKillAtS + 18);
+    const double stoppedMs = recording.advance(); // the end
+    const QJsonObject part2 = recording.waitForPart(2, true, 30'000);
+    const double part2StartMs = part2.value("started_ms").toDouble();
+    CHECK(part2.value("exit_status").toString() == QLatin1String("stopped"));
+    finishAll(clients, kSeconds);
+
+    const ProbeResult first = recording.probe(crashed);
+    checkMedia(first);
+    CHECK(first.playableMs >= 38'000);
+    // Its chapter list was never written: the journal beside it has it.
+    REQUIRE(first.chapters.size() == 1);
+    CHECK(first.chapters[0].title == "Didactic");
+
+    const ProbeResult second = recording.probe(part2);
+    checkMedia(second);
+    CHECK(second.readToEnd);
+    const double part2OnMs = stoppedMs - part2StartMs;
+    std::printf("part 2 on for %.1f s, plays %.1f s\n", part2OnMs / 1000, double(second.playableMs) / 1000);
+    CHECK(std::abs(double(second.playableMs) - part2OnMs) < kDurationToleranceMs);
+    // It starts inside the first item and sees the second begin.
+    REQUIRE(second.chapters.size() == 2);
+    CHECK(second.chapters[0].title == "Didactic");
+    CHECK(second.chapters[0].startMs < kChapterToleranceMs); // sent as the part starts
+    CHECK(second.chapters[1].title == "Case presentation");
+    CHECK(std::abs(double(second.chapters[1].startMs) - (caseMs - part2StartMs)) < kChapterToleranceMs);
+}

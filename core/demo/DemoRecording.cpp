@@ -106,19 +106,27 @@ DemoRecordingFiles writeDemoRecording(const DemoRecordingPlan& plan, const slide
     vpx.screenContent = true;
     vpx.allowFrameDrop = false; // a file has time to spare; every frame keeps its place
     vpx.maxKeyframeIntervalFrames = 2 * kFps; // seeking lands within two seconds
+    // Every changed block is coded: with a static threshold, faint
+    // remnants of the previous slide's text stay on the white page.
+    vpx.staticThresholdSse = 0;
     media::VpxEncoder video(vpx);
     media::OpusVoiceEncoder voice({32'000, 0, false, false, 5});
     media::AudioFrame sound = media::AudioFrame::allocate(kAudioFrameSamples);
 
     std::size_t nextChapter = 0;
     std::int64_t audioSequence = 0;
+    int shownPage = -1;
     for (std::int64_t atMs = 0; atMs < plan.durationMs; atMs += kFrameMs) {
         while (nextChapter < plan.chapters.size() && plan.chapters[nextChapter].atMs <= atMs) {
             full.addChapter(plan.chapters[nextChapter].atMs, plan.chapters[nextChapter].title);
             audioOnly.addChapter(plan.chapters[nextChapter].atMs, plan.chapters[nextChapter].title);
             ++nextChapter;
         }
-        media::VideoFrame picture = pages.page(pageAt(plan, atMs));
+        const int page = pageAt(plan, atMs);
+        if (page != shownPage) // a new slide starts clean, as a keyframe
+            video.requestKeyframe();
+        shownPage = page;
+        media::VideoFrame picture = pages.page(page);
         insetCamera(picture, camera.render(atMs / kFrameMs, atMs * 1000));
         for (const auto& encoded : video.encode(picture))
             full.writeVideo(encoded.data, atMs, encoded.keyframe);

@@ -152,6 +152,17 @@ Expected<Deck> Deck::fromFile(const std::filesystem::path& file, const DeckLimit
     return fromBytes(std::move(bytes), limits);
 }
 
+std::string Deck::pageText(int index) const
+{
+    if (index < 0 || index >= pageCount())
+        return {};
+    const std::unique_ptr<poppler::page> page(document_->create_page(index));
+    if (!page)
+        return {};
+    const poppler::byte_array utf8 = page->text().to_utf8();
+    return std::string(utf8.begin(), utf8.end());
+}
+
 Expected<media::VideoFrame> Deck::renderPage(int index, int widthPx) const
 {
     if (index < 0 || index >= pageCount())

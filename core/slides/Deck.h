@@ -73,6 +73,11 @@ public:
     // media::VideoSink and VideoView as a camera picture.
     Expected<media::VideoFrame> renderPage(int index, int widthPx) const;
 
+    // The text on page `index` (from 0) as UTF-8, in reading order, for
+    // search (store::setDeckPageText); empty for a picture-only page or an
+    // index out of range.
+    std::string pageText(int index) const;
+
 private:
     Deck() = default;
 

@@ -367,12 +367,89 @@ ALTER TABLE outbox ADD COLUMN stopped_ms INTEGER;
 ALTER TABLE outbox ADD COLUMN error_status INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// A recording's timeline beyond its chapters (docs/hub-api.md, GET
+// /api/v1/recordings/{id}/timeline): its own chat, the slide pages shown and
+// the hands raised, at offsets from the recording's start, and the decks it
+// showed with where core/slides' DeckCache keeps each file. Chat here belongs
+// to a recording, not a session: a hub recording may start after its
+// session, and its offsets are the recording's own. Deck page text is kept
+// once per deck (by SHA-256) so search finds a recording by what its slides
+// said. Search rowids continue the scheme of migration 2: recording chat is
+// kind code 7, a deck page code 0 (ids start at 1, so id * 8 never collides).
+constexpr std::string_view kRecordingTimelines = R"sql(
+CREATE TABLE recording_chat (
+    id           INTEGER PRIMARY KEY,
+    recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+    hub_id       INTEGER,
+    author       TEXT NOT NULL,
+    role         TEXT NOT NULL DEFAULT '',
+    offset_ms    INTEGER NOT NULL CHECK (offset_ms >= 0),
+    body         TEXT NOT NULL
+);
+CREATE INDEX recording_chat_by_recording ON recording_chat(recording_id, offset_ms);
+
+CREATE TABLE recording_slides (
+    id           INTEGER PRIMARY KEY,
+    recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+    deck_sha256  TEXT NOT NULL CHECK (length(deck_sha256) = 64),
+    page         INTEGER NOT NULL CHECK (page >= 0),
+    offset_ms    INTEGER NOT NULL CHECK (offset_ms >= 0)
+);
+CREATE INDEX recording_slides_by_recording ON recording_slides(recording_id, offset_ms);
+
+CREATE TABLE recording_hands (
+    id           INTEGER PRIMARY KEY,
+    recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    raised       INTEGER NOT NULL CHECK (raised IN (0, 1)),
+    offset_ms    INTEGER NOT NULL CHECK (offset_ms >= 0)
+);
+CREATE INDEX recording_hands_by_recording ON recording_hands(recording_id, offset_ms);
+
+CREATE TABLE recording_decks (
+    recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+    sha256       TEXT NOT NULL CHECK (length(sha256) = 64),
+    title        TEXT NOT NULL DEFAULT '',
+    pages        INTEGER NOT NULL DEFAULT 0 CHECK (pages >= 0),
+    size_bytes   INTEGER NOT NULL DEFAULT 0,
+    file_path    TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (recording_id, sha256)
+);
+
+CREATE TABLE deck_pages (
+    id          INTEGER PRIMARY KEY,
+    deck_sha256 TEXT NOT NULL CHECK (length(deck_sha256) = 64),
+    page        INTEGER NOT NULL CHECK (page >= 0),
+    text        TEXT NOT NULL,
+    UNIQUE (deck_sha256, page)
+);
+
+CREATE TRIGGER recording_chat_ai AFTER INSERT ON recording_chat BEGIN
+    INSERT INTO search_index(rowid, kind, ref_id, title, body)
+    VALUES (new.id * 8 + 7, 'recording_chat', new.id, new.author, new.body);
+END;
+CREATE TRIGGER recording_chat_ad AFTER DELETE ON recording_chat BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 7;
+END;
+
+CREATE TRIGGER deck_pages_ai AFTER INSERT ON deck_pages BEGIN
+    INSERT INTO search_index(rowid, kind, ref_id, title, body) VALUES (new.id * 8, 'slide', new.id, '', new.text);
+END;
+CREATE TRIGGER deck_pages_au AFTER UPDATE OF text ON deck_pages BEGIN
+    UPDATE search_index SET body = new.text WHERE rowid = new.id * 8;
+END;
+CREATE TRIGGER deck_pages_ad AFTER DELETE ON deck_pages BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8;
+END;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "core tables", kCoreTables},
     Migration{2, "full-text search index", kSearchIndex},
     Migration{3, "de-identification override log", kDeidOverrides},
     Migration{4, "playback resume positions", kPlaybackPositions},
     Migration{5, "hub accounts and mappings", kHubTables},
+    Migration{6, "recording timelines: chat, slides, hands and decks", kRecordingTimelines},
 };
 
 } // namespace

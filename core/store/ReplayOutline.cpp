@@ -23,7 +23,7 @@ std::optional<std::string> programmeOf(Cache& cache, const Recording& recording)
     return std::nullopt;
 }
 
-// The cases presented in the chapters, then the session's chat, by position.
+// The cases presented in the chapters, then the chat, by position.
 std::vector<TimelineEntry> timelineOf(Cache& cache, const Recording& recording, const std::vector<Chapter>& chapters)
 {
     std::vector<TimelineEntry> timeline;
@@ -41,7 +41,11 @@ std::vector<TimelineEntry> timelineOf(Cache& cache, const Recording& recording, 
                             record->title,
                             revision ? revision->plainText : std::string()});
     }
-    if (recording.sessionId)
+    auto own = recordingChat(cache.db(), recording.id);
+    for (auto& line : own)
+        timeline.push_back(
+            {TimelineEntry::Kind::Chat, line.offsetMs, std::move(line.author), {}, {}, std::move(line.text)});
+    if (own.empty() && recording.sessionId)
         for (auto& message : cache.sessions().chat(*recording.sessionId))
             timeline.push_back({TimelineEntry::Kind::Chat,
                                 message.offsetMs,
@@ -67,6 +71,9 @@ std::optional<ReplayOutline> loadReplayOutline(Cache& cache, std::int64_t record
     outline.programmeName = programmeOf(cache, *recording);
     outline.chapters = cache.recordings().chapters(recordingId);
     outline.timeline = timelineOf(cache, *recording, outline.chapters);
+    outline.slides = recordingSlides(cache.db(), recordingId);
+    outline.hands = recordingHands(cache.db(), recordingId);
+    outline.decks = recordingDecks(cache.db(), recordingId);
     outline.bookmarks = cache.recordings().bookmarks(recordingId);
     outline.resumeMs = cache.recordings().resumePosition(recordingId);
     outline.recording = std::move(*recording);

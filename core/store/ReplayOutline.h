@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/RecordingTimeline.h"
 #include "store/Records.h"
 
 #include <cstdint>
@@ -25,15 +26,21 @@ struct TimelineEntry {
 
 // Everything the player page shows about a recording besides the file's own
 // contents, read from the cache in one call: the row, the programme of its
-// session, chapters, the timeline (cases and chat, by position), bookmarks
-// and where replay was left off. Plain values: words are the caller's to
+// session, chapters, the timeline (cases and chat, by position), the slide
+// pages shown and hands raised (RecordingTimeline), the decks with where
+// their PDFs are, bookmarks and where replay was left off. Plain values: words are the caller's to
 // choose (the player translates "Case %1: %2").
 struct ReplayOutline {
     Recording recording;
     bool fileExists = false; // recording.filePath names a file on this laptop
     std::optional<std::string> programmeName; // of the recording's session, if it has one
     std::vector<Chapter> chapters; // by start
-    std::vector<TimelineEntry> timeline; // by position; ties keep cases (chapter order) before chat
+    // By position; ties keep cases (chapter order) before chat. Chat is the
+    // recording's own (a hub timeline) when it has any, else its session's.
+    std::vector<TimelineEntry> timeline;
+    std::vector<SlideShown> slides; // by offset
+    std::vector<HandEvent> hands; // by offset
+    std::vector<RecordingDeck> decks;
     std::vector<Bookmark> bookmarks;
     std::optional<std::int64_t> resumeMs;
 };

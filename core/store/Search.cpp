@@ -70,6 +70,30 @@ void addContext(Database& db, SearchHit& hit)
             hit.title = stmt.text(2) + " in chat — " + stmt.text(3);
             hit.recordingId = stmt.optionalInt64(4);
         }
+    } else if (hit.kind == "recording_chat") {
+        // A recording's own chat (a hub timeline): found where it was said.
+        hit.kind = "chat";
+        auto stmt = fetch("SELECT m.recording_id, m.offset_ms, m.author, r.title, r.session_id"
+                          " FROM recording_chat m JOIN recordings r ON r.id = m.recording_id WHERE m.id = ?");
+        if (stmt.step()) {
+            hit.recordingId = stmt.int64(0);
+            hit.positionMs = stmt.int64(1);
+            hit.title = stmt.text(2) + " in chat — " + stmt.text(3);
+            hit.sessionId = stmt.optionalInt64(4);
+        }
+    } else if (hit.kind == "slide") {
+        // A deck page: the first moment a recording showed it.
+        auto stmt =
+            fetch("SELECT s.recording_id, s.offset_ms, r.session_id, r.title, p.page"
+                  " FROM deck_pages p JOIN recording_slides s ON s.deck_sha256 = p.deck_sha256 AND s.page = p.page"
+                  " JOIN recordings r ON r.id = s.recording_id WHERE p.id = ?"
+                  " ORDER BY s.recording_id, s.offset_ms LIMIT 1");
+        if (stmt.step()) {
+            hit.recordingId = stmt.int64(0);
+            hit.positionMs = stmt.int64(1);
+            hit.sessionId = stmt.optionalInt64(2);
+            hit.title = "Slide " + std::to_string(stmt.int64(4) + 1) + " — " + stmt.text(3);
+        }
     } else if (hit.kind == "chapter" || hit.kind == "note") {
         auto stmt = fetch(hit.kind == "chapter"
                               ? "SELECT c.recording_id, c.start_ms, r.session_id, r.title, c.case_id, c.title"

@@ -14,7 +14,9 @@ class Database;
 // One ranked answer to a search, with enough context to open it: the session
 // it belongs to and, for chat, chapters and notes, the moment in a recording.
 struct SearchHit {
-    std::string kind; // session | case | recommendation | chat | chapter | note
+    // session | case | recommendation | chat | chapter | note | slide (a deck
+    // page's text; recordingId and positionMs say when a recording showed it)
+    std::string kind;
     std::int64_t id = 0;
     std::string title;
     std::string snippet;

@@ -1,11 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Window
 import Spoke.Ui
 
 // Replay of one recording: the picture (VideoView, drawn on any backend),
-// the controls, and beside it the chapters, bookmarks and notes, and the
-// session's chat and case forms in step with the video.
+// the controls, and beside it the slide page, chapters, bookmarks and
+// notes, chat and case form in step with the position. An audio+slides
+// recording (no picture of its own) shows the slide page large instead.
 // Keys: Space play/pause; Left/Right back/forward 5 s; [ and ] previous/next
 // chapter; J back 10 s, K play/pause, L forward 10 s; B adds a bookmark.
 Page {
@@ -17,14 +19,29 @@ Page {
 
     readonly property var speeds: [0.5, 0.75, 1.0, 1.25, 1.5, 2.0]
 
+    // The slide page goes into the main picture when the recording has no
+    // video (or is not on this laptop), else into the side panel.
+    readonly property bool slideIsMain: App.player.hasSlides && (App.player.audioOnly || !App.player.ready)
+    readonly property var slideTarget: slideIsMain ? mainSlide : side.slideView
+    function attachSlides() {
+        App.player.attachSlideView(slideTarget, Math.round(slideTarget.width * Screen.devicePixelRatio))
+    }
+    onSlideTargetChanged: attachSlides()
+    Connections {
+        target: page.slideTarget
+        function onWidthChanged() { page.attachSlides() }
+    }
+
     Component.onCompleted: {
         App.player.videoView = video
+        attachSlides()
         forceActiveFocus()
     }
     // The engine stops (and the position is saved) before the view goes.
     Component.onDestruction: {
         App.player.close()
         App.player.videoView = null
+        App.player.attachSlideView(null, 0)
     }
     StackView.onActivated: forceActiveFocus()
 
@@ -94,8 +111,39 @@ Page {
                     id: video
                     objectName: "playerVideo"
                     anchors.fill: parent
+                    visible: !page.slideIsMain
                     Accessible.role: Accessible.Animation
                     Accessible.name: qsTr("Recording video")
+                }
+                // Audio and slides: the page on screen at this moment, large.
+                Rectangle {
+                    visible: page.slideIsMain
+                    anchors.fill: parent
+                    anchors.margins: 8
+                    color: "white"
+                    VideoView {
+                        id: mainSlide
+                        objectName: "mainSlideView"
+                        anchors.fill: parent
+                        Accessible.role: Accessible.Graphic
+                        Accessible.name: App.player.slideText !== "" ? App.player.slideText : qsTr("Slides")
+                    }
+                }
+                Label {
+                    objectName: "mainSlideCaption"
+                    visible: page.slideIsMain
+                    anchors.bottom: parent.bottom
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    anchors.bottomMargin: 14
+                    padding: 4
+                    text: App.player.slideProblem !== "" ? App.player.slideProblem
+                          : App.player.audioOnly ? qsTr("Audio and slides: %1").arg(App.player.slideText)
+                                                 : App.player.slideText
+                    color: "white"
+                    background: Rectangle { color: "#b0000000"; radius: 3 }
+                    textFormat: Text.PlainText
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                 }
                 BusyIndicator {
                     anchors.centerIn: parent
@@ -105,7 +153,7 @@ Page {
                 }
                 Label {
                     anchors.centerIn: parent
-                    visible: !App.player.loading && !App.player.ready
+                    visible: !App.player.loading && !App.player.ready && !page.slideIsMain
                     text: qsTr("Nothing to play")
                     color: "#d0d7de"
                     font.pixelSize: Theme.headingSize
@@ -231,6 +279,7 @@ Page {
         }
 
         PlayerSidePanel {
+            id: side
             Layout.preferredWidth: 310
             Layout.fillHeight: true
         }

@@ -3,19 +3,65 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Spoke.Ui
 
-// Beside the player: the chapters, the bookmarks and notes (added while
-// watching), and the session's chat and case forms, each list following
-// the video; clicking an entry jumps to its moment.
+// Beside the player: the slide page on screen at this moment (when the
+// recording has a picture of its own; an audio+slides recording shows it
+// large instead), the chapters, the bookmarks and notes (added while
+// watching), the chat said so far and the case form of the current chapter,
+// each following the position; clicking an entry jumps to its moment.
 Rectangle {
     id: panel
     color: Theme.surface
     border.color: Theme.border
     radius: Theme.radius
 
+    // Where the page draws the slide when it is not the main picture.
+    readonly property alias slideView: slideView
+    readonly property bool showsSlide: App.player.hasSlides && !App.player.audioOnly
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 8
         spacing: 6
+
+        Rectangle {
+            objectName: "sideSlide"
+            visible: panel.showsSlide
+            Layout.fillWidth: true
+            Layout.preferredHeight: width * 9 / 16
+            color: "white"
+            border.color: Theme.border
+            VideoView {
+                id: slideView
+                objectName: "sideSlideView"
+                anchors.fill: parent
+                anchors.margins: 1
+                Accessible.role: Accessible.Graphic
+                Accessible.name: App.player.slideText !== "" ? App.player.slideText : qsTr("Slides")
+            }
+        }
+        Label {
+            visible: panel.showsSlide
+            text: App.player.slideProblem !== "" ? App.player.slideProblem : App.player.slideText
+            color: App.player.slideProblem !== "" ? Theme.danger : Theme.mutedText
+            font.pixelSize: Theme.smallSize
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Label {
+            objectName: "handsLabel"
+            visible: text !== ""
+            text: App.player.handsText
+            color: Theme.accent
+            font.pixelSize: Theme.smallSize
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
 
         TabBar {
             id: tabs
@@ -23,7 +69,8 @@ Rectangle {
             Layout.fillWidth: true
             TabButton { text: qsTr("Chapters"); Accessible.name: text }
             TabButton { text: qsTr("Notes (%1)").arg(App.player.bookmarks.length); Accessible.name: qsTr("Bookmarks and notes") }
-            TabButton { text: qsTr("Chat, cases"); Accessible.name: qsTr("Chat and case forms") }
+            TabButton { text: qsTr("Chat (%1)").arg(App.player.chatSoFar.length); Accessible.name: qsTr("Chat so far") }
+            TabButton { text: qsTr("Case"); Accessible.name: qsTr("Case form of this chapter") }
         }
 
         StackLayout {
@@ -120,39 +167,73 @@ Rectangle {
                 }
             }
 
-            // Chat and case forms, in step with the video
+            // The chat said up to this moment, newest at the bottom.
             ListView {
-                id: timelineList
-                objectName: "timelineList"
+                id: chatList
+                objectName: "chatList"
                 clip: true
                 spacing: 4
-                model: App.player.timeline
+                model: App.player.chatSoFar
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
                 Accessible.role: Accessible.List
-                Accessible.name: qsTr("Chat and case forms")
+                Accessible.name: qsTr("Chat so far")
                 ScrollBar.vertical: ScrollBar {}
-                readonly property int playing: App.player.currentTimelineIndex
-                onPlayingChanged: if (playing >= 0) positionViewAtIndex(playing, ListView.Contain)
+                onCountChanged: positionViewAtEnd()
                 delegate: PlayerEntry {
                     required property var modelData
                     required property int index
-                    width: timelineList.width
+                    width: chatList.width
                     time: modelData.timeText
                     heading: modelData.title
                     body: modelData.text
-                    accent: modelData.kind === "case"
-                    current: index === App.player.currentTimelineIndex
+                    current: index === chatList.count - 1
                     onActivated: App.player.seek(modelData.positionMs)
                 }
                 Label {
                     anchors.centerIn: parent
                     width: parent.width - 20
-                    visible: timelineList.count === 0
-                    text: qsTr("No chat or case forms for this recording.")
+                    visible: chatList.count === 0
+                    text: App.player.timeline.length === 0 ? qsTr("No chat for this recording.")
+                                                           : qsTr("Nothing said in the chat yet at this point.")
                     color: Theme.mutedText
                     wrapMode: Text.WordWrap
                     horizontalAlignment: Text.AlignHCenter
+                }
+            }
+
+            // The case form presented in the current chapter.
+            ScrollView {
+                id: caseView
+                objectName: "caseView"
+                clip: true
+                contentWidth: availableWidth
+                ColumnLayout {
+                    width: caseView.availableWidth
+                    spacing: 6
+                    Label {
+                        objectName: "caseTitle"
+                        text: App.player.caseTitle !== "" ? App.player.caseTitle
+                                                          : qsTr("No case is presented in this chapter.")
+                        color: App.player.caseTitle !== "" ? Theme.accent : Theme.mutedText
+                        font.bold: App.player.caseTitle !== ""
+                        wrapMode: Text.WordWrap
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: text
+                    }
+                    Label {
+                        objectName: "caseText"
+                        visible: text !== ""
+                        text: App.player.caseText
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
+                    }
                 }
             }
         }

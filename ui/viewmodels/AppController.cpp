@@ -122,9 +122,9 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     if (options.seedDemoIfEmpty)
         worker_->run<bool>(
             this,
-            [](store::Cache& cache) {
+            [dataDir](store::Cache& cache) {
                 if (cache.isEmpty())
-                    demo::seedDemoProgramme(cache, store::currentTimeMs());
+                    demo::seedDemoProgramme(cache, store::currentTimeMs(), dataDir);
                 return true;
             },
             [](const store::Outcome<bool>&) {});
@@ -263,7 +263,10 @@ void AppController::rebuildCaseRows()
 void AppController::tryDemo()
 {
     worker_->run<demo::SeedCounts>(
-        this, [](store::Cache& cache) { return demo::seedDemoProgramme(cache, store::currentTimeMs()); },
+        this,
+        [dataDir = std::filesystem::path(dataDir_.toStdString())](store::Cache& cache) {
+            return demo::seedDemoProgramme(cache, store::currentTimeMs(), dataDir);
+        },
         [this](const store::Outcome<demo::SeedCounts>& outcome) {
             if (!outcome.ok())
                 demoMessage_ = tr("The demo programme could not be written: %1").arg(outcome.error);

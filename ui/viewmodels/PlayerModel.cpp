@@ -1,13 +1,16 @@
 #include "viewmodels/PlayerModel.h"
 
 #include "media/devices/DeviceRegistry.h"
+#include "recording/AudioOutput.h"
 #include "recording/DeviceAudioOutput.h"
 #include "recording/Player.h"
 #include "recording/RecordingError.h"
+#include "recording/RecordingProbe.h"
 #include "store/CacheWorker.h"
 #include "store/ReplayOutline.h"
 #include "viewmodels/Formatting.h"
 #include "viewmodels/MediaPreferences.h"
+#include "viewmodels/ReplaySlides.h"
 #include "viewmodels/VideoView.h"
 
 #include <QDateTime>
@@ -55,6 +58,14 @@ struct PlayerModel::Loaded {
     QVariantList bookmarks;
     QVariantList timeline;
     std::optional<std::int64_t> resumeMs;
+    std::vector<Slide> slides;
+    std::map<std::string, Deck> decks;
+    std::map<std::string, std::string> deckFiles;
+    std::vector<Hand> hands;
+    QVariantList chapterCases;
+
+private:
+    void takeSlidesAndHands(const store::ReplayOutline& outline);
 };
 
 namespace {
@@ -114,25 +125,54 @@ PlayerModel::Loaded::Loaded(const store::ReplayOutline& outline)
     subtitle = context.join(QStringLiteral("  ·  "));
     for (const auto& ch : outline.chapters)
         chapters.append(chapterRow(qs(ch.title), ch.startMs, ch.endMs.value_or(ch.startMs)));
+    // Case entries come in chapter order (ReplayOutline), one per chapter with a case.
+    QVariantList caseRows;
     for (const auto& entry : outline.timeline) {
         if (entry.kind == store::TimelineEntry::Kind::Chat) {
             timeline.append(timelineRow(QStringLiteral("chat"), entry.positionMs, qs(entry.author), qs(entry.text)));
             continue;
         }
         // The case presented in a chapter: its form, shown when the chapter plays.
+        const QString caseTitle = tr("Case %1: %2").arg(qs(entry.caseCode), qs(entry.caseTitle));
         QString text = qs(entry.text);
+        caseRows.append(QVariantMap{{QStringLiteral("title"), caseTitle}, {QStringLiteral("text"), text}});
         if (text.size() > 600)
             text = text.left(600) + QStringLiteral("…");
-        timeline.append(timelineRow(QStringLiteral("case"), entry.positionMs,
-                                    tr("Case %1: %2").arg(qs(entry.caseCode), qs(entry.caseTitle)), text));
+        timeline.append(timelineRow(QStringLiteral("case"), entry.positionMs, caseTitle, text));
     }
+    qsizetype nextCase = 0;
+    for (const auto& ch : outline.chapters)
+        chapterCases.append(ch.caseId && nextCase < caseRows.size() ? caseRows[nextCase++] : QVariant());
+    takeSlidesAndHands(outline);
+}
+
+void PlayerModel::Loaded::takeSlidesAndHands(const store::ReplayOutline& outline)
+{
+    for (const auto& deck : outline.decks) {
+        decks[deck.sha256] = {qs(deck.title), deck.pages};
+        if (!deck.filePath.empty())
+            deckFiles[deck.sha256] = deck.filePath;
+    }
+    for (const auto& shown : outline.slides)
+        slides.push_back({shown.offsetMs, shown.deckSha256, shown.page});
+    for (const auto& hand : outline.hands)
+        hands.push_back({hand.offsetMs, qs(hand.name), hand.raised});
 }
 
 PlayerModel::PlayerModel(store::CacheWorker& worker, QObject* parent)
     : QObject(parent)
     , worker_(worker)
     , sink_(std::make_unique<Sink>())
+    , slideRenderer_(std::make_unique<ReplaySlides>())
 {
+    connect(slideRenderer_.get(), &ReplaySlides::rendered, this, [this](bool ok) {
+        const QString problem = ok ? QString() : tr("The slides of this recording are not on this laptop.");
+        if (problem != slideProblem_) {
+            slideProblem_ = problem;
+            Q_EMIT slideChanged();
+        }
+        Q_EMIT slideRendered(ok);
+    });
     tick_.setInterval(200);
     connect(&tick_, &QTimer::timeout, this, &PlayerModel::refreshProgress);
 }
@@ -208,6 +248,7 @@ void PlayerModel::open(qint64 recordingId, qint64 positionMs)
     currentChapter_ = -1;
     currentTimelineIndex_ = -1;
     resumedFromMs_ = 0;
+    takeTimeline(Loaded(store::ReplayOutline{}));
     const quint64 generation = ++generation_;
     Q_EMIT openedChanged();
     Q_EMIT progressChanged();
@@ -236,6 +277,7 @@ void PlayerModel::open(qint64 recordingId, qint64 positionMs)
             chapters_ = loaded.chapters;
             bookmarks_ = loaded.bookmarks;
             timeline_ = loaded.timeline;
+            takeTimeline(loaded);
             durationMs_ = loaded.durationMs;
             if (!loaded.fileExists) {
                 // Nothing plays, but the moment asked for (a search hit) still
@@ -261,9 +303,23 @@ void PlayerModel::open(qint64 recordingId, qint64 positionMs)
 void PlayerModel::startEngine(const Loaded& loaded, qint64 startMs)
 {
     player_.reset(); // its audio thread may still write into the old speaker
+    silence_.reset();
     openSpeaker();
     recording::PlayerConfig config;
     config.audio = speaker_.get(); // null: the engine's steady clock paces playback
+    if (!speaker_) {
+        // An audio+slides file has no picture to pace: without a speaker it
+        // plays into a silent stand-in that keeps real time, so its slides,
+        // chat and case still follow the position.
+        try {
+            if (!recording::RecordingProbe::probe(loaded.file, recording::ProbeDepth::Headers).hasVideo()) {
+                silence_ = std::make_unique<recording::NullAudioOutput>(1);
+                config.audio = silence_.get();
+            }
+        } catch (const std::exception&) {
+            // The engine's own open below says what is wrong with the file.
+        }
+    }
     config.video = sink_.get();
     config.startMs = std::max<qint64>(0, startMs);
     try {
@@ -274,6 +330,7 @@ void PlayerModel::startEngine(const Loaded& loaded, qint64 startMs)
     }
     resumedFromMs_ = config.startMs;
     lastSavedMs_ = config.startMs;
+    audioOnly_ = !player_->info().hasVideo();
     speed_ = 1.0;
     Q_EMIT speedChanged();
     const auto& info = player_->info();
@@ -295,7 +352,9 @@ void PlayerModel::close()
     savePosition();
     player_.reset();
     speaker_.reset();
+    silence_.reset();
     playing_ = false;
+    audioOnly_ = false;
     Q_EMIT openedChanged();
     Q_EMIT progressChanged();
 }
@@ -329,8 +388,16 @@ void PlayerModel::togglePlay()
 
 void PlayerModel::seekAndShow(qint64 positionMs)
 {
-    if (!player_)
+    if (!player_) {
+        // Nothing plays (the file is not here), but the timeline can still
+        // be read: the slide, chat and case at the moment picked.
+        if (recordingId_ < 0 || loading_)
+            return;
+        positionMs_ = std::clamp<qint64>(positionMs, 0, std::max<qint64>(0, durationMs_));
+        updateCurrentItems();
+        Q_EMIT progressChanged();
         return;
+    }
     const qint64 end = durationMs_ > 0 ? durationMs_ : positionMs;
     player_->seek(std::clamp<qint64>(positionMs, 0, std::max<qint64>(0, end)));
     refreshProgress();
@@ -470,6 +537,94 @@ void PlayerModel::updateCurrentItems()
         if (timeline_[i].toMap().value(QStringLiteral("positionMs")).toLongLong() <= positionMs_)
             item = i;
     currentTimelineIndex_ = item;
+    updateSlideAndChat();
+}
+
+void PlayerModel::takeTimeline(const Loaded& loaded)
+{
+    slides_ = loaded.slides;
+    decks_ = loaded.decks;
+    hands_ = loaded.hands;
+    chapterCases_ = loaded.chapterCases;
+    chat_.clear();
+    for (const QVariant& row : std::as_const(timeline_))
+        if (row.toMap().value(QStringLiteral("kind")).toString() == QLatin1String("chat"))
+            chat_.append(row);
+    slideRenderer_->setDecks(loaded.deckFiles);
+    slideIndex_ = -1;
+    chatCount_ = 0;
+    caseTitle_.clear();
+    caseText_.clear();
+    handsText_.clear();
+    slideProblem_.clear();
+    Q_EMIT slideChanged();
+    Q_EMIT chatChanged();
+    Q_EMIT caseChanged();
+}
+
+void PlayerModel::attachSlideView(VideoView* view, int widthPx)
+{
+    slideRenderer_->attachView(view, widthPx);
+}
+
+QString PlayerModel::slideDeck() const
+{
+    return slideIndex_ >= 0 ? QString::fromStdString(slides_[slideIndex_].deckSha256) : QString();
+}
+
+QString PlayerModel::slideText() const
+{
+    if (slideIndex_ < 0)
+        return {};
+    const Slide& slide = slides_[slideIndex_];
+    const auto deck = decks_.find(slide.deckSha256);
+    if (deck == decks_.end() || deck->second.pages <= 0)
+        return tr("Slide %1").arg(slide.page + 1);
+    if (deck->second.title.isEmpty())
+        return tr("Slide %1 of %2").arg(slide.page + 1).arg(deck->second.pages);
+    return tr("Slide %1 of %2 · %3").arg(slide.page + 1).arg(deck->second.pages).arg(deck->second.title);
+}
+
+QVariantList PlayerModel::chatSoFar() const
+{
+    return chat_.mid(0, chatCount_);
+}
+
+void PlayerModel::updateSlideAndChat()
+{
+    int slide = -1;
+    for (std::size_t i = 0; i < slides_.size() && slides_[i].positionMs <= positionMs_; ++i)
+        slide = static_cast<int>(i);
+    if (slide != slideIndex_) {
+        slideIndex_ = slide;
+        slideRenderer_->show(slide >= 0 ? slides_[slide].deckSha256 : std::string(), slidePage());
+        Q_EMIT slideChanged();
+    }
+    int chat = 0;
+    while (chat < chat_.size() && chat_[chat].toMap().value(QStringLiteral("positionMs")).toLongLong() <= positionMs_)
+        ++chat;
+    if (chat != chatCount_) {
+        chatCount_ = chat;
+        Q_EMIT chatChanged();
+    }
+    const QVariantMap form = currentChapter_ >= 0 && currentChapter_ < chapterCases_.size()
+                                 ? chapterCases_[currentChapter_].toMap()
+                                 : QVariantMap();
+    if (form.value(QStringLiteral("title")).toString() != caseTitle_) {
+        caseTitle_ = form.value(QStringLiteral("title")).toString();
+        caseText_ = form.value(QStringLiteral("text")).toString();
+        Q_EMIT caseChanged();
+    }
+    // Who has a hand up at this moment: the last event per name decides.
+    std::map<QString, bool> up;
+    for (const Hand& hand : hands_)
+        if (hand.positionMs <= positionMs_)
+            up[hand.name] = hand.raised;
+    QStringList names;
+    for (const auto& [name, raised] : up)
+        if (raised)
+            names << name;
+    handsText_ = names.isEmpty() ? QString() : tr("Hand raised: %1").arg(names.join(QStringLiteral(", ")));
 }
 
 void PlayerModel::refreshProgress()

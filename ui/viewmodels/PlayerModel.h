@@ -8,24 +8,32 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace spoke::store {
 class CacheWorker;
 }
 namespace spoke::recording {
 class DeviceAudioOutput;
+class NullAudioOutput;
 class Player;
 } // namespace spoke::recording
 
 namespace spoke::ui {
 
 class VideoView;
+class ReplaySlides;
 
 // The player page's model: one recording from the library, replayed by the
 // core engine (recording::Player, on its own threads) into a VideoView, with
 // its chapters, bookmarks and notes, and the session's chat and case forms
-// laid out on the same timeline. Where it was left off is read on open and
+// laid out on the same timeline. In step with the position it also says
+// which slide page was on screen (rendered by ReplaySlides into a view of
+// its own, the main picture of an audio+slides recording), the chat said so
+// far, the hands up and the case form of the current chapter. Where it was left off is read on open and
 // saved every few seconds while playing, on pause and on close. Everything
 // from the cache goes through CacheWorker. Sound goes to the speaker chosen
 // in Settings; without one (or when it refuses) the engine plays silent on
@@ -57,6 +65,16 @@ class PlayerModel : public QObject {
     Q_PROPERTY(QVariantList bookmarks READ bookmarks NOTIFY bookmarksChanged)
     Q_PROPERTY(QVariantList timeline READ timeline NOTIFY openedChanged)
     Q_PROPERTY(int currentTimelineIndex READ currentTimelineIndex NOTIFY progressChanged)
+    Q_PROPERTY(bool hasSlides READ hasSlides NOTIFY openedChanged)
+    Q_PROPERTY(bool audioOnly READ audioOnly NOTIFY openedChanged)
+    Q_PROPERTY(int slidePage READ slidePage NOTIFY slideChanged)
+    Q_PROPERTY(QString slideDeck READ slideDeck NOTIFY slideChanged)
+    Q_PROPERTY(QString slideText READ slideText NOTIFY slideChanged)
+    Q_PROPERTY(QString slideProblem READ slideProblem NOTIFY slideChanged)
+    Q_PROPERTY(QVariantList chatSoFar READ chatSoFar NOTIFY chatChanged)
+    Q_PROPERTY(QString caseTitle READ caseTitle NOTIFY caseChanged)
+    Q_PROPERTY(QString caseText READ caseText NOTIFY caseChanged)
+    Q_PROPERTY(QString handsText READ handsText NOTIFY progressChanged)
 public:
     static constexpr int kSaveEveryMs = 5000;
 
@@ -79,6 +97,8 @@ public:
     // A bookmark (empty note) or a note at the current position.
     Q_INVOKABLE void addBookmark(const QString& note);
     Q_INVOKABLE void removeBookmark(qint64 bookmarkId);
+    // The view the slide page is drawn in, and its width in pixels.
+    Q_INVOKABLE void attachSlideView(spoke::ui::VideoView* view, int widthPx);
 
     VideoView* videoView() const { return view_; }
     void setVideoView(VideoView* view);
@@ -103,6 +123,18 @@ public:
     QVariantList bookmarks() const { return bookmarks_; }
     QVariantList timeline() const { return timeline_; }
     int currentTimelineIndex() const { return currentTimelineIndex_; }
+    bool hasSlides() const { return !slides_.empty(); }
+    // The file plays with no picture (the audio+slides rendition): the
+    // slide page is the main picture then.
+    bool audioOnly() const { return audioOnly_; }
+    int slidePage() const { return slideIndex_ >= 0 ? slides_[slideIndex_].page : -1; }
+    QString slideDeck() const;
+    QString slideText() const;
+    QString slideProblem() const { return slideProblem_; }
+    QVariantList chatSoFar() const;
+    QString caseTitle() const { return caseTitle_; }
+    QString caseText() const { return caseText_; }
+    QString handsText() const { return handsText_; }
 
     // The engine, for tests; null until a file is open.
     recording::Player* engine() const { return player_.get(); }
@@ -115,12 +147,31 @@ Q_SIGNALS:
     void progressChanged();
     void speedChanged();
     void bookmarksChanged();
+    void slideChanged();
+    void chatChanged();
+    void caseChanged();
+    // A slide page was drawn (ok) or could not be (tests wait on it).
+    void slideRendered(bool ok);
     // A bookmark or resume position reached the cache (tests wait on it).
     void saved();
 
 private:
     class Sink;
     struct Loaded;
+    struct Slide {
+        std::int64_t positionMs = 0;
+        std::string deckSha256;
+        int page = 0;
+    };
+    struct Deck {
+        QString title;
+        int pages = 0;
+    };
+    struct Hand {
+        std::int64_t positionMs = 0;
+        QString name;
+        bool raised = false;
+    };
 
     void startEngine(const Loaded& loaded, qint64 startMs);
     void savePosition();
@@ -131,6 +182,9 @@ private:
     void openSpeaker();
     // The chapter and the chat/case item at positionMs_.
     void updateCurrentItems();
+    // The slide page, chat so far, hands and case form at positionMs_.
+    void updateSlideAndChat();
+    void takeTimeline(const Loaded& loaded);
 
     store::CacheWorker& worker_;
     QPointer<VideoView> view_;
@@ -138,6 +192,8 @@ private:
     // The speaker chosen in Settings, or null (the engine's steady clock
     // paces playback); outlives player_, whose audio thread writes into it.
     std::unique_ptr<recording::DeviceAudioOutput> speaker_;
+    // Without a speaker, an audio-only file plays into this (outlives player_ too).
+    std::unique_ptr<recording::NullAudioOutput> silence_;
     QString soundStatus_;
     std::unique_ptr<recording::Player> player_;
     QTimer tick_;
@@ -162,6 +218,20 @@ private:
     QVariantList bookmarks_;
     QVariantList timeline_;
     int currentTimelineIndex_ = -1;
+
+    std::unique_ptr<ReplaySlides> slideRenderer_;
+    std::vector<Slide> slides_; // by position
+    std::map<std::string, Deck> decks_; // by SHA-256
+    std::vector<Hand> hands_; // by position
+    QVariantList chat_; // every chat row of timeline_, by position
+    QVariantList chapterCases_; // per chapter: {title, text} of its case, or empty
+    bool audioOnly_ = false;
+    int slideIndex_ = -1;
+    QString slideProblem_;
+    int chatCount_ = 0;
+    QString caseTitle_;
+    QString caseText_;
+    QString handsText_;
 };
 
 } // namespace spoke::ui

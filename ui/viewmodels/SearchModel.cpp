@@ -19,6 +19,8 @@ QString kindLabel(const std::string& kind)
         return QObject::tr("Chat");
     if (kind == "chapter")
         return QObject::tr("Chapter");
+    if (kind == "slide")
+        return QObject::tr("Slide");
     return QObject::tr("Note");
 }
 

@@ -53,6 +53,15 @@ QList<sync::HubRecording> catalogue()
     return {a, b};
 }
 
+// List delegates have no QObject parent: walk the visual tree.
+int visibleNamed(QQuickItem* item, const char* name)
+{
+    int count = item->isVisible() && item->objectName() == QLatin1String(name) ? 1 : 0;
+    for (QQuickItem* child : item->childItems())
+        count += visibleNamed(child, name);
+    return count;
+}
+
 QVariant role(const Model& model, int row, const char* name)
 {
     return model.get(row, QString::fromLatin1(name));
@@ -208,13 +217,17 @@ TEST_CASE("The From the hub tab and Settings Downloads load with rows in every s
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     REQUIRE(window);
     Model* model = t.app.hubRecordings();
-    model->setRecordings(catalogue());
+    model->setRecordings(catalogue(), {{1, QStringLiteral("HIV")}, {2, QStringLiteral("TB")}});
     auto running = status(sync::QueuedState::Running, 30'000'000);
     running.bytesPerSecond = 250'000;
     model->applyStatus(running);
     auto paused = status(sync::QueuedState::Paused, 3'000'000, 412'300'000);
     paused.rendition = QStringLiteral("full");
     model->applyStatus(paused);
+    auto waiting = status(sync::QueuedState::Waiting, 0, 7'100'000);
+    waiting.rendition = QStringLiteral("audio-slides");
+    waiting.gate = sync::DownloadGate::NetworkNotAllowed;
+    model->applyStatus(waiting);
 
     // SPOKE_SCREENSHOTS_DIR: also save the two views at 1366x768
     // (docs/screenshots/70-71; the rows' states are set here, not downloaded).
@@ -226,13 +239,10 @@ TEST_CASE("The From the hub tab and Settings Downloads load with rows in every s
     REQUIRE(tabs);
     tabs->setProperty("currentIndex", 1);
     REQUIRE(test::waitUntil([&] {
-        int shown = 0;
-        for (auto* bar : window->findChildren<QQuickItem*>(QStringLiteral("downloadProgress")))
-            shown += bar->isVisible() ? 1 : 0;
-        return shown == 2; // the running and the paused rows
+        return visibleNamed(window->contentItem(), "downloadProgress") == 3; // the running, paused and waiting rows
     }));
     if (!shots.isEmpty()) {
-        test::waitUntil([] { return false; }, 300);
+        test::waitUntil([] { return false; }, 800); // the page's transition
         CHECK(window->grabWindow().save(shots + QStringLiteral("/70-library-from-hub.png")));
     }
     QMetaObject::invokeMethod(window, "showSection", Q_ARG(QVariant, 3));
@@ -244,7 +254,7 @@ TEST_CASE("The From the hub tab and Settings Downloads load with rows in every s
         return networks && networks->isVisible();
     }));
     if (!shots.isEmpty()) {
-        test::waitUntil([] { return false; }, 300);
+        test::waitUntil([] { return false; }, 800);
         CHECK(window->grabWindow().save(shots + QStringLiteral("/71-settings-downloads.png")));
     }
     CHECK_FALSE(window->grabWindow().isNull());

@@ -37,7 +37,7 @@ ColumnLayout {
         Label { text: qsTr("kbit/s"); color: Theme.text }
     }
     Label {
-        text: qsTr("Off by default. A limit leaves room on a shared clinic link for calls; 512 kbit/s brings a one-hour light recording (about 110 MB) in about half an hour.")
+        text: qsTr("Off by default. A limit leaves room on a shared clinic link for calls; 512 kbit/s brings a one-hour light recording (about 120 MB) in about half an hour.")
         wrapMode: Text.WordWrap
         color: Theme.mutedText
         Layout.fillWidth: true

@@ -61,7 +61,7 @@ ListView {
         required property var model
         required property int index
         width: list.width
-        implicitHeight: column.implicitHeight + 8
+        implicitHeight: column.implicitHeight + column.anchors.topMargin + 4
         activeFocusOnTab: false
         Accessible.role: Accessible.ListItem
         Accessible.name: row.model.title + ", " + row.model.renditionLabel + ", " + row.model.sizeText

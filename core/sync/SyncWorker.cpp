@@ -216,6 +216,8 @@ void SyncHost::connectClient()
     }
     client_ = std::move(*client);
     periodic_->start();
+    if (policyCheck_) // downloads waiting for an account go on now, not at the next check
+        reconsiderDownloads();
     if (!options_.listenForEvents)
         return;
     listener_ = std::make_unique<EventListener>();

@@ -6,6 +6,7 @@
 #include "store/Cache.h"
 #include "store/StoreError.h"
 #include "sync/DeviceId.h"
+#include "sync/DownloadQueue.h"
 #include "sync/EventListener.h"
 #include "sync/HubAccounts.h"
 #include "sync/LiveSessionClient.h"
@@ -16,6 +17,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTime>
 #include <QTimer>
 #include <QUuid>
 
@@ -95,6 +97,9 @@ public:
     void slides(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSlides*)>& call);
     void fetchJoinInfo(std::int64_t hubSessionId, const SyncWorker::JoinInfoAnswer& answer);
     void reportAttendance(std::int64_t hubSessionId, AttendanceEvent event, std::int64_t atMs);
+    void loadHubRecordings();
+    void setDownloadPolicy(const DownloadPolicy& policy);
+    DownloadQueue* downloads();
     // Called on the owner's thread as it goes: no job starts after this.
     void requestStop() { stopping_ = true; }
     // On the sync thread. It may run inside a job that waits for the hub (a
@@ -108,6 +113,8 @@ public:
             periodic_->stop();
         if (retry_)
             retry_->stop();
+        if (policyCheck_)
+            policyCheck_->stop();
     }
 
 private:
@@ -137,6 +144,8 @@ private:
     void scheduleRetry();
     void connectClient();
     void forwardJoinEvents();
+    void reconsiderDownloads();
+    void addToLibrary(const QueuedDownload& download, const DownloadStatus& status);
 
     QPointer<SyncWorker> owner_;
     SyncWorker::Options options_;
@@ -149,6 +158,8 @@ private:
     std::unique_ptr<slides::DeckCache> decks_; // made at the first slides job
     std::unique_ptr<QTimer> periodic_;
     std::unique_ptr<QTimer> retry_;
+    std::unique_ptr<DownloadQueue> downloads_; // made at the first download job
+    std::unique_ptr<QTimer> policyCheck_;
     QString deviceId_; // read or made on the first join
     std::deque<std::function<void(SyncHost&)>> jobs_;
     SyncState state_;
@@ -205,6 +216,8 @@ void SyncHost::connectClient()
     }
     client_ = std::move(*client);
     periodic_->start();
+    if (policyCheck_) // downloads waiting for an account go on now, not at the next check
+        reconsiderDownloads();
     if (!options_.listenForEvents)
         return;
     listener_ = std::make_unique<EventListener>();
@@ -478,6 +491,94 @@ void SyncHost::loadCaseSyncStates()
     }
 }
 
+// --- Hub recordings (issue 14) ----------------------------------------------
+
+void SyncHost::loadHubRecordings()
+{
+    if (!client_) {
+        fail(SyncWorker::Operation::LoadHubRecordings,
+             SyncError{SyncErrorKind::NotSignedIn, 0, {}, QStringLiteral("not signed in")});
+        return;
+    }
+    const auto body = client_->call("GET", QStringLiteral("api/v1/recordings"));
+    const auto recordings =
+        body ? parseRecordingsAnswer(*body) : Expected<QList<HubRecording>, SyncError>(body.error());
+    if (!recordings) {
+        fail(SyncWorker::Operation::LoadHubRecordings, recordings.error());
+        return;
+    }
+    toOwner([list = *recordings](SyncWorker& w) { Q_EMIT w.hubRecordingsLoaded(list); });
+}
+
+DownloadQueue* SyncHost::downloads()
+{
+    if (downloads_)
+        return downloads_.get();
+    DownloadQueue::Options o;
+    o.folder = options_.dataDir / "downloads";
+    o.stallTimeoutMs = options_.requestTimeoutMs;
+    o.access = [this](const QString& path) -> std::optional<DownloadQueue::Access> {
+        if (!client_)
+            return std::nullopt;
+        return DownloadQueue::Access{client_->urlFor(path), client_->token()};
+    };
+    downloads_ = std::make_unique<DownloadQueue>(std::move(o));
+    QObject::connect(downloads_.get(), &DownloadQueue::statusChanged, this, [this](const DownloadStatus& status) {
+        toOwner([status](SyncWorker& w) { Q_EMIT w.downloadChanged(status); });
+    });
+    QObject::connect(downloads_.get(), &DownloadQueue::completed, this,
+                     [this](const QueuedDownload& d, const DownloadStatus& s) { addToLibrary(d, s); });
+    QString error;
+    if (!downloads_->load(&error))
+        qWarning("downloads: %s", qPrintable(error));
+    return downloads_.get();
+}
+
+void SyncHost::setDownloadPolicy(const DownloadPolicy& policy)
+{
+    downloads()->setPolicy(policy);
+    if (!policyCheck_) {
+        policyCheck_ = std::make_unique<QTimer>();
+        policyCheck_->setInterval(SyncWorker::kDownloadPolicyCheckMs);
+        QObject::connect(policyCheck_.get(), &QTimer::timeout, this, [this] { reconsiderDownloads(); });
+        policyCheck_->start();
+    }
+    reconsiderDownloads();
+}
+
+// The one place the download policy meets the clock and the network.
+void SyncHost::reconsiderDownloads()
+{
+    const QTime now = QTime::currentTime();
+    downloads()->reconsider(now.hour() * 60 + now.minute(), currentRouteInterfaces());
+}
+
+void SyncHost::addToLibrary(const QueuedDownload& download, const DownloadStatus& status)
+{
+    if (!cache_)
+        return;
+    try {
+        store::RecordingStore recordings = cache_->recordings();
+        for (int i = 0; i < download.parts.size() && i < static_cast<int>(status.files.size()); ++i) {
+            const HubRecordingPart& part = download.parts.at(i);
+            store::Recording r;
+            r.title = (download.parts.size() > 1 ? QStringLiteral("%1 (%2)").arg(download.title).arg(part.part + 1)
+                                                 : download.title)
+                          .toStdString();
+            r.filePath = status.files[static_cast<std::size_t>(i)].string();
+            r.durationMs = part.durationMs > 0 ? part.durationMs : download.durationMs;
+            r.sizeBytes = part.bytes;
+            r.sha256 = part.sha256Hex.toStdString();
+            r.source = store::RecordingSource::Hub;
+            r.createdMs = download.recordedMs;
+            recordings.add(r);
+        }
+        toOwner([](SyncWorker& w) { Q_EMIT w.cacheChanged(); });
+    } catch (const store::StoreError& error) {
+        qWarning("downloads: cannot add to the library: %s", error.what());
+    }
+}
+
 // --- Joining a session's call and the chair's controls (issue 13) ---------
 
 void SyncHost::forwardJoinEvents()
@@ -639,6 +740,36 @@ void SyncWorker::live(std::int64_t hubSessionId, std::function<LiveAnswer(LiveSe
 void SyncWorker::slides(std::int64_t hubSessionId, std::function<LiveAnswer(LiveSlides*)> call)
 {
     post([hubSessionId, call = std::move(call)](SyncHost& host) { host.slides(hubSessionId, call); });
+}
+
+void SyncWorker::loadHubRecordings()
+{
+    post([](SyncHost& host) { host.loadHubRecordings(); });
+}
+
+void SyncWorker::setDownloadPolicy(const DownloadPolicy& policy)
+{
+    post([policy](SyncHost& host) { host.setDownloadPolicy(policy); });
+}
+
+void SyncWorker::queueDownload(const QueuedDownload& download)
+{
+    post([download](SyncHost& host) { host.downloads()->add(download); });
+}
+
+void SyncWorker::pauseDownload(std::int64_t recordingId, const QString& rendition)
+{
+    post([=](SyncHost& host) { host.downloads()->pause(recordingId, rendition); });
+}
+
+void SyncWorker::resumeDownload(std::int64_t recordingId, const QString& rendition)
+{
+    post([=](SyncHost& host) { host.downloads()->resume(recordingId, rendition); });
+}
+
+void SyncWorker::cancelDownload(std::int64_t recordingId, const QString& rendition)
+{
+    post([=](SyncHost& host) { host.downloads()->cancel(recordingId, rendition); });
 }
 
 void SyncWorker::loadCaseSyncStates()

@@ -2,9 +2,12 @@
 
 #include "cases/Finding.h"
 #include "sync/CaseSubmission.h"
+#include "sync/DownloadPolicy.h"
+#include "sync/DownloadQueue.h"
 #include "sync/HubTypes.h"
 #include "sync/JoinInfo.h"
 #include "sync/LiveSessionClient.h"
+#include "sync/RecordingCatalogue.h"
 #include "sync/SyncError.h"
 
 #include <QList>
@@ -144,6 +147,25 @@ public:
     void reportAttendance(std::int64_t hubSessionId, AttendanceEvent event, std::int64_t atMs);
     // --- end of the join block ---
 
+    // --- Hub recordings (issue 14) ---
+    // The catalogue (docs/hub-api.md "Recordings"): hubRecordingsLoaded, or
+    // operationFailed(LoadHubRecordings).
+    void loadHubRecordings();
+    // The download queue (DownloadQueue.h) lives on the sync thread, in
+    // DATA_DIR/downloads. It starts nothing until the first
+    // setDownloadPolicy(), so the settings apply from the first byte; then
+    // the policy is reconsidered every kDownloadPolicyCheckMs with the local
+    // time and the default route's interfaces. A finished download is added
+    // to the local library (store::RecordingStore, source Hub) and
+    // cacheChanged follows. Every change comes as downloadChanged.
+    static constexpr int kDownloadPolicyCheckMs = 30'000;
+    void setDownloadPolicy(const DownloadPolicy& policy);
+    void queueDownload(const QueuedDownload& download);
+    void pauseDownload(std::int64_t recordingId, const QString& rendition);
+    void resumeDownload(std::int64_t recordingId, const QString& rendition);
+    void cancelDownload(std::int64_t recordingId, const QString& rendition);
+    // --- end of the recordings block ---
+
     enum class Operation {
         RedeemInvite,
         SignIn,
@@ -156,6 +178,7 @@ public:
         LoadReviewQueue,
         LoadHubCase,
         LoadCaseSyncStates,
+        LoadHubRecordings,
     };
     Q_ENUM(Operation)
 
@@ -184,6 +207,9 @@ Q_SIGNALS:
     void liveMediaChanged(const spoke::sync::HubMediaState& state);
     void liveModerated(const spoke::sync::HubModeration& moderation);
     void liveRemoved(const spoke::sync::HubRemoval& removal);
+    // Hub recordings: the catalogue, and each download's state as it changes.
+    void hubRecordingsLoaded(const QList<spoke::sync::HubRecording>& recordings);
+    void downloadChanged(const spoke::sync::DownloadStatus& status);
 
 private:
     friend class SyncHost;

@@ -28,6 +28,12 @@ Page {
         onActivated: tabs.currentIndex = 2
     }
 
+    Shortcut {
+        sequence: "Alt+D"
+        enabled: page.StackView.status === StackView.Active
+        onActivated: tabs.currentIndex = 3
+    }
+
     header: TabBar {
         id: tabs
         objectName: "settingsTabs"
@@ -50,6 +56,13 @@ Page {
             width: implicitWidth + 24
             Accessible.name: qsTr("Audio and video")
             Accessible.description: qsTr("Alt+V")
+        }
+        TabButton {
+            objectName: "downloadsTab"
+            text: qsTr("Downloads")
+            width: implicitWidth + 24
+            Accessible.name: text
+            Accessible.description: qsTr("Alt+D")
         }
     }
 
@@ -142,5 +155,7 @@ Page {
                 shown: page.visible && tabs.currentIndex === 2 && page.StackView.status === StackView.Active
             }
         }
+
+        DownloadSettings {}
     }
 }

@@ -84,6 +84,8 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     , search_(std::make_unique<SearchModel>(*worker_))
     , detail_(std::make_unique<DetailModel>(*worker_))
     , library_(std::make_unique<LibraryModel>(*worker_, dataDir))
+    , hubRecordings_(std::make_unique<HubRecordingsModel>(&sync, dataDir))
+    , downloadSettings_(std::make_unique<DownloadSettingsModel>(&sync))
     , player_(std::make_unique<PlayerModel>(*worker_))
     , editor_(std::make_unique<CaseEditorModel>(*worker_, dataDir / "attachments", &sync))
     , call_(std::make_unique<CallModel>())

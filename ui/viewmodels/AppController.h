@@ -3,7 +3,9 @@
 #include "viewmodels/CallModel.h"
 #include "viewmodels/CaseEditorModel.h"
 #include "viewmodels/DetailModel.h"
+#include "viewmodels/DownloadSettingsModel.h"
 #include "viewmodels/HubAccountModel.h"
+#include "viewmodels/HubRecordingsModel.h"
 #include "viewmodels/LibraryModel.h"
 #include "viewmodels/LiveCaseModel.h"
 #include "viewmodels/LiveSessionModel.h"
@@ -61,6 +63,8 @@ class AppController : public QObject {
     Q_PROPERTY(spoke::ui::SearchModel* search READ search CONSTANT)
     Q_PROPERTY(spoke::ui::DetailModel* detail READ detail CONSTANT)
     Q_PROPERTY(spoke::ui::LibraryModel* library READ library CONSTANT)
+    Q_PROPERTY(spoke::ui::HubRecordingsModel* hubRecordings READ hubRecordings CONSTANT)
+    Q_PROPERTY(spoke::ui::DownloadSettingsModel* downloadSettings READ downloadSettings CONSTANT)
     Q_PROPERTY(spoke::ui::PlayerModel* player READ player CONSTANT)
     Q_PROPERTY(spoke::ui::CaseEditorModel* editor READ editor CONSTANT)
     Q_PROPERTY(spoke::ui::CallModel* call READ call CONSTANT)
@@ -111,6 +115,8 @@ public:
     SearchModel* search() { return search_.get(); }
     DetailModel* detail() { return detail_.get(); }
     LibraryModel* library() { return library_.get(); }
+    HubRecordingsModel* hubRecordings() { return hubRecordings_.get(); }
+    DownloadSettingsModel* downloadSettings() { return downloadSettings_.get(); }
     PlayerModel* player() { return player_.get(); }
     CaseEditorModel* editor() { return editor_.get(); }
     CallModel* call() { return call_.get(); }
@@ -163,6 +169,8 @@ private:
     std::unique_ptr<SearchModel> search_;
     std::unique_ptr<DetailModel> detail_;
     std::unique_ptr<LibraryModel> library_;
+    std::unique_ptr<HubRecordingsModel> hubRecordings_;
+    std::unique_ptr<DownloadSettingsModel> downloadSettings_;
     std::unique_ptr<PlayerModel> player_;
     std::unique_ptr<CaseEditorModel> editor_;
     std::unique_ptr<CallModel> call_;

@@ -5,8 +5,9 @@
 #include "hub/db/HubDatabase.h"
 #include "hub/identity/Identity.h"
 #include "hub/janus/MediaConfig.h"
-#include "hub/recordings/Retention.h"
 #include "hub/recorder/RecorderSupervisor.h"
+#include "hub/recorder/RecordingHandOver.h"
+#include "hub/recordings/Retention.h"
 #include "hub/server/HubServer.h"
 
 #include <QCoreApplication>
@@ -334,6 +335,9 @@ int runServe(const QStringList& args)
     // Sessions are recorded by `spoke-hub record` children (docs/hub-api.md,
     // Recording), into DATA_DIR/recordings; that needs Janus and a data dir.
     // Declared after the server, so it stops its children before the rooms go.
+    // The hand-over outlives the supervisor: its destructor ends parts that
+    // the next start hands over.
+    std::unique_ptr<spoke::hub::recorder::RecordingHandOver> handOver;
     std::unique_ptr<spoke::hub::recorder::RecorderSupervisor> recorders;
     if (server.rooms() && !options->dataDir.isEmpty()) {
         spoke::hub::recorder::RecorderSupervisor::Config config;
@@ -348,6 +352,21 @@ int runServe(const QStringList& args)
             [supervisor = recorders.get()](const std::vector<spoke::hub::api::ProgrammeChange>& changes) {
                 supervisor->observe(changes);
             });
+        // A finished recording goes to the catalogue, with its renditions,
+        // off the event loop; what a stopped hub left is picked up now.
+        handOver = std::make_unique<spoke::hub::recorder::RecordingHandOver>(
+            db->location(), config.recordingsDirectory.toStdString(),
+            [](qint64 sessionId, const spoke::Expected<std::int64_t, QString>& result) {
+                if (result)
+                    std::fprintf(stderr,
+                                 "{\"event\":\"recording_catalogued\",\"session_id\":%lld,\"recording_id\":%lld}\n",
+                                 static_cast<long long>(sessionId), static_cast<long long>(*result));
+                else
+                    std::fprintf(stderr, "spoke-hub: the recording of session %lld was not catalogued: %s\n",
+                                 static_cast<long long>(sessionId), qPrintable(result.error()));
+            });
+        recorders->setFinished([hand = handOver.get()](qint64 sessionId) { hand->enqueue(sessionId); });
+        handOver->enqueueLeftOvers(*db);
     }
     const quint16 port = server.listen(listen->address, listen->port);
     if (port == 0) {

@@ -5,9 +5,11 @@
 // session. The hub's `spoke-hub record` child writes
 // DATA_DIR/recordings/session-ID/part-N.webm, read back here with
 // RecordingProbe: a chapter per agenda item, video and audio, and as long as
-// recording was on. The second case kills the child with SIGKILL mid-way:
-// the first part still plays up to the kill, and the hub's supervisor starts
-// part 2, which plays to the end.
+// recording was on. When it is over the hub hands the parts to its
+// recordings catalogue (RecordingHandOver): the full parts, light and
+// audio-slides, and a timeline whose chat sits where it was sent. The second
+// case kills the child with SIGKILL mid-way: the first part still plays up
+// to the kill, and the hub's supervisor starts part 2, which plays to the end.
 
 #include "HubSession.h"
 #include "recording/RecordingProbe.h"
@@ -110,6 +112,61 @@ struct Recording {
         return found;
     }
 
+    // Sends a chat message as `member`; returns when it asked (wall-clock ms).
+    double chat(const QString& member, const QString& text)
+    {
+        const double sentMs = double(QDateTime::currentMSecsSinceEpoch());
+        const HubReply reply = hub.call("POST", path(QStringLiteral("chat")), member, {{"text", text}});
+        REQUIRE(reply.status == 201);
+        return sentMs;
+    }
+
+    // The catalogue's recording of the session, once the hub handed it over
+    // (the renditions are made first).
+    QJsonObject catalogued(int timeoutMs)
+    {
+        QJsonObject found;
+        waitUntil(
+            [&] {
+                const HubReply reply =
+                    hub.call("GET", QStringLiteral("/api/v1/recordings"), QStringLiteral("participant"));
+                for (const auto& value : reply.body.value("recordings").toArray())
+                    if (value.toObject().value("session_id").toInteger() == hub.sessionId())
+                        found = value.toObject();
+                if (found.isEmpty())
+                    waitUntil([] { return false; }, 500);
+                return !found.isEmpty();
+            },
+            timeoutMs);
+        REQUIRE_FALSE(found.isEmpty());
+        std::printf("catalogued: %s\n", compact(found).c_str());
+        return found;
+    }
+
+    // A rendition's parts as the catalogue lists them.
+    static QJsonArray partsOf(const QJsonObject& catalogued, const QString& rendition)
+    {
+        for (const auto& value : catalogued.value("renditions").toArray())
+            if (value.toObject().value("rendition").toString() == rendition)
+                return value.toObject().value("parts").toArray();
+        return {};
+    }
+
+    static qint64 bytesOf(const QJsonObject& catalogued, const QString& rendition)
+    {
+        for (const auto& value : catalogued.value("renditions").toArray())
+            if (value.toObject().value("rendition").toString() == rendition)
+                return value.toObject().value("bytes").toInteger();
+        return 0;
+    }
+
+    ProbeResult probeCatalogued(const QJsonObject& catalogued, const QString& rendition, int part) const
+    {
+        return probe(QJsonObject{
+            {"file",
+             QStringLiteral("%1/%2-%3.webm").arg(catalogued.value("id").toInteger()).arg(rendition).arg(part)}});
+    }
+
     ProbeResult probe(const QJsonObject& part) const
     {
         const QString file =
@@ -192,6 +249,13 @@ TEST_CASE("hub recording: the chair records a session of three with a chapter pe
     recording.waitForPart(1, false, 15'000);
     recording.at(2);
     const double didacticMs = recording.advance();
+    std::vector<double> chatSentMs;
+    for (const double atS : {8.0, 14.0, 26.0, 33.0}) {
+        recording.at(atS);
+        chatSentMs.push_back(
+            recording.chat(chatSentMs.size() % 2 ? QStringLiteral("presenter") : QStringLiteral("chair"),
+                           QStringLiteral("Question %1 at %2 s").arg(chatSentMs.size() + 1).arg(atS)));
+    }
     recording.at(20);
     const double caseMs = recording.advance();
     recording.at(38);
@@ -206,7 +270,34 @@ TEST_CASE("hub recording: the chair records a session of three with a chapter pe
     CHECK_FALSE(recording.state().value("active").toBool());
     finishAll(clients, kSeconds);
 
-    const ProbeResult result = recording.probe(part);
+    // The hub hands the part to its catalogue, with the renditions.
+    const QJsonObject catalogued = recording.catalogued(180'000);
+    REQUIRE(Recording::partsOf(catalogued, "full").size() == 1);
+    REQUIRE(Recording::partsOf(catalogued, "light").size() == 1);
+    REQUIRE(Recording::partsOf(catalogued, "audio-slides").size() == 1);
+    const qint64 fullBytes = Recording::bytesOf(catalogued, "full");
+    const qint64 audioSlidesBytes = Recording::bytesOf(catalogued, "audio-slides");
+    std::printf("full %lld bytes, light %lld, audio-slides %lld (%.1f %% of full)\n", static_cast<long long>(fullBytes),
+                static_cast<long long>(Recording::bytesOf(catalogued, "light")),
+                static_cast<long long>(audioSlidesBytes), 100.0 * double(audioSlidesBytes) / double(fullBytes));
+    CHECK(audioSlidesBytes * 10 <= fullBytes);
+    CHECK(catalogued.value("recorded_ms").toDouble() == fileStartMs); // the timeline's origin is the file's time zero
+
+    // The replay timeline: each chat message within 1 s of when it was sent.
+    const HubReply timeline =
+        hub.call("GET", QStringLiteral("/api/v1/recordings/%1/timeline").arg(catalogued.value("id").toInteger()),
+                 QStringLiteral("participant"));
+    REQUIRE(timeline.status == 200);
+    const QJsonArray chat = timeline.body.value("chat").toArray();
+    REQUIRE(chat.size() == qsizetype(chatSentMs.size()));
+    for (qsizetype i = 0; i < chat.size(); ++i) {
+        const double offsetMs = chat[i].toObject().value("offset_ms").toDouble();
+        INFO("chat " << i << " at " << offsetMs << " ms, sent " << chatSentMs[std::size_t(i)] - fileStartMs << " ms");
+        CHECK(std::abs(offsetMs - (chatSentMs[std::size_t(i)] - fileStartMs)) < 1000);
+    }
+    REQUIRE(timeline.body.value("chapters").toArray().size() == 2);
+
+    const ProbeResult result = recording.probeCatalogued(catalogued, "full", 0);
     checkMedia(result);
     CHECK(result.readToEnd);
     CHECK_FALSE(result.chaptersFromJournal);
@@ -264,14 +355,20 @@ TEST_CASE("hub recording: a recorder killed mid-session is restarted in a new pa
     CHECK(part2.value("exit_status").toString() == QLatin1String("stopped"));
     finishAll(clients, kSeconds);
 
-    const ProbeResult first = recording.probe(crashed);
+    // Both parts go to the catalogue as one recording of two full parts;
+    // the renditions play them as one.
+    const QJsonObject catalogued = recording.catalogued(180'000);
+    REQUIRE(Recording::partsOf(catalogued, "full").size() == 2);
+    const ProbeResult light = recording.probeCatalogued(catalogued, "light", 0);
+    CHECK(light.readToEnd);
+    const ProbeResult first = recording.probeCatalogued(catalogued, "full", 0);
     checkMedia(first);
     CHECK(first.playableMs >= 38'000);
     // Its chapter list was never written: the journal beside it has it.
     REQUIRE(first.chapters.size() == 1);
     CHECK(first.chapters[0].title == "Didactic");
 
-    const ProbeResult second = recording.probe(part2);
+    const ProbeResult second = recording.probeCatalogued(catalogued, "full", 1);
     checkMedia(second);
     CHECK(second.readToEnd);
     const double part2OnMs = stoppedMs - part2StartMs;
@@ -283,4 +380,6 @@ TEST_CASE("hub recording: a recorder killed mid-session is restarted in a new pa
     CHECK(second.chapters[0].startMs < kChapterToleranceMs); // sent as the part starts
     CHECK(second.chapters[1].title == "Case presentation");
     CHECK(std::abs(double(second.chapters[1].startMs) - (caseMs - part2StartMs)) < kChapterToleranceMs);
+    // The light rendition is both parts end to end.
+    CHECK(std::abs(double(light.playableMs) - double(first.playableMs + second.playableMs)) < kDurationToleranceMs);
 }

@@ -20,6 +20,6 @@ foreach(recording_case
             ${CMAKE_CURRENT_BINARY_DIR}/janus-run/recording-${recording_run}
             -- $<TARGET_FILE:test_call_hub_recording> -w NoTests "${recording_case}")
   # Three calls, a hub and its recorder on two cores: run alone.
-  set_tests_properties("${recording_case}" PROPERTIES LABELS "janus;call;hub;recording" TIMEOUT 240
+  set_tests_properties("${recording_case}" PROPERTIES LABELS "janus;call;hub;recording" TIMEOUT 360
     SKIP_RETURN_CODE 77 RUN_SERIAL TRUE)
 endforeach()

@@ -16,10 +16,11 @@ constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends", 
                                                 "media_states", "slide_turns", "session_decks", "decks",
                                                 // migration 8 (Janus' attendance events)
                                                 "janus_attendance_events",
+                                                // migration 10 (session recordings: its parts point at
+                                                // migration 9's recordings, so they go first)
+                                                "session_recording_state", "session_recordings",
                                                 // migration 9 (recordings), the files first
-                                                "recording_files", "recordings", "recording_retention",
-                                                // migration 10 (session recordings)
-                                                "session_recording_state", "session_recordings"};
+                                                "recording_files", "recordings", "recording_retention"};
 
 QStringList hubTables()
 {

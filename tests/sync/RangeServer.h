@@ -5,13 +5,14 @@
 // `Range: bytes=A-|A-B|-N` (206 + Content-Range, 416 past the end), answers a
 // few canned JSON routes (sign-in, the catalogue), and records each file
 // request's range; the relay forwards each connection to the server, counts
-// the bytes it delivers to the client per connection, can hold one at a
-// given byte, and cuts the connection (a clean close, after exactly the bytes before the
+// the bytes it delivers to the client per connection, optionally paces them,
+// can hold one at a given byte, and cuts the connection (a clean close, after exactly the bytes before the
 // cut) when its total crosses each of a list of thresholds. Both run on a
 // thread of their own, so a test may block on a child process meanwhile.
 // One request per connection (the server closes after each answer).
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
@@ -51,6 +52,7 @@ public:
         std::map<QByteArray, QByteArray> json; // URL path -> JSON body (any method)
         QByteArray requiredBearer; // files and /api/v1/recordings* need it
         std::vector<std::int64_t> cutsAtBytes; // relay totals (all connections) at which to cut
+        std::int64_t relayBytesPerSecond = 0; // pace the relay's deliveries; 0: as fast as they come
         // The relay stops delivering on the first file connection once it has
         // delivered this many bytes (headers included), until releaseHold():
         // a client stopped at a known byte, to be killed there. 0: no hold.
@@ -300,10 +302,18 @@ private:
         pipe.backend->write(bytes);
     }
 
-    // How much may go to the client now: the hold and the next cut.
+    // How much may go to the client now: the pacing budget, the hold and the next cut.
     std::int64_t allowance(const Pipe& pipe)
     {
         std::int64_t allowed = 64 * 1024;
+        if (config_.relayBytesPerSecond > 0) {
+            if (!pace_.isValid())
+                pace_.start();
+            const std::int64_t earned = pace_.elapsed() * config_.relayBytesPerSecond / 1000;
+            // Time with nothing to send does not bank a burst: at most 50 ms' worth.
+            paced_ = std::max(paced_, earned - config_.relayBytesPerSecond / 20);
+            allowed = std::min(allowed, earned - paced_);
+        }
         std::lock_guard lock(mutex_);
         if (config_.holdFirstFileAtBytes > 0 && !holdReleased_ && pipe.index == firstFileConnection_)
             allowed = std::min(allowed, config_.holdFirstFileAtBytes - relayed_[pipe.index].deliveredBytes);
@@ -324,6 +334,7 @@ private:
                 return cut(pipe);
             const QByteArray bytes = pipe.backend->read(allowed);
             pipe.client->write(bytes);
+            paced_ += bytes.size();
             std::lock_guard lock(mutex_);
             total_ += bytes.size();
             relayed_[pipe.index].deliveredBytes += bytes.size();
@@ -367,6 +378,8 @@ private:
     QTcpServer* relay_ = nullptr;
     quint16 serverPort_ = 0;
     quint16 relayPort_ = 0;
+    QElapsedTimer pace_;
+    std::int64_t paced_ = 0; // relay thread only
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::atomic<bool> holdReleased_{false};
     mutable std::mutex mutex_;

@@ -38,7 +38,7 @@ bool rangeApplies(const HttpRequest& request, const QByteArray& etag)
 
 } // namespace
 
-Expected<RangeSpec, QString> parseRangeHeader(const QByteArray& value)
+spoke::Expected<RangeSpec, QString> parseRangeHeader(const QByteArray& value)
 {
     const QByteArray trimmed = value.trimmed();
     static const QByteArray kUnit = "bytes=";

@@ -26,7 +26,7 @@ struct RangeSpec {
 // The Range header's value parsed. The error (another unit, several ranges,
 // a malformed or reversed range) is a sentence; §14.2 lets the server then
 // ignore the header and send the whole file, which is what fileAnswer() does.
-Expected<RangeSpec, QString> parseRangeHeader(const QByteArray& value);
+spoke::Expected<RangeSpec, QString> parseRangeHeader(const QByteArray& value);
 
 // A range applied to a file of sizeBytes.
 struct ResolvedRange {

@@ -239,9 +239,9 @@ HttpResponse getRecordingFile(RequestContext& context)
         return file.error().response();
     // Streamed from disk with ranges and validators (FileRanges); the router
     // turns it into X-Accel-Redirect behind nginx (docs/hub-deploy.md).
-    auto answer = fileAnswerFromDisk(
-        context.request, FileAnswer{file->absolutePath, QStringLiteral("recordings/") + file->relativePath, 0,
-                                    file->contentType, '"' + file->sha256.toLatin1() + '"'});
+    auto answer = fileAnswerFromDisk(context.request,
+                                     FileAnswer{file->absolutePath, QStringLiteral("recordings/") + file->relativePath,
+                                                0, file->contentType, '"' + file->sha256.toLatin1() + '"'});
     if (!answer) {
         qWarning("spoke-hub: cannot read %s", qPrintable(file->absolutePath));
         return HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("the hub failed; this is a bug"));

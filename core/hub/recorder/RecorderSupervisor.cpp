@@ -278,6 +278,8 @@ void RecorderSupervisor::onExited(qint64 sessionId, int exitCode, QProcess::Exit
         child.process.release()->deleteLater();
         if (!again) {
             children_.erase(found);
+            if (finished_)
+                finished_(sessionId);
             return;
         }
         ++child.restarts;
@@ -286,9 +288,11 @@ void RecorderSupervisor::onExited(qint64 sessionId, int exitCode, QProcess::Exit
             if (restarting == children_.end() || restarting->second.process)
                 return;
             try {
-                if (restarting->second.stopping || !recordingOn(sessionId))
+                if (restarting->second.stopping || !recordingOn(sessionId)) {
                     children_.erase(restarting);
-                else
+                    if (finished_)
+                        finished_(sessionId);
+                } else
                     launch(restarting->second);
             } catch (const HubDbError& error) {
                 qWarning("spoke-hub: recorder: database error for session %lld: %s", sessionId, error.what());

@@ -32,8 +32,9 @@ namespace spoke::hub::recorder {
 // session_recordings, with how it ended; each start and end of a part is
 // announced as a {"event":"recording"} too.
 //
-// The hand-over to the recordings catalogue is not done here: the parts stay
-// in their folder and table for it.
+// When a session's recording is over (switched off, the session ended, or
+// no restart left) it calls the finished callback, which serve connects to
+// RecordingHandOver: the parts go to the recordings catalogue from there.
 //
 // Threading: the hub's event loop, with the hub's database. Not clock-free
 // on purpose: it stamps parts with the wall clock as the processes start and
@@ -58,6 +59,10 @@ public:
     ~RecorderSupervisor() override;
 
     void observe(const std::vector<api::ProgrammeChange>& changes);
+
+    // Called on the hub's event loop once a session's last part has ended
+    // and no part follows.
+    void setFinished(std::function<void(qint64 sessionId)> finished) { finished_ = std::move(finished); }
 
     // The running child's process id for a session, 0 when none (for logs).
     qint64 childPid(qint64 sessionId) const;
@@ -89,6 +94,7 @@ private:
     Config config_;
     Notify notify_;
     std::map<qint64, Child> children_; // by session
+    std::function<void(qint64)> finished_;
 };
 
 } // namespace spoke::hub::recorder

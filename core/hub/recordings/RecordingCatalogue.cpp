@@ -2,6 +2,7 @@
 
 #include "hub/db/HubDatabase.h"
 #include "hub/recordings/RecordingFiles.h"
+#include "recording/ChapterJournal.h"
 #include "recording/Renditions.h"
 
 #include <QJsonArray>
@@ -146,6 +147,13 @@ Expected<StagedFile, Error> stageOne(const std::filesystem::path& source, const 
 {
     if (auto placed = placeFile(source, target, move); !placed)
         return failed(placed.error());
+    // A part cut short by a crash keeps its chapters in the journal beside
+    // it (core/recording's ChapterJournal); it goes along, so the stored part
+    // and the renditions made from it still have them.
+    const std::filesystem::path journal = recording::ChapterJournal::pathFor(source);
+    if (std::error_code ignored; std::filesystem::is_regular_file(journal, ignored))
+        if (auto copied = placeFile(journal, recording::ChapterJournal::pathFor(target), move); !copied)
+            return failed(copied.error());
     auto described = describeFile(target);
     if (!described)
         return badArgument(described.error());
@@ -232,7 +240,8 @@ RenditionMaker hubRenditionMaker()
             const std::filesystem::path out = outputDir / (name.toStdString() + "-0.webm");
             auto result = recording::makeRendition(fullParts, rendition, out, {});
             if (!result)
-                return QStringLiteral("cannot make the %1 rendition: %2").arg(name, QString::fromStdString(result.error().what()));
+                return QStringLiteral("cannot make the %1 rendition: %2")
+                    .arg(name, QString::fromStdString(result.error().what()));
             for (const std::string& problem : result->problems)
                 std::fprintf(stderr, "spoke-hub: %s rendition: %s\n", qPrintable(name), problem.c_str());
             made.push_back(MadeRendition{name, {out}});

@@ -271,6 +271,47 @@ void pruneRecordings(spoke::hub::HubDatabase& db, spoke::hub::recordings::Record
     }
 }
 
+// Sessions are recorded by `spoke-hub record` children (docs/hub-api.md,
+// Recording), into DATA_DIR/recordings; that needs Janus and a data dir.
+// The hand-over outlives the supervisor (members are destroyed in reverse):
+// the supervisor's destructor ends parts that the next start hands over.
+struct SessionRecording {
+    std::unique_ptr<spoke::hub::recorder::RecordingHandOver> handOver;
+    std::unique_ptr<spoke::hub::recorder::RecorderSupervisor> recorders;
+};
+
+SessionRecording startSessionRecording(spoke::hub::server::HubServer& server, spoke::hub::HubDatabase& db,
+                                       const ServeOptions& options)
+{
+    SessionRecording recording;
+    spoke::hub::recorder::RecorderSupervisor::Config config;
+    config.program = QCoreApplication::applicationFilePath();
+    config.recordingsDirectory = QDir(options.dataDir).filePath(QStringLiteral("recordings"));
+    config.iceInterface = options.recorderIceIface;
+    recording.recorders = std::make_unique<spoke::hub::recorder::RecorderSupervisor>(
+        db, *server.rooms(), config,
+        [&server](const std::vector<spoke::hub::api::ProgrammeChange>& changes) { server.events().notify(changes); });
+    server.setChangeObserver(
+        [supervisor = recording.recorders.get()](const std::vector<spoke::hub::api::ProgrammeChange>& changes) {
+            supervisor->observe(changes);
+        });
+    // A finished recording goes to the catalogue, with its renditions, off
+    // the event loop; what a stopped hub left is picked up now.
+    recording.handOver = std::make_unique<spoke::hub::recorder::RecordingHandOver>(
+        db.location(), config.recordingsDirectory.toStdString(),
+        [](qint64 sessionId, const spoke::Expected<std::int64_t, QString>& result) {
+            if (result)
+                std::fprintf(stderr, "{\"event\":\"recording_catalogued\",\"session_id\":%lld,\"recording_id\":%lld}\n",
+                             static_cast<long long>(sessionId), static_cast<long long>(*result));
+            else
+                std::fprintf(stderr, "spoke-hub: the recording of session %lld was not catalogued: %s\n",
+                             static_cast<long long>(sessionId), qPrintable(result.error()));
+        });
+    recording.recorders->setFinished([hand = recording.handOver.get()](qint64 sessionId) { hand->enqueue(sessionId); });
+    recording.handOver->enqueueLeftOvers(db);
+    return recording;
+}
+
 } // namespace
 
 int runServe(const QStringList& args)
@@ -332,42 +373,11 @@ int runServe(const QStringList& args)
             return 1;
         }
     }
-    // Sessions are recorded by `spoke-hub record` children (docs/hub-api.md,
-    // Recording), into DATA_DIR/recordings; that needs Janus and a data dir.
-    // Declared after the server, so it stops its children before the rooms go.
-    // The hand-over outlives the supervisor: its destructor ends parts that
-    // the next start hands over.
-    std::unique_ptr<spoke::hub::recorder::RecordingHandOver> handOver;
-    std::unique_ptr<spoke::hub::recorder::RecorderSupervisor> recorders;
-    if (server.rooms() && !options->dataDir.isEmpty()) {
-        spoke::hub::recorder::RecorderSupervisor::Config config;
-        config.program = QCoreApplication::applicationFilePath();
-        config.recordingsDirectory = QDir(options->dataDir).filePath(QStringLiteral("recordings"));
-        config.iceInterface = options->recorderIceIface;
-        recorders = std::make_unique<spoke::hub::recorder::RecorderSupervisor>(
-            *db, *server.rooms(), config, [&server](const std::vector<spoke::hub::api::ProgrammeChange>& changes) {
-                server.events().notify(changes);
-            });
-        server.setChangeObserver(
-            [supervisor = recorders.get()](const std::vector<spoke::hub::api::ProgrammeChange>& changes) {
-                supervisor->observe(changes);
-            });
-        // A finished recording goes to the catalogue, with its renditions,
-        // off the event loop; what a stopped hub left is picked up now.
-        handOver = std::make_unique<spoke::hub::recorder::RecordingHandOver>(
-            db->location(), config.recordingsDirectory.toStdString(),
-            [](qint64 sessionId, const spoke::Expected<std::int64_t, QString>& result) {
-                if (result)
-                    std::fprintf(stderr,
-                                 "{\"event\":\"recording_catalogued\",\"session_id\":%lld,\"recording_id\":%lld}\n",
-                                 static_cast<long long>(sessionId), static_cast<long long>(*result));
-                else
-                    std::fprintf(stderr, "spoke-hub: the recording of session %lld was not catalogued: %s\n",
-                                 static_cast<long long>(sessionId), qPrintable(result.error()));
-            });
-        recorders->setFinished([hand = handOver.get()](qint64 sessionId) { hand->enqueue(sessionId); });
-        handOver->enqueueLeftOvers(*db);
-    }
+    // Declared after the server, so the supervisor stops its children before
+    // the rooms go.
+    SessionRecording recording;
+    if (server.rooms() && !options->dataDir.isEmpty())
+        recording = startSessionRecording(server, *db, *options);
     const quint16 port = server.listen(listen->address, listen->port);
     if (port == 0) {
         std::fprintf(stderr, "spoke-hub: cannot listen on %s: %s\n", qPrintable(options->listen),

@@ -2,6 +2,7 @@
 // Each command prints one JSON object line on stdout, or one sentence on
 // stderr; exit 0 done, 1 failed, 2 bad usage.
 
+#include "CommandOutput.h"
 #include "HubCommands.h"
 
 #include "hub/admin/Admin.h"
@@ -27,27 +28,13 @@ namespace {
 
 using namespace spoke::hub;
 
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kBadUsage = 2;
+using namespace spoke::hubcli;
 constexpr int kDefaultSessionMinutes = 90;
 
 // Thrown for a usage mistake; main turns it into one sentence and exit 2.
 struct UsageError {
     QString message;
 };
-
-void printLine(const QJsonObject& object)
-{
-    std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-int fail(int code, const QString& message)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(message));
-    return code;
-}
 
 // The command's words and its --options (every option here takes a value).
 struct Parsed {

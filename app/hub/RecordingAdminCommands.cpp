@@ -3,6 +3,7 @@
 // JSON object line on stdout, or one sentence on stderr; exit 0 done,
 // 1 failed, 2 bad usage.
 
+#include "CommandOutput.h"
 #include "HubCommands.h"
 
 #include "hub/db/HubDatabase.h"
@@ -22,25 +23,11 @@ namespace {
 using namespace spoke::hub;
 using namespace spoke::hub::recordings;
 
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kBadUsage = 2;
+using namespace spoke::hubcli;
 
 struct Usage {
     QString message;
 };
-
-void printLine(const QJsonObject& object)
-{
-    std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-int fail(int code, const QString& message)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(message));
-    return code;
-}
 
 int failWith(const CatalogueError& error)
 {

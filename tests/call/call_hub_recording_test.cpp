@@ -225,28 +225,43 @@ void checkMedia(const ProbeResult& result)
                     track.height);
 }
 
+// Three clients in a hub session for `seconds`, and the chair's recording
+// switched on 6 s in, its first part running.
+struct RecordedSession {
+    QTemporaryDir dir;
+    HubSession hub;
+    std::vector<JoinClient> clients;
+    Recording recording;
+
+    explicit RecordedSession(int seconds)
+        : hub(dir,
+              {{QStringLiteral("chair"), QStringLiteral("specialist")},
+               {QStringLiteral("presenter"), QStringLiteral("clinician")},
+               {QStringLiteral("participant"), QStringLiteral("trainee")}},
+              kAgenda)
+        , clients(startThree(dir, hub, seconds))
+        , recording{hub}
+    {
+        REQUIRE(dir.isValid());
+        dir.setAutoRemove(qEnvironmentVariableIsEmpty("SPOKE_KEEP_TEST_DIR"));
+        std::printf("run dir: %s\n", qPrintable(dir.path()));
+        const qint64 launchedMs = steadyMs();
+        waitUntil([&] { return steadyMs() - launchedMs >= 6000; }, 7000);
+        recording.start();
+        recording.waitForPart(1, false, 15'000);
+    }
+};
+
 } // namespace
 
 TEST_CASE("hub recording: the chair records a session of three with a chapter per agenda item",
           "[janus][hub][recording]")
 {
     constexpr int kSeconds = 60;
-    QTemporaryDir dir;
-    REQUIRE(dir.isValid());
-    dir.setAutoRemove(qEnvironmentVariableIsEmpty("SPOKE_KEEP_TEST_DIR"));
-    std::printf("run dir: %s\n", qPrintable(dir.path()));
-    HubSession hub(dir,
-                   {{QStringLiteral("chair"), QStringLiteral("specialist")},
-                    {QStringLiteral("presenter"), QStringLiteral("clinician")},
-                    {QStringLiteral("participant"), QStringLiteral("trainee")}},
-                   kAgenda);
-    std::vector<JoinClient> clients = startThree(dir, hub, kSeconds);
-    const qint64 launchedMs = steadyMs();
-    waitUntil([&] { return steadyMs() - launchedMs >= 6000; }, 7000);
-
-    Recording recording{hub};
-    recording.start();
-    recording.waitForPart(1, false, 15'000);
+    RecordedSession session(kSeconds);
+    HubSession& hub = session.hub;
+    std::vector<JoinClient>& clients = session.clients;
+    Recording& recording = session.recording;
     recording.at(2);
     const double didacticMs = recording.advance();
     std::vector<double> chatSentMs;
@@ -318,22 +333,10 @@ TEST_CASE("hub recording: a recorder killed mid-session is restarted in a new pa
     // From the chair's switch; the file starts some 2-3 s later (the child opens it),
     // so about 40 s into the file.
     constexpr double kKillAtS = 43;
-    QTemporaryDir dir;
-    REQUIRE(dir.isValid());
-    dir.setAutoRemove(qEnvironmentVariableIsEmpty("SPOKE_KEEP_TEST_DIR"));
-    std::printf("run dir: %s\n", qPrintable(dir.path()));
-    HubSession hub(dir,
-                   {{QStringLiteral("chair"), QStringLiteral("specialist")},
-                    {QStringLiteral("presenter"), QStringLiteral("clinician")},
-                    {QStringLiteral("participant"), QStringLiteral("trainee")}},
-                   kAgenda);
-    std::vector<JoinClient> clients = startThree(dir, hub, kSeconds);
-    const qint64 launchedMs = steadyMs();
-    waitUntil([&] { return steadyMs() - launchedMs >= 6000; }, 7000);
-
-    Recording recording{hub};
-    recording.start();
-    recording.waitForPart(1, false, 15'000);
+    RecordedSession session(kSeconds);
+    HubSession& hub = session.hub;
+    std::vector<JoinClient>& clients = session.clients;
+    Recording& recording = session.recording;
     recording.at(2);
     recording.advance(); // Didactic
     recording.at(kKillAtS);

@@ -4,6 +4,7 @@
 #include "cases/SchemaRegistry.h"
 #include "slides/DeckCache.h"
 #include "store/Cache.h"
+#include "store/RecordingTimeline.h"
 #include "store/StoreError.h"
 #include "sync/DeviceId.h"
 #include "sync/DownloadQueue.h"
@@ -15,6 +16,7 @@
 #include "sync/TokenStore.h"
 #include "util/DataDir.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTime>
@@ -146,6 +148,7 @@ private:
     void forwardJoinEvents();
     void reconsiderDownloads();
     void addToLibrary(const QueuedDownload& download, const DownloadStatus& status);
+    void storeRecordingTimeline(std::int64_t hubRecordingId, std::int64_t localRecordingId);
 
     QPointer<SyncWorker> owner_;
     SyncWorker::Options options_;
@@ -571,12 +574,48 @@ void SyncHost::addToLibrary(const QueuedDownload& download, const DownloadStatus
             r.sha256 = part.sha256Hex.toStdString();
             r.source = store::RecordingSource::Hub;
             r.createdMs = download.recordedMs;
-            recordings.add(r);
+            const std::int64_t localId = recordings.add(r);
+            if (i == 0)
+                storeRecordingTimeline(download.recordingId, localId);
         }
         toOwner([](SyncWorker& w) { Q_EMIT w.cacheChanged(); });
     } catch (const store::StoreError& error) {
         qWarning("downloads: cannot add to the library: %s", error.what());
     }
+}
+
+// A downloaded recording replays with its chapters, chat, hands and slides
+// (docs/hub-api.md, Recordings): the hub's timeline goes into the cache
+// beside it, and its decks into the deck cache (downloaded once by SHA-256),
+// so an offline replay shows the page that was on screen. A timeline that
+// cannot be had now only costs the panels, never the download: it is
+// logged, and the recording plays without them.
+void SyncHost::storeRecordingTimeline(std::int64_t hubRecordingId, std::int64_t localRecordingId)
+{
+    if (!client_)
+        return;
+    const auto body = client_->call("GET", QStringLiteral("api/v1/recordings/%1/timeline").arg(hubRecordingId));
+    if (!body) {
+        qWarning("downloads: no timeline for recording %lld: %s", static_cast<long long>(hubRecordingId),
+                 qPrintable(body.error().detail));
+        return;
+    }
+    if (!decks_)
+        decks_ = std::make_unique<slides::DeckCache>(slides::DeckCache::folderIn(options_.dataDir),
+                                                     SyncWorker::kDeckCacheCapBytes);
+    const auto stored = store::storeHubTimeline(cache_->db(), localRecordingId, body->toStdString(),
+                                                slides::DeckCache::folderIn(options_.dataDir));
+    if (!stored) {
+        qWarning("downloads: the timeline of recording %lld is malformed: %s", static_cast<long long>(hubRecordingId),
+                 stored.error().message.c_str());
+        return;
+    }
+    LiveSlides fetcher(*client_, 0, *decks_);
+    for (const store::RecordingDeck& deck : stored->decks)
+        if (const auto fetched =
+                fetcher.fetchDeck(QString::fromStdString(deck.sha256), QDateTime::currentMSecsSinceEpoch());
+            !fetched)
+            qWarning("downloads: deck %s not fetched: %s", deck.sha256.c_str(), qPrintable(fetched.error().detail));
 }
 
 // --- Joining a session's call and the chair's controls (issue 13) ---------

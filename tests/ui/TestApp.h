@@ -25,7 +25,8 @@ inline sync::SyncWorker::Options syncOptionsFor(const std::filesystem::path& dat
 // scripts/run's --seed-demo-if-empty does.
 struct TestApp {
     explicit TestApp(bool seedDemo = true)
-        : app(dir.path(), QStringLiteral("test"), sync, ui::AppController::StartOptions{seedDemo})
+        : app(dir.path(), QStringLiteral("test"), sync,
+              ui::AppController::StartOptions{.seedDemoIfEmpty = seedDemo, .demoRecordings = false})
     {
     }
 

@@ -121,10 +121,11 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     syncLabelClock_.setInterval(kSyncLabelRefreshMs);
     connect(&syncLabelClock_, &QTimer::timeout, this, &AppController::syncChanged);
     syncLabelClock_.start();
+    demoRecordings_ = options.demoRecordings;
     if (options.seedDemoIfEmpty)
         worker_->run<bool>(
             this,
-            [dataDir](store::Cache& cache) {
+            [dataDir = options.demoRecordings ? dataDir : std::filesystem::path()](store::Cache& cache) {
                 if (cache.isEmpty())
                     demo::seedDemoProgramme(cache, store::currentTimeMs(), dataDir);
                 return true;
@@ -266,9 +267,8 @@ void AppController::tryDemo()
 {
     worker_->run<demo::SeedCounts>(
         this,
-        [dataDir = std::filesystem::path(dataDir_.toStdString())](store::Cache& cache) {
-            return demo::seedDemoProgramme(cache, store::currentTimeMs(), dataDir);
-        },
+        [dataDir = demoRecordings_ ? std::filesystem::path(dataDir_.toStdString()) : std::filesystem::path()](
+            store::Cache& cache) { return demo::seedDemoProgramme(cache, store::currentTimeMs(), dataDir); },
         [this](const store::Outcome<demo::SeedCounts>& outcome) {
             if (!outcome.ok())
                 demoMessage_ = tr("The demo programme could not be written: %1").arg(outcome.error);

@@ -78,6 +78,10 @@ public:
     struct StartOptions {
         // Write the demo programme at start if the cache holds nothing yet.
         bool seedDemoIfEmpty = false;
+        // Give the demo its playable recordings (core/demo: seconds of
+        // encoding, minutes under ASan); the UI tests of other pages leave
+        // them out, the player's tests seed them themselves.
+        bool demoRecordings = true;
     };
     static constexpr int kSyncLabelRefreshMs = 30'000; // "Last synced 3 min ago" stays true
 
@@ -154,6 +158,7 @@ private:
     void recommendationsArrived(const QList<qint64>& localCaseIds);
 
     QString dataDir_;
+    bool demoRecordings_ = true; // StartOptions::demoRecordings
     QString version_;
     QString cacheError_;
     bool loaded_ = false;

@@ -149,6 +149,7 @@ private:
     void reconsiderDownloads();
     void addToLibrary(const QueuedDownload& download, const DownloadStatus& status);
     void storeRecordingTimeline(std::int64_t hubRecordingId, std::int64_t localRecordingId);
+    slides::DeckCache& deckCache();
 
     QPointer<SyncWorker> owner_;
     SyncWorker::Options options_;
@@ -158,7 +159,7 @@ private:
     std::unique_ptr<HubAccounts> accounts_;
     std::unique_ptr<HubClient> client_;
     std::unique_ptr<EventListener> listener_;
-    std::unique_ptr<slides::DeckCache> decks_; // made at the first slides job
+    std::unique_ptr<slides::DeckCache> decks_; // made at first use (deckCache())
     std::unique_ptr<QTimer> periodic_;
     std::unique_ptr<QTimer> retry_;
     std::unique_ptr<DownloadQueue> downloads_; // made at the first download job
@@ -467,16 +468,23 @@ void SyncHost::live(std::int64_t hubSessionId, const std::function<SyncWorker::L
     toOwner([answer = call(&client)](SyncWorker&) { answer(); });
 }
 
+// The deck cache of the slides panel and of downloaded recordings' decks,
+// made at first use.
+slides::DeckCache& SyncHost::deckCache()
+{
+    if (!decks_)
+        decks_ = std::make_unique<slides::DeckCache>(slides::DeckCache::folderIn(options_.dataDir),
+                                                     SyncWorker::kDeckCacheCapBytes);
+    return *decks_;
+}
+
 void SyncHost::slides(std::int64_t hubSessionId, const std::function<SyncWorker::LiveAnswer(LiveSlides*)>& call)
 {
     if (!client_) {
         toOwner([answer = call(nullptr)](SyncWorker&) { answer(); });
         return;
     }
-    if (!decks_)
-        decks_ = std::make_unique<slides::DeckCache>(slides::DeckCache::folderIn(options_.dataDir),
-                                                     SyncWorker::kDeckCacheCapBytes);
-    LiveSlides slides(*client_, hubSessionId, *decks_);
+    LiveSlides slides(*client_, hubSessionId, deckCache());
     toOwner([answer = call(&slides)](SyncWorker&) { answer(); });
 }
 
@@ -600,9 +608,6 @@ void SyncHost::storeRecordingTimeline(std::int64_t hubRecordingId, std::int64_t 
                  qPrintable(body.error().detail));
         return;
     }
-    if (!decks_)
-        decks_ = std::make_unique<slides::DeckCache>(slides::DeckCache::folderIn(options_.dataDir),
-                                                     SyncWorker::kDeckCacheCapBytes);
     const auto stored = store::storeHubTimeline(cache_->db(), localRecordingId, body->toStdString(),
                                                 slides::DeckCache::folderIn(options_.dataDir));
     if (!stored) {
@@ -610,7 +615,7 @@ void SyncHost::storeRecordingTimeline(std::int64_t hubRecordingId, std::int64_t 
                  stored.error().message.c_str());
         return;
     }
-    LiveSlides fetcher(*client_, 0, *decks_);
+    LiveSlides fetcher(*client_, 0, deckCache());
     for (const store::RecordingDeck& deck : stored->decks)
         if (const auto fetched =
                 fetcher.fetchDeck(QString::fromStdString(deck.sha256), QDateTime::currentMSecsSinceEpoch());

@@ -4,29 +4,27 @@
 // recording download tests: the server serves files from disk honouring one
 // `Range: bytes=A-|A-B|-N` (206 + Content-Range, 416 past the end), answers a
 // few canned JSON routes (sign-in, the catalogue), and records each file
-// request's range; the relay forwards each connection to the server, counts
-// the bytes it delivers to the client per connection, optionally paces them,
-// can hold one at a given byte, and cuts the connection (a clean close, after exactly the bytes before the
-// cut) when its total crosses each of a list of thresholds. Both run on a
-// thread of their own, so a test may block on a child process meanwhile.
-// One request per connection (the server closes after each answer).
+// request's range; the relay (tests/support/CuttingRelay.h, also used in
+// front of a real spoke-hub) counts the bytes it delivers per connection,
+// optionally paces them, can hold one at a given byte, and cuts connections
+// at byte thresholds. Each runs on a thread of its own, so a test may block
+// on a child process meanwhile. One request per connection (the server
+// closes after each answer).
+
+#include "support/CuttingRelay.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
-#include <QMap>
-#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
-#include <QTimer>
 
-#include <atomic>
 #include <cstdint>
 #include <future>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -37,12 +35,6 @@ struct ServedRequest {
     QByteArray range; // the Range header as sent, empty if none
     int status = 0;
     std::int64_t firstByte = -1; // of the body sent
-};
-
-struct RelayedConnection {
-    QByteArray requestLine; // "GET /path HTTP/1.1"
-    std::int64_t deliveredBytes = 0; // to the client, headers included
-    bool cut = false;
 };
 
 class RangeServer {
@@ -65,31 +57,34 @@ public:
         auto started = ready.get_future();
         thread_ = QThread::create([this, &ready] {
             server_ = new QTcpServer;
-            relay_ = new QTcpServer;
             server_->listen(QHostAddress::LocalHost, 0);
-            relay_->listen(QHostAddress::LocalHost, 0);
             serverPort_ = server_->serverPort();
-            relayPort_ = relay_->serverPort();
             QObject::connect(server_, &QTcpServer::newConnection, server_, [this] { acceptServer(); });
-            QObject::connect(relay_, &QTcpServer::newConnection, relay_, [this] { acceptRelay(); });
             ready.set_value();
             QEventLoop loop; // QThread::quit() ends it
             loop.exec();
-            delete relay_;
             delete server_;
         });
         thread_->start();
         started.wait();
+        CuttingRelay::Config relay;
+        relay.backendPort = serverPort_;
+        relay.cutsAtBytes = config_.cutsAtBytes;
+        relay.bytesPerSecond = config_.relayBytesPerSecond;
+        relay.holdAtBytes = config_.holdFirstFileAtBytes;
+        relay.holdPath = [files = config_.files](const QByteArray& path) { return files.count(path) > 0; };
+        relay_ = std::make_unique<CuttingRelay>(std::move(relay));
     }
     ~RangeServer()
     {
+        relay_.reset();
         thread_->quit();
         thread_->wait();
         delete thread_;
     }
 
     // Through the relay (cuts, pacing); directly to the server.
-    QString relayUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(relayPort_); }
+    QString relayUrl() const { return relay_->url(); }
     QString serverUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort_); }
 
     std::vector<ServedRequest> served() const
@@ -97,25 +92,11 @@ public:
         std::lock_guard lock(mutex_);
         return served_;
     }
-    std::vector<RelayedConnection> relayed() const
-    {
-        std::lock_guard lock(mutex_);
-        return relayed_;
-    }
+    std::vector<RelayedConnection> relayed() const { return relay_->relayed(); }
     // What the relay delivered on connections whose request was for `path`.
-    std::int64_t deliveredFor(const QByteArray& path) const
-    {
-        std::int64_t total = 0;
-        for (const RelayedConnection& c : relayed())
-            total += c.requestLine.split(' ').value(1) == path ? c.deliveredBytes : 0;
-        return total;
-    }
-    void releaseHold() { holdReleased_ = true; }
-    int cutsDone() const
-    {
-        std::lock_guard lock(mutex_);
-        return nextCut_;
-    }
+    std::int64_t deliveredFor(const QByteArray& path) const { return relay_->deliveredFor(path); }
+    void releaseHold() { relay_->releaseHold(); }
+    int cutsDone() const { return relay_->cutsDone(); }
 
 private:
     // --- the server ---
@@ -246,148 +227,13 @@ private:
         served_.push_back(request);
     }
 
-    // --- the relay ---
-    struct Pipe {
-        QPointer<QTcpSocket> client;
-        QPointer<QTcpSocket> backend;
-        std::size_t index = 0; // in relayed_
-        bool closing = false;
-    };
-
-    void acceptRelay()
-    {
-        while (QTcpSocket* client = relay_->nextPendingConnection()) {
-            auto* pipe = new Pipe;
-            pipe->client = client;
-            pipe->backend = new QTcpSocket(client);
-            pipe->backend->setReadBufferSize(64 * 1024);
-            {
-                std::lock_guard lock(mutex_);
-                pipe->index = relayed_.size();
-                relayed_.push_back({});
-            }
-            QObject::connect(client, &QTcpSocket::readyRead, client, [this, pipe] { upstream(*pipe); });
-            QObject::connect(pipe->backend, &QTcpSocket::connected, client, [this, pipe] { upstream(*pipe); });
-            QObject::connect(pipe->backend, &QTcpSocket::readyRead, client, [this, pipe] { downstream(*pipe); });
-            QObject::connect(client, &QTcpSocket::bytesWritten, client, [this, pipe] { downstream(*pipe); });
-            QObject::connect(pipe->backend, &QTcpSocket::disconnected, client, [this, pipe] { downstream(*pipe); });
-            QObject::connect(client, &QTcpSocket::disconnected, client, [client, pipe] {
-                if (pipe->backend)
-                    pipe->backend->abort();
-                client->deleteLater();
-            });
-            QObject::connect(client, &QObject::destroyed, [pipe] { delete pipe; });
-            pipe->backend->connectToHost(QHostAddress::LocalHost, serverPort_);
-        }
-    }
-
-    void upstream(Pipe& pipe)
-    {
-        if (!pipe.client || !pipe.backend || pipe.backend->state() != QAbstractSocket::ConnectedState)
-            return;
-        const QByteArray bytes = pipe.client->readAll();
-        if (bytes.isEmpty())
-            return;
-        {
-            std::lock_guard lock(mutex_);
-            QByteArray& line = relayed_[pipe.index].requestLine;
-            if (!line.contains('\n'))
-                line += bytes.left(512);
-            if (line.contains('\n')) {
-                line = line.left(line.indexOf('\n')).trimmed();
-                if (firstFileConnection_ == kNone && config_.files.count(line.split(' ').value(1)) > 0)
-                    firstFileConnection_ = pipe.index;
-            }
-        }
-        pipe.backend->write(bytes);
-    }
-
-    // How much may go to the client now: the pacing budget, the hold and the next cut.
-    std::int64_t allowance(const Pipe& pipe)
-    {
-        std::int64_t allowed = 64 * 1024;
-        if (config_.relayBytesPerSecond > 0) {
-            if (!pace_.isValid())
-                pace_.start();
-            const std::int64_t earned = pace_.elapsed() * config_.relayBytesPerSecond / 1000;
-            // Time with nothing to send does not bank a burst: at most 50 ms' worth.
-            paced_ = std::max(paced_, earned - config_.relayBytesPerSecond / 20);
-            allowed = std::min(allowed, earned - paced_);
-        }
-        std::lock_guard lock(mutex_);
-        if (config_.holdFirstFileAtBytes > 0 && !holdReleased_ && pipe.index == firstFileConnection_)
-            allowed = std::min(allowed, config_.holdFirstFileAtBytes - relayed_[pipe.index].deliveredBytes);
-        if (nextCut_ < static_cast<int>(config_.cutsAtBytes.size()))
-            allowed = std::min(allowed, config_.cutsAtBytes[static_cast<std::size_t>(nextCut_)] - total_);
-        return allowed;
-    }
-
-    void downstream(Pipe& pipe)
-    {
-        if (!pipe.client || !pipe.backend || pipe.closing)
-            return;
-        while (pipe.backend->bytesAvailable() > 0 && pipe.client->bytesToWrite() < 256 * 1024) {
-            const std::int64_t allowed = allowance(pipe);
-            if (allowed <= 0 && !cutDue())
-                break;
-            if (allowed <= 0)
-                return cut(pipe);
-            const QByteArray bytes = pipe.backend->read(allowed);
-            pipe.client->write(bytes);
-            paced_ += bytes.size();
-            std::lock_guard lock(mutex_);
-            total_ += bytes.size();
-            relayed_[pipe.index].deliveredBytes += bytes.size();
-        }
-        if (pipe.backend->bytesAvailable() > 0 && pipe.client->bytesToWrite() < 256 * 1024) {
-            if (cutDue())
-                return cut(pipe);
-            QTimer::singleShot(5, pipe.client, [this, &pipe] { downstream(pipe); });
-            return;
-        }
-        if (pipe.backend->state() == QAbstractSocket::UnconnectedState && pipe.backend->bytesAvailable() == 0) {
-            pipe.closing = true;
-            pipe.client->disconnectFromHost();
-        }
-    }
-
-    bool cutDue()
-    {
-        std::lock_guard lock(mutex_);
-        return nextCut_ < static_cast<int>(config_.cutsAtBytes.size())
-               && total_ >= config_.cutsAtBytes[static_cast<std::size_t>(nextCut_)];
-    }
-
-    // A clean close after exactly the bytes before the cut: the client reads
-    // them all, then sees the connection end early.
-    void cut(Pipe& pipe)
-    {
-        {
-            std::lock_guard lock(mutex_);
-            ++nextCut_;
-            relayed_[pipe.index].cut = true;
-        }
-        pipe.closing = true;
-        pipe.backend->abort();
-        pipe.client->disconnectFromHost();
-    }
-
     Config config_;
     QThread* thread_ = nullptr;
     QTcpServer* server_ = nullptr;
-    QTcpServer* relay_ = nullptr;
     quint16 serverPort_ = 0;
-    quint16 relayPort_ = 0;
-    QElapsedTimer pace_;
-    std::int64_t paced_ = 0; // relay thread only
-    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-    std::atomic<bool> holdReleased_{false};
+    std::unique_ptr<CuttingRelay> relay_;
     mutable std::mutex mutex_;
     std::vector<ServedRequest> served_;
-    std::vector<RelayedConnection> relayed_;
-    std::int64_t total_ = 0;
-    int nextCut_ = 0;
-    std::size_t firstFileConnection_ = kNone;
 };
 
 } // namespace spoke::test

@@ -2,8 +2,9 @@
 // input"): through a relay that cuts the connection, across a SIGKILL of
 // spoke-cli, from a partial whose journal lies, with a wrong SHA-256, and
 // under a speed cap. Against RangeServer (a real HTTP/1.1 Range server on
-// 127.0.0.1 serving a file from disk), not the hub: the hub's own file route
-// is tested in tests/hub.
+// 127.0.0.1 serving a file from disk), not the hub: the same faults against
+// a real `spoke-hub serve` are in hub_download_test.cpp, and the hub's file
+// route alone in tests/hub.
 
 #include "DownloadTestSupport.h"
 #include "RangeServer.h"

@@ -42,7 +42,7 @@ namespace {
 constexpr std::int64_t kRecordingBytes = 200'000'000;
 constexpr std::int64_t kBlockBytes = sync::RecordingDownloadOptions::kDefaultBlockBytes;
 constexpr std::int64_t kHeaderAllowanceBytes = 1024; // an answer's status line and headers
-constexpr int kDownloadTimeoutMs = 120'000;
+constexpr int kDownloadTimeoutMs = 200'000; // under ASan a 200 MB download takes over a minute
 const QString kPassword = QStringLiteral("correct horse battery staple");
 
 // A WebM of at least `bytes` as the hub files any recording: one VP8 track

@@ -17,21 +17,6 @@
     </message>
 </context>
 <context>
-    <name>AudioPlayback</name>
-    <message>
-        <source>No speaker is chosen, so the recording cannot be played back. Connect speakers or a headset, then choose them above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The recording could not be played back: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Playback stopped: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AudioVideoSettings</name>
     <message>
         <source>Devices</source>
@@ -172,6 +157,54 @@
         <source>Esc</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Muted by the chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chair has muted you; raise your hand to ask to speak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show your screen or one window to everyone (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send and receive no video (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t receive video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The others&apos; video stays on the server; yours is sent as the camera says (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CallPage</name>
@@ -278,6 +311,26 @@
     </message>
     <message>
         <source>Muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video not received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No new picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -575,6 +628,89 @@
     </message>
 </context>
 <context>
+    <name>DownloadSettings</name>
+    <message>
+        <source>Download speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit the download speed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit the download speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download speed limit in kilobits per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off by default. A limit leaves room on a shared clinic link for calls; 512 kbit/s brings a one-hour light recording (about 120 MB) in about half an hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download only from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download only during chosen hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time. From 22:00 to 06:00 goes past midnight. Outside these hours a download waits and goes on by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed network connections, separated by commas; empty for any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names of network connections as the system calls them (e.g. eth0, wlan0), separated by commas. Empty: any. This laptop goes out through: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke tells connections apart by the device they use, not by the Wi-Fi network&apos;s name: two Wi-Fi networks on the same card look the same. A phone shared by USB or a mobile modem shows as its own connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormField</name>
     <message>
         <source>days from the presentation (0 = presentation, negative = before)</source>
@@ -834,6 +970,65 @@
     </message>
     <message>
         <source>Join the hub with this invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HubRecordingsList</name>
+    <message>
+        <source>Recordings on the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the list of recordings on the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light is enough to follow a session on a small screen; audio + slides is the smallest. Downloads go on after a lost connection or a restart, one at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the download of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the download of %1 and delete what came down</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1106,6 +1301,498 @@
         <source>▶ Play</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Library sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveAgenda</name>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call is not linked to a session on your hub, so there is no agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took %1 (started by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start next item: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start next item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends the running item and starts the next one for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the session for everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running item ends now and the hub records the session as over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveCase</name>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case as submitted, de-identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the case in its own window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is in its own window. Turn Detach off to bring it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveChat</name>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry sending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call is not linked to a session on your hub, so there is no chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveHands</name>
+    <message>
+        <source>Raised hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower my hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise my hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hands are up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hand(s) up, first raised first:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Raised hands in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower the hand of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Alt+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveParticipants</name>
+    <message>
+        <source>Mic on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted by the chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mic unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People in the call (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People in the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand raised, number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: measuring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow to speak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow %1 to speak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute %1 for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People in the room with me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names of the people in the room with me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record them as present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from the session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leaves the call now and cannot join this session again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveSlides</name>
+    <message>
+        <source>Share slides with everyone (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open slides on this laptop only (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share another…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share a PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share a PDF with everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open here only…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a PDF on this laptop only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferring the slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share the deck you present: everyone downloads it once and follows your pages. When someone else presents, their slides appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the deck you present to page through it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1151,25 +1838,6 @@
     </message>
     <message>
         <source>Practice session with the hub</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MicrophoneMonitor</name>
-    <message>
-        <source>No microphone was found. Connect a microphone or a headset.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The microphone could not be opened: %1. No sound is being picked up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The microphone stopped: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audio processing failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1258,6 +1926,14 @@
         <source>Keys: Space or K play/pause · ←/→ 5 s · J/L 10 s · [ ] chapters · B bookmark</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio and slides: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlayerSidePanel</name>
@@ -1271,14 +1947,6 @@
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chat, cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chat and case forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1314,7 +1982,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No chat or case forms for this recording.</source>
+        <source>Slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case form of this chapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chat for this recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing said in the chat yet at this point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is presented in this chapter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1346,10 +2042,6 @@
     </message>
     <message>
         <source>This case was already submitted; changes are no longer saved here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1512,6 +2204,10 @@
         <source>This case has not been saved yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Slide</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewEditor</name>
@@ -1628,6 +2324,45 @@
     </message>
     <message>
         <source>The case as submitted, de-identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreenShareChooser</name>
+    <message>
+        <source>Share your screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone sees it as a tile of its own, sent at about 150 kbit/s (some 22 MB in 20 minutes). For slides, sharing the PDF costs far less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for screens and windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screens and windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share the chosen screen or window</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1818,6 +2553,14 @@
         <source>ws://hub.example.org:8188</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Downloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+D</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -1911,10 +2654,6 @@
 <context>
     <name>spoke::ui::CallModel</name>
     <message>
-        <source>Rural clinic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1948,10 +2687,6 @@
     </message>
     <message>
         <source>Poor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No session server is set up on this laptop. Ask your hub for the session address (it starts with ws://).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2004,6 +2739,90 @@
     </message>
     <message>
         <source>Sending: starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session server is set up on this laptop. Ask your hub for the session address (it starts with wss://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chair removed you from this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is over. The chair has ended it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub has no media server available for the call right now. Try again in a few minutes, or tell the hub&apos;s coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to the hub. Sign in under Settings → Hub account, then join again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub does not know this session any more. It may have been cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached to join the session. Check your network connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub did not give what is needed to join this session. Try again, or tell the hub&apos;s coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chair has muted you. Raise your hand to ask to speak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chair has let you speak. Unmute when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB used this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kbit/s now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session room did not accept this laptop&apos;s pass, even a fresh one from the hub. Tell the chair or the hub&apos;s coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session room is protected and this laptop has no pass for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s relay server for calls could not be found. Check your network connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s media server cannot be reached. Check your network connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The media server has no room for this session. The session may have ended; try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 % lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2232,6 +3051,117 @@
     </message>
 </context>
 <context>
+    <name>spoke::ui::HubRecordingsModel</name>
+    <message>
+        <source>On this laptop: in Recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a hub in Settings to see its recordings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the hub for its recordings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub has no recordings for your programmes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light (360p video)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio + slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued: starts after the download before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting: sign in to the hub again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the allowed hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for an allowed network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub refused: your account may no longer see this recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub no longer has this file (it may have been deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the hub. Resume to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s file does not match its catalogue. Refresh the list and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the file: is the disk full?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file arrived damaged and was deleted. Resume to download it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spoke::ui::LibraryModel</name>
     <message>
         <source>Importing %1…</source>
@@ -2251,6 +3181,272 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::LiveCaseModel</name>
+    <message>
+        <source>No case is scheduled for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presenter&apos;s case appears here when the chair shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::LiveSessionModel</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This session has no agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Now: %1, %2 of %n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub refused (409 Conflict): that item is no longer the next one, or the session is over. The agenda shows where the session stands now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub refused (403): only the programme&apos;s specialists and coordinators may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to a hub: sign in under Settings → Hub account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is muted for everyone. They still hear the session and can raise a hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may speak again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from the session and cannot join it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no microphone in the call right now; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s media server did not answer; nothing changed. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session is over; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The hub has %n person(s) present with this device: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::LiveSlidesModel</name>
+    <message>
+        <source>%1 kB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slides open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened on this laptop only: the others do not see these pages. Share the PDF if they should follow them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paging on your own: the presenter is on page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following the presenter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following %1, the presenter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared through the hub: everyone follows the page you show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is protected by a password. Export it again without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has more than 300 pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 50 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presenter shares slides: looking up their size…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the shared slides, once for this session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the shared slides (%1), once for this session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you are not signed in to the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared slides could not be downloaded: %1 They are tried again at the next page turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded once: %1. Page turns are a few bytes each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already on this laptop: nothing downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shared: a deck is still on its way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shared: join a live session from the hub&apos;s schedule first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than the hub&apos;s limit of 64 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded once: %1. Each page turn sends a few bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 did not reach the others: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hub says it is not a PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hub cannot open this PDF: it is protected by a password, damaged or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is over the hub&apos;s limit of 64 MB or 300 pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hub cannot be reached. Check the connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you are not a member of this session&apos;s programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hub does not have this session or deck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hub cannot store slides right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this laptop could not keep the slides (is the disk full?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hub answered with an error (HTTP %1).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2301,6 +3497,34 @@
         <source>The test could not run.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No microphone was found. Connect a microphone or a headset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened: %1. No sound is being picked up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone stopped: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio processing failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No speaker is chosen, so the recording cannot be played back. Connect speakers or a headset, then choose them above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording could not be played back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoke::ui::PlayerModel</name>
@@ -2340,6 +3564,26 @@
         <source>This file is damaged or cut short: it plays until %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The slides of this recording are not on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slide %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slide %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slide %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand raised: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoke::ui::ReviewModel</name>
@@ -2353,6 +3597,53 @@
     </message>
     <message>
         <source>%1 queued to go back to its presenter with your question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::ScreenShareModel</name>
+    <message>
+        <source>Screen sharing is unavailable: this computer has no X display to capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen sharing is unavailable in a Wayland session: Spoke captures the screen through X11 only. Log in with an X11 session (&quot;GNOME on Xorg&quot;) to share it, or share your slides as a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen sharing is unavailable: the X display %1 does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your whole screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything on it, %1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One window, %1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing %1. Everyone sees it as a tile of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen sharing stopped: it could not be captured or sent (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the call first, then share your screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting to share %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

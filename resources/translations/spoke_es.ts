@@ -5,1945 +5,1945 @@
     <name>ArrivalNotice</name>
     <message>
         <source>Open the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el caso</translation>
     </message>
     <message>
         <source>Open the case with the new recommendations</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el caso con las nuevas recomendaciones</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el aviso</translation>
     </message>
 </context>
 <context>
     <name>AudioVideoSettings</name>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivos</translation>
     </message>
     <message>
         <source>Calls and recordings use these. Test pattern and test tone are built in, for trying Spoke without a camera or microphone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las llamadas y las grabaciones usan estos dispositivos. El patrón de prueba y el tono de prueba vienen incluidos, para probar Spoke sin cámara ni micrófono.</translation>
     </message>
     <message>
         <source>Looking for cameras, microphones and speakers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando cámaras, micrófonos y parlantes…</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara</translation>
     </message>
     <message>
         <source>No camera found</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró ninguna cámara</translation>
     </message>
     <message>
         <source>No camera chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eligió ninguna cámara</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Micrófono</translation>
     </message>
     <message>
         <source>No microphone found</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró ningún micrófono</translation>
     </message>
     <message>
         <source>No microphone chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eligió ningún micrófono</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Parlante</translation>
     </message>
     <message>
         <source>No speaker found</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró ningún parlante</translation>
     </message>
     <message>
         <source>No speaker chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eligió ningún parlante</translation>
     </message>
     <message>
         <source>Look for devices again</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar dispositivos de nuevo</translation>
     </message>
     <message>
         <source>After plugging in a camera or a headset</source>
-        <translation type="unfinished"></translation>
+        <translation>Después de conectar una cámara o unos auriculares</translation>
     </message>
     <message>
         <source>Sound clean-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Limpieza del sonido</translation>
     </message>
     <message>
         <source>Turn these off only if your headset already does the same work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactívelas solo si sus auriculares ya hacen ese mismo trabajo.</translation>
     </message>
     <message>
         <source>Echo cancellation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelación de eco</translation>
     </message>
     <message>
         <source>Noise suppression</source>
-        <translation type="unfinished"></translation>
+        <translation>Supresión de ruido</translation>
     </message>
     <message>
         <source>Automatic gain</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganancia automática</translation>
     </message>
     <message>
         <source>Camera preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de la cámara</translation>
     </message>
     <message>
         <source>Starting the camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando la cámara…</translation>
     </message>
     <message>
         <source>Showing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrando: %1</translation>
     </message>
     <message>
         <source>Microphone level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel del micrófono</translation>
     </message>
     <message>
         <source>Level %1 dBFS, peak %2 dBFS</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel %1 dBFS, pico %2 dBFS</translation>
     </message>
     <message>
         <source>No sound is being picked up.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se capta ningún sonido.</translation>
     </message>
     <message>
         <source>Test my audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar mi audio</translation>
     </message>
 </context>
 <context>
     <name>CallControls</name>
     <message>
         <source>Unmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar micrófono</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Ctrl+D or M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D o M</translation>
     </message>
     <message>
         <source>Stop camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener cámara</translation>
     </message>
     <message>
         <source>Start camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar cámara</translation>
     </message>
     <message>
         <source>Ctrl+E or V</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E o V</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Muted by the chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado por el moderador</translation>
     </message>
     <message>
         <source>The chair has muted you; raise your hand to ask to speak</source>
-        <translation type="unfinished"></translation>
+        <translation>El moderador lo silenció; levante la mano para pedir la palabra</translation>
     </message>
     <message>
         <source>Lower hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar la mano</translation>
     </message>
     <message>
         <source>Raise hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Levantar la mano</translation>
     </message>
     <message>
         <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+H</translation>
     </message>
     <message>
         <source>Stop sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de compartir</translation>
     </message>
     <message>
         <source>Share screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir pantalla</translation>
     </message>
     <message>
         <source>Show your screen or one window to everyone (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar su pantalla o una ventana a todos (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo audio</translation>
     </message>
     <message>
         <source>Send and receive no video (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviar ni recibir video (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Don&apos;t receive video</source>
-        <translation type="unfinished"></translation>
+        <translation>No recibir video</translation>
     </message>
     <message>
         <source>The others&apos; video stays on the server; yours is sent as the camera says (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>El video de los demás queda en el servidor; el suyo se envía según el estado de la cámara (Ctrl+Shift+R)</translation>
     </message>
 </context>
 <context>
     <name>CallPage</name>
     <message>
         <source>Call status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la llamada: %1</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión: %1</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando</translation>
     </message>
     <message>
         <source>Connecting to the session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando a la sesión…</translation>
     </message>
     <message>
         <source>Join again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a unirse</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar</translation>
     </message>
     <message>
         <source>Back to Spoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a Spoke</translation>
     </message>
     <message>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles de la conexión</translation>
     </message>
     <message>
         <source>Leave the session?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Salir de la sesión?</translation>
     </message>
     <message>
         <source>The others will see that you left. You can join again while the session runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los demás verán que usted salió. Puede volver a unirse mientras la sesión siga en curso.</translation>
     </message>
     <message>
         <source>Stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Quedarse</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
     <name>CallQuality</name>
     <message>
         <source>Everything within normal limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo dentro de los límites normales</translation>
     </message>
     <message>
         <source>%1 % of packets lost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % de paquetes perdidos</translation>
     </message>
     <message>
         <source>%1 ms delay</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms de retardo</translation>
     </message>
     <message numerus="yes">
         <source>%n picture freeze(s) in %1 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n congelamiento de imagen en %1 s</numerusform>
+            <numerusform>%n congelamientos de imagen en %1 s</numerusform>
         </translation>
     </message>
     <message>
         <source>sending only %1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>solo se envían %1 kbit/s</translation>
     </message>
 </context>
 <context>
     <name>CallTile</name>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (usted)</translation>
     </message>
     <message>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>silenciado</translation>
     </message>
     <message>
         <source>speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>hablando</translation>
     </message>
     <message>
         <source>camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>cámara apagada</translation>
     </message>
     <message>
         <source>Waiting for video…</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando el video…</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara apagada</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado</translation>
     </message>
     <message>
         <source>%1&apos;s screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantalla de %1</translation>
     </message>
     <message>
         <source>Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo audio</translation>
     </message>
     <message>
         <source>Video not received</source>
-        <translation type="unfinished"></translation>
+        <translation>Video no recibido</translation>
     </message>
     <message>
         <source>No new picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin imagen nueva</translation>
     </message>
     <message>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantalla</translation>
     </message>
 </context>
 <context>
     <name>CameraPreview</name>
     <message>
         <source>The test pattern could not start either: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampoco se pudo iniciar el patrón de prueba: %1</translation>
     </message>
     <message>
         <source>Showing the test pattern instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestra el patrón de prueba en su lugar.</translation>
     </message>
     <message>
         <source>No camera was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró ninguna cámara.</translation>
     </message>
     <message>
         <source>The camera could not be opened: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la cámara: %1.</translation>
     </message>
     <message>
         <source>The camera stopped: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cámara se detuvo: %1.</translation>
     </message>
 </context>
 <context>
     <name>CaseEditorFindings</name>
     <message>
         <source>Identifier check</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación de identificadores</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando…</translation>
     </message>
     <message>
         <source>No possible identifiers found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontraron posibles identificadores.</translation>
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) to resolve before the case can be marked ready.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n posible identificador por resolver antes de poder marcar el caso como listo.</numerusform>
+            <numerusform>%n posibles identificadores por resolver antes de poder marcar el caso como listo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Possible identifier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Posible identificador: %1</translation>
     </message>
     <message>
         <source>Redact as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar como %1</translation>
     </message>
     <message>
         <source>Replace %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar %1 por %2</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Not an identifier…</source>
-        <translation type="unfinished"></translation>
+        <translation>No es un identificador…</translation>
     </message>
     <message>
         <source>Cancel the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la excepción</translation>
     </message>
     <message>
         <source>Mark %1 as not an identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar %1 como no identificador</translation>
     </message>
     <message>
         <source>Why is this not an identifier?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Por qué esto no es un identificador?</translation>
     </message>
     <message>
         <source>Reason for the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la excepción</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <source>Your name, logged with the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre, que queda registrado con la excepción</translation>
     </message>
     <message>
         <source>Log override</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar excepción</translation>
     </message>
     <message>
         <source>Log the override with this reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar la excepción con este motivo</translation>
     </message>
     <message>
         <source>Overrides logged</source>
-        <translation type="unfinished"></translation>
+        <translation>Excepciones registradas</translation>
     </message>
     <message>
         <source>%1 in %2: “%3” — %4, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2: “%3” — %4, %5</translation>
     </message>
     <message>
         <source>Suggestion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerencia: %1</translation>
     </message>
 </context>
 <context>
     <name>CaseEditorPage</name>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Export the de-identified case as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el caso desidentificado como PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export the case as an echo-case/1.0 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el caso como archivo echo-case/1.0</translation>
     </message>
     <message>
         <source>Case files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de caso (*.json)</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado: %1</translation>
     </message>
     <message>
         <source>Save now</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar ahora</translation>
     </message>
     <message>
         <source>Save now (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar ahora (Ctrl+S)</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar PDF…</translation>
     </message>
     <message>
         <source>Export file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar archivo…</translation>
     </message>
     <message>
         <source>Export the case as an echo-case/1.0 JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el caso como archivo JSON echo-case/1.0</translation>
     </message>
     <message>
         <source>Mark ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como listo</translation>
     </message>
     <message>
         <source>The case passed the identifier check</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso pasó la verificación de identificadores</translation>
     </message>
     <message>
         <source>Not ready yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no está listo: %1</translation>
     </message>
     <message>
         <source>Dismiss the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el mensaje</translation>
     </message>
     <message>
         <source>Loading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el caso</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Submit to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar al hub</translation>
     </message>
     <message>
         <source>Sends the case now, or as soon as the hub can be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Envía el caso ahora, o en cuanto se pueda contactar al hub</translation>
     </message>
 </context>
 <context>
     <name>CaseHubPanel</name>
     <message>
         <source>Returned by the hub with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelto por el hub con una pregunta</translation>
     </message>
     <message>
         <source>The hub asks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub pregunta: %1</translation>
     </message>
     <message>
         <source>Answer it in the case, mark it ready again and submit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Respóndala en el caso, vuelva a marcarlo como listo y envíelo.</translation>
     </message>
     <message>
         <source>The hub refused this case: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub rechazó este caso: %1</translation>
     </message>
     <message>
         <source>Recommendations from the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendaciones del hub</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Recommendation by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendación de %1: %2</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos</translation>
     </message>
     <message>
         <source>Import an echo-case/1.0 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un archivo echo-case/1.0</translation>
     </message>
     <message>
         <source>Case files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de caso (*.json)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Programme of the new case</source>
-        <translation type="unfinished"></translation>
+        <translation>Programa del nuevo caso</translation>
     </message>
     <message>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo caso</translation>
     </message>
     <message>
         <source>New case (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo caso (Ctrl+N)</translation>
     </message>
     <message>
         <source>Import case file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar archivo de caso…</translation>
     </message>
     <message>
         <source>Import an echo-case/1.0 file (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un archivo echo-case/1.0 (Ctrl+O)</translation>
     </message>
     <message>
         <source>Cases are checked for patient identifiers on this laptop before they are submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los casos se verifican en esta computadora, en busca de identificadores del paciente, antes de enviarse.</translation>
     </message>
     <message>
         <source>updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>actualizado %1</translation>
     </message>
     <message>
         <source>the hub asks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>el hub pregunta: %1</translation>
     </message>
     <message>
         <source>The hub asks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub pregunta: %1</translation>
     </message>
 </context>
 <context>
     <name>DetailPage</name>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando</translation>
     </message>
     <message>
         <source>Open in the case editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el editor de casos</translation>
     </message>
     <message>
         <source>Join the live session</source>
-        <translation type="unfinished"></translation>
+        <translation>Unirse a la sesión en vivo</translation>
     </message>
     <message>
         <source>Open in the player</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el reproductor</translation>
     </message>
 </context>
 <context>
     <name>DownloadSettings</name>
     <message>
         <source>Download speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad de descarga</translation>
     </message>
     <message>
         <source>Limit the download speed to</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitar la velocidad de descarga a</translation>
     </message>
     <message>
         <source>Limit the download speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitar la velocidad de descarga</translation>
     </message>
     <message>
         <source>Download speed limit in kilobits per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de velocidad de descarga en kilobits por segundo</translation>
     </message>
     <message>
         <source>kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>kbit/s</translation>
     </message>
     <message>
         <source>Off by default. A limit leaves room on a shared clinic link for calls; 512 kbit/s brings a one-hour light recording (about 120 MB) in about half an hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado por defecto. Un límite deja lugar para las llamadas en la conexión compartida de la clínica; a 512 kbit/s, una grabación liviana de una hora (unos 120 MB) se descarga en una media hora.</translation>
     </message>
     <message>
         <source>Allowed hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario permitido</translation>
     </message>
     <message>
         <source>Download only from</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar solo de</translation>
     </message>
     <message>
         <source>Download only during chosen hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar solo en el horario elegido</translation>
     </message>
     <message>
         <source>From hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde la hora</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>a</translation>
     </message>
     <message>
         <source>To hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta la hora</translation>
     </message>
     <message>
         <source>Local time. From 22:00 to 06:00 goes past midnight. Outside these hours a download waits and goes on by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora local. De 22:00 a 06:00 pasa la medianoche. Fuera de este horario, la descarga espera y continúa sola.</translation>
     </message>
     <message>
         <source>Allowed networks</source>
-        <translation type="unfinished"></translation>
+        <translation>Redes permitidas</translation>
     </message>
     <message>
         <source>Network connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexiones de red</translation>
     </message>
     <message>
         <source>any network</source>
-        <translation type="unfinished"></translation>
+        <translation>cualquier red</translation>
     </message>
     <message>
         <source>Allowed network connections, separated by commas; empty for any</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexiones de red permitidas, separadas por comas; vacío para cualquiera</translation>
     </message>
     <message>
         <source>Names of network connections as the system calls them (e.g. eth0, wlan0), separated by commas. Empty: any. This laptop goes out through: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres de las conexiones de red tal como las llama el sistema (p. ej., eth0, wlan0), separados por comas. Vacío: cualquiera. Esta computadora sale por: %1.</translation>
     </message>
     <message>
         <source>no network</source>
-        <translation type="unfinished"></translation>
+        <translation>sin red</translation>
     </message>
     <message>
         <source>Spoke tells connections apart by the device they use, not by the Wi-Fi network&apos;s name: two Wi-Fi networks on the same card look the same. A phone shared by USB or a mobile modem shows as its own connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke distingue las conexiones por el dispositivo que usan, no por el nombre de la red Wi-Fi: dos redes Wi-Fi en la misma tarjeta se ven iguales. Un teléfono compartido por USB o un módem móvil aparece como una conexión propia.</translation>
     </message>
 </context>
 <context>
     <name>FormField</name>
     <message>
         <source>days from the presentation (0 = presentation, negative = before)</source>
-        <translation type="unfinished"></translation>
+        <translation>días desde la presentación (0 = presentación, negativo = antes)</translation>
     </message>
     <message>
         <source>Choose the country first</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija primero el país</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>No registrado</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
 </context>
 <context>
     <name>FormFindings</name>
     <message>
         <source>Possible identifier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Posible identificador: %1</translation>
     </message>
     <message>
         <source>Redact as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar como %1</translation>
     </message>
     <message>
         <source>Replace %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar %1 por %2</translation>
     </message>
 </context>
 <context>
     <name>FormTable</name>
     <message>
         <source>No attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin adjuntos.</translation>
     </message>
     <message>
         <source>No rows yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay filas.</translation>
     </message>
     <message>
         <source>%1, row %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, fila %2: %3</translation>
     </message>
     <message>
         <source>day, e.g. -14</source>
-        <translation type="unfinished"></translation>
+        <translation>día, p. ej. -14</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove row %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la fila %1 de %2</translation>
     </message>
     <message>
         <source>Row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila %1: %2</translation>
     </message>
     <message>
         <source>Add row</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar fila</translation>
     </message>
     <message>
         <source>Add a row to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una fila a %1</translation>
     </message>
     <message>
         <source>Add photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar foto…</translation>
     </message>
     <message>
         <source>Add a photo; its metadata is removed before it is attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una foto; sus metadatos se eliminan antes de adjuntarla</translation>
     </message>
     <message>
         <source>Not attached</source>
-        <translation type="unfinished"></translation>
+        <translation>No adjuntada</translation>
     </message>
     <message>
         <source>Add a photo to the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una foto al caso</translation>
     </message>
     <message>
         <source>Photos (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
     <name>FormTextList</name>
     <message>
         <source>%1, item %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, elemento %2</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove item %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el elemento %1 de %2</translation>
     </message>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar elemento</translation>
     </message>
     <message>
         <source>Add an item to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un elemento a %1</translation>
     </message>
 </context>
 <context>
     <name>HubAccountSettings</name>
     <message>
         <source>Hub account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta del hub</translation>
     </message>
     <message>
         <source>Your programme&apos;s hub holds its schedule, receives your cases and sends back recommendations. Without an account everything stays on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub de su programa tiene el calendario, recibe sus casos y devuelve recomendaciones. Sin una cuenta, todo queda en esta computadora.</translation>
     </message>
     <message>
         <source>Talking to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunicándose con el hub</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado como %1 (%2)</translation>
     </message>
     <message>
         <source>Hub: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub: %1</translation>
     </message>
     <message>
         <source>No programme membership yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no es miembro de ningún programa.</translation>
     </message>
     <message>
         <source>Your roles:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus roles:</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir de la cuenta</translation>
     </message>
     <message>
         <source>Sign out of the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir de la cuenta del hub</translation>
     </message>
     <message>
         <source>Cases and sessions stay on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Los casos y las sesiones quedan en esta computadora</translation>
     </message>
     <message>
         <source>Hub address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección del hub</translation>
     </message>
     <message>
         <source>https://hub.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>https://hub.example.org</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Email for signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico para ingresar</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Password for signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña para ingresar</translation>
     </message>
     <message>
         <source>Sign in to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar al hub</translation>
     </message>
     <message>
         <source>Join with an invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Unirse con una invitación</translation>
     </message>
     <message>
         <source>Your coordinator sends you an invite code once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su coordinador le envía un código de invitación una sola vez.</translation>
     </message>
     <message>
         <source>Invite code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de invitación</translation>
     </message>
     <message>
         <source>Your email</source>
-        <translation type="unfinished"></translation>
+        <translation>Su correo electrónico</translation>
     </message>
     <message>
         <source>Your name, as colleagues see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre, tal como lo ven sus colegas</translation>
     </message>
     <message>
         <source>Password (at least 10 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña (al menos 10 caracteres)</translation>
     </message>
     <message>
         <source>New password, at least 10 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva contraseña, al menos 10 caracteres</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la contraseña</translation>
     </message>
     <message>
         <source>New password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la nueva contraseña</translation>
     </message>
     <message>
         <source>Join the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Unirse al hub</translation>
     </message>
     <message>
         <source>Join the hub with this invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Unirse al hub con esta invitación</translation>
     </message>
 </context>
 <context>
     <name>HubRecordingsList</name>
     <message>
         <source>Recordings on the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabaciones en el hub</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <source>Refresh the list of recordings on the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar la lista de grabaciones del hub</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando</translation>
     </message>
     <message>
         <source>Light is enough to follow a session on a small screen; audio + slides is the smallest. Downloads go on after a lost connection or a restart, one at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>La versión liviana alcanza para seguir una sesión en una pantalla chica; audio + diapositivas es la más pequeña. Las descargas continúan después de una pérdida de conexión o un reinicio, de a una por vez.</translation>
     </message>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la descarga</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar</translation>
     </message>
     <message>
         <source>Download %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar %1, %2</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar</translation>
     </message>
     <message>
         <source>Pause the download of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar la descarga de %1</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Cancel the download of %1 and delete what came down</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la descarga de %1 y borrar lo ya descargado</translation>
     </message>
 </context>
 <context>
     <name>HubWording</name>
     <message>
         <source>The email or the password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>El correo electrónico o la contraseña son incorrectos.</translation>
     </message>
     <message>
         <source>This email already has an account on the hub, with another password. Use that password to join with this invite.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este correo electrónico ya tiene una cuenta en el hub, con otra contraseña. Use esa contraseña para unirse con esta invitación.</translation>
     </message>
     <message>
         <source>The hub no longer accepts this laptop&apos;s sign-in. Sign in again in Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub ya no acepta el ingreso de esta computadora. Vuelva a ingresar en Configuración → Cuenta del hub.</translation>
     </message>
     <message>
         <source>The hub does not know this invite code. Check it with your coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub no reconoce este código de invitación. Verifíquelo con su coordinador.</translation>
     </message>
     <message>
         <source>The hub no longer has this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub ya no tiene este caso.</translation>
     </message>
     <message>
         <source>The hub does not know what was asked for.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub no reconoce lo que se pidió.</translation>
     </message>
     <message>
         <source>This invite has already been used, or the email is already registered. Ask your coordinator for a new invite, or sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta invitación ya se usó, o el correo electrónico ya está registrado. Pida una nueva invitación a su coordinador, o ingrese.</translation>
     </message>
     <message>
         <source>The hub already has this case, and it has not been returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub ya tiene este caso y no lo ha devuelto.</translation>
     </message>
     <message>
         <source>The hub refused this because the case has changed there. Sync, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub lo rechazó porque el caso cambió allí. Sincronice y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>Your role in this programme does not allow this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su rol en este programa no lo permite.</translation>
     </message>
     <message>
         <source>The hub&apos;s identifier check flagged text in this case; nothing was stored there.</source>
-        <translation type="unfinished"></translation>
+        <translation>La verificación de identificadores del hub señaló texto en este caso; no se guardó nada allí.</translation>
     </message>
     <message>
         <source>The hub found fields of this case missing or not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub encontró campos de este caso faltantes o no válidos.</translation>
     </message>
     <message>
         <source>This is too large for the hub to accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es demasiado grande para que el hub lo acepte.</translation>
     </message>
     <message>
         <source>Not signed in to a hub. Sign in in Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>No ingresó a ningún hub. Ingrese en Configuración → Cuenta del hub.</translation>
     </message>
     <message>
         <source>The hub could not be reached. Check the address and the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo contactar al hub. Verifique la dirección y la conexión.</translation>
     </message>
     <message>
         <source>The hub did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub no respondió a tiempo.</translation>
     </message>
     <message>
         <source>The hub&apos;s security certificate was not accepted, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se aceptó el certificado de seguridad del hub, así que no se envió nada.</translation>
     </message>
     <message>
         <source>The hub had an internal problem. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub tuvo un problema interno. Vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
         <source>The hub is running but its database does not answer. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub está funcionando, pero su base de datos no responde. Vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
         <source>The hub answered something this version of Spoke does not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub respondió algo que esta versión de Spoke no entiende.</translation>
     </message>
     <message>
         <source>This laptop&apos;s offline cache could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer ni escribir la caché sin conexión de esta computadora.</translation>
     </message>
     <message>
         <source>The sign-in could not be kept on this laptop (keyring or file not writable).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el ingreso en esta computadora (no se puede escribir en el llavero o en el archivo).</translation>
     </message>
     <message>
         <source>The hub refused these details. The password needs at least 10 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub rechazó estos datos. La contraseña necesita al menos 10 caracteres.</translation>
     </message>
     <message>
         <source>The hub refused the request as malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub rechazó la solicitud por estar mal formada.</translation>
     </message>
     <message>
         <source>This case is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso ya no está en la caché.</translation>
     </message>
     <message>
         <source>Sign in to your hub first (Settings → Hub account); the case stays on this laptop until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero ingrese a su hub (Configuración → Cuenta del hub); mientras tanto, el caso queda en esta computadora.</translation>
     </message>
     <message>
         <source>This case&apos;s programme is not one of your hub&apos;s programmes, so it cannot be submitted there.</source>
-        <translation type="unfinished"></translation>
+        <translation>El programa de este caso no es uno de los programas de su hub, así que no se puede enviar allí.</translation>
     </message>
     <message>
         <source>This case has already been submitted and the hub has not returned it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso ya se envió y el hub no lo ha devuelto.</translation>
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Primero hay que ocultar %n posible identificador, o registrar una excepción con un motivo.</numerusform>
+            <numerusform>Primero hay que ocultar %n posibles identificadores, o registrar excepciones con un motivo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s) need attention first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Primero hay que revisar %n campo.</numerusform>
+            <numerusform>Primero hay que revisar %n campos.</numerusform>
         </translation>
     </message>
     <message>
         <source>The saved case is not a readable echo-case document.</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso guardado no es un documento echo-case legible.</translation>
     </message>
     <message>
         <source>Coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinador</translation>
     </message>
     <message>
         <source>Specialist</source>
-        <translation type="unfinished"></translation>
+        <translation>Especialista</translation>
     </message>
     <message>
         <source>Clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Profesional de salud</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Residente</translation>
     </message>
     <message>
         <source>Sent to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado al hub</translation>
     </message>
     <message>
         <source>Scheduled for a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Programado para una sesión</translation>
     </message>
     <message>
         <source>Presented</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentado</translation>
     </message>
     <message>
         <source>Recommendations received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendaciones recibidas</translation>
     </message>
     <message>
         <source>Returned with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelto con una pregunta</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Recommendations sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendaciones enviadas</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente de envío</translation>
     </message>
     <message>
         <source>Refused by the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazado por el hub</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca sincronizado</translation>
     </message>
     <message>
         <source>Last synced just now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizado hace un momento</translation>
     </message>
     <message numerus="yes">
         <source>Last synced %n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sincronizado hace %n min</numerusform>
+            <numerusform>Sincronizado hace %n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Last synced %n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sincronizado hace %n h</numerusform>
+            <numerusform>Sincronizado hace %n h</numerusform>
         </translation>
     </message>
     <message>
         <source>Last synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Última sincronización: %1</translation>
     </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca</translation>
     </message>
     <message>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabaciones</translation>
     </message>
     <message>
         <source>On this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>En esta computadora</translation>
     </message>
     <message>
         <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>No descargada</translation>
     </message>
     <message>
         <source>Import a recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar una grabación</translation>
     </message>
     <message>
         <source>Recordings (*.webm *.mkv *.mp4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabaciones (*.webm *.mkv *.mp4)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Import recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar grabación…</translation>
     </message>
     <message>
         <source>Import a recording (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar una grabación (Ctrl+O)</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando</translation>
     </message>
     <message>
         <source>WebM, MKV or MP4 recordings, e.g. a hub&apos;s edited recording, are copied into the library with their chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las grabaciones WebM, MKV o MP4 (p. ej., una grabación editada por el hub) se copian en la biblioteca con sus capítulos.</translation>
     </message>
     <message>
         <source>not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>no descargada</translation>
     </message>
     <message>
         <source>Cases: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos: %1</translation>
     </message>
     <message>
         <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ Reproducir</translation>
     </message>
     <message>
         <source>Library sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones de la biblioteca</translation>
     </message>
     <message>
         <source>Alt+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+R</translation>
     </message>
     <message>
         <source>From the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Del hub</translation>
     </message>
     <message>
         <source>Alt+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+F</translation>
     </message>
 </context>
 <context>
     <name>LiveAgenda</name>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>This call is not linked to a session on your hub, so there is no agenda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta llamada no está vinculada a una sesión de su hub, así que no hay agenda.</translation>
     </message>
     <message>
         <source>Agenda items</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos de la agenda</translation>
     </message>
     <message>
         <source>running for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>en curso desde hace %1</translation>
     </message>
     <message>
         <source>took %1</source>
-        <translation type="unfinished"></translation>
+        <translation>duró %1</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>sin iniciar</translation>
     </message>
     <message>
         <source>Started by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciado por %1</translation>
     </message>
     <message>
         <source>Took %1 (started by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Duró %1 (iniciado por %2)</translation>
     </message>
     <message>
         <source>Chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Moderador</translation>
     </message>
     <message>
         <source>Start next item: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar el siguiente punto: %1</translation>
     </message>
     <message>
         <source>Start next item</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar el siguiente punto</translation>
     </message>
     <message>
         <source>Ends the running item and starts the next one for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina el punto en curso e inicia el siguiente para todos</translation>
     </message>
     <message>
         <source>End session</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar la sesión</translation>
     </message>
     <message>
         <source>Waiting for the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando al hub</translation>
     </message>
     <message>
         <source>End the session for everyone?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Terminar la sesión para todos?</translation>
     </message>
     <message>
         <source>The running item ends now and the hub records the session as over.</source>
-        <translation type="unfinished"></translation>
+        <translation>El punto en curso termina ahora y el hub registra la sesión como finalizada.</translation>
     </message>
     <message>
         <source>Keep going</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar</translation>
     </message>
 </context>
 <context>
     <name>LiveCase</name>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso %1</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Loading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el caso</translation>
     </message>
     <message>
         <source>The case, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso, solo lectura</translation>
     </message>
     <message>
         <source>The case as submitted, de-identified</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso tal como se envió, desidentificado</translation>
     </message>
     <message>
         <source>Choose a case</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un caso</translation>
     </message>
     <message>
         <source>Case to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso a mostrar</translation>
     </message>
     <message>
         <source>Detach</source>
-        <translation type="unfinished"></translation>
+        <translation>Separar</translation>
     </message>
     <message>
         <source>Show the case in its own window</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el caso en una ventana aparte</translation>
     </message>
     <message>
         <source>The case is in its own window. Turn Detach off to bring it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso está en una ventana aparte. Desactive Separar para traerlo de vuelta.</translation>
     </message>
     <message>
         <source>Case %1 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso %1 (solo lectura)</translation>
     </message>
 </context>
 <context>
     <name>LiveChat</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>Chat messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes del chat</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>no enviado</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando…</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviado</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar</translation>
     </message>
     <message>
         <source>Retry sending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar el envío: %1</translation>
     </message>
     <message>
         <source>No messages yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay mensajes.</translation>
     </message>
     <message>
         <source>This call is not linked to a session on your hub, so there is no chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta llamada no está vinculada a una sesión de su hub, así que no hay chat.</translation>
     </message>
     <message>
         <source>Message everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje para todos</translation>
     </message>
     <message>
         <source>Chat message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de chat</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Send message</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar mensaje</translation>
     </message>
 </context>
 <context>
     <name>LiveHands</name>
     <message>
         <source>Raised hands</source>
-        <translation type="unfinished"></translation>
+        <translation>Manos levantadas</translation>
     </message>
     <message>
         <source>Lower my hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar mi mano</translation>
     </message>
     <message>
         <source>Raise my hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Levantar mi mano</translation>
     </message>
     <message>
         <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+H</translation>
     </message>
     <message>
         <source>No hands are up.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay manos levantadas.</translation>
     </message>
     <message numerus="yes">
         <source>%n hand(s) up, first raised first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mano levantada, por orden de llegada:</numerusform>
+            <numerusform>%n manos levantadas, por orden de llegada:</numerusform>
         </translation>
     </message>
     <message>
         <source>Raised hands in order</source>
-        <translation type="unfinished"></translation>
+        <translation>Manos levantadas en orden</translation>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (usted)</translation>
     </message>
     <message>
         <source>Lower</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar</translation>
     </message>
     <message>
         <source>Lower the hand of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar la mano de %1</translation>
     </message>
 </context>
 <context>
     <name>LivePanel</name>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>Hands</source>
-        <translation type="unfinished"></translation>
+        <translation>Manos</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Participantes</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositivas</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>%1 (Alt+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Alt+%2)</translation>
     </message>
 </context>
 <context>
     <name>LiveParticipants</name>
     <message>
         <source>Mic on</source>
-        <translation type="unfinished"></translation>
+        <translation>Micrófono activado</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado</translation>
     </message>
     <message>
         <source>Muted by the chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado por el moderador</translation>
     </message>
     <message>
         <source>Mic unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Micrófono: estado desconocido</translation>
     </message>
     <message>
         <source>Camera on</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara encendida</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara apagada</translation>
     </message>
     <message>
         <source>Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo audio</translation>
     </message>
     <message>
         <source>Camera unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara: estado desconocido</translation>
     </message>
     <message>
         <source>People in the call (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Participantes en la llamada (%1)</translation>
     </message>
     <message>
         <source>People in the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Participantes en la llamada</translation>
     </message>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (usted)</translation>
     </message>
     <message>
         <source>role unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>rol desconocido</translation>
     </message>
     <message>
         <source>hand raised, number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mano levantada, número %1</translation>
     </message>
     <message>
         <source>connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>conexión %1</translation>
     </message>
     <message>
         <source>Hand %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mano %1</translation>
     </message>
     <message>
         <source>Role not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol desconocido</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión: %1</translation>
     </message>
     <message>
         <source>Connection: measuring</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión: midiendo</translation>
     </message>
     <message>
         <source>Allow to speak</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar la palabra</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Allow %1 to speak</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar la palabra a %1</translation>
     </message>
     <message>
         <source>Mute %1 for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar a %1 para todos</translation>
     </message>
     <message>
         <source>Remove from session</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar de la sesión</translation>
     </message>
     <message>
         <source>Remove %1 from the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar a %1 de la sesión</translation>
     </message>
     <message>
         <source>People in the room with me</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas en la sala conmigo</translation>
     </message>
     <message>
         <source>Names, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres, separados por comas</translation>
     </message>
     <message>
         <source>Names of the people in the room with me</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres de las personas en la sala conmigo</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar</translation>
     </message>
     <message>
         <source>Record them as present</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrarlas como presentes</translation>
     </message>
     <message>
         <source>Remove from the session?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar de la sesión?</translation>
     </message>
     <message>
         <source>%1 leaves the call now and cannot join this session again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sale de la llamada ahora y no podrá volver a unirse a esta sesión.</translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantener</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
 </context>
 <context>
     <name>LiveSlides</name>
     <message>
         <source>Share slides with everyone (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir diapositivas con todos (PDF)</translation>
     </message>
     <message>
         <source>Open slides on this laptop only (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir diapositivas solo en esta computadora (PDF)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositivas</translation>
     </message>
     <message>
         <source>Share another…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir otro…</translation>
     </message>
     <message>
         <source>Share a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir un PDF…</translation>
     </message>
     <message>
         <source>Share a PDF with everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir un PDF con todos</translation>
     </message>
     <message>
         <source>Open here only…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir solo aquí…</translation>
     </message>
     <message>
         <source>Open another…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir otro…</translation>
     </message>
     <message>
         <source>Open a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un PDF…</translation>
     </message>
     <message>
         <source>Open a PDF on this laptop only</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un PDF solo en esta computadora</translation>
     </message>
     <message>
         <source>Transferring the slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfiriendo las diapositivas</translation>
     </message>
     <message>
         <source>Drawing the page</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibujando la página</translation>
     </message>
     <message>
         <source>Share the deck you present: everyone downloads it once and follows your pages. When someone else presents, their slides appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparta la presentación que va a exponer: todos la descargan una vez y siguen sus páginas. Cuando otra persona presenta, sus diapositivas aparecen aquí.</translation>
     </message>
     <message>
         <source>Open the deck you present to page through it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra la presentación que va a exponer para recorrerla aquí.</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Anterior</translation>
     </message>
     <message>
         <source>Previous page (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página anterior (Re Pág)</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <source>Next page (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página siguiente (Av Pág)</translation>
     </message>
     <message>
         <source>Follow the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir al presentador</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>Spoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>teleECHO telementoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Telementoría teleECHO</translation>
     </message>
     <message>
         <source>‹ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Atrás</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <source>Spoke could not open its offline cache. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke no pudo abrir su caché sin conexión. %1</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Repaso</translation>
     </message>
     <message>
         <source>Practice session with the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión de práctica con el hub</translation>
     </message>
 </context>
 <context>
     <name>PlayerEntry</name>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
 </context>
 <context>
     <name>PlayerPage</name>
     <message>
         <source>Player</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproductor</translation>
     </message>
     <message>
         <source>Recording video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video de la grabación</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando</translation>
     </message>
     <message>
         <source>Nothing to play</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada para reproducir</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición</translation>
     </message>
     <message>
         <source>Previous chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo anterior</translation>
     </message>
     <message>
         <source>Previous chapter ( [ )</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo anterior ( [ )</translation>
     </message>
     <message>
         <source>−10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>−10 s</translation>
     </message>
     <message>
         <source>Back 10 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroceder 10 segundos</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducir</translation>
     </message>
     <message>
         <source>+10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>+10 s</translation>
     </message>
     <message>
         <source>Forward 10 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Avanzar 10 segundos</translation>
     </message>
     <message>
         <source>Next chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo siguiente</translation>
     </message>
     <message>
         <source>Next chapter ( ] )</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo siguiente ( ] )</translation>
     </message>
     <message>
         <source>Time %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo %1 de %2</translation>
     </message>
     <message>
         <source>%1× speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad %1×</translation>
     </message>
     <message>
         <source>Playback speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad de reproducción</translation>
     </message>
     <message>
         <source>Keys: Space or K play/pause · ←/→ 5 s · J/L 10 s · [ ] chapters · B bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Teclas: Espacio o K reproducir/pausa · ←/→ 5 s · J/L 10 s · [ ] capítulos · B marcador</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositivas</translation>
     </message>
     <message>
         <source>Audio and slides: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio y diapositivas: %1</translation>
     </message>
 </context>
 <context>
     <name>PlayerSidePanel</name>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulos</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas (%1)</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
@@ -1983,7 +1983,7 @@
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositivas</translation>
     </message>
     <message>
         <source>Chat (%1)</source>
@@ -1995,7 +1995,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Case form of this chapter</source>
@@ -2026,19 +2026,19 @@
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Presented</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentado</translation>
     </message>
     <message>
         <source>Recommendations received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendaciones recibidas</translation>
     </message>
     <message>
         <source>This case is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso ya no está en la caché.</translation>
     </message>
     <message>
         <source>This case was already submitted; changes are no longer saved here.</source>
@@ -2050,7 +2050,7 @@
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso %1</translation>
     </message>
     <message>
         <source>De-identified copy made by Spoke. Text marked like [NAME] was replaced before export.</source>
@@ -2070,7 +2070,7 @@
     </message>
     <message>
         <source>Coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinador</translation>
     </message>
     <message>
         <source>Presenter</source>
@@ -2082,7 +2082,7 @@
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Residente</translation>
     </message>
     <message>
         <source>IT support</source>
@@ -2098,7 +2098,7 @@
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos</translation>
     </message>
     <message>
         <source>Written recommendations</source>
@@ -2106,11 +2106,11 @@
     </message>
     <message>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabaciones</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>Attendance</source>
@@ -2166,7 +2166,7 @@
     </message>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulos</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
@@ -2186,7 +2186,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Recommendation</source>
@@ -2280,11 +2280,11 @@
     <name>ReviewPage</name>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Repaso</translation>
     </message>
     <message>
         <source>Dismiss the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el mensaje</translation>
     </message>
     <message>
         <source>Waiting for review (%1)</source>
@@ -2312,7 +2312,7 @@
     </message>
     <message>
         <source>Loading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el caso</translation>
     </message>
     <message>
         <source>Returned with the question: %1</source>
@@ -2324,7 +2324,7 @@
     </message>
     <message>
         <source>The case as submitted, de-identified</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso tal como se envió, desidentificado</translation>
     </message>
 </context>
 <context>
@@ -2347,7 +2347,7 @@
     </message>
     <message>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantalla</translation>
     </message>
     <message>
         <source>Window</source>
@@ -2355,7 +2355,7 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Share</source>
@@ -2416,7 +2416,7 @@
     <name>SessionsPage</name>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones</translation>
     </message>
     <message>
         <source>Upcoming</source>
@@ -2471,7 +2471,7 @@
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>Offline cache</source>
@@ -2511,7 +2511,7 @@
     </message>
     <message>
         <source>Hub account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta del hub</translation>
     </message>
     <message>
         <source>Alt+H</source>
@@ -2850,9 +2850,9 @@
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Primero hay que ocultar %n posible identificador, o registrar una excepción con un motivo.</numerusform>
+            <numerusform>Primero hay que ocultar %n posibles identificadores, o registrar excepciones con un motivo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2977,11 +2977,11 @@
     <name>spoke::ui::FormModel</name>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>%1, item %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, elemento %2</translation>
     </message>
     <message>
         <source>%1, row %2</source>
@@ -2989,15 +2989,15 @@
     </message>
     <message>
         <source>%1, row %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, fila %2: %3</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
 </context>
 <context>

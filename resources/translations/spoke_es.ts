@@ -1951,35 +1951,35 @@
     </message>
     <message>
         <source>This recording has no chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta grabación no tiene capítulos.</translation>
     </message>
     <message>
         <source>Note at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota en %1</translation>
     </message>
     <message>
         <source>Note text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la nota</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar nota</translation>
     </message>
     <message>
         <source>Add a bookmark here</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un marcador aquí</translation>
     </message>
     <message>
         <source>Add the note here</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar la nota aquí</translation>
     </message>
     <message>
         <source>No notes yet. Press B while watching to bookmark a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay notas. Presione B mientras mira para marcar un momento.</translation>
     </message>
     <message>
         <source>Slides</source>
@@ -1991,7 +1991,7 @@
     </message>
     <message>
         <source>Chat so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat hasta este momento</translation>
     </message>
     <message>
         <source>Case</source>
@@ -2003,26 +2003,26 @@
     </message>
     <message>
         <source>No chat for this recording.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta grabación no tiene chat.</translation>
     </message>
     <message>
         <source>Nothing said in the chat yet at this point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se escribió nada en el chat en este punto.</translation>
     </message>
     <message>
         <source>No case is presented in this chapter.</source>
-        <translation type="unfinished"></translation>
+        <translation>En este capítulo no se presenta ningún caso.</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador</translation>
     </message>
     <message>
         <source>Ready to submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo para enviar</translation>
     </message>
     <message>
         <source>Submitted</source>
@@ -2046,7 +2046,7 @@
     </message>
     <message>
         <source>Cannot store the cleaned file in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar el archivo depurado en %1.</translation>
     </message>
     <message>
         <source>Case %1</source>
@@ -2058,15 +2058,15 @@
     </message>
     <message>
         <source>The PDF could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el PDF en %1: %2</translation>
     </message>
     <message>
         <source>Hub specialist</source>
-        <translation type="unfinished"></translation>
+        <translation>Especialista del hub</translation>
     </message>
     <message>
         <source>Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Facilitador</translation>
     </message>
     <message>
         <source>Coordinator</source>
@@ -2078,7 +2078,7 @@
     </message>
     <message>
         <source>Spoke participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Participante de la clínica</translation>
     </message>
     <message>
         <source>Trainee</source>
@@ -2090,11 +2090,11 @@
     </message>
     <message>
         <source>This session is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sesión ya no está en la caché.</translation>
     </message>
     <message>
         <source>%1 in the session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en la sesión</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -2118,51 +2118,51 @@
     </message>
     <message>
         <source>Question for the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta para el hub</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Age band %1, sex %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo de edad %1, sexo %2</translation>
     </message>
     <message>
         <source>Presenting problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de consulta</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión %1</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión</translation>
     </message>
     <message>
         <source>Open the session this case belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la sesión a la que pertenece este caso</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>This recording is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta grabación ya no está en la caché.</translation>
     </message>
     <message>
         <source>Saved on this laptop: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada en esta computadora: %1</translation>
     </message>
     <message>
         <source>Not downloaded to this laptop yet. Chapters and notes are available offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se descargó en esta computadora. Los capítulos y las notas están disponibles sin conexión.</translation>
     </message>
     <message>
         <source>Chapters</source>
@@ -2174,15 +2174,15 @@
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>Case</source>
@@ -2194,86 +2194,86 @@
     </message>
     <message>
         <source>Chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>This case has not been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso todavía no se guardó.</translation>
     </message>
     <message>
         <source>Slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositiva</translation>
     </message>
 </context>
 <context>
     <name>ReviewEditor</name>
     <message>
         <source>Your recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>Su recomendación</translation>
     </message>
     <message>
         <source>Recommendation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendación %1</translation>
     </message>
     <message>
         <source>Recommendation item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto %1 de la recomendación</translation>
     </message>
     <message>
         <source>Remove item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el punto %1</translation>
     </message>
     <message>
         <source>Add an item</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un punto</translation>
     </message>
     <message>
         <source>Add a numbered recommendation item</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un punto numerado a la recomendación</translation>
     </message>
     <message>
         <source>Further advice, in your own words</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros consejos, con sus propias palabras</translation>
     </message>
     <message>
         <source>Recommendation text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la recomendación</translation>
     </message>
     <message>
         <source>Send recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar recomendación</translation>
     </message>
     <message>
         <source>Send the recommendation to the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar la recomendación al presentador</translation>
     </message>
     <message>
         <source>Return with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver con una pregunta</translation>
     </message>
     <message>
         <source>When the case cannot be answered as it stands, ask its presenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si el caso no se puede responder tal como está, pregúntele a quien lo presenta.</translation>
     </message>
     <message>
         <source>What should the presenter add or clarify?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué debería agregar o aclarar el presentador?</translation>
     </message>
     <message>
         <source>Question for the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta para el presentador</translation>
     </message>
     <message>
         <source>Return with this question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver con esta pregunta</translation>
     </message>
     <message>
         <source>Return the case to its presenter with this question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver el caso a su presentador con esta pregunta</translation>
     </message>
 </context>
 <context>
@@ -2292,23 +2292,23 @@
     </message>
     <message>
         <source>Reload the queue (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recargar la cola (F5)</translation>
     </message>
     <message>
         <source>Loading the queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la cola…</translation>
     </message>
     <message>
         <source>No case is waiting for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay casos pendientes de revisión.</translation>
     </message>
     <message>
         <source>Review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola de revisión</translation>
     </message>
     <message>
         <source>Choose a case from the queue to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un caso de la cola para leerlo.</translation>
     </message>
     <message>
         <source>Loading the case</source>
@@ -2320,7 +2320,7 @@
     </message>
     <message>
         <source>Recommended by %1, %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendado por %1, %2:</translation>
     </message>
     <message>
         <source>The case as submitted, de-identified</source>
@@ -2335,15 +2335,15 @@
     </message>
     <message>
         <source>Everyone sees it as a tile of its own, sent at about 150 kbit/s (some 22 MB in 20 minutes). For slides, sharing the PDF costs far less.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos la ven en un recuadro propio, enviada a unos 150 kbit/s (unos 22 MB en 20 minutos). Para diapositivas, compartir el PDF consume mucho menos.</translation>
     </message>
     <message>
         <source>Looking for screens and windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando pantallas y ventanas</translation>
     </message>
     <message>
         <source>Screens and windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantallas y ventanas</translation>
     </message>
     <message>
         <source>Screen</source>
@@ -2363,53 +2363,53 @@
     </message>
     <message>
         <source>Share the chosen screen or window</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir la pantalla o ventana elegida</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
         <source>Search sessions, cases, recommendations, notes and chat  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en sesiones, casos, recomendaciones, notas y chat  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando…</translation>
     </message>
     <message>
         <source>Nothing found in this laptop&apos;s cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró nada en la caché de esta computadora.</translation>
     </message>
 </context>
 <context>
     <name>SessionCard</name>
     <message>
         <source>1 case</source>
-        <translation type="unfinished"></translation>
+        <translation>1 caso</translation>
     </message>
     <message>
         <source>%1 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 casos</translation>
     </message>
     <message>
         <source>Recording available</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabación disponible</translation>
     </message>
     <message>
         <source>Join live session</source>
-        <translation type="unfinished"></translation>
+        <translation>Unirse a la sesión en vivo</translation>
     </message>
     <message>
         <source>Join live session: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unirse a la sesión en vivo: %1</translation>
     </message>
 </context>
 <context>
@@ -2424,47 +2424,47 @@
     </message>
     <message>
         <source>Past sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones anteriores</translation>
     </message>
     <message>
         <source>Sessions you have attended will be listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparecerán las sesiones a las que asistió.</translation>
     </message>
     <message>
         <source>No sessions on this laptop yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay sesiones en esta computadora</translation>
     </message>
     <message>
         <source>Your hub has not scheduled a session yet, or it has not been synced. It appears here once it has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su hub todavía no programó ninguna sesión, o no se ha sincronizado. Aparecerá aquí cuando ocurra.</translation>
     </message>
     <message>
         <source>Sign in to your programme&apos;s hub to get its schedule, or try the demo programme to look around first. The demo stays on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese al hub de su programa para obtener su calendario, o pruebe primero el programa de demostración para conocer la aplicación. La demostración queda en esta computadora.</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar la demostración</translation>
     </message>
     <message>
         <source>Try the demo: add a demo programme to look around in</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar la demostración: agregar un programa de demostración para explorar</translation>
     </message>
     <message>
         <source>Hub account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta del hub…</translation>
     </message>
     <message>
         <source>Open Settings, Hub account, to sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir Configuración, Cuenta del hub, para ingresar</translation>
     </message>
     <message>
         <source>No sessions scheduled by your hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su hub no programó ninguna sesión.</translation>
     </message>
     <message>
         <source>No sessions scheduled. Your hub&apos;s schedule appears here once you are signed in and it has been synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay sesiones programadas. El calendario de su hub aparece aquí una vez que usted ingresó y se sincronizó.</translation>
     </message>
 </context>
 <context>
@@ -2479,35 +2479,35 @@
     </message>
     <message>
         <source>Sessions, cases, recommendations and recordings are kept on this laptop so you can use them without a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las sesiones, los casos, las recomendaciones y las grabaciones se guardan en esta computadora para que pueda usarlos sin conexión.</translation>
     </message>
     <message>
         <source>Data folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
         <source>Reload from cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Recargar desde la caché</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de</translation>
     </message>
     <message>
         <source>Spoke %1 — teleECHO telementoring client</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke %1 — cliente de telementoría teleECHO</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones de la configuración</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <source>Alt+G</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+G</translation>
     </message>
     <message>
         <source>Hub account</source>
@@ -2519,334 +2519,334 @@
     </message>
     <message>
         <source>Audio &amp;&amp; video</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio &amp;&amp; video</translation>
     </message>
     <message>
         <source>Audio and video</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio y video</translation>
     </message>
     <message>
         <source>Alt+V</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+V</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar la demostración</translation>
     </message>
     <message>
         <source>Try the demo: add a demo programme to look around in</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar la demostración: agregar un programa de demostración para explorar</translation>
     </message>
     <message>
         <source>Live sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones en vivo</translation>
     </message>
     <message>
         <source>The hub gives you its session address. It starts with ws:// or wss://.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub le da la dirección de sus sesiones. Empieza con ws:// o wss://.</translation>
     </message>
     <message>
         <source>Session address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de la sesión</translation>
     </message>
     <message>
         <source>ws://hub.example.org:8188</source>
-        <translation type="unfinished"></translation>
+        <translation>ws://hub.example.org:8188</translation>
     </message>
     <message>
         <source>Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargas</translation>
     </message>
     <message>
         <source>Alt+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+D</translation>
     </message>
 </context>
 <context>
     <name>SyncStatus</name>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Sync with the hub now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar con el hub ahora</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::AppController</name>
     <message>
         <source>The demo programme could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el programa de demostración: %1</translation>
     </message>
     <message>
         <source>The demo programme is already on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>El programa de demostración ya está en esta computadora.</translation>
     </message>
     <message>
         <source>The demo programme was added: %1 sessions and %2 cases to look around in. Nothing of it is sent to a hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se agregó el programa de demostración: %1 sesiones y %2 casos para explorar. Nada de esto se envía a un hub.</translation>
     </message>
     <message>
         <source>Not signed in to a hub: changes stay on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>No ingresó a ningún hub: los cambios quedan en esta computadora</translation>
     </message>
     <message numerus="yes">
         <source>Not signed in to a hub: %n change(s) wait on this laptop</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No ingresó a ningún hub: %n cambio espera en esta computadora</numerusform>
+            <numerusform>No ingresó a ningún hub: %n cambios esperan en esta computadora</numerusform>
         </translation>
     </message>
     <message>
         <source>Syncing with the hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando con el hub…</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) refused by the hub; open the case to see why</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El hub rechazó %n cambio; abra el caso para ver por qué</numerusform>
+            <numerusform>El hub rechazó %n cambios; abra el caso para ver por qué</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cambio pendiente de envío</numerusform>
+            <numerusform>%n cambios pendientes de envío</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se envió nada</translation>
     </message>
     <message>
         <source>Everything has been sent to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo se envió al hub</translation>
     </message>
     <message numerus="yes">
         <source>New recommendations from the hub for %n case(s), the newest for %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nuevas recomendaciones del hub para %n caso, el más reciente para %1.</numerusform>
+            <numerusform>Nuevas recomendaciones del hub para %n casos, el más reciente para %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>New recommendations from the hub for %n case(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nuevas recomendaciones del hub para %n caso.</numerusform>
+            <numerusform>Nuevas recomendaciones del hub para %n casos.</numerusform>
         </translation>
     </message>
     <message>
         <source>New recommendations from the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevas recomendaciones del hub.</translation>
     </message>
     <message>
         <source>New recommendations from the hub for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevas recomendaciones del hub para %1.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::CallModel</name>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>In session</source>
-        <translation type="unfinished"></translation>
+        <translation>En sesión</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconectando…</translation>
     </message>
     <message>
         <source>You left the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted salió de la sesión</translation>
     </message>
     <message>
         <source>Could not join the session</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo unir a la sesión</translation>
     </message>
     <message>
         <source>Measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Midiendo…</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Buena</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptable</translation>
     </message>
     <message>
         <source>Poor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mala</translation>
     </message>
     <message>
         <source>This laptop has no network connection to carry the call. Connect to a network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta computadora no tiene conexión de red para la llamada. Conéctese a una red y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar al servidor de sesiones en %1. Verifique su conexión de red, o consulte a su hub si la dirección de la sesión es correcta.</translation>
     </message>
     <message>
         <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sala de sesión %1 no existe en el servidor. Puede que la sesión haya terminado o que la dirección esté desactualizada.</translation>
     </message>
     <message>
         <source>The server did not let us into session room %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no nos dejó entrar a la sala de sesión %1.</translation>
     </message>
     <message>
         <source>The connection to the session was lost and could not be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se perdió la conexión con la sesión y no se pudo restablecer.</translation>
     </message>
     <message>
         <source>Participant %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Participante %1</translation>
     </message>
     <message>
         <source>Packets lost: %1 % (worst participant, last %2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes perdidos: %1 % (peor participante, últimos %2 s)</translation>
     </message>
     <message>
         <source>Packets lost: nothing received yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes perdidos: todavía no se recibió nada</translation>
     </message>
     <message>
         <source>Picture delay: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Retardo de imagen: %1 ms</translation>
     </message>
     <message>
         <source>Picture delay: not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>Retardo de imagen: sin medir</translation>
     </message>
     <message>
         <source>Picture freezes: %1 in the last %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Congelamientos de imagen: %1 en los últimos %2 s</translation>
     </message>
     <message>
         <source>Sending: %1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando: %1 kbit/s</translation>
     </message>
     <message>
         <source>Sending: starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando: iniciando</translation>
     </message>
     <message>
         <source>Practice clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Clínica de práctica</translation>
     </message>
     <message>
         <source>No session server is set up on this laptop. Ask your hub for the session address (it starts with wss://).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún servidor de sesiones configurado en esta computadora. Pida a su hub la dirección de la sesión (empieza con wss://).</translation>
     </message>
     <message>
         <source>Spoke clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Clínica Spoke</translation>
     </message>
     <message>
         <source>The chair removed you from this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>El moderador lo quitó de esta sesión.</translation>
     </message>
     <message>
         <source>This session is over. The chair has ended it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sesión terminó. El moderador la finalizó.</translation>
     </message>
     <message>
         <source>The hub has no media server available for the call right now. Try again in a few minutes, or tell the hub&apos;s coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>En este momento el hub no tiene un servidor de medios disponible para la llamada. Vuelva a intentarlo en unos minutos o avise al coordinador del hub.</translation>
     </message>
     <message>
         <source>Not signed in to the hub. Sign in under Settings → Hub account, then join again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No ingresó al hub. Ingrese en Configuración → Cuenta del hub y vuelva a unirse.</translation>
     </message>
     <message>
         <source>The hub does not know this session any more. It may have been cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub ya no reconoce esta sesión. Puede que se haya cancelado.</translation>
     </message>
     <message>
         <source>The hub cannot be reached to join the session. Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar al hub para unirse a la sesión. Verifique su conexión de red y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>The hub did not give what is needed to join this session. Try again, or tell the hub&apos;s coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub no dio lo necesario para unirse a esta sesión. Vuelva a intentarlo o avise al coordinador del hub.</translation>
     </message>
     <message>
         <source>The chair has muted you. Raise your hand to ask to speak.</source>
-        <translation type="unfinished"></translation>
+        <translation>El moderador lo silenció. Levante la mano para pedir la palabra.</translation>
     </message>
     <message>
         <source>The chair has let you speak. Unmute when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>El moderador le dio la palabra. Active el micrófono cuando esté listo.</translation>
     </message>
     <message>
         <source>%1 MB used this session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB usados en esta sesión</translation>
     </message>
     <message>
         <source>%1 kbit/s now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kbit/s ahora</translation>
     </message>
     <message>
         <source>The session room did not accept this laptop&apos;s pass, even a fresh one from the hub. Tell the chair or the hub&apos;s coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sala de sesión no aceptó el pase de esta computadora, ni siquiera uno nuevo del hub. Avise al moderador o al coordinador del hub.</translation>
     </message>
     <message>
         <source>The session room is protected and this laptop has no pass for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sala de sesión está protegida y esta computadora no tiene un pase para entrar.</translation>
     </message>
     <message>
         <source>The hub&apos;s relay server for calls could not be found. Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró el servidor de retransmisión de llamadas del hub. Verifique su conexión de red y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>The session&apos;s media server cannot be reached. Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar al servidor de medios de la sesión. Verifique su conexión de red y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>The media server has no room for this session. The session may have ended; try again in a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de medios no tiene sala para esta sesión. Puede que la sesión haya terminado; vuelva a intentarlo en un minuto.</translation>
     </message>
     <message>
         <source>%1 (%2 % lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 % perdido)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::CaseEditorModel</name>
     <message>
         <source>Unsaved changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar…</translation>
     </message>
     <message>
         <source>Not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía sin guardar</translation>
     </message>
     <message>
         <source>Saved %1 · revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado %1 · revisión %2</translation>
     </message>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún caso abierto.</translation>
     </message>
     <message>
         <source>Only a draft can be marked ready; this case is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un borrador se puede marcar como listo; este caso está en estado %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
@@ -2864,51 +2864,51 @@
     </message>
     <message>
         <source>Checking the latest changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando los últimos cambios…</translation>
     </message>
     <message>
         <source>There is no form for the programme &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay formulario para el programa "%1".</translation>
     </message>
     <message>
         <source>New %1 case %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo caso de %1 %2</translation>
     </message>
     <message>
         <source>This file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede importar este archivo: %1</translation>
     </message>
     <message>
         <source>This file cannot be imported: it names the programme &quot;%1&quot;, which has no form here.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede importar este archivo: indica el programa "%1", que no tiene formulario aquí.</translation>
     </message>
     <message>
         <source>Imported case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso importado %1</translation>
     </message>
     <message>
         <source>Case imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso importado.</translation>
     </message>
     <message>
         <source>This case can no longer be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso ya no se puede modificar aquí.</translation>
     </message>
     <message>
         <source>That text has changed since it was checked; wait for the new check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese texto cambió desde que se verificó; espere la nueva verificación.</translation>
     </message>
     <message>
         <source>Override logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excepción registrada.</translation>
     </message>
     <message>
         <source>The case is ready to submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso está listo para enviar.</translation>
     </message>
     <message>
         <source>The case could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el caso en %1: %2</translation>
     </message>
     <message>
         <source>Case saved to %1.</source>
@@ -3542,7 +3542,7 @@
     </message>
     <message>
         <source>This recording is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta grabación ya no está en la caché.</translation>
     </message>
     <message>
         <source>Case %1: %2</source>

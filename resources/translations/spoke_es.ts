@@ -2916,60 +2916,60 @@
     </message>
     <message>
         <source>Cleaning the attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Depurando el adjunto…</translation>
     </message>
     <message>
         <source>Not attached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No adjuntado: %1</translation>
     </message>
     <message>
         <source>Attached %1: cleaned of all metadata (location, time, camera).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se adjuntó %1: se eliminaron todos sus metadatos (ubicación, hora, cámara).</translation>
     </message>
     <message>
         <source>This case is already with the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso ya está en el hub.</translation>
     </message>
     <message>
         <source>Mark the case ready first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero marque el caso como listo.</translation>
     </message>
     <message>
         <source>Sign in to your hub first, in Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero ingrese a su hub, en Configuración → Cuenta del hub.</translation>
     </message>
     <message>
         <source>Submitted. The case is in the outbox and goes to the hub with the next sync; it can no longer be changed here unless the hub returns it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado. El caso está en la bandeja de salida y va al hub con la próxima sincronización; ya no se puede modificar aquí, salvo que el hub lo devuelva.</translation>
     </message>
     <message>
         <source>Not submitted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviado: %1</translation>
     </message>
     <message>
         <source>The case was not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso no se exportó: %1</translation>
     </message>
     <message>
         <source>The case was not exported: the latest changes could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso no se exportó: no se pudieron guardar los últimos cambios.</translation>
     </message>
     <message numerus="yes">
         <source>The case file was not written: %n possible identifier(s) must be redacted, or overridden with a reason, first. A PDF export replaces them by their redaction.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No se escribió el archivo del caso: primero hay que ocultar %n posible identificador, o registrar una excepción con un motivo. Una exportación a PDF lo reemplaza por su versión oculta.</numerusform>
+            <numerusform>No se escribió el archivo del caso: primero hay que ocultar %n posibles identificadores, o registrar excepciones con un motivo. Una exportación a PDF los reemplaza por su versión oculta.</numerusform>
         </translation>
     </message>
     <message>
         <source>PDF saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF guardado en %1.</translation>
     </message>
     <message numerus="yes">
         <source>PDF saved to %1. %n open finding(s) are replaced by their redaction in it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PDF guardado en %1. En él, %n hallazgo pendiente se reemplaza por su versión oculta.</numerusform>
+            <numerusform>PDF guardado en %1. En él, %n hallazgos pendientes se reemplazan por su versión oculta.</numerusform>
         </translation>
     </message>
 </context>
@@ -3008,178 +3008,178 @@
     </message>
     <message>
         <source>Enter the email address your hub account uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el correo electrónico de su cuenta del hub.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su contraseña.</translation>
     </message>
     <message>
         <source>Enter the invite code your coordinator sent you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el código de invitación que le envió su coordinador.</translation>
     </message>
     <message>
         <source>Enter your email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su correo electrónico.</translation>
     </message>
     <message>
         <source>Enter your name as colleagues should see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su nombre tal como deben verlo sus colegas.</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
+            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
         </translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
         <source>Signed in to %1 as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresó a %1 como %2.</translation>
     </message>
     <message>
         <source>Signed out. Cases and sessions stay on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salió de la cuenta. Los casos y las sesiones quedan en esta computadora.</translation>
     </message>
     <message>
         <source>The hub no longer accepts this laptop&apos;s sign-in. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub ya no acepta el ingreso de esta computadora. Vuelva a ingresar.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::HubRecordingsModel</name>
     <message>
         <source>On this laptop: in Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>En esta computadora: en Grabaciones</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>Sign in to a hub in Settings to see its recordings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese a un hub en Configuración para ver sus grabaciones.</translation>
     </message>
     <message>
         <source>Asking the hub for its recordings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pidiendo al hub sus grabaciones…</translation>
     </message>
     <message>
         <source>The hub has no recordings for your programmes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub todavía no tiene grabaciones para sus programas.</translation>
     </message>
     <message>
         <source>Full quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Calidad completa</translation>
     </message>
     <message>
         <source>Light (360p video)</source>
-        <translation type="unfinished"></translation>
+        <translation>Liviana (video 360p)</translation>
     </message>
     <message>
         <source>Audio + slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio + diapositivas</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>%1 kB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kB</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>Queued: starts after the download before it</source>
-        <translation type="unfinished"></translation>
+        <translation>En cola: empieza después de la descarga anterior</translation>
     </message>
     <message>
         <source>Checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando el archivo…</translation>
     </message>
     <message>
         <source>Paused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En pausa: %1</translation>
     </message>
     <message>
         <source>Waiting: sign in to the hub again</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera: vuelva a ingresar al hub</translation>
     </message>
     <message>
         <source>Waiting for the allowed hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando el horario permitido</translation>
     </message>
     <message>
         <source>Waiting for an allowed network</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando una red permitida</translation>
     </message>
     <message>
         <source>Waiting for a network</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando una red</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera</translation>
     </message>
     <message>
         <source>The hub refused: your account may no longer see this recording</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub lo rechazó: puede que su cuenta ya no tenga acceso a esta grabación</translation>
     </message>
     <message>
         <source>The hub no longer has this file (it may have been deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub ya no tiene este archivo (puede que se haya borrado)</translation>
     </message>
     <message>
         <source>Could not reach the hub. Resume to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo contactar al hub. Reanude para volver a intentarlo.</translation>
     </message>
     <message>
         <source>The hub&apos;s file does not match its catalogue. Refresh the list and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo del hub no coincide con su catálogo. Actualice la lista y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>Could not write the file: is the disk full?</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el archivo: ¿está lleno el disco?</translation>
     </message>
     <message>
         <source>The file arrived damaged and was deleted. Resume to download it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo llegó dañado y se borró. Reanude para descargarlo de nuevo.</translation>
     </message>
     <message>
         <source>The download stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>La descarga se detuvo.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::LibraryModel</name>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando %1…</translation>
     </message>
     <message>
         <source>Could not import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo importar %1: %2</translation>
     </message>
     <message>
         <source>%1 is already in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya está en la biblioteca.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1 (%2, %n chapter(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se importó %1 (%2, %n capítulo).</numerusform>
+            <numerusform>Se importó %1 (%2, %n capítulos).</numerusform>
         </translation>
     </message>
 </context>
@@ -3187,94 +3187,94 @@
     <name>spoke::ui::LiveCaseModel</name>
     <message>
         <source>No case is scheduled for this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún caso programado para esta sesión.</translation>
     </message>
     <message>
         <source>The presenter&apos;s case appears here when the chair shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso del presentador aparece aquí cuando el moderador lo muestra.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::LiveSessionModel</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
         <source>This session has no agenda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sesión no tiene agenda.</translation>
     </message>
     <message>
         <source>The session has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sesión terminó.</translation>
     </message>
     <message numerus="yes">
         <source>Now: %1, %2 of %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ahora: %1, %2 de %n min</numerusform>
+            <numerusform>Ahora: %1, %2 de %n min</numerusform>
         </translation>
     </message>
     <message>
         <source>Not started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no empezó.</translation>
     </message>
     <message>
         <source>The hub refused (409 Conflict): that item is no longer the next one, or the session is over. The agenda shows where the session stands now.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub lo rechazó (409 Conflict): ese punto ya no es el siguiente, o la sesión terminó. La agenda muestra en qué punto está la sesión ahora.</translation>
     </message>
     <message>
         <source>The hub refused (403): only the programme&apos;s specialists and coordinators may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hub lo rechazó (403): solo los especialistas y coordinadores del programa pueden hacer esto.</translation>
     </message>
     <message>
         <source>Not signed in to a hub: sign in under Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>No ingresó a ningún hub: ingrese en Configuración → Cuenta del hub.</translation>
     </message>
     <message>
         <source>The hub cannot be reached. Check the network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar al hub. Verifique la red y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>this participant</source>
-        <translation type="unfinished"></translation>
+        <translation>este participante</translation>
     </message>
     <message>
         <source>%1 is muted for everyone. They still hear the session and can raise a hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está silenciado para todos. Sigue escuchando la sesión y puede levantar la mano.</translation>
     </message>
     <message>
         <source>%1 may speak again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 puede volver a hablar.</translation>
     </message>
     <message>
         <source>%1 was removed from the session and cannot join it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fue quitado de la sesión y no puede volver a unirse.</translation>
     </message>
     <message>
         <source>%1 has no microphone in the call right now; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene micrófono en la llamada en este momento; no cambió nada.</translation>
     </message>
     <message>
         <source>The hub&apos;s media server did not answer; nothing changed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de medios del hub no respondió; no cambió nada. Vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>The session is over; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sesión terminó; no cambió nada.</translation>
     </message>
     <message>
         <source>%1 removed %2 from the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 quitó a %2 de la sesión.</translation>
     </message>
     <message numerus="yes">
         <source>The hub has %n person(s) present with this device: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El hub registra %n persona presente con este dispositivo: %1</numerusform>
+            <numerusform>El hub registra %n personas presentes con este dispositivo: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -3282,263 +3282,263 @@
     <name>spoke::ui::LiveSlidesModel</name>
     <message>
         <source>%1 kB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1 de %2</translation>
     </message>
     <message>
         <source>No slides open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay diapositivas abiertas.</translation>
     </message>
     <message>
         <source>Opened on this laptop only: the others do not see these pages. Share the PDF if they should follow them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto solo en esta computadora: los demás no ven estas páginas. Comparta el PDF si deben seguirlas.</translation>
     </message>
     <message>
         <source>Paging on your own: the presenter is on page %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasando páginas por su cuenta: el presentador está en la página %1.</translation>
     </message>
     <message>
         <source>Following the presenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiendo al presentador.</translation>
     </message>
     <message>
         <source>Following %1, the presenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiendo a %1, el presentador.</translation>
     </message>
     <message>
         <source>Shared through the hub: everyone follows the page you show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartido a través del hub: todos siguen la página que usted muestra.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1.</translation>
     </message>
     <message>
         <source>%1 is not a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un archivo PDF.</translation>
     </message>
     <message>
         <source>%1 is protected by a password. Export it again without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está protegido con contraseña. Vuelva a exportarlo sin contraseña.</translation>
     </message>
     <message>
         <source>%1 is damaged and cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está dañado y no se puede mostrar.</translation>
     </message>
     <message>
         <source>%1 has no pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene páginas.</translation>
     </message>
     <message>
         <source>%1 has more than 300 pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene más de 300 páginas.</translation>
     </message>
     <message>
         <source>%1 is larger than 50 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pesa más de 50 MB.</translation>
     </message>
     <message>
         <source>%1 could not be drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo dibujar %1.</translation>
     </message>
     <message>
         <source>Page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1</translation>
     </message>
     <message>
         <source>The presenter shares slides: looking up their size…</source>
-        <translation type="unfinished"></translation>
+        <translation>El presentador comparte diapositivas: consultando su tamaño…</translation>
     </message>
     <message>
         <source>Downloading the shared slides, once for this session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando las diapositivas compartidas, una sola vez para esta sesión…</translation>
     </message>
     <message>
         <source>Downloading the shared slides (%1), once for this session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando las diapositivas compartidas (%1), una sola vez para esta sesión…</translation>
     </message>
     <message>
         <source>you are not signed in to the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>no ingresó al hub.</translation>
     </message>
     <message>
         <source>The shared slides could not be downloaded: %1 They are tried again at the next page turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron descargar las diapositivas compartidas: %1 Se vuelve a intentar en el próximo cambio de página.</translation>
     </message>
     <message>
         <source>Downloaded once: %1. Page turns are a few bytes each.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargadas una vez: %1. Cada cambio de página ocupa unos pocos bytes.</translation>
     </message>
     <message>
         <source>Already on this laptop: nothing downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya están en esta computadora: no se descargó nada.</translation>
     </message>
     <message>
         <source>Shared slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositivas compartidas</translation>
     </message>
     <message>
         <source>Not shared: a deck is still on its way.</source>
-        <translation type="unfinished"></translation>
+        <translation>No compartido: todavía se está transfiriendo una presentación.</translation>
     </message>
     <message>
         <source>Not shared: join a live session from the hub&apos;s schedule first.</source>
-        <translation type="unfinished"></translation>
+        <translation>No compartido: primero únase a una sesión en vivo desde el calendario del hub.</translation>
     </message>
     <message>
         <source>Sharing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartiendo %1…</translation>
     </message>
     <message>
         <source>%1 is larger than the hub&apos;s limit of 64 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 supera el límite del hub de 64 MB.</translation>
     </message>
     <message>
         <source>Not shared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No compartido: %1</translation>
     </message>
     <message>
         <source>Uploaded once: %1. Each page turn sends a few bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Subido una vez: %1. Cada cambio de página envía unos pocos bytes.</translation>
     </message>
     <message>
         <source>Page %1 did not reach the others: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La página %1 no llegó a los demás: %2</translation>
     </message>
     <message>
         <source>the hub says it is not a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>el hub indica que no es un archivo PDF.</translation>
     </message>
     <message>
         <source>the hub cannot open this PDF: it is protected by a password, damaged or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>el hub no puede abrir este PDF: está protegido con contraseña, dañado o vacío.</translation>
     </message>
     <message>
         <source>it is over the hub&apos;s limit of 64 MB or 300 pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>supera el límite del hub de 64 MB o 300 páginas.</translation>
     </message>
     <message>
         <source>the hub cannot be reached. Check the connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede contactar al hub. Verifique la conexión y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>you are not a member of this session&apos;s programme.</source>
-        <translation type="unfinished"></translation>
+        <translation>usted no es miembro del programa de esta sesión.</translation>
     </message>
     <message>
         <source>the hub does not have this session or deck.</source>
-        <translation type="unfinished"></translation>
+        <translation>el hub no tiene esta sesión o presentación.</translation>
     </message>
     <message>
         <source>the hub cannot store slides right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>el hub no puede guardar diapositivas en este momento.</translation>
     </message>
     <message>
         <source>this laptop could not keep the slides (is the disk full?).</source>
-        <translation type="unfinished"></translation>
+        <translation>esta computadora no pudo guardar las diapositivas (¿está lleno el disco?).</translation>
     </message>
     <message>
         <source>the hub answered with an error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>el hub respondió con un error (HTTP %1).</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::MediaSettingsModel</name>
     <message>
         <source>The microphone was changed while recording. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cambió el micrófono durante la grabación. Vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>No microphone is chosen, so others will not hear you. Plug one in, or pick the test tone to try Spoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún micrófono elegido, así que los demás no lo oirán. Conecte uno, o elija el tono de prueba para probar Spoke.</translation>
     </message>
     <message>
         <source>Choose a microphone first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero elija un micrófono.</translation>
     </message>
     <message>
         <source>Open Settings → Audio &amp; video to test your audio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra Configuración → Audio &amp; video para probar su audio.</translation>
     </message>
     <message numerus="yes">
         <source>Records %n seconds and plays them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Graba %n segundo y lo reproduce.</numerusform>
+            <numerusform>Graba %n segundos y los reproduce.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Recording… %n s left. Say something.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Grabando… queda %n s. Diga algo.</numerusform>
+            <numerusform>Grabando… quedan %n s. Diga algo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Playing back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduciendo…</translation>
     </message>
     <message>
         <source>Done. Did you hear yourself clearly?</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo. ¿Se escuchó con claridad?</translation>
     </message>
     <message>
         <source>Recorded %1 s, but playback failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se grabaron %1 s, pero falló la reproducción.</translation>
     </message>
     <message>
         <source>The test could not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo hacer la prueba.</translation>
     </message>
     <message>
         <source>No microphone was found. Connect a microphone or a headset.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró ningún micrófono. Conecte un micrófono o unos auriculares.</translation>
     </message>
     <message>
         <source>The microphone could not be opened: %1. No sound is being picked up.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir el micrófono: %1. No se capta ningún sonido.</translation>
     </message>
     <message>
         <source>The microphone stopped: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El micrófono se detuvo: %1.</translation>
     </message>
     <message>
         <source>Audio processing failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló el procesamiento de audio: %1</translation>
     </message>
     <message>
         <source>No speaker is chosen, so the recording cannot be played back. Connect speakers or a headset, then choose them above.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún parlante elegido, así que no se puede reproducir la grabación. Conecte parlantes o auriculares y elíjalos arriba.</translation>
     </message>
     <message>
         <source>The recording could not be played back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo reproducir la grabación: %1</translation>
     </message>
     <message>
         <source>Playback stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La reproducción se detuvo: %1</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::PlayerModel</name>
     <message>
         <source>No sound output</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin salida de sonido</translation>
     </message>
     <message>
         <source>Sound on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonido en %1</translation>
     </message>
     <message>
         <source>No sound output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin salida de sonido: %1</translation>
     </message>
     <message>
         <source>This recording is no longer in the cache.</source>
@@ -3550,101 +3550,101 @@
     </message>
     <message>
         <source>This recording is not on this laptop. Its chapters, notes and chat are shown below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta grabación no está en esta computadora. Sus capítulos, notas y chat se muestran abajo.</translation>
     </message>
     <message>
         <source>The file of this recording is missing: %1. Its chapters, notes and chat are shown below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el archivo de esta grabación: %1. Sus capítulos, notas y chat se muestran abajo.</translation>
     </message>
     <message>
         <source>This recording cannot be played: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede reproducir esta grabación: %1</translation>
     </message>
     <message>
         <source>This file is damaged or cut short: it plays until %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo está dañado o incompleto: se reproduce hasta %1. %2</translation>
     </message>
     <message>
         <source>The slides of this recording are not on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las diapositivas de esta grabación no están en esta computadora.</translation>
     </message>
     <message>
         <source>Slide %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositiva %1</translation>
     </message>
     <message>
         <source>Slide %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositiva %1 de %2</translation>
     </message>
     <message>
         <source>Slide %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositiva %1 de %2 · %3</translation>
     </message>
     <message>
         <source>Hand raised: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mano levantada: %1</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::ReviewModel</name>
     <message>
         <source>Write the question the presenter should answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la pregunta que debe responder el presentador.</translation>
     </message>
     <message>
         <source>Recommendation for %1 queued; it goes to the hub with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendación para %1 en cola; va al hub con la próxima sincronización.</translation>
     </message>
     <message>
         <source>%1 queued to go back to its presenter with your question.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en cola para volver a su presentador con su pregunta.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::ScreenShareModel</name>
     <message>
         <source>Screen sharing is unavailable: this computer has no X display to capture.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede compartir la pantalla: esta computadora no tiene una pantalla X para capturar.</translation>
     </message>
     <message>
         <source>Screen sharing is unavailable in a Wayland session: Spoke captures the screen through X11 only. Log in with an X11 session (&quot;GNOME on Xorg&quot;) to share it, or share your slides as a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede compartir la pantalla en una sesión Wayland: Spoke captura la pantalla solo a través de X11. Inicie una sesión X11 ("GNOME on Xorg") para compartirla, o comparta sus diapositivas como PDF.</translation>
     </message>
     <message>
         <source>Screen sharing is unavailable: the X display %1 does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede compartir la pantalla: la pantalla X %1 no responde.</translation>
     </message>
     <message>
         <source>Screen %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantalla %1</translation>
     </message>
     <message>
         <source>Your whole screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Toda la pantalla</translation>
     </message>
     <message>
         <source>Everything on it, %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo lo que hay en ella, %1 × %2</translation>
     </message>
     <message>
         <source>One window, %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Una ventana, %1 × %2</translation>
     </message>
     <message>
         <source>Sharing %1. Everyone sees it as a tile of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartiendo %1. Todos la ven en un recuadro propio.</translation>
     </message>
     <message>
         <source>Screen sharing stopped: it could not be captured or sent (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se dejó de compartir la pantalla: no se pudo capturar ni enviar (%1).</translation>
     </message>
     <message>
         <source>Join the call first, then share your screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero únase a la llamada y luego comparta su pantalla.</translation>
     </message>
     <message>
         <source>Starting to share %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comenzando a compartir %1…</translation>
     </message>
 </context>
 </TS>

@@ -1947,7 +1947,7 @@
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores y notas</translation>
     </message>
     <message>
         <source>This recording has no chapters.</source>
@@ -1987,7 +1987,7 @@
     </message>
     <message>
         <source>Chat (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat (%1)</translation>
     </message>
     <message>
         <source>Chat so far</source>
@@ -1999,7 +1999,7 @@
     </message>
     <message>
         <source>Case form of this chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulario del caso de este capítulo</translation>
     </message>
     <message>
         <source>No chat for this recording.</source>
@@ -2042,7 +2042,7 @@
     </message>
     <message>
         <source>This case was already submitted; changes are no longer saved here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso ya se envió; los cambios ya no se guardan aquí.</translation>
     </message>
     <message>
         <source>Cannot store the cleaned file in %1.</source>
@@ -2054,7 +2054,7 @@
     </message>
     <message>
         <source>De-identified copy made by Spoke. Text marked like [NAME] was replaced before export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia desidentificada creada por Spoke. El texto marcado como [NAME] se reemplazó antes de exportar.</translation>
     </message>
     <message>
         <source>The PDF could not be written to %1: %2</source>
@@ -2074,7 +2074,7 @@
     </message>
     <message>
         <source>Presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentador</translation>
     </message>
     <message>
         <source>Spoke participant</source>
@@ -2086,7 +2086,7 @@
     </message>
     <message>
         <source>IT support</source>
-        <translation type="unfinished"></translation>
+        <translation>Soporte informático</translation>
     </message>
     <message>
         <source>This session is no longer in the cache.</source>
@@ -2102,7 +2102,7 @@
     </message>
     <message>
         <source>Written recommendations</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendaciones escritas</translation>
     </message>
     <message>
         <source>Recordings</source>
@@ -2114,7 +2114,7 @@
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia</translation>
     </message>
     <message>
         <source>Question for the hub</source>
@@ -2170,7 +2170,7 @@
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores y notas</translation>
     </message>
     <message>
         <source>%1 h</source>
@@ -2190,7 +2190,7 @@
     </message>
     <message>
         <source>Recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendación</translation>
     </message>
     <message>
         <source>Chapter</source>
@@ -2288,7 +2288,7 @@
     </message>
     <message>
         <source>Waiting for review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendientes de revisión (%1)</translation>
     </message>
     <message>
         <source>Reload the queue (F5)</source>
@@ -2316,7 +2316,7 @@
     </message>
     <message>
         <source>Returned with the question: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelto con la pregunta: %1</translation>
     </message>
     <message>
         <source>Recommended by %1, %2:</source>
@@ -2331,7 +2331,7 @@
     <name>ScreenShareChooser</name>
     <message>
         <source>Share your screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir su pantalla</translation>
     </message>
     <message>
         <source>Everyone sees it as a tile of its own, sent at about 150 kbit/s (some 22 MB in 20 minutes). For slides, sharing the PDF costs far less.</source>
@@ -2351,7 +2351,7 @@
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventana</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2359,7 +2359,7 @@
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir</translation>
     </message>
     <message>
         <source>Share the chosen screen or window</source>
@@ -2420,7 +2420,7 @@
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximas</translation>
     </message>
     <message>
         <source>Past sessions</source>
@@ -2475,7 +2475,7 @@
     </message>
     <message>
         <source>Offline cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Caché sin conexión</translation>
     </message>
     <message>
         <source>Sessions, cases, recommendations and recordings are kept on this laptop so you can use them without a connection.</source>
@@ -2515,7 +2515,7 @@
     </message>
     <message>
         <source>Alt+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+H</translation>
     </message>
     <message>
         <source>Audio &amp;&amp; video</source>
@@ -2857,9 +2857,9 @@
     </message>
     <message numerus="yes">
         <source>%n field(s) need attention first: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Primero hay que revisar %n campo: %1.</numerusform>
+            <numerusform>Primero hay que revisar %n campos: %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2912,7 +2912,7 @@
     </message>
     <message>
         <source>Case saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso guardado en %1.</translation>
     </message>
     <message>
         <source>Cleaning the attachment…</source>
@@ -2985,7 +2985,7 @@
     </message>
     <message>
         <source>%1, row %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, fila %2</translation>
     </message>
     <message>
         <source>%1, row %2: %3</source>
@@ -3004,7 +3004,7 @@
     <name>spoke::ui::HubAccountModel</name>
     <message>
         <source>The hub address must start with https:// (or http:// on a local network).</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección del hub debe empezar con https:// (o http:// en una red local).</translation>
     </message>
     <message>
         <source>Enter the email address your hub account uses.</source>
@@ -3546,7 +3546,7 @@
     </message>
     <message>
         <source>Case %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso %1: %2</translation>
     </message>
     <message>
         <source>This recording is not on this laptop. Its chapters, notes and chat are shown below.</source>

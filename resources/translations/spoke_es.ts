@@ -1178,7 +1178,7 @@
     </message>
     <message>
         <source>Trainee</source>
-        <translation>Residente</translation>
+        <translation>En formación</translation>
     </message>
     <message>
         <source>Sent to the hub</source>
@@ -1834,7 +1834,7 @@
     </message>
     <message>
         <source>Review</source>
-        <translation>Repaso</translation>
+        <translation>Revisión</translation>
     </message>
     <message>
         <source>Practice session with the hub</source>
@@ -2082,7 +2082,7 @@
     </message>
     <message>
         <source>Trainee</source>
-        <translation>Residente</translation>
+        <translation>En formación</translation>
     </message>
     <message>
         <source>IT support</source>
@@ -2280,7 +2280,7 @@
     <name>ReviewPage</name>
     <message>
         <source>Review</source>
-        <translation>Repaso</translation>
+        <translation>Revisión</translation>
     </message>
     <message>
         <source>Dismiss the message</source>

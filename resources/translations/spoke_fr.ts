@@ -5,1172 +5,1172 @@
     <name>ArrivalNotice</name>
     <message>
         <source>Open the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le cas</translation>
     </message>
     <message>
         <source>Open the case with the new recommendations</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le cas avec les nouvelles recommandations</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l&apos;avis</translation>
     </message>
 </context>
 <context>
     <name>AudioVideoSettings</name>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Périphériques</translation>
     </message>
     <message>
         <source>Calls and recordings use these. Test pattern and test tone are built in, for trying Spoke without a camera or microphone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les appels et les enregistrements les utilisent. La mire et le son de test sont intégrés, pour essayer Spoke sans caméra ni micro.</translation>
     </message>
     <message>
         <source>Looking for cameras, microphones and speakers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche des caméras, micros et haut-parleurs…</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Caméra</translation>
     </message>
     <message>
         <source>No camera found</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune caméra trouvée</translation>
     </message>
     <message>
         <source>No camera chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune caméra choisie</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro</translation>
     </message>
     <message>
         <source>No microphone found</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun micro trouvé</translation>
     </message>
     <message>
         <source>No microphone chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun micro choisi</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Haut-parleur</translation>
     </message>
     <message>
         <source>No speaker found</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun haut-parleur trouvé</translation>
     </message>
     <message>
         <source>No speaker chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun haut-parleur choisi</translation>
     </message>
     <message>
         <source>Look for devices again</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher à nouveau les périphériques</translation>
     </message>
     <message>
         <source>After plugging in a camera or a headset</source>
-        <translation type="unfinished"></translation>
+        <translation>Après avoir branché une caméra ou un casque</translation>
     </message>
     <message>
         <source>Sound clean-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nettoyage du son</translation>
     </message>
     <message>
         <source>Turn these off only if your headset already does the same work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne les désactivez que si votre casque fait déjà ce travail.</translation>
     </message>
     <message>
         <source>Echo cancellation</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation d&apos;écho</translation>
     </message>
     <message>
         <source>Noise suppression</source>
-        <translation type="unfinished"></translation>
+        <translation>Réduction du bruit</translation>
     </message>
     <message>
         <source>Automatic gain</source>
-        <translation type="unfinished"></translation>
+        <translation>Gain automatique</translation>
     </message>
     <message>
         <source>Camera preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu de la caméra</translation>
     </message>
     <message>
         <source>Starting the camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage de la caméra…</translation>
     </message>
     <message>
         <source>Showing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage : %1</translation>
     </message>
     <message>
         <source>Microphone level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau du micro</translation>
     </message>
     <message>
         <source>Level %1 dBFS, peak %2 dBFS</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau %1 dBFS, crête %2 dBFS</translation>
     </message>
     <message>
         <source>No sound is being picked up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun son n&apos;est capté.</translation>
     </message>
     <message>
         <source>Test my audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester mon audio</translation>
     </message>
 </context>
 <context>
     <name>CallControls</name>
     <message>
         <source>Unmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer le micro</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le micro</translation>
     </message>
     <message>
         <source>Ctrl+D or M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D ou M</translation>
     </message>
     <message>
         <source>Stop camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la caméra</translation>
     </message>
     <message>
         <source>Start camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer la caméra</translation>
     </message>
     <message>
         <source>Ctrl+E or V</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E ou V</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Muted by the chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro coupé par le modérateur</translation>
     </message>
     <message>
         <source>The chair has muted you; raise your hand to ask to speak</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modérateur a coupé votre micro ; levez la main pour demander la parole</translation>
     </message>
     <message>
         <source>Lower hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Baisser la main</translation>
     </message>
     <message>
         <source>Raise hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Lever la main</translation>
     </message>
     <message>
         <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+H</translation>
     </message>
     <message>
         <source>Stop sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le partage</translation>
     </message>
     <message>
         <source>Share screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager l&apos;écran</translation>
     </message>
     <message>
         <source>Show your screen or one window to everyone (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Montrer votre écran ou une fenêtre à tous (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio seul</translation>
     </message>
     <message>
         <source>Send and receive no video (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>N&apos;envoyer ni recevoir de vidéo (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Don&apos;t receive video</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas recevoir la vidéo</translation>
     </message>
     <message>
         <source>The others&apos; video stays on the server; yours is sent as the camera says (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>La vidéo des autres reste sur le serveur ; la vôtre est envoyée selon l&apos;état de votre caméra (Ctrl+Shift+R)</translation>
     </message>
 </context>
 <context>
     <name>CallPage</name>
     <message>
         <source>Call status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>État de l&apos;appel : %1</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion : %1</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Connecting to the session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à la séance…</translation>
     </message>
     <message>
         <source>Join again</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre à nouveau</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Back to Spoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour à Spoke</translation>
     </message>
     <message>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de la connexion</translation>
     </message>
     <message>
         <source>Leave the session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter la séance ?</translation>
     </message>
     <message>
         <source>The others will see that you left. You can join again while the session runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les autres verront que vous êtes parti. Vous pouvez rejoindre la séance tant qu&apos;elle se déroule.</translation>
     </message>
     <message>
         <source>Stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Rester</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
     <name>CallQuality</name>
     <message>
         <source>Everything within normal limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout est dans les limites normales</translation>
     </message>
     <message>
         <source>%1 % of packets lost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % de paquets perdus</translation>
     </message>
     <message>
         <source>%1 ms delay</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms de délai</translation>
     </message>
     <message numerus="yes">
         <source>%n picture freeze(s) in %1 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gel d&apos;image en %1 s</numerusform>
+            <numerusform>%n gels d&apos;image en %1 s</numerusform>
         </translation>
     </message>
     <message>
         <source>sending only %1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>envoi de seulement %1 kbit/s</translation>
     </message>
 </context>
 <context>
     <name>CallTile</name>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (vous)</translation>
     </message>
     <message>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>micro coupé</translation>
     </message>
     <message>
         <source>speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>parle</translation>
     </message>
     <message>
         <source>camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>caméra arrêtée</translation>
     </message>
     <message>
         <source>Waiting for video…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de la vidéo…</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Caméra arrêtée</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro coupé</translation>
     </message>
     <message>
         <source>%1&apos;s screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran de %1</translation>
     </message>
     <message>
         <source>Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio seul</translation>
     </message>
     <message>
         <source>Video not received</source>
-        <translation type="unfinished"></translation>
+        <translation>Vidéo non reçue</translation>
     </message>
     <message>
         <source>No new picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de nouvelle image</translation>
     </message>
     <message>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran</translation>
     </message>
 </context>
 <context>
     <name>CameraPreview</name>
     <message>
         <source>The test pattern could not start either: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La mire de test n&apos;a pas pu démarrer non plus : %1</translation>
     </message>
     <message>
         <source>Showing the test pattern instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage de la mire de test à la place.</translation>
     </message>
     <message>
         <source>No camera was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune caméra n&apos;a été trouvée.</translation>
     </message>
     <message>
         <source>The camera could not be opened: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La caméra n&apos;a pas pu être ouverte : %1.</translation>
     </message>
     <message>
         <source>The camera stopped: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La caméra s&apos;est arrêtée : %1.</translation>
     </message>
 </context>
 <context>
     <name>CaseEditorFindings</name>
     <message>
         <source>Identifier check</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrôle des données identifiantes</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>No possible identifiers found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune donnée identifiante possible trouvée.</translation>
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) to resolve before the case can be marked ready.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n donnée identifiante possible à traiter avant de pouvoir marquer le cas comme prêt.</numerusform>
+            <numerusform>%n données identifiantes possibles à traiter avant de pouvoir marquer le cas comme prêt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Possible identifier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnée identifiante possible : %1</translation>
     </message>
     <message>
         <source>Redact as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer par %1</translation>
     </message>
     <message>
         <source>Replace %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer %1 par %2</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Not an identifier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas une donnée identifiante…</translation>
     </message>
     <message>
         <source>Cancel the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la dérogation</translation>
     </message>
     <message>
         <source>Mark %1 as not an identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer %1 comme non identifiant</translation>
     </message>
     <message>
         <source>Why is this not an identifier?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi n&apos;est-ce pas une donnée identifiante ?</translation>
     </message>
     <message>
         <source>Reason for the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif de la dérogation</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom</translation>
     </message>
     <message>
         <source>Your name, logged with the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom, consigné avec la dérogation</translation>
     </message>
     <message>
         <source>Log override</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner la dérogation</translation>
     </message>
     <message>
         <source>Log the override with this reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner la dérogation avec ce motif</translation>
     </message>
     <message>
         <source>Overrides logged</source>
-        <translation type="unfinished"></translation>
+        <translation>Dérogations consignées</translation>
     </message>
     <message>
         <source>%1 in %2: “%3” — %4, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dans %2 : « %3 » — %4, %5</translation>
     </message>
     <message>
         <source>Suggestion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggestion : %1</translation>
     </message>
 </context>
 <context>
     <name>CaseEditorPage</name>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>Export the de-identified case as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le cas anonymisé en PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export the case as an echo-case/1.0 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le cas dans un fichier echo-case/1.0</translation>
     </message>
     <message>
         <source>Case files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de cas (*.json)</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>État : %1</translation>
     </message>
     <message>
         <source>Save now</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Save now (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en PDF…</translation>
     </message>
     <message>
         <source>Export file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le fichier…</translation>
     </message>
     <message>
         <source>Export the case as an echo-case/1.0 JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le cas dans un fichier JSON echo-case/1.0</translation>
     </message>
     <message>
         <source>Mark ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer comme prêt</translation>
     </message>
     <message>
         <source>The case passed the identifier check</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas a passé le contrôle des données identifiantes</translation>
     </message>
     <message>
         <source>Not ready yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore prêt : %1</translation>
     </message>
     <message>
         <source>Dismiss the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer le message</translation>
     </message>
     <message>
         <source>Loading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du cas</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumettre</translation>
     </message>
     <message>
         <source>Submit to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumettre au hub</translation>
     </message>
     <message>
         <source>Sends the case now, or as soon as the hub can be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie le cas maintenant, ou dès que le hub est joignable</translation>
     </message>
 </context>
 <context>
     <name>CaseHubPanel</name>
     <message>
         <source>Returned by the hub with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyé par le hub avec une question</translation>
     </message>
     <message>
         <source>The hub asks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub demande : %1</translation>
     </message>
     <message>
         <source>Answer it in the case, mark it ready again and submit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondez-y dans le cas, marquez-le à nouveau comme prêt et soumettez-le.</translation>
     </message>
     <message>
         <source>The hub refused this case: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé ce cas : %1</translation>
     </message>
     <message>
         <source>Recommendations from the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandations du hub</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Recommendation by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandation de %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>Import an echo-case/1.0 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un fichier echo-case/1.0</translation>
     </message>
     <message>
         <source>Case files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de cas (*.json)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Programme of the new case</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme du nouveau cas</translation>
     </message>
     <message>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau cas</translation>
     </message>
     <message>
         <source>New case (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau cas (Ctrl+N)</translation>
     </message>
     <message>
         <source>Import case file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un fichier de cas…</translation>
     </message>
     <message>
         <source>Import an echo-case/1.0 file (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un fichier echo-case/1.0 (Ctrl+O)</translation>
     </message>
     <message>
         <source>Cases are checked for patient identifiers on this laptop before they are submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les cas sont contrôlés sur cet ordinateur pour détecter les données identifiantes du patient avant d&apos;être soumis.</translation>
     </message>
     <message>
         <source>updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mis à jour %1</translation>
     </message>
     <message>
         <source>the hub asks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le hub demande : %1</translation>
     </message>
     <message>
         <source>The hub asks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub demande : %1</translation>
     </message>
 </context>
 <context>
     <name>DetailPage</name>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement</translation>
     </message>
     <message>
         <source>Open in the case editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans l&apos;éditeur de cas</translation>
     </message>
     <message>
         <source>Join the live session</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre la séance en direct</translation>
     </message>
     <message>
         <source>Open in the player</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans le lecteur</translation>
     </message>
 </context>
 <context>
     <name>DownloadSettings</name>
     <message>
         <source>Download speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse de téléchargement</translation>
     </message>
     <message>
         <source>Limit the download speed to</source>
-        <translation type="unfinished"></translation>
+        <translation>Limiter la vitesse de téléchargement à</translation>
     </message>
     <message>
         <source>Limit the download speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Limiter la vitesse de téléchargement</translation>
     </message>
     <message>
         <source>Download speed limit in kilobits per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite de vitesse de téléchargement en kilobits par seconde</translation>
     </message>
     <message>
         <source>kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>kbit/s</translation>
     </message>
     <message>
         <source>Off by default. A limit leaves room on a shared clinic link for calls; 512 kbit/s brings a one-hour light recording (about 120 MB) in about half an hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé par défaut. Une limite laisse de la place aux appels sur la connexion partagée du centre de santé ; à 512 kbit/s, un enregistrement léger d&apos;une heure (environ 120 Mo) arrive en une demi-heure environ.</translation>
     </message>
     <message>
         <source>Allowed hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures autorisées</translation>
     </message>
     <message>
         <source>Download only from</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger seulement de</translation>
     </message>
     <message>
         <source>Download only during chosen hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger seulement aux heures choisies</translation>
     </message>
     <message>
         <source>From hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure de début</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>à</translation>
     </message>
     <message>
         <source>To hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure de fin</translation>
     </message>
     <message>
         <source>Local time. From 22:00 to 06:00 goes past midnight. Outside these hours a download waits and goes on by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure locale. De 22:00 à 06:00 passe minuit. En dehors de ces heures, un téléchargement attend et reprend tout seul.</translation>
     </message>
     <message>
         <source>Allowed networks</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseaux autorisés</translation>
     </message>
     <message>
         <source>Network connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions réseau</translation>
     </message>
     <message>
         <source>any network</source>
-        <translation type="unfinished"></translation>
+        <translation>n&apos;importe quel réseau</translation>
     </message>
     <message>
         <source>Allowed network connections, separated by commas; empty for any</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions réseau autorisées, séparées par des virgules ; vide pour toutes</translation>
     </message>
     <message>
         <source>Names of network connections as the system calls them (e.g. eth0, wlan0), separated by commas. Empty: any. This laptop goes out through: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms des connexions réseau tels que le système les appelle (p. ex. eth0, wlan0), séparés par des virgules. Vide : toutes. Cet ordinateur sort par : %1.</translation>
     </message>
     <message>
         <source>no network</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun réseau</translation>
     </message>
     <message>
         <source>Spoke tells connections apart by the device they use, not by the Wi-Fi network&apos;s name: two Wi-Fi networks on the same card look the same. A phone shared by USB or a mobile modem shows as its own connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke distingue les connexions par le périphérique qu&apos;elles utilisent, pas par le nom du réseau Wi-Fi : deux réseaux Wi-Fi sur la même carte se ressemblent. Un téléphone partagé par USB ou un modem mobile apparaît comme une connexion à part.</translation>
     </message>
 </context>
 <context>
     <name>FormField</name>
     <message>
         <source>days from the presentation (0 = presentation, negative = before)</source>
-        <translation type="unfinished"></translation>
+        <translation>jours depuis la présentation (0 = présentation, négatif = avant)</translation>
     </message>
     <message>
         <source>Choose the country first</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d&apos;abord le pays</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Non renseigné</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
 </context>
 <context>
     <name>FormFindings</name>
     <message>
         <source>Possible identifier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnée identifiante possible : %1</translation>
     </message>
     <message>
         <source>Redact as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer par %1</translation>
     </message>
     <message>
         <source>Replace %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer %1 par %2</translation>
     </message>
 </context>
 <context>
     <name>FormTable</name>
     <message>
         <source>No attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune pièce jointe.</translation>
     </message>
     <message>
         <source>No rows yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune ligne pour l&apos;instant.</translation>
     </message>
     <message>
         <source>%1, row %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, ligne %2 : %3</translation>
     </message>
     <message>
         <source>day, e.g. -14</source>
-        <translation type="unfinished"></translation>
+        <translation>jour, p. ex. -14</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Remove row %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la ligne %1 sur %2</translation>
     </message>
     <message>
         <source>Row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 : %2</translation>
     </message>
     <message>
         <source>Add row</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une ligne</translation>
     </message>
     <message>
         <source>Add a row to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une ligne à %1</translation>
     </message>
     <message>
         <source>Add photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une photo…</translation>
     </message>
     <message>
         <source>Add a photo; its metadata is removed before it is attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une photo ; ses métadonnées sont supprimées avant qu&apos;elle soit jointe</translation>
     </message>
     <message>
         <source>Not attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Non jointe</translation>
     </message>
     <message>
         <source>Add a photo to the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une photo au cas</translation>
     </message>
     <message>
         <source>Photos (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
     <name>FormTextList</name>
     <message>
         <source>%1, item %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, élément %2</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Remove item %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l&apos;élément %1 sur %2</translation>
     </message>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un élément</translation>
     </message>
     <message>
         <source>Add an item to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un élément à %1</translation>
     </message>
 </context>
 <context>
     <name>HubAccountSettings</name>
     <message>
         <source>Hub account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte hub</translation>
     </message>
     <message>
         <source>Your programme&apos;s hub holds its schedule, receives your cases and sends back recommendations. Without an account everything stays on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub de votre programme gère son calendrier, reçoit vos cas et renvoie les recommandations. Sans compte, tout reste sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Talking to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Communication avec le hub</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que %1 (%2)</translation>
     </message>
     <message>
         <source>Hub: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub : %1</translation>
     </message>
     <message>
         <source>No programme membership yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore membre d&apos;un programme.</translation>
     </message>
     <message>
         <source>Your roles:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos rôles :</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter</translation>
     </message>
     <message>
         <source>Sign out of the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter du hub</translation>
     </message>
     <message>
         <source>Cases and sessions stay on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Les cas et les séances restent sur cet ordinateur</translation>
     </message>
     <message>
         <source>Hub address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du hub</translation>
     </message>
     <message>
         <source>https://hub.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>https://hub.example.org</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Email for signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail de connexion</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Password for signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe de connexion</translation>
     </message>
     <message>
         <source>Sign in to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter au hub</translation>
     </message>
     <message>
         <source>Join with an invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre avec une invitation</translation>
     </message>
     <message>
         <source>Your coordinator sends you an invite code once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre coordinateur vous envoie un code d&apos;invitation une seule fois.</translation>
     </message>
     <message>
         <source>Invite code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d&apos;invitation</translation>
     </message>
     <message>
         <source>Your email</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre e-mail</translation>
     </message>
     <message>
         <source>Your name, as colleagues see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom, tel que vos collègues le voient</translation>
     </message>
     <message>
         <source>Password (at least 10 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe (au moins 10 caractères)</translation>
     </message>
     <message>
         <source>New password, at least 10 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe, au moins 10 caractères</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer le mot de passe</translation>
     </message>
     <message>
         <source>New password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer le nouveau mot de passe</translation>
     </message>
     <message>
         <source>Join the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre le hub</translation>
     </message>
     <message>
         <source>Join the hub with this invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre le hub avec cette invitation</translation>
     </message>
 </context>
 <context>
     <name>HubRecordingsList</name>
     <message>
         <source>Recordings on the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements sur le hub</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Refresh the list of recordings on the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser la liste des enregistrements sur le hub</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement</translation>
     </message>
     <message>
         <source>Light is enough to follow a session on a small screen; audio + slides is the smallest. Downloads go on after a lost connection or a restart, one at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>La version légère suffit pour suivre une séance sur un petit écran ; audio + diapositives est la plus petite. Les téléchargements reprennent après une coupure de connexion ou un redémarrage, un à la fois.</translation>
     </message>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression du téléchargement</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger</translation>
     </message>
     <message>
         <source>Download %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger %1, %2</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Pause the download of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre en pause le téléchargement de %1</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Cancel the download of %1 and delete what came down</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le téléchargement de %1 et supprimer ce qui a été reçu</translation>
     </message>
 </context>
 <context>
     <name>HubWording</name>
     <message>
         <source>The email or the password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;e-mail ou le mot de passe est incorrect.</translation>
     </message>
     <message>
         <source>This email already has an account on the hub, with another password. Use that password to join with this invite.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet e-mail a déjà un compte sur le hub, avec un autre mot de passe. Utilisez ce mot de passe pour rejoindre avec cette invitation.</translation>
     </message>
     <message>
         <source>The hub no longer accepts this laptop&apos;s sign-in. Sign in again in Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub n&apos;accepte plus la connexion de cet ordinateur. Reconnectez-vous dans Paramètres → Compte hub.</translation>
     </message>
     <message>
         <source>The hub does not know this invite code. Check it with your coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub ne connaît pas ce code d&apos;invitation. Vérifiez-le avec votre coordinateur.</translation>
     </message>
     <message>
         <source>The hub no longer has this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub n&apos;a plus ce cas.</translation>
     </message>
     <message>
         <source>The hub does not know what was asked for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub ne connaît pas ce qui a été demandé.</translation>
     </message>
     <message>
         <source>This invite has already been used, or the email is already registered. Ask your coordinator for a new invite, or sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette invitation a déjà été utilisée, ou l&apos;e-mail est déjà enregistré. Demandez une nouvelle invitation à votre coordinateur, ou connectez-vous.</translation>
     </message>
     <message>
         <source>The hub already has this case, and it has not been returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a déjà ce cas, et il ne l&apos;a pas renvoyé.</translation>
     </message>
     <message>
         <source>The hub refused this because the case has changed there. Sync, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé, car le cas a changé de son côté. Synchronisez, puis réessayez.</translation>
     </message>
     <message>
         <source>Your role in this programme does not allow this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle dans ce programme ne le permet pas.</translation>
     </message>
     <message>
         <source>The hub&apos;s identifier check flagged text in this case; nothing was stored there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contrôle des données identifiantes du hub a signalé du texte dans ce cas ; rien n&apos;y a été enregistré.</translation>
     </message>
     <message>
         <source>The hub found fields of this case missing or not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a trouvé des champs de ce cas manquants ou non valides.</translation>
     </message>
     <message>
         <source>This is too large for the hub to accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est trop volumineux pour que le hub l&apos;accepte.</translation>
     </message>
     <message>
         <source>Not signed in to a hub. Sign in in Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à un hub. Connectez-vous dans Paramètres → Compte hub.</translation>
     </message>
     <message>
         <source>The hub could not be reached. Check the address and the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub est injoignable. Vérifiez l&apos;adresse et la connexion.</translation>
     </message>
     <message>
         <source>The hub did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub n&apos;a pas répondu à temps.</translation>
     </message>
     <message>
         <source>The hub&apos;s security certificate was not accepted, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat de sécurité du hub n&apos;a pas été accepté, donc rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <source>The hub had an internal problem. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a eu un problème interne. Réessayez plus tard.</translation>
     </message>
     <message>
         <source>The hub is running but its database does not answer. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub fonctionne mais sa base de données ne répond pas. Réessayez plus tard.</translation>
     </message>
     <message>
         <source>The hub answered something this version of Spoke does not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a répondu quelque chose que cette version de Spoke ne comprend pas.</translation>
     </message>
     <message>
         <source>This laptop&apos;s offline cache could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cache hors ligne de cet ordinateur n&apos;a pas pu être lu ou écrit.</translation>
     </message>
     <message>
         <source>The sign-in could not be kept on this laptop (keyring or file not writable).</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion n&apos;a pas pu être conservée sur cet ordinateur (trousseau ou fichier non modifiable).</translation>
     </message>
     <message>
         <source>The hub refused these details. The password needs at least 10 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé ces informations. Le mot de passe doit contenir au moins 10 caractères.</translation>
     </message>
     <message>
         <source>The hub refused the request as malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé la requête comme mal formée.</translation>
     </message>
     <message>
         <source>This case is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cas n&apos;est plus dans le cache.</translation>
     </message>
     <message>
         <source>Sign in to your hub first (Settings → Hub account); the case stays on this laptop until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous d&apos;abord à votre hub (Paramètres → Compte hub) ; le cas reste sur cet ordinateur d&apos;ici là.</translation>
     </message>
     <message>
         <source>This case&apos;s programme is not one of your hub&apos;s programmes, so it cannot be submitted there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le programme de ce cas ne fait pas partie des programmes de votre hub, il ne peut donc pas y être soumis.</translation>
     </message>
     <message>
         <source>This case has already been submitted and the hub has not returned it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cas a déjà été soumis et le hub ne l&apos;a pas renvoyé.</translation>
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n donnée identifiante possible doit d&apos;abord être masquée, ou faire l&apos;objet d&apos;une dérogation motivée.</numerusform>
+            <numerusform>%n données identifiantes possibles doivent d&apos;abord être masquées, ou faire l&apos;objet d&apos;une dérogation motivée.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s) need attention first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n champ doit d&apos;abord être vérifié.</numerusform>
+            <numerusform>%n champs doivent d&apos;abord être vérifiés.</numerusform>
         </translation>
     </message>
     <message>
         <source>The saved case is not a readable echo-case document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas enregistré n&apos;est pas un document echo-case lisible.</translation>
     </message>
     <message>
         <source>Coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinateur</translation>
     </message>
     <message>
         <source>Specialist</source>
-        <translation type="unfinished"></translation>
+        <translation>Spécialiste</translation>
     </message>
     <message>
         <source>Clinician</source>
@@ -1271,7 +1271,7 @@
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Import recording…</source>
@@ -1397,11 +1397,11 @@
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>Loading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du cas</translation>
     </message>
     <message>
         <source>The case, read-only</source>
@@ -1511,7 +1511,7 @@
     </message>
     <message>
         <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+H</translation>
     </message>
     <message>
         <source>No hands are up.</source>
@@ -1534,7 +1534,7 @@
     </message>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (vous)</translation>
     </message>
     <message>
         <source>Lower</source>
@@ -1569,7 +1569,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>%1 (Alt+%2)</source>
@@ -1584,11 +1584,11 @@
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro coupé</translation>
     </message>
     <message>
         <source>Muted by the chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro coupé par le modérateur</translation>
     </message>
     <message>
         <source>Mic unknown</source>
@@ -1600,11 +1600,11 @@
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Caméra arrêtée</translation>
     </message>
     <message>
         <source>Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio seul</translation>
     </message>
     <message>
         <source>Camera unknown</source>
@@ -1620,7 +1620,7 @@
     </message>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (vous)</translation>
     </message>
     <message>
         <source>role unknown</source>
@@ -1644,7 +1644,7 @@
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion : %1</translation>
     </message>
     <message>
         <source>Connection: measuring</source>
@@ -1656,7 +1656,7 @@
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le micro</translation>
     </message>
     <message>
         <source>Allow %1 to speak</source>
@@ -1708,7 +1708,7 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
@@ -1806,7 +1806,7 @@
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>Library</source>
@@ -1845,7 +1845,7 @@
     <name>PlayerEntry</name>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
@@ -1860,7 +1860,7 @@
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement</translation>
     </message>
     <message>
         <source>Nothing to play</source>
@@ -1888,7 +1888,7 @@
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Play</source>
@@ -1995,7 +1995,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>Case form of this chapter</source>
@@ -2038,7 +2038,7 @@
     </message>
     <message>
         <source>This case is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cas n&apos;est plus dans le cache.</translation>
     </message>
     <message>
         <source>This case was already submitted; changes are no longer saved here.</source>
@@ -2070,7 +2070,7 @@
     </message>
     <message>
         <source>Coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinateur</translation>
     </message>
     <message>
         <source>Presenter</source>
@@ -2098,7 +2098,7 @@
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>Written recommendations</source>
@@ -2186,7 +2186,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>Recommendation</source>
@@ -2284,7 +2284,7 @@
     </message>
     <message>
         <source>Dismiss the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer le message</translation>
     </message>
     <message>
         <source>Waiting for review (%1)</source>
@@ -2312,7 +2312,7 @@
     </message>
     <message>
         <source>Loading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du cas</translation>
     </message>
     <message>
         <source>Returned with the question: %1</source>
@@ -2347,7 +2347,7 @@
     </message>
     <message>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran</translation>
     </message>
     <message>
         <source>Window</source>
@@ -2355,7 +2355,7 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Share</source>
@@ -2511,7 +2511,7 @@
     </message>
     <message>
         <source>Hub account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte hub</translation>
     </message>
     <message>
         <source>Alt+H</source>
@@ -2850,9 +2850,9 @@
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n donnée identifiante possible doit d&apos;abord être masquée, ou faire l&apos;objet d&apos;une dérogation motivée.</numerusform>
+            <numerusform>%n données identifiantes possibles doivent d&apos;abord être masquées, ou faire l&apos;objet d&apos;une dérogation motivée.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2977,11 +2977,11 @@
     <name>spoke::ui::FormModel</name>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>%1, item %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, élément %2</translation>
     </message>
     <message>
         <source>%1, row %2</source>
@@ -2989,15 +2989,15 @@
     </message>
     <message>
         <source>%1, row %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, ligne %2 : %3</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
 </context>
 <context>

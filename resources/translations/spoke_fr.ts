@@ -1174,100 +1174,100 @@
     </message>
     <message>
         <source>Clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Clinicien</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenant</translation>
     </message>
     <message>
         <source>Sent to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé au hub</translation>
     </message>
     <message>
         <source>Scheduled for a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmé pour une séance</translation>
     </message>
     <message>
         <source>Presented</source>
-        <translation type="unfinished"></translation>
+        <translation>Présenté</translation>
     </message>
     <message>
         <source>Recommendations received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandations reçues</translation>
     </message>
     <message>
         <source>Returned with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyé avec une question</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumis</translation>
     </message>
     <message>
         <source>Recommendations sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandations envoyées</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
         <source>Refused by the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé par le hub</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais synchronisé</translation>
     </message>
     <message>
         <source>Last synced just now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisé à l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <source>Last synced %n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+            <numerusform>Synchronisé il y a %n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Last synced %n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Synchronisé il y a %n h</numerusform>
+            <numerusform>Synchronisé il y a %n h</numerusform>
         </translation>
     </message>
     <message>
         <source>Last synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière synchronisation : %1</translation>
     </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothèque</translation>
     </message>
     <message>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements</translation>
     </message>
     <message>
         <source>On this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur cet ordinateur</translation>
     </message>
     <message>
         <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Non téléchargé</translation>
     </message>
     <message>
         <source>Import a recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un enregistrement</translation>
     </message>
     <message>
         <source>Recordings (*.webm *.mkv *.mp4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements (*.webm *.mkv *.mp4)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -1275,125 +1275,125 @@
     </message>
     <message>
         <source>Import recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un enregistrement…</translation>
     </message>
     <message>
         <source>Import a recording (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un enregistrement (Ctrl+O)</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation</translation>
     </message>
     <message>
         <source>WebM, MKV or MP4 recordings, e.g. a hub&apos;s edited recording, are copied into the library with their chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements WebM, MKV ou MP4, p. ex. l&apos;enregistrement monté d&apos;un hub, sont copiés dans la bibliothèque avec leurs chapitres.</translation>
     </message>
     <message>
         <source>not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>non téléchargé</translation>
     </message>
     <message>
         <source>Cases: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas : %1</translation>
     </message>
     <message>
         <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ Lire</translation>
     </message>
     <message>
         <source>Library sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sections de la bibliothèque</translation>
     </message>
     <message>
         <source>Alt+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+R</translation>
     </message>
     <message>
         <source>From the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Du hub</translation>
     </message>
     <message>
         <source>Alt+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+F</translation>
     </message>
 </context>
 <context>
     <name>LiveAgenda</name>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordre du jour</translation>
     </message>
     <message>
         <source>This call is not linked to a session on your hub, so there is no agenda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appel n&apos;est pas lié à une séance de votre hub : il n&apos;y a donc pas d&apos;ordre du jour.</translation>
     </message>
     <message>
         <source>Agenda items</source>
-        <translation type="unfinished"></translation>
+        <translation>Points de l&apos;ordre du jour</translation>
     </message>
     <message>
         <source>running for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours depuis %1</translation>
     </message>
     <message>
         <source>took %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a duré %1</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>pas commencé</translation>
     </message>
     <message>
         <source>Started by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancé par %1</translation>
     </message>
     <message>
         <source>Took %1 (started by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>A duré %1 (lancé par %2)</translation>
     </message>
     <message>
         <source>Chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Modérateur</translation>
     </message>
     <message>
         <source>Start next item: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer au point suivant : %1</translation>
     </message>
     <message>
         <source>Start next item</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer au point suivant</translation>
     </message>
     <message>
         <source>Ends the running item and starts the next one for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Termine le point en cours et lance le suivant pour tous</translation>
     </message>
     <message>
         <source>End session</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer la séance</translation>
     </message>
     <message>
         <source>Waiting for the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente du hub</translation>
     </message>
     <message>
         <source>End the session for everyone?</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer la séance pour tous ?</translation>
     </message>
     <message>
         <source>The running item ends now and the hub records the session as over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point en cours se termine maintenant et le hub enregistre la séance comme terminée.</translation>
     </message>
     <message>
         <source>Keep going</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer</translation>
     </message>
 </context>
 <context>
     <name>LiveCase</name>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas %1</translation>
     </message>
     <message>
         <source>Case</source>
@@ -1405,109 +1405,109 @@
     </message>
     <message>
         <source>The case, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas, en lecture seule</translation>
     </message>
     <message>
         <source>The case as submitted, de-identified</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas tel que soumis, anonymisé</translation>
     </message>
     <message>
         <source>Choose a case</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un cas</translation>
     </message>
     <message>
         <source>Case to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas à afficher</translation>
     </message>
     <message>
         <source>Detach</source>
-        <translation type="unfinished"></translation>
+        <translation>Détacher</translation>
     </message>
     <message>
         <source>Show the case in its own window</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le cas dans sa propre fenêtre</translation>
     </message>
     <message>
         <source>The case is in its own window. Turn Detach off to bring it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas est dans sa propre fenêtre. Désactivez Détacher pour le ramener.</translation>
     </message>
     <message>
         <source>Case %1 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas %1 (lecture seule)</translation>
     </message>
 </context>
 <context>
     <name>LiveChat</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussion</translation>
     </message>
     <message>
         <source>Chat messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages de la discussion</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>non envoyé</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Retry sending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer l&apos;envoi : %1</translation>
     </message>
     <message>
         <source>No messages yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun message pour l&apos;instant.</translation>
     </message>
     <message>
         <source>This call is not linked to a session on your hub, so there is no chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appel n&apos;est pas lié à une séance de votre hub : il n&apos;y a donc pas de discussion.</translation>
     </message>
     <message>
         <source>Message everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Message à tous</translation>
     </message>
     <message>
         <source>Chat message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de discussion</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Send message</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le message</translation>
     </message>
 </context>
 <context>
     <name>LiveHands</name>
     <message>
         <source>Raised hands</source>
-        <translation type="unfinished"></translation>
+        <translation>Mains levées</translation>
     </message>
     <message>
         <source>Lower my hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Baisser ma main</translation>
     </message>
     <message>
         <source>Raise my hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Lever ma main</translation>
     </message>
     <message>
         <source>Ctrl+H</source>
@@ -1515,22 +1515,22 @@
     </message>
     <message>
         <source>No hands are up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune main levée.</translation>
     </message>
     <message numerus="yes">
         <source>%n hand(s) up, first raised first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n main levée, par ordre de levée :</numerusform>
+            <numerusform>%n mains levées, par ordre de levée :</numerusform>
         </translation>
     </message>
     <message>
         <source>Raised hands in order</source>
-        <translation type="unfinished"></translation>
+        <translation>Mains levées dans l&apos;ordre</translation>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>%1 (you)</source>
@@ -1538,34 +1538,34 @@
     </message>
     <message>
         <source>Lower</source>
-        <translation type="unfinished"></translation>
+        <translation>Baisser</translation>
     </message>
     <message>
         <source>Lower the hand of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Baisser la main de %1</translation>
     </message>
 </context>
 <context>
     <name>LivePanel</name>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordre du jour</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussion</translation>
     </message>
     <message>
         <source>Hands</source>
-        <translation type="unfinished"></translation>
+        <translation>Mains</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositives</translation>
     </message>
     <message>
         <source>Case</source>
@@ -1573,14 +1573,14 @@
     </message>
     <message>
         <source>%1 (Alt+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Alt+%2)</translation>
     </message>
 </context>
 <context>
     <name>LiveParticipants</name>
     <message>
         <source>Mic on</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro activé</translation>
     </message>
     <message>
         <source>Muted</source>
@@ -1592,11 +1592,11 @@
     </message>
     <message>
         <source>Mic unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro inconnu</translation>
     </message>
     <message>
         <source>Camera on</source>
-        <translation type="unfinished"></translation>
+        <translation>Caméra activée</translation>
     </message>
     <message>
         <source>Camera off</source>
@@ -1608,15 +1608,15 @@
     </message>
     <message>
         <source>Camera unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Caméra inconnue</translation>
     </message>
     <message>
         <source>People in the call (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants à l&apos;appel (%1)</translation>
     </message>
     <message>
         <source>People in the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants à l&apos;appel</translation>
     </message>
     <message>
         <source>%1 (you)</source>
@@ -1624,23 +1624,23 @@
     </message>
     <message>
         <source>role unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>rôle inconnu</translation>
     </message>
     <message>
         <source>hand raised, number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>main levée, numéro %1</translation>
     </message>
     <message>
         <source>connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion %1</translation>
     </message>
     <message>
         <source>Hand %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Main %1</translation>
     </message>
     <message>
         <source>Role not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle inconnu</translation>
     </message>
     <message>
         <source>Connection: %1</source>
@@ -1648,11 +1648,11 @@
     </message>
     <message>
         <source>Connection: measuring</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion : mesure en cours</translation>
     </message>
     <message>
         <source>Allow to speak</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner la parole</translation>
     </message>
     <message>
         <source>Mute</source>
@@ -1660,51 +1660,51 @@
     </message>
     <message>
         <source>Allow %1 to speak</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner la parole à %1</translation>
     </message>
     <message>
         <source>Mute %1 for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le micro de %1 pour tous</translation>
     </message>
     <message>
         <source>Remove from session</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer de la séance</translation>
     </message>
     <message>
         <source>Remove %1 from the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 de la séance</translation>
     </message>
     <message>
         <source>People in the room with me</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnes présentes dans la salle avec moi</translation>
     </message>
     <message>
         <source>Names, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms, séparés par des virgules</translation>
     </message>
     <message>
         <source>Names of the people in the room with me</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms des personnes présentes dans la salle avec moi</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner</translation>
     </message>
     <message>
         <source>Record them as present</source>
-        <translation type="unfinished"></translation>
+        <translation>Les consigner comme présents</translation>
     </message>
     <message>
         <source>Remove from the session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer de la séance ?</translation>
     </message>
     <message>
         <source>%1 leaves the call now and cannot join this session again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 quitte l&apos;appel maintenant et ne pourra plus rejoindre cette séance.</translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas retirer</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1715,94 +1715,94 @@
     <name>LiveSlides</name>
     <message>
         <source>Share slides with everyone (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager des diapositives avec tous (PDF)</translation>
     </message>
     <message>
         <source>Open slides on this laptop only (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir des diapositives sur cet ordinateur seulement (PDF)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositives</translation>
     </message>
     <message>
         <source>Share another…</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager un autre…</translation>
     </message>
     <message>
         <source>Share a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager un PDF…</translation>
     </message>
     <message>
         <source>Share a PDF with everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager un PDF avec tous</translation>
     </message>
     <message>
         <source>Open here only…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir ici seulement…</translation>
     </message>
     <message>
         <source>Open another…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un autre…</translation>
     </message>
     <message>
         <source>Open a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un PDF…</translation>
     </message>
     <message>
         <source>Open a PDF on this laptop only</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un PDF sur cet ordinateur seulement</translation>
     </message>
     <message>
         <source>Transferring the slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfert des diapositives</translation>
     </message>
     <message>
         <source>Drawing the page</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage de la page</translation>
     </message>
     <message>
         <source>Share the deck you present: everyone downloads it once and follows your pages. When someone else presents, their slides appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagez la présentation que vous présentez : chacun la télécharge une fois et suit vos pages. Quand quelqu&apos;un d&apos;autre présente, ses diapositives apparaissent ici.</translation>
     </message>
     <message>
         <source>Open the deck you present to page through it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez la présentation que vous présentez pour la feuilleter ici.</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Précédente</translation>
     </message>
     <message>
         <source>Previous page (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Page précédente (Page préc.)</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivante</translation>
     </message>
     <message>
         <source>Next page (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Page suivante (Page suiv.)</translation>
     </message>
     <message>
         <source>Follow the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre le présentateur</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>Spoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -1810,35 +1810,35 @@
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothèque</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>teleECHO telementoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Télémentorat teleECHO</translation>
     </message>
     <message>
         <source>‹ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Retour</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour</translation>
     </message>
     <message>
         <source>Spoke could not open its offline cache. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke n&apos;a pas pu ouvrir son cache hors ligne. %1</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revue</translation>
     </message>
     <message>
         <source>Practice session with the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Séance d&apos;entraînement avec le hub</translation>
     </message>
 </context>
 <context>
@@ -1852,11 +1852,11 @@
     <name>PlayerPage</name>
     <message>
         <source>Player</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteur</translation>
     </message>
     <message>
         <source>Recording video</source>
-        <translation type="unfinished"></translation>
+        <translation>Vidéo de l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Loading</source>
@@ -1864,27 +1864,27 @@
     </message>
     <message>
         <source>Nothing to play</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à lire</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Previous chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitre précédent</translation>
     </message>
     <message>
         <source>Previous chapter ( [ )</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitre précédent ( [ )</translation>
     </message>
     <message>
         <source>−10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>−10 s</translation>
     </message>
     <message>
         <source>Back 10 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Reculer de 10 secondes</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1892,106 +1892,106 @@
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire</translation>
     </message>
     <message>
         <source>+10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>+10 s</translation>
     </message>
     <message>
         <source>Forward 10 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Avancer de 10 secondes</translation>
     </message>
     <message>
         <source>Next chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitre suivant</translation>
     </message>
     <message>
         <source>Next chapter ( ] )</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitre suivant ( ] )</translation>
     </message>
     <message>
         <source>Time %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps %1 sur %2</translation>
     </message>
     <message>
         <source>%1× speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse %1×</translation>
     </message>
     <message>
         <source>Playback speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse de lecture</translation>
     </message>
     <message>
         <source>Keys: Space or K play/pause · ←/→ 5 s · J/L 10 s · [ ] chapters · B bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Touches : Espace ou K lecture/pause · ←/→ 5 s · J/L 10 s · [ ] chapitres · B signet</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositives</translation>
     </message>
     <message>
         <source>Audio and slides: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio et diapositives : %1</translation>
     </message>
 </context>
 <context>
     <name>PlayerSidePanel</name>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitres</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes (%1)</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Signets et notes</translation>
     </message>
     <message>
         <source>This recording has no chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet enregistrement n&apos;a pas de chapitres.</translation>
     </message>
     <message>
         <source>Note at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Note à %1</translation>
     </message>
     <message>
         <source>Note text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte de la note</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Signet</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une note</translation>
     </message>
     <message>
         <source>Add a bookmark here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un signet ici</translation>
     </message>
     <message>
         <source>Add the note here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter la note ici</translation>
     </message>
     <message>
         <source>No notes yet. Press B while watching to bookmark a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune note pour l&apos;instant. Appuyez sur B pendant la lecture pour marquer un moment.</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositives</translation>
     </message>
     <message>
         <source>Chat (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussion (%1)</translation>
     </message>
     <message>
         <source>Chat so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussion jusqu&apos;ici</translation>
     </message>
     <message>
         <source>Case</source>
@@ -1999,42 +1999,42 @@
     </message>
     <message>
         <source>Case form of this chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche de cas de ce chapitre</translation>
     </message>
     <message>
         <source>No chat for this recording.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de discussion pour cet enregistrement.</translation>
     </message>
     <message>
         <source>Nothing said in the chat yet at this point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a encore été dit dans la discussion à ce moment.</translation>
     </message>
     <message>
         <source>No case is presented in this chapter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun cas n&apos;est présenté dans ce chapitre.</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
     <message>
         <source>Ready to submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt à soumettre</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumis</translation>
     </message>
     <message>
         <source>Presented</source>
-        <translation type="unfinished"></translation>
+        <translation>Présenté</translation>
     </message>
     <message>
         <source>Recommendations received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandations reçues</translation>
     </message>
     <message>
         <source>This case is no longer in the cache.</source>
@@ -2042,31 +2042,31 @@
     </message>
     <message>
         <source>This case was already submitted; changes are no longer saved here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cas a déjà été soumis ; les modifications ne sont plus enregistrées ici.</translation>
     </message>
     <message>
         <source>Cannot store the cleaned file in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer le fichier nettoyé dans %1.</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas %1</translation>
     </message>
     <message>
         <source>De-identified copy made by Spoke. Text marked like [NAME] was replaced before export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie anonymisée produite par Spoke. Le texte marqué comme [NAME] a été remplacé avant l&apos;export.</translation>
     </message>
     <message>
         <source>The PDF could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le PDF n&apos;a pas pu être écrit dans %1 : %2</translation>
     </message>
     <message>
         <source>Hub specialist</source>
-        <translation type="unfinished"></translation>
+        <translation>Spécialiste du hub</translation>
     </message>
     <message>
         <source>Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Animateur</translation>
     </message>
     <message>
         <source>Coordinator</source>
@@ -2074,27 +2074,27 @@
     </message>
     <message>
         <source>Presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Présentateur</translation>
     </message>
     <message>
         <source>Spoke participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Participant Spoke</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenant</translation>
     </message>
     <message>
         <source>IT support</source>
-        <translation type="unfinished"></translation>
+        <translation>Support informatique</translation>
     </message>
     <message>
         <source>This session is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance n&apos;est plus dans le cache.</translation>
     </message>
     <message>
         <source>%1 in the session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dans la séance</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -2102,87 +2102,87 @@
     </message>
     <message>
         <source>Written recommendations</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandations écrites</translation>
     </message>
     <message>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussion</translation>
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Présence</translation>
     </message>
     <message>
         <source>Question for the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Question pour le hub</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Age band %1, sex %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tranche d&apos;âge %1, sexe %2</translation>
     </message>
     <message>
         <source>Presenting problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif de consultation</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé</translation>
     </message>
     <message>
         <source>Revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Révision %1</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Séance</translation>
     </message>
     <message>
         <source>Open the session this case belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la séance à laquelle appartient ce cas</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>This recording is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet enregistrement n&apos;est plus dans le cache.</translation>
     </message>
     <message>
         <source>Saved on this laptop: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré sur cet ordinateur : %1</translation>
     </message>
     <message>
         <source>Not downloaded to this laptop yet. Chapters and notes are available offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore téléchargé sur cet ordinateur. Les chapitres et les notes sont disponibles hors ligne.</translation>
     </message>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitres</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Signets et notes</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>Case</source>
@@ -2190,97 +2190,97 @@
     </message>
     <message>
         <source>Recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandation</translation>
     </message>
     <message>
         <source>Chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitre</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>This case has not been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cas n&apos;a pas encore été enregistré.</translation>
     </message>
     <message>
         <source>Slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositive</translation>
     </message>
 </context>
 <context>
     <name>ReviewEditor</name>
     <message>
         <source>Your recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre recommandation</translation>
     </message>
     <message>
         <source>Recommendation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandation %1</translation>
     </message>
     <message>
         <source>Recommendation item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Point de recommandation %1</translation>
     </message>
     <message>
         <source>Remove item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le point %1</translation>
     </message>
     <message>
         <source>Add an item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un point</translation>
     </message>
     <message>
         <source>Add a numbered recommendation item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un point de recommandation numéroté</translation>
     </message>
     <message>
         <source>Further advice, in your own words</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres conseils, dans vos propres mots</translation>
     </message>
     <message>
         <source>Recommendation text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte de la recommandation</translation>
     </message>
     <message>
         <source>Send recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la recommandation</translation>
     </message>
     <message>
         <source>Send the recommendation to the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la recommandation au présentateur</translation>
     </message>
     <message>
         <source>Return with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer avec une question</translation>
     </message>
     <message>
         <source>When the case cannot be answered as it stands, ask its presenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand on ne peut pas répondre au cas en l&apos;état, interrogez son présentateur.</translation>
     </message>
     <message>
         <source>What should the presenter add or clarify?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que doit ajouter ou préciser le présentateur ?</translation>
     </message>
     <message>
         <source>Question for the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Question pour le présentateur</translation>
     </message>
     <message>
         <source>Return with this question</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer avec cette question</translation>
     </message>
     <message>
         <source>Return the case to its presenter with this question</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer le cas à son présentateur avec cette question</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revue</translation>
     </message>
     <message>
         <source>Dismiss the message</source>
@@ -2288,27 +2288,27 @@
     </message>
     <message>
         <source>Waiting for review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de revue (%1)</translation>
     </message>
     <message>
         <source>Reload the queue (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger la file (F5)</translation>
     </message>
     <message>
         <source>Loading the queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de la file…</translation>
     </message>
     <message>
         <source>No case is waiting for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun cas n&apos;attend de revue.</translation>
     </message>
     <message>
         <source>Review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File de revue</translation>
     </message>
     <message>
         <source>Choose a case from the queue to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un cas dans la file pour le lire.</translation>
     </message>
     <message>
         <source>Loading the case</source>
@@ -2316,34 +2316,34 @@
     </message>
     <message>
         <source>Returned with the question: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyé avec la question : %1</translation>
     </message>
     <message>
         <source>Recommended by %1, %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandé par %1, %2 :</translation>
     </message>
     <message>
         <source>The case as submitted, de-identified</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas tel que soumis, anonymisé</translation>
     </message>
 </context>
 <context>
     <name>ScreenShareChooser</name>
     <message>
         <source>Share your screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager votre écran</translation>
     </message>
     <message>
         <source>Everyone sees it as a tile of its own, sent at about 150 kbit/s (some 22 MB in 20 minutes). For slides, sharing the PDF costs far less.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous le voient dans une vignette à part, envoyé à environ 150 kbit/s (quelque 22 Mo en 20 minutes). Pour des diapositives, partager le PDF coûte bien moins.</translation>
     </message>
     <message>
         <source>Looking for screens and windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche des écrans et des fenêtres</translation>
     </message>
     <message>
         <source>Screens and windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrans et fenêtres</translation>
     </message>
     <message>
         <source>Screen</source>
@@ -2351,7 +2351,7 @@
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtre</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2359,155 +2359,155 @@
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager</translation>
     </message>
     <message>
         <source>Share the chosen screen or window</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager l&apos;écran ou la fenêtre choisis</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
         <source>Search sessions, cases, recommendations, notes and chat  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les séances, cas, recommandations, notes et discussions  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de la recherche</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
         <source>Nothing found in this laptop&apos;s cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien trouvé dans le cache de cet ordinateur.</translation>
     </message>
 </context>
 <context>
     <name>SessionCard</name>
     <message>
         <source>1 case</source>
-        <translation type="unfinished"></translation>
+        <translation>1 cas</translation>
     </message>
     <message>
         <source>%1 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cas</translation>
     </message>
     <message>
         <source>Recording available</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement disponible</translation>
     </message>
     <message>
         <source>Join live session</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre la séance en direct</translation>
     </message>
     <message>
         <source>Join live session: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre la séance en direct : %1</translation>
     </message>
 </context>
 <context>
     <name>SessionsPage</name>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>À venir</translation>
     </message>
     <message>
         <source>Past sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances passées</translation>
     </message>
     <message>
         <source>Sessions you have attended will be listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les séances auxquelles vous avez assisté seront listées ici.</translation>
     </message>
     <message>
         <source>No sessions on this laptop yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance sur cet ordinateur pour l&apos;instant</translation>
     </message>
     <message>
         <source>Your hub has not scheduled a session yet, or it has not been synced. It appears here once it has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre hub n&apos;a pas encore programmé de séance, ou elle n&apos;a pas été synchronisée. Elle apparaîtra ici dès que ce sera fait.</translation>
     </message>
     <message>
         <source>Sign in to your programme&apos;s hub to get its schedule, or try the demo programme to look around first. The demo stays on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous au hub de votre programme pour obtenir son calendrier, ou essayez d&apos;abord le programme de démonstration pour découvrir l&apos;application. La démo reste sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayer la démo</translation>
     </message>
     <message>
         <source>Try the demo: add a demo programme to look around in</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayer la démo : ajouter un programme de démonstration à découvrir</translation>
     </message>
     <message>
         <source>Hub account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte hub…</translation>
     </message>
     <message>
         <source>Open Settings, Hub account, to sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir Paramètres, Compte hub, pour se connecter</translation>
     </message>
     <message>
         <source>No sessions scheduled by your hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance programmée par votre hub.</translation>
     </message>
     <message>
         <source>No sessions scheduled. Your hub&apos;s schedule appears here once you are signed in and it has been synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance programmée. Le calendrier de votre hub apparaît ici une fois que vous êtes connecté et qu&apos;il a été synchronisé.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Offline cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache hors ligne</translation>
     </message>
     <message>
         <source>Sessions, cases, recommendations and recordings are kept on this laptop so you can use them without a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les séances, cas, recommandations et enregistrements sont conservés sur cet ordinateur pour que vous puissiez les utiliser sans connexion.</translation>
     </message>
     <message>
         <source>Data folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de données : %1</translation>
     </message>
     <message>
         <source>Reload from cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger depuis le cache</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos</translation>
     </message>
     <message>
         <source>Spoke %1 — teleECHO telementoring client</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke %1 — client de télémentorat teleECHO</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sections des paramètres</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>Alt+G</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+G</translation>
     </message>
     <message>
         <source>Hub account</source>
@@ -2515,73 +2515,73 @@
     </message>
     <message>
         <source>Alt+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+H</translation>
     </message>
     <message>
         <source>Audio &amp;&amp; video</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio &amp;&amp; vidéo</translation>
     </message>
     <message>
         <source>Audio and video</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio et vidéo</translation>
     </message>
     <message>
         <source>Alt+V</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+V</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayer la démo</translation>
     </message>
     <message>
         <source>Try the demo: add a demo programme to look around in</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayer la démo : ajouter un programme de démonstration à découvrir</translation>
     </message>
     <message>
         <source>Live sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances en direct</translation>
     </message>
     <message>
         <source>The hub gives you its session address. It starts with ws:// or wss://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub vous donne son adresse de séance. Elle commence par ws:// ou wss://.</translation>
     </message>
     <message>
         <source>Session address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de séance</translation>
     </message>
     <message>
         <source>ws://hub.example.org:8188</source>
-        <translation type="unfinished"></translation>
+        <translation>ws://hub.example.org:8188</translation>
     </message>
     <message>
         <source>Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargements</translation>
     </message>
     <message>
         <source>Alt+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+D</translation>
     </message>
 </context>
 <context>
     <name>SyncStatus</name>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser</translation>
     </message>
     <message>
         <source>Sync with the hub now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser avec le hub maintenant</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::AppController</name>
     <message>
         <source>The demo programme could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le programme de démonstration n&apos;a pas pu être écrit : %1</translation>
     </message>
     <message>
         <source>The demo programme is already on this laptop.</source>
@@ -3542,7 +3542,7 @@
     </message>
     <message>
         <source>This recording is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet enregistrement n&apos;est plus dans le cache.</translation>
     </message>
     <message>
         <source>Case %1: %2</source>

@@ -246,7 +246,7 @@
     </message>
     <message>
         <source>The others will see that you left. You can join again while the session runs.</source>
-        <translation>Les autres verront que vous êtes parti. Vous pouvez rejoindre la séance tant qu&apos;elle se déroule.</translation>
+        <translation>Les autres verront que vous avez quitté la séance. Vous pouvez la rejoindre à nouveau tant qu&apos;elle se déroule.</translation>
     </message>
     <message>
         <source>Stay</source>
@@ -2585,268 +2585,268 @@
     </message>
     <message>
         <source>The demo programme is already on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le programme de démonstration est déjà sur cet ordinateur.</translation>
     </message>
     <message>
         <source>The demo programme was added: %1 sessions and %2 cases to look around in. Nothing of it is sent to a hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le programme de démonstration a été ajouté : %1 séances et %2 cas à découvrir. Rien n&apos;en est envoyé à un hub.</translation>
     </message>
     <message>
         <source>Not signed in to a hub: changes stay on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à un hub : les modifications restent sur cet ordinateur</translation>
     </message>
     <message numerus="yes">
         <source>Not signed in to a hub: %n change(s) wait on this laptop</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Non connecté à un hub : %n modification attend sur cet ordinateur</numerusform>
+            <numerusform>Non connecté à un hub : %n modifications attendent sur cet ordinateur</numerusform>
         </translation>
     </message>
     <message>
         <source>Syncing with the hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation avec le hub…</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) refused by the hub; open the case to see why</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification refusée par le hub ; ouvrez le cas pour voir pourquoi</numerusform>
+            <numerusform>%n modifications refusées par le hub ; ouvrez le cas pour voir pourquoi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification en attente d&apos;envoi</numerusform>
+            <numerusform>%n modifications en attente d&apos;envoi</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a encore été envoyé</translation>
     </message>
     <message>
         <source>Everything has been sent to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout a été envoyé au hub</translation>
     </message>
     <message numerus="yes">
         <source>New recommendations from the hub for %n case(s), the newest for %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nouvelles recommandations du hub pour %n cas, la plus récente pour %1.</numerusform>
+            <numerusform>Nouvelles recommandations du hub pour %n cas, la plus récente pour %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>New recommendations from the hub for %n case(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nouvelles recommandations du hub pour %n cas.</numerusform>
+            <numerusform>Nouvelles recommandations du hub pour %n cas.</numerusform>
         </translation>
     </message>
     <message>
         <source>New recommendations from the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles recommandations du hub.</translation>
     </message>
     <message>
         <source>New recommendations from the hub for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles recommandations du hub pour %1.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::CallModel</name>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>In session</source>
-        <translation type="unfinished"></translation>
+        <translation>En séance</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion…</translation>
     </message>
     <message>
         <source>You left the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez quitté la séance</translation>
     </message>
     <message>
         <source>Could not join the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de rejoindre la séance</translation>
     </message>
     <message>
         <source>Measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesure…</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonne</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne</translation>
     </message>
     <message>
         <source>Poor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mauvaise</translation>
     </message>
     <message>
         <source>This laptop has no network connection to carry the call. Connect to a network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur n&apos;a pas de connexion réseau pour l&apos;appel. Connectez-vous à un réseau et réessayez.</translation>
     </message>
     <message>
         <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de séance %1 est injoignable. Vérifiez votre connexion réseau, ou demandez à votre hub si l&apos;adresse de séance est correcte.</translation>
     </message>
     <message>
         <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La salle de séance %1 n&apos;existe pas sur le serveur. La séance est peut-être terminée, ou l&apos;adresse n&apos;est plus à jour.</translation>
     </message>
     <message>
         <source>The server did not let us into session room %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne nous a pas laissés entrer dans la salle de séance %1.</translation>
     </message>
     <message>
         <source>The connection to the session was lost and could not be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à la séance a été perdue et n&apos;a pas pu être rétablie.</translation>
     </message>
     <message>
         <source>Participant %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Participant %1</translation>
     </message>
     <message>
         <source>Packets lost: %1 % (worst participant, last %2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquets perdus : %1 % (pire participant, dernières %2 s)</translation>
     </message>
     <message>
         <source>Packets lost: nothing received yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquets perdus : rien reçu pour l&apos;instant</translation>
     </message>
     <message>
         <source>Picture delay: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de l&apos;image : %1 ms</translation>
     </message>
     <message>
         <source>Picture delay: not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de l&apos;image : non mesuré</translation>
     </message>
     <message>
         <source>Picture freezes: %1 in the last %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Gels d&apos;image : %1 dans les dernières %2 s</translation>
     </message>
     <message>
         <source>Sending: %1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi : %1 kbit/s</translation>
     </message>
     <message>
         <source>Sending: starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi : démarrage</translation>
     </message>
     <message>
         <source>Practice clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Centre d&apos;entraînement</translation>
     </message>
     <message>
         <source>No session server is set up on this laptop. Ask your hub for the session address (it starts with wss://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur de séance n&apos;est configuré sur cet ordinateur. Demandez à votre hub l&apos;adresse de séance (elle commence par wss://).</translation>
     </message>
     <message>
         <source>Spoke clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Centre Spoke</translation>
     </message>
     <message>
         <source>The chair removed you from this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modérateur vous a retiré de cette séance.</translation>
     </message>
     <message>
         <source>This session is over. The chair has ended it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance est terminée. Le modérateur l&apos;a clôturée.</translation>
     </message>
     <message>
         <source>The hub has no media server available for the call right now. Try again in a few minutes, or tell the hub&apos;s coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub n&apos;a pas de serveur média disponible pour l&apos;appel en ce moment. Réessayez dans quelques minutes, ou prévenez le coordinateur du hub.</translation>
     </message>
     <message>
         <source>Not signed in to the hub. Sign in under Settings → Hub account, then join again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté au hub. Connectez-vous dans Paramètres → Compte hub, puis rejoignez à nouveau.</translation>
     </message>
     <message>
         <source>The hub does not know this session any more. It may have been cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub ne connaît plus cette séance. Elle a peut-être été annulée.</translation>
     </message>
     <message>
         <source>The hub cannot be reached to join the session. Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub est injoignable pour rejoindre la séance. Vérifiez votre connexion réseau et réessayez.</translation>
     </message>
     <message>
         <source>The hub did not give what is needed to join this session. Try again, or tell the hub&apos;s coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub n&apos;a pas fourni ce qu&apos;il faut pour rejoindre cette séance. Réessayez, ou prévenez le coordinateur du hub.</translation>
     </message>
     <message>
         <source>The chair has muted you. Raise your hand to ask to speak.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modérateur a coupé votre micro. Levez la main pour demander la parole.</translation>
     </message>
     <message>
         <source>The chair has let you speak. Unmute when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modérateur vous donne la parole. Activez votre micro au moment de parler.</translation>
     </message>
     <message>
         <source>%1 MB used this session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mo utilisés pendant cette séance</translation>
     </message>
     <message>
         <source>%1 kbit/s now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kbit/s actuellement</translation>
     </message>
     <message>
         <source>The session room did not accept this laptop&apos;s pass, even a fresh one from the hub. Tell the chair or the hub&apos;s coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>La salle de séance n&apos;a pas accepté le laissez-passer de cet ordinateur, même un nouveau fourni par le hub. Prévenez le modérateur ou le coordinateur du hub.</translation>
     </message>
     <message>
         <source>The session room is protected and this laptop has no pass for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La salle de séance est protégée et cet ordinateur n&apos;a pas de laissez-passer pour elle.</translation>
     </message>
     <message>
         <source>The hub&apos;s relay server for calls could not be found. Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur relais du hub pour les appels est introuvable. Vérifiez votre connexion réseau et réessayez.</translation>
     </message>
     <message>
         <source>The session&apos;s media server cannot be reached. Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur média de la séance est injoignable. Vérifiez votre connexion réseau et réessayez.</translation>
     </message>
     <message>
         <source>The media server has no room for this session. The session may have ended; try again in a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur média n&apos;a pas de salle pour cette séance. La séance est peut-être terminée ; réessayez dans une minute.</translation>
     </message>
     <message>
         <source>%1 (%2 % lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 % perdus)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::CaseEditorModel</name>
     <message>
         <source>Unsaved changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées…</translation>
     </message>
     <message>
         <source>Not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore enregistré</translation>
     </message>
     <message>
         <source>Saved %1 · revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré %1 · révision %2</translation>
     </message>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun cas n&apos;est ouvert.</translation>
     </message>
     <message>
         <source>Only a draft can be marked ready; this case is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un brouillon peut être marqué comme prêt ; ce cas est : %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
@@ -2857,119 +2857,119 @@
     </message>
     <message numerus="yes">
         <source>%n field(s) need attention first: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n champ doit d&apos;abord être vérifié : %1.</numerusform>
+            <numerusform>%n champs doivent d&apos;abord être vérifiés : %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Checking the latest changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification des dernières modifications…</translation>
     </message>
     <message>
         <source>There is no form for the programme &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a pas de formulaire pour le programme « %1 ».</translation>
     </message>
     <message>
         <source>New %1 case %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau cas %1 %2</translation>
     </message>
     <message>
         <source>This file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier ne peut pas être importé : %1</translation>
     </message>
     <message>
         <source>This file cannot be imported: it names the programme &quot;%1&quot;, which has no form here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier ne peut pas être importé : il indique le programme « %1 », qui n&apos;a pas de formulaire ici.</translation>
     </message>
     <message>
         <source>Imported case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas importé %1</translation>
     </message>
     <message>
         <source>Case imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas importé.</translation>
     </message>
     <message>
         <source>This case can no longer be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cas ne peut plus être modifié ici.</translation>
     </message>
     <message>
         <source>That text has changed since it was checked; wait for the new check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce texte a changé depuis sa vérification ; attendez le nouveau contrôle.</translation>
     </message>
     <message>
         <source>Override logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dérogation consignée.</translation>
     </message>
     <message>
         <source>The case is ready to submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas est prêt à être soumis.</translation>
     </message>
     <message>
         <source>The case could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas n&apos;a pas pu être écrit dans %1 : %2</translation>
     </message>
     <message>
         <source>Case saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas enregistré dans %1.</translation>
     </message>
     <message>
         <source>Cleaning the attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nettoyage de la pièce jointe…</translation>
     </message>
     <message>
         <source>Not attached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non jointe : %1</translation>
     </message>
     <message>
         <source>Attached %1: cleaned of all metadata (location, time, camera).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jointe : toutes les métadonnées (lieu, heure, appareil photo) ont été supprimées.</translation>
     </message>
     <message>
         <source>This case is already with the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cas est déjà au hub.</translation>
     </message>
     <message>
         <source>Mark the case ready first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquez d&apos;abord le cas comme prêt.</translation>
     </message>
     <message>
         <source>Sign in to your hub first, in Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous d&apos;abord à votre hub, dans Paramètres → Compte hub.</translation>
     </message>
     <message>
         <source>Submitted. The case is in the outbox and goes to the hub with the next sync; it can no longer be changed here unless the hub returns it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumis. Le cas est dans la boîte d&apos;envoi et part au hub à la prochaine synchronisation ; il ne peut plus être modifié ici, sauf si le hub le renvoie.</translation>
     </message>
     <message>
         <source>Not submitted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non soumis : %1</translation>
     </message>
     <message>
         <source>The case was not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas n&apos;a pas été exporté : %1</translation>
     </message>
     <message>
         <source>The case was not exported: the latest changes could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas n&apos;a pas été exporté : les dernières modifications n&apos;ont pas pu être enregistrées.</translation>
     </message>
     <message numerus="yes">
         <source>The case file was not written: %n possible identifier(s) must be redacted, or overridden with a reason, first. A PDF export replaces them by their redaction.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le fichier du cas n&apos;a pas été écrit : %n donnée identifiante possible doit d&apos;abord être masquée, ou faire l&apos;objet d&apos;une dérogation motivée. Un export PDF la remplace par son masquage.</numerusform>
+            <numerusform>Le fichier du cas n&apos;a pas été écrit : %n données identifiantes possibles doivent d&apos;abord être masquées, ou faire l&apos;objet d&apos;une dérogation motivée. Un export PDF les remplace par leur masquage.</numerusform>
         </translation>
     </message>
     <message>
         <source>PDF saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF enregistré dans %1.</translation>
     </message>
     <message numerus="yes">
         <source>PDF saved to %1. %n open finding(s) are replaced by their redaction in it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PDF enregistré dans %1. %n signalement non résolu y est remplacé par son masquage.</numerusform>
+            <numerusform>PDF enregistré dans %1. %n signalements non résolus y sont remplacés par leur masquage.</numerusform>
         </translation>
     </message>
 </context>
@@ -2985,7 +2985,7 @@
     </message>
     <message>
         <source>%1, row %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, ligne %2</translation>
     </message>
     <message>
         <source>%1, row %2: %3</source>
@@ -3004,182 +3004,182 @@
     <name>spoke::ui::HubAccountModel</name>
     <message>
         <source>The hub address must start with https:// (or http:// on a local network).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse du hub doit commencer par https:// (ou http:// sur un réseau local).</translation>
     </message>
     <message>
         <source>Enter the email address your hub account uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;adresse e-mail de votre compte hub.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
         <source>Enter the invite code your coordinator sent you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code d&apos;invitation envoyé par votre coordinateur.</translation>
     </message>
     <message>
         <source>Enter your email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre adresse e-mail.</translation>
     </message>
     <message>
         <source>Enter your name as colleagues should see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom tel que vos collègues doivent le voir.</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le mot de passe doit contenir au moins %n caractère.</numerusform>
+            <numerusform>Le mot de passe doit contenir au moins %n caractères.</numerusform>
         </translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
         <source>Signed in to %1 as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à %1 en tant que %2.</translation>
     </message>
     <message>
         <source>Signed out. Cases and sessions stay on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté. Les cas et les séances restent sur cet ordinateur.</translation>
     </message>
     <message>
         <source>The hub no longer accepts this laptop&apos;s sign-in. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub n&apos;accepte plus la connexion de cet ordinateur. Reconnectez-vous.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::HubRecordingsModel</name>
     <message>
         <source>On this laptop: in Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur cet ordinateur : dans Enregistrements</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>Sign in to a hub in Settings to see its recordings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à un hub dans Paramètres pour voir ses enregistrements.</translation>
     </message>
     <message>
         <source>Asking the hub for its recordings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande de la liste des enregistrements au hub…</translation>
     </message>
     <message>
         <source>The hub has no recordings for your programmes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub n&apos;a pas encore d&apos;enregistrements pour vos programmes.</translation>
     </message>
     <message>
         <source>Full quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualité complète</translation>
     </message>
     <message>
         <source>Light (360p video)</source>
-        <translation type="unfinished"></translation>
+        <translation>Légère (vidéo 360p)</translation>
     </message>
     <message>
         <source>Audio + slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio + diapositives</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Go</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mo</translation>
     </message>
     <message>
         <source>%1 kB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ko</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>Queued: starts after the download before it</source>
-        <translation type="unfinished"></translation>
+        <translation>En file : commence après le téléchargement précédent</translation>
     </message>
     <message>
         <source>Checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du fichier…</translation>
     </message>
     <message>
         <source>Paused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause : %1</translation>
     </message>
     <message>
         <source>Waiting: sign in to the hub again</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente : reconnectez-vous au hub</translation>
     </message>
     <message>
         <source>Waiting for the allowed hours</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente des heures autorisées</translation>
     </message>
     <message>
         <source>Waiting for an allowed network</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d&apos;un réseau autorisé</translation>
     </message>
     <message>
         <source>Waiting for a network</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d&apos;un réseau</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>The hub refused: your account may no longer see this recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé : votre compte n&apos;a peut-être plus accès à cet enregistrement</translation>
     </message>
     <message>
         <source>The hub no longer has this file (it may have been deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub n&apos;a plus ce fichier (il a peut-être été supprimé)</translation>
     </message>
     <message>
         <source>Could not reach the hub. Resume to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le hub. Cliquez sur Reprendre pour réessayer.</translation>
     </message>
     <message>
         <source>The hub&apos;s file does not match its catalogue. Refresh the list and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier du hub ne correspond pas à son catalogue. Actualisez la liste et réessayez.</translation>
     </message>
     <message>
         <source>Could not write the file: is the disk full?</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire le fichier : le disque est-il plein ?</translation>
     </message>
     <message>
         <source>The file arrived damaged and was deleted. Resume to download it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est arrivé endommagé et a été supprimé. Cliquez sur Reprendre pour le télécharger à nouveau.</translation>
     </message>
     <message>
         <source>The download stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement s&apos;est arrêté.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::LibraryModel</name>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation de %1…</translation>
     </message>
     <message>
         <source>Could not import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;importer %1 : %2</translation>
     </message>
     <message>
         <source>%1 is already in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est déjà dans la bibliothèque.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1 (%2, %n chapter(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 importé (%2, %n chapitre).</numerusform>
+            <numerusform>%1 importé (%2, %n chapitres).</numerusform>
         </translation>
     </message>
 </context>
@@ -3187,94 +3187,94 @@
     <name>spoke::ui::LiveCaseModel</name>
     <message>
         <source>No case is scheduled for this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun cas n&apos;est programmé pour cette séance.</translation>
     </message>
     <message>
         <source>The presenter&apos;s case appears here when the chair shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas du présentateur apparaît ici quand le modérateur l&apos;affiche.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::LiveSessionModel</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
         <source>This session has no agenda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance n&apos;a pas d&apos;ordre du jour.</translation>
     </message>
     <message>
         <source>The session has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>La séance est terminée.</translation>
     </message>
     <message numerus="yes">
         <source>Now: %1, %2 of %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>En cours : %1, %2 sur %n min</numerusform>
+            <numerusform>En cours : %1, %2 sur %n min</numerusform>
         </translation>
     </message>
     <message>
         <source>Not started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore commencée.</translation>
     </message>
     <message>
         <source>The hub refused (409 Conflict): that item is no longer the next one, or the session is over. The agenda shows where the session stands now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé (409 Conflict) : ce point n&apos;est plus le suivant, ou la séance est terminée. L&apos;ordre du jour montre où en est la séance.</translation>
     </message>
     <message>
         <source>The hub refused (403): only the programme&apos;s specialists and coordinators may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub a refusé (403) : seuls les spécialistes et les coordinateurs du programme peuvent le faire.</translation>
     </message>
     <message>
         <source>Not signed in to a hub: sign in under Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à un hub : connectez-vous dans Paramètres → Compte hub.</translation>
     </message>
     <message>
         <source>The hub cannot be reached. Check the network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hub est injoignable. Vérifiez le réseau et réessayez.</translation>
     </message>
     <message>
         <source>this participant</source>
-        <translation type="unfinished"></translation>
+        <translation>ce participant</translation>
     </message>
     <message>
         <source>%1 is muted for everyone. They still hear the session and can raise a hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le micro de %1 est coupé pour tous. Cette personne entend toujours la séance et peut lever la main.</translation>
     </message>
     <message>
         <source>%1 may speak again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 peut de nouveau parler.</translation>
     </message>
     <message>
         <source>%1 was removed from the session and cannot join it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été retiré de la séance et ne peut plus la rejoindre.</translation>
     </message>
     <message>
         <source>%1 has no microphone in the call right now; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas de micro dans l&apos;appel en ce moment ; rien n&apos;a changé.</translation>
     </message>
     <message>
         <source>The hub&apos;s media server did not answer; nothing changed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur média du hub n&apos;a pas répondu ; rien n&apos;a changé. Réessayez.</translation>
     </message>
     <message>
         <source>The session is over; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La séance est terminée ; rien n&apos;a changé.</translation>
     </message>
     <message>
         <source>%1 removed %2 from the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a retiré %2 de la séance.</translation>
     </message>
     <message numerus="yes">
         <source>The hub has %n person(s) present with this device: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le hub compte %n personne présente avec cet appareil : %1</numerusform>
+            <numerusform>Le hub compte %n personnes présentes avec cet appareil : %1</numerusform>
         </translation>
     </message>
 </context>
@@ -3282,263 +3282,263 @@
     <name>spoke::ui::LiveSlidesModel</name>
     <message>
         <source>%1 kB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ko</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mo</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Page %1 sur %2</translation>
     </message>
     <message>
         <source>No slides open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune diapositive ouverte.</translation>
     </message>
     <message>
         <source>Opened on this laptop only: the others do not see these pages. Share the PDF if they should follow them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert sur cet ordinateur seulement : les autres ne voient pas ces pages. Partagez le PDF s&apos;ils doivent les suivre.</translation>
     </message>
     <message>
         <source>Paging on your own: the presenter is on page %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous feuilletez seul : le présentateur est à la page %1.</translation>
     </message>
     <message>
         <source>Following the presenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous suivez le présentateur.</translation>
     </message>
     <message>
         <source>Following %1, the presenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous suivez %1, le présentateur.</translation>
     </message>
     <message>
         <source>Shared through the hub: everyone follows the page you show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagé via le hub : tous suivent la page que vous montrez.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas être lu.</translation>
     </message>
     <message>
         <source>%1 is not a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas un fichier PDF.</translation>
     </message>
     <message>
         <source>%1 is protected by a password. Export it again without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est protégé par un mot de passe. Exportez-le à nouveau sans mot de passe.</translation>
     </message>
     <message>
         <source>%1 is damaged and cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est endommagé et ne peut pas être affiché.</translation>
     </message>
     <message>
         <source>%1 has no pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a aucune page.</translation>
     </message>
     <message>
         <source>%1 has more than 300 pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a plus de 300 pages.</translation>
     </message>
     <message>
         <source>%1 is larger than 50 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépasse 50 Mo.</translation>
     </message>
     <message>
         <source>%1 could not be drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas pu être affiché.</translation>
     </message>
     <message>
         <source>Page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Page %1</translation>
     </message>
     <message>
         <source>The presenter shares slides: looking up their size…</source>
-        <translation type="unfinished"></translation>
+        <translation>Le présentateur partage des diapositives : recherche de leur taille…</translation>
     </message>
     <message>
         <source>Downloading the shared slides, once for this session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement des diapositives partagées, une seule fois pour cette séance…</translation>
     </message>
     <message>
         <source>Downloading the shared slides (%1), once for this session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement des diapositives partagées (%1), une seule fois pour cette séance…</translation>
     </message>
     <message>
         <source>you are not signed in to the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>vous n&apos;êtes pas connecté au hub.</translation>
     </message>
     <message>
         <source>The shared slides could not be downloaded: %1 They are tried again at the next page turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les diapositives partagées n&apos;ont pas pu être téléchargées : %1 Nouvel essai au prochain changement de page.</translation>
     </message>
     <message>
         <source>Downloaded once: %1. Page turns are a few bytes each.</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargé une fois : %1. Chaque changement de page ne pèse que quelques octets.</translation>
     </message>
     <message>
         <source>Already on this laptop: nothing downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà sur cet ordinateur : rien n&apos;a été téléchargé.</translation>
     </message>
     <message>
         <source>Shared slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositives partagées</translation>
     </message>
     <message>
         <source>Not shared: a deck is still on its way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non partagé : une présentation est encore en cours de transfert.</translation>
     </message>
     <message>
         <source>Not shared: join a live session from the hub&apos;s schedule first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non partagé : rejoignez d&apos;abord une séance en direct depuis le calendrier du hub.</translation>
     </message>
     <message>
         <source>Sharing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Partage de %1…</translation>
     </message>
     <message>
         <source>%1 is larger than the hub&apos;s limit of 64 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépasse la limite de 64 Mo du hub.</translation>
     </message>
     <message>
         <source>Not shared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non partagé : %1</translation>
     </message>
     <message>
         <source>Uploaded once: %1. Each page turn sends a few bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé une fois : %1. Chaque changement de page n&apos;envoie que quelques octets.</translation>
     </message>
     <message>
         <source>Page %1 did not reach the others: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La page %1 n&apos;est pas parvenue aux autres : %2</translation>
     </message>
     <message>
         <source>the hub says it is not a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>le hub indique que ce n&apos;est pas un fichier PDF.</translation>
     </message>
     <message>
         <source>the hub cannot open this PDF: it is protected by a password, damaged or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>le hub ne peut pas ouvrir ce PDF : il est protégé par un mot de passe, endommagé ou vide.</translation>
     </message>
     <message>
         <source>it is over the hub&apos;s limit of 64 MB or 300 pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>il dépasse la limite du hub de 64 Mo ou 300 pages.</translation>
     </message>
     <message>
         <source>the hub cannot be reached. Check the connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>le hub est injoignable. Vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
         <source>you are not a member of this session&apos;s programme.</source>
-        <translation type="unfinished"></translation>
+        <translation>vous n&apos;êtes pas membre du programme de cette séance.</translation>
     </message>
     <message>
         <source>the hub does not have this session or deck.</source>
-        <translation type="unfinished"></translation>
+        <translation>le hub n&apos;a pas cette séance ou cette présentation.</translation>
     </message>
     <message>
         <source>the hub cannot store slides right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>le hub ne peut pas stocker de diapositives en ce moment.</translation>
     </message>
     <message>
         <source>this laptop could not keep the slides (is the disk full?).</source>
-        <translation type="unfinished"></translation>
+        <translation>cet ordinateur n&apos;a pas pu conserver les diapositives (le disque est-il plein ?).</translation>
     </message>
     <message>
         <source>the hub answered with an error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>le hub a répondu par une erreur (HTTP %1).</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::MediaSettingsModel</name>
     <message>
         <source>The microphone was changed while recording. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le micro a changé pendant l&apos;enregistrement. Réessayez.</translation>
     </message>
     <message>
         <source>No microphone is chosen, so others will not hear you. Plug one in, or pick the test tone to try Spoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun micro n&apos;est choisi : les autres ne vous entendront pas. Branchez-en un, ou choisissez le son de test pour essayer Spoke.</translation>
     </message>
     <message>
         <source>Choose a microphone first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d&apos;abord un micro.</translation>
     </message>
     <message>
         <source>Open Settings → Audio &amp; video to test your audio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez Paramètres → Audio &amp; vidéo pour tester votre audio.</translation>
     </message>
     <message numerus="yes">
         <source>Records %n seconds and plays them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enregistre %n seconde et la fait réécouter.</numerusform>
+            <numerusform>Enregistre %n secondes et les fait réécouter.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Recording… %n s left. Say something.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enregistrement… %n s restante. Dites quelque chose.</numerusform>
+            <numerusform>Enregistrement… %n s restantes. Dites quelque chose.</numerusform>
         </translation>
     </message>
     <message>
         <source>Playing back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture…</translation>
     </message>
     <message>
         <source>Done. Did you hear yourself clearly?</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé. Avez-vous bien entendu votre voix ?</translation>
     </message>
     <message>
         <source>Recorded %1 s, but playback failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s enregistrées, mais la lecture a échoué.</translation>
     </message>
     <message>
         <source>The test could not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le test n&apos;a pas pu s&apos;exécuter.</translation>
     </message>
     <message>
         <source>No microphone was found. Connect a microphone or a headset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun micro n&apos;a été trouvé. Branchez un micro ou un casque.</translation>
     </message>
     <message>
         <source>The microphone could not be opened: %1. No sound is being picked up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le micro n&apos;a pas pu être ouvert : %1. Aucun son n&apos;est capté.</translation>
     </message>
     <message>
         <source>The microphone stopped: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le micro s&apos;est arrêté : %1.</translation>
     </message>
     <message>
         <source>Audio processing failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le traitement audio a échoué : %1</translation>
     </message>
     <message>
         <source>No speaker is chosen, so the recording cannot be played back. Connect speakers or a headset, then choose them above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun haut-parleur n&apos;est choisi : l&apos;enregistrement ne peut pas être réécouté. Branchez des haut-parleurs ou un casque, puis choisissez-les ci-dessus.</translation>
     </message>
     <message>
         <source>The recording could not be played back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement n&apos;a pas pu être lu : %1</translation>
     </message>
     <message>
         <source>Playback stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture arrêtée : %1</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::PlayerModel</name>
     <message>
         <source>No sound output</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de sortie son</translation>
     </message>
     <message>
         <source>Sound on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Son sur %1</translation>
     </message>
     <message>
         <source>No sound output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de sortie son : %1</translation>
     </message>
     <message>
         <source>This recording is no longer in the cache.</source>
@@ -3546,105 +3546,105 @@
     </message>
     <message>
         <source>Case %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas %1 : %2</translation>
     </message>
     <message>
         <source>This recording is not on this laptop. Its chapters, notes and chat are shown below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet enregistrement n&apos;est pas sur cet ordinateur. Ses chapitres, notes et discussion sont affichés ci-dessous.</translation>
     </message>
     <message>
         <source>The file of this recording is missing: %1. Its chapters, notes and chat are shown below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de cet enregistrement est manquant : %1. Ses chapitres, notes et discussion sont affichés ci-dessous.</translation>
     </message>
     <message>
         <source>This recording cannot be played: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet enregistrement ne peut pas être lu : %1</translation>
     </message>
     <message>
         <source>This file is damaged or cut short: it plays until %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier est endommagé ou tronqué : il se lit jusqu&apos;à %1. %2</translation>
     </message>
     <message>
         <source>The slides of this recording are not on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les diapositives de cet enregistrement ne sont pas sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Slide %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositive %1</translation>
     </message>
     <message>
         <source>Slide %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositive %1 sur %2</translation>
     </message>
     <message>
         <source>Slide %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Diapositive %1 sur %2 · %3</translation>
     </message>
     <message>
         <source>Hand raised: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Main levée : %1</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::ReviewModel</name>
     <message>
         <source>Write the question the presenter should answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez la question à laquelle le présentateur doit répondre.</translation>
     </message>
     <message>
         <source>Recommendation for %1 queued; it goes to the hub with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandation pour %1 mise en file ; elle part au hub à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>%1 queued to go back to its presenter with your question.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mis en file pour retourner à son présentateur avec votre question.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::ScreenShareModel</name>
     <message>
         <source>Screen sharing is unavailable: this computer has no X display to capture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partage d&apos;écran indisponible : cet ordinateur n&apos;a pas d&apos;affichage X à capturer.</translation>
     </message>
     <message>
         <source>Screen sharing is unavailable in a Wayland session: Spoke captures the screen through X11 only. Log in with an X11 session (&quot;GNOME on Xorg&quot;) to share it, or share your slides as a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partage d&apos;écran indisponible dans une session Wayland : Spoke capture l&apos;écran uniquement via X11. Ouvrez une session X11 (« GNOME sur Xorg ») pour le partager, ou partagez vos diapositives en PDF.</translation>
     </message>
     <message>
         <source>Screen sharing is unavailable: the X display %1 does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partage d&apos;écran indisponible : l&apos;affichage X %1 ne répond pas.</translation>
     </message>
     <message>
         <source>Screen %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran %1</translation>
     </message>
     <message>
         <source>Your whole screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre écran entier</translation>
     </message>
     <message>
         <source>Everything on it, %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout son contenu, %1 × %2</translation>
     </message>
     <message>
         <source>One window, %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fenêtre, %1 × %2</translation>
     </message>
     <message>
         <source>Sharing %1. Everyone sees it as a tile of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partage de %1. Tous le voient dans une vignette à part.</translation>
     </message>
     <message>
         <source>Screen sharing stopped: it could not be captured or sent (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le partage d&apos;écran s&apos;est arrêté : il n&apos;a pas pu être capturé ou envoyé (%1).</translation>
     </message>
     <message>
         <source>Join the call first, then share your screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoignez d&apos;abord l&apos;appel, puis partagez votre écran.</translation>
     </message>
     <message>
         <source>Starting to share %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage du partage de %1…</translation>
     </message>
 </context>
 </TS>

@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Turn these off only if your headset already does the same work.</source>
-        <translation>Desligue estas opções só se o seu headset já faz o mesmo trabalho.</translation>
+        <translation>Desligue estas opções só se o seu headset já fizer o mesmo trabalho.</translation>
     </message>
     <message>
         <source>Echo cancellation</source>
@@ -246,7 +246,7 @@
     </message>
     <message>
         <source>The others will see that you left. You can join again while the session runs.</source>
-        <translation>Os outros verão que você saiu. Pode entrar de novo enquanto a sessão decorre.</translation>
+        <translation>Os outros verão que você saiu. Pode entrar de novo enquanto a sessão durar.</translation>
     </message>
     <message>
         <source>Stay</source>
@@ -651,7 +651,7 @@
     </message>
     <message>
         <source>Off by default. A limit leaves room on a shared clinic link for calls; 512 kbit/s brings a one-hour light recording (about 120 MB) in about half an hour.</source>
-        <translation>Desligado por padrão. Um limite deixa espaço para chamadas na conexão compartilhada da clínica; a 512 kbit/s, uma gravação leve de uma hora (cerca de 120 MB) chega em cerca de meia hora.</translation>
+        <translation>Inicialmente desligado. Um limite deixa espaço para chamadas na conexão compartilhada da clínica; a 512 kbit/s, uma gravação leve de uma hora (cerca de 120 MB) chega em cerca de meia hora.</translation>
     </message>
     <message>
         <source>Allowed hours</source>
@@ -1080,7 +1080,7 @@
     </message>
     <message>
         <source>The hub found fields of this case missing or not valid.</source>
-        <translation>O hub encontrou campos deste caso em falta ou inválidos.</translation>
+        <translation>O hub encontrou campos deste caso ausentes ou inválidos.</translation>
     </message>
     <message>
         <source>This is too large for the hub to accept.</source>
@@ -1088,7 +1088,7 @@
     </message>
     <message>
         <source>Not signed in to a hub. Sign in in Settings → Hub account.</source>
-        <translation>Sem sessão iniciada num hub. Entre em Configurações → Conta no hub.</translation>
+        <translation>Não conectado a um hub. Entre em Configurações → Conta no hub.</translation>
     </message>
     <message>
         <source>The hub could not be reached. Check the address and the connection.</source>
@@ -1149,8 +1149,8 @@
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
         <translation>
-            <numerusform>%n possível identificador deve primeiro ser ocultado, ou dispensado com um motivo.</numerusform>
-            <numerusform>%n possíveis identificadores devem primeiro ser ocultados, ou dispensados com um motivo.</numerusform>
+            <numerusform>%n possível identificador deve primeiro ser ocultado, ou marcado como exceção com um motivo.</numerusform>
+            <numerusform>%n possíveis identificadores devem primeiro ser ocultados, ou marcados como exceção com um motivo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1421,7 +1421,7 @@
     </message>
     <message>
         <source>Detach</source>
-        <translation>Destacar</translation>
+        <translation>Separar</translation>
     </message>
     <message>
         <source>Show the case in its own window</source>
@@ -1429,7 +1429,7 @@
     </message>
     <message>
         <source>The case is in its own window. Turn Detach off to bring it back.</source>
-        <translation>O caso está numa janela própria. Desligue Destacar para trazê-lo de volta.</translation>
+        <translation>O caso está numa janela própria. Desligue Separar para trazê-lo de volta.</translation>
     </message>
     <message>
         <source>Case %1 (read-only)</source>
@@ -2237,7 +2237,7 @@
     </message>
     <message>
         <source>Further advice, in your own words</source>
-        <translation>Outros conselhos, por suas palavras</translation>
+        <translation>Outras orientações, com as suas palavras</translation>
     </message>
     <message>
         <source>Recommendation text</source>
@@ -2436,7 +2436,7 @@
     </message>
     <message>
         <source>Your hub has not scheduled a session yet, or it has not been synced. It appears here once it has.</source>
-        <translation>O seu hub ainda não agendou nenhuma sessão, ou ela ainda não foi sincronizada. Aparece aqui assim que o for.</translation>
+        <translation>O seu hub ainda não agendou nenhuma sessão, ou ela ainda não foi sincronizada. As sessões aparecem aqui assim que forem agendadas e sincronizadas.</translation>
     </message>
     <message>
         <source>Sign in to your programme&apos;s hub to get its schedule, or try the demo programme to look around first. The demo stays on this laptop.</source>
@@ -2543,7 +2543,7 @@
     </message>
     <message>
         <source>The hub gives you its session address. It starts with ws:// or wss://.</source>
-        <translation>O hub fornece-lhe o endereço das sessões. Começa por ws:// ou wss://.</translation>
+        <translation>O hub fornece-lhe o endereço das sessões. Começa com ws:// ou wss://.</translation>
     </message>
     <message>
         <source>Session address</source>
@@ -2593,13 +2593,13 @@
     </message>
     <message>
         <source>Not signed in to a hub: changes stay on this laptop</source>
-        <translation>Sem sessão iniciada num hub: as alterações ficam neste computador</translation>
+        <translation>Não conectado a um hub: as alterações ficam neste computador</translation>
     </message>
     <message numerus="yes">
         <source>Not signed in to a hub: %n change(s) wait on this laptop</source>
         <translation>
-            <numerusform>Sem sessão iniciada num hub: %n alteração aguarda neste computador</numerusform>
-            <numerusform>Sem sessão iniciada num hub: %n alterações aguardam neste computador</numerusform>
+            <numerusform>Não conectado a um hub: %n alteração aguarda neste computador</numerusform>
+            <numerusform>Não conectado a um hub: %n alterações aguardam neste computador</numerusform>
         </translation>
     </message>
     <message>
@@ -2747,7 +2747,7 @@
     </message>
     <message>
         <source>No session server is set up on this laptop. Ask your hub for the session address (it starts with wss://).</source>
-        <translation>Nenhum servidor de sessões está configurado neste computador. Peça ao seu hub o endereço das sessões (começa por wss://).</translation>
+        <translation>Nenhum servidor de sessões está configurado neste computador. Peça ao seu hub o endereço das sessões (começa com wss://).</translation>
     </message>
     <message>
         <source>Spoke clinic</source>
@@ -2767,7 +2767,7 @@
     </message>
     <message>
         <source>Not signed in to the hub. Sign in under Settings → Hub account, then join again.</source>
-        <translation>Sem sessão iniciada no hub. Entre em Configurações → Conta no hub e depois entre de novo.</translation>
+        <translation>Não conectado ao hub. Entre em Configurações → Conta no hub e depois entre de novo.</translation>
     </message>
     <message>
         <source>The hub does not know this session any more. It may have been cancelled.</source>
@@ -2851,8 +2851,8 @@
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
         <translation>
-            <numerusform>%n possível identificador deve primeiro ser ocultado, ou dispensado com um motivo.</numerusform>
-            <numerusform>%n possíveis identificadores devem primeiro ser ocultados, ou dispensados com um motivo.</numerusform>
+            <numerusform>%n possível identificador deve primeiro ser ocultado, ou marcado como exceção com um motivo.</numerusform>
+            <numerusform>%n possíveis identificadores devem primeiro ser ocultados, ou marcados como exceção com um motivo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2957,8 +2957,8 @@
     <message numerus="yes">
         <source>The case file was not written: %n possible identifier(s) must be redacted, or overridden with a reason, first. A PDF export replaces them by their redaction.</source>
         <translation>
-            <numerusform>O arquivo do caso não foi gravado: %n possível identificador deve primeiro ser ocultado, ou dispensado com um motivo. Uma exportação em PDF substitui-o pela ocultação.</numerusform>
-            <numerusform>O arquivo do caso não foi gravado: %n possíveis identificadores devem primeiro ser ocultados, ou dispensados com um motivo. Uma exportação em PDF substitui-os pela ocultação.</numerusform>
+            <numerusform>O arquivo do caso não foi gravado: %n possível identificador deve primeiro ser ocultado, ou marcado como exceção com um motivo. Uma exportação em PDF substitui-o pela ocultação.</numerusform>
+            <numerusform>O arquivo do caso não foi gravado: %n possíveis identificadores devem primeiro ser ocultados, ou marcados como exceção com um motivo. Uma exportação em PDF substitui-os pela ocultação.</numerusform>
         </translation>
     </message>
     <message>
@@ -3004,7 +3004,7 @@
     <name>spoke::ui::HubAccountModel</name>
     <message>
         <source>The hub address must start with https:// (or http:// on a local network).</source>
-        <translation>O endereço do hub deve começar por https:// (ou http:// numa rede local).</translation>
+        <translation>O endereço do hub deve começar com https:// (ou http:// numa rede local).</translation>
     </message>
     <message>
         <source>Enter the email address your hub account uses.</source>
@@ -3043,7 +3043,7 @@
     </message>
     <message>
         <source>Signed out. Cases and sessions stay on this laptop.</source>
-        <translation>Sessão terminada. Os casos e as sessões ficam neste computador.</translation>
+        <translation>Desconectado. Os casos e as sessões ficam neste computador.</translation>
     </message>
     <message>
         <source>The hub no longer accepts this laptop&apos;s sign-in. Sign in again.</source>
@@ -3232,7 +3232,7 @@
     </message>
     <message>
         <source>Not signed in to a hub: sign in under Settings → Hub account.</source>
-        <translation>Sem sessão iniciada num hub: entre em Configurações → Conta no hub.</translation>
+        <translation>Não conectado a um hub: entre em Configurações → Conta no hub.</translation>
     </message>
     <message>
         <source>The hub cannot be reached. Check the network and try again.</source>
@@ -3366,7 +3366,7 @@
     </message>
     <message>
         <source>you are not signed in to the hub.</source>
-        <translation>não tem sessão iniciada no hub.</translation>
+        <translation>não está conectado ao hub.</translation>
     </message>
     <message>
         <source>The shared slides could not be downloaded: %1 They are tried again at the next page turn.</source>
@@ -3386,7 +3386,7 @@
     </message>
     <message>
         <source>Not shared: a deck is still on its way.</source>
-        <translation>Não compartilhado: ainda há uma apresentação a caminho.</translation>
+        <translation>Não compartilhado: ainda há outros slides a caminho.</translation>
     </message>
     <message>
         <source>Not shared: join a live session from the hub&apos;s schedule first.</source>
@@ -3434,7 +3434,7 @@
     </message>
     <message>
         <source>the hub does not have this session or deck.</source>
-        <translation>o hub não tem esta sessão ou apresentação.</translation>
+        <translation>o hub não tem esta sessão ou estes slides.</translation>
     </message>
     <message>
         <source>the hub cannot store slides right now.</source>
@@ -3487,7 +3487,7 @@
     </message>
     <message>
         <source>Done. Did you hear yourself clearly?</source>
-        <translation>Pronto. Ouviu-se com clareza?</translation>
+        <translation>Concluído. Ouviu a sua voz com clareza?</translation>
     </message>
     <message>
         <source>Recorded %1 s, but playback failed.</source>
@@ -3632,7 +3632,7 @@
     </message>
     <message>
         <source>Sharing %1. Everyone sees it as a tile of its own.</source>
-        <translation>Compartilhando %1. Todos o veem como um quadro próprio.</translation>
+        <translation>Compartilhando %1. Aparece a todos num quadro próprio.</translation>
     </message>
     <message>
         <source>Screen sharing stopped: it could not be captured or sent (%1).</source>

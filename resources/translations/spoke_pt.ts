@@ -5,2971 +5,2971 @@
     <name>ArrivalNotice</name>
     <message>
         <source>Open the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir o caso</translation>
     </message>
     <message>
         <source>Open the case with the new recommendations</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir o caso com as novas recomendações</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechar o aviso</translation>
     </message>
 </context>
 <context>
     <name>AudioVideoSettings</name>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivos</translation>
     </message>
     <message>
         <source>Calls and recordings use these. Test pattern and test tone are built in, for trying Spoke without a camera or microphone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chamadas e gravações usam estes dispositivos. O padrão de teste e o tom de teste são integrados, para experimentar o Spoke sem câmera nem microfone.</translation>
     </message>
     <message>
         <source>Looking for cameras, microphones and speakers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurando câmeras, microfones e alto-falantes…</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Câmera</translation>
     </message>
     <message>
         <source>No camera found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma câmera encontrada</translation>
     </message>
     <message>
         <source>No camera chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma câmera escolhida</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Microfone</translation>
     </message>
     <message>
         <source>No microphone found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum microfone encontrado</translation>
     </message>
     <message>
         <source>No microphone chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum microfone escolhido</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto-falante</translation>
     </message>
     <message>
         <source>No speaker found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum alto-falante encontrado</translation>
     </message>
     <message>
         <source>No speaker chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum alto-falante escolhido</translation>
     </message>
     <message>
         <source>Look for devices again</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurar dispositivos de novo</translation>
     </message>
     <message>
         <source>After plugging in a camera or a headset</source>
-        <translation type="unfinished"></translation>
+        <translation>Depois de ligar uma câmera ou um headset</translation>
     </message>
     <message>
         <source>Sound clean-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Limpeza do som</translation>
     </message>
     <message>
         <source>Turn these off only if your headset already does the same work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desligue estas opções só se o seu headset já fizer o mesmo trabalho.</translation>
     </message>
     <message>
         <source>Echo cancellation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelamento de eco</translation>
     </message>
     <message>
         <source>Noise suppression</source>
-        <translation type="unfinished"></translation>
+        <translation>Supressão de ruído</translation>
     </message>
     <message>
         <source>Automatic gain</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganho automático</translation>
     </message>
     <message>
         <source>Camera preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Pré-visualização da câmera</translation>
     </message>
     <message>
         <source>Starting the camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando a câmera…</translation>
     </message>
     <message>
         <source>Showing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrando: %1</translation>
     </message>
     <message>
         <source>Microphone level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nível do microfone</translation>
     </message>
     <message>
         <source>Level %1 dBFS, peak %2 dBFS</source>
-        <translation type="unfinished"></translation>
+        <translation>Nível %1 dBFS, pico %2 dBFS</translation>
     </message>
     <message>
         <source>No sound is being picked up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum som está sendo captado.</translation>
     </message>
     <message>
         <source>Test my audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Testar o meu áudio</translation>
     </message>
 </context>
 <context>
     <name>CallControls</name>
     <message>
         <source>Unmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligar microfone</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Ctrl+D or M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D ou M</translation>
     </message>
     <message>
         <source>Stop camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Desligar câmera</translation>
     </message>
     <message>
         <source>Start camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligar câmera</translation>
     </message>
     <message>
         <source>Ctrl+E or V</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E ou V</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Sair</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Muted by the chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado pelo moderador</translation>
     </message>
     <message>
         <source>The chair has muted you; raise your hand to ask to speak</source>
-        <translation type="unfinished"></translation>
+        <translation>O moderador desligou o seu microfone; levante a mão para pedir a palavra</translation>
     </message>
     <message>
         <source>Lower hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Baixar a mão</translation>
     </message>
     <message>
         <source>Raise hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Levantar a mão</translation>
     </message>
     <message>
         <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+H</translation>
     </message>
     <message>
         <source>Stop sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>Parar de compartilhar</translation>
     </message>
     <message>
         <source>Share screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhar tela</translation>
     </message>
     <message>
         <source>Show your screen or one window to everyone (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar a sua tela ou uma janela a todos (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>Só áudio</translation>
     </message>
     <message>
         <source>Send and receive no video (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Não enviar nem receber vídeo (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Don&apos;t receive video</source>
-        <translation type="unfinished"></translation>
+        <translation>Não receber vídeo</translation>
     </message>
     <message>
         <source>The others&apos; video stays on the server; yours is sent as the camera says (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>O vídeo dos outros fica no servidor; o seu é enviado conforme a câmera (Ctrl+Shift+R)</translation>
     </message>
 </context>
 <context>
     <name>CallPage</name>
     <message>
         <source>Call status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado da chamada: %1</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexão: %1</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando</translation>
     </message>
     <message>
         <source>Connecting to the session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando à sessão…</translation>
     </message>
     <message>
         <source>Join again</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrar de novo</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentar de novo</translation>
     </message>
     <message>
         <source>Back to Spoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltar ao Spoke</translation>
     </message>
     <message>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalhes da conexão</translation>
     </message>
     <message>
         <source>Leave the session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sair da sessão?</translation>
     </message>
     <message>
         <source>The others will see that you left. You can join again while the session runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os outros verão que você saiu. Pode entrar de novo enquanto a sessão durar.</translation>
     </message>
     <message>
         <source>Stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficar</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Sair</translation>
     </message>
 </context>
 <context>
     <name>CallQuality</name>
     <message>
         <source>Everything within normal limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Tudo dentro dos limites normais</translation>
     </message>
     <message>
         <source>%1 % of packets lost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % de pacotes perdidos</translation>
     </message>
     <message>
         <source>%1 ms delay</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms de atraso</translation>
     </message>
     <message numerus="yes">
         <source>%n picture freeze(s) in %1 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n congelamento de imagem em %1 s</numerusform>
+            <numerusform>%n congelamentos de imagem em %1 s</numerusform>
         </translation>
     </message>
     <message>
         <source>sending only %1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>enviando só %1 kbit/s</translation>
     </message>
 </context>
 <context>
     <name>CallTile</name>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (você)</translation>
     </message>
     <message>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>silenciado</translation>
     </message>
     <message>
         <source>speaking</source>
-        <translation type="unfinished"></translation>
+        <translation>falando</translation>
     </message>
     <message>
         <source>camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>câmera desligada</translation>
     </message>
     <message>
         <source>Waiting for video…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando o vídeo…</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Câmera desligada</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado</translation>
     </message>
     <message>
         <source>%1&apos;s screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Tela de %1</translation>
     </message>
     <message>
         <source>Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>Só áudio</translation>
     </message>
     <message>
         <source>Video not received</source>
-        <translation type="unfinished"></translation>
+        <translation>Vídeo não recebido</translation>
     </message>
     <message>
         <source>No new picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem imagem nova</translation>
     </message>
     <message>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Tela</translation>
     </message>
 </context>
 <context>
     <name>CameraPreview</name>
     <message>
         <source>The test pattern could not start either: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O padrão de teste também não pôde iniciar: %1</translation>
     </message>
     <message>
         <source>Showing the test pattern instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrando o padrão de teste.</translation>
     </message>
     <message>
         <source>No camera was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma câmera foi encontrada.</translation>
     </message>
     <message>
         <source>The camera could not be opened: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível abrir a câmera: %1.</translation>
     </message>
     <message>
         <source>The camera stopped: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>A câmera parou: %1.</translation>
     </message>
 </context>
 <context>
     <name>CaseEditorFindings</name>
     <message>
         <source>Identifier check</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificação de identificadores</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando…</translation>
     </message>
     <message>
         <source>No possible identifiers found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum possível identificador encontrado.</translation>
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) to resolve before the case can be marked ready.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n possível identificador a resolver antes de marcar o caso como pronto.</numerusform>
+            <numerusform>%n possíveis identificadores a resolver antes de marcar o caso como pronto.</numerusform>
         </translation>
     </message>
     <message>
         <source>Possible identifier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Possível identificador: %1</translation>
     </message>
     <message>
         <source>Redact as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar como %1</translation>
     </message>
     <message>
         <source>Replace %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Substituir %1 por %2</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Not an identifier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é identificador…</translation>
     </message>
     <message>
         <source>Cancel the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar a exceção</translation>
     </message>
     <message>
         <source>Mark %1 as not an identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar %1 como não identificador</translation>
     </message>
     <message>
         <source>Why is this not an identifier?</source>
-        <translation type="unfinished"></translation>
+        <translation>Por que isto não é um identificador?</translation>
     </message>
     <message>
         <source>Reason for the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo da exceção</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu nome</translation>
     </message>
     <message>
         <source>Your name, logged with the override</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu nome, registrado com a exceção</translation>
     </message>
     <message>
         <source>Log override</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar exceção</translation>
     </message>
     <message>
         <source>Log the override with this reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar a exceção com este motivo</translation>
     </message>
     <message>
         <source>Overrides logged</source>
-        <translation type="unfinished"></translation>
+        <translation>Exceções registradas</translation>
     </message>
     <message>
         <source>%1 in %2: “%3” — %4, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 em %2: “%3” — %4, %5</translation>
     </message>
     <message>
         <source>Suggestion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugestão: %1</translation>
     </message>
 </context>
 <context>
     <name>CaseEditorPage</name>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Export the de-identified case as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar o caso desidentificado em PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export the case as an echo-case/1.0 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar o caso como arquivo echo-case/1.0</translation>
     </message>
     <message>
         <source>Case files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos de caso (*.json)</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado: %1</translation>
     </message>
     <message>
         <source>Save now</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar agora</translation>
     </message>
     <message>
         <source>Save now (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar agora (Ctrl+S)</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar PDF…</translation>
     </message>
     <message>
         <source>Export file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar arquivo…</translation>
     </message>
     <message>
         <source>Export the case as an echo-case/1.0 JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar o caso como arquivo JSON echo-case/1.0</translation>
     </message>
     <message>
         <source>Mark ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como pronto</translation>
     </message>
     <message>
         <source>The case passed the identifier check</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso passou na verificação de identificadores</translation>
     </message>
     <message>
         <source>Not ready yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não está pronto: %1</translation>
     </message>
     <message>
         <source>Dismiss the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechar a mensagem</translation>
     </message>
     <message>
         <source>Loading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregando o caso</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Submit to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar ao hub</translation>
     </message>
     <message>
         <source>Sends the case now, or as soon as the hub can be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Envia o caso agora, ou assim que o hub estiver acessível</translation>
     </message>
 </context>
 <context>
     <name>CaseHubPanel</name>
     <message>
         <source>Returned by the hub with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolvido pelo hub com uma pergunta</translation>
     </message>
     <message>
         <source>The hub asks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub pergunta: %1</translation>
     </message>
     <message>
         <source>Answer it in the case, mark it ready again and submit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Responda no caso, marque-o de novo como pronto e envie-o.</translation>
     </message>
     <message>
         <source>The hub refused this case: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub recusou este caso: %1</translation>
     </message>
     <message>
         <source>Recommendations from the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendações do hub</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Recommendation by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendação de %1: %2</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos</translation>
     </message>
     <message>
         <source>Import an echo-case/1.0 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar um arquivo echo-case/1.0</translation>
     </message>
     <message>
         <source>Case files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos de caso (*.json)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>Programme of the new case</source>
-        <translation type="unfinished"></translation>
+        <translation>Programa do novo caso</translation>
     </message>
     <message>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo caso</translation>
     </message>
     <message>
         <source>New case (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo caso (Ctrl+N)</translation>
     </message>
     <message>
         <source>Import case file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar arquivo de caso…</translation>
     </message>
     <message>
         <source>Import an echo-case/1.0 file (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar um arquivo echo-case/1.0 (Ctrl+O)</translation>
     </message>
     <message>
         <source>Cases are checked for patient identifiers on this laptop before they are submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os casos são verificados neste computador quanto a identificadores do paciente antes de serem enviados.</translation>
     </message>
     <message>
         <source>updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>atualizado %1</translation>
     </message>
     <message>
         <source>the hub asks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o hub pergunta: %1</translation>
     </message>
     <message>
         <source>The hub asks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub pergunta: %1</translation>
     </message>
 </context>
 <context>
     <name>DetailPage</name>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregando</translation>
     </message>
     <message>
         <source>Open in the case editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir no editor de casos</translation>
     </message>
     <message>
         <source>Join the live session</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrar na sessão ao vivo</translation>
     </message>
     <message>
         <source>Open in the player</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir no reprodutor</translation>
     </message>
 </context>
 <context>
     <name>DownloadSettings</name>
     <message>
         <source>Download speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidade de transferência</translation>
     </message>
     <message>
         <source>Limit the download speed to</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitar a velocidade de transferência a</translation>
     </message>
     <message>
         <source>Limit the download speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitar a velocidade de transferência</translation>
     </message>
     <message>
         <source>Download speed limit in kilobits per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite de velocidade de transferência em kilobits por segundo</translation>
     </message>
     <message>
         <source>kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>kbit/s</translation>
     </message>
     <message>
         <source>Off by default. A limit leaves room on a shared clinic link for calls; 512 kbit/s brings a one-hour light recording (about 120 MB) in about half an hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicialmente desligado. Um limite deixa espaço para chamadas na conexão compartilhada da clínica; a 512 kbit/s, uma gravação leve de uma hora (cerca de 120 MB) chega em cerca de meia hora.</translation>
     </message>
     <message>
         <source>Allowed hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horário permitido</translation>
     </message>
     <message>
         <source>Download only from</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferir só das</translation>
     </message>
     <message>
         <source>Download only during chosen hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferir só no horário escolhido</translation>
     </message>
     <message>
         <source>From hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de início</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>às</translation>
     </message>
     <message>
         <source>To hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de fim</translation>
     </message>
     <message>
         <source>Local time. From 22:00 to 06:00 goes past midnight. Outside these hours a download waits and goes on by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora local. Das 22:00 às 06:00 passa da meia-noite. Fora deste horário, a transferência espera e continua sozinha.</translation>
     </message>
     <message>
         <source>Allowed networks</source>
-        <translation type="unfinished"></translation>
+        <translation>Redes permitidas</translation>
     </message>
     <message>
         <source>Network connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexões de rede</translation>
     </message>
     <message>
         <source>any network</source>
-        <translation type="unfinished"></translation>
+        <translation>qualquer rede</translation>
     </message>
     <message>
         <source>Allowed network connections, separated by commas; empty for any</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexões de rede permitidas, separadas por vírgulas; vazio para qualquer uma</translation>
     </message>
     <message>
         <source>Names of network connections as the system calls them (e.g. eth0, wlan0), separated by commas. Empty: any. This laptop goes out through: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomes das conexões de rede como o sistema as chama (p. ex. eth0, wlan0), separados por vírgulas. Vazio: qualquer uma. Este computador sai por: %1.</translation>
     </message>
     <message>
         <source>no network</source>
-        <translation type="unfinished"></translation>
+        <translation>sem rede</translation>
     </message>
     <message>
         <source>Spoke tells connections apart by the device they use, not by the Wi-Fi network&apos;s name: two Wi-Fi networks on the same card look the same. A phone shared by USB or a mobile modem shows as its own connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Spoke distingue as conexões pelo dispositivo que usam, não pelo nome da rede Wi-Fi: duas redes Wi-Fi na mesma placa parecem iguais. Um celular compartilhado por USB ou um modem móvel aparece como conexão própria.</translation>
     </message>
 </context>
 <context>
     <name>FormField</name>
     <message>
         <source>days from the presentation (0 = presentation, negative = before)</source>
-        <translation type="unfinished"></translation>
+        <translation>dias a partir da apresentação (0 = apresentação, negativo = antes)</translation>
     </message>
     <message>
         <source>Choose the country first</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha primeiro o país</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolher…</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nenhum)</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Não registrado</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sim</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Não</translation>
     </message>
 </context>
 <context>
     <name>FormFindings</name>
     <message>
         <source>Possible identifier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Possível identificador: %1</translation>
     </message>
     <message>
         <source>Redact as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar como %1</translation>
     </message>
     <message>
         <source>Replace %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Substituir %1 por %2</translation>
     </message>
 </context>
 <context>
     <name>FormTable</name>
     <message>
         <source>No attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem anexos.</translation>
     </message>
     <message>
         <source>No rows yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda sem linhas.</translation>
     </message>
     <message>
         <source>%1, row %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, linha %2: %3</translation>
     </message>
     <message>
         <source>day, e.g. -14</source>
-        <translation type="unfinished"></translation>
+        <translation>dia, p. ex. -14</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolher…</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nenhum)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover</translation>
     </message>
     <message>
         <source>Remove row %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover linha %1 de %2</translation>
     </message>
     <message>
         <source>Row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Linha %1: %2</translation>
     </message>
     <message>
         <source>Add row</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar linha</translation>
     </message>
     <message>
         <source>Add a row to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar uma linha a %1</translation>
     </message>
     <message>
         <source>Add photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar foto…</translation>
     </message>
     <message>
         <source>Add a photo; its metadata is removed before it is attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar uma foto; os metadados são removidos antes de anexá-la</translation>
     </message>
     <message>
         <source>Not attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Não anexado</translation>
     </message>
     <message>
         <source>Add a photo to the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar uma foto ao caso</translation>
     </message>
     <message>
         <source>Photos (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos os arquivos (*)</translation>
     </message>
 </context>
 <context>
     <name>FormTextList</name>
     <message>
         <source>%1, item %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, item %2</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover</translation>
     </message>
     <message>
         <source>Remove item %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover item %1 de %2</translation>
     </message>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar item</translation>
     </message>
     <message>
         <source>Add an item to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar um item a %1</translation>
     </message>
 </context>
 <context>
     <name>HubAccountSettings</name>
     <message>
         <source>Hub account</source>
-        <translation type="unfinished"></translation>
+        <translation>Conta no hub</translation>
     </message>
     <message>
         <source>Your programme&apos;s hub holds its schedule, receives your cases and sends back recommendations. Without an account everything stays on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub do seu programa guarda a agenda, recebe os seus casos e devolve recomendações. Sem conta, tudo fica neste computador.</translation>
     </message>
     <message>
         <source>Talking to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunicando com o hub</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado como %1 (%2)</translation>
     </message>
     <message>
         <source>Hub: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub: %1</translation>
     </message>
     <message>
         <source>No programme membership yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda sem participação em nenhum programa.</translation>
     </message>
     <message>
         <source>Your roles:</source>
-        <translation type="unfinished"></translation>
+        <translation>As suas funções:</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Sair</translation>
     </message>
     <message>
         <source>Sign out of the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Sair do hub</translation>
     </message>
     <message>
         <source>Cases and sessions stay on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Os casos e as sessões ficam neste computador</translation>
     </message>
     <message>
         <source>Hub address</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço do hub</translation>
     </message>
     <message>
         <source>https://hub.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>https://hub.example.org</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrar</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Email for signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail para entrar</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Senha</translation>
     </message>
     <message>
         <source>Password for signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Senha para entrar</translation>
     </message>
     <message>
         <source>Sign in to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrar no hub</translation>
     </message>
     <message>
         <source>Join with an invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Aderir com um convite</translation>
     </message>
     <message>
         <source>Your coordinator sends you an invite code once.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu coordenador envia-lhe um código de convite uma vez.</translation>
     </message>
     <message>
         <source>Invite code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de convite</translation>
     </message>
     <message>
         <source>Your email</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu e-mail</translation>
     </message>
     <message>
         <source>Your name, as colleagues see it</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu nome, como os colegas o veem</translation>
     </message>
     <message>
         <source>Password (at least 10 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Senha (pelo menos 10 caracteres)</translation>
     </message>
     <message>
         <source>New password, at least 10 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Nova senha, pelo menos 10 caracteres</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir a senha</translation>
     </message>
     <message>
         <source>New password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir a nova senha</translation>
     </message>
     <message>
         <source>Join the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Aderir ao hub</translation>
     </message>
     <message>
         <source>Join the hub with this invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Aderir ao hub com este convite</translation>
     </message>
 </context>
 <context>
     <name>HubRecordingsList</name>
     <message>
         <source>Recordings on the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravações no hub</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizar</translation>
     </message>
     <message>
         <source>Refresh the list of recordings on the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizar a lista de gravações no hub</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregando</translation>
     </message>
     <message>
         <source>Light is enough to follow a session on a small screen; audio + slides is the smallest. Downloads go on after a lost connection or a restart, one at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>A versão leve basta para acompanhar uma sessão numa tela pequena; áudio + slides é a menor. As transferências continuam após uma queda de conexão ou um reinício, uma de cada vez.</translation>
     </message>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progresso da transferência</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferir</translation>
     </message>
     <message>
         <source>Download %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferir %1, %2</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar</translation>
     </message>
     <message>
         <source>Pause the download of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar a transferência de %1</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentar de novo</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Retomar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Cancel the download of %1 and delete what came down</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar a transferência de %1 e apagar o que já chegou</translation>
     </message>
 </context>
 <context>
     <name>HubWording</name>
     <message>
         <source>The email or the password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>O e-mail ou a senha está errado.</translation>
     </message>
     <message>
         <source>This email already has an account on the hub, with another password. Use that password to join with this invite.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este e-mail já tem uma conta no hub, com outra senha. Use essa senha para aderir com este convite.</translation>
     </message>
     <message>
         <source>The hub no longer accepts this laptop&apos;s sign-in. Sign in again in Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub já não aceita o acesso deste computador. Entre de novo em Configurações → Conta no hub.</translation>
     </message>
     <message>
         <source>The hub does not know this invite code. Check it with your coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub não conhece este código de convite. Confirme-o com o seu coordenador.</translation>
     </message>
     <message>
         <source>The hub no longer has this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub já não tem este caso.</translation>
     </message>
     <message>
         <source>The hub does not know what was asked for.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub não conhece o que foi pedido.</translation>
     </message>
     <message>
         <source>This invite has already been used, or the email is already registered. Ask your coordinator for a new invite, or sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este convite já foi usado, ou o e-mail já está registrado. Peça um novo convite ao seu coordenador, ou entre.</translation>
     </message>
     <message>
         <source>The hub already has this case, and it has not been returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub já tem este caso, e ele não foi devolvido.</translation>
     </message>
     <message>
         <source>The hub refused this because the case has changed there. Sync, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub recusou porque o caso mudou lá. Sincronize e tente de novo.</translation>
     </message>
     <message>
         <source>Your role in this programme does not allow this.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sua função neste programa não permite isto.</translation>
     </message>
     <message>
         <source>The hub&apos;s identifier check flagged text in this case; nothing was stored there.</source>
-        <translation type="unfinished"></translation>
+        <translation>A verificação de identificadores do hub assinalou texto neste caso; nada foi guardado lá.</translation>
     </message>
     <message>
         <source>The hub found fields of this case missing or not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub encontrou campos deste caso ausentes ou inválidos.</translation>
     </message>
     <message>
         <source>This is too large for the hub to accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isto é grande demais para o hub aceitar.</translation>
     </message>
     <message>
         <source>Not signed in to a hub. Sign in in Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não conectado a um hub. Entre em Configurações → Conta no hub.</translation>
     </message>
     <message>
         <source>The hub could not be reached. Check the address and the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível comunicar com o hub. Verifique o endereço e a conexão.</translation>
     </message>
     <message>
         <source>The hub did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub não respondeu a tempo.</translation>
     </message>
     <message>
         <source>The hub&apos;s security certificate was not accepted, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado de segurança do hub não foi aceito, por isso nada foi enviado.</translation>
     </message>
     <message>
         <source>The hub had an internal problem. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub teve um problema interno. Tente mais tarde.</translation>
     </message>
     <message>
         <source>The hub is running but its database does not answer. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub está funcionando, mas a base de dados não responde. Tente mais tarde.</translation>
     </message>
     <message>
         <source>The hub answered something this version of Spoke does not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub respondeu algo que esta versão do Spoke não entende.</translation>
     </message>
     <message>
         <source>This laptop&apos;s offline cache could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler ou gravar o cache offline deste computador.</translation>
     </message>
     <message>
         <source>The sign-in could not be kept on this laptop (keyring or file not writable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível guardar o acesso neste computador (chaveiro ou arquivo sem permissão de escrita).</translation>
     </message>
     <message>
         <source>The hub refused these details. The password needs at least 10 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub recusou estes dados. A senha precisa de pelo menos 10 caracteres.</translation>
     </message>
     <message>
         <source>The hub refused the request as malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub recusou o pedido por estar malformado.</translation>
     </message>
     <message>
         <source>This case is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso já não está no cache.</translation>
     </message>
     <message>
         <source>Sign in to your hub first (Settings → Hub account); the case stays on this laptop until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre primeiro no seu hub (Configurações → Conta no hub); até lá, o caso fica neste computador.</translation>
     </message>
     <message>
         <source>This case&apos;s programme is not one of your hub&apos;s programmes, so it cannot be submitted there.</source>
-        <translation type="unfinished"></translation>
+        <translation>O programa deste caso não é um dos programas do seu hub, por isso não pode ser enviado para lá.</translation>
     </message>
     <message>
         <source>This case has already been submitted and the hub has not returned it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso já foi enviado e o hub não o devolveu.</translation>
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n possível identificador deve primeiro ser ocultado, ou marcado como exceção com um motivo.</numerusform>
+            <numerusform>%n possíveis identificadores devem primeiro ser ocultados, ou marcados como exceção com um motivo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s) need attention first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campo precisa de atenção primeiro.</numerusform>
+            <numerusform>%n campos precisam de atenção primeiro.</numerusform>
         </translation>
     </message>
     <message>
         <source>The saved case is not a readable echo-case document.</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso guardado não é um documento echo-case legível.</translation>
     </message>
     <message>
         <source>Coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordenador</translation>
     </message>
     <message>
         <source>Specialist</source>
-        <translation type="unfinished"></translation>
+        <translation>Especialista</translation>
     </message>
     <message>
         <source>Clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Profissional de saúde</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Formando</translation>
     </message>
     <message>
         <source>Sent to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado ao hub</translation>
     </message>
     <message>
         <source>Scheduled for a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Agendado para uma sessão</translation>
     </message>
     <message>
         <source>Presented</source>
-        <translation type="unfinished"></translation>
+        <translation>Apresentado</translation>
     </message>
     <message>
         <source>Recommendations received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendações recebidas</translation>
     </message>
     <message>
         <source>Returned with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolvido com uma pergunta</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Recommendations sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendações enviadas</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando envio</translation>
     </message>
     <message>
         <source>Refused by the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Recusado pelo hub</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca sincronizado</translation>
     </message>
     <message>
         <source>Last synced just now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizado agora mesmo</translation>
     </message>
     <message numerus="yes">
         <source>Last synced %n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sincronizado há %n min</numerusform>
+            <numerusform>Sincronizado há %n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Last synced %n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sincronizado há %n h</numerusform>
+            <numerusform>Sincronizado há %n h</numerusform>
         </translation>
     </message>
     <message>
         <source>Last synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Última sincronização: %1</translation>
     </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca</translation>
     </message>
     <message>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravações</translation>
     </message>
     <message>
         <source>On this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Neste computador</translation>
     </message>
     <message>
         <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Não transferida</translation>
     </message>
     <message>
         <source>Import a recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar uma gravação</translation>
     </message>
     <message>
         <source>Recordings (*.webm *.mkv *.mp4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravações (*.webm *.mkv *.mp4)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>Import recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar gravação…</translation>
     </message>
     <message>
         <source>Import a recording (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar uma gravação (Ctrl+O)</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando</translation>
     </message>
     <message>
         <source>WebM, MKV or MP4 recordings, e.g. a hub&apos;s edited recording, are copied into the library with their chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravações WebM, MKV ou MP4, p. ex. a gravação editada de um hub, são copiadas para a biblioteca com os seus capítulos.</translation>
     </message>
     <message>
         <source>not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>não transferida</translation>
     </message>
     <message>
         <source>Cases: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos: %1</translation>
     </message>
     <message>
         <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ Reproduzir</translation>
     </message>
     <message>
         <source>Library sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Áreas da biblioteca</translation>
     </message>
     <message>
         <source>Alt+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+R</translation>
     </message>
     <message>
         <source>From the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Do hub</translation>
     </message>
     <message>
         <source>Alt+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+F</translation>
     </message>
 </context>
 <context>
     <name>LiveAgenda</name>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>This call is not linked to a session on your hub, so there is no agenda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta chamada não está ligada a uma sessão do seu hub, por isso não há agenda.</translation>
     </message>
     <message>
         <source>Agenda items</source>
-        <translation type="unfinished"></translation>
+        <translation>Itens da agenda</translation>
     </message>
     <message>
         <source>running for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>em curso há %1</translation>
     </message>
     <message>
         <source>took %1</source>
-        <translation type="unfinished"></translation>
+        <translation>durou %1</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>não iniciado</translation>
     </message>
     <message>
         <source>Started by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciado por %1</translation>
     </message>
     <message>
         <source>Took %1 (started by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durou %1 (iniciado por %2)</translation>
     </message>
     <message>
         <source>Chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Moderador</translation>
     </message>
     <message>
         <source>Start next item: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar o próximo item: %1</translation>
     </message>
     <message>
         <source>Start next item</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar o próximo item</translation>
     </message>
     <message>
         <source>Ends the running item and starts the next one for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Encerra o item em curso e inicia o próximo para todos</translation>
     </message>
     <message>
         <source>End session</source>
-        <translation type="unfinished"></translation>
+        <translation>Encerrar sessão</translation>
     </message>
     <message>
         <source>Waiting for the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando o hub</translation>
     </message>
     <message>
         <source>End the session for everyone?</source>
-        <translation type="unfinished"></translation>
+        <translation>Encerrar a sessão para todos?</translation>
     </message>
     <message>
         <source>The running item ends now and the hub records the session as over.</source>
-        <translation type="unfinished"></translation>
+        <translation>O item em curso termina agora e o hub registra a sessão como encerrada.</translation>
     </message>
     <message>
         <source>Keep going</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar</translation>
     </message>
 </context>
 <context>
     <name>LiveCase</name>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso %1</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Loading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregando o caso</translation>
     </message>
     <message>
         <source>The case, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso, só leitura</translation>
     </message>
     <message>
         <source>The case as submitted, de-identified</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso tal como foi enviado, desidentificado</translation>
     </message>
     <message>
         <source>Choose a case</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha um caso</translation>
     </message>
     <message>
         <source>Case to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso a mostrar</translation>
     </message>
     <message>
         <source>Detach</source>
-        <translation type="unfinished"></translation>
+        <translation>Separar</translation>
     </message>
     <message>
         <source>Show the case in its own window</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar o caso numa janela própria</translation>
     </message>
     <message>
         <source>The case is in its own window. Turn Detach off to bring it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso está numa janela própria. Desligue Separar para trazê-lo de volta.</translation>
     </message>
     <message>
         <source>Case %1 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso %1 (só leitura)</translation>
     </message>
 </context>
 <context>
     <name>LiveChat</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>Chat messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagens do chat</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>não enviada</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando…</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Não enviada</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentar de novo</translation>
     </message>
     <message>
         <source>Retry sending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentar enviar de novo: %1</translation>
     </message>
     <message>
         <source>No messages yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda sem mensagens.</translation>
     </message>
     <message>
         <source>This call is not linked to a session on your hub, so there is no chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta chamada não está ligada a uma sessão do seu hub, por isso não há chat.</translation>
     </message>
     <message>
         <source>Message everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagem para todos</translation>
     </message>
     <message>
         <source>Chat message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagem de chat</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Send message</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar mensagem</translation>
     </message>
 </context>
 <context>
     <name>LiveHands</name>
     <message>
         <source>Raised hands</source>
-        <translation type="unfinished"></translation>
+        <translation>Mãos levantadas</translation>
     </message>
     <message>
         <source>Lower my hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Baixar a minha mão</translation>
     </message>
     <message>
         <source>Raise my hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Levantar a minha mão</translation>
     </message>
     <message>
         <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+H</translation>
     </message>
     <message>
         <source>No hands are up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma mão levantada.</translation>
     </message>
     <message numerus="yes">
         <source>%n hand(s) up, first raised first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mão levantada, por ordem de chegada:</numerusform>
+            <numerusform>%n mãos levantadas, por ordem de chegada:</numerusform>
         </translation>
     </message>
     <message>
         <source>Raised hands in order</source>
-        <translation type="unfinished"></translation>
+        <translation>Mãos levantadas por ordem</translation>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (você)</translation>
     </message>
     <message>
         <source>Lower</source>
-        <translation type="unfinished"></translation>
+        <translation>Baixar</translation>
     </message>
     <message>
         <source>Lower the hand of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Baixar a mão de %1</translation>
     </message>
 </context>
 <context>
     <name>LivePanel</name>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>Hands</source>
-        <translation type="unfinished"></translation>
+        <translation>Mãos</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Pessoas</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Slides</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>%1 (Alt+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Alt+%2)</translation>
     </message>
 </context>
 <context>
     <name>LiveParticipants</name>
     <message>
         <source>Mic on</source>
-        <translation type="unfinished"></translation>
+        <translation>Microfone ligado</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado</translation>
     </message>
     <message>
         <source>Muted by the chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado pelo moderador</translation>
     </message>
     <message>
         <source>Mic unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Microfone desconhecido</translation>
     </message>
     <message>
         <source>Camera on</source>
-        <translation type="unfinished"></translation>
+        <translation>Câmera ligada</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Câmera desligada</translation>
     </message>
     <message>
         <source>Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>Só áudio</translation>
     </message>
     <message>
         <source>Camera unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Câmera desconhecida</translation>
     </message>
     <message>
         <source>People in the call (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pessoas na chamada (%1)</translation>
     </message>
     <message>
         <source>People in the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Pessoas na chamada</translation>
     </message>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (você)</translation>
     </message>
     <message>
         <source>role unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>função desconhecida</translation>
     </message>
     <message>
         <source>hand raised, number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mão levantada, número %1</translation>
     </message>
     <message>
         <source>connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>conexão %1</translation>
     </message>
     <message>
         <source>Hand %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mão %1</translation>
     </message>
     <message>
         <source>Role not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Função desconhecida</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexão: %1</translation>
     </message>
     <message>
         <source>Connection: measuring</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexão: medindo</translation>
     </message>
     <message>
         <source>Allow to speak</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar a palavra</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Allow %1 to speak</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar a palavra a %1</translation>
     </message>
     <message>
         <source>Mute %1 for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar %1 para todos</translation>
     </message>
     <message>
         <source>Remove from session</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover da sessão</translation>
     </message>
     <message>
         <source>Remove %1 from the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover %1 da sessão</translation>
     </message>
     <message>
         <source>People in the room with me</source>
-        <translation type="unfinished"></translation>
+        <translation>Pessoas na sala comigo</translation>
     </message>
     <message>
         <source>Names, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomes, separados por vírgulas</translation>
     </message>
     <message>
         <source>Names of the people in the room with me</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomes das pessoas na sala comigo</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar</translation>
     </message>
     <message>
         <source>Record them as present</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar como presentes</translation>
     </message>
     <message>
         <source>Remove from the session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover da sessão?</translation>
     </message>
     <message>
         <source>%1 leaves the call now and cannot join this session again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sai da chamada agora e não pode voltar a entrar nesta sessão.</translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Manter</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover</translation>
     </message>
 </context>
 <context>
     <name>LiveSlides</name>
     <message>
         <source>Share slides with everyone (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhar slides com todos (PDF)</translation>
     </message>
     <message>
         <source>Open slides on this laptop only (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir slides só neste computador (PDF)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Slides</translation>
     </message>
     <message>
         <source>Share another…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhar outro…</translation>
     </message>
     <message>
         <source>Share a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhar um PDF…</translation>
     </message>
     <message>
         <source>Share a PDF with everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhar um PDF com todos</translation>
     </message>
     <message>
         <source>Open here only…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir só aqui…</translation>
     </message>
     <message>
         <source>Open another…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir outro…</translation>
     </message>
     <message>
         <source>Open a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir um PDF…</translation>
     </message>
     <message>
         <source>Open a PDF on this laptop only</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir um PDF só neste computador</translation>
     </message>
     <message>
         <source>Transferring the slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferindo os slides</translation>
     </message>
     <message>
         <source>Drawing the page</source>
-        <translation type="unfinished"></translation>
+        <translation>Desenhando a página</translation>
     </message>
     <message>
         <source>Share the deck you present: everyone downloads it once and follows your pages. When someone else presents, their slides appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhe os slides que apresenta: todos os transferem uma vez e seguem as suas páginas. Quando outra pessoa apresenta, os slides dela aparecem aqui.</translation>
     </message>
     <message>
         <source>Open the deck you present to page through it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra os slides que apresenta para folheá-los aqui.</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Anterior</translation>
     </message>
     <message>
         <source>Previous page (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página anterior (Page Up)</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguinte</translation>
     </message>
     <message>
         <source>Next page (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página seguinte (Page Down)</translation>
     </message>
     <message>
         <source>Follow the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir o apresentador</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>Spoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurações</translation>
     </message>
     <message>
         <source>teleECHO telementoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Telementoria teleECHO</translation>
     </message>
     <message>
         <source>‹ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Voltar</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltar</translation>
     </message>
     <message>
         <source>Spoke could not open its offline cache. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O Spoke não conseguiu abrir o cache offline. %1</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisão</translation>
     </message>
     <message>
         <source>Practice session with the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessão de treino com o hub</translation>
     </message>
 </context>
 <context>
     <name>PlayerEntry</name>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover</translation>
     </message>
 </context>
 <context>
     <name>PlayerPage</name>
     <message>
         <source>Player</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprodutor</translation>
     </message>
     <message>
         <source>Recording video</source>
-        <translation type="unfinished"></translation>
+        <translation>Vídeo da gravação</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregando</translation>
     </message>
     <message>
         <source>Nothing to play</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada para reproduzir</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Posição</translation>
     </message>
     <message>
         <source>Previous chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo anterior</translation>
     </message>
     <message>
         <source>Previous chapter ( [ )</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo anterior ( [ )</translation>
     </message>
     <message>
         <source>−10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>−10 s</translation>
     </message>
     <message>
         <source>Back 10 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuar 10 segundos</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduzir</translation>
     </message>
     <message>
         <source>+10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>+10 s</translation>
     </message>
     <message>
         <source>Forward 10 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Avançar 10 segundos</translation>
     </message>
     <message>
         <source>Next chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo seguinte</translation>
     </message>
     <message>
         <source>Next chapter ( ] )</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo seguinte ( ] )</translation>
     </message>
     <message>
         <source>Time %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo %1 de %2</translation>
     </message>
     <message>
         <source>%1× speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidade %1×</translation>
     </message>
     <message>
         <source>Playback speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidade de reprodução</translation>
     </message>
     <message>
         <source>Keys: Space or K play/pause · ←/→ 5 s · J/L 10 s · [ ] chapters · B bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Teclas: Espaço ou K reproduzir/pausar · ←/→ 5 s · J/L 10 s · [ ] capítulos · B marcador</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Slides</translation>
     </message>
     <message>
         <source>Audio and slides: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Áudio e slides: %1</translation>
     </message>
 </context>
 <context>
     <name>PlayerSidePanel</name>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulos</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas (%1)</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores e notas</translation>
     </message>
     <message>
         <source>This recording has no chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta gravação não tem capítulos.</translation>
     </message>
     <message>
         <source>Note at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota em %1</translation>
     </message>
     <message>
         <source>Note text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto da nota</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar nota</translation>
     </message>
     <message>
         <source>Add a bookmark here</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar um marcador aqui</translation>
     </message>
     <message>
         <source>Add the note here</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar a nota aqui</translation>
     </message>
     <message>
         <source>No notes yet. Press B while watching to bookmark a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda sem notas. Pressione B durante a reprodução para marcar um momento.</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Slides</translation>
     </message>
     <message>
         <source>Chat (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat (%1)</translation>
     </message>
     <message>
         <source>Chat so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat até aqui</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Case form of this chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulário de caso deste capítulo</translation>
     </message>
     <message>
         <source>No chat for this recording.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem chat nesta gravação.</translation>
     </message>
     <message>
         <source>Nothing said in the chat yet at this point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda nada foi dito no chat neste ponto.</translation>
     </message>
     <message>
         <source>No case is presented in this chapter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum caso é apresentado neste capítulo.</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunho</translation>
     </message>
     <message>
         <source>Ready to submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronto para enviar</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Presented</source>
-        <translation type="unfinished"></translation>
+        <translation>Apresentado</translation>
     </message>
     <message>
         <source>Recommendations received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendações recebidas</translation>
     </message>
     <message>
         <source>This case is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso já não está no cache.</translation>
     </message>
     <message>
         <source>This case was already submitted; changes are no longer saved here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso já foi enviado; as alterações já não são guardadas aqui.</translation>
     </message>
     <message>
         <source>Cannot store the cleaned file in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível guardar o arquivo limpo em %1.</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso %1</translation>
     </message>
     <message>
         <source>De-identified copy made by Spoke. Text marked like [NAME] was replaced before export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cópia desidentificada feita pelo Spoke. O texto marcado como [NOME] foi substituído antes da exportação.</translation>
     </message>
     <message>
         <source>The PDF could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar o PDF em %1: %2</translation>
     </message>
     <message>
         <source>Hub specialist</source>
-        <translation type="unfinished"></translation>
+        <translation>Especialista do hub</translation>
     </message>
     <message>
         <source>Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Facilitador</translation>
     </message>
     <message>
         <source>Coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordenador</translation>
     </message>
     <message>
         <source>Presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Apresentador</translation>
     </message>
     <message>
         <source>Spoke participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Participante do Spoke</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Formando</translation>
     </message>
     <message>
         <source>IT support</source>
-        <translation type="unfinished"></translation>
+        <translation>Suporte de TI</translation>
     </message>
     <message>
         <source>This session is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sessão já não está no cache.</translation>
     </message>
     <message>
         <source>%1 in the session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 na sessão</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos</translation>
     </message>
     <message>
         <source>Written recommendations</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendações escritas</translation>
     </message>
     <message>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravações</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Presenças</translation>
     </message>
     <message>
         <source>Question for the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Pergunta para o hub</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Age band %1, sex %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Faixa etária %1, sexo %2</translation>
     </message>
     <message>
         <source>Presenting problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Queixa principal</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumo</translation>
     </message>
     <message>
         <source>Revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisão %1</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessão</translation>
     </message>
     <message>
         <source>Open the session this case belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir a sessão a que este caso pertence</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Histórico</translation>
     </message>
     <message>
         <source>This recording is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta gravação já não está no cache.</translation>
     </message>
     <message>
         <source>Saved on this laptop: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado neste computador: %1</translation>
     </message>
     <message>
         <source>Not downloaded to this laptop yet. Chapters and notes are available offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não transferida para este computador. Os capítulos e as notas estão disponíveis offline.</translation>
     </message>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulos</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores e notas</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendação</translation>
     </message>
     <message>
         <source>Chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>This case has not been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso ainda não foi guardado.</translation>
     </message>
     <message>
         <source>Slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Slide</translation>
     </message>
 </context>
 <context>
     <name>ReviewEditor</name>
     <message>
         <source>Your recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>A sua recomendação</translation>
     </message>
     <message>
         <source>Recommendation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendação %1</translation>
     </message>
     <message>
         <source>Recommendation item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Item de recomendação %1</translation>
     </message>
     <message>
         <source>Remove item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover item %1</translation>
     </message>
     <message>
         <source>Add an item</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar um item</translation>
     </message>
     <message>
         <source>Add a numbered recommendation item</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar um item de recomendação numerado</translation>
     </message>
     <message>
         <source>Further advice, in your own words</source>
-        <translation type="unfinished"></translation>
+        <translation>Outras orientações, com as suas palavras</translation>
     </message>
     <message>
         <source>Recommendation text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto da recomendação</translation>
     </message>
     <message>
         <source>Send recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar recomendação</translation>
     </message>
     <message>
         <source>Send the recommendation to the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar a recomendação ao apresentador</translation>
     </message>
     <message>
         <source>Return with a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver com uma pergunta</translation>
     </message>
     <message>
         <source>When the case cannot be answered as it stands, ask its presenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando o caso não pode ser respondido como está, pergunte ao seu apresentador.</translation>
     </message>
     <message>
         <source>What should the presenter add or clarify?</source>
-        <translation type="unfinished"></translation>
+        <translation>O que o apresentador deve acrescentar ou esclarecer?</translation>
     </message>
     <message>
         <source>Question for the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pergunta para o apresentador</translation>
     </message>
     <message>
         <source>Return with this question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver com esta pergunta</translation>
     </message>
     <message>
         <source>Return the case to its presenter with this question</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver o caso ao seu apresentador com esta pergunta</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisão</translation>
     </message>
     <message>
         <source>Dismiss the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechar a mensagem</translation>
     </message>
     <message>
         <source>Waiting for review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando revisão (%1)</translation>
     </message>
     <message>
         <source>Reload the queue (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recarregar a fila (F5)</translation>
     </message>
     <message>
         <source>Loading the queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregando a fila…</translation>
     </message>
     <message>
         <source>No case is waiting for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum caso aguarda revisão.</translation>
     </message>
     <message>
         <source>Review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila de revisão</translation>
     </message>
     <message>
         <source>Choose a case from the queue to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha um caso da fila para lê-lo.</translation>
     </message>
     <message>
         <source>Loading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Carregando o caso</translation>
     </message>
     <message>
         <source>Returned with the question: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolvido com a pergunta: %1</translation>
     </message>
     <message>
         <source>Recommended by %1, %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendado por %1, %2:</translation>
     </message>
     <message>
         <source>The case as submitted, de-identified</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso tal como foi enviado, desidentificado</translation>
     </message>
 </context>
 <context>
     <name>ScreenShareChooser</name>
     <message>
         <source>Share your screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhar a sua tela</translation>
     </message>
     <message>
         <source>Everyone sees it as a tile of its own, sent at about 150 kbit/s (some 22 MB in 20 minutes). For slides, sharing the PDF costs far less.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos a veem como um quadro próprio, enviada a cerca de 150 kbit/s (uns 22 MB em 20 minutos). Para slides, compartilhar o PDF gasta muito menos.</translation>
     </message>
     <message>
         <source>Looking for screens and windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurando telas e janelas</translation>
     </message>
     <message>
         <source>Screens and windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Telas e janelas</translation>
     </message>
     <message>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Tela</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Janela</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhar</translation>
     </message>
     <message>
         <source>Share the chosen screen or window</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhar a tela ou janela escolhida</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
         <source>Search sessions, cases, recommendations, notes and chat  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar sessões, casos, recomendações, notas e chat  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados da pesquisa</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisando…</translation>
     </message>
     <message>
         <source>Nothing found in this laptop&apos;s cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada encontrado no cache deste computador.</translation>
     </message>
 </context>
 <context>
     <name>SessionCard</name>
     <message>
         <source>1 case</source>
-        <translation type="unfinished"></translation>
+        <translation>1 caso</translation>
     </message>
     <message>
         <source>%1 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 casos</translation>
     </message>
     <message>
         <source>Recording available</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravação disponível</translation>
     </message>
     <message>
         <source>Join live session</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrar na sessão ao vivo</translation>
     </message>
     <message>
         <source>Join live session: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrar na sessão ao vivo: %1</translation>
     </message>
 </context>
 <context>
     <name>SessionsPage</name>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximas</translation>
     </message>
     <message>
         <source>Past sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões anteriores</translation>
     </message>
     <message>
         <source>Sessions you have attended will be listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>As sessões em que participou aparecerão aqui.</translation>
     </message>
     <message>
         <source>No sessions on this laptop yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não há sessões neste computador</translation>
     </message>
     <message>
         <source>Your hub has not scheduled a session yet, or it has not been synced. It appears here once it has.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu hub ainda não agendou nenhuma sessão, ou ela ainda não foi sincronizada. As sessões aparecem aqui assim que forem agendadas e sincronizadas.</translation>
     </message>
     <message>
         <source>Sign in to your programme&apos;s hub to get its schedule, or try the demo programme to look around first. The demo stays on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre no hub do seu programa para receber a agenda, ou experimente o programa de demonstração para explorar primeiro. A demonstração fica neste computador.</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimentar a demonstração</translation>
     </message>
     <message>
         <source>Try the demo: add a demo programme to look around in</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimentar a demonstração: adicionar um programa de demonstração para explorar</translation>
     </message>
     <message>
         <source>Hub account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conta no hub…</translation>
     </message>
     <message>
         <source>Open Settings, Hub account, to sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir Configurações, Conta no hub, para entrar</translation>
     </message>
     <message>
         <source>No sessions scheduled by your hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma sessão agendada pelo seu hub.</translation>
     </message>
     <message>
         <source>No sessions scheduled. Your hub&apos;s schedule appears here once you are signed in and it has been synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma sessão agendada. A agenda do seu hub aparece aqui assim que entrar e ela for sincronizada.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurações</translation>
     </message>
     <message>
         <source>Offline cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache offline</translation>
     </message>
     <message>
         <source>Sessions, cases, recommendations and recordings are kept on this laptop so you can use them without a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões, casos, recomendações e gravações são guardados neste computador para que os possa usar sem conexão.</translation>
     </message>
     <message>
         <source>Data folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta de dados: %1</translation>
     </message>
     <message>
         <source>Reload from cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Recarregar do cache</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre</translation>
     </message>
     <message>
         <source>Spoke %1 — teleECHO telementoring client</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke %1 — cliente de telementoria teleECHO</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Áreas das configurações</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Geral</translation>
     </message>
     <message>
         <source>Alt+G</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+G</translation>
     </message>
     <message>
         <source>Hub account</source>
-        <translation type="unfinished"></translation>
+        <translation>Conta no hub</translation>
     </message>
     <message>
         <source>Alt+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+H</translation>
     </message>
     <message>
         <source>Audio &amp;&amp; video</source>
-        <translation type="unfinished"></translation>
+        <translation>Áudio &amp;&amp; vídeo</translation>
     </message>
     <message>
         <source>Audio and video</source>
-        <translation type="unfinished"></translation>
+        <translation>Áudio e vídeo</translation>
     </message>
     <message>
         <source>Alt+V</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+V</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimentar a demonstração</translation>
     </message>
     <message>
         <source>Try the demo: add a demo programme to look around in</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimentar a demonstração: adicionar um programa de demonstração para explorar</translation>
     </message>
     <message>
         <source>Live sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões ao vivo</translation>
     </message>
     <message>
         <source>The hub gives you its session address. It starts with ws:// or wss://.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub fornece-lhe o endereço das sessões. Começa com ws:// ou wss://.</translation>
     </message>
     <message>
         <source>Session address</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço das sessões</translation>
     </message>
     <message>
         <source>ws://hub.example.org:8188</source>
-        <translation type="unfinished"></translation>
+        <translation>ws://hub.example.org:8188</translation>
     </message>
     <message>
         <source>Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferências</translation>
     </message>
     <message>
         <source>Alt+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+D</translation>
     </message>
 </context>
 <context>
     <name>SyncStatus</name>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar agora</translation>
     </message>
     <message>
         <source>Sync with the hub now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar agora com o hub</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::AppController</name>
     <message>
         <source>The demo programme could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar o programa de demonstração: %1</translation>
     </message>
     <message>
         <source>The demo programme is already on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>O programa de demonstração já está neste computador.</translation>
     </message>
     <message>
         <source>The demo programme was added: %1 sessions and %2 cases to look around in. Nothing of it is sent to a hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>O programa de demonstração foi adicionado: %1 sessões e %2 casos para explorar. Nada dele é enviado a um hub.</translation>
     </message>
     <message>
         <source>Not signed in to a hub: changes stay on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Não conectado a um hub: as alterações ficam neste computador</translation>
     </message>
     <message numerus="yes">
         <source>Not signed in to a hub: %n change(s) wait on this laptop</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Não conectado a um hub: %n alteração aguarda neste computador</numerusform>
+            <numerusform>Não conectado a um hub: %n alterações aguardam neste computador</numerusform>
         </translation>
     </message>
     <message>
         <source>Syncing with the hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando com o hub…</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) refused by the hub; open the case to see why</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alteração recusada pelo hub; abra o caso para ver porquê</numerusform>
+            <numerusform>%n alterações recusadas pelo hub; abra o caso para ver porquê</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alteração aguardando envio</numerusform>
+            <numerusform>%n alterações aguardando envio</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda nada enviado</translation>
     </message>
     <message>
         <source>Everything has been sent to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Tudo foi enviado ao hub</translation>
     </message>
     <message numerus="yes">
         <source>New recommendations from the hub for %n case(s), the newest for %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Novas recomendações do hub para %n caso, o mais recente para %1.</numerusform>
+            <numerusform>Novas recomendações do hub para %n casos, o mais recente para %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>New recommendations from the hub for %n case(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Novas recomendações do hub para %n caso.</numerusform>
+            <numerusform>Novas recomendações do hub para %n casos.</numerusform>
         </translation>
     </message>
     <message>
         <source>New recommendations from the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Novas recomendações do hub.</translation>
     </message>
     <message>
         <source>New recommendations from the hub for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Novas recomendações do hub para %1.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::CallModel</name>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>In session</source>
-        <translation type="unfinished"></translation>
+        <translation>Em sessão</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconectando…</translation>
     </message>
     <message>
         <source>You left the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Você saiu da sessão</translation>
     </message>
     <message>
         <source>Could not join the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível entrar na sessão</translation>
     </message>
     <message>
         <source>Measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Medindo…</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Boa</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Razoável</translation>
     </message>
     <message>
         <source>Poor</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraca</translation>
     </message>
     <message>
         <source>This laptop has no network connection to carry the call. Connect to a network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este computador não tem conexão de rede para a chamada. Conecte-se a uma rede e tente de novo.</translation>
     </message>
     <message>
         <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível comunicar com o servidor de sessões em %1. Verifique a sua conexão de rede, ou pergunte ao seu hub se o endereço das sessões está certo.</translation>
     </message>
     <message>
         <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sala de sessão %1 não existe no servidor. A sessão pode ter terminado, ou o endereço pode estar desatualizado.</translation>
     </message>
     <message>
         <source>The server did not let us into session room %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor não nos deixou entrar na sala de sessão %1.</translation>
     </message>
     <message>
         <source>The connection to the session was lost and could not be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>A conexão à sessão foi perdida e não pôde ser restabelecida.</translation>
     </message>
     <message>
         <source>Participant %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Participante %1</translation>
     </message>
     <message>
         <source>Packets lost: %1 % (worst participant, last %2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacotes perdidos: %1 % (pior participante, últimos %2 s)</translation>
     </message>
     <message>
         <source>Packets lost: nothing received yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacotes perdidos: ainda nada recebido</translation>
     </message>
     <message>
         <source>Picture delay: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Atraso da imagem: %1 ms</translation>
     </message>
     <message>
         <source>Picture delay: not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>Atraso da imagem: não medido</translation>
     </message>
     <message>
         <source>Picture freezes: %1 in the last %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Congelamentos da imagem: %1 nos últimos %2 s</translation>
     </message>
     <message>
         <source>Sending: %1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando: %1 kbit/s</translation>
     </message>
     <message>
         <source>Sending: starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando: iniciando</translation>
     </message>
     <message>
         <source>Practice clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Clínica de treino</translation>
     </message>
     <message>
         <source>No session server is set up on this laptop. Ask your hub for the session address (it starts with wss://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum servidor de sessões está configurado neste computador. Peça ao seu hub o endereço das sessões (começa com wss://).</translation>
     </message>
     <message>
         <source>Spoke clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Clínica Spoke</translation>
     </message>
     <message>
         <source>The chair removed you from this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Foi removido desta sessão pelo moderador.</translation>
     </message>
     <message>
         <source>This session is over. The chair has ended it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sessão terminou. O moderador encerrou-a.</translation>
     </message>
     <message>
         <source>The hub has no media server available for the call right now. Try again in a few minutes, or tell the hub&apos;s coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub não tem agora nenhum servidor de mídia disponível para a chamada. Tente de novo dentro de alguns minutos, ou avise o coordenador do hub.</translation>
     </message>
     <message>
         <source>Not signed in to the hub. Sign in under Settings → Hub account, then join again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não conectado ao hub. Entre em Configurações → Conta no hub e depois entre de novo.</translation>
     </message>
     <message>
         <source>The hub does not know this session any more. It may have been cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub já não conhece esta sessão. Pode ter sido cancelada.</translation>
     </message>
     <message>
         <source>The hub cannot be reached to join the session. Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível comunicar com o hub para entrar na sessão. Verifique a sua conexão de rede e tente de novo.</translation>
     </message>
     <message>
         <source>The hub did not give what is needed to join this session. Try again, or tell the hub&apos;s coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub não forneceu o necessário para entrar nesta sessão. Tente de novo, ou avise o coordenador do hub.</translation>
     </message>
     <message>
         <source>The chair has muted you. Raise your hand to ask to speak.</source>
-        <translation type="unfinished"></translation>
+        <translation>O moderador desligou o seu microfone. Levante a mão para pedir a palavra.</translation>
     </message>
     <message>
         <source>The chair has let you speak. Unmute when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>O moderador deu-lhe a palavra. Ligue o microfone quando estiver pronto.</translation>
     </message>
     <message>
         <source>%1 MB used this session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB usados nesta sessão</translation>
     </message>
     <message>
         <source>%1 kbit/s now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kbit/s agora</translation>
     </message>
     <message>
         <source>The session room did not accept this laptop&apos;s pass, even a fresh one from the hub. Tell the chair or the hub&apos;s coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sala de sessão não aceitou o passe deste computador, nem um novo passe do hub. Avise o moderador ou o coordenador do hub.</translation>
     </message>
     <message>
         <source>The session room is protected and this laptop has no pass for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sala de sessão é protegida e este computador não tem passe para ela.</translation>
     </message>
     <message>
         <source>The hub&apos;s relay server for calls could not be found. Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível encontrar o servidor de retransmissão de chamadas do hub. Verifique a sua conexão de rede e tente de novo.</translation>
     </message>
     <message>
         <source>The session&apos;s media server cannot be reached. Check your network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível comunicar com o servidor de mídia da sessão. Verifique a sua conexão de rede e tente de novo.</translation>
     </message>
     <message>
         <source>The media server has no room for this session. The session may have ended; try again in a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de mídia não tem sala para esta sessão. A sessão pode ter terminado; tente de novo daqui a um minuto.</translation>
     </message>
     <message>
         <source>%1 (%2 % lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 % perdidos)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::CaseEditorModel</name>
     <message>
         <source>Unsaved changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alterações não guardadas…</translation>
     </message>
     <message>
         <source>Not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não guardado</translation>
     </message>
     <message>
         <source>Saved %1 · revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado %1 · revisão %2</translation>
     </message>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum caso aberto.</translation>
     </message>
     <message>
         <source>Only a draft can be marked ready; this case is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Só um rascunho pode ser marcado como pronto; este caso está %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n possible identifier(s) must be redacted, or overridden with a reason, first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n possível identificador deve primeiro ser ocultado, ou marcado como exceção com um motivo.</numerusform>
+            <numerusform>%n possíveis identificadores devem primeiro ser ocultados, ou marcados como exceção com um motivo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s) need attention first: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campo precisa de atenção primeiro: %1.</numerusform>
+            <numerusform>%n campos precisam de atenção primeiro: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Checking the latest changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando as últimas alterações…</translation>
     </message>
     <message>
         <source>There is no form for the programme &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há formulário para o programa "%1".</translation>
     </message>
     <message>
         <source>New %1 case %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo caso %1 %2</translation>
     </message>
     <message>
         <source>This file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Este arquivo não pode ser importado: %1</translation>
     </message>
     <message>
         <source>This file cannot be imported: it names the programme &quot;%1&quot;, which has no form here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este arquivo não pode ser importado: indica o programa "%1", que não tem formulário aqui.</translation>
     </message>
     <message>
         <source>Imported case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso importado %1</translation>
     </message>
     <message>
         <source>Case imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso importado.</translation>
     </message>
     <message>
         <source>This case can no longer be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso já não pode ser alterado aqui.</translation>
     </message>
     <message>
         <source>That text has changed since it was checked; wait for the new check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse texto mudou desde a verificação; aguarde a nova verificação.</translation>
     </message>
     <message>
         <source>Override logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exceção registrada.</translation>
     </message>
     <message>
         <source>The case is ready to submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso está pronto para enviar.</translation>
     </message>
     <message>
         <source>The case could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar o caso em %1: %2</translation>
     </message>
     <message>
         <source>Case saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso guardado em %1.</translation>
     </message>
     <message>
         <source>Cleaning the attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Limpando o anexo…</translation>
     </message>
     <message>
         <source>Not attached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não anexado: %1</translation>
     </message>
     <message>
         <source>Attached %1: cleaned of all metadata (location, time, camera).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anexado: limpo de todos os metadados (local, hora, câmera).</translation>
     </message>
     <message>
         <source>This case is already with the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso já está com o hub.</translation>
     </message>
     <message>
         <source>Mark the case ready first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque primeiro o caso como pronto.</translation>
     </message>
     <message>
         <source>Sign in to your hub first, in Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre primeiro no seu hub, em Configurações → Conta no hub.</translation>
     </message>
     <message>
         <source>Submitted. The case is in the outbox and goes to the hub with the next sync; it can no longer be changed here unless the hub returns it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado. O caso está na caixa de saída e vai para o hub na próxima sincronização; já não pode ser alterado aqui, a menos que o hub o devolva.</translation>
     </message>
     <message>
         <source>Not submitted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não enviado: %1</translation>
     </message>
     <message>
         <source>The case was not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso não foi exportado: %1</translation>
     </message>
     <message>
         <source>The case was not exported: the latest changes could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso não foi exportado: não foi possível guardar as últimas alterações.</translation>
     </message>
     <message numerus="yes">
         <source>The case file was not written: %n possible identifier(s) must be redacted, or overridden with a reason, first. A PDF export replaces them by their redaction.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O arquivo do caso não foi gravado: %n possível identificador deve primeiro ser ocultado, ou marcado como exceção com um motivo. Uma exportação em PDF substitui-o pela ocultação.</numerusform>
+            <numerusform>O arquivo do caso não foi gravado: %n possíveis identificadores devem primeiro ser ocultados, ou marcados como exceção com um motivo. Uma exportação em PDF substitui-os pela ocultação.</numerusform>
         </translation>
     </message>
     <message>
         <source>PDF saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF guardado em %1.</translation>
     </message>
     <message numerus="yes">
         <source>PDF saved to %1. %n open finding(s) are replaced by their redaction in it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PDF guardado em %1. %n ocorrência em aberto é substituída nele pela ocultação.</numerusform>
+            <numerusform>PDF guardado em %1. %n ocorrências em aberto são substituídas nele pela ocultação.</numerusform>
         </translation>
     </message>
 </context>
@@ -2977,209 +2977,209 @@
     <name>spoke::ui::FormModel</name>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>%1, item %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, item %2</translation>
     </message>
     <message>
         <source>%1, row %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, linha %2</translation>
     </message>
     <message>
         <source>%1, row %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, linha %2: %3</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sim</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Não</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::HubAccountModel</name>
     <message>
         <source>The hub address must start with https:// (or http:// on a local network).</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço do hub deve começar com https:// (ou http:// numa rede local).</translation>
     </message>
     <message>
         <source>Enter the email address your hub account uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insira o e-mail que a sua conta no hub usa.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insira a sua senha.</translation>
     </message>
     <message>
         <source>Enter the invite code your coordinator sent you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insira o código de convite que o seu coordenador enviou.</translation>
     </message>
     <message>
         <source>Enter your email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insira o seu e-mail.</translation>
     </message>
     <message>
         <source>Enter your name as colleagues should see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insira o seu nome como os colegas o devem ver.</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>A senha precisa de pelo menos %n caractere.</numerusform>
+            <numerusform>A senha precisa de pelo menos %n caracteres.</numerusform>
         </translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>As duas senhas não são iguais.</translation>
     </message>
     <message>
         <source>Signed in to %1 as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado a %1 como %2.</translation>
     </message>
     <message>
         <source>Signed out. Cases and sessions stay on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconectado. Os casos e as sessões ficam neste computador.</translation>
     </message>
     <message>
         <source>The hub no longer accepts this laptop&apos;s sign-in. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub já não aceita o acesso deste computador. Entre de novo.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::HubRecordingsModel</name>
     <message>
         <source>On this laptop: in Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Neste computador: em Gravações</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>Sign in to a hub in Settings to see its recordings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre num hub em Configurações para ver as suas gravações.</translation>
     </message>
     <message>
         <source>Asking the hub for its recordings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedindo ao hub as suas gravações…</translation>
     </message>
     <message>
         <source>The hub has no recordings for your programmes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub ainda não tem gravações dos seus programas.</translation>
     </message>
     <message>
         <source>Full quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualidade total</translation>
     </message>
     <message>
         <source>Light (360p video)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leve (vídeo 360p)</translation>
     </message>
     <message>
         <source>Audio + slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Áudio + slides</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>%1 kB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kB</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>Queued: starts after the download before it</source>
-        <translation type="unfinished"></translation>
+        <translation>Na fila: começa depois da transferência anterior</translation>
     </message>
     <message>
         <source>Checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando o arquivo…</translation>
     </message>
     <message>
         <source>Paused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Em pausa: %1</translation>
     </message>
     <message>
         <source>Waiting: sign in to the hub again</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando: entre de novo no hub</translation>
     </message>
     <message>
         <source>Waiting for the allowed hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando o horário permitido</translation>
     </message>
     <message>
         <source>Waiting for an allowed network</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando uma rede permitida</translation>
     </message>
     <message>
         <source>Waiting for a network</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando uma rede</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando</translation>
     </message>
     <message>
         <source>The hub refused: your account may no longer see this recording</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub recusou: a sua conta pode já não ter acesso a esta gravação</translation>
     </message>
     <message>
         <source>The hub no longer has this file (it may have been deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub já não tem este arquivo (pode ter sido apagado)</translation>
     </message>
     <message>
         <source>Could not reach the hub. Resume to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível comunicar com o hub. Retome para tentar de novo.</translation>
     </message>
     <message>
         <source>The hub&apos;s file does not match its catalogue. Refresh the list and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo do hub não corresponde ao seu catálogo. Atualize a lista e tente de novo.</translation>
     </message>
     <message>
         <source>Could not write the file: is the disk full?</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar o arquivo: o disco está cheio?</translation>
     </message>
     <message>
         <source>The file arrived damaged and was deleted. Resume to download it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo chegou danificado e foi apagado. Retome para transferi-lo de novo.</translation>
     </message>
     <message>
         <source>The download stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>A transferência parou.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::LibraryModel</name>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando %1…</translation>
     </message>
     <message>
         <source>Could not import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível importar %1: %2</translation>
     </message>
     <message>
         <source>%1 is already in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 já está na biblioteca.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1 (%2, %n chapter(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 importado (%2, %n capítulo).</numerusform>
+            <numerusform>%1 importado (%2, %n capítulos).</numerusform>
         </translation>
     </message>
 </context>
@@ -3187,94 +3187,94 @@
     <name>spoke::ui::LiveCaseModel</name>
     <message>
         <source>No case is scheduled for this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum caso está agendado para esta sessão.</translation>
     </message>
     <message>
         <source>The presenter&apos;s case appears here when the chair shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>O caso do apresentador aparece aqui quando o moderador o mostrar.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::LiveSessionModel</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
         <source>This session has no agenda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sessão não tem agenda.</translation>
     </message>
     <message>
         <source>The session has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sessão terminou.</translation>
     </message>
     <message numerus="yes">
         <source>Now: %1, %2 of %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Agora: %1, %2 de %n min</numerusform>
+            <numerusform>Agora: %1, %2 de %n min</numerusform>
         </translation>
     </message>
     <message>
         <source>Not started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não iniciada.</translation>
     </message>
     <message>
         <source>The hub refused (409 Conflict): that item is no longer the next one, or the session is over. The agenda shows where the session stands now.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub recusou (409 Conflict): esse item já não é o seguinte, ou a sessão terminou. A agenda mostra o ponto atual da sessão.</translation>
     </message>
     <message>
         <source>The hub refused (403): only the programme&apos;s specialists and coordinators may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hub recusou (403): só os especialistas e coordenadores do programa podem fazer isto.</translation>
     </message>
     <message>
         <source>Not signed in to a hub: sign in under Settings → Hub account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não conectado a um hub: entre em Configurações → Conta no hub.</translation>
     </message>
     <message>
         <source>The hub cannot be reached. Check the network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível comunicar com o hub. Verifique a rede e tente de novo.</translation>
     </message>
     <message>
         <source>this participant</source>
-        <translation type="unfinished"></translation>
+        <translation>este participante</translation>
     </message>
     <message>
         <source>%1 is muted for everyone. They still hear the session and can raise a hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está silenciado para todos. Continua a ouvir a sessão e pode levantar a mão.</translation>
     </message>
     <message>
         <source>%1 may speak again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pode voltar a falar.</translation>
     </message>
     <message>
         <source>%1 was removed from the session and cannot join it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 foi removido da sessão e não pode voltar a entrar.</translation>
     </message>
     <message>
         <source>%1 has no microphone in the call right now; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não tem microfone na chamada neste momento; nada mudou.</translation>
     </message>
     <message>
         <source>The hub&apos;s media server did not answer; nothing changed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de mídia do hub não respondeu; nada mudou. Tente de novo.</translation>
     </message>
     <message>
         <source>The session is over; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sessão terminou; nada mudou.</translation>
     </message>
     <message>
         <source>%1 removed %2 from the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 removeu %2 da sessão.</translation>
     </message>
     <message numerus="yes">
         <source>The hub has %n person(s) present with this device: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O hub tem %n pessoa presente com este dispositivo: %1</numerusform>
+            <numerusform>O hub tem %n pessoas presentes com este dispositivo: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -3282,369 +3282,369 @@
     <name>spoke::ui::LiveSlidesModel</name>
     <message>
         <source>%1 kB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1 de %2</translation>
     </message>
     <message>
         <source>No slides open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum slide aberto.</translation>
     </message>
     <message>
         <source>Opened on this laptop only: the others do not see these pages. Share the PDF if they should follow them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aberto só neste computador: os outros não veem estas páginas. Compartilhe o PDF se eles as devem seguir.</translation>
     </message>
     <message>
         <source>Paging on your own: the presenter is on page %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folheando por conta própria: o apresentador está na página %1.</translation>
     </message>
     <message>
         <source>Following the presenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguindo o apresentador.</translation>
     </message>
     <message>
         <source>Following %1, the presenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguindo %1, o apresentador.</translation>
     </message>
     <message>
         <source>Shared through the hub: everyone follows the page you show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhado pelo hub: todos seguem a página que você mostra.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível ler %1.</translation>
     </message>
     <message>
         <source>%1 is not a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não é um arquivo PDF.</translation>
     </message>
     <message>
         <source>%1 is protected by a password. Export it again without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está protegido por senha. Exporte-o de novo sem senha.</translation>
     </message>
     <message>
         <source>%1 is damaged and cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está danificado e não pode ser mostrado.</translation>
     </message>
     <message>
         <source>%1 has no pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não tem páginas.</translation>
     </message>
     <message>
         <source>%1 has more than 300 pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tem mais de 300 páginas.</translation>
     </message>
     <message>
         <source>%1 is larger than 50 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tem mais de 50 MB.</translation>
     </message>
     <message>
         <source>%1 could not be drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível desenhar %1.</translation>
     </message>
     <message>
         <source>Page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1</translation>
     </message>
     <message>
         <source>The presenter shares slides: looking up their size…</source>
-        <translation type="unfinished"></translation>
+        <translation>O apresentador compartilha slides: verificando o tamanho…</translation>
     </message>
     <message>
         <source>Downloading the shared slides, once for this session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferindo os slides compartilhados, uma vez para esta sessão…</translation>
     </message>
     <message>
         <source>Downloading the shared slides (%1), once for this session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferindo os slides compartilhados (%1), uma vez para esta sessão…</translation>
     </message>
     <message>
         <source>you are not signed in to the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>não está conectado ao hub.</translation>
     </message>
     <message>
         <source>The shared slides could not be downloaded: %1 They are tried again at the next page turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível transferir os slides compartilhados: %1 Serão tentados de novo na próxima mudança de página.</translation>
     </message>
     <message>
         <source>Downloaded once: %1. Page turns are a few bytes each.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferido uma vez: %1. Cada mudança de página usa poucos bytes.</translation>
     </message>
     <message>
         <source>Already on this laptop: nothing downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Já está neste computador: nada foi transferido.</translation>
     </message>
     <message>
         <source>Shared slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Slides compartilhados</translation>
     </message>
     <message>
         <source>Not shared: a deck is still on its way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não compartilhado: ainda há outros slides a caminho.</translation>
     </message>
     <message>
         <source>Not shared: join a live session from the hub&apos;s schedule first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não compartilhado: entre primeiro numa sessão ao vivo a partir da agenda do hub.</translation>
     </message>
     <message>
         <source>Sharing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhando %1…</translation>
     </message>
     <message>
         <source>%1 is larger than the hub&apos;s limit of 64 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tem mais do que o limite de 64 MB do hub.</translation>
     </message>
     <message>
         <source>Not shared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não compartilhado: %1</translation>
     </message>
     <message>
         <source>Uploaded once: %1. Each page turn sends a few bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado uma vez: %1. Cada mudança de página envia poucos bytes.</translation>
     </message>
     <message>
         <source>Page %1 did not reach the others: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>A página %1 não chegou aos outros: %2</translation>
     </message>
     <message>
         <source>the hub says it is not a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>o hub diz que não é um arquivo PDF.</translation>
     </message>
     <message>
         <source>the hub cannot open this PDF: it is protected by a password, damaged or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>o hub não consegue abrir este PDF: está protegido por senha, danificado ou vazio.</translation>
     </message>
     <message>
         <source>it is over the hub&apos;s limit of 64 MB or 300 pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>ultrapassa o limite do hub de 64 MB ou 300 páginas.</translation>
     </message>
     <message>
         <source>the hub cannot be reached. Check the connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível comunicar com o hub. Verifique a conexão e tente de novo.</translation>
     </message>
     <message>
         <source>you are not a member of this session&apos;s programme.</source>
-        <translation type="unfinished"></translation>
+        <translation>não é membro do programa desta sessão.</translation>
     </message>
     <message>
         <source>the hub does not have this session or deck.</source>
-        <translation type="unfinished"></translation>
+        <translation>o hub não tem esta sessão ou estes slides.</translation>
     </message>
     <message>
         <source>the hub cannot store slides right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>o hub não consegue guardar slides neste momento.</translation>
     </message>
     <message>
         <source>this laptop could not keep the slides (is the disk full?).</source>
-        <translation type="unfinished"></translation>
+        <translation>este computador não conseguiu guardar os slides (o disco está cheio?).</translation>
     </message>
     <message>
         <source>the hub answered with an error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>o hub respondeu com um erro (HTTP %1).</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::MediaSettingsModel</name>
     <message>
         <source>The microphone was changed while recording. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O microfone foi trocado durante a gravação. Tente de novo.</translation>
     </message>
     <message>
         <source>No microphone is chosen, so others will not hear you. Plug one in, or pick the test tone to try Spoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum microfone escolhido, por isso os outros não poderão ouvi-lo. Ligue um, ou escolha o tom de teste para experimentar o Spoke.</translation>
     </message>
     <message>
         <source>Choose a microphone first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha primeiro um microfone.</translation>
     </message>
     <message>
         <source>Open Settings → Audio &amp; video to test your audio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra Configurações → Áudio &amp; vídeo para testar o seu áudio.</translation>
     </message>
     <message numerus="yes">
         <source>Records %n seconds and plays them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Grava %n segundo e reproduz a gravação.</numerusform>
+            <numerusform>Grava %n segundos e reproduz a gravação.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Recording… %n s left. Say something.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gravando… falta %n s. Diga alguma coisa.</numerusform>
+            <numerusform>Gravando… faltam %n s. Diga alguma coisa.</numerusform>
         </translation>
     </message>
     <message>
         <source>Playing back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduzindo…</translation>
     </message>
     <message>
         <source>Done. Did you hear yourself clearly?</source>
-        <translation type="unfinished"></translation>
+        <translation>Concluído. Ouviu a sua voz com clareza?</translation>
     </message>
     <message>
         <source>Recorded %1 s, but playback failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravados %1 s, mas a reprodução falhou.</translation>
     </message>
     <message>
         <source>The test could not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível fazer o teste.</translation>
     </message>
     <message>
         <source>No microphone was found. Connect a microphone or a headset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum microfone foi encontrado. Ligue um microfone ou um headset.</translation>
     </message>
     <message>
         <source>The microphone could not be opened: %1. No sound is being picked up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível abrir o microfone: %1. Nenhum som está sendo captado.</translation>
     </message>
     <message>
         <source>The microphone stopped: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O microfone parou: %1.</translation>
     </message>
     <message>
         <source>Audio processing failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O processamento de áudio falhou: %1</translation>
     </message>
     <message>
         <source>No speaker is chosen, so the recording cannot be played back. Connect speakers or a headset, then choose them above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum alto-falante escolhido, por isso a gravação não pode ser reproduzida. Ligue alto-falantes ou um headset e escolha-os acima.</translation>
     </message>
     <message>
         <source>The recording could not be played back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível reproduzir a gravação: %1</translation>
     </message>
     <message>
         <source>Playback stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A reprodução parou: %1</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::PlayerModel</name>
     <message>
         <source>No sound output</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem saída de som</translation>
     </message>
     <message>
         <source>Sound on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Som em %1</translation>
     </message>
     <message>
         <source>No sound output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem saída de som: %1</translation>
     </message>
     <message>
         <source>This recording is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta gravação já não está no cache.</translation>
     </message>
     <message>
         <source>Case %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso %1: %2</translation>
     </message>
     <message>
         <source>This recording is not on this laptop. Its chapters, notes and chat are shown below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta gravação não está neste computador. Os seus capítulos, notas e chat são mostrados abaixo.</translation>
     </message>
     <message>
         <source>The file of this recording is missing: %1. Its chapters, notes and chat are shown below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta o arquivo desta gravação: %1. Os seus capítulos, notas e chat são mostrados abaixo.</translation>
     </message>
     <message>
         <source>This recording cannot be played: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta gravação não pode ser reproduzida: %1</translation>
     </message>
     <message>
         <source>This file is damaged or cut short: it plays until %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Este arquivo está danificado ou incompleto: reproduz até %1. %2</translation>
     </message>
     <message>
         <source>The slides of this recording are not on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os slides desta gravação não estão neste computador.</translation>
     </message>
     <message>
         <source>Slide %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Slide %1</translation>
     </message>
     <message>
         <source>Slide %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Slide %1 de %2</translation>
     </message>
     <message>
         <source>Slide %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Slide %1 de %2 · %3</translation>
     </message>
     <message>
         <source>Hand raised: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mão levantada: %1</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::ReviewModel</name>
     <message>
         <source>Write the question the presenter should answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreva a pergunta que o apresentador deve responder.</translation>
     </message>
     <message>
         <source>Recommendation for %1 queued; it goes to the hub with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendação para %1 na fila; vai para o hub na próxima sincronização.</translation>
     </message>
     <message>
         <source>%1 queued to go back to its presenter with your question.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 na fila para voltar ao seu apresentador com a sua pergunta.</translation>
     </message>
 </context>
 <context>
     <name>spoke::ui::ScreenShareModel</name>
     <message>
         <source>Screen sharing is unavailable: this computer has no X display to capture.</source>
-        <translation type="unfinished"></translation>
+        <translation>O compartilhamento de tela não está disponível: este computador não tem display X para capturar.</translation>
     </message>
     <message>
         <source>Screen sharing is unavailable in a Wayland session: Spoke captures the screen through X11 only. Log in with an X11 session (&quot;GNOME on Xorg&quot;) to share it, or share your slides as a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>O compartilhamento de tela não está disponível numa sessão Wayland: o Spoke captura a tela apenas através do X11. Entre com uma sessão X11 ("GNOME on Xorg") para compartilhá-la, ou compartilhe os seus slides como PDF.</translation>
     </message>
     <message>
         <source>Screen sharing is unavailable: the X display %1 does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>O compartilhamento de tela não está disponível: o display X %1 não responde.</translation>
     </message>
     <message>
         <source>Screen %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tela %1</translation>
     </message>
     <message>
         <source>Your whole screen</source>
-        <translation type="unfinished"></translation>
+        <translation>A sua tela inteira</translation>
     </message>
     <message>
         <source>Everything on it, %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tudo o que nela está, %1 × %2</translation>
     </message>
     <message>
         <source>One window, %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma janela, %1 × %2</translation>
     </message>
     <message>
         <source>Sharing %1. Everyone sees it as a tile of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartilhando %1. Aparece a todos num quadro próprio.</translation>
     </message>
     <message>
         <source>Screen sharing stopped: it could not be captured or sent (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>O compartilhamento de tela parou: não foi possível capturá-la ou enviá-la (%1).</translation>
     </message>
     <message>
         <source>Join the call first, then share your screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre primeiro na chamada e depois compartilhe a sua tela.</translation>
     </message>
     <message>
         <source>Starting to share %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Começando a compartilhar %1…</translation>
     </message>
 </context>
 </TS>

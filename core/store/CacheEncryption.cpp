@@ -62,7 +62,8 @@ void copyInto(Database& source, const fs::path& temp, const crypt::CacheKey& key
         int reserve = crypt::kReserveBytes;
         sqlite3_file_control(source.handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
         slot.emplace(key);
-        uri = crypt::fileUri(temp, crypt::sealedVfsName(), slot->id());
+        const auto pageSize = static_cast<int>(source.queryInt("PRAGMA page_size"));
+        uri = crypt::fileUri(temp, crypt::sealedVfsName(), slot->id(), pageSize);
     } else {
         uri = crypt::fileUri(temp, crypt::plainVfsName(), std::nullopt);
     }
@@ -195,7 +196,8 @@ EncryptionError keyringError(const security::KeyStoreError& error)
         return {Kind::NoKeyring,
                 "No OS keyring answers (" + error.detail
                     + "). Encryption at rest needs one: a key stored beside the cache would protect nothing."};
-    return {Kind::Keyring, "The OS keyring answered with an error: " + error.detail};
+    return {Kind::Keyring, "The OS keyring cannot keep the cache's key (" + error.detail
+                               + "). Encryption at rest needs it: a key stored beside the cache would protect nothing."};
 }
 
 } // namespace
@@ -269,14 +271,18 @@ Expected<EncryptionDone, EncryptionError> CacheEncryption::disableWithKeyring(co
 
 Database CacheEncryption::openSealed(const fs::path& file, const crypt::CacheKey& key, Database::Access access)
 {
+    // SQLite's default page size, for a new file (an existing one says its own).
+    constexpr int kNewPageSize = 4096;
     Database db = [&] {
         const crypt::KeySlot slot(key);
-        return Database::openUri(crypt::fileUri(file, crypt::sealedVfsName(), slot.id()), file, access);
+        return Database::openUri(crypt::fileUri(file, crypt::sealedVfsName(), slot.id(), kNewPageSize), file,
+                                 access);
     }();
     // A new file must leave room for the seal in every page; an existing one
     // already does (and SQLite keeps its own reserve then).
     int reserve = crypt::kReserveBytes;
     sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+    db.exec("PRAGMA page_size = " + std::to_string(kNewPageSize));
     db.exec("PRAGMA temp_store = MEMORY");
     return db;
 }

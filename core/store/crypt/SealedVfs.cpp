@@ -52,7 +52,10 @@ struct Handle {
     std::optional<CacheKey> key; // Database only; the WAL and journal take theirs from it
     std::unique_ptr<PageCipher> cipher;
     int pageSize = 0; // Database: from page 1's readable header, or its first write
-    bool reserveChecked = false; // Database: page 1 said it leaves kReserveBytes
+    // Database: page 1 said it leaves kReserveBytes, or the opener of a new
+    // file promised it (spoke_page_size), since SQLite may spill later pages
+    // of a new file before page 1.
+    bool reserveChecked = false;
     // The last page number written before a page (journal) or frame header
     // (WAL), and where: SQLite writes it just before the page itself.
     std::int64_t prefixOffset = -1;
@@ -515,12 +518,19 @@ std::unique_ptr<Handle> handleFor(sqlite3_filename name, int flags)
     return nullptr; // temp files: refused (see SealedVfs.h)
 }
 
-// Reads page 1's readable header: a sealed file's page size, or an empty file.
-int learnPageSize(SealedFile* f)
+// Reads page 1's readable header: a sealed file's page size; or, for an
+// empty file, the page size its opener gives (fileUri's pageSize).
+int learnPageSize(SealedFile* f, sqlite3_filename name)
 {
     const sqlite3_int64 size = realSize(f);
-    if (size == 0)
+    if (size == 0) {
+        const auto given = static_cast<int>(sqlite3_uri_int64(name, "spoke_page_size", 0));
+        if (given >= 512 && given <= 65536 && (given & (given - 1)) == 0) {
+            f->handle->pageSize = given;
+            f->handle->reserveChecked = true;
+        }
         return SQLITE_OK;
+    }
     unsigned char first[kHeaderBytes];
     if (size < kHeaderBytes || realRead(f, first, kHeaderBytes, 0) != SQLITE_OK)
         return SQLITE_NOTADB;
@@ -550,7 +560,7 @@ int vfsOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, 
         return rc;
     f->handle = handle.release();
     if (f->handle->role == Role::Database) {
-        if (const int learned = learnPageSize(f); learned != SQLITE_OK) {
+        if (const int learned = learnPageSize(f, name); learned != SQLITE_OK) {
             xClose(file);
             return learned;
         }
@@ -664,7 +674,8 @@ KeySlot::~KeySlot()
     slots().erase(id_);
 }
 
-std::string fileUri(const std::filesystem::path& file, std::string_view vfs, std::optional<std::int64_t> slot)
+std::string fileUri(const std::filesystem::path& file, std::string_view vfs, std::optional<std::int64_t> slot,
+                    int pageSize)
 {
     const std::string path = std::filesystem::absolute(file).string();
     std::string uri = "file:";
@@ -683,6 +694,8 @@ std::string fileUri(const std::filesystem::path& file, std::string_view vfs, std
     uri += vfs;
     if (slot)
         uri += "&spoke_key=" + std::to_string(*slot);
+    if (pageSize > 0)
+        uri += "&spoke_page_size=" + std::to_string(pageSize);
     return uri;
 }
 

@@ -54,8 +54,12 @@ private:
 };
 
 // `file:` URI for `file` through `vfs`, with the key slot when given
-// (https://sqlite.org/uri.html; the path is percent-encoded).
-std::string fileUri(const std::filesystem::path& file, std::string_view vfs, std::optional<std::int64_t> slot);
+// (https://sqlite.org/uri.html; the path is percent-encoded). `pageSize`
+// matters for a new, empty sealed file only: the page size SQLite will use
+// (with kReserveBytes reserved), which the VFS needs before page 1 is
+// written, since SQLite may spill other pages of a new file first.
+std::string fileUri(const std::filesystem::path& file, std::string_view vfs, std::optional<std::int64_t> slot,
+                    int pageSize = 0);
 
 // What a file's first bytes say, without a key.
 struct FileInspection {

@@ -181,3 +181,35 @@ TEST_CASE("With a keyring the key is made and held so the cache opens as usual",
     Cache cache = Cache::open(file);
     CHECK(cache.db().queryInt("SELECT count(*) FROM cases") == 30);
 }
+
+// SQLite spills pages of a transaction to the file before page 1 once its
+// page cache (2 MiB by default) fills: the sealed copy must take them.
+TEST_CASE("A cache larger than SQLite's page cache is encrypted and decrypted whole", "[security][encryption]")
+{
+    const TempDir temp;
+    const auto file = seededPlainCache(temp, 1500);
+    {
+        // A second revision of each case with 3 KB of distinct words.
+        Cache cache = Cache::open(file);
+        Transaction tx(cache.db());
+        for (std::int64_t id = 1; id <= 1500; ++id) {
+            std::string text = spoke::test::seededCaseText();
+            for (int w = 0; w < 400; ++w)
+                text += " w" + std::to_string(id * 400 + w);
+            cache.cases().saveRevision(id, "{}", text, 1'700'000'000'001);
+        }
+        tx.commit();
+    }
+    REQUIRE(fs::file_size(file) > 4 * 1024 * 1024);
+    const auto key = spoke::test::randomCacheKey();
+    REQUIRE(CacheEncryption::enable(file, key).ok());
+    CHECK(spoke::test::wordsFoundIn(file).empty());
+    {
+        Cache cache = Cache::open(file, key);
+        CHECK(cache.db().queryInt("SELECT count(*) FROM cases") == 1500);
+        CHECK(hits(cache, "Tsumeb") == 1000); // the search's limit here
+    }
+    REQUIRE(CacheEncryption::disable(file, key).ok());
+    Cache cache = Cache::open(file);
+    CHECK(cache.db().queryInt("SELECT count(*) FROM case_revisions") == 3000);
+}

@@ -8,8 +8,8 @@
 #include <array>
 #include <chrono>
 #include <optional>
-#include <stdexcept>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 namespace spoke::bench {
@@ -112,8 +112,8 @@ store::Cache sealedCopy(const std::filesystem::path& file, SearchBenchResult& re
     fs::copy_file(file, copy);
     std::array<std::uint32_t, 8> words{};
     QRandomGenerator::system()->fillRange(words.data(), words.size());
-    const auto key = *store::crypt::CacheKey::fromBytes(std::string_view(reinterpret_cast<const char*>(words.data()),
-                                                                        sizeof words));
+    const auto key =
+        *store::crypt::CacheKey::fromBytes(std::string_view(reinterpret_cast<const char*>(words.data()), sizeof words));
     const auto start = Clock::now();
     const auto done = store::CacheEncryption::enable(copy, key);
     if (!done)

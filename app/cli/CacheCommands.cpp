@@ -55,8 +55,8 @@ int switchEncryption(CliContext& context, const QStringList& args, bool enable)
     const std::filesystem::path dir = context.dataDir();
     const std::filesystem::path file = cacheFileIn(dir);
     security::KeyringKeyStore keyring(QString::fromStdString(dir.string()));
-    const auto done = enable ? CacheEncryption::enableWithKeyring(file, keyring)
-                             : CacheEncryption::disableWithKeyring(file, keyring);
+    const auto done =
+        enable ? CacheEncryption::enableWithKeyring(file, keyring) : CacheEncryption::disableWithKeyring(file, keyring);
     if (!done) {
         const auto kind = done.error().kind;
         CliContext::printError(QString::fromStdString(done.error().message));

@@ -196,8 +196,9 @@ EncryptionError keyringError(const security::KeyStoreError& error)
         return {Kind::NoKeyring,
                 "No OS keyring answers (" + error.detail
                     + "). Encryption at rest needs one: a key stored beside the cache would protect nothing."};
-    return {Kind::Keyring, "The OS keyring cannot keep the cache's key (" + error.detail
-                               + "). Encryption at rest needs it: a key stored beside the cache would protect nothing."};
+    return {Kind::Keyring,
+            "The OS keyring cannot keep the cache's key (" + error.detail
+                + "). Encryption at rest needs it: a key stored beside the cache would protect nothing."};
 }
 
 } // namespace
@@ -275,8 +276,7 @@ Database CacheEncryption::openSealed(const fs::path& file, const crypt::CacheKey
     constexpr int kNewPageSize = 4096;
     Database db = [&] {
         const crypt::KeySlot slot(key);
-        return Database::openUri(crypt::fileUri(file, crypt::sealedVfsName(), slot.id(), kNewPageSize), file,
-                                 access);
+        return Database::openUri(crypt::fileUri(file, crypt::sealedVfsName(), slot.id(), kNewPageSize), file, access);
     }();
     // A new file must leave room for the seal in every page; an existing one
     // already does (and SQLite keeps its own reserve then).

@@ -56,12 +56,10 @@ public:
     static bool isEncrypted(const std::filesystem::path& file);
     static bool isSealedWith(const std::filesystem::path& file, const crypt::CacheKey& key);
 
-    static Expected<EncryptionDone, EncryptionError> enable(const std::filesystem::path& file,
-                                                            const crypt::CacheKey& key,
-                                                            const EncryptionProgress& progress = {});
-    static Expected<EncryptionDone, EncryptionError> disable(const std::filesystem::path& file,
-                                                             const crypt::CacheKey& key,
-                                                             const EncryptionProgress& progress = {});
+    static Expected<EncryptionDone, EncryptionError>
+    enable(const std::filesystem::path& file, const crypt::CacheKey& key, const EncryptionProgress& progress = {});
+    static Expected<EncryptionDone, EncryptionError>
+    disable(const std::filesystem::path& file, const crypt::CacheKey& key, const EncryptionProgress& progress = {});
 
     // The same, with the key kept in `keyring` under
     // security::InstallSecrets::kCacheKeyName: enabling makes the key first
@@ -70,12 +68,12 @@ public:
     // key once the cache is plain. Both update the key this process holds
     // (InstallSecrets::useCacheKey), which Cache::open uses. Pass the OS
     // keyring (security::KeyringKeyStore), never a file store.
-    static Expected<EncryptionDone, EncryptionError>
-    enableWithKeyring(const std::filesystem::path& file, security::KeyStore& keyring,
-                      const EncryptionProgress& progress = {});
-    static Expected<EncryptionDone, EncryptionError>
-    disableWithKeyring(const std::filesystem::path& file, security::KeyStore& keyring,
-                       const EncryptionProgress& progress = {});
+    static Expected<EncryptionDone, EncryptionError> enableWithKeyring(const std::filesystem::path& file,
+                                                                       security::KeyStore& keyring,
+                                                                       const EncryptionProgress& progress = {});
+    static Expected<EncryptionDone, EncryptionError> disableWithKeyring(const std::filesystem::path& file,
+                                                                        security::KeyStore& keyring,
+                                                                        const EncryptionProgress& progress = {});
 
     // A connection to a sealed (or new) file through the sealing VFS, with
     // SQLite's temp files kept in memory (the VFS refuses them) and the page

@@ -32,8 +32,9 @@ inline std::string rawBytes(const std::filesystem::path& file)
 inline const std::vector<std::string>& seededCaseWords()
 {
     static const std::vector<std::string> words{
-        "Ndapewa", "Shikongo", "Okahandja", "Rundu", "48213377", "bedaquiline", "cryptococcal",
-        "hepatosplenomegaly", "Tsumeb", "grandmother", "Sputum", "linezolid", "neuropathy",
+        "Ndapewa",     "Shikongo",     "Okahandja",          "Rundu",  "48213377",
+        "bedaquiline", "cryptococcal", "hepatosplenomegaly", "Tsumeb", "grandmother",
+        "Sputum",      "linezolid",    "neuropathy",
     };
     return words;
 }

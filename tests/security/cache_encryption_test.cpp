@@ -80,8 +80,7 @@ TEST_CASE("Enabling encryption seals an existing cache and disabling makes it pl
     const auto done = CacheEncryption::enable(file, key, [&](EncryptionStage s) { stages.push_back(s); });
     REQUIRE(done.ok());
     CHECK(done->fileBytes == static_cast<std::int64_t>(fs::file_size(file)));
-    CHECK(stages
-          == std::vector{EncryptionStage::Copying, EncryptionStage::Checking, EncryptionStage::Replacing});
+    CHECK(stages == std::vector{EncryptionStage::Copying, EncryptionStage::Checking, EncryptionStage::Replacing});
     CHECK(CacheEncryption::isEncrypted(file));
     CHECK(spoke::test::wordsFoundIn(file).empty());
     CHECK(filesIn(temp.path()) == std::vector<std::string>{"spoke-cache.sqlite"});

@@ -168,14 +168,15 @@ TEST_CASE("A sealed cache opened with the wrong key or none says so", "[security
         CHECK_THAT(error.what(), Catch::Contains("its key is not available"));
     }
     // At the VFS, the wrong key is an I/O error on the first read of page 1.
-    CHECK_THROWS_AS(
-        CacheEncryption::openSealed(file, spoke::test::randomCacheKey(), Database::Access::ReadOnly)
-            .queryInt("SELECT count(*) FROM sqlite_schema"),
-        StoreError);
+    CHECK_THROWS_AS(CacheEncryption::openSealed(file, spoke::test::randomCacheKey(), Database::Access::ReadOnly)
+                        .queryInt("SELECT count(*) FROM sqlite_schema"),
+                    StoreError);
     CHECK(spoke::test::rawBytes(file) == before);
     // A plain file is never opened through the seal.
     const auto plainFile = temp / "plain.sqlite";
-    { Cache plain = Cache::open(plainFile); }
+    {
+        Cache plain = Cache::open(plainFile);
+    }
     CHECK_THROWS_AS(Cache::open(plainFile, spoke::test::randomCacheKey()), StoreError);
 }
 
@@ -187,7 +188,9 @@ TEST_CASE("A sealed cache survives its writer being killed mid-write", "[securit
     const TempDir temp;
     const auto file = temp / "spoke-cache.sqlite";
     const auto key = spoke::test::randomCacheKey();
-    { Cache cache = Cache::open(file, key); }
+    {
+        Cache cache = Cache::open(file, key);
+    }
     std::set<std::int64_t> promised;
     for (int round = 0; round < 3; ++round) {
         int fds[2];
@@ -199,8 +202,8 @@ TEST_CASE("A sealed cache survives its writer being killed mid-write", "[securit
             try {
                 Cache cache = Cache::open(file, key);
                 for (int i = 0;; ++i) {
-                    const auto id = spoke::test::seedCase(cache, "CRASH-" + std::to_string(round) + "-"
-                                                                     + std::to_string(i));
+                    const auto id =
+                        spoke::test::seedCase(cache, "CRASH-" + std::to_string(round) + "-" + std::to_string(i));
                     const std::string line = std::to_string(id) + "\n";
                     if (::write(fds[1], line.data(), line.size()) < 0)
                         ::_exit(3);

@@ -105,8 +105,7 @@ PageCipher::PageCipher(const CacheKey& key)
     , keyId_(keyIdOf(key))
 {
     // The key is set once per context; each page then sets only its nonce.
-    if (!encrypt_ || !decrypt_
-        || EVP_EncryptInit_ex(encrypt_, EVP_aes_256_gcm(), nullptr, key.data(), nullptr) != 1
+    if (!encrypt_ || !decrypt_ || EVP_EncryptInit_ex(encrypt_, EVP_aes_256_gcm(), nullptr, key.data(), nullptr) != 1
         || EVP_DecryptInit_ex(decrypt_, EVP_aes_256_gcm(), nullptr, key.data(), nullptr) != 1) {
         EVP_CIPHER_CTX_free(encrypt_);
         EVP_CIPHER_CTX_free(decrypt_);

@@ -58,8 +58,7 @@ public:
     // ignored) to `sealed`, with a fresh random nonce. False when the page
     // cannot be sealed (page 1 without SQLite's magic, an OpenSSL failure);
     // then nothing must be written.
-    bool seal(const unsigned char* plain, unsigned char* sealed, int pageSize, std::uint32_t pageNumber,
-              FileKind kind);
+    bool seal(const unsigned char* plain, unsigned char* sealed, int pageSize, std::uint32_t pageNumber, FileKind kind);
 
     // Opens a sealed page in place. On Ok the page is what SQLite wrote, with
     // its reserved bytes zero; otherwise it is all zero (never half-opened text).

@@ -413,62 +413,63 @@ int xWrite(sqlite3_file* file, const void* buffer, int amount, sqlite3_int64 off
     return realWrite(f, buffer, amount, offset);
 }
 
-#define SPOKE_FORWARD(name, ...) sealedOf(file)->real->pMethods->name(sealedOf(file)->real, ##__VA_ARGS__)
+sqlite3_file* realOf(sqlite3_file* file)
+{
+    return sealedOf(file)->real;
+}
 
 int xTruncate(sqlite3_file* file, sqlite3_int64 size)
 {
-    return SPOKE_FORWARD(xTruncate, size);
+    return realOf(file)->pMethods->xTruncate(realOf(file), size);
 }
 int xSync(sqlite3_file* file, int flags)
 {
-    return SPOKE_FORWARD(xSync, flags);
+    return realOf(file)->pMethods->xSync(realOf(file), flags);
 }
 int xFileSize(sqlite3_file* file, sqlite3_int64* size)
 {
-    return SPOKE_FORWARD(xFileSize, size);
+    return realOf(file)->pMethods->xFileSize(realOf(file), size);
 }
 int xLock(sqlite3_file* file, int level)
 {
-    return SPOKE_FORWARD(xLock, level);
+    return realOf(file)->pMethods->xLock(realOf(file), level);
 }
 int xUnlock(sqlite3_file* file, int level)
 {
-    return SPOKE_FORWARD(xUnlock, level);
+    return realOf(file)->pMethods->xUnlock(realOf(file), level);
 }
 int xCheckReservedLock(sqlite3_file* file, int* out)
 {
-    return SPOKE_FORWARD(xCheckReservedLock, out);
+    return realOf(file)->pMethods->xCheckReservedLock(realOf(file), out);
 }
 int xFileControl(sqlite3_file* file, int op, void* arg)
 {
-    return SPOKE_FORWARD(xFileControl, op, arg);
+    return realOf(file)->pMethods->xFileControl(realOf(file), op, arg);
 }
 int xSectorSize(sqlite3_file* file)
 {
-    return SPOKE_FORWARD(xSectorSize);
+    return realOf(file)->pMethods->xSectorSize(realOf(file));
 }
 int xDeviceCharacteristics(sqlite3_file* file)
 {
-    return SPOKE_FORWARD(xDeviceCharacteristics);
+    return realOf(file)->pMethods->xDeviceCharacteristics(realOf(file));
 }
 int xShmMap(sqlite3_file* file, int page, int pageSize, int extend, void volatile** out)
 {
-    return SPOKE_FORWARD(xShmMap, page, pageSize, extend, out);
+    return realOf(file)->pMethods->xShmMap(realOf(file), page, pageSize, extend, out);
 }
 int xShmLock(sqlite3_file* file, int offset, int n, int flags)
 {
-    return SPOKE_FORWARD(xShmLock, offset, n, flags);
+    return realOf(file)->pMethods->xShmLock(realOf(file), offset, n, flags);
 }
 void xShmBarrier(sqlite3_file* file)
 {
-    SPOKE_FORWARD(xShmBarrier);
+    realOf(file)->pMethods->xShmBarrier(realOf(file));
 }
 int xShmUnmap(sqlite3_file* file, int deleteFlag)
 {
-    return SPOKE_FORWARD(xShmUnmap, deleteFlag);
+    return realOf(file)->pMethods->xShmUnmap(realOf(file), deleteFlag);
 }
-
-#undef SPOKE_FORWARD
 
 // No memory-mapped pages: SQLite then reads through xRead, which opens them.
 int xFetch(sqlite3_file*, sqlite3_int64, int, void** out)
@@ -482,9 +483,25 @@ int xUnfetch(sqlite3_file*, sqlite3_int64, void*)
 }
 
 const sqlite3_io_methods kMethods = {
-    3,      xClose,       xRead,   xWrite,   xTruncate,  xSync,      xFileSize,
-    xLock,  xUnlock,      xCheckReservedLock, xFileControl, xSectorSize, xDeviceCharacteristics,
-    xShmMap, xShmLock,    xShmBarrier,        xShmUnmap,    xFetch,      xUnfetch,
+    3,
+    xClose,
+    xRead,
+    xWrite,
+    xTruncate,
+    xSync,
+    xFileSize,
+    xLock,
+    xUnlock,
+    xCheckReservedLock,
+    xFileControl,
+    xSectorSize,
+    xDeviceCharacteristics,
+    xShmMap,
+    xShmLock,
+    xShmBarrier,
+    xShmUnmap,
+    xFetch,
+    xUnfetch,
 };
 
 // ---- sqlite3_vfs ------------------------------------------------------------------

@@ -1,10 +1,15 @@
 #include "bench/SearchBench.h"
 
 #include "store/Cache.h"
+#include "store/CacheEncryption.h"
+
+#include <QRandomGenerator>
 
 #include <array>
 #include <chrono>
+#include <optional>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 namespace spoke::bench {
@@ -97,6 +102,26 @@ void generate(store::Cache& cache, const SearchBenchConfig& config, TextGenerato
     cache.db().exec("INSERT INTO search_index(search_index) VALUES ('optimize')");
 }
 
+// A copy of the plain cache, encrypted the way a user turns it on.
+store::Cache sealedCopy(const std::filesystem::path& file, SearchBenchResult& result)
+{
+    namespace fs = std::filesystem;
+    const fs::path copy = file.string() + ".sealed";
+    for (const char* suffix : {"", "-wal", "-shm"})
+        fs::remove(copy.string() + suffix);
+    fs::copy_file(file, copy);
+    std::array<std::uint32_t, 8> words{};
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    const auto key =
+        *store::crypt::CacheKey::fromBytes(std::string_view(reinterpret_cast<const char*>(words.data()), sizeof words));
+    const auto start = Clock::now();
+    const auto done = store::CacheEncryption::enable(copy, key);
+    if (!done)
+        throw std::runtime_error(done.error().message);
+    result.encryptSeconds = msSince(start) / 1000.0;
+    return store::Cache::open(copy, key);
+}
+
 } // namespace
 
 SearchBenchResult runSearchBench(const SearchBenchConfig& config)
@@ -143,21 +168,40 @@ SearchBenchResult runSearchBench(const SearchBenchConfig& config)
         }
     }
 
+    std::optional<store::Cache> sealed;
+    if (config.compareEncrypted)
+        sealed.emplace(sealedCopy(file, result));
     auto cache = store::Cache::open(file);
-    for (int warm = 0; warm < 5; ++warm)
+    for (int warm = 0; warm < 5; ++warm) {
         cache.search(queries[static_cast<std::size_t>(warm)].text);
+        if (sealed)
+            sealed->search(queries[static_cast<std::size_t>(warm)].text);
+    }
 
-    std::vector<double> overall, reference;
+    std::vector<double> overall, reference, encrypted;
     std::map<std::string, std::vector<double>> byClass;
     auto count = cache.db().prepare("SELECT count(*) FROM search_index WHERE search_index MATCH ?");
-    for (const auto& q : queries) {
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        const auto& q = queries[i];
         store::SearchOptions options;
         options.prefixLastTerm = q.cls == "prefix";
+        // The sealed copy runs the same query right before or after the plain
+        // one, in turn: both see the same machine load, and neither always
+        // goes second, so the ratio of medians is the seal's cost.
+        const auto timeSealed = [&] {
+            const auto sealedStart = Clock::now();
+            sealed->search(q.text, options);
+            encrypted.push_back(msSince(sealedStart));
+        };
+        if (sealed && i % 2 == 1)
+            timeSealed();
         auto start = Clock::now();
         cache.search(q.text, options);
         const double ms = msSince(start);
         overall.push_back(ms);
         byClass[q.cls].push_back(ms);
+        if (sealed && i % 2 == 0)
+            timeSealed();
 
         start = Clock::now();
         count.reset();
@@ -167,6 +211,8 @@ SearchBenchResult runSearchBench(const SearchBenchConfig& config)
     }
     result.overallMs = summarize(overall);
     result.referenceMs = summarize(reference);
+    if (sealed)
+        result.encryptedMs = summarize(encrypted);
     for (auto& [cls, samples] : byClass)
         result.byClassMs[cls] = summarize(std::move(samples));
     return result;

@@ -14,6 +14,9 @@ struct SearchBenchConfig {
     int queries = 200;
     unsigned seed = 42;
     std::filesystem::path workDir; // the generated cache goes here
+    // Also time the same queries on a sealed copy of the cache (encryption
+    // at rest, store/CacheEncryption.h), interleaved with the plain ones.
+    bool compareEncrypted = false;
 };
 
 struct SearchBenchResult {
@@ -22,6 +25,9 @@ struct SearchBenchResult {
     Summary overallMs; // store::search, as the app runs it
     Summary referenceMs; // bare FTS5 MATCH count(*) for the same queries
     std::map<std::string, Summary> byClassMs;
+    // compareEncrypted only: the sealed copy's search times and its size.
+    Summary encryptedMs;
+    double encryptSeconds = 0; // enabling it: VACUUM INTO the sealed copy, check, rename
 };
 
 // Generates a cache of the given size with clinical-sounding text (a Zipf

@@ -21,6 +21,12 @@ QByteArray& heldKey()
     return key;
 }
 
+std::optional<QByteArray>& heldCacheKey()
+{
+    static std::optional<QByteArray> key;
+    return key;
+}
+
 QByteArray randomKey()
 {
     std::array<std::uint32_t, 8> words{};
@@ -79,6 +85,18 @@ QByteArray InstallSecrets::overrideKey()
     if (heldKey().isEmpty())
         heldKey() = randomKey();
     return heldKey();
+}
+
+void InstallSecrets::useCacheKey(std::optional<QByteArray> key)
+{
+    const std::lock_guard lock(keyMutex());
+    heldCacheKey() = std::move(key);
+}
+
+std::optional<QByteArray> InstallSecrets::cacheKey()
+{
+    const std::lock_guard lock(keyMutex());
+    return heldCacheKey();
 }
 
 } // namespace spoke::security

@@ -2,6 +2,8 @@
 
 #include "security/KeyStore.h"
 
+#include <optional>
+
 namespace spoke::security {
 
 // The secrets of one install (one data dir), read once per process and then
@@ -28,6 +30,16 @@ public:
     static void use(QByteArray key);
 
     static QByteArray overrideKey();
+
+    // The key that seals this profile's cache when encryption at rest is on
+    // (docs/architecture.md, "Encryption at rest"; store::CacheEncryption).
+    // Kept in the OS keyring only, never in a file beside the cache: read at
+    // start-up by loadInstallSecrets when the keyring holds one, else
+    // nullopt, and the cache then stays plain (or, if sealed, says it cannot
+    // be opened without its key).
+    static inline const QString kCacheKeyName = QStringLiteral("cache-key");
+    static void useCacheKey(std::optional<QByteArray> key);
+    static std::optional<QByteArray> cacheKey();
 };
 
 } // namespace spoke::security

@@ -81,6 +81,11 @@ Expected<QString, KeyStoreError> loadInstallSecrets(const std::filesystem::path&
         KeyringKeyStore keyring(QString::fromStdString(dataDir.string()));
         FileKeyStore fallback(dataDir);
         const auto holder = InstallSecrets::load(keyring, &fallback);
+        // The cache's key only ever lives in the keyring (InstallSecrets.h);
+        // asked only when the keyring answered, so a headless start waits once.
+        if (holder && *holder == &keyring)
+            if (const auto cacheKey = keyring.read(InstallSecrets::kCacheKeyName); cacheKey && *cacheKey)
+                InstallSecrets::useCacheKey(**cacheKey);
         if (holder)
             answer.emplace((*holder)->describe());
         else

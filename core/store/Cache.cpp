@@ -1,5 +1,7 @@
 #include "store/Cache.h"
 
+#include "security/InstallSecrets.h"
+#include "store/CacheEncryption.h"
 #include "store/Migrations.h"
 #include "store/StoreError.h"
 
@@ -45,6 +47,14 @@ std::string timestampForFileName()
     }
     message += " Move it away or choose another --data-dir to start with an empty cache.";
     throw StoreError(kind, message);
+}
+
+std::optional<crypt::CacheKey> heldCacheKey()
+{
+    const auto held = security::InstallSecrets::cacheKey();
+    if (!held)
+        return std::nullopt;
+    return crypt::CacheKey::fromBytes(std::string_view(held->constData(), static_cast<std::size_t>(held->size())));
 }
 
 } // namespace
@@ -93,10 +103,39 @@ void Cache::configure(Database& db)
 Cache Cache::open(const fs::path& file)
 {
     const bool existed = fs::exists(file) && fs::file_size(file) > 0;
-    if (existed && !hasSqliteHeader(file))
-        refuse(file, StoreErrorKind::NotADatabase, "is not an SQLite database, so it is not a Spoke cache");
+    if (existed && !hasSqliteHeader(file)) {
+        if (!CacheEncryption::isEncrypted(file))
+            refuse(file, StoreErrorKind::NotADatabase, "is not an SQLite database, so it is not a Spoke cache");
+        const auto key = heldCacheKey();
+        if (!key)
+            throw StoreError(StoreErrorKind::CannotOpen,
+                             "The cache file " + file.string()
+                                 + " is encrypted, and its key is not available: it is kept in this profile's OS "
+                                   "keyring, which did not answer or does not hold it. It was not changed.");
+        return open(file, *key);
+    }
+    if (!existed)
+        if (const auto key = heldCacheKey())
+            return open(file, *key);
+    return checkAndMigrate(Database::open(file), existed);
+}
 
-    Database db = Database::open(file);
+Cache Cache::open(const fs::path& file, const crypt::CacheKey& key)
+{
+    const bool existed = fs::exists(file) && fs::file_size(file) > 0;
+    if (existed && !CacheEncryption::isEncrypted(file))
+        throw StoreError(StoreErrorKind::CannotOpen,
+                         "The cache file " + file.string() + " is not encrypted; it was not changed.");
+    if (existed && !CacheEncryption::isSealedWith(file, key))
+        throw StoreError(StoreErrorKind::CannotOpen,
+                         "The cache file " + file.string()
+                             + " is encrypted with another key than this profile's. It was not changed.");
+    return checkAndMigrate(CacheEncryption::openSealed(file, key), existed);
+}
+
+Cache Cache::checkAndMigrate(Database db, bool existed)
+{
+    const fs::path file = db.path();
     if (existed) {
         std::string check;
         try {

@@ -7,6 +7,7 @@
 #include "store/RecordingStore.h"
 #include "store/Search.h"
 #include "store/SessionStore.h"
+#include "store/crypt/CacheKey.h"
 
 #include <filesystem>
 
@@ -18,7 +19,14 @@ namespace spoke::store {
 // StoreError says where.
 class Cache {
 public:
+    // A plain file opens as it always has. A file sealed by encryption at
+    // rest (store/CacheEncryption.h) opens with the profile's key held by
+    // security::InstallSecrets; without it, a StoreError says so. A new file
+    // is made sealed when the profile holds a key, so a cache made again
+    // after it was removed keeps the protection the user chose.
     static Cache open(const std::filesystem::path& file);
+    // Opens (or makes) a sealed file with `key`; a plain file is refused.
+    static Cache open(const std::filesystem::path& file, const crypt::CacheKey& key);
     static Cache openInMemory();
 
     Database& db() { return db_; }
@@ -50,6 +58,7 @@ public:
 private:
     explicit Cache(Database db) : db_(std::move(db)) { }
     static void configure(Database& db);
+    static Cache checkAndMigrate(Database db, bool existed);
 
     Database db_;
 };

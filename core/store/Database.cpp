@@ -52,10 +52,20 @@ Database::Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std
 
 Database Database::open(const std::filesystem::path& file, Access access)
 {
+    const int flags = access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    return openWith(file.c_str(), file, flags);
+}
+
+Database Database::openUri(const std::string& uri, const std::filesystem::path& file, Access access)
+{
+    const int flags = access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    return openWith(uri.c_str(), file, flags | SQLITE_OPEN_URI);
+}
+
+Database Database::openWith(const char* name, const std::filesystem::path& file, int flags)
+{
     sqlite3* db = nullptr;
-    const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-                      | SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = "Cannot open " + file.string() + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close_v2(db);
@@ -104,6 +114,8 @@ void Database::raise(int rc, std::string_view context) const
     message += db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     if ((rc & 0xff) == SQLITE_FULL)
         message += " (the disk is full; nothing was written)";
+    if (rc == SQLITE_IOERR_DATA) // only the sealing VFS answers this (store/crypt/SealedVfs.h)
+        message += " (a page of the encrypted cache did not open: it was changed on disk, or the key is not its own)";
     throw StoreError(kindForCode(rc), message, rc);
 }
 

@@ -24,6 +24,11 @@ public:
     // Opens without changing the file: no pragma that writes is issued here.
     static Database open(const std::filesystem::path& file, Access access = Access::ReadWrite);
     static Database openInMemory();
+    // Opens an SQLite `file:` URI (https://sqlite.org/uri.html), e.g. through
+    // another VFS (store/crypt); `file` is the path it names, for messages.
+    // Also lets the connection's ATTACH and VACUUM INTO take URIs.
+    static Database openUri(const std::string& uri, const std::filesystem::path& file,
+                            Access access = Access::ReadWrite);
 
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
@@ -54,6 +59,7 @@ public:
 
 private:
     Database(sqlite3* db, std::filesystem::path path);
+    static Database openWith(const char* name, const std::filesystem::path& file, int flags);
 
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;

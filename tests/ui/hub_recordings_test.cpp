@@ -49,6 +49,7 @@ QList<sync::HubRecording> catalogue()
     b.id = 11;
     b.programmeId = 1;
     b.title = QStringLiteral("HIV clinic ECHO");
+    b.durationMs = 20'400;
     b.renditions = {rendition(QStringLiteral("light"), 2'000)};
     return {a, b};
 }
@@ -99,6 +100,7 @@ TEST_CASE("From the hub lists each recording's renditions with their sizes", "[u
     CHECK(role(model, 3, "renditionLabel").toString() == QStringLiteral("Audio + slides"));
     CHECK(role(model, 3, "sizeText").toString() == QStringLiteral("7.1 MB"));
     CHECK(role(model, 1, "details").toString().contains(QStringLiteral("58 min")));
+    CHECK(role(model, 0, "details").toString().endsWith(QStringLiteral("0:20"))); // not "0 min"
     CHECK(role(model, 1, "title").toString() == QStringLiteral("<b>TB</b> case review")); // as the hub sent it
     for (int row = 0; row < 4; ++row) {
         CHECK(role(model, row, "state").toString() == QStringLiteral("none"));

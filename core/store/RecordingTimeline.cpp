@@ -72,7 +72,10 @@ std::optional<TimelineError> readChat(const QJsonArray& rows, HubTimeline& out)
             return bad("chat message", i);
         RecordingChatLine line;
         line.hubId = offsetOf(row, "id");
-        line.author = str(row, "author");
+        // The hub sends the author as {"id","name"} (docs/hub-api.md, the
+        // timeline route); a plain name is read too.
+        const QJsonValue author = row.value(QLatin1String("author"));
+        line.author = author.isObject() ? str(author.toObject(), "name") : author.toString().toStdString();
         line.role = str(row, "role");
         line.offsetMs = *at;
         line.text = str(row, "text");

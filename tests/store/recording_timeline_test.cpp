@@ -22,7 +22,7 @@ std::string hubTimelineJson(const std::string& deck)
       "chapters":[{"title":"Didactic: isoniazid preventive therapy","start_ms":0,"end_ms":60000},
                   {"title":"Case: a child contact","start_ms":60000,"end_ms":120000}],
       "chat":[{"id":11,"author":"Dr Otieno","role":"facilitator","text":"Pyridoxine with every course","offset_ms":15000},
-              {"id":12,"author":"Nurse Wanjiru","role":"spoke","text":"Weight bands for children?","offset_ms":70000}],
+              {"id":12,"author":{"id":4,"name":"Nurse Wanjiru"},"role":"spoke","text":"Weight bands for children?","offset_ms":70000}],
       "slides":[{"deck":")"
            + deck + R"(","page":0,"offset_ms":0},
                 {"deck":")"
@@ -64,6 +64,7 @@ TEST_CASE("A hub timeline is stored for a recording and read back by the replay 
     CHECK(outline->timeline[0].kind == TimelineEntry::Kind::Chat);
     CHECK(outline->timeline[0].author == "Dr Otieno");
     CHECK(outline->timeline[1].positionMs == 70'000);
+    CHECK(outline->timeline[1].author == "Nurse Wanjiru"); // the hub's {"id","name"} form
     REQUIRE(outline->slides.size() == 2);
     CHECK(outline->slides[1].deckSha256 == kDeck);
     CHECK(outline->slides[1].page == 1);

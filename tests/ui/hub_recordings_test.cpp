@@ -49,6 +49,7 @@ QList<sync::HubRecording> catalogue()
     b.id = 11;
     b.programmeId = 1;
     b.title = QStringLiteral("HIV clinic ECHO");
+    b.durationMs = 20'400;
     b.renditions = {rendition(QStringLiteral("light"), 2'000)};
     return {a, b};
 }
@@ -99,6 +100,7 @@ TEST_CASE("From the hub lists each recording's renditions with their sizes", "[u
     CHECK(role(model, 3, "renditionLabel").toString() == QStringLiteral("Audio + slides"));
     CHECK(role(model, 3, "sizeText").toString() == QStringLiteral("7.1 MB"));
     CHECK(role(model, 1, "details").toString().contains(QStringLiteral("58 min")));
+    CHECK(role(model, 0, "details").toString().endsWith(QStringLiteral("0:20"))); // not "0 min"
     CHECK(role(model, 1, "title").toString() == QStringLiteral("<b>TB</b> case review")); // as the hub sent it
     for (int row = 0; row < 4; ++row) {
         CHECK(role(model, row, "state").toString() == QStringLiteral("none"));
@@ -229,11 +231,6 @@ TEST_CASE("The From the hub tab and Settings Downloads load with rows in every s
     waiting.gate = sync::DownloadGate::NetworkNotAllowed;
     model->applyStatus(waiting);
 
-    // SPOKE_SCREENSHOTS_DIR: also save the two views at 1366x768
-    // (docs/screenshots/70-71; the rows' states are set here, not downloaded).
-    const QString shots = qEnvironmentVariable("SPOKE_SCREENSHOTS_DIR");
-    if (!shots.isEmpty())
-        window->resize(1366, 768);
     QMetaObject::invokeMethod(window, "showSection", Q_ARG(QVariant, 2));
     auto* tabs = window->findChild<QObject*>(QStringLiteral("libraryTabs"));
     REQUIRE(tabs);
@@ -241,10 +238,6 @@ TEST_CASE("The From the hub tab and Settings Downloads load with rows in every s
     REQUIRE(test::waitUntil([&] {
         return visibleNamed(window->contentItem(), "downloadProgress") == 3; // the running, paused and waiting rows
     }));
-    if (!shots.isEmpty()) {
-        test::waitUntil([] { return false; }, 800); // the page's transition
-        CHECK(window->grabWindow().save(shots + QStringLiteral("/70-library-from-hub.png")));
-    }
     QMetaObject::invokeMethod(window, "showSection", Q_ARG(QVariant, 3));
     auto* settingsTabs = window->findChild<QObject*>(QStringLiteral("settingsTabs"));
     REQUIRE(settingsTabs);
@@ -253,10 +246,6 @@ TEST_CASE("The From the hub tab and Settings Downloads load with rows in every s
         auto* networks = window->findChild<QQuickItem*>(QStringLiteral("downloadNetworksField"));
         return networks && networks->isVisible();
     }));
-    if (!shots.isEmpty()) {
-        test::waitUntil([] { return false; }, 800);
-        CHECK(window->grabWindow().save(shots + QStringLiteral("/71-settings-downloads.png")));
-    }
     CHECK_FALSE(window->grabWindow().isNull());
     CHECK(warnings.isEmpty());
     if (!warnings.isEmpty())

@@ -42,6 +42,9 @@ Page {
         id: tabs
         objectName: "libraryTabs"
         Accessible.name: qsTr("Library sections")
+        // The catalogue is asked for when the tab is first opened (by a click
+        // or Alt+F), then on Refresh.
+        onCurrentIndexChanged: if (currentIndex === 1 && App.hubRecordings.rowCount() === 0) App.hubRecordings.refresh()
         TabButton {
             text: qsTr("On this laptop")
             width: implicitWidth + 24
@@ -54,8 +57,6 @@ Page {
             width: implicitWidth + 24
             Accessible.name: text
             Accessible.description: qsTr("Alt+F")
-            // The catalogue is asked for when the tab is first opened, then on Refresh.
-            onClicked: if (App.hubRecordings.rowCount() === 0) App.hubRecordings.refresh()
         }
     }
     Connections {

@@ -158,8 +158,13 @@ ApplicationWindow {
                         font.pixelSize: 20
                         font.bold: true
                         color: Theme.text
+                        // Up to 60 % of the bar, a long title in a smaller font before
+                        // it is cut: a recording's ("HIV ECHO — Managing viraemia on
+                        // dolutegravir (2-minute replay), audio and slides") reads whole at 1366.
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: 14
                         elide: Text.ElideRight
-                        Layout.maximumWidth: 360
+                        Layout.maximumWidth: Math.max(360, parent.width * 0.6)
                     }
                     SearchBox {
                         id: searchBox

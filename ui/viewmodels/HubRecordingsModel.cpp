@@ -91,7 +91,10 @@ QVariant HubRecordingsModel::rowData(const Row& row, int role) const
     case TitleRole: return recording.title;
     case ProgrammeRole: return programmes_.value(recording.programmeId);
     case DetailsRole:
-        return formatDateTime(recording.recordedMs) + QStringLiteral("  ·  ") + formatDuration(recording.durationMs);
+        // Under a minute as 0:20, as the library does, not "0 min".
+        return formatDateTime(recording.recordedMs) + QStringLiteral("  ·  ")
+               + (recording.durationMs < 60'000 ? formatPosition(recording.durationMs)
+                                                : formatDuration(recording.durationMs));
     case RenditionRole: return rendition.rendition;
     case RenditionLabelRole: return renditionLabel(rendition.rendition);
     case SizeTextRole: return sizeText(rendition.bytes);

@@ -49,6 +49,24 @@ struct Recording {
     }
     QJsonArray parts() { return state().value(QLatin1String("parts")).toArray(); }
 
+    // Recording needs the call under way: before the first join the
+    // session has no room (409 no_room), and under ASan the clients take
+    // a while to join.
+    void waitForCall(int timeoutMs)
+    {
+        const bool inCall = waitUntil(
+            [&] {
+                const HubReply reply =
+                    hub.call("GET", path(QStringLiteral("participants")), QStringLiteral("participant"));
+                if (reply.status == 200 && !reply.body.value("participants").toArray().isEmpty())
+                    return true;
+                waitUntil([] { return false; }, 250);
+                return false;
+            },
+            timeoutMs);
+        REQUIRE(inCall);
+    }
+
     void start()
     {
         const HubReply reply =
@@ -227,7 +245,7 @@ void checkMedia(const ProbeResult& result)
 }
 
 // Three clients in a hub session for `seconds`, and the chair's recording
-// switched on 6 s in, its first part running.
+// switched on 6 s in (or once someone is in the call), its first part running.
 struct RecordedSession {
     QTemporaryDir dir;
     HubSession hub;
@@ -245,6 +263,7 @@ struct RecordedSession {
         std::printf("run dir: %s\n", qPrintable(dir.path()));
         const qint64 launchedMs = steadyMs();
         waitUntil([&] { return steadyMs() - launchedMs >= 6000; }, 7000);
+        recording.waitForCall(30'000);
         recording.start();
         recording.waitForPart(1, false, 15'000);
     }

@@ -4,7 +4,7 @@
 // that dies is simply started again for a new part.
 //
 // Protocol (docs/hub-api.md, Recording): the first line on stdin is the join
-// as JSON, {"janus_url","room","pin","token","display","allow_plain_ws"}
+// as JSON, {"janus_url","room","pin","token","display","feed","allow_plain_ws"}
 // (secrets never go on the command line); then one command a line:
 // `chapter TITLE` marks a chapter now, `stop` finishes the file and exits 0.
 // End of stdin (the hub went away) is a stop too. stdout gets one JSON line
@@ -56,6 +56,7 @@ bool readJoin(const std::string& line, SessionRecorderConfig& config)
     config.token = join.value(QLatin1String("token")).toString();
     config.display = join.value(QLatin1String("display")).toString(config.display);
     config.allowPlainWs = join.value(QLatin1String("allow_plain_ws")).toBool();
+    config.feedId = static_cast<quint64>(join.value(QLatin1String("feed")).toInteger());
     return config.janusUrl.isValid() && !config.janusUrl.isEmpty() && config.room > 0;
 }
 

@@ -272,7 +272,8 @@ void pruneRecordings(spoke::hub::HubDatabase& db, spoke::hub::recordings::Record
 }
 
 // Sessions are recorded by `spoke-hub record` children (docs/hub-api.md,
-// Recording), into DATA_DIR/recordings; that needs Janus and a data dir.
+// Recording), into DATA_DIR/recordings; that needs Janus and a data dir,
+// and without them POST .../recording refuses to switch recording on.
 // The hand-over outlives the supervisor (members are destroyed in reverse):
 // the supervisor's destructor ends parts that the next start hands over.
 struct SessionRecording {
@@ -308,7 +309,11 @@ SessionRecording startSessionRecording(spoke::hub::server::HubServer& server, sp
                              static_cast<long long>(sessionId), qPrintable(result.error()));
         });
     recording.recorders->setFinished([hand = recording.handOver.get()](qint64 sessionId) { hand->enqueue(sessionId); });
+    // A recording that was on when the hub stopped goes on in a new part
+    // (or ends, with its session); then what is left is handed over.
+    recording.recorders->resume();
     recording.handOver->enqueueLeftOvers(db);
+    server.setRecorderAvailable(true);
     return recording;
 }
 

@@ -114,6 +114,16 @@ public:
     qint64 servePid() const { return serve_.processId(); }
     QString url() const { return url_; }
     const HubMember& member(const QString& name) const { return members_.at(name); }
+    QString logFile() const { return dir_ + QStringLiteral("/hub.log"); }
+
+    // Kills serve (SIGKILL: nothing is stopped cleanly) and starts it again
+    // on the same data dir and port, its log appended to the first one's.
+    void killAndRestartServe()
+    {
+        serve_.kill();
+        REQUIRE(serve_.waitForFinished(5000));
+        startServe(dataDir(), QUrl(url_).port());
+    }
 
     // One request as `asMember` (its token), waited for on the event loop.
     HubReply call(const QByteArray& method, const QString& path, const QString& asMember, const QJsonObject& body = {})
@@ -148,14 +158,15 @@ public:
     }
 
 private:
-    void startServe(const QString& data)
+    void startServe(const QString& data, int samePort = -1)
     {
-        const QString port = qEnvironmentVariable("SPOKE_JANUS_EVENTS_PORT", QStringLiteral("0"));
+        const QString port = samePort > 0 ? QString::number(samePort)
+                                          : qEnvironmentVariable("SPOKE_JANUS_EVENTS_PORT", QStringLiteral("0"));
         serve_.setProgram(QStringLiteral(SPOKE_HUB_PATH));
         serve_.setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--data-dir"), data,
                                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:") + port}
                             + mediaOptions(dir_));
-        serve_.setStandardErrorFile(dir_ + QStringLiteral("/hub.log"));
+        serve_.setStandardErrorFile(logFile(), samePort > 0 ? QIODevice::Append : QIODevice::Truncate);
         serve_.start();
         REQUIRE(serve_.waitForStarted(5000));
         waitUntil([&] { return serve_.canReadLine() || serve_.state() == QProcess::NotRunning; }, 15'000);

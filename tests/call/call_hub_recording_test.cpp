@@ -49,6 +49,24 @@ struct Recording {
     }
     QJsonArray parts() { return state().value(QLatin1String("parts")).toArray(); }
 
+    // Recording needs the call under way: before the first join the
+    // session has no room (409 no_room), and under ASan the clients take
+    // a while to join.
+    void waitForCall(int timeoutMs)
+    {
+        const bool inCall = waitUntil(
+            [&] {
+                const HubReply reply =
+                    hub.call("GET", path(QStringLiteral("participants")), QStringLiteral("participant"));
+                if (reply.status == 200 && !reply.body.value("participants").toArray().isEmpty())
+                    return true;
+                waitUntil([] { return false; }, 250);
+                return false;
+            },
+            timeoutMs);
+        REQUIRE(inCall);
+    }
+
     void start()
     {
         const HubReply reply =
@@ -227,19 +245,16 @@ void checkMedia(const ProbeResult& result)
 }
 
 // Three clients in a hub session for `seconds`, and the chair's recording
-// switched on 6 s in, its first part running.
+// switched on 6 s in (or once someone is in the call), its first part running.
 struct RecordedSession {
     QTemporaryDir dir;
     HubSession hub;
     std::vector<JoinClient> clients;
     Recording recording;
 
-    explicit RecordedSession(int seconds)
-        : hub(dir,
-              {{QStringLiteral("chair"), QStringLiteral("specialist")},
-               {QStringLiteral("presenter"), QStringLiteral("clinician")},
-               {QStringLiteral("participant"), QStringLiteral("trainee")}},
-              kAgenda)
+    // `withCoordinator`: a fourth member, not in the call, who may remove the chair.
+    explicit RecordedSession(int seconds, bool withCoordinator = false)
+        : hub(dir, members(withCoordinator), kAgenda)
         , clients(startThree(dir, hub, seconds))
         , recording{hub}
     {
@@ -248,10 +263,39 @@ struct RecordedSession {
         std::printf("run dir: %s\n", qPrintable(dir.path()));
         const qint64 launchedMs = steadyMs();
         waitUntil([&] { return steadyMs() - launchedMs >= 6000; }, 7000);
+        recording.waitForCall(30'000);
         recording.start();
         recording.waitForPart(1, false, 15'000);
     }
+
+    static QList<std::pair<QString, QString>> members(bool withCoordinator)
+    {
+        QList<std::pair<QString, QString>> list{{QStringLiteral("chair"), QStringLiteral("specialist")},
+                                                {QStringLiteral("presenter"), QStringLiteral("clinician")},
+                                                {QStringLiteral("participant"), QStringLiteral("trainee")}};
+        if (withCoordinator)
+            list.append({QStringLiteral("coordinator"), QStringLiteral("coordinator")});
+        return list;
+    }
 };
+
+// How often the hub logged that part `part` of the session joined the room
+// (RecorderSupervisor: the child's {"event":"joined"}).
+int joinedLines(const HubSession& hub, int part)
+{
+    QFile log(hub.logFile());
+    if (!log.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line =
+        QStringLiteral("session %1 part %2 joined the room").arg(hub.sessionId()).arg(part).toUtf8();
+    return int(log.readAll().count(line));
+}
+
+void waitForJoin(const HubSession& hub, int part)
+{
+    INFO("part " << part << " of the recording joins the room; see " << hub.logFile().toStdString());
+    REQUIRE(waitUntil([&] { return joinedLines(hub, part) > 0; }, 20'000));
+}
 
 } // namespace
 
@@ -399,4 +443,92 @@ TEST_CASE("hub recording: a recorder killed mid-session is restarted in a new pa
     CHECK(std::abs(double(second.chapters[1].startMs) - (caseMs - part2StartMs)) < kChapterToleranceMs);
     // The light rendition is both parts end to end.
     CHECK(std::abs(double(light.playableMs) - double(first.playableMs + second.playableMs)) < kDurationToleranceMs);
+}
+
+TEST_CASE("hub recording: the recorder outlives the chair's removal and a restart of serve", "[janus][hub][recording]")
+{
+    constexpr int kSeconds = 100;
+    RecordedSession session(kSeconds, true);
+    HubSession& hub = session.hub;
+    std::vector<JoinClient>& clients = session.clients;
+    Recording& recording = session.recording;
+    recording.at(2);
+    recording.advance(); // Didactic
+    waitForJoin(hub, 1);
+
+    // The recorder is no member's device: the room's participants are the
+    // three members in the call, on the feed ids the hub issued them.
+    const qint64 chair = hub.member(QStringLiteral("chair")).accountId;
+    const QList<qint64> inCall{chair, hub.member(QStringLiteral("presenter")).accountId,
+                               hub.member(QStringLiteral("participant")).accountId};
+    const HubReply listed =
+        hub.call("GET", recording.path(QStringLiteral("participants")), QStringLiteral("participant"));
+    INFO("participants: " << compact(listed.body));
+    REQUIRE(listed.status == 200);
+    const QJsonArray participants = listed.body.value("participants").toArray();
+    CHECK(participants.size() <= inCall.size());
+    for (const auto& participant : participants) {
+        CHECK(inCall.contains(participant.toObject().value("account_id").toInteger()));
+        for (const auto& feed : participant.toObject().value("feeds").toArray())
+            CHECK(feed.toObject().value("id").toInteger() >= 1000);
+    }
+
+    // The coordinator removes the chair who switched recording on: the
+    // chair's tokens leave the room's allow-list, the recorder's stays.
+    const HubReply removed = hub.call("POST", recording.path(QStringLiteral("remove")), QStringLiteral("coordinator"),
+                                      {{"account_id", chair}});
+    INFO("remove: " << compact(removed.body));
+    REQUIRE(removed.status == 200);
+    // So a recorder killed now joins again for part 2 and keeps recording.
+    recording.at(20);
+    const qint64 pid = recorderPid(hub.servePid());
+    REQUIRE(pid > 0);
+    REQUIRE(::kill(pid_t(pid), SIGKILL) == 0);
+    CHECK(recording.waitForPart(1, true, 10'000).value("exit_status").toString() == QLatin1String("crashed"));
+    recording.waitForPart(2, false, 15'000);
+    waitForJoin(hub, 2);
+    const qint64 joinedMs = steadyMs();
+    waitUntil([&] { return steadyMs() - joinedMs >= 6000; }, 7000);
+    recording.waitForPart(2, false, 1000); // not refused and ended meanwhile
+
+    // serve is killed mid-recording and started again: the recording goes
+    // on in part 3. Part 2, open in the database, is ended as crashed (its
+    // child finished its file when serve's end closed its stdin).
+    std::printf("killing serve %.1f s into the recording\n", double(steadyMs() - recording.startedSteadyMs) / 1000);
+    hub.killAndRestartServe();
+    const QJsonObject orphan = recording.waitForPart(2, true, 10'000);
+    CHECK(orphan.value("exit_status").toString() == QLatin1String("crashed"));
+    CHECK(recording.state().value("active").toBool());
+    const QJsonObject resumed = recording.waitForPart(3, false, 20'000);
+    CHECK(resumed.value("started_ms").toDouble() >= orphan.value("ended_ms").toDouble());
+    waitForJoin(hub, 3);
+    const QString part3File =
+        QDir(hub.dataDir() + QStringLiteral("/recordings")).filePath(resumed.value("file").toString());
+    REQUIRE(waitUntil([&] { return QFileInfo(part3File).size() > 0; }, 30'000));
+    const qint64 part3OpenMs = steadyMs();
+    waitUntil([&] { return steadyMs() - part3OpenMs >= 4000; }, 5000);
+    const double caseMs = recording.advance(); // Case presentation
+    waitUntil([&] { return steadyMs() - part3OpenMs >= 14'000; }, 11'000);
+    const double stoppedMs = recording.advance(); // the end
+    const QJsonObject part3 = recording.waitForPart(3, true, 30'000);
+    CHECK(part3.value("exit_status").toString() == QLatin1String("stopped"));
+    CHECK_FALSE(recording.state().value("active").toBool());
+    CHECK(recording.parts().size() == 3);
+    finishAll(clients, kSeconds);
+
+    // All three parts become one recording; the resumed part plays from
+    // its start to the session's end, and opens with the item under way.
+    const QJsonObject catalogued = recording.catalogued(180'000);
+    REQUIRE(Recording::partsOf(catalogued, "full").size() == 3);
+    const ProbeResult third = recording.probeCatalogued(catalogued, "full", 2);
+    checkMedia(third);
+    CHECK(third.readToEnd);
+    const double part3OnMs = stoppedMs - part3.value("started_ms").toDouble();
+    std::printf("part 3 on for %.1f s, plays %.1f s\n", part3OnMs / 1000, double(third.playableMs) / 1000);
+    CHECK(std::abs(double(third.playableMs) - part3OnMs) < kDurationToleranceMs);
+    REQUIRE(third.chapters.size() == 2);
+    CHECK(third.chapters[0].title == "Didactic");
+    CHECK(third.chapters[1].title == "Case presentation");
+    CHECK(std::abs(double(third.chapters[1].startMs) - (caseMs - part3.value("started_ms").toDouble()))
+          < kChapterToleranceMs);
 }

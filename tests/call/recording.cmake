@@ -1,7 +1,8 @@
 # The hub records a live session (call_hub_recording_test.cpp): three calls
 # through a real spoke-hub and Janus, the hub's `spoke-hub record` child
-# writing the WebM, chapters from the agenda, and a killed recorder resumed
-# in a new part.
+# writing the WebM, chapters from the agenda, a killed recorder resumed in a
+# new part, and the recording going on after the chair's removal and a
+# killed and restarted serve.
 add_executable(test_call_hub_recording call_hub_recording_test.cpp HubSession.h $<TARGET_OBJECTS:spoke_test_main>)
 target_link_libraries(test_call_hub_recording PRIVATE Catch2::Catch2 spoke_recording Qt6::Core Qt6::Network)
 target_include_directories(test_call_hub_recording PRIVATE ${PROJECT_SOURCE_DIR}/tests)
@@ -12,7 +13,8 @@ spoke_target_defaults(test_call_hub_recording)
 
 foreach(recording_case
     "hub recording: the chair records a session of three with a chapter per agenda item"
-    "hub recording: a recorder killed mid-session is restarted in a new part")
+    "hub recording: a recorder killed mid-session is restarted in a new part"
+    "hub recording: the recorder outlives the chair's removal and a restart of serve")
   string(MD5 recording_run "${recording_case}")
   string(SUBSTRING "${recording_run}" 0 8 recording_run)
   add_test(NAME "${recording_case}"

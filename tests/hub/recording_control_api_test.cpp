@@ -1,7 +1,9 @@
 // The chair's recording switch through the router (no network, no Janus),
 // on SQLite and PostgreSQL: who may switch it, what the body must be, what
-// the state and the event say, and that a repeated switch announces nothing
-// (the supervisor would start a second recorder for it).
+// the state and the event say, that a repeated switch announces nothing
+// (the supervisor would start a second recorder for it), and that a hub
+// that cannot record (no recorder, or no room yet) says so and keeps no
+// state.
 
 #include "HubTestDatabases.h"
 #include "api_test_support.h"
@@ -13,6 +15,11 @@ using spoke::hub::Role;
 
 namespace {
 
+QString errorMessage(const spoke::hub::api::HttpResponse& response)
+{
+    return jsonOf(response).value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+}
+
 struct RecordingFixture {
     explicit RecordingFixture(const spoke::hub::HubDatabaseLocation& location) : hub(location)
     {
@@ -23,6 +30,17 @@ struct RecordingFixture {
         trainee = hub.member(programme, Role::Trainee, QStringLiteral("Trainee"));
         const qint64 other = hub.addProgramme(QStringLiteral("TB Kenya"));
         outsider = hub.member(other, Role::Coordinator, QStringLiteral("Outsider"));
+        // As serve with --janus and a data dir, and a call under way.
+        hub.router().setRecorderAvailable(true);
+        openRoom();
+    }
+    // The session's room as the first join leaves it (RoomStore::ensureRoom).
+    void openRoom()
+    {
+        hub.db().exec(
+            QStringLiteral("INSERT INTO session_rooms (session_id, janus_instance, janus_room, pin, secret, "
+                           "created_ms) VALUES (?, 'main', ?, 'pin-12345678', 'secret-0123456789abcdef', ?)"),
+            {QVariant::fromValue(session), QVariant::fromValue(session + 100'000), QVariant::fromValue(hub.nowMs)});
     }
     spoke::hub::api::RouteOutcome post(const QString& token, const QByteArray& body, qint64 id = 0)
     {
@@ -124,4 +142,51 @@ HUB_TEST_ON_BOTH_DATABASES(recordingRefusals, "recording control: refusals are 4
     CHECK(late.response.status == 409);
     CHECK(late.changes.empty());
     CHECK(f.post(f.chair, R"({"recording":false})").response.status == 200);
+}
+
+HUB_TEST_ON_BOTH_DATABASES(recordingUnavailable,
+                           "recording control: a hub that cannot record refuses to switch it on and keeps no state",
+                           "[hub][recording]")
+{
+    RecordingFixture f(database.location());
+    const auto expectNothingRecorded = [&f] {
+        const QJsonObject state = f.get(f.trainee);
+        CHECK_FALSE(state.value("active").toBool());
+        CHECK(state.value("started_ms").isNull());
+        CHECK(f.hub.db()
+                  .queryOne(QStringLiteral("SELECT COUNT(*) FROM session_recording_state WHERE session_id = ?"),
+                            {QVariant::fromValue(f.session)})
+                  ->integer(0)
+              == 0);
+    };
+
+    // serve without --janus (or without a data dir): nothing would record it.
+    f.hub.router().setRecorderAvailable(false);
+    const auto noRecorder = f.post(f.chair, R"({"recording":true})");
+    CHECK(noRecorder.response.status == 503);
+    CHECK(errorCode(noRecorder.response) == QLatin1String("recording_unavailable"));
+    CHECK_FALSE(errorMessage(noRecorder.response).isEmpty());
+    CHECK(noRecorder.changes.empty());
+    expectNothingRecorded();
+    // Switching off is no promise to record: still answered.
+    CHECK(f.post(f.chair, R"({"recording":false})").response.status == 200);
+    expectNothingRecorded();
+
+    // A hub that records, but nobody has joined the call: the recorder has
+    // no room to join (it never makes one).
+    f.hub.router().setRecorderAvailable(true);
+    const qint64 quiet = f.hub.addLiveSession(f.programme, QStringLiteral("Week 4"), f.hub.nowMs, 60);
+    const auto noRoom = f.post(f.chair, R"({"recording":true})", quiet);
+    CHECK(noRoom.response.status == 409);
+    CHECK(errorCode(noRoom.response) == QLatin1String("no_room"));
+    CHECK(errorMessage(noRoom.response).contains(QString::number(quiet)));
+    CHECK(noRoom.changes.empty());
+    const auto quietState = f.hub.call("GET", QStringLiteral("/api/v1/sessions/%1/recording").arg(quiet), f.chair);
+    CHECK_FALSE(jsonOf(quietState.response).value("recording").toObject().value("active").toBool());
+
+    // A destroyed room (the session's call is over) is no room either.
+    f.hub.db().exec(QStringLiteral("UPDATE session_rooms SET destroyed_ms = ? WHERE session_id = ?"),
+                    {QVariant::fromValue(f.hub.nowMs), QVariant::fromValue(f.session)});
+    CHECK(f.post(f.chair, R"({"recording":true})").response.status == 409);
+    expectNothingRecorded();
 }

@@ -1,9 +1,10 @@
 // POST/GET /api/v1/sessions/{id}/recording (docs/hub-api.md, Recording):
 // the chair switches the hub's recording of the session on and off; every
 // member can see whether it records and which parts were written. The
-// handler only records the chair's wish and announces it with a
-// {"event":"recording"}; the recorder child is started and stopped by the
-// server's RecorderSupervisor (core/hub/recorder), which watches for it.
+// handler records the chair's wish and announces it with a
+// {"event":"recording"} (or refuses it when the hub cannot record it now);
+// the recorder child is started and stopped by the server's
+// RecorderSupervisor (core/hub/recorder), which watches for it.
 
 #include "hub/api/HandlerSupport.h"
 #include "hub/api/RecordingState.h"
@@ -45,6 +46,27 @@ QJsonObject recordingEvent(HubDatabase& db, qint64 sessionId)
 
 namespace {
 
+// Switching on must start a recorder now, or say why it cannot: a hub
+// without one (serve with no --janus or no data dir) would otherwise
+// answer "active" and record nothing. The recorder joins the session's
+// room and never makes one, as there is nobody to record before the first
+// join (docs/hub-api.md, Recording).
+std::optional<HttpResponse> cannotRecord(const RequestContext& context, const SessionAccess& session)
+{
+    if (!context.recorderAvailable)
+        return HttpResponse::error(503, QStringLiteral("recording_unavailable"),
+                                   QStringLiteral("this hub does not record sessions: it runs without a media server "
+                                                  "(--janus) or a data directory"));
+    if (!context.db.queryOne(
+            QStringLiteral("SELECT 1 FROM session_rooms WHERE session_id = ? AND destroyed_ms IS NULL"),
+            {QVariant::fromValue(session.id)}))
+        return HttpResponse::error(
+            409, QStringLiteral("no_room"),
+            QStringLiteral("nobody has joined the call of session %1 yet; start recording once the call has begun")
+                .arg(session.id));
+    return std::nullopt;
+}
+
 WriteOutcome switchRecording(RequestContext& context, const SessionAccess& session, bool on)
 {
     HubDatabase& db = context.db;
@@ -56,6 +78,8 @@ WriteOutcome switchRecording(RequestContext& context, const SessionAccess& sessi
         db.queryOne(QStringLiteral("SELECT active FROM session_recording_state WHERE session_id = ?"), {sessionId});
     const bool wasOn = state && state->integer(0) == 1;
     if (on && !wasOn) {
+        if (std::optional<HttpResponse> refused = cannotRecord(context, session))
+            return {*refused, {}};
         // Each switch-on is a new start; the parts keep their own times.
         db.exec(QStringLiteral("INSERT INTO session_recording_state (session_id, active, started_ms, started_by) "
                                "VALUES (?, 1, ?, ?) ON CONFLICT (session_id) DO UPDATE SET active = 1, "

@@ -108,9 +108,20 @@ RouteOutcome Router::handle(const HttpRequest& request, qint64 nowMs)
     }
 
     outcome.route = matched->pattern;
-    RequestContext context{request,           nowMs, db_, identity_, metrics_,       std::move(params),
-                           nullptr,           {},    {},  {},        deckDirectory_, recordingDirectory_,
-                           janusEventsSecret_};
+    RequestContext context{request,
+                           nowMs,
+                           db_,
+                           identity_,
+                           metrics_,
+                           std::move(params),
+                           nullptr,
+                           {},
+                           {},
+                           {},
+                           deckDirectory_,
+                           recordingDirectory_,
+                           janusEventsSecret_,
+                           recorderAvailable_};
     outcome.response = dispatch(*matched, context, outcome.accountId);
     if (!accelRedirectPrefix_.isEmpty())
         outcome.response = accelRedirect(std::move(outcome.response), accelRedirectPrefix_);

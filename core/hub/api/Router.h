@@ -57,6 +57,9 @@ struct RequestContext {
     // The password Janus' event handler signs in with (serve
     // --janus-events-secret-file); empty when the hub takes no Janus events.
     QByteArray janusEventsSecret;
+    // Whether serve runs the session recorder (--janus and a data dir): if
+    // not, switching recording on is refused (docs/hub-api.md, Recording).
+    bool recorderAvailable = false;
 };
 
 using Handler = std::function<HttpResponse(RequestContext&)>;
@@ -119,6 +122,8 @@ public:
     void setDeckDirectory(const QString& directory) { deckDirectory_ = directory; }
     // Where recordings are stored (spoke-hub serve: DATA_DIR/recordings).
     void setRecordingDirectory(const QString& directory) { recordingDirectory_ = directory; }
+    // serve runs the session recorder (RequestContext::recorderAvailable).
+    void setRecorderAvailable(bool available) { recorderAvailable_ = available; }
     // Enables POST /api/v1/janus/events with this HTTP Basic password.
     void setJanusEventsSecret(const QByteArray& secret) { janusEventsSecret_ = secret; }
     // Behind nginx (serve --accel-redirect PREFIX): answers whose body is a
@@ -138,6 +143,7 @@ private:
     QString recordingDirectory_;
     QByteArray janusEventsSecret_;
     QByteArray accelRedirectPrefix_;
+    bool recorderAvailable_ = false;
 };
 
 // Route registration, one function per handler file.

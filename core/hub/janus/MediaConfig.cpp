@@ -5,6 +5,8 @@
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace spoke::hub::janus {
 
 namespace {
@@ -160,6 +162,11 @@ std::optional<FeedOwner> ownerOfFeed(qint64 feedId)
         return std::nullopt;
     const qint64 within = feedId % kFeedsPerAccount;
     return FeedOwner{feedId / kFeedsPerAccount, int(within / 2), within % 2 == 1};
+}
+
+qint64 recorderFeedId(int part)
+{
+    return 1 + qint64(std::max(part, 1) - 1) % (kFeedsPerAccount - 1);
 }
 
 bool isValidDeviceId(const QString& deviceId)

@@ -91,6 +91,14 @@ struct FeedOwner {
 };
 std::optional<FeedOwner> ownerOfFeed(qint64 feedId);
 
+// The hub's own recorder (core/hub/recorder) joins with a feed id below
+// kFeedsPerAccount, which no account's device has: ownerOfFeed() names no
+// one, so it is never listed as a participant nor stored as attendance. A
+// new id for each part (1-999, then round again), so the part that follows
+// a killed recorder does not collide with the one Janus still holds until
+// the dead recorder's Janus session times out.
+qint64 recorderFeedId(int part);
+
 // A device id as the join route takes it: 1-64 of [A-Za-z0-9._-].
 bool isValidDeviceId(const QString& deviceId);
 

@@ -150,13 +150,7 @@ void RoomService::join(const api::RoomRequest& request, qint64 nowMs, Done done)
              {});
         return;
     }
-    RoomSpec spec{room->janusRoom,
-                  room->pin,
-                  room->secret,
-                  config_.adminKey,
-                  QStringLiteral("Spoke session %1").arg(request.sessionId),
-                  allowedTokens(db_, request.sessionId),
-                  publishersFor(memberCount(db_, request.programmeId))};
+    const RoomSpec spec = roomSpec(*room, request.programmeId);
     const JanusInstance* instance = config_.instance(room->instance);
     QJsonObject join{
         {QStringLiteral("janus_url"), instance ? instance->publicWs.toString() : QString()},
@@ -179,6 +173,42 @@ void RoomService::join(const api::RoomRequest& request, qint64 nowMs, Done done)
                          [join](EnsureRoomPlan&, const Done& answer) {
                              answer(HttpResponse::json(200, QJsonObject{{QStringLiteral("join"), join}}), {});
                          });
+}
+
+// The room as Janus must have it, should it have lost it (a restart).
+RoomSpec RoomService::roomSpec(const RoomRecord& room, qint64 programmeId)
+{
+    return RoomSpec{room.janusRoom,
+                    room.pin,
+                    room.secret,
+                    config_.adminKey,
+                    QStringLiteral("Spoke session %1").arg(room.sessionId),
+                    allowedTokens(db_, room.sessionId),
+                    publishersFor(memberCount(db_, programmeId))};
+}
+
+void RoomService::joinRecorder(qint64 sessionId, qint64 programmeId, Done done)
+{
+    try {
+        const std::optional<RoomRecord> room = findRoom(db_, sessionId);
+        if (!room) {
+            done(api::conflict(QStringLiteral("session %1 has no room yet").arg(sessionId)).response(), {});
+            return;
+        }
+        const QString token = recorderToken(*room);
+        const JanusInstance* instance = config_.instance(room->instance);
+        const QJsonObject join{{QStringLiteral("janus_url"), instance ? instance->publicWs.toString() : QString()},
+                               {QStringLiteral("room"), double(room->janusRoom)},
+                               {QStringLiteral("pin"), room->pin},
+                               {QStringLiteral("token"), token},
+                               {QStringLiteral("display"), QStringLiteral("Recording")}};
+        call<EnsureRoomPlan>(*room, std::make_unique<EnsureRoomPlan>(roomSpec(*room, programmeId), QStringList{token}),
+                             std::move(done), [join](EnsureRoomPlan&, const Done& answer) {
+                                 answer(HttpResponse::json(200, QJsonObject{{QStringLiteral("join"), join}}), {});
+                             });
+    } catch (const HubDbError& error) {
+        done(databaseUnavailable(error), {});
+    }
 }
 
 void RoomService::moderate(const api::RoomRequest& request, qint64 nowMs, Done done)

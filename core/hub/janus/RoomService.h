@@ -16,6 +16,7 @@ class HubDatabase;
 namespace spoke::hub::janus {
 
 struct RoomRecord;
+struct RoomSpec;
 
 // Carries out the room routes' RoomRequests (api/RoomRequest.h) on the
 // session's Janus room: the database work first (short, on the hub's one
@@ -39,12 +40,22 @@ public:
     // when Janus has answered (or failed to).
     void run(const api::RoomRequest& request, qint64 nowMs, Done done);
 
+    // The join for the hub's own recorder (docs/hub-api.md, Recording):
+    // the session's room as it is (a recorder never makes one: nobody is
+    // there to record), its own token (recorderToken) added to the room's
+    // `allowed` list and the display name "Recording". 200 {"join":{
+    // "janus_url","room","pin","token","display"}}; 409 when the session has
+    // no room, 503 as for a join. No feed ids: the supervisor gives each
+    // part its own (recorderFeedId).
+    void joinRecorder(qint64 sessionId, qint64 programmeId, Done done);
+
 private:
     void join(const api::RoomRequest& request, qint64 nowMs, Done done);
     void moderate(const api::RoomRequest& request, qint64 nowMs, Done done);
     void remove(const api::RoomRequest& request, qint64 nowMs, Done done);
     void participants(const api::RoomRequest& request, Done done);
     void destroy(const api::RoomRequest& request, qint64 nowMs);
+    RoomSpec roomSpec(const RoomRecord& room, qint64 programmeId);
     // Starts `plan` on the room's instance; `then` gets the plan back when
     // it succeeded, and a failure is answered 503 here.
     template <typename Plan>

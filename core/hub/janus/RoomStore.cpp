@@ -2,6 +2,7 @@
 
 #include "hub/db/HubDatabase.h"
 
+#include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 
 #include <vector>
@@ -117,6 +118,13 @@ QStringList allowedTokens(HubDatabase& db, qint64 sessionId)
              .rows)
         tokens.append(row.text(0));
     return tokens;
+}
+
+QString recorderToken(const RoomRecord& room)
+{
+    const QByteArray mac = QMessageAuthenticationCode::hash(QByteArrayLiteral("spoke-hub recorder"),
+                                                            room.secret.toUtf8(), QCryptographicHash::Sha256);
+    return QString::fromLatin1(mac.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QStringList tokensOf(HubDatabase& db, qint64 sessionId, qint64 accountId)

@@ -45,6 +45,12 @@ std::optional<DeviceToken> ensureDeviceToken(HubDatabase& db, qint64 sessionId, 
                                              const QString& deviceId, qint64 nowMs);
 // Every token of the session, the removed accounts' left out.
 QStringList allowedTokens(HubDatabase& db, qint64 sessionId);
+// The hub recorder's token in the room's `allowed` list: its own, no
+// account's, so removing the chair who switched recording on (or anyone)
+// never takes it out. Derived from the room's secret (HMAC-SHA256), not
+// stored: the same on every start of serve and on every hub instance that
+// shares the database, and as secret as the room's secret.
+QString recorderToken(const RoomRecord& room);
 QStringList tokensOf(HubDatabase& db, qint64 sessionId, qint64 accountId);
 void recordRemoval(HubDatabase& db, qint64 sessionId, qint64 accountId, qint64 removedBy, qint64 nowMs);
 int memberCount(HubDatabase& db, qint64 programmeId);

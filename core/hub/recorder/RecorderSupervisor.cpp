@@ -2,20 +2,20 @@
 
 #include "hub/api/RecordingState.h"
 #include "hub/db/HubDatabase.h"
+#include "hub/janus/MediaConfig.h"
 #include "hub/janus/RoomService.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace spoke::hub::recorder {
 
 namespace {
-
-// The recorder's device among the chair's (docs/hub-api.md, Media): a
-// token and slot of its own, so the chair's own devices keep theirs.
-const QString kRecorderDevice = QStringLiteral("hub-recorder");
 
 qint64 nowMs()
 {
@@ -114,12 +114,68 @@ void RecorderSupervisor::onRecordingSwitched(qint64 sessionId, qint64 programmeI
 {
     const auto running = children_.find(sessionId);
     if (recordingOn(sessionId)) {
-        if (running == children_.end())
-            requestJoin(sessionId, programmeId);
-        else
+        if (running == children_.end()) {
+            Child& child = children_[sessionId];
+            child.sessionId = sessionId;
+            child.programmeId = programmeId;
+            requestJoin(sessionId);
+        } else
             running->second.stopping = false; // switched off and on again before the child finished
     } else if (running != children_.end()) {
         stop(running->second);
+    }
+}
+
+void RecorderSupervisor::resume()
+{
+    try {
+        endOrphanedParts();
+        const HubQueryResult sessions =
+            db_.exec(QStringLiteral("SELECT r.session_id, s.programme_id, e.ended_ms FROM session_recording_state r "
+                                    "JOIN sessions s ON s.id = r.session_id LEFT JOIN session_ends e ON e.session_id = "
+                                    "r.session_id WHERE r.active = 1 ORDER BY r.session_id"));
+        for (const HubRow& row : sessions.rows) {
+            const qint64 sessionId = row.integer(0);
+            if (!row.isNull(2)) {
+                // It ended while no hub recorded it: its recording ended
+                // then too. Its parts are left over for the hand-over.
+                db_.exec(QStringLiteral("UPDATE session_recording_state SET active = 0, stopped_ms = ? WHERE "
+                                        "session_id = ?"),
+                         {QVariant::fromValue(row.integer(2)), QVariant::fromValue(sessionId)});
+                qInfo("spoke-hub: recorder: session %lld ended while the hub was down; its recording is over",
+                      sessionId);
+                continue;
+            }
+            if (children_.contains(sessionId))
+                continue;
+            qInfo("spoke-hub: recorder: session %lld was being recorded when the hub stopped: a new part", sessionId);
+            Child& child = children_[sessionId];
+            child.sessionId = sessionId;
+            child.programmeId = row.integer(1);
+            requestJoin(sessionId);
+        }
+    } catch (const HubDbError& error) {
+        qWarning("spoke-hub: recorder: database error while resuming recordings: %s", error.what());
+    }
+}
+
+// Parts still open in the database belong to children of a hub that was
+// killed (this one has none yet). Such a child finishes its file when its
+// stdin closes with its parent; the part ended at the file's last write,
+// as best the hub can tell, and counts as crashed.
+void RecorderSupervisor::endOrphanedParts()
+{
+    const HubQueryResult open =
+        db_.exec(QStringLiteral("SELECT session_id, part, file, started_ms FROM session_recordings WHERE ended_ms IS "
+                                "NULL ORDER BY session_id"));
+    const qint64 now = nowMs();
+    for (const HubRow& row : open.rows) {
+        const QFileInfo file(QDir(config_.recordingsDirectory).filePath(row.text(2)));
+        const qint64 lastWriteMs = file.exists() ? file.lastModified().toMSecsSinceEpoch() : now;
+        const qint64 endedMs = std::clamp(lastWriteMs, qint64(row.integer(3)), now);
+        db_.exec(QStringLiteral("UPDATE session_recordings SET ended_ms = ?, exit_status = 'crashed' WHERE "
+                                "session_id = ? AND part = ? AND ended_ms IS NULL"),
+                 {QVariant::fromValue(endedMs), QVariant::fromValue(row.integer(0)), QVariant::fromValue(row.integer(1))});
     }
 }
 
@@ -151,50 +207,45 @@ std::optional<QString> RecorderSupervisor::currentItem(qint64 sessionId)
     return item ? std::optional(item->text(0)) : std::nullopt;
 }
 
-// The recorder joins as any device does (RoomService: the room made or
-// found, its token added to the room's allow-list), on the account of the
-// chair who switched recording on.
-void RecorderSupervisor::requestJoin(qint64 sessionId, qint64 programmeId)
+// The recorder joins as itself (RoomService::joinRecorder: its own token
+// in the room's allow-list, no account's), so no member's removal keeps it
+// out. A join that fails is tried again as a dead child is.
+void RecorderSupervisor::requestJoin(qint64 sessionId)
 {
-    const std::optional<HubRow> row =
-        db_.queryOne(QStringLiteral("SELECT COALESCE(s.room, s.id + 100000), r.started_by FROM sessions s "
-                                    "JOIN session_recording_state r ON r.session_id = s.id WHERE s.id = ?"),
-                     {QVariant::fromValue(sessionId)});
-    if (!row)
+    const auto found = children_.find(sessionId);
+    if (found == children_.end())
         return;
-    Child& child = children_[sessionId];
-    child.sessionId = sessionId;
-    child.programmeId = programmeId;
-    api::RoomRequest request;
-    request.kind = api::RoomRequest::Kind::Join;
-    request.sessionId = sessionId;
-    request.programmeId = programmeId;
-    request.janusRoom = row->integer(0);
-    request.callerId = row->integer(1);
-    request.callerName = QStringLiteral("Recorder");
-    request.callerRole = Role::Specialist;
-    request.deviceId = kRecorderDevice;
-    rooms_.run(request, nowMs(), [this, sessionId](api::HttpResponse response, std::vector<api::ProgrammeChange>) {
-        const auto found = children_.find(sessionId);
-        if (found == children_.end())
+    rooms_.joinRecorder(sessionId, found->second.programmeId,
+                        [this, sessionId](api::HttpResponse response, std::vector<api::ProgrammeChange>) {
+                            onJoin(sessionId, response);
+                        });
+}
+
+void RecorderSupervisor::onJoin(qint64 sessionId, const api::HttpResponse& response)
+{
+    const auto found = children_.find(sessionId);
+    if (found == children_.end() || found->second.process)
+        return;
+    Child& waiting = found->second;
+    try {
+        if (response.status != 200) {
+            qWarning("spoke-hub: recorder: session %lld: no join for the recorder (HTTP %d: %s)", sessionId,
+                     response.status, response.body.constData());
+            restartOrFinish(sessionId);
             return;
-        Child& waiting = found->second;
-        if (response.status != 200 || waiting.stopping) {
-            qWarning("spoke-hub: recorder: session %lld: no join for the recorder (HTTP %d)", sessionId,
-                     response.status);
-            children_.erase(found);
+        }
+        if (waiting.stopping || !recordingOn(sessionId)) {
+            finish(sessionId);
             return;
         }
         waiting.join = QJsonDocument::fromJson(response.body).object().value(QLatin1String("join")).toObject();
         // The hub's own --janus configuration: a ws:// there is the operator's choice.
         waiting.join.insert(QStringLiteral("allow_plain_ws"),
                             waiting.join.value(QLatin1String("janus_url")).toString().startsWith(QLatin1String("ws:")));
-        try {
-            launch(waiting);
-        } catch (const HubDbError& error) {
-            qWarning("spoke-hub: recorder: database error for session %lld: %s", sessionId, error.what());
-        }
-    });
+        launch(waiting);
+    } catch (const HubDbError& error) {
+        qWarning("spoke-hub: recorder: database error for session %lld: %s", sessionId, error.what());
+    }
 }
 
 void RecorderSupervisor::launch(Child& child)
@@ -231,7 +282,9 @@ void RecorderSupervisor::launch(Child& child)
     });
     process.start(config_.program, args);
     // Secrets on stdin (never argv, which every user of the machine can read).
-    process.write(QJsonDocument(child.join).toJson(QJsonDocument::Compact) + '\n');
+    QJsonObject join = child.join;
+    join.insert(QStringLiteral("feed"), double(janus::recorderFeedId(child.part)));
+    process.write(QJsonDocument(join).toJson(QJsonDocument::Compact) + '\n');
     if (const std::optional<QString> item = currentItem(sessionId))
         process.write(commandLine(QStringLiteral("chapter"), *item));
     qInfo("spoke-hub: recorder: session %lld part %d started (pid %lld)", sessionId, child.part,
@@ -241,12 +294,16 @@ void RecorderSupervisor::launch(Child& child)
 
 // The child's stdout: {"event":"started"} moves the part's started_ms to
 // the file's time zero (the process took a moment to open it), so offsets
-// into the file can be reckoned from the wall clock.
+// into the file can be reckoned from the wall clock; {"event":"joined"} is
+// logged (the room let the recorder in).
 void RecorderSupervisor::readEvents(QProcess& process, qint64 sessionId, int part)
 {
     while (process.canReadLine()) {
         const QJsonObject event = QJsonDocument::fromJson(process.readLine()).object();
-        if (event.value(QLatin1String("event")).toString() != QLatin1String("started"))
+        const QString kind = event.value(QLatin1String("event")).toString();
+        if (kind == QLatin1String("joined"))
+            qInfo("spoke-hub: recorder: session %lld part %d joined the room", sessionId, part);
+        if (kind != QLatin1String("started"))
             continue;
         try {
             db_.exec(QStringLiteral("UPDATE session_recordings SET started_ms = ? WHERE session_id = ? AND part = ?"),
@@ -273,34 +330,48 @@ void RecorderSupervisor::onExited(qint64 sessionId, int exitCode, QProcess::Exit
                                 "part = ?"),
                  {QVariant::fromValue(nowMs()), how, QVariant::fromValue(sessionId), child.part});
         announce(sessionId, child.programmeId);
-        const bool again = !child.stopping && recordingOn(sessionId) && child.restarts < config_.maxRestarts;
         // Deleted later: this is the process' own finished() signal.
         child.process.release()->deleteLater();
-        if (!again) {
-            children_.erase(found);
-            if (finished_)
-                finished_(sessionId);
-            return;
-        }
-        ++child.restarts;
-        QTimer::singleShot(config_.restartDelayMs, this, [this, sessionId] {
-            const auto restarting = children_.find(sessionId);
-            if (restarting == children_.end() || restarting->second.process)
-                return;
-            try {
-                if (restarting->second.stopping || !recordingOn(sessionId)) {
-                    children_.erase(restarting);
-                    if (finished_)
-                        finished_(sessionId);
-                } else
-                    launch(restarting->second);
-            } catch (const HubDbError& error) {
-                qWarning("spoke-hub: recorder: database error for session %lld: %s", sessionId, error.what());
-            }
-        });
+        restartOrFinish(sessionId);
     } catch (const HubDbError& error) {
         qWarning("spoke-hub: recorder: database error for session %lld: %s", sessionId, error.what());
     }
+}
+
+// A part that ended, or a join that failed: a new part after
+// restartDelayMs (with a fresh join: the room may have been made again)
+// while recording is on and restarts are left; otherwise the recording is over.
+void RecorderSupervisor::restartOrFinish(qint64 sessionId)
+{
+    const auto found = children_.find(sessionId);
+    if (found == children_.end())
+        return;
+    Child& child = found->second;
+    if (child.stopping || !recordingOn(sessionId) || child.restarts >= config_.maxRestarts) {
+        finish(sessionId);
+        return;
+    }
+    ++child.restarts;
+    QTimer::singleShot(config_.restartDelayMs, this, [this, sessionId] {
+        const auto restarting = children_.find(sessionId);
+        if (restarting == children_.end() || restarting->second.process)
+            return;
+        try {
+            if (restarting->second.stopping || !recordingOn(sessionId))
+                finish(sessionId);
+            else
+                requestJoin(sessionId);
+        } catch (const HubDbError& error) {
+            qWarning("spoke-hub: recorder: database error for session %lld: %s", sessionId, error.what());
+        }
+    });
+}
+
+void RecorderSupervisor::finish(qint64 sessionId)
+{
+    children_.erase(sessionId);
+    if (finished_)
+        finished_(sessionId);
 }
 
 void RecorderSupervisor::stop(Child& child)

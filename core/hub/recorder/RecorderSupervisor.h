@@ -23,14 +23,16 @@ namespace spoke::hub::recorder {
 // (docs/hub-api.md, Recording). It watches what the API committed (the
 // server hands it every ProgrammeChange): a {"event":"recording"} that
 // switched recording on gets the recorder a join for the session's room
-// (through RoomService, as a device "hub-recorder" of the chair who switched
-// it on) and starts a child writing DATA_DIR/recordings/session-ID/part-N.webm;
+// (RoomService::joinRecorder: a token of its own, no member's, so removing
+// the chair does not shut it out, and a feed id per part that names no
+// account) and starts a child writing DATA_DIR/recordings/session-ID/part-N.webm;
 // an {"event":"agenda"} sends the child the item that started as a chapter,
 // or stops it when the session ended; switching off stops it. A child that
-// dies while recording is on is started again for part N+1 (after
-// kRestartDelayMs, at most kMaxRestarts times). Each part is a row of
-// session_recordings, with how it ended; each start and end of a part is
-// announced as a {"event":"recording"} too.
+// dies, or a join that fails, while recording is on is tried again for part
+// N+1 with a fresh join (after restartDelayMs, at most maxRestarts times).
+// Each part is a row of session_recordings, with how it ended; each start
+// and end of a part is announced as a {"event":"recording"} too. A hub
+// stopped mid-recording leaves the recording on; resume() goes on with it.
 //
 // When a session's recording is over (switched off, the session ended, or
 // no restart left) it calls the finished callback, which serve connects to
@@ -60,6 +62,13 @@ public:
 
     void observe(const std::vector<api::ProgrammeChange>& changes);
 
+    // At serve's start, what a hub that stopped while recording left: a
+    // part still open (the hub was killed) is ended, as crashed; a session
+    // whose recording is on gets a new part when it is still live, and its
+    // recording switched off when it ended meanwhile (its parts are then the
+    // hand-over's left-overs, RecordingHandOver::enqueueLeftOvers).
+    void resume();
+
     // Called on the hub's event loop once a session's last part has ended
     // and no part follows.
     void setFinished(std::function<void(qint64 sessionId)> finished) { finished_ = std::move(finished); }
@@ -80,10 +89,14 @@ private:
 
     void onRecordingSwitched(qint64 sessionId, qint64 programmeId);
     void onAgenda(qint64 sessionId);
-    void requestJoin(qint64 sessionId, qint64 programmeId);
+    void endOrphanedParts();
+    void requestJoin(qint64 sessionId);
+    void onJoin(qint64 sessionId, const api::HttpResponse& response);
     void launch(Child& child);
     void readEvents(QProcess& process, qint64 sessionId, int part);
     void onExited(qint64 sessionId, int exitCode, QProcess::ExitStatus status);
+    void restartOrFinish(qint64 sessionId);
+    void finish(qint64 sessionId);
     void stop(Child& child);
     std::optional<QString> currentItem(qint64 sessionId);
     bool recordingOn(qint64 sessionId);

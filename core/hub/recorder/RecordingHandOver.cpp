@@ -115,9 +115,12 @@ void RecordingHandOver::enqueue(std::int64_t sessionId)
 
 void RecordingHandOver::enqueueLeftOvers(HubDatabase& db)
 {
-    const HubQueryResult sessions =
-        db.exec(QStringLiteral("SELECT DISTINCT session_id FROM session_recordings WHERE recording_id IS NULL AND "
-                               "ended_ms IS NOT NULL ORDER BY session_id"));
+    // A session still being recorded (RecorderSupervisor::resume goes on
+    // with it) is handed over when its recording ends, every part at once.
+    const HubQueryResult sessions = db.exec(
+        QStringLiteral("SELECT DISTINCT p.session_id FROM session_recordings p WHERE p.recording_id IS NULL AND "
+                       "p.ended_ms IS NOT NULL AND NOT EXISTS (SELECT 1 FROM session_recording_state r WHERE "
+                       "r.session_id = p.session_id AND r.active = 1) ORDER BY p.session_id"));
     for (const HubRow& row : sessions.rows)
         enqueue(row.integer(0));
 }

@@ -60,8 +60,9 @@ public:
     RecordingHandOver& operator=(const RecordingHandOver&) = delete;
 
     void enqueue(std::int64_t sessionId);
-    // Every session whose recording is off and that has parts not handed
-    // over: what a hub that stopped mid-hand-over left (at serve's start).
+    // Every session whose recording is off and that has ended parts not
+    // handed over: what a hub that stopped mid-hand-over left (at serve's
+    // start, after RecorderSupervisor::resume).
     void enqueueLeftOvers(HubDatabase& db);
 
 private:

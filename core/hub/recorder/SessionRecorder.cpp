@@ -99,6 +99,7 @@ void SessionRecorder::start()
     options.display = config_.display;
     options.pin = config_.pin;
     options.token = config_.token;
+    options.feedId = config_.feedId;
     options.allowPlainWs = config_.allowPlainWs;
     options.iceInterface = config_.iceInterface;
     // Nothing is published: with neither, CallSession joins and only subscribes.

@@ -20,7 +20,10 @@ struct SessionRecorderConfig {
     quint64 room = 0;
     QString pin;
     QString token;
-    QString display = QStringLiteral("Recorder");
+    QString display = QStringLiteral("Recording");
+    // The publisher id the recorder joins with (janus::recorderFeedId: one
+    // no account's device has); 0 lets Janus choose.
+    quint64 feedId = 0;
     // The hub's own --janus configuration, not a client's choice, so a
     // ws:// URL there is trusted as the operator's (CallOptions::allowPlainWs).
     bool allowPlainWs = false;

@@ -63,6 +63,9 @@ public:
     // Takes Janus' events (POST /api/v1/janus/events) from a client that
     // signs in with HTTP Basic "janus" and this secret; without it, 404.
     void setJanusEventsSecret(const QByteArray& secret) { router_.setJanusEventsSecret(secret); }
+    // serve runs the session recorder (Janus and a data dir); without it
+    // POST .../recording refuses to switch recording on (Router).
+    void setRecorderAvailable(bool available) { router_.setRecorderAvailable(available); }
     // Behind nginx: file answers become X-Accel-Redirect (Router).
     void setAccelRedirectPrefix(const QByteArray& prefix) { router_.setAccelRedirectPrefix(prefix); }
 

@@ -35,6 +35,29 @@ QCommandLineOption option(const char* name, const char* valueName, const char* d
             QString::fromLatin1(defaultValue)};
 }
 
+// The CLI is not translated: core reports typed events (call::CallEvent)
+// and these are its plain English for them; the app words them with tr()
+// (ui/viewmodels/CallEventText).
+QString describeCallEvent(const call::CallEvent& event)
+{
+    using Kind = call::CallEvent::Kind;
+    switch (event.kind) {
+    case Kind::NoSpeakerChosen: return QStringLiteral("No speaker is chosen: you will not hear the others.");
+    case Kind::NoSpeakerAvailable: return QStringLiteral("No speaker is available: you will not hear the others.");
+    case Kind::SpeakerUnusable:
+        return QStringLiteral("The speaker could not be used (%1): you will not hear the others.").arg(event.detail);
+    case Kind::SpeakerStopped:
+        return QStringLiteral("The speaker stopped working (%1); the others can no longer be heard.").arg(event.detail);
+    case Kind::CameraUnusable:
+        return QStringLiteral("The camera could not be used (%1); sending the test pattern.").arg(event.detail);
+    case Kind::ScreenUnusable:
+        return QStringLiteral("The screen could not be used (%1); sending the test pattern.").arg(event.detail);
+    case Kind::MicrophoneUnusable:
+        return QStringLiteral("The microphone could not be used (%1); you are muted.").arg(event.detail);
+    }
+    return QString::fromLatin1(call::callEventName(event.kind));
+}
+
 // SIGTERM/SIGINT end the call cleanly (stats written) instead of killing it.
 volatile std::sig_atomic_t gStopRequested = 0;
 extern "C" void requestStop(int)
@@ -247,7 +270,7 @@ int runSession(call::CallSession& session, int seconds, QString& failure)
         session.stop();
     });
     QObject::connect(&session, &call::CallSession::mediaWarning,
-                     [](const QString& why) { CliContext::printError(why); });
+                     [](const call::CallEvent& event) { CliContext::printError(describeCallEvent(event)); });
     QObject::connect(&session, &call::CallSession::finished, [] { QCoreApplication::quit(); });
     QTimer::singleShot(seconds * 1000, &session, [&] { session.stop(); });
     std::signal(SIGTERM, requestStop);

@@ -80,8 +80,8 @@ void AudioPlayout::run()
             if (const auto played = sink_->samplesPlayed())
                 deviceLatencyMs_ = static_cast<int>(std::max<std::int64_t>(0, handed - *played) / kSamplesPerMs);
         } catch (const media::MediaError& failure) {
-            const std::string why =
-                std::string("The speaker stopped working (") + failure.what() + "); the others can no longer be heard.";
+            // The device's reason only: the caller words it (call::CallEvent).
+            const std::string why = failure.what();
             {
                 const std::lock_guard lock(errorMutex_);
                 error_ = why;

@@ -34,7 +34,8 @@ public:
         // Each mixed 20 ms frame and the device latency (-1: unknown), on
         // the playout thread, before the frame is written. Must be quick.
         std::function<void(std::span<const std::int16_t>, int deviceLatencyMs)> farEnd;
-        // Why playout ended early, written for a person; on the playout thread.
+        // Why playout ended early (the device error; CallSession words it as
+        // a CallEvent::Kind::SpeakerStopped); on the playout thread.
         std::function<void(const std::string&)> stopped;
     };
 

@@ -137,23 +137,19 @@ void CallSession::startPlayout()
 {
     affinity_.assertOwner();
     std::unique_ptr<media::AudioSink> sink;
-    QString warning;
+    std::optional<CallEvent> warning;
     try {
         if (options_.openSpeaker)
             sink = options_.openSpeaker();
         else if (!options_.speakerDeviceId.empty())
             sink = media::DeviceRegistry().openAudioOutput(options_.speakerDeviceId);
         else
-            warning = QStringLiteral("No speaker is chosen: you will not hear the others.");
+            warning = CallEvent{CallEvent::Kind::NoSpeakerChosen, {}};
     } catch (const media::MediaError& error) {
-        warning = QStringLiteral("The speaker could not be used (%1): you will not hear the others.")
-                      .arg(QString::fromUtf8(error.what()));
+        warning = CallEvent{CallEvent::Kind::SpeakerUnusable, QString::fromUtf8(error.what())};
     }
     if (!sink) {
-        if (warning.isEmpty())
-            warning = QStringLiteral("No speaker is available: you will not hear the others.");
-        logEvent(warning);
-        Q_EMIT mediaWarning(warning);
+        reportMediaEvent(warning.value_or(CallEvent{CallEvent::Kind::NoSpeakerAvailable, {}}));
         return;
     }
     AudioPlayout::Callbacks callbacks;
@@ -167,8 +163,7 @@ void CallSession::startPlayout()
         QMetaObject::invokeMethod(
             this,
             [this, why = QString::fromStdString(why)] {
-                logEvent(why);
-                Q_EMIT mediaWarning(why);
+                reportMediaEvent({CallEvent::Kind::SpeakerStopped, why});
             },
             Qt::QueuedConnection);
     };
@@ -180,6 +175,12 @@ void CallSession::startPlayout()
 std::int64_t CallSession::callMs() const
 {
     return util::steadyNowMs() - startMs_;
+}
+
+void CallSession::reportMediaEvent(const CallEvent& event)
+{
+    logEvent(QStringLiteral("media warning %1: %2").arg(QLatin1String(callEventName(event.kind)), event.detail));
+    Q_EMIT mediaWarning(event);
 }
 
 void CallSession::logEvent(const QString& what)
@@ -314,10 +315,8 @@ void CallSession::publish()
         const std::lock_guard lock(farEndMutex_);
         farEndTarget_ = publisher_.get();
     }
-    if (const std::string& warning = publisher_->deviceWarning(); !warning.empty()) {
-        logEvent(QString::fromStdString(warning));
-        Q_EMIT mediaWarning(QString::fromStdString(warning));
-    }
+    for (const CallEvent& event : publisher_->deviceEvents())
+        reportMediaEvent(event);
 
     // We offer: we control ICE, say actpass, and Janus becomes the DTLS client.
     transport::MediaTransportConfig transportConfig;

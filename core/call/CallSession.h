@@ -1,6 +1,7 @@
 #pragma once
 
 #include "call/AudioPlayout.h"
+#include "call/CallEvent.h"
 #include "call/CallMediaTap.h"
 #include "call/CallStats.h"
 #include "call/DataMeter.h"
@@ -164,8 +165,9 @@ Q_SIGNALS:
     // emitted just before failed(), so a UI can say what to do about it.
     void joinRefused(spoke::session::videoroom::JoinRefusal why, const QString& detail);
     // A chosen camera or microphone could not be used and a stand-in is
-    // sent instead (the test pattern, silence); the call goes on.
-    void mediaWarning(const QString& why);
+    // sent instead (the test pattern, silence), or the speaker is gone; the
+    // call goes on. Typed, so the UI words it in the user's language.
+    void mediaWarning(const spoke::call::CallEvent& event);
     void finished();
     // Our screen share is published and pictures flow; it ended (`why` is
     // empty when stopped by choice).
@@ -174,6 +176,7 @@ Q_SIGNALS:
 
 private:
     void logEvent(const QString& what);
+    void reportMediaEvent(const CallEvent& event);
     void stopMedia();
     void joinRoom();
     // What every publisher handle of ours joins with (room, display, and

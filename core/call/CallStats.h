@@ -24,7 +24,7 @@ struct PlayoutStats {
     std::uint64_t clippedSamples = 0; // mixed samples held at full scale
     int queuedMs = 0; // the fullest feed FIFO
     int deviceLatencyMs = -1; // handed to the card minus played (-1: the backend cannot tell)
-    QString error; // why playout ended early; empty while it plays
+    QString error; // the device error that ended playout early; empty while it plays
 };
 
 // Our screen share (ScreenShare), the current one or the last that ended.

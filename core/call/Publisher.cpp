@@ -48,13 +48,6 @@ const media::DeviceRegistry& deviceRegistry()
     return registry;
 }
 
-void appendWarning(std::string& warnings, const std::string& warning)
-{
-    if (!warnings.empty())
-        warnings += ' ';
-    warnings += warning;
-}
-
 } // namespace
 
 void Publisher::openVideo()
@@ -81,8 +74,9 @@ void Publisher::openVideo()
     };
     auto opened = deviceRegistry().openVideoOrFallback(config_.videoDeviceId, format);
     if (!opened.error.empty())
-        appendWarning(deviceWarning_, std::string(config_.screenContent ? "The screen" : "The camera")
-                                          + " could not be used (" + opened.error + "); sending the test pattern.");
+        deviceEvents_.push_back(
+            {config_.screenContent ? CallEvent::Kind::ScreenUnusable : CallEvent::Kind::CameraUnusable,
+             QString::fromStdString(opened.error)});
     std::unique_ptr<media::VideoSource> first = std::move(opened.source);
     if (config_.tap || config_.switches)
         first = std::make_unique<TappedVideoSource>(std::move(first), config_.tap, config_.switches);
@@ -109,8 +103,7 @@ void Publisher::openAudio()
     } catch (const media::MediaError& error) {
         // Silence keeps the audio m-line and its clock alive, so the hub
         // still hears us once the user picks a working microphone and rejoins.
-        appendWarning(deviceWarning_,
-                      std::string("The microphone could not be used (") + error.what() + "); you are muted.");
+        deviceEvents_.push_back({CallEvent::Kind::MicrophoneUnusable, QString::fromUtf8(error.what())});
         source = std::make_unique<media::ToneSource>(media::ToneSource::Config{});
         switches = std::make_shared<SendSwitches>();
         switches->audioMuted = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "call/CallEvent.h"
 #include "call/CallMediaTap.h"
 #include "call/CallStats.h"
 #include "call/StatsRecorder.h"
@@ -23,7 +24,7 @@ struct PublisherConfig {
     bool audio = true;
     // DeviceRegistry ids. A camera or screen that is missing or refuses the
     // format falls back to the test pattern, a microphone to silence; the
-    // reason is in deviceWarning(), so the call still starts.
+    // reason is in deviceEvents(), so the call still starts.
     std::string videoDeviceId = "synthetic:test-pattern";
     std::string audioDeviceId = "synthetic:tone";
     // Echo cancelling, noise suppression and gain for a real microphone
@@ -85,8 +86,8 @@ public:
     void processFarEnd(std::span<const std::int16_t> samples, int echoDelayMs);
 
     // Why a chosen device is not the one being sent (it was missing or
-    // refused), written for a person; empty when every device opened.
-    const std::string& deviceWarning() const { return deviceWarning_; }
+    // refused), one event each; empty when every device opened.
+    const std::vector<CallEvent>& deviceEvents() const { return deviceEvents_; }
 
 private:
     struct SendState; // the stages; send queue only
@@ -107,7 +108,7 @@ private:
 
     ThreadAffinity affinity_;
     PublisherConfig config_;
-    std::string deviceWarning_;
+    std::vector<CallEvent> deviceEvents_;
     transport::MediaTransport* transport_ = nullptr;
     std::unique_ptr<media::VideoSendPipeline> video_;
     std::unique_ptr<media::AudioSendPipeline> audio_;

@@ -203,8 +203,8 @@ TEST_CASE("call playout: the talker's marked tone plays on the listener's speake
     auto listenerTap = std::make_shared<TalkerTap>(); // what the feed decoded, before the mixer
     listenerOptions.tap = listenerTap;
     CallSession listener(listenerOptions);
-    QStringList warnings;
-    QObject::connect(&listener, &CallSession::mediaWarning, [&](const QString& why) { warnings << why; });
+    std::vector<CallEvent> warnings;
+    QObject::connect(&listener, &CallSession::mediaWarning, [&](const CallEvent& event) { warnings.push_back(event); });
 
     talker.start();
     listener.start();
@@ -217,7 +217,7 @@ TEST_CASE("call playout: the talker's marked tone plays on the listener's speake
     INFO("playout: " << QJsonDocument(toJson(stats).value(QStringLiteral("playout")).toObject())
                             .toJson(QJsonDocument::Compact)
                             .toStdString());
-    CHECK(warnings.isEmpty());
+    CHECK(warnings.empty());
     CHECK(stats.playout->error.isEmpty());
     CHECK(stats.playout->deviceLatencyMs >= 0);
     CHECK(stats.playout->deviceLatencyMs <= 60);
@@ -384,8 +384,8 @@ TEST_CASE("call playout: a speaker unplugged mid-call ends the sound with a warn
     listenerOptions.audio = false;
     listenerOptions.openSpeaker = [] { return std::make_unique<test::StandInSpeaker>(48000 * 3); };
     CallSession listener(listenerOptions);
-    QStringList warnings;
-    QObject::connect(&listener, &CallSession::mediaWarning, [&](const QString& why) { warnings << why; });
+    std::vector<CallEvent> warnings;
+    QObject::connect(&listener, &CallSession::mediaWarning, [&](const CallEvent& event) { warnings.push_back(event); });
     talker.start();
     listener.start();
     runFor(5000);
@@ -394,12 +394,12 @@ TEST_CASE("call playout: a speaker unplugged mid-call ends the sound with a warn
     const CallStats later = listener.stats();
     stopAll({&talker, &listener});
 
-    INFO("warnings: " << warnings.join(QStringLiteral(" | ")).toStdString());
     REQUIRE(warnings.size() == 1);
-    CHECK(warnings.front().contains(QStringLiteral("unplugged")));
-    CHECK(warnings.front().contains(QStringLiteral("can no longer be heard")));
+    INFO("warning: " << callEventName(warnings.front().kind) << " " << warnings.front().detail.toStdString());
+    CHECK(warnings.front().kind == CallEvent::Kind::SpeakerStopped);
+    CHECK(warnings.front().detail.contains(QStringLiteral("unplugged")));
     REQUIRE(later.playout);
-    CHECK(later.playout->error == warnings.front());
+    CHECK(later.playout->error == warnings.front().detail);
     CHECK(later.playout->framesPlayed == 150); // 3 s, then nothing
     // The call itself went on: the talker's sound still arrives and is decoded.
     REQUIRE(atUnplug.remote.size() == 1);

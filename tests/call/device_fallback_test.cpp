@@ -6,7 +6,7 @@ using namespace spoke;
 
 // A clinic laptop whose camera is unplugged or whose microphone is held by
 // another program must still join: the publisher sends stand-ins and says why.
-TEST_CASE("publisher: a missing camera and microphone give stand-ins and a warning a person can read", "[call]")
+TEST_CASE("publisher: a missing camera and microphone give stand-ins and an event each", "[call]")
 {
     call::PublisherConfig config;
     config.videoDeviceId = "missing:camera";
@@ -15,11 +15,12 @@ TEST_CASE("publisher: a missing camera and microphone give stand-ins and a warni
     config.videoSsrc = 3;
     call::Publisher publisher(config);
 
-    const std::string& warning = publisher.deviceWarning();
-    CHECK(warning.find("The camera could not be used") != std::string::npos);
-    CHECK(warning.find("sending the test pattern") != std::string::npos);
-    CHECK(warning.find("The microphone could not be used") != std::string::npos);
-    CHECK(warning.find("you are muted") != std::string::npos);
+    const auto& events = publisher.deviceEvents();
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].kind == call::CallEvent::Kind::CameraUnusable);
+    CHECK_FALSE(events[0].detail.isEmpty()); // the device error, for the sentence the UI builds
+    CHECK(events[1].kind == call::CallEvent::Kind::MicrophoneUnusable);
+    CHECK_FALSE(events[1].detail.isEmpty());
 }
 
 TEST_CASE("publisher: the synthetic sources open with no warning", "[call]")
@@ -28,7 +29,7 @@ TEST_CASE("publisher: the synthetic sources open with no warning", "[call]")
     config.audioSsrc = 1;
     config.videoSsrc = 3;
     call::Publisher publisher(config);
-    CHECK(publisher.deviceWarning().empty());
+    CHECK(publisher.deviceEvents().empty());
 }
 
 // The app passes no microphone id when the laptop has none: that is silence
@@ -40,8 +41,9 @@ TEST_CASE("publisher: no microphone at all is said plainly and sends silence", "
     config.audioSsrc = 1;
     config.videoSsrc = 3;
     call::Publisher publisher(config);
-    const std::string& warning = publisher.deviceWarning();
-    CHECK(warning.find("no microphone is chosen or connected") != std::string::npos);
-    CHECK(warning.find("you are muted") != std::string::npos);
-    CHECK(warning.find("device id") == std::string::npos);
+    const auto& events = publisher.deviceEvents();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].kind == call::CallEvent::Kind::MicrophoneUnusable);
+    CHECK(events[0].detail.contains(QStringLiteral("no microphone is chosen or connected")));
+    CHECK_FALSE(events[0].detail.contains(QStringLiteral("device id")));
 }

@@ -2,6 +2,7 @@
 
 #include "call/Publisher.h"
 #include "util/Clock.h"
+#include "viewmodels/CallEventText.h"
 #include "viewmodels/VideoView.h"
 
 #include "sync/LiveSessionClient.h"
@@ -328,7 +329,8 @@ void CallModel::startCall(call::CallOptions options, std::optional<sync::JoinInf
     });
     // A laptop with neither microphone nor speaker has two things to say;
     // the second must not hide the first. Each is said once.
-    connect(worker_, &CallWorker::mediaWarning, this, [this](const QString& why) {
+    connect(worker_, &CallWorker::mediaWarning, this, [this](const call::CallEvent& event) {
+        const QString why = CallEventText::describe(event);
         if (mediaNotice_.split(QLatin1Char('\n')).contains(why))
             return;
         mediaNotice_ = mediaNotice_.isEmpty() ? why : mediaNotice_ + QLatin1Char('\n') + why;

@@ -41,6 +41,7 @@ CallWorker::CallWorker(call::CallOptions options, std::optional<MediaChoice> cho
     , join_(std::move(join))
 {
     qRegisterMetaType<spoke::ui::CallSnapshot>();
+    qRegisterMetaType<spoke::call::CallEvent>(); // mediaWarning crosses to the UI thread
 }
 
 CallWorker::~CallWorker() = default;

@@ -95,7 +95,7 @@ Q_SIGNALS:
     void reconnected();
     void failed(spoke::ui::CallWorker::Failure kind, const QString& detail);
     void left();
-    void mediaWarning(const QString& why);
+    void mediaWarning(const spoke::call::CallEvent& event); // worded by CallEventText
     void snapshot(const spoke::ui::CallSnapshot& snapshot);
     void screenShareStarted();
     // `why` is the engine's detail (empty after stopScreenShare).

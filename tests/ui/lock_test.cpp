@@ -231,6 +231,10 @@ TEST_CASE("The lock screen covers the window and Tab and shortcuts cannot reach 
     auto* popupItem = qvariant_cast<QQuickItem*>(lockScreen->property("contentItem"));
     REQUIRE(popupItem);
     REQUIRE(waitUntil([&] { return pinField->hasActiveFocus(); }));
+    // No call runs, so the screen does not claim one goes on under it.
+    auto* callNote = window->findChild<QQuickItem*>(QStringLiteral("lockCallNote"));
+    REQUIRE(callNote);
+    CHECK_FALSE(callNote->isVisible());
     // The pages are not drawn under the lock, and not one Tab or Shift+Tab leaves it.
     auto* currentPin = window->findChild<QQuickItem*>(QStringLiteral("currentPinField"));
     REQUIRE(currentPin);

@@ -136,7 +136,7 @@ Popup {
             }
             Label {
                 objectName: "lockCallNote"
-                visible: App.call.active
+                visible: App.call.inCall
                 text: qsTr("Your live session goes on while Spoke is locked: you still hear it, and your microphone and camera stay as they were.")
                 color: Theme.railText
                 wrapMode: Text.WordWrap

@@ -172,6 +172,7 @@ bool LockModel::run(Job job, Done done)
     const qint64 nowMs = now();
     job_ = QThread::create([lock, job = std::move(job), outcome, nowMs] { *outcome = job(*lock, nowMs); });
     job_->setObjectName(QStringLiteral("app-lock"));
+    job_->setParent(this); // deleted with the model if it goes first (the destructor waits for it)
     connect(job_, &QThread::finished, this, [this, outcome, done = std::move(done)] {
         job_->deleteLater();
         job_ = nullptr;

@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QQmlApplicationEngine>
@@ -104,6 +105,23 @@ TEST_CASE("A profile with a PIN starts locked and opens only with that PIN", "[u
     settle(model);
     CHECK_FALSE(model.locked());
     CHECK(model.unlockMessage().isEmpty());
+}
+
+TEST_CASE("A damaged app-lock file keeps the window locked and says why", "[ui][lock]")
+{
+    test::TempDir dir;
+    QFile file(QString::fromStdString((dir.path() / security::AppLock::kFileName).string()));
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"spoke-app-lock/1\", \"pin\": 7}");
+    file.close();
+    ui::LockModel model(dir.path(), kFast);
+    CHECK(model.locked());
+    CHECK_FALSE(model.pinSet());
+    CHECK(model.problem().contains(QStringLiteral("cannot read its app-lock file")));
+    CHECK(model.problem().contains(QStringLiteral("\"pin\" is not an object")));
+    model.unlock(kPin);
+    CHECK_FALSE(model.busy()); // nothing to check against: it stays locked
+    CHECK(model.locked());
 }
 
 TEST_CASE("The window locks after the idle minutes and the first input after them is swallowed", "[ui][lock]")

@@ -64,8 +64,9 @@ LockModel::LockModel(const std::filesystem::path& dataDir, security::ScryptParam
         refreshFromLock();
         startWaitClock(lock_->waitMs(now()));
     } else {
-        // Fail closed: whoever can remove the file can read the data dir
-        // anyway; whoever cannot must not get in by spoiling it.
+        // Fail closed: a spoiled file (half-written on a full disk, or on
+        // purpose) must not open the window. Whoever can remove it can read
+        // the data dir anyway (docs/architecture.md, "The app lock").
         problem_ = tr("Spoke cannot read its app-lock file, so this profile stays locked. Whoever looks after this "
                       "laptop can remove the file to start again: %1")
                        .arg(QString::fromStdString(opened.error().detail));

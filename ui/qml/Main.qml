@@ -78,13 +78,17 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+3"; onActivated: window.showSection(2) }
     Shortcut { sequence: "Ctrl+4"; onActivated: window.showSection(3) }
     Shortcut { sequence: "Ctrl+5"; enabled: App.hub.canReview; onActivated: window.showSection(4) }
+    // The app lock (LockModel): Ctrl+L locks now, when a PIN is set.
+    Shortcut { sequence: "Ctrl+L"; enabled: App.lock.pinSet && !App.lock.locked; onActivated: App.lock.lockNow() }
     Shortcut { sequences: [StandardKey.Back, "Esc"]; enabled: stack.depth > 1 && !App.call.active; onActivated: stack.pop() }
 
     RowLayout {
         anchors.fill: parent
         spacing: 0
-        // Under a live call nothing here takes focus or clicks.
+        // Under a live call nothing here takes focus or clicks; under the
+        // lock nothing here is drawn, reached by Tab or read out.
         enabled: !App.call.active
+        visible: !App.lock.locked
 
         // Navigation rail
         Rectangle {
@@ -122,6 +126,14 @@ ApplicationWindow {
                     }
                 }
                 Item { Layout.fillHeight: true }
+                NavButton {
+                    objectName: "railLockButton"
+                    Accessible.role: Accessible.Button
+                    visible: App.lock.pinSet
+                    text: qsTr("Lock now")
+                    shortcutText: "Ctrl+L"
+                    onClicked: App.lock.lockNow()
+                }
                 SyncStatus {
                     onDark: true
                     Layout.fillWidth: true
@@ -215,10 +227,19 @@ ApplicationWindow {
         anchors.fill: parent
         z: 10
         active: App.call.active
+        // The call goes on under the lock; only its page is hidden.
+        visible: !App.lock.locked
         sourceComponent: CallPage {}
         onLoaded: item.forceActiveFocus()
     }
-    Component.onCompleted: if (App.call.practice) App.call.join(qsTr("Practice session with the hub"))
+    Component.onCompleted: {
+        App.lock.coverWindow(window)
+        if (App.call.practice)
+            App.call.join(qsTr("Practice session with the hub"))
+    }
+
+    // Above the pages, the call and any dialog while locked.
+    LockScreen {}
 
     Component {
         id: sessionsPage

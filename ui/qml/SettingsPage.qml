@@ -34,6 +34,12 @@ Page {
         onActivated: tabs.currentIndex = 3
     }
 
+    Shortcut {
+        sequence: "Alt+S"
+        enabled: page.StackView.status === StackView.Active
+        onActivated: tabs.currentIndex = 4
+    }
+
     header: TabBar {
         id: tabs
         objectName: "settingsTabs"
@@ -63,6 +69,13 @@ Page {
             width: implicitWidth + 24
             Accessible.name: text
             Accessible.description: qsTr("Alt+D")
+        }
+        TabButton {
+            objectName: "securityTab"
+            text: qsTr("Security")
+            width: implicitWidth + 24
+            Accessible.name: text
+            Accessible.description: qsTr("Alt+S")
         }
     }
 
@@ -157,5 +170,7 @@ Page {
         }
 
         DownloadSettings {}
+
+        SecuritySettings {}
     }
 }

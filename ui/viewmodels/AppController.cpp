@@ -95,7 +95,14 @@ AppController::AppController(const std::filesystem::path& dataDir, const QString
     , slides_(std::make_unique<LiveSlidesModel>(&sync))
     , screenShare_(std::make_unique<ScreenShareModel>(*call_))
     , liveCase_(std::make_unique<LiveCaseModel>(sync))
+    , lock_(std::make_unique<LockModel>(dataDir))
 {
+    // A replay does not play on to whoever is at a locked laptop; a live
+    // call does (LockModel.h): it cannot be paused.
+    connect(lock_.get(), &LockModel::lockedChanged, this, [this] {
+        if (lock_->locked())
+            player_->pause();
+    });
     call_->setHub(&sync_);
     live_->followCall(call_.get());
     // For scripts (scripts/screenshots-live), as SPOKE_JANUS_WS is: a deck to open at start.

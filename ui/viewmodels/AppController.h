@@ -10,6 +10,7 @@
 #include "viewmodels/LiveCaseModel.h"
 #include "viewmodels/LiveSessionModel.h"
 #include "viewmodels/LiveSlidesModel.h"
+#include "viewmodels/LockModel.h"
 #include "viewmodels/PlayerModel.h"
 #include "viewmodels/ReviewModel.h"
 #include "viewmodels/RowModel.h"
@@ -74,6 +75,7 @@ class AppController : public QObject {
     Q_PROPERTY(spoke::ui::LiveSlidesModel* slides READ slides CONSTANT)
     Q_PROPERTY(spoke::ui::ScreenShareModel* screenShare READ screenShare CONSTANT)
     Q_PROPERTY(spoke::ui::LiveCaseModel* liveCase READ liveCase CONSTANT)
+    Q_PROPERTY(spoke::ui::LockModel* lock READ lock CONSTANT)
 public:
     struct StartOptions {
         // Write the demo programme at start if the cache holds nothing yet.
@@ -130,6 +132,8 @@ public:
     LiveSlidesModel* slides() { return slides_.get(); }
     ScreenShareModel* screenShare() { return screenShare_.get(); }
     LiveCaseModel* liveCase() { return liveCase_.get(); }
+    // The app lock of this profile (the data dir): Settings → Security and the lock screen.
+    LockModel* lock() { return lock_.get(); }
     // The hub session the call belongs to (0: none; a practice call has
     // none unless SPOKE_HUB_SESSION names one): the side panel follows it.
     Q_INVOKABLE void setLiveSession(qint64 hubSessionId);
@@ -185,6 +189,7 @@ private:
     std::unique_ptr<LiveSlidesModel> slides_;
     std::unique_ptr<ScreenShareModel> screenShare_;
     std::unique_ptr<LiveCaseModel> liveCase_;
+    std::unique_ptr<LockModel> lock_;
     // Cases as the cache lists them, and where each stands with the hub; the
     // list QML sees is built from both, whichever answers last.
     std::vector<QVariantMap> caseRows_;

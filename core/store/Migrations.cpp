@@ -443,6 +443,32 @@ CREATE TRIGGER deck_pages_ad AFTER DELETE ON deck_pages BEGIN
 END;
 )sql";
 
+// The case panel's part of a recording's timeline (docs/hub-api.md, GET
+// /api/v1/recordings/{id}/timeline `cases` and `case_documents`): the form
+// section the presenter showed from each offset, and the de-identified
+// document of each case shown, as the hub's JSON, so replay shows the case
+// form in step with the video, offline. Case ids are the hub's: a trainee's
+// cache need not hold the case itself.
+constexpr std::string_view kRecordingCases = R"sql(
+CREATE TABLE recording_case_views (
+    id           INTEGER PRIMARY KEY,
+    recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+    hub_case_id  INTEGER NOT NULL CHECK (hub_case_id > 0),
+    section      TEXT NOT NULL CHECK (length(section) BETWEEN 1 AND 64),
+    offset_ms    INTEGER NOT NULL CHECK (offset_ms >= 0)
+);
+CREATE INDEX recording_case_views_by_recording ON recording_case_views(recording_id, offset_ms);
+
+CREATE TABLE recording_case_documents (
+    recording_id  INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+    hub_case_id   INTEGER NOT NULL CHECK (hub_case_id > 0),
+    case_code     TEXT NOT NULL DEFAULT '',
+    title         TEXT NOT NULL DEFAULT '',
+    document_json TEXT NOT NULL,
+    PRIMARY KEY (recording_id, hub_case_id)
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "core tables", kCoreTables},
     Migration{2, "full-text search index", kSearchIndex},
@@ -450,6 +476,7 @@ constexpr std::array kMigrations{
     Migration{4, "playback resume positions", kPlaybackPositions},
     Migration{5, "hub accounts and mappings", kHubTables},
     Migration{6, "recording timelines: chat, slides, hands and decks", kRecordingTimelines},
+    Migration{7, "recording timelines: case sections and documents", kRecordingCases},
 };
 
 } // namespace

@@ -115,9 +115,63 @@ std::optional<TimelineError> readSlidesAndHands(const QJsonObject& doc, HubTimel
     return std::nullopt;
 }
 
+bool isSectionKey(const std::string& key)
+{
+    return !key.empty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+    });
+}
+
+// `cases` and `case_documents` (absent from an older hub's answer: none).
+// Every view's case must come with its document, or replay could not show it.
+std::optional<TimelineError> readCases(const QJsonObject& doc, HubTimeline& out)
+{
+    const QJsonArray documents = doc.value(QLatin1String("case_documents")).toArray();
+    for (qsizetype i = 0; i < documents.size(); ++i) {
+        const QJsonObject row = documents[i].toObject();
+        const auto caseId = offsetOf(row, "case_id");
+        const QJsonValue document = row.value(QLatin1String("document"));
+        if (!caseId || *caseId == 0 || !document.isObject())
+            return bad("case document", i);
+        out.caseDocuments.push_back({*caseId, str(row, "code"), str(row, "title"),
+                                     QJsonDocument(document.toObject()).toJson(QJsonDocument::Compact).toStdString()});
+    }
+    const QJsonArray views = doc.value(QLatin1String("cases")).toArray();
+    for (qsizetype i = 0; i < views.size(); ++i) {
+        const QJsonObject row = views[i].toObject();
+        const auto caseId = offsetOf(row, "case_id");
+        const auto at = offsetOf(row, "offset_ms");
+        const std::string section = str(row, "section");
+        const bool known = caseId
+                           && std::any_of(out.caseDocuments.begin(), out.caseDocuments.end(),
+                                          [&](const RecordingCaseDocument& d) { return d.hubCaseId == *caseId; });
+        if (!at || !known || !isSectionKey(section))
+            return bad("case section", i);
+        out.caseViews.push_back({*caseId, section, *at});
+    }
+    std::stable_sort(out.caseViews.begin(), out.caseViews.end(),
+                     [](const CaseSectionShown& a, const CaseSectionShown& b) { return a.offsetMs < b.offsetMs; });
+    return std::nullopt;
+}
+
+void writeCases(Database& db, std::int64_t recordingId, const HubTimeline& timeline)
+{
+    for (const auto& v : timeline.caseViews)
+        db.prepare(
+              "INSERT INTO recording_case_views(recording_id, hub_case_id, section, offset_ms) VALUES (?, ?, ?, ?)")
+            .bindAll(recordingId, v.hubCaseId, v.section, v.offsetMs)
+            .run();
+    for (const auto& d : timeline.caseDocuments)
+        db.prepare("INSERT OR REPLACE INTO recording_case_documents(recording_id, hub_case_id, case_code, title,"
+                   " document_json) VALUES (?, ?, ?, ?, ?)")
+            .bindAll(recordingId, d.hubCaseId, d.code, d.title, d.documentJson)
+            .run();
+}
+
 void clearTimeline(Database& db, std::int64_t recordingId)
 {
-    for (const char* table : {"chapters", "recording_chat", "recording_slides", "recording_hands", "recording_decks"})
+    for (const char* table : {"chapters", "recording_chat", "recording_slides", "recording_hands", "recording_decks",
+                              "recording_case_views", "recording_case_documents"})
         db.prepare("DELETE FROM " + std::string(table) + " WHERE recording_id = ?").bindAll(recordingId).run();
 }
 
@@ -137,6 +191,8 @@ Parsed parseHubTimeline(std::string_view json)
     if (auto failed = readChat(root.value(QLatin1String("chat")).toArray(), timeline))
         return *failed;
     if (auto failed = readSlidesAndHands(root, timeline))
+        return *failed;
+    if (auto failed = readCases(root, timeline))
         return *failed;
     return timeline;
 }
@@ -174,6 +230,7 @@ void writeTimeline(Database& db, std::int64_t recordingId, const HubTimeline& ti
             .bindAll(recordingId, d.sha256, d.title, d.pages, d.sizeBytes, file)
             .run();
     }
+    writeCases(db, recordingId, timeline);
     tx.commit();
 }
 
@@ -241,6 +298,28 @@ std::vector<RecordingDeck> recordingDecks(Database& db, std::int64_t recordingId
     while (stmt.step())
         decks.push_back({stmt.text(0), stmt.text(1), static_cast<int>(stmt.int64(2)), stmt.int64(3), stmt.text(4)});
     return decks;
+}
+
+std::vector<CaseSectionShown> recordingCaseViews(Database& db, std::int64_t recordingId)
+{
+    Statement stmt = db.prepare("SELECT hub_case_id, section, offset_ms FROM recording_case_views"
+                                " WHERE recording_id = ? ORDER BY offset_ms, id");
+    stmt.bind(1, recordingId);
+    std::vector<CaseSectionShown> views;
+    while (stmt.step())
+        views.push_back({stmt.int64(0), stmt.text(1), stmt.int64(2)});
+    return views;
+}
+
+std::vector<RecordingCaseDocument> recordingCaseDocuments(Database& db, std::int64_t recordingId)
+{
+    Statement stmt = db.prepare("SELECT hub_case_id, case_code, title, document_json FROM recording_case_documents"
+                                " WHERE recording_id = ? ORDER BY hub_case_id");
+    stmt.bind(1, recordingId);
+    std::vector<RecordingCaseDocument> documents;
+    while (stmt.step())
+        documents.push_back({stmt.int64(0), stmt.text(1), stmt.text(2), stmt.text(3)});
+    return documents;
 }
 
 } // namespace spoke::store

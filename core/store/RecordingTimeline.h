@@ -54,6 +54,23 @@ struct RecordingDeck {
     std::string filePath;
 };
 
+// From offsetMs on, the case panel showed section `section` (a form
+// section's key) of hub case `hubCaseId`.
+struct CaseSectionShown {
+    std::int64_t hubCaseId = 0;
+    std::string section;
+    std::int64_t offsetMs = 0;
+};
+
+// A case shown in the recording: its de-identified document as the hub
+// holds it (a JSON object, compact).
+struct RecordingCaseDocument {
+    std::int64_t hubCaseId = 0;
+    std::string code;
+    std::string title;
+    std::string documentJson;
+};
+
 struct HubTimeline {
     std::int64_t startedMs = 0;
     std::vector<TimelineChapter> chapters; // by start
@@ -61,6 +78,8 @@ struct HubTimeline {
     std::vector<SlideShown> slides;
     std::vector<HandEvent> hands;
     std::vector<RecordingDeck> decks; // filePath empty: writeTimeline fills it from the deck folder
+    std::vector<CaseSectionShown> caseViews; // by offset (migration 7)
+    std::vector<RecordingCaseDocument> caseDocuments;
 };
 
 struct TimelineError {
@@ -72,7 +91,8 @@ struct TimelineError {
 // not a skipped row, so a damaged answer never half-fills the cache.
 Expected<HubTimeline, TimelineError> parseHubTimeline(std::string_view json);
 
-// Replaces the recording's chapters, chat, slide turns, hands and decks with
+// Replaces the recording's chapters, chat, slide turns, hands, decks and case
+// sections and documents with
 // `timeline`, in one transaction (nested in the caller's if there is one).
 // Decks without a filePath get `deckFolder / "<sha256>.pdf"`, the name
 // slides::DeckCache stores them under (core/slides/README.md). Throws
@@ -93,5 +113,7 @@ std::vector<RecordingChatLine> recordingChat(Database& db, std::int64_t recordin
 std::vector<SlideShown> recordingSlides(Database& db, std::int64_t recordingId);
 std::vector<HandEvent> recordingHands(Database& db, std::int64_t recordingId);
 std::vector<RecordingDeck> recordingDecks(Database& db, std::int64_t recordingId);
+std::vector<CaseSectionShown> recordingCaseViews(Database& db, std::int64_t recordingId);
+std::vector<RecordingCaseDocument> recordingCaseDocuments(Database& db, std::int64_t recordingId);
 
 } // namespace spoke::store

@@ -74,6 +74,8 @@ std::optional<ReplayOutline> loadReplayOutline(Cache& cache, std::int64_t record
     outline.slides = recordingSlides(cache.db(), recordingId);
     outline.hands = recordingHands(cache.db(), recordingId);
     outline.decks = recordingDecks(cache.db(), recordingId);
+    outline.caseViews = recordingCaseViews(cache.db(), recordingId);
+    outline.caseDocuments = recordingCaseDocuments(cache.db(), recordingId);
     outline.bookmarks = cache.recordings().bookmarks(recordingId);
     outline.resumeMs = cache.recordings().resumePosition(recordingId);
     outline.recording = std::move(*recording);

@@ -41,6 +41,10 @@ struct ReplayOutline {
     std::vector<SlideShown> slides; // by offset
     std::vector<HandEvent> hands; // by offset
     std::vector<RecordingDeck> decks;
+    // The case panel's sections and the documents shown (a hub recording's
+    // timeline, migration 7); empty for other recordings.
+    std::vector<CaseSectionShown> caseViews; // by offset
+    std::vector<RecordingCaseDocument> caseDocuments;
     std::vector<Bookmark> bookmarks;
     std::optional<std::int64_t> resumeMs;
 };

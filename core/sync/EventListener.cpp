@@ -111,6 +111,7 @@ void EventListener::handleMessage(const QString& message)
                    [this](const HubAgenda& agenda) { Q_EMIT agendaChanged(agenda); },
                    [this](const HubSlideTurn& turn) { Q_EMIT slideTurned(turn); },
                    [this](const HubMediaState& state) { Q_EMIT mediaChanged(state); },
+                   [this](const HubCaseView& view) { Q_EMIT caseViewed(view); },
                    [this](const HubModeration& moderation) { Q_EMIT moderated(moderation); },
                    [this](const HubRemoval& removal) { Q_EMIT removed(removal); },
                    [](const UnknownEvent&) {},

@@ -55,6 +55,8 @@ Q_SIGNALS:
     // A page turn (`slide`) and a member's mute/camera report (`media`).
     void slideTurned(const spoke::sync::HubSlideTurn& turn);
     void mediaChanged(const spoke::sync::HubMediaState& state);
+    // The case panel's presenter showed a section (`case_view`).
+    void caseViewed(const spoke::sync::HubCaseView& view);
     // The chair's mute or unmute of a member (`moderation`), and a removal (`removed`).
     void moderated(const spoke::sync::HubModeration& moderation);
     void removed(const spoke::sync::HubRemoval& removal);

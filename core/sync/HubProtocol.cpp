@@ -644,6 +644,27 @@ HubSlideTurn readSlideTurn(Fields& f, bool idRequired)
     return turn;
 }
 
+// A CaseView; in an event `id` may be absent, as for a SlideTurn.
+HubCaseView readCaseView(Fields& f, bool idRequired)
+{
+    HubCaseView view;
+    view.id = idRequired ? f.id("id") : f.optionalInteger("id").value_or(0);
+    view.sessionId = f.id("session_id");
+    view.caseId = f.id("case_id");
+    view.section = f.string("section");
+    view.atMs = f.integer("at_ms");
+    Fields by(f.object("by"), f.where() + QStringLiteral(".by"));
+    if (f.ok()) {
+        view.byId = by.id("id");
+        view.byName = by.string("name");
+        if (!by.ok())
+            f.failHere(by.error().detail);
+    }
+    if (f.ok() && !isCaseSectionKey(view.section))
+        f.fail("section", QStringLiteral("is not a form section's key"));
+    return view;
+}
+
 bool requiredBoolean(Fields& f, const char* key)
 {
     if (f.isAbsent(key))
@@ -736,6 +757,12 @@ HubExpected<HubEvent> readSlidesEvent(Fields& f, const QString& kind)
             return f.error();
         return HubEvent{std::move(turn)};
     }
+    if (kind == QLatin1String("case_view")) {
+        HubCaseView view = readCaseView(f, false);
+        if (!f.ok())
+            return f.error();
+        return HubEvent{std::move(view)};
+    }
     HubMediaState state = readMediaState(f, f.id("session_id"));
     if (!f.ok())
         return f.error();
@@ -750,6 +777,19 @@ bool isDeckSha256(const QString& text)
                return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
                       || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
            });
+}
+
+bool isCaseSectionKey(const QString& text)
+{
+    return !text.isEmpty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_'
+               || c == u'-' || c == u'.';
+    });
+}
+
+HubExpected<HubCaseView> parseCaseViewAnswer(const QByteArray& body)
+{
+    return readWrapped<HubCaseView>(body, "view", [](Fields& f) { return readCaseView(f, true); });
 }
 
 HubExpected<HubDeck> parseDeckAnswer(const QByteArray& body)
@@ -842,7 +882,7 @@ HubExpected<HubEvent> parseHubEvent(const QByteArray& message)
             return f.error();
         return HubEvent{changed};
     }
-    if (kind == QLatin1String("slide") || kind == QLatin1String("media"))
+    if (kind == QLatin1String("slide") || kind == QLatin1String("media") || kind == QLatin1String("case_view"))
         return readSlidesEvent(f, kind);
     if (kind == QLatin1String("moderation") || kind == QLatin1String("removed"))
         return readChairEvent(f, kind);

@@ -65,6 +65,9 @@ HubExpected<HubDeck> parseDeckAnswer(const QByteArray& body); // {"deck":Deck}
 HubExpected<QList<HubDeck>> parseDecksAnswer(const QByteArray& body); // {"decks":[Deck]}
 HubExpected<HubSlideTurn> parseSlideTurnAnswer(const QByteArray& body); // {"turn":SlideTurn}
 HubExpected<HubSlideTurns> parseSlideTurnsAnswer(const QByteArray& body); // {"turns","more","current"}
+HubExpected<HubCaseView> parseCaseViewAnswer(const QByteArray& body); // {"view":CaseView}
+// A form section's key as the hub accepts it: 1 to 64 of A-Za-z0-9_.-
+bool isCaseSectionKey(const QString& text);
 // {"media":MediaState} and {"media":[MediaState]}; they name no session.
 HubExpected<HubMediaState> parseMediaAnswer(const QByteArray& body, std::int64_t sessionId);
 HubExpected<QList<HubMediaState>> parseMediaListAnswer(const QByteArray& body, std::int64_t sessionId);
@@ -82,7 +85,7 @@ struct ChangedEvent {
 };
 struct UnknownEvent { };
 using HubEvent = std::variant<ChangedEvent, HubChatMessage, HubHands, HubAgenda, HubSlideTurn, HubMediaState,
-                              HubModeration, HubRemoval, UnknownEvent>;
+                              HubModeration, HubRemoval, HubCaseView, UnknownEvent>;
 HubExpected<HubEvent> parseHubEvent(const QByteArray& message);
 
 // The hub's `error.code` of an error answer; empty when there is none.

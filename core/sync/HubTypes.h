@@ -176,6 +176,20 @@ struct HubSlideTurn {
     QString byName;
 };
 
+// The case panel's section the chair or the case's presenter shows: section
+// `section` (a form section's key) of hub case `caseId`, shown by `byId` at
+// `atMs` (the hub's clock). As a `case_view` event and from POST
+// …/case-view; `id` is 0 if an event did not carry it.
+struct HubCaseView {
+    std::int64_t id = 0;
+    std::int64_t sessionId = 0;
+    std::int64_t caseId = 0;
+    QString section;
+    std::int64_t atMs = 0;
+    std::int64_t byId = 0;
+    QString byName;
+};
+
 // One page of GET …/slides?after=ID, and the page shown now.
 struct HubSlideTurns {
     QList<HubSlideTurn> turns;
@@ -241,4 +255,5 @@ Q_DECLARE_METATYPE(spoke::sync::HubChatMessage)
 Q_DECLARE_METATYPE(spoke::sync::HubHands)
 Q_DECLARE_METATYPE(spoke::sync::HubAgenda)
 Q_DECLARE_METATYPE(spoke::sync::HubSlideTurn)
+Q_DECLARE_METATYPE(spoke::sync::HubCaseView)
 Q_DECLARE_METATYPE(spoke::sync::HubMediaState)

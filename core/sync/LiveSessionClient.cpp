@@ -173,6 +173,15 @@ HubExpected<HubRemoval> LiveSessionClient::remove(std::int64_t accountId)
     return parseRemovalAnswer(*body, sessionId_);
 }
 
+HubExpected<HubCaseView> LiveSessionClient::showCaseSection(std::int64_t hubCaseId, const QString& section)
+{
+    const QJsonObject request{{QStringLiteral("case_id"), double(hubCaseId)}, {QStringLiteral("section"), section}};
+    auto body = client_.call("POST", path("case-view"), compact(request));
+    if (!body)
+        return body.error();
+    return parseCaseViewAnswer(*body);
+}
+
 HubExpected<HubMediaState> LiveSessionClient::reportMedia(bool audioMuted, bool videoOff, bool audioOnly)
 {
     const QJsonObject request{{QStringLiteral("audio_muted"), audioMuted},

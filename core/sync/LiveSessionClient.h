@@ -62,6 +62,9 @@ public:
     // and one case with its de-identified document (`GET /cases/{id}`).
     HubExpected<QList<HubCase>> fetchSessionCases();
     HubExpected<HubCaseDetail> fetchCase(std::int64_t hubCaseId);
+    // The chair or the case's presenter shows section `section` (a form
+    // section's key) of a case: every case panel follows (a `case_view`).
+    HubExpected<HubCaseView> showCaseSection(std::int64_t hubCaseId, const QString& section);
 
     // The chair's controls (docs/hub-api.md "Media"; specialists and
     // coordinators, 403 for anyone else): mute or let speak another

@@ -238,6 +238,9 @@ void SyncHost::connectClient()
     QObject::connect(listener_.get(), &EventListener::slideTurned, this, [this](const HubSlideTurn& turn) {
         toOwner([turn](SyncWorker& w) { Q_EMIT w.liveSlideTurned(turn); });
     });
+    QObject::connect(listener_.get(), &EventListener::caseViewed, this, [this](const HubCaseView& view) {
+        toOwner([view](SyncWorker& w) { Q_EMIT w.liveCaseViewed(view); });
+    });
     forwardJoinEvents();
     QObject::connect(listener_.get(), &EventListener::openChanged, this, [this](bool open) {
         toOwner([open](SyncWorker& w) { Q_EMIT w.liveSocketChanged(open); });

@@ -202,6 +202,7 @@ Q_SIGNALS:
     void liveAgendaChanged(const spoke::sync::HubAgenda& agenda);
     void liveSocketChanged(bool open);
     void liveSlideTurned(const spoke::sync::HubSlideTurn& turn);
+    void liveCaseViewed(const spoke::sync::HubCaseView& view);
     // Joining and the chair's controls: a member's mute/camera report
     // (`media`), the chair's mute (`moderation`) and removal (`removed`).
     void liveMediaChanged(const spoke::sync::HubMediaState& state);

@@ -43,6 +43,12 @@ TEST_CASE("live: mute and camera state is reported, sent and read as each accoun
     onSqlite(live::media);
 }
 
+TEST_CASE("live: the chair or the case's presenter leads the case panel and everyone gets its sections, on SQLite",
+          "[hub][api][live][cases]")
+{
+    onSqlite(live::caseViews);
+}
+
 TEST_CASE("live: the chair advances the agenda one item at a time, on SQLite", "[hub][api][live]")
 {
     onSqlite(live::agenda);
@@ -94,5 +100,6 @@ TEST_CASE("live: every live-session scenario on PostgreSQL", "[hub][api][live][p
     ApiHub hub(db->location());
     live::all(hub);
     live::media(hub);
+    live::caseViews(hub);
     withDecks(live::slides, db->location());
 }

@@ -161,6 +161,22 @@ HUB_TEST_ON_BOTH_DATABASES(
     };
     turn(1, startMs - 20'000);
     turn(2, startMs - 5'000);
+    // The presenter's case, shown in the case panel before and during the recording.
+    const QString clinician = hub.member(f.programme, Role::Clinician, QStringLiteral("Cleo Clinician"));
+    const auto submitted = hub.call("POST", QStringLiteral("/api/v1/cases"), clinician,
+                                    test::cleanCase(QStringLiteral("ECHO-TB-%1REC1").arg(hub.prefix().toUpper())));
+    REQUIRE(submitted.response.status == 201);
+    const qint64 caseId =
+        jsonOf(submitted.response)[QStringLiteral("case")].toObject()[QStringLiteral("id")].toInteger();
+    auto showSection = [&](const QString& section, qint64 atMs) {
+        hub.nowMs = atMs;
+        REQUIRE(hub.call("POST", QStringLiteral("/api/v1/sessions/%1/case-view").arg(f.session), clinician,
+                         ApiHub::json({{"case_id", double(caseId)}, {"section", section}}))
+                    .response.status
+                == 201);
+    };
+    showSection(QStringLiteral("presentation"), startMs - 8'000);
+    showSection(QStringLiteral("history"), startMs - 4'000);
 
     hub.nowMs = startMs - 10'000; // the didactic starts before the recorder does
     advance(hub, f, agendaItem(hub, f.session, 1));
@@ -170,6 +186,7 @@ HUB_TEST_ON_BOTH_DATABASES(
                 .response.status
             == 201);
     turn(3, startMs + 1'500);
+    showSection(QStringLiteral("investigations"), startMs + 1'700);
     hub.nowMs = startMs + 1'800;
     REQUIRE(hub.call("POST", QStringLiteral("/api/v1/sessions/%1/hands").arg(f.session), f.trainee,
                      ApiHub::json({{"raised", true}}))
@@ -177,6 +194,7 @@ HUB_TEST_ON_BOTH_DATABASES(
             == 200);
     hub.nowMs = startMs + 2'500;
     advance(hub, f, agendaItem(hub, f.session, 2));
+    showSection(QStringLiteral("question"), startMs + 60'000); // after the recording
     hub.nowMs = startMs + 60'000; // after the recording: not on its timeline
     REQUIRE(hub.call("POST", QStringLiteral("/api/v1/sessions/%1/chat").arg(f.session), f.trainee,
                      ApiHub::json({{"text", QStringLiteral("Thanks")}}))
@@ -237,6 +255,27 @@ HUB_TEST_ON_BOTH_DATABASES(
     REQUIRE(decks.size() == 1);
     CHECK(decks[0].toObject()[QStringLiteral("sha256")].toString() == deck);
     CHECK(decks[0].toObject()[QStringLiteral("pages")].toInt() == 5);
+
+    // The section shown when the recording started, then the one shown during it.
+    const QJsonArray cases = timeline[QStringLiteral("cases")].toArray();
+    REQUIRE(cases.size() == 2);
+    CHECK(cases[0].toObject()[QStringLiteral("section")].toString() == QStringLiteral("history"));
+    CHECK(cases[0].toObject()[QStringLiteral("offset_ms")].toInteger() == 0);
+    CHECK(cases[0].toObject()[QStringLiteral("case_id")].toInteger() == caseId);
+    CHECK(cases[1].toObject()[QStringLiteral("section")].toString() == QStringLiteral("investigations"));
+    CHECK(cases[1].toObject()[QStringLiteral("offset_ms")].toInteger() == 1'700);
+    // The document as GET /cases/{id} gives its body (a coordinator may read it).
+    const QJsonArray documents = timeline[QStringLiteral("case_documents")].toArray();
+    REQUIRE(documents.size() == 1);
+    const QJsonObject document = documents[0].toObject();
+    CHECK(document[QStringLiteral("case_id")].toInteger() == caseId);
+    CHECK(document[QStringLiteral("code")].toString() == QStringLiteral("ECHO-TB-%1REC1").arg(hub.prefix().toUpper()));
+    const QJsonObject fromCase = jsonOf(hub.call("GET", QStringLiteral("/api/v1/cases/%1").arg(caseId), f.coordinator)
+                                            .response)[QStringLiteral("case")]
+                                     .toObject();
+    CHECK(document[QStringLiteral("title")].toString() == fromCase[QStringLiteral("title")].toString());
+    CHECK(!document[QStringLiteral("document")].toObject().isEmpty());
+    CHECK(document[QStringLiteral("document")].toObject() == fromCase[QStringLiteral("body")].toObject());
 }
 
 HUB_TEST_ON_BOTH_DATABASES(recordingRetentionRoutes, "recordings api: the coordinator sets the programme's retention",

@@ -9,6 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 using namespace spoke::store;
 using spoke::test::TempDir;
 
@@ -115,6 +118,60 @@ TEST_CASE("A recording is found by its chat and chapter titles and the text of t
     // Replacing a deck's text leaves no stale hits behind.
     setDeckPageText(cache.db(), kDeck, {"Isoniazid 10 mg/kg"});
     CHECK(cache.search("rifapentine").empty());
+}
+
+TEST_CASE("A hub timeline's case sections and documents are kept for replay", "[store][timeline]")
+{
+    TempDir dir;
+    const auto file = dir / "spoke-cache.sqlite";
+    std::int64_t id = 0;
+    {
+        Cache cache = Cache::open(file);
+        id = addRecording(cache);
+        // Out of order on the wire; a document with nested fields and text to escape.
+        const std::string json = R"({"started_ms":1790000000000,
+          "cases":[{"case_id":31,"section":"labs","offset_ms":70000},
+                   {"case_id":31,"section":"history","offset_ms":0}],
+          "case_documents":[{"case_id":31,"code":"ECHO-TB-K0900","title":"Cough for 3 weeks",
+                             "document":{"case_id":"ECHO-TB-K0900","history":{"presenting_problem":"Cough \"dry\""}}}]})";
+        const auto stored = storeHubTimeline(cache.db(), id, json, dir / "decks");
+        REQUIRE(stored.ok());
+        CHECK(stored->caseViews.front().section == "history");
+    }
+    // Read back from the file by a new connection.
+    Cache cache = Cache::open(file);
+    const auto views = recordingCaseViews(cache.db(), id);
+    REQUIRE(views.size() == 2);
+    CHECK(views[0].hubCaseId == 31);
+    CHECK(views[0].section == "history");
+    CHECK(views[0].offsetMs == 0);
+    CHECK(views[1].section == "labs");
+    CHECK(views[1].offsetMs == 70'000);
+    const auto documents = recordingCaseDocuments(cache.db(), id);
+    REQUIRE(documents.size() == 1);
+    CHECK(documents[0].code == "ECHO-TB-K0900");
+    CHECK(documents[0].title == "Cough for 3 weeks");
+    const QJsonObject document = QJsonDocument::fromJson(QByteArray::fromStdString(documents[0].documentJson)).object();
+    CHECK(document.value("history").toObject().value("presenting_problem").toString()
+          == QStringLiteral("Cough \"dry\""));
+
+    // Storing a timeline without them (an older hub) clears them.
+    REQUIRE(storeHubTimeline(cache.db(), id, hubTimelineJson(kDeck), dir / "decks").ok());
+    CHECK(recordingCaseViews(cache.db(), id).empty());
+    CHECK(recordingCaseDocuments(cache.db(), id).empty());
+
+    // A section of a case without its document, a bad key or a document that is not an object: refused whole.
+    CHECK_FALSE(parseHubTimeline(R"({"cases":[{"case_id":5,"section":"labs","offset_ms":1}]})").ok());
+    CHECK_FALSE(
+        parseHubTimeline(
+            R"({"cases":[{"case_id":5,"section":"la bs","offset_ms":1}],"case_documents":[{"case_id":5,"document":{}}]})")
+            .ok());
+    CHECK_FALSE(
+        parseHubTimeline(
+            R"({"cases":[{"case_id":5,"section":"labs","offset_ms":-1}],"case_documents":[{"case_id":5,"document":{}}]})")
+            .ok());
+    CHECK_FALSE(parseHubTimeline(R"({"case_documents":[{"case_id":5,"document":"text"}]})").ok());
+    CHECK_FALSE(parseHubTimeline(R"({"case_documents":[{"case_id":0,"document":{}}]})").ok());
 }
 
 TEST_CASE("A malformed hub timeline is refused whole and leaves the cache as it was", "[store][timeline]")

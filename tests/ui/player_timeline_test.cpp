@@ -1,17 +1,24 @@
 // The player page's model in step with a recording's timeline: the slide
 // page on screen, the chat said so far, hands and the case form of the
-// current chapter, on the demo programme's real recording (core/demo makes
+// current chapter (or, for a hub recording, the case section the presenter
+// showed), on the demo programme's real recording (core/demo makes
 // it with the recorder's encoders) and its audio+slides rendition.
 #include "UiWait.h"
 #include "VideoViewWindow.h"
 #include "demo/DemoSeed.h"
 #include "recording/Player.h"
 #include "store/CacheWorker.h"
+#include "store/RecordingTimeline.h"
 #include "support/TempDir.h"
 #include "viewmodels/PlayerModel.h"
 #include "viewmodels/VideoView.h"
 
 #include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cmath>
 
@@ -157,4 +164,60 @@ TEST_CASE("player timeline: the audio and slides rendition plays with the slide 
     CHECK(rig.model.slidePage() == 3);
     CHECK(rig.model.chatSoFar().size() == 4);
     REQUIRE(waitUntil([&] { return showsDeckBand(rig.slide.view->currentImage()); }));
+}
+
+TEST_CASE("player timeline: a hub recording's case panel shows the presenter's case section at each moment",
+          "[ui][player][timeline]")
+{
+    DemoRig rig;
+    QFile fixture(QStringLiteral(SPOKE_UI_FIXTURES "/clean-hiv.json"));
+    REQUIRE(fixture.open(QIODevice::ReadOnly));
+    const QJsonObject document = QJsonDocument::fromJson(fixture.readAll()).object();
+    // The hub's timeline as a download stores it: the history from the start, the labs from 1:00.
+    const QJsonObject timeline{
+        {QStringLiteral("chapters"), QJsonArray{QJsonObject{{QStringLiteral("title"), QStringLiteral("Case 1")},
+                                                            {QStringLiteral("start_ms"), 0},
+                                                            {QStringLiteral("end_ms"), 120'000}}}},
+        {QStringLiteral("cases"), QJsonArray{QJsonObject{{QStringLiteral("case_id"), 41},
+                                                         {QStringLiteral("section"), QStringLiteral("labs")},
+                                                         {QStringLiteral("offset_ms"), 60'000}},
+                                             QJsonObject{{QStringLiteral("case_id"), 41},
+                                                         {QStringLiteral("section"), QStringLiteral("history")},
+                                                         {QStringLiteral("offset_ms"), 2'000}}}},
+        {QStringLiteral("case_documents"),
+         QJsonArray{QJsonObject{{QStringLiteral("case_id"), 41},
+                                {QStringLiteral("code"), QStringLiteral("ECHO-HIV-C001")},
+                                {QStringLiteral("title"), QStringLiteral("Low-level viraemia on TLD")},
+                                {QStringLiteral("document"), document}}}}};
+    const std::string json = QJsonDocument(timeline).toJson(QJsonDocument::Compact).toStdString();
+    const std::int64_t id = rig.full;
+    const auto decks = rig.dir / "decks";
+    bool stored = false;
+    QString error;
+    rig.worker.run<bool>(
+        &rig.model, [=](store::Cache& cache) { return store::storeHubTimeline(cache.db(), id, json, decks).ok(); },
+        [&](const store::Outcome<bool>& outcome) {
+            stored = outcome.ok() && *outcome.value;
+            error = outcome.error;
+        });
+    REQUIRE(waitUntil([&] { return stored || !error.isEmpty(); }));
+    REQUIRE(stored);
+    rig.openAndWait(id);
+
+    // Before the presenter showed the case: nothing, even in a case chapter.
+    rig.seekAndSettle(1'000);
+    CHECK(rig.model.caseTitle().isEmpty());
+    CHECK(rig.model.caseSection().isEmpty());
+    rig.seekAndSettle(30'000);
+    CHECK(rig.model.caseTitle() == QStringLiteral("Case ECHO-HIV-C001: Low-level viraemia on TLD"));
+    CHECK(rig.model.caseSection() == QStringLiteral("History"));
+    CHECK(rig.model.caseText().contains(QStringLiteral("Presenting problem: Persistent low-level viraemia")));
+    CHECK_FALSE(rig.model.caseText().contains(QStringLiteral("copies/mL,")));
+    rig.seekAndSettle(75'000);
+    CHECK(rig.model.caseSection() == QStringLiteral("Laboratory results"));
+    CHECK(rig.model.caseText().contains(QStringLiteral("1850")));
+    CHECK_FALSE(rig.model.caseText().contains(QStringLiteral("Presenting problem")));
+    // Back again: the history, as it was shown then.
+    rig.seekAndSettle(10'000);
+    CHECK(rig.model.caseSection() == QStringLiteral("History"));
 }

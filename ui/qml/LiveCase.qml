@@ -5,7 +5,9 @@ import QtQuick.Window
 import Spoke.Ui
 
 // The case being presented, read-only and de-identified as the hub holds it,
-// in the form's section order. "Detach" moves it into a window of its own
+// in the form's section order. It follows the presenter's section (a
+// `case_view` event) until the viewer scrolls away; "Follow the presenter"
+// brings it back, as on the slides panel. The presenter's scrolling is sent. "Detach" moves it into a window of its own
 // (a second screen, or beside the call); closing that window brings it back.
 FocusScope {
     id: caseView
@@ -46,27 +48,61 @@ FocusScope {
             visible: running
             Accessible.name: qsTr("Loading the case")
         }
-        ScrollView {
-            id: scroll
+        // One delegate per form section, so the panel can scroll to the
+        // presenter's section and say which section is on top (a key,
+        // never pixels: each screen lays the form out at its own width).
+        ListView {
+            id: sectionList
+            objectName: "liveCaseSections"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
+            spacing: 0
             activeFocusOnTab: true
+            model: App.liveCase.sections
             Accessible.name: qsTr("The case, read-only")
+            ScrollBar.vertical: ScrollBar { }
+            property bool jumping: false
+
+            function showFollowed() {
+                const index = App.liveCase.followIndex
+                if (index < 0 || index >= count)
+                    return
+                jumping = true
+                positionViewAtIndex(index, ListView.Beginning)
+                jumping = false
+            }
+            Connections {
+                target: App.liveCase
+                function onFollowChanged() { sectionList.showFollowed() }
+            }
+            onCountChanged: showFollowed()
+            onContentYChanged: {
+                if (jumping || count === 0)
+                    return
+                const item = itemAt(width / 2, contentY + 1)
+                if (item)
+                    App.liveCase.scrolledTo(item.sectionKey)
+            }
             // Rich text built by CasePdfExporter::bodyHtml, every value
             // escaped there; on paper-white, as the form prints.
-            Rectangle {
-                implicitWidth: scroll.availableWidth
-                implicitHeight: caseText.implicitHeight + 24
+            delegate: Rectangle {
+                required property string key
+                required property string title
+                required property string html
+                readonly property string sectionKey: key
+                width: sectionList.width
+                implicitHeight: sectionText.implicitHeight + 12
                 color: "white"
-                radius: 4
+                Accessible.role: Accessible.Section
+                Accessible.name: title
                 Label {
-                    id: caseText
+                    id: sectionText
                     objectName: "liveCaseBody"
                     x: 12
-                    y: 12
+                    y: 6
                     width: parent.width - 24
-                    text: App.liveCase.caseHtml
+                    text: html
                     textFormat: Text.RichText
                     wrapMode: Text.WordWrap
                     color: Theme.text
@@ -92,7 +128,7 @@ FocusScope {
                 valueRole: "caseId"
                 displayText: App.liveCase.caseCode !== "" ? App.liveCase.caseCode : qsTr("Choose a case")
                 Accessible.name: qsTr("Case to show")
-                onActivated: App.liveCase.show(currentValue)
+                onActivated: App.liveCase.present(currentValue)
             }
             Switch {
                 objectName: "detachCase"
@@ -107,6 +143,26 @@ FocusScope {
                     leftPadding: parent.indicator.width + parent.spacing
                     verticalAlignment: Text.AlignVCenter
                 }
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: App.liveCase.followText !== ""
+            Label {
+                objectName: "caseFollowText"
+                Layout.fillWidth: true
+                text: App.liveCase.followText
+                textFormat: Text.PlainText
+                color: "#c8d3df"
+                wrapMode: Text.WordWrap
+                Accessible.name: text
+            }
+            Button {
+                objectName: "followCasePresenter"
+                visible: App.liveCase.hasPresenter && !App.liveCase.following && !App.liveCase.presenting
+                text: qsTr("Follow the presenter")
+                Accessible.name: qsTr("Follow the presenter's case and section again")
+                onClicked: App.liveCase.follow()
             }
         }
         Label {

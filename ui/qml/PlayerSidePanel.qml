@@ -224,6 +224,17 @@ Rectangle {
                         Accessible.name: text
                     }
                     Label {
+                        objectName: "caseSection"
+                        visible: text !== ""
+                        text: App.player.caseSection
+                        color: Theme.mutedText
+                        wrapMode: Text.WordWrap
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("Section shown: %1").arg(text)
+                    }
+                    Label {
                         objectName: "caseText"
                         visible: text !== ""
                         text: App.player.caseText

@@ -63,6 +63,7 @@ struct PlayerModel::Loaded {
     std::map<std::string, std::string> deckFiles;
     std::vector<Hand> hands;
     QVariantList chapterCases;
+    std::vector<ReplayCaseView> caseViews;
 
 private:
     void takeSlidesAndHands(const store::ReplayOutline& outline);
@@ -144,6 +145,7 @@ PlayerModel::Loaded::Loaded(const store::ReplayOutline& outline)
     for (const auto& ch : outline.chapters)
         chapterCases.append(ch.caseId && nextCase < caseRows.size() ? caseRows[nextCase++] : QVariant());
     takeSlidesAndHands(outline);
+    caseViews = replayCaseViews(outline);
 }
 
 void PlayerModel::Loaded::takeSlidesAndHands(const store::ReplayOutline& outline)
@@ -546,6 +548,7 @@ void PlayerModel::takeTimeline(const Loaded& loaded)
     decks_ = loaded.decks;
     hands_ = loaded.hands;
     chapterCases_ = loaded.chapterCases;
+    caseViews_ = loaded.caseViews;
     chat_.clear();
     for (const QVariant& row : std::as_const(timeline_))
         if (row.toMap().value(QStringLiteral("kind")).toString() == QLatin1String("chat"))
@@ -555,6 +558,7 @@ void PlayerModel::takeTimeline(const Loaded& loaded)
     chatCount_ = 0;
     caseTitle_.clear();
     caseText_.clear();
+    caseSection_.clear();
     handsText_.clear();
     slideProblem_.clear();
     Q_EMIT slideChanged();
@@ -607,14 +611,7 @@ void PlayerModel::updateSlideAndChat()
         chatCount_ = chat;
         Q_EMIT chatChanged();
     }
-    const QVariantMap form = currentChapter_ >= 0 && currentChapter_ < chapterCases_.size()
-                                 ? chapterCases_[currentChapter_].toMap()
-                                 : QVariantMap();
-    if (form.value(QStringLiteral("title")).toString() != caseTitle_) {
-        caseTitle_ = form.value(QStringLiteral("title")).toString();
-        caseText_ = form.value(QStringLiteral("text")).toString();
-        Q_EMIT caseChanged();
-    }
+    updateCase();
     // Who has a hand up at this moment: the last event per name decides.
     std::map<QString, bool> up;
     for (const Hand& hand : hands_)
@@ -656,6 +653,38 @@ void PlayerModel::refreshProgress()
     if ((playing_ && playedSinceSaveMs_ >= kSaveEveryMs) || (finished_ && !wasFinished))
         savePosition();
     Q_EMIT progressChanged();
+}
+
+// A hub recording's case panel as the presenter showed it at this moment
+// (ReplayCaseForms); otherwise the case of the chapter playing (the demo's).
+void PlayerModel::updateCase()
+{
+    QString title;
+    QString section;
+    QString text;
+    if (!caseViews_.empty()) {
+        const ReplayCaseView* current = nullptr;
+        for (const ReplayCaseView& view : caseViews_)
+            if (view.positionMs <= positionMs_)
+                current = &view;
+        if (current) {
+            title = current->caseTitle;
+            section = current->sectionTitle;
+            text = current->text;
+        }
+    } else {
+        const QVariantMap form = currentChapter_ >= 0 && currentChapter_ < chapterCases_.size()
+                                     ? chapterCases_[currentChapter_].toMap()
+                                     : QVariantMap();
+        title = form.value(QStringLiteral("title")).toString();
+        text = form.value(QStringLiteral("text")).toString();
+    }
+    if (title == caseTitle_ && section == caseSection_ && text == caseText_)
+        return;
+    caseTitle_ = title;
+    caseSection_ = section;
+    caseText_ = text;
+    Q_EMIT caseChanged();
 }
 
 } // namespace spoke::ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "viewmodels/ReplayCaseForms.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -74,6 +76,8 @@ class PlayerModel : public QObject {
     Q_PROPERTY(QVariantList chatSoFar READ chatSoFar NOTIFY chatChanged)
     Q_PROPERTY(QString caseTitle READ caseTitle NOTIFY caseChanged)
     Q_PROPERTY(QString caseText READ caseText NOTIFY caseChanged)
+    // The form section the presenter showed at this moment (hub recordings).
+    Q_PROPERTY(QString caseSection READ caseSection NOTIFY caseChanged)
     Q_PROPERTY(QString handsText READ handsText NOTIFY progressChanged)
 public:
     static constexpr int kSaveEveryMs = 5000;
@@ -134,6 +138,7 @@ public:
     QVariantList chatSoFar() const;
     QString caseTitle() const { return caseTitle_; }
     QString caseText() const { return caseText_; }
+    QString caseSection() const { return caseSection_; }
     QString handsText() const { return handsText_; }
 
     // The engine, for tests; null until a file is open.
@@ -184,6 +189,7 @@ private:
     void updateCurrentItems();
     // The slide page, chat so far, hands and case form at positionMs_.
     void updateSlideAndChat();
+    void updateCase();
     void takeTimeline(const Loaded& loaded);
 
     store::CacheWorker& worker_;
@@ -231,6 +237,8 @@ private:
     int chatCount_ = 0;
     QString caseTitle_;
     QString caseText_;
+    QString caseSection_;
+    std::vector<ReplayCaseView> caseViews_;
     QString handsText_;
 };
 

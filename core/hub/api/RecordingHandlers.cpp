@@ -1,11 +1,12 @@
 // Recordings for trainees (docs/hub-api.md, Recordings): the catalogue
 // (core/hub/recordings) as JSON, each recording's timeline built from its
-// session's agenda, chat, slide turns and hands, its files, and each
+// session's agenda, chat, slide turns, hands and case views, its files, and each
 // programme's retention. Every member of a recording's programme may read
 // it (Roles: every member sees its sessions); only a coordinator sets the
 // retention.
 
 #include "hub/api/RecordingHandlers.h"
+#include "hub/api/CaseViews.h"
 #include "hub/api/FileRanges.h"
 
 #include "hub/api/HandlerSupport.h"
@@ -85,12 +86,7 @@ HttpResponse getRecording(RequestContext& context)
 // --- the timeline ---
 
 // Milliseconds from the recording's start to `atMs`.
-struct Window {
-    qint64 startMs = 0;
-    qint64 durationMs = 0;
-    qint64 offset(qint64 atMs) const { return atMs - startMs; }
-    bool holds(qint64 atMs) const { return atMs >= startMs && atMs <= startMs + durationMs; }
-};
+using Window = TimelineWindow;
 
 // docs/hub-api.md, Agenda: each started item is a chapter until the next
 // one started or the session ended; here cut to the recording.
@@ -216,6 +212,9 @@ HttpResponse getTimeline(RequestContext& context)
     timeline.insert(QStringLiteral("slides"), session ? slidesJson(db, sessionId, window) : QJsonArray());
     timeline.insert(QStringLiteral("hands"), session ? handsJson(db, sessionId, window) : QJsonArray());
     timeline.insert(QStringLiteral("decks"), session ? decksJson(db, sessionId) : QJsonArray());
+    const QJsonArray cases = session ? caseViewsJson(db, sessionId, window) : QJsonArray();
+    timeline.insert(QStringLiteral("cases"), cases);
+    timeline.insert(QStringLiteral("case_documents"), caseDocumentsJson(db, cases));
     return HttpResponse::json(200, timeline);
 }
 

@@ -1,4 +1,5 @@
 #include "hub/api/Router.h"
+#include "hub/api/CaseViews.h"
 
 #include "hub/api/FileRanges.h"
 #include "hub/api/Json.h"
@@ -74,6 +75,7 @@ Router::Router(HubDatabase& db, Identity& identity, Metrics& metrics) : db_(db),
     addJanusEventRoutes(routes_);
     addRecordingControlRoutes(routes_);
     addLiveMediaRoutes(routes_);
+    addCaseViewRoutes(routes_);
     addRecordingRoutes(routes_);
 }
 

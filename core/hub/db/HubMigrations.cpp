@@ -397,6 +397,22 @@ CREATE TABLE session_recordings (
 )
 )SQL";
 
+// The case panel's sections (docs/hub-api.md, Live session): each section
+// of a submitted case the chair or its presenter showed, and when, so that
+// followers scroll with them and a recording's timeline replays the case
+// form in step with the video. The section is a form section's key.
+constexpr const char* kCaseViews = R"SQL(
+CREATE TABLE case_views (
+  id {ID},
+  session_id BIGINT NOT NULL REFERENCES sessions (id),
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  section TEXT NOT NULL CHECK (length(section) BETWEEN 1 AND 64),
+  by_account BIGINT NOT NULL REFERENCES accounts (id),
+  at_ms BIGINT NOT NULL
+);
+CREATE INDEX case_views_session ON case_views (session_id, at_ms, id)
+)SQL";
+
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
@@ -410,6 +426,7 @@ const std::vector<Migration>& migrations()
         {8, "janus attendance events", kJanusAttendance},
         {9, "recordings", kRecordings},
         {10, "session recordings", kSessionRecordings},
+        {11, "case views", kCaseViews},
     };
     return all;
 }

@@ -78,6 +78,13 @@ void caseViews(ApiHub& hub)
     CHECK(view(hub, sessionId, trainee, caseId, QStringLiteral("history")).response.status == 403);
     CHECK(view(hub, sessionId, otherClinic, caseId, QStringLiteral("history")).response.status == 403);
     CHECK(hub.countRows(QStringLiteral("case_views")) == rowsBefore);
+    // A trainee registered for the session reads the case once it is shown
+    // in the panel, not before.
+    const QString casePath = QStringLiteral("/api/v1/cases/%1").arg(caseId);
+    REQUIRE(hub.call("POST", QStringLiteral("/api/v1/sessions/%1/attendance").arg(sessionId), trainee, "{}")
+                .response.status
+            == 200);
+    CHECK(hub.call("GET", casePath, trainee).response.status == 403);
 
     const QMap<QByteArray, QByteArray> key{{"idempotency-key", "view-1"}};
     const auto shown = view(hub, sessionId, presenter, caseId, QStringLiteral("investigations"), key);
@@ -103,6 +110,8 @@ void caseViews(ApiHub& hub)
     CHECK(retried.response.status == 201);
     CHECK(jsonOf(retried.response).value(QStringLiteral("view")).toObject() == stored);
     CHECK(hub.countRows(QStringLiteral("case_views")) == rowsBefore + 1);
+    CHECK(hub.call("GET", casePath, trainee).response.status == 200);
+    CHECK(hub.call("GET", casePath, otherClinic).response.status == 403);
 
     // The chair leads any of the programme's cases.
     hub.nowMs += 2'000;

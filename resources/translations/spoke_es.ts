@@ -207,6 +207,37 @@
     </message>
 </context>
 <context>
+    <name>CallEventText</name>
+    <message>
+        <source>No speaker is chosen: you will not hear the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No speaker is available: you will not hear the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speaker could not be used (%1): you will not hear the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speaker stopped working (%1); the others can no longer be heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera could not be used (%1); sending the test pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen could not be used (%1); sending the test pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone could not be used (%1); you are muted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallPage</name>
     <message>
         <source>Call status: %1</source>
@@ -1435,6 +1466,14 @@
         <source>Case %1 (read-only)</source>
         <translation>Caso %1 (solo lectura)</translation>
     </message>
+    <message>
+        <source>Follow the presenter</source>
+        <translation type="unfinished">Seguir al presentador</translation>
+    </message>
+    <message>
+        <source>Follow the presenter&apos;s case and section again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LiveChat</name>
@@ -1795,6 +1834,37 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Spoke is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the PIN of this profile to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished">Verificando…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your live session goes on while Spoke is locked: you still hear it, and your microphone and camera stay as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the PIN? Ask whoever looks after this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Spoke</source>
@@ -1839,6 +1909,10 @@
     <message>
         <source>Practice session with the hub</source>
         <translation>Sesión de práctica con el hub</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2086,10 @@
     <message>
         <source>No case is presented in this chapter.</source>
         <translation>En este capítulo no se presenta ningún caso.</translation>
+    </message>
+    <message>
+        <source>Section shown: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2468,105 @@
     </message>
 </context>
 <context>
+    <name>SecuritySettings</name>
+    <message>
+        <source>App lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN locks this profile: when Spoke starts, after the idle time below, and with Lock now (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PIN is set. Anyone using this computer account can open this profile&apos;s cases in Spoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN belongs to this profile (its data folder): a clinician sharing this computer account with others keeps a profile of their own with --data-dir. The PIN is 4 to 12 digits; easy ones like 0000 or 1234 are refused. Only a slow salted hash of it is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the PIN: Spoke no longer locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock when idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the idle time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the current PIN above to change it. No key, click or mouse movement in Spoke for that long locks it; a live session goes on under the lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a PIN first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock keeps this window from whoever walks up to the laptop. It does not encrypt the data folder: anyone who can read its files as this computer account can read the cache, and can remove the lock by deleting app-lock.json there (which is also how to start again after a forgotten PIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionCard</name>
     <message>
         <source>1 case</source>
@@ -2560,6 +2737,14 @@
     <message>
         <source>Alt+D</source>
         <translation>Alt+D</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+S</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2868,7 +3053,7 @@
     </message>
     <message>
         <source>There is no form for the programme &quot;%1&quot;.</source>
-        <translation>No hay formulario para el programa "%1".</translation>
+        <translation>No hay formulario para el programa &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>New %1 case %2</source>
@@ -2880,7 +3065,7 @@
     </message>
     <message>
         <source>This file cannot be imported: it names the programme &quot;%1&quot;, which has no form here.</source>
-        <translation>No se puede importar este archivo: indica el programa "%1", que no tiene formulario aquí.</translation>
+        <translation>No se puede importar este archivo: indica el programa &quot;%1&quot;, que no tiene formulario aquí.</translation>
     </message>
     <message>
         <source>Imported case %1</source>
@@ -3193,6 +3378,18 @@
         <source>The presenter&apos;s case appears here when the chair shows it.</source>
         <translation>El caso del presentador aparece aquí cuando el moderador lo muestra.</translation>
     </message>
+    <message>
+        <source>You are presenting: everyone&apos;s case panel follows the section you show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading on your own: %1 is presenting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following %1, the presenter.</source>
+        <translation type="unfinished">Siguiendo a %1, el presentador.</translation>
+    </message>
 </context>
 <context>
     <name>spoke::ui::LiveSessionModel</name>
@@ -3450,6 +3647,109 @@
     </message>
 </context>
 <context>
+    <name>spoke::ui::LockModel</name>
+    <message>
+        <source>A PIN needs at least %1 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has at most %1 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN is digits only (0 to 9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One digit repeated (like 0000) is among the first PINs anyone tries. Choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run of digits (like 1234 or 9876) is among the first PINs anyone tries. Choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A repeated block (like 1212) is among the first PINs anyone tries. Choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again in %1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke cannot read its app-lock file, so this profile stays locked. Whoever looks after this laptop can remove the file to start again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. After too many wrong PINs, Spoke makes you wait before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. One more wrong PIN and Spoke makes you wait before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 more wrong PINs and Spoke makes you wait before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: wait before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke could not check or keep the PIN: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current PIN is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN set. Spoke now locks when it starts, after %1 without input, and with Lock now (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN removed. Spoke no longer locks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke no longer locks when idle. It still locks when it starts and with Lock now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke now locks after %1 without input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spoke::ui::MediaSettingsModel</name>
     <message>
         <source>The microphone was changed while recording. Try again.</source>
@@ -3584,6 +3884,14 @@
         <source>Hand raised: %1</source>
         <translation>Mano levantada: %1</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoke::ui::ReviewModel</name>
@@ -3608,7 +3916,7 @@
     </message>
     <message>
         <source>Screen sharing is unavailable in a Wayland session: Spoke captures the screen through X11 only. Log in with an X11 session (&quot;GNOME on Xorg&quot;) to share it, or share your slides as a PDF.</source>
-        <translation>No se puede compartir la pantalla en una sesión Wayland: Spoke captura la pantalla solo a través de X11. Inicie una sesión X11 ("GNOME on Xorg") para compartirla, o comparta sus diapositivas como PDF.</translation>
+        <translation>No se puede compartir la pantalla en una sesión Wayland: Spoke captura la pantalla solo a través de X11. Inicie una sesión X11 (&quot;GNOME on Xorg&quot;) para compartirla, o comparta sus diapositivas como PDF.</translation>
     </message>
     <message>
         <source>Screen sharing is unavailable: the X display %1 does not answer.</source>

@@ -207,6 +207,37 @@
     </message>
 </context>
 <context>
+    <name>CallEventText</name>
+    <message>
+        <source>No speaker is chosen: you will not hear the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No speaker is available: you will not hear the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speaker could not be used (%1): you will not hear the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speaker stopped working (%1); the others can no longer be heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera could not be used (%1); sending the test pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen could not be used (%1); sending the test pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone could not be used (%1); you are muted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallPage</name>
     <message>
         <source>Call status: %1</source>
@@ -1435,6 +1466,14 @@
         <source>Case %1 (read-only)</source>
         <translation>Cas %1 (lecture seule)</translation>
     </message>
+    <message>
+        <source>Follow the presenter</source>
+        <translation type="unfinished">Suivre le présentateur</translation>
+    </message>
+    <message>
+        <source>Follow the presenter&apos;s case and section again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LiveChat</name>
@@ -1795,6 +1834,37 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Spoke is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the PIN of this profile to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished">Vérification…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your live session goes on while Spoke is locked: you still hear it, and your microphone and camera stay as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the PIN? Ask whoever looks after this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Spoke</source>
@@ -1839,6 +1909,10 @@
     <message>
         <source>Practice session with the hub</source>
         <translation>Séance d&apos;entraînement avec le hub</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2086,10 @@
     <message>
         <source>No case is presented in this chapter.</source>
         <translation>Aucun cas n&apos;est présenté dans ce chapitre.</translation>
+    </message>
+    <message>
+        <source>Section shown: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2468,105 @@
     </message>
 </context>
 <context>
+    <name>SecuritySettings</name>
+    <message>
+        <source>App lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN locks this profile: when Spoke starts, after the idle time below, and with Lock now (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PIN is set. Anyone using this computer account can open this profile&apos;s cases in Spoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN belongs to this profile (its data folder): a clinician sharing this computer account with others keeps a profile of their own with --data-dir. The PIN is 4 to 12 digits; easy ones like 0000 or 1234 are refused. Only a slow salted hash of it is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the PIN: Spoke no longer locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock when idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the idle time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the current PIN above to change it. No key, click or mouse movement in Spoke for that long locks it; a live session goes on under the lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a PIN first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock keeps this window from whoever walks up to the laptop. It does not encrypt the data folder: anyone who can read its files as this computer account can read the cache, and can remove the lock by deleting app-lock.json there (which is also how to start again after a forgotten PIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionCard</name>
     <message>
         <source>1 case</source>
@@ -2560,6 +2737,14 @@
     <message>
         <source>Alt+D</source>
         <translation>Alt+D</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+S</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3378,18 @@
         <source>The presenter&apos;s case appears here when the chair shows it.</source>
         <translation>Le cas du présentateur apparaît ici quand le modérateur l&apos;affiche.</translation>
     </message>
+    <message>
+        <source>You are presenting: everyone&apos;s case panel follows the section you show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading on your own: %1 is presenting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following %1, the presenter.</source>
+        <translation type="unfinished">Vous suivez %1, le présentateur.</translation>
+    </message>
 </context>
 <context>
     <name>spoke::ui::LiveSessionModel</name>
@@ -3450,6 +3647,109 @@
     </message>
 </context>
 <context>
+    <name>spoke::ui::LockModel</name>
+    <message>
+        <source>A PIN needs at least %1 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has at most %1 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN is digits only (0 to 9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One digit repeated (like 0000) is among the first PINs anyone tries. Choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run of digits (like 1234 or 9876) is among the first PINs anyone tries. Choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A repeated block (like 1212) is among the first PINs anyone tries. Choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again in %1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke cannot read its app-lock file, so this profile stays locked. Whoever looks after this laptop can remove the file to start again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. After too many wrong PINs, Spoke makes you wait before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. One more wrong PIN and Spoke makes you wait before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 more wrong PINs and Spoke makes you wait before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: wait before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke could not check or keep the PIN: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current PIN is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN set. Spoke now locks when it starts, after %1 without input, and with Lock now (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN removed. Spoke no longer locks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke no longer locks when idle. It still locks when it starts and with Lock now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke now locks after %1 without input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spoke::ui::MediaSettingsModel</name>
     <message>
         <source>The microphone was changed while recording. Try again.</source>
@@ -3583,6 +3883,14 @@
     <message>
         <source>Hand raised: %1</source>
         <translation>Main levée : %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

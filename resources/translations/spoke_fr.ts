@@ -210,31 +210,31 @@
     <name>CallEventText</name>
     <message>
         <source>No speaker is chosen: you will not hear the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun haut-parleur n&apos;est choisi : vous n&apos;entendrez pas les autres.</translation>
     </message>
     <message>
         <source>No speaker is available: you will not hear the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun haut-parleur n&apos;est disponible : vous n&apos;entendrez pas les autres.</translation>
     </message>
     <message>
         <source>The speaker could not be used (%1): you will not hear the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le haut-parleur n&apos;a pas pu être utilisé (%1) : vous n&apos;entendrez pas les autres.</translation>
     </message>
     <message>
         <source>The speaker stopped working (%1); the others can no longer be heard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le haut-parleur a cessé de fonctionner (%1) ; les autres ne sont plus audibles.</translation>
     </message>
     <message>
         <source>The camera could not be used (%1); sending the test pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>La caméra n&apos;a pas pu être utilisée (%1) ; envoi de la mire de test.</translation>
     </message>
     <message>
         <source>The screen could not be used (%1); sending the test pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;écran n&apos;a pas pu être utilisé (%1) ; envoi de la mire de test.</translation>
     </message>
     <message>
         <source>The microphone could not be used (%1); you are muted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le micro n&apos;a pas pu être utilisé (%1) ; votre micro est coupé.</translation>
     </message>
 </context>
 <context>
@@ -1468,11 +1468,11 @@
     </message>
     <message>
         <source>Follow the presenter</source>
-        <translation type="unfinished">Suivre le présentateur</translation>
+        <translation>Suivre le présentateur</translation>
     </message>
     <message>
         <source>Follow the presenter&apos;s case and section again</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre à nouveau le cas et la section du présentateur</translation>
     </message>
 </context>
 <context>
@@ -1837,31 +1837,31 @@
     <name>LockScreen</name>
     <message>
         <source>Spoke is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke est verrouillé</translation>
     </message>
     <message>
         <source>Enter the PIN of this profile to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code PIN de ce profil pour continuer.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished">Vérification…</translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller</translation>
     </message>
     <message>
         <source>Your live session goes on while Spoke is locked: you still hear it, and your microphone and camera stay as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre séance en direct continue pendant que Spoke est verrouillé : vous l&apos;entendez toujours, et votre micro et votre caméra restent dans le même état.</translation>
     </message>
     <message>
         <source>Forgot the PIN? Ask whoever looks after this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN oublié ? Demandez à la personne qui gère cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -1912,7 +1912,7 @@
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller maintenant</translation>
     </message>
 </context>
 <context>
@@ -2089,7 +2089,7 @@
     </message>
     <message>
         <source>Section shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Section affichée : %1</translation>
     </message>
 </context>
 <context>
@@ -2471,99 +2471,99 @@
     <name>SecuritySettings</name>
     <message>
         <source>App lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillage de l&apos;application</translation>
     </message>
     <message>
         <source>A PIN locks this profile: when Spoke starts, after the idle time below, and with Lock now (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code PIN verrouille ce profil : au démarrage de Spoke, après le délai d&apos;inactivité ci-dessous, et avec Verrouiller maintenant (Ctrl+L).</translation>
     </message>
     <message>
         <source>No PIN is set. Anyone using this computer account can open this profile&apos;s cases in Spoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun code PIN n&apos;est défini. Toute personne utilisant ce compte de l&apos;ordinateur peut ouvrir les cas de ce profil dans Spoke.</translation>
     </message>
     <message>
         <source>The PIN belongs to this profile (its data folder): a clinician sharing this computer account with others keeps a profile of their own with --data-dir. The PIN is 4 to 12 digits; easy ones like 0000 or 1234 are refused. Only a slow salted hash of it is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code PIN appartient à ce profil (son dossier de données) : un soignant qui partage ce compte de l&apos;ordinateur avec d&apos;autres garde son propre profil avec --data-dir. Le code PIN compte de 4 à 12 chiffres ; les codes faciles comme 0000 ou 1234 sont refusés. Seule une empreinte salée et lente à calculer en est conservée.</translation>
     </message>
     <message>
         <source>Current PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN actuel</translation>
     </message>
     <message>
         <source>New PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau code PIN</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN</translation>
     </message>
     <message>
         <source>Repeat it</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmez-le</translation>
     </message>
     <message>
         <source>Repeat the new PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmez le nouveau code PIN</translation>
     </message>
     <message>
         <source>Change PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le code PIN</translation>
     </message>
     <message>
         <source>Set PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir le code PIN</translation>
     </message>
     <message>
         <source>Remove PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le code PIN</translation>
     </message>
     <message>
         <source>Remove the PIN: Spoke no longer locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le code PIN : Spoke ne se verrouille plus</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller maintenant</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Lock when idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller en cas d&apos;inactivité</translation>
     </message>
     <message>
         <source>Lock after</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller après</translation>
     </message>
     <message>
         <source>Lock after this many idle minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller après ce nombre de minutes d&apos;inactivité</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Save the idle time</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le délai d&apos;inactivité</translation>
     </message>
     <message>
         <source>Enter the current PIN above to change it. No key, click or mouse movement in Spoke for that long locks it; a live session goes on under the lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code PIN actuel ci-dessus pour le changer. Sans touche, clic ni mouvement de souris dans Spoke pendant ce délai, il se verrouille ; une séance en direct continue sous le verrouillage.</translation>
     </message>
     <message>
         <source>Set a PIN first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Définissez d&apos;abord un code PIN.</translation>
     </message>
     <message>
         <source>Checking the PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du code PIN…</translation>
     </message>
     <message>
         <source>The lock keeps this window from whoever walks up to the laptop. It does not encrypt the data folder: anyone who can read its files as this computer account can read the cache, and can remove the lock by deleting app-lock.json there (which is also how to start again after a forgotten PIN).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le verrouillage protège cette fenêtre de toute personne qui s&apos;approche de l&apos;ordinateur. Il ne chiffre pas le dossier de données : quiconque peut lire ses fichiers avec ce compte de l&apos;ordinateur peut lire le cache, et peut retirer le verrouillage en y supprimant app-lock.json (c&apos;est aussi la façon de repartir de zéro après un code PIN oublié).</translation>
     </message>
 </context>
 <context>
@@ -2740,11 +2740,11 @@
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sécurité</translation>
     </message>
     <message>
         <source>Alt+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+S</translation>
     </message>
 </context>
 <context>
@@ -3380,15 +3380,15 @@
     </message>
     <message>
         <source>You are presenting: everyone&apos;s case panel follows the section you show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous présentez : le panneau du cas de chacun suit la section que vous affichez.</translation>
     </message>
     <message>
         <source>Reading on your own: %1 is presenting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous lisez seul : %1 présente.</translation>
     </message>
     <message>
         <source>Following %1, the presenter.</source>
-        <translation type="unfinished">Vous suivez %1, le présentateur.</translation>
+        <translation>Vous suivez %1, le présentateur.</translation>
     </message>
 </context>
 <context>
@@ -3650,103 +3650,103 @@
     <name>spoke::ui::LockModel</name>
     <message>
         <source>A PIN needs at least %1 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code PIN doit compter au moins %1 chiffres.</translation>
     </message>
     <message>
         <source>A PIN has at most %1 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code PIN compte au plus %1 chiffres.</translation>
     </message>
     <message>
         <source>A PIN is digits only (0 to 9).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code PIN ne contient que des chiffres (0 à 9).</translation>
     </message>
     <message>
         <source>One digit repeated (like 0000) is among the first PINs anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un même chiffre répété (comme 0000) fait partie des premiers codes PIN que l&apos;on essaie. Choisissez-en un autre.</translation>
     </message>
     <message>
         <source>A run of digits (like 1234 or 9876) is among the first PINs anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une suite de chiffres (comme 1234 ou 9876) fait partie des premiers codes PIN que l&apos;on essaie. Choisissez-en un autre.</translation>
     </message>
     <message>
         <source>A repeated block (like 1212) is among the first PINs anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un bloc répété (comme 1212) fait partie des premiers codes PIN que l&apos;on essaie. Choisissez-en un autre.</translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 minute</translation>
     </message>
     <message>
         <source>%1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 minutes</translation>
     </message>
     <message>
         <source>Try again in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez dans %1 s</translation>
     </message>
     <message>
         <source>Try again in %1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez dans %1 min %2 s</translation>
     </message>
     <message>
         <source>Spoke cannot read its app-lock file, so this profile stays locked. Whoever looks after this laptop can remove the file to start again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke ne peut pas lire son fichier de verrouillage, ce profil reste donc verrouillé. La personne qui gère cet ordinateur peut supprimer le fichier pour repartir de zéro : %1</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé</translation>
     </message>
     <message>
         <source>Wrong PIN. After too many wrong PINs, Spoke makes you wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN erroné. Après trop de codes PIN erronés, Spoke vous fait attendre avant le prochain essai.</translation>
     </message>
     <message>
         <source>Wrong PIN. One more wrong PIN and Spoke makes you wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN erroné. Encore un code PIN erroné et Spoke vous fera attendre avant le prochain essai.</translation>
     </message>
     <message>
         <source>Wrong PIN. %1 more wrong PINs and Spoke makes you wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN erroné. Encore %1 codes PIN erronés et Spoke vous fera attendre avant le prochain essai.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN erroné.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de codes PIN erronés : attendez avant le prochain essai.</translation>
     </message>
     <message>
         <source>Spoke could not check or keep the PIN: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke n&apos;a pas pu vérifier ou conserver le code PIN : %1</translation>
     </message>
     <message>
         <source>The two new PINs are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux nouveaux codes PIN ne sont pas identiques.</translation>
     </message>
     <message>
         <source>The current PIN is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code PIN actuel est erroné.</translation>
     </message>
     <message>
         <source>PIN changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN changé.</translation>
     </message>
     <message>
         <source>PIN set. Spoke now locks when it starts, after %1 without input, and with Lock now (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN défini. Spoke se verrouille désormais au démarrage, après %1 sans activité, et avec Verrouiller maintenant (Ctrl+L).</translation>
     </message>
     <message>
         <source>PIN removed. Spoke no longer locks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN supprimé. Spoke ne se verrouille plus.</translation>
     </message>
     <message>
         <source>Spoke no longer locks when idle. It still locks when it starts and with Lock now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke ne se verrouille plus en cas d&apos;inactivité. Il se verrouille toujours au démarrage et avec Verrouiller maintenant.</translation>
     </message>
     <message>
         <source>Spoke now locks after %1 without input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke se verrouille désormais après %1 sans activité.</translation>
     </message>
 </context>
 <context>
@@ -3886,11 +3886,11 @@
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>non</translation>
     </message>
 </context>
 <context>

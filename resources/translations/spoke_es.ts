@@ -210,31 +210,31 @@
     <name>CallEventText</name>
     <message>
         <source>No speaker is chosen: you will not hear the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún parlante elegido: no oirá a los demás.</translation>
     </message>
     <message>
         <source>No speaker is available: you will not hear the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún parlante disponible: no oirá a los demás.</translation>
     </message>
     <message>
         <source>The speaker could not be used (%1): you will not hear the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar el parlante (%1): no oirá a los demás.</translation>
     </message>
     <message>
         <source>The speaker stopped working (%1); the others can no longer be heard.</source>
-        <translation type="unfinished"></translation>
+        <translation>El parlante dejó de funcionar (%1); ya no se oye a los demás.</translation>
     </message>
     <message>
         <source>The camera could not be used (%1); sending the test pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar la cámara (%1); se envía el patrón de prueba.</translation>
     </message>
     <message>
         <source>The screen could not be used (%1); sending the test pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar la pantalla (%1); se envía el patrón de prueba.</translation>
     </message>
     <message>
         <source>The microphone could not be used (%1); you are muted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar el micrófono (%1); usted está silenciado.</translation>
     </message>
 </context>
 <context>
@@ -1468,11 +1468,11 @@
     </message>
     <message>
         <source>Follow the presenter</source>
-        <translation type="unfinished">Seguir al presentador</translation>
+        <translation>Seguir al presentador</translation>
     </message>
     <message>
         <source>Follow the presenter&apos;s case and section again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a seguir el caso y la sección del presentador</translation>
     </message>
 </context>
 <context>
@@ -1837,31 +1837,31 @@
     <name>LockScreen</name>
     <message>
         <source>Spoke is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke está bloqueado</translation>
     </message>
     <message>
         <source>Enter the PIN of this profile to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el PIN de este perfil para continuar.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished">Verificando…</translation>
+        <translation>Verificando…</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>Your live session goes on while Spoke is locked: you still hear it, and your microphone and camera stay as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su sesión en vivo continúa mientras Spoke está bloqueado: la sigue oyendo, y su micrófono y su cámara quedan como estaban.</translation>
     </message>
     <message>
         <source>Forgot the PIN? Ask whoever looks after this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Olvidó el PIN? Consulte a quien se encarga de esta computadora.</translation>
     </message>
 </context>
 <context>
@@ -1912,7 +1912,7 @@
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear ahora</translation>
     </message>
 </context>
 <context>
@@ -2089,7 +2089,7 @@
     </message>
     <message>
         <source>Section shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sección mostrada: %1</translation>
     </message>
 </context>
 <context>
@@ -2471,99 +2471,99 @@
     <name>SecuritySettings</name>
     <message>
         <source>App lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueo de la aplicación</translation>
     </message>
     <message>
         <source>A PIN locks this profile: when Spoke starts, after the idle time below, and with Lock now (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PIN bloquea este perfil: al iniciar Spoke, tras el tiempo de inactividad indicado abajo y con Bloquear ahora (Ctrl+L).</translation>
     </message>
     <message>
         <source>No PIN is set. Anyone using this computer account can open this profile&apos;s cases in Spoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún PIN configurado. Cualquier persona que use esta cuenta de la computadora puede abrir en Spoke los casos de este perfil.</translation>
     </message>
     <message>
         <source>The PIN belongs to this profile (its data folder): a clinician sharing this computer account with others keeps a profile of their own with --data-dir. The PIN is 4 to 12 digits; easy ones like 0000 or 1234 are refused. Only a slow salted hash of it is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>El PIN pertenece a este perfil (su carpeta de datos): un profesional que comparte esta cuenta de la computadora con otros tiene su propio perfil con --data-dir. El PIN tiene de 4 a 12 dígitos; se rechazan los fáciles, como 0000 o 1234. Solo se guarda un hash lento y con sal del PIN.</translation>
     </message>
     <message>
         <source>Current PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN actual</translation>
     </message>
     <message>
         <source>New PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN nuevo</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Repeat it</source>
-        <translation type="unfinished"></translation>
+        <translation>Repítalo</translation>
     </message>
     <message>
         <source>Repeat the new PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita el PIN nuevo</translation>
     </message>
     <message>
         <source>Change PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el PIN</translation>
     </message>
     <message>
         <source>Set PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurar el PIN</translation>
     </message>
     <message>
         <source>Remove PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el PIN</translation>
     </message>
     <message>
         <source>Remove the PIN: Spoke no longer locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el PIN: Spoke ya no se bloquea</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear ahora</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Lock when idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear por inactividad</translation>
     </message>
     <message>
         <source>Lock after</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear después de</translation>
     </message>
     <message>
         <source>Lock after this many idle minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear después de estos minutos de inactividad</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Save the idle time</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el tiempo de inactividad</translation>
     </message>
     <message>
         <source>Enter the current PIN above to change it. No key, click or mouse movement in Spoke for that long locks it; a live session goes on under the lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese arriba el PIN actual para cambiarlo. Si durante ese tiempo no hay teclas, clics ni movimientos del mouse en Spoke, se bloquea; una sesión en vivo continúa bajo el bloqueo.</translation>
     </message>
     <message>
         <source>Set a PIN first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero configure un PIN.</translation>
     </message>
     <message>
         <source>Checking the PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando el PIN…</translation>
     </message>
     <message>
         <source>The lock keeps this window from whoever walks up to the laptop. It does not encrypt the data folder: anyone who can read its files as this computer account can read the cache, and can remove the lock by deleting app-lock.json there (which is also how to start again after a forgotten PIN).</source>
-        <translation type="unfinished"></translation>
+        <translation>El bloqueo protege esta ventana de quien se acerque a la computadora. No cifra la carpeta de datos: cualquiera que pueda leer sus archivos con esta cuenta de la computadora puede leer la caché y quitar el bloqueo borrando allí app-lock.json (que es también la forma de empezar de nuevo si olvidó el PIN).</translation>
     </message>
 </context>
 <context>
@@ -2740,11 +2740,11 @@
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad</translation>
     </message>
     <message>
         <source>Alt+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+S</translation>
     </message>
 </context>
 <context>
@@ -3380,15 +3380,15 @@
     </message>
     <message>
         <source>You are presenting: everyone&apos;s case panel follows the section you show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted está presentando: el panel del caso de todos sigue la sección que usted muestra.</translation>
     </message>
     <message>
         <source>Reading on your own: %1 is presenting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo por su cuenta: %1 está presentando.</translation>
     </message>
     <message>
         <source>Following %1, the presenter.</source>
-        <translation type="unfinished">Siguiendo a %1, el presentador.</translation>
+        <translation>Siguiendo a %1, el presentador.</translation>
     </message>
 </context>
 <context>
@@ -3650,103 +3650,103 @@
     <name>spoke::ui::LockModel</name>
     <message>
         <source>A PIN needs at least %1 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PIN necesita al menos %1 dígitos.</translation>
     </message>
     <message>
         <source>A PIN has at most %1 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PIN tiene como máximo %1 dígitos.</translation>
     </message>
     <message>
         <source>A PIN is digits only (0 to 9).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PIN tiene solo dígitos (0 a 9).</translation>
     </message>
     <message>
         <source>One digit repeated (like 0000) is among the first PINs anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mismo dígito repetido (como 0000) está entre los primeros PIN que cualquiera prueba. Elija otro.</translation>
     </message>
     <message>
         <source>A run of digits (like 1234 or 9876) is among the first PINs anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una serie de dígitos consecutivos (como 1234 o 9876) está entre los primeros PIN que cualquiera prueba. Elija otro.</translation>
     </message>
     <message>
         <source>A repeated block (like 1212) is among the first PINs anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un bloque repetido (como 1212) está entre los primeros PIN que cualquiera prueba. Elija otro.</translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 minuto</translation>
     </message>
     <message>
         <source>%1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 minutos</translation>
     </message>
     <message>
         <source>Try again in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a intentarlo en %1 s</translation>
     </message>
     <message>
         <source>Try again in %1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a intentarlo en %1 min %2 s</translation>
     </message>
     <message>
         <source>Spoke cannot read its app-lock file, so this profile stays locked. Whoever looks after this laptop can remove the file to start again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke no puede leer su archivo de bloqueo, así que este perfil sigue bloqueado. Quien se encarga de esta computadora puede borrar el archivo para empezar de nuevo: %1</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado</translation>
     </message>
     <message>
         <source>Wrong PIN. After too many wrong PINs, Spoke makes you wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrecto. Después de demasiados PIN incorrectos, Spoke lo hace esperar antes del próximo intento.</translation>
     </message>
     <message>
         <source>Wrong PIN. One more wrong PIN and Spoke makes you wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrecto. Con un PIN incorrecto más, Spoke lo hará esperar antes del próximo intento.</translation>
     </message>
     <message>
         <source>Wrong PIN. %1 more wrong PINs and Spoke makes you wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrecto. Con %1 PIN incorrectos más, Spoke lo hará esperar antes del próximo intento.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrecto.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiados PIN incorrectos: espere antes del próximo intento.</translation>
     </message>
     <message>
         <source>Spoke could not check or keep the PIN: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke no pudo verificar ni guardar el PIN: %1</translation>
     </message>
     <message>
         <source>The two new PINs are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los dos PIN nuevos no coinciden.</translation>
     </message>
     <message>
         <source>The current PIN is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>El PIN actual es incorrecto.</translation>
     </message>
     <message>
         <source>PIN changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN cambiado.</translation>
     </message>
     <message>
         <source>PIN set. Spoke now locks when it starts, after %1 without input, and with Lock now (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN configurado. Ahora Spoke se bloquea al iniciar, después de %1 sin actividad y con Bloquear ahora (Ctrl+L).</translation>
     </message>
     <message>
         <source>PIN removed. Spoke no longer locks.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN quitado. Spoke ya no se bloquea.</translation>
     </message>
     <message>
         <source>Spoke no longer locks when idle. It still locks when it starts and with Lock now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoke ya no se bloquea por inactividad. Sigue bloqueándose al iniciar y con Bloquear ahora.</translation>
     </message>
     <message>
         <source>Spoke now locks after %1 without input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora Spoke se bloquea después de %1 sin actividad.</translation>
     </message>
 </context>
 <context>
@@ -3886,11 +3886,11 @@
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>sí</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
 </context>
 <context>

@@ -210,31 +210,31 @@
     <name>CallEventText</name>
     <message>
         <source>No speaker is chosen: you will not hear the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum alto-falante escolhido: você não vai ouvir os outros.</translation>
     </message>
     <message>
         <source>No speaker is available: you will not hear the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum alto-falante disponível: você não vai ouvir os outros.</translation>
     </message>
     <message>
         <source>The speaker could not be used (%1): you will not hear the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível usar o alto-falante (%1): você não vai ouvir os outros.</translation>
     </message>
     <message>
         <source>The speaker stopped working (%1); the others can no longer be heard.</source>
-        <translation type="unfinished"></translation>
+        <translation>O alto-falante deixou de funcionar (%1); já não é possível ouvir os outros.</translation>
     </message>
     <message>
         <source>The camera could not be used (%1); sending the test pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível usar a câmera (%1); enviando o padrão de teste.</translation>
     </message>
     <message>
         <source>The screen could not be used (%1); sending the test pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível usar a tela (%1); enviando o padrão de teste.</translation>
     </message>
     <message>
         <source>The microphone could not be used (%1); you are muted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível usar o microfone (%1); você está silenciado.</translation>
     </message>
 </context>
 <context>
@@ -1468,11 +1468,11 @@
     </message>
     <message>
         <source>Follow the presenter</source>
-        <translation type="unfinished">Seguir o apresentador</translation>
+        <translation>Seguir o apresentador</translation>
     </message>
     <message>
         <source>Follow the presenter&apos;s case and section again</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltar a seguir o caso e a seção do apresentador</translation>
     </message>
 </context>
 <context>
@@ -1837,31 +1837,31 @@
     <name>LockScreen</name>
     <message>
         <source>Spoke is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>O Spoke está bloqueado</translation>
     </message>
     <message>
         <source>Enter the PIN of this profile to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite o PIN deste perfil para continuar.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished">Verificando…</translation>
+        <translation>Verificando…</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>Your live session goes on while Spoke is locked: you still hear it, and your microphone and camera stay as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sua sessão ao vivo continua enquanto o Spoke está bloqueado: você continua a ouvi-la, e o microfone e a câmera ficam como estavam.</translation>
     </message>
     <message>
         <source>Forgot the PIN? Ask whoever looks after this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esqueceu o PIN? Peça ajuda a quem cuida deste computador.</translation>
     </message>
 </context>
 <context>
@@ -1912,7 +1912,7 @@
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear agora</translation>
     </message>
 </context>
 <context>
@@ -2089,7 +2089,7 @@
     </message>
     <message>
         <source>Section shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seção mostrada: %1</translation>
     </message>
 </context>
 <context>
@@ -2471,99 +2471,99 @@
     <name>SecuritySettings</name>
     <message>
         <source>App lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueio do aplicativo</translation>
     </message>
     <message>
         <source>A PIN locks this profile: when Spoke starts, after the idle time below, and with Lock now (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>Um PIN bloqueia este perfil: quando o Spoke inicia, após o tempo de inatividade abaixo e com Bloquear agora (Ctrl+L).</translation>
     </message>
     <message>
         <source>No PIN is set. Anyone using this computer account can open this profile&apos;s cases in Spoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum PIN definido. Qualquer pessoa que use esta conta do computador pode abrir os casos deste perfil no Spoke.</translation>
     </message>
     <message>
         <source>The PIN belongs to this profile (its data folder): a clinician sharing this computer account with others keeps a profile of their own with --data-dir. The PIN is 4 to 12 digits; easy ones like 0000 or 1234 are refused. Only a slow salted hash of it is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>O PIN pertence a este perfil (à sua pasta de dados): um profissional de saúde que compartilha esta conta do computador com outros mantém um perfil próprio com --data-dir. O PIN tem de 4 a 12 dígitos; PINs fáceis como 0000 ou 1234 são recusados. Só se guarda um hash lento e com salt do PIN.</translation>
     </message>
     <message>
         <source>Current PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN atual</translation>
     </message>
     <message>
         <source>New PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo PIN</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Repeat it</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir o PIN</translation>
     </message>
     <message>
         <source>Repeat the new PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir o novo PIN</translation>
     </message>
     <message>
         <source>Change PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Alterar o PIN</translation>
     </message>
     <message>
         <source>Set PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Definir PIN</translation>
     </message>
     <message>
         <source>Remove PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover o PIN</translation>
     </message>
     <message>
         <source>Remove the PIN: Spoke no longer locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover o PIN: o Spoke deixa de bloquear</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear agora</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Lock when idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear por inatividade</translation>
     </message>
     <message>
         <source>Lock after</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear após</translation>
     </message>
     <message>
         <source>Lock after this many idle minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear após estes minutos de inatividade</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Save the idle time</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar o tempo de inatividade</translation>
     </message>
     <message>
         <source>Enter the current PIN above to change it. No key, click or mouse movement in Spoke for that long locks it; a live session goes on under the lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite o PIN atual acima para alterá-lo. Se durante esse tempo não houver tecla, clique ou movimento do mouse no Spoke, ele bloqueia; uma sessão ao vivo continua sob o bloqueio.</translation>
     </message>
     <message>
         <source>Set a PIN first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Defina primeiro um PIN.</translation>
     </message>
     <message>
         <source>Checking the PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando o PIN…</translation>
     </message>
     <message>
         <source>The lock keeps this window from whoever walks up to the laptop. It does not encrypt the data folder: anyone who can read its files as this computer account can read the cache, and can remove the lock by deleting app-lock.json there (which is also how to start again after a forgotten PIN).</source>
-        <translation type="unfinished"></translation>
+        <translation>O bloqueio protege esta janela de quem se aproximar do computador. Não criptografa a pasta de dados: quem conseguir ler os seus arquivos com esta conta do computador pode ler o cache e remover o bloqueio apagando app-lock.json nela (que é também a forma de recomeçar depois de esquecer o PIN).</translation>
     </message>
 </context>
 <context>
@@ -2740,11 +2740,11 @@
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Segurança</translation>
     </message>
     <message>
         <source>Alt+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+S</translation>
     </message>
 </context>
 <context>
@@ -3380,15 +3380,15 @@
     </message>
     <message>
         <source>You are presenting: everyone&apos;s case panel follows the section you show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Você está apresentando: o painel do caso de todos segue a seção que você mostra.</translation>
     </message>
     <message>
         <source>Reading on your own: %1 is presenting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lendo por conta própria: %1 está apresentando.</translation>
     </message>
     <message>
         <source>Following %1, the presenter.</source>
-        <translation type="unfinished">Seguindo %1, o apresentador.</translation>
+        <translation>Seguindo %1, o apresentador.</translation>
     </message>
 </context>
 <context>
@@ -3650,103 +3650,103 @@
     <name>spoke::ui::LockModel</name>
     <message>
         <source>A PIN needs at least %1 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um PIN precisa de pelo menos %1 dígitos.</translation>
     </message>
     <message>
         <source>A PIN has at most %1 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um PIN tem no máximo %1 dígitos.</translation>
     </message>
     <message>
         <source>A PIN is digits only (0 to 9).</source>
-        <translation type="unfinished"></translation>
+        <translation>Um PIN tem só dígitos (0 a 9).</translation>
     </message>
     <message>
         <source>One digit repeated (like 0000) is among the first PINs anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um dígito repetido (como 0000) está entre os primeiros PINs que qualquer pessoa tenta. Escolha outro.</translation>
     </message>
     <message>
         <source>A run of digits (like 1234 or 9876) is among the first PINs anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma sequência de dígitos (como 1234 ou 9876) está entre os primeiros PINs que qualquer pessoa tenta. Escolha outro.</translation>
     </message>
     <message>
         <source>A repeated block (like 1212) is among the first PINs anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um bloco repetido (como 1212) está entre os primeiros PINs que qualquer pessoa tenta. Escolha outro.</translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 minuto</translation>
     </message>
     <message>
         <source>%1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 minutos</translation>
     </message>
     <message>
         <source>Try again in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tente de novo daqui a %1 s</translation>
     </message>
     <message>
         <source>Try again in %1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tente de novo daqui a %1 min %2 s</translation>
     </message>
     <message>
         <source>Spoke cannot read its app-lock file, so this profile stays locked. Whoever looks after this laptop can remove the file to start again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O Spoke não consegue ler o seu arquivo de bloqueio, por isso este perfil continua bloqueado. Quem cuida deste computador pode remover o arquivo para recomeçar: %1</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Desligado</translation>
     </message>
     <message>
         <source>Wrong PIN. After too many wrong PINs, Spoke makes you wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN errado. Depois de PINs errados demais, o Spoke faz você esperar antes da próxima tentativa.</translation>
     </message>
     <message>
         <source>Wrong PIN. One more wrong PIN and Spoke makes you wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN errado. Mais um PIN errado e o Spoke faz você esperar antes da próxima tentativa.</translation>
     </message>
     <message>
         <source>Wrong PIN. %1 more wrong PINs and Spoke makes you wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN errado. Mais %1 PINs errados e o Spoke faz você esperar antes da próxima tentativa.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN errado.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: wait before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>PINs errados demais: espere antes da próxima tentativa.</translation>
     </message>
     <message>
         <source>Spoke could not check or keep the PIN: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O Spoke não conseguiu verificar ou guardar o PIN: %1</translation>
     </message>
     <message>
         <source>The two new PINs are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os dois novos PINs não são iguais.</translation>
     </message>
     <message>
         <source>The current PIN is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>O PIN atual está errado.</translation>
     </message>
     <message>
         <source>PIN changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN alterado.</translation>
     </message>
     <message>
         <source>PIN set. Spoke now locks when it starts, after %1 without input, and with Lock now (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN definido. O Spoke agora bloqueia quando inicia, após %1 sem atividade e com Bloquear agora (Ctrl+L).</translation>
     </message>
     <message>
         <source>PIN removed. Spoke no longer locks.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN removido. O Spoke deixa de bloquear.</translation>
     </message>
     <message>
         <source>Spoke no longer locks when idle. It still locks when it starts and with Lock now.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Spoke deixa de bloquear por inatividade. Continua a bloquear quando inicia e com Bloquear agora.</translation>
     </message>
     <message>
         <source>Spoke now locks after %1 without input.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Spoke agora bloqueia após %1 sem atividade.</translation>
     </message>
 </context>
 <context>
@@ -3886,11 +3886,11 @@
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>sim</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>não</translation>
     </message>
 </context>
 <context>

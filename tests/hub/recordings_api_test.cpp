@@ -6,6 +6,7 @@
 #include "HubTestDatabases.h"
 #include "RecordingFixtures.h"
 #include "api_test_support.h"
+#include "hub/api/CaseViews.h"
 
 #include <QVariant>
 
@@ -304,4 +305,25 @@ HUB_TEST_ON_BOTH_DATABASES(recordingRetentionRoutes, "recordings api: the coordi
     CHECK(rule[QStringLiteral("keep_days")].toInt() == 30);
     CHECK(rule[QStringLiteral("set_by")].toInteger() == hub.accountId(f.coordinator));
     CHECK(rule[QStringLiteral("set_ms")].toInteger() == hub.nowMs);
+}
+
+// A recorder that died and came back left a gap the joined file does not
+// have: moments after it map onto the second part's place in the file, and
+// a moment inside the gap onto the second part's start.
+TEST_CASE("recordings: the timeline of two parts maps the session clock across the recorder's restart gap",
+          "[hub][recordings]")
+{
+    hub::api::TimelineWindow window{10'000, 70'000, {{10'000, 0, 40'000}, {51'500, 40'000, 30'000}}};
+    CHECK(window.offset(9'000) == -1'000);
+    CHECK(window.offset(10'000) == 0);
+    CHECK(window.offset(49'999) == 39'999);
+    CHECK(window.offset(50'700) == 40'000); // in the 1.5 s gap
+    CHECK(window.offset(51'500) == 40'000);
+    CHECK(window.offset(61'500) == 50'000);
+    CHECK(window.endMs() == 81'500);
+    CHECK(window.holds(81'000));
+    CHECK_FALSE(window.holds(81'501));
+    const hub::api::TimelineWindow single{10'000, 70'000, {}};
+    CHECK(single.offset(61'500) == 51'500);
+    CHECK(single.endMs() == 80'000);
 }

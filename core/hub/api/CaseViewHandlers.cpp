@@ -116,12 +116,30 @@ HttpResponse postCaseView(RequestContext& context)
 
 } // namespace
 
+qint64 TimelineWindow::offset(qint64 atMs) const
+{
+    const Part* current = nullptr;
+    for (const Part& part : parts)
+        if (part.sessionStartMs <= atMs)
+            current = &part;
+    if (!current)
+        return atMs - startMs;
+    return current->fileStartMs + std::min(atMs - current->sessionStartMs, current->durationMs);
+}
+
+qint64 TimelineWindow::endMs() const
+{
+    if (parts.empty())
+        return startMs + durationMs;
+    return parts.back().sessionStartMs + parts.back().durationMs;
+}
+
 QJsonArray caseViewsJson(HubDatabase& db, qint64 sessionId, const TimelineWindow& window)
 {
     const HubQueryResult rows =
         db.exec(QStringLiteral("SELECT case_id, section, at_ms FROM case_views WHERE session_id = ? AND at_ms <= ? "
                                "ORDER BY at_ms, id"),
-                {QVariant::fromValue(sessionId), QVariant::fromValue(window.startMs + window.durationMs)});
+                {QVariant::fromValue(sessionId), QVariant::fromValue(window.endMs())});
     // As for slides: the section shown when the recording starts, at offset
     // 0, then every view during it.
     QJsonArray views;
@@ -130,7 +148,7 @@ QJsonArray caseViewsJson(HubDatabase& db, qint64 sessionId, const TimelineWindow
         const QJsonObject view{
             {QStringLiteral("case_id"), double(row.integer(0))},
             {QStringLiteral("section"), row.text(1)},
-            {QStringLiteral("offset_ms"), double(std::max<qint64>(0, row.integer(2) - window.startMs))}};
+            {QStringLiteral("offset_ms"), double(std::max<qint64>(0, window.offset(row.integer(2))))}};
         if (row.integer(2) < window.startMs) {
             showing = view;
             continue;

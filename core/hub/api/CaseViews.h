@@ -17,11 +17,25 @@ namespace spoke::hub::api {
 struct Route;
 
 // Session time [startMs, startMs + durationMs] is the recording.
+// Where a moment of the session is in the recording's file. A recording of
+// several parts plays them back to back (core/hub/recordings), so the second
+// or two between a recorder's death and its next part is not in the file:
+// each part's session time maps onto where that part begins in the file, and
+// a moment in a gap onto the start of the next part.
 struct TimelineWindow {
+    struct Part {
+        qint64 sessionStartMs = 0; // when the part's file starts, on the session's clock
+        qint64 fileStartMs = 0; // where it starts in the joined file
+        qint64 durationMs = 0;
+    };
     qint64 startMs = 0;
-    qint64 durationMs = 0;
-    qint64 offset(qint64 atMs) const { return atMs - startMs; }
-    bool holds(qint64 atMs) const { return atMs >= startMs && atMs <= startMs + durationMs; }
+    qint64 durationMs = 0; // of the file
+    std::vector<Part> parts; // empty: one part, the file is the session from startMs on
+
+    qint64 offset(qint64 atMs) const;
+    // The session's clock when the file ends (later than startMs + durationMs by the gaps).
+    qint64 endMs() const;
+    bool holds(qint64 atMs) const { return atMs >= startMs && atMs <= endMs(); }
 };
 
 // [{"case_id","section","offset_ms"}]: the section shown when the recording

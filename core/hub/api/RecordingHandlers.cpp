@@ -100,9 +100,8 @@ QJsonArray chaptersJson(HubDatabase& db, qint64 sessionId, const Window& window)
     QJsonArray chapters;
     for (std::size_t i = 0; i < items.rows.size(); ++i) {
         const HubRow& item = items.rows[i];
-        const qint64 endAtMs = i + 1 < items.rows.size()
-                                   ? items.rows[i + 1].integer(1)
-                                   : item.optionalInteger(2).value_or(window.startMs + window.durationMs);
+        const qint64 endAtMs =
+            i + 1 < items.rows.size() ? items.rows[i + 1].integer(1) : item.optionalInteger(2).value_or(window.endMs());
         const qint64 startMs = std::max<qint64>(0, window.offset(item.integer(1)));
         const qint64 endMs = std::min(window.durationMs, window.offset(endAtMs));
         if (endMs <= startMs)
@@ -120,8 +119,7 @@ QJsonArray chatJson(HubDatabase& db, qint64 sessionId, const Window& window)
         QStringLiteral("SELECT m.id, m.account_id, u.display_name, m.role, m.text, m.sent_ms FROM chat_messages m "
                        "JOIN accounts u ON u.id = m.account_id WHERE m.session_id = ? AND m.sent_ms BETWEEN ? AND ? "
                        "ORDER BY m.sent_ms, m.id"),
-        {QVariant::fromValue(sessionId), QVariant::fromValue(window.startMs),
-         QVariant::fromValue(window.startMs + window.durationMs)});
+        {QVariant::fromValue(sessionId), QVariant::fromValue(window.startMs), QVariant::fromValue(window.endMs())});
     QJsonArray chat;
     for (const HubRow& row : rows.rows)
         chat.append(QJsonObject{
@@ -142,7 +140,7 @@ QJsonArray slidesJson(HubDatabase& db, qint64 sessionId, const Window& window)
     const HubQueryResult rows =
         db.exec(QStringLiteral("SELECT deck_sha256, page, at_ms FROM slide_turns WHERE session_id = ? AND at_ms <= ? "
                                "ORDER BY at_ms, id"),
-                {QVariant::fromValue(sessionId), QVariant::fromValue(window.startMs + window.durationMs)});
+                {QVariant::fromValue(sessionId), QVariant::fromValue(window.endMs())});
     QJsonArray slides;
     std::optional<QJsonObject> showing;
     for (const HubRow& row : rows.rows) {
@@ -170,8 +168,7 @@ QJsonArray handsJson(HubDatabase& db, qint64 sessionId, const Window& window)
     const HubQueryResult rows = db.exec(
         QStringLiteral("SELECT u.display_name, h.raised, h.at_ms FROM hand_events h JOIN accounts u ON u.id = "
                        "h.account_id WHERE h.session_id = ? AND h.at_ms BETWEEN ? AND ? ORDER BY h.at_ms, h.id"),
-        {QVariant::fromValue(sessionId), QVariant::fromValue(window.startMs),
-         QVariant::fromValue(window.startMs + window.durationMs)});
+        {QVariant::fromValue(sessionId), QVariant::fromValue(window.startMs), QVariant::fromValue(window.endMs())});
     QJsonArray hands;
     for (const HubRow& row : rows.rows)
         hands.append(QJsonObject{{QStringLiteral("name"), row.text(0)},
@@ -195,6 +192,32 @@ QJsonArray decksJson(HubDatabase& db, qint64 sessionId)
     return decks;
 }
 
+// The parts the hub recorded, with their starts on the session's clock and
+// their lengths in the file (recording_files' full parts, in the same order:
+// the hand-over files them so). An imported recording, or one whose parts
+// do not line up, is one piece from its start.
+Window timelineWindow(HubDatabase& db, const Recording& recording)
+{
+    Window window{recording.recordedMs, recording.durationMs, {}};
+    const HubQueryResult starts =
+        db.exec(QStringLiteral("SELECT started_ms FROM session_recordings WHERE recording_id = ? ORDER BY part"),
+                {QVariant::fromValue(recording.id)});
+    std::vector<qint64> durations;
+    for (const RecordingFile& file : recording.files)
+        if (file.rendition == QLatin1String("full"))
+            durations.push_back(file.durationMs);
+    if (starts.rows.size() < 2 || starts.rows.size() != durations.size())
+        return window;
+    qint64 fileStartMs = 0;
+    for (std::size_t i = 0; i < durations.size(); ++i) {
+        // The first part's file time zero is the recording's start.
+        const qint64 sessionStartMs = i == 0 ? recording.recordedMs : starts.rows[i].integer(0);
+        window.parts.push_back({sessionStartMs, fileStartMs, durations[i]});
+        fileStartMs += durations[i];
+    }
+    return window;
+}
+
 HttpResponse getTimeline(RequestContext& context)
 {
     auto recording = loadRecording(context);
@@ -202,7 +225,7 @@ HttpResponse getTimeline(RequestContext& context)
         return recording.error().response();
     QJsonObject timeline{{QStringLiteral("recording_id"), double(recording->id)},
                          {QStringLiteral("started_ms"), double(recording->recordedMs)}};
-    const Window window{recording->recordedMs, recording->durationMs};
+    const Window window = timelineWindow(context.db, *recording);
     // An imported file without a session has no timeline but its length.
     const bool session = recording->sessionId.has_value();
     HubDatabase& db = context.db;

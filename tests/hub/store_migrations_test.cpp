@@ -8,19 +8,20 @@ using spoke::test::HubTestDatabase;
 namespace {
 
 // The tables the live-session migrations (3 and later) add, dependants first.
-constexpr const char* kTablesAfterVersion2[] = {"agenda_items", "session_ends", "chat_messages", "hand_events",
-                                                "attendance_events", "attested_presence",
-                                                // migration 6 (session rooms)
-                                                "session_rooms", "room_tokens", "room_removals",
-                                                // migration 7 (slides and media state), decks last
-                                                "media_states", "slide_turns", "session_decks", "decks",
-                                                // migration 8 (Janus' attendance events)
-                                                "janus_attendance_events",
-                                                // migration 10 (session recordings: its parts point at
-                                                // migration 9's recordings, so they go first)
-                                                "session_recording_state", "session_recordings",
-                                                // migration 9 (recordings), the files first
-                                                "recording_files", "recordings", "recording_retention"};
+constexpr const char* kTablesAfterVersion2[] = { // migration 11 (the case panel's sections)
+    "case_views", "agenda_items", "session_ends", "chat_messages", "hand_events", "attendance_events",
+    "attested_presence",
+    // migration 6 (session rooms)
+    "session_rooms", "room_tokens", "room_removals",
+    // migration 7 (slides and media state), decks last
+    "media_states", "slide_turns", "session_decks", "decks",
+    // migration 8 (Janus' attendance events)
+    "janus_attendance_events",
+    // migration 10 (session recordings: its parts point at
+    // migration 9's recordings, so they go first)
+    "session_recording_state", "session_recordings",
+    // migration 9 (recordings), the files first
+    "recording_files", "recordings", "recording_retention"};
 
 QStringList hubTables()
 {

@@ -175,7 +175,9 @@ TEST_CASE("transport netns: ICE then DTLS then SRTP between two transports with 
 
     link.a->close();
     REQUIRE(waitFor([&] { return link.b->state() == MediaTransportState::Closed; }, 3000)); // close_notify
-    CHECK(link.a->state() == MediaTransportState::Closed);
+    // close() runs on A's ICE thread and sends close_notify before it sets
+    // Closed, so B can see the close first.
+    REQUIRE(waitFor([&] { return link.a->state() == MediaTransportState::Closed; }, 3000));
     link.a->sendRtp(rtp(1111, 999));
     REQUIRE(waitFor([&] { return link.a->stats().droppedNotReady == 1; }, 2000));
 }

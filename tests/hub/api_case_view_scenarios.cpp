@@ -81,9 +81,9 @@ void caseViews(ApiHub& hub)
     // A trainee registered for the session reads the case once it is shown
     // in the panel, not before.
     const QString casePath = QStringLiteral("/api/v1/cases/%1").arg(caseId);
-    REQUIRE(hub.call("POST", QStringLiteral("/api/v1/sessions/%1/attendance").arg(sessionId), trainee, "{}")
-                .response.status
-            == 200);
+    REQUIRE(
+        hub.call("POST", QStringLiteral("/api/v1/sessions/%1/attendance").arg(sessionId), trainee, "{}").response.status
+        == 200);
     CHECK(hub.call("GET", casePath, trainee).response.status == 403);
 
     const QMap<QByteArray, QByteArray> key{{"idempotency-key", "view-1"}};

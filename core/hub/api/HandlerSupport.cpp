@@ -266,9 +266,10 @@ std::optional<ApiError> checkCaseVisible(RequestContext& context, const CaseAcce
     }
     // A case shown in a session's case panel is read by everyone registered
     // for that session, trainees too (docs/hub-api.md, Roles).
-    if (context.db.queryOne(QStringLiteral("SELECT 1 FROM case_views v JOIN attendance a ON a.session_id = v.session_id "
-                                           "WHERE v.case_id = ? AND a.account_id = ? LIMIT 1"),
-                            {QVariant::fromValue(access.id), QVariant::fromValue(caller.accountId)}))
+    if (context.db.queryOne(
+            QStringLiteral("SELECT 1 FROM case_views v JOIN attendance a ON a.session_id = v.session_id "
+                           "WHERE v.case_id = ? AND a.account_id = ? LIMIT 1"),
+            {QVariant::fromValue(access.id), QVariant::fromValue(caller.accountId)}))
         return std::nullopt;
     return forbidden(QStringLiteral("this case is not yours and not scheduled or shown in a session you attend"));
 }

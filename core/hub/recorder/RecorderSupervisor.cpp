@@ -173,9 +173,10 @@ void RecorderSupervisor::endOrphanedParts()
         const QFileInfo file(QDir(config_.recordingsDirectory).filePath(row.text(2)));
         const qint64 lastWriteMs = file.exists() ? file.lastModified().toMSecsSinceEpoch() : now;
         const qint64 endedMs = std::clamp(lastWriteMs, qint64(row.integer(3)), now);
-        db_.exec(QStringLiteral("UPDATE session_recordings SET ended_ms = ?, exit_status = 'crashed' WHERE "
-                                "session_id = ? AND part = ? AND ended_ms IS NULL"),
-                 {QVariant::fromValue(endedMs), QVariant::fromValue(row.integer(0)), QVariant::fromValue(row.integer(1))});
+        db_.exec(
+            QStringLiteral("UPDATE session_recordings SET ended_ms = ?, exit_status = 'crashed' WHERE "
+                           "session_id = ? AND part = ? AND ended_ms IS NULL"),
+            {QVariant::fromValue(endedMs), QVariant::fromValue(row.integer(0)), QVariant::fromValue(row.integer(1))});
     }
 }
 

@@ -134,34 +134,40 @@ qint64 TimelineWindow::endMs() const
     return parts.back().sessionStartMs + parts.back().durationMs;
 }
 
+QJsonArray heldStatesJson(const std::vector<HubRow>& rows, int atColumn, const TimelineWindow& window,
+                          const std::function<QJsonObject(const HubRow& row, qint64 offsetMs)>& entry)
+{
+    QJsonArray entries;
+    std::optional<QJsonObject> showing;
+    for (const HubRow& row : rows) {
+        const qint64 atMs = row.integer(atColumn);
+        const QJsonObject item = entry(row, std::max<qint64>(0, window.offset(atMs)));
+        if (atMs < window.startMs) {
+            showing = item;
+            continue;
+        }
+        if (showing) {
+            entries.append(*showing);
+            showing.reset();
+        }
+        entries.append(item);
+    }
+    if (showing)
+        entries.append(*showing);
+    return entries;
+}
+
 QJsonArray caseViewsJson(HubDatabase& db, qint64 sessionId, const TimelineWindow& window)
 {
     const HubQueryResult rows =
         db.exec(QStringLiteral("SELECT case_id, section, at_ms FROM case_views WHERE session_id = ? AND at_ms <= ? "
                                "ORDER BY at_ms, id"),
                 {QVariant::fromValue(sessionId), QVariant::fromValue(window.endMs())});
-    // As for slides: the section shown when the recording starts, at offset
-    // 0, then every view during it.
-    QJsonArray views;
-    std::optional<QJsonObject> showing;
-    for (const HubRow& row : rows.rows) {
-        const QJsonObject view{
-            {QStringLiteral("case_id"), double(row.integer(0))},
-            {QStringLiteral("section"), row.text(1)},
-            {QStringLiteral("offset_ms"), double(std::max<qint64>(0, window.offset(row.integer(2))))}};
-        if (row.integer(2) < window.startMs) {
-            showing = view;
-            continue;
-        }
-        if (showing) {
-            views.append(*showing);
-            showing.reset();
-        }
-        views.append(view);
-    }
-    if (showing)
-        views.append(*showing);
-    return views;
+    return heldStatesJson(rows.rows, 2, window, [](const HubRow& row, qint64 offsetMs) {
+        return QJsonObject{{QStringLiteral("case_id"), double(row.integer(0))},
+                           {QStringLiteral("section"), row.text(1)},
+                           {QStringLiteral("offset_ms"), double(offsetMs)}};
+    });
 }
 
 QJsonArray caseDocumentsJson(HubDatabase& db, const QJsonArray& views)

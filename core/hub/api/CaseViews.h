@@ -5,18 +5,21 @@
 // offsets into the recording, and the documents of the cases shown.
 
 #include <QJsonArray>
+#include <QJsonObject>
+
+#include <functional>
 
 #include <vector>
 
 namespace spoke::hub {
 class HubDatabase;
-}
+class HubRow;
+} // namespace spoke::hub
 
 namespace spoke::hub::api {
 
 struct Route;
 
-// Session time [startMs, startMs + durationMs] is the recording.
 // Where a moment of the session is in the recording's file. A recording of
 // several parts plays them back to back (core/hub/recordings), so the second
 // or two between a recorder's death and its next part is not in the file:
@@ -37,6 +40,13 @@ struct TimelineWindow {
     qint64 endMs() const;
     bool holds(qint64 atMs) const { return atMs >= startMs && atMs <= endMs(); }
 };
+
+// A state that holds until the next change (the slide page shown, the case
+// section shown) as timeline entries: the one in force when the recording
+// starts, at offset 0, then each change during it. `rows` are in time order
+// and none is after the window; `entry` makes one from a row and its offset.
+QJsonArray heldStatesJson(const std::vector<HubRow>& rows, int atColumn, const TimelineWindow& window,
+                          const std::function<QJsonObject(const HubRow& row, qint64 offsetMs)>& entry);
 
 // [{"case_id","section","offset_ms"}]: the section shown when the recording
 // starts (at offset 0), then each one shown during it.

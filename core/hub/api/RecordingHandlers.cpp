@@ -141,26 +141,11 @@ QJsonArray slidesJson(HubDatabase& db, qint64 sessionId, const Window& window)
         db.exec(QStringLiteral("SELECT deck_sha256, page, at_ms FROM slide_turns WHERE session_id = ? AND at_ms <= ? "
                                "ORDER BY at_ms, id"),
                 {QVariant::fromValue(sessionId), QVariant::fromValue(window.endMs())});
-    QJsonArray slides;
-    std::optional<QJsonObject> showing;
-    for (const HubRow& row : rows.rows) {
-        const QJsonObject turn{
-            {QStringLiteral("deck"), row.text(0)},
-            {QStringLiteral("page"), double(row.integer(1))},
-            {QStringLiteral("offset_ms"), double(std::max<qint64>(0, window.offset(row.integer(2))))}};
-        if (row.integer(2) < window.startMs) {
-            showing = turn;
-            continue;
-        }
-        if (showing) {
-            slides.append(*showing);
-            showing.reset();
-        }
-        slides.append(turn);
-    }
-    if (showing)
-        slides.append(*showing);
-    return slides;
+    return heldStatesJson(rows.rows, 2, window, [](const HubRow& row, qint64 offsetMs) {
+        return QJsonObject{{QStringLiteral("deck"), row.text(0)},
+                           {QStringLiteral("page"), double(row.integer(1))},
+                           {QStringLiteral("offset_ms"), double(offsetMs)}};
+    });
 }
 
 QJsonArray handsJson(HubDatabase& db, qint64 sessionId, const Window& window)

@@ -25,6 +25,7 @@
 
 #include <atomic>
 #include <deque>
+#include <initializer_list>
 
 namespace spoke::sync {
 
@@ -68,6 +69,18 @@ CaseSyncState toCaseSyncState(const store::CaseDelivery& d)
 class SyncHost : public QObject {
 public:
     SyncHost(SyncWorker* owner, SyncWorker::Options options) : owner_(owner), options_(std::move(options)) { }
+    // The members go before QObject's own destructor drops their connections,
+    // and a socket aborted as it goes still says "closed": its handler would
+    // then write state_ after state_ is gone (a use-after-free an ASan run of
+    // the live session test met). So the handlers are cut off first.
+    ~SyncHost() override
+    {
+        for (QObject* sender : std::initializer_list<QObject*>{listener_.get(), downloads_.get(), periodic_.get(),
+                                                               retry_.get(), policyCheck_.get()}) {
+            if (sender)
+                QObject::disconnect(sender, nullptr, this, nullptr);
+        }
+    }
 
     void enqueue(std::function<void(SyncHost&)> job)
     {

@@ -282,11 +282,16 @@ void ScreenShare::closeMedia()
         closedBytes_.sent += stats.bytesSent;
         closedBytes_.received += stats.bytesReceived;
     }
-    transport_.reset(); // before the publisher its callbacks point at
+    // The publisher's send queue writes to the transport and the transport's
+    // RTCP callback posts to the publisher: so the publisher stops sending
+    // first (a share stopped the other way round sent RTP on a transport
+    // already gone, under ASan), then the transport goes, then the publisher
+    // its callbacks pointed at. CallSession::publish() keeps the same order.
     if (publisher_) {
         publisher_->stop();
         lastStats_ = publisher_->stats();
     }
+    transport_.reset();
     publisher_.reset();
 }
 

@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSysInfo>
+#include <QThread>
 #include <QTimer>
 
 #include <csignal>
@@ -258,6 +259,19 @@ Refusal parseRoomAccess(CliContext& context, const QCommandLineParser& parser, c
     return std::nullopt;
 }
 
+// Quits once no nested wait is running. A hub request (a page turn, a chat
+// line) waits in a local event loop (sync::HubClient), and quitting inside it
+// cuts the request off with no answer: a turn the hub did take was then
+// logged as failed when the call ended mid-request.
+void quitWhenNotNested()
+{
+    if (QThread::currentThread()->loopLevel() <= 1) {
+        QCoreApplication::quit();
+        return;
+    }
+    QTimer::singleShot(20, [] { quitWhenNotNested(); });
+}
+
 // Runs the call for `seconds` (or until SIGINT/SIGTERM or a failure) and
 // returns the exit code; `failure` says why it failed.
 int runSession(call::CallSession& session, int seconds, QString& failure)
@@ -271,7 +285,7 @@ int runSession(call::CallSession& session, int seconds, QString& failure)
     });
     QObject::connect(&session, &call::CallSession::mediaWarning,
                      [](const call::CallEvent& event) { CliContext::printError(describeCallEvent(event)); });
-    QObject::connect(&session, &call::CallSession::finished, [] { QCoreApplication::quit(); });
+    QObject::connect(&session, &call::CallSession::finished, [] { quitWhenNotNested(); });
     QTimer::singleShot(seconds * 1000, &session, [&] { session.stop(); });
     std::signal(SIGTERM, requestStop);
     std::signal(SIGINT, requestStop);

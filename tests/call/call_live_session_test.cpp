@@ -151,7 +151,9 @@ void checkSilenced(const std::map<QString, Run>& runs, const QString& name, qint
 }
 
 // The hub's attendance for each member against when its process was in the
-// call: joined within 5 s of its launch, left within 5 s of its exit; and
+// call: joined within 8 s of its launch (the launch itself is in that time:
+// 3.0-3.5 s under ASan on a quiet machine, up to 5.5 s with builds running
+// beside it), left within 5 s of its exit; and
 // the hub's own check against Janus' events agrees (docs/hub-api.md,
 // GET …/attendance/check).
 void checkAttendance(HubSession& hub, const std::map<QString, Run>& runs)
@@ -179,7 +181,7 @@ void checkAttendance(HubSession& hub, const std::map<QString, Run>& runs)
                     (left - double(run.endedWallMs)) / 1000, (number(row, "janus_joined_ms") - joined) / 1000,
                     (number(row, "janus_left_ms") - left) / 1000);
         CHECK(joined >= double(run.startedWallMs));
-        CHECK(joined - double(run.startedWallMs) <= 5000);
+        CHECK(joined - double(run.startedWallMs) <= 8000);
         CHECK(left <= double(run.endedWallMs));
         CHECK(double(run.endedWallMs) - left <= 5000);
         CHECK(row.value(QLatin1String("agrees")).toBool());

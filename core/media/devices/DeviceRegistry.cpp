@@ -13,9 +13,7 @@ DeviceRegistry::DeviceRegistry()
 }
 
 DeviceRegistry::DeviceRegistry(std::vector<std::unique_ptr<DeviceBackend>> backends)
-    : backends_(std::move(backends))
-{
-}
+    : backends_(std::move(backends)) { }
 
 std::vector<DeviceInfo> DeviceRegistry::enumerate() const
 {

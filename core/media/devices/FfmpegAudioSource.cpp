@@ -8,11 +8,12 @@
 
 namespace spoke::media {
 
-FfmpegAudioSource::FfmpegAudioSource(DeviceInfo info, const std::string& formatName, const std::string& url)
+FfmpegAudioSource::FfmpegAudioSource(DeviceInfo info, const std::string& formatName, const std::string& url,
+                                     std::map<std::string, std::string> options)
     : info_(std::move(info))
 {
-    input_ = std::make_unique<FfmpegInput>(formatName, url, AVMEDIA_TYPE_AUDIO, std::map<std::string, std::string>{},
-                                           std::chrono::milliseconds(2000));
+    input_ =
+        std::make_unique<FfmpegInput>(formatName, url, AVMEDIA_TYPE_AUDIO, options, std::chrono::milliseconds(2000));
     const AVCodecContext* decoder = input_->decoder();
     AVChannelLayout mono;
     av_channel_layout_default(&mono, 1);
@@ -29,9 +30,9 @@ FfmpegAudioSource::FfmpegAudioSource(DeviceInfo info, const std::string& formatN
     av_channel_layout_uninit(&in);
     resampler_.reset(raw);
     if (rc < 0 || swr_init(resampler_.get()) < 0)
-        throw MediaError(MediaErrorKind::FormatRefused,
-                         "Cannot resample " + input_->description() + " (" + std::to_string(decoder->sample_rate)
-                             + " Hz) to 48 kHz mono");
+        throw MediaError(MediaErrorKind::FormatRefused, "Cannot resample " + input_->description() + " ("
+                                                            + std::to_string(decoder->sample_rate)
+                                                            + " Hz) to 48 kHz mono");
 }
 
 AudioFrame FfmpegAudioSource::read()
@@ -48,8 +49,9 @@ AudioFrame FfmpegAudioSource::read()
         const int capacity = swr_get_out_samples(resampler_.get(), decoded->nb_samples);
         std::vector<std::int16_t> out(static_cast<std::size_t>(std::max(capacity, 0)));
         auto* outData = reinterpret_cast<std::uint8_t*>(out.data());
-        const int converted = swr_convert(resampler_.get(), &outData, capacity,
-                                          const_cast<const std::uint8_t**>(decoded->extended_data), decoded->nb_samples);
+        const int converted =
+            swr_convert(resampler_.get(), &outData, capacity, const_cast<const std::uint8_t**>(decoded->extended_data),
+                        decoded->nb_samples);
         if (converted < 0)
             throw MediaError(MediaErrorKind::DeviceLost, input_->description() + " delivered audio we cannot resample");
         pending_.insert(pending_.end(), out.begin(), out.begin() + converted);

@@ -6,6 +6,7 @@
 #include "util/ThreadAffinity.h"
 
 #include <deque>
+#include <map>
 #include <memory>
 
 namespace spoke::media {
@@ -16,7 +17,9 @@ namespace spoke::media {
 // thread-safe.
 class FfmpegAudioSource final : public AudioSource {
 public:
-    FfmpegAudioSource(DeviceInfo info, const std::string& formatName, const std::string& url);
+    // `options`: the device's own (dshow's audio_buffer_size, …).
+    FfmpegAudioSource(DeviceInfo info, const std::string& formatName, const std::string& url,
+                      std::map<std::string, std::string> options = {});
 
     const DeviceInfo& device() const override { return info_; }
     AudioFrame read() override;

@@ -4,11 +4,14 @@
 
 namespace spoke::media {
 
-// Linux devices through libavdevice: cameras (v4l2), the X11 screen
-// (x11grab; one entry per $DISPLAY), microphones and speakers (ALSA,
-// PulseAudio), plus "file:" for recorded media. Enumeration asks each
-// FFmpeg device for its list; a backend that cannot answer (no PulseAudio
-// server, no X display) simply lists nothing. Stateless, thread-safe.
+// The platform's devices through libavdevice, plus "file:" for recorded
+// media; one implementation per platform folder, chosen by CMake
+// (core/media/README.md, "Platforms"). Linux (linux/): cameras (v4l2), the
+// X11 screen (x11grab; one entry per $DISPLAY), microphones and speakers
+// (ALSA, PulseAudio). Windows (windows/): dshow, gdigrab, Qt speakers.
+// macOS (macos/): avfoundation, Qt speakers. Enumeration asks each FFmpeg
+// device for its list; a device that cannot answer (no PulseAudio server, no
+// X display) simply lists nothing. Stateless, thread-safe.
 class FfmpegBackend final : public DeviceBackend {
 public:
     bool owns(const std::string& backend) const override;

@@ -78,8 +78,9 @@ FfmpegInput::FfmpegInput(const std::string& formatName, const std::string& url, 
     const AVCodec* codec = nullptr;
     streamIndex_ = av_find_best_stream(input_.get(), type, -1, -1, &codec, 0);
     if (streamIndex_ < 0 || !codec)
-        throw MediaError(MediaErrorKind::FormatRefused,
-                         description_ + " has no " + (type == AVMEDIA_TYPE_VIDEO ? "video" : "audio") + " we can decode");
+        throw MediaError(MediaErrorKind::FormatRefused, description_ + " has no "
+                                                            + (type == AVMEDIA_TYPE_VIDEO ? "video" : "audio")
+                                                            + " we can decode");
     decoder_.reset(avcodec_alloc_context3(codec));
     if (!decoder_)
         throw std::bad_alloc();
@@ -140,10 +141,11 @@ AvFramePtr FfmpegInput::read()
             if (interrupted_.load())
                 return nullptr;
             const bool timedOut = rc == AVERROR_EXIT;
-            throw MediaError(MediaErrorKind::DeviceLost,
-                             description_ + (timedOut ? " stopped delivering (no data for "
-                                                            + std::to_string(readTimeout_.count()) + " ms)"
-                                                      : " stopped delivering: " + avErrorText(rc)));
+            throw MediaError(
+                MediaErrorKind::DeviceLost,
+                description_
+                    + (timedOut ? " stopped delivering (no data for " + std::to_string(readTimeout_.count()) + " ms)"
+                                : " stopped delivering: " + avErrorText(rc)));
         }
         if (packet_->stream_index == streamIndex_)
             avcodec_send_packet(decoder_.get(), packet_.get());

@@ -220,7 +220,7 @@ Item {
                 Label {
                     id: levelText
                     text: media.microphoneRunning
-                          ? qsTr("Level %1 dBFS, peak %2 dBFS").arg(media.rmsDbfs.toFixed(1)).arg(media.peakDbfs.toFixed(1))
+                          ? qsTr("Level %1 dBFS, peak %2 dBFS").arg(media.rmsDbfs.toLocaleString(Qt.locale(Language.localeName), "f", 1)).arg(media.peakDbfs.toLocaleString(Qt.locale(Language.localeName), "f", 1))
                           : qsTr("No sound is being picked up.")
                     color: Theme.mutedText
                 }

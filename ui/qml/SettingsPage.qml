@@ -93,9 +93,6 @@ Page {
                 Label {
                     text: qsTr("Language of Spoke, and of its dates and numbers")
                     color: Theme.text
-                    wrapMode: Text.WordWrap
-                    Layout.fillWidth: true
-                    Layout.maximumWidth: implicitWidth
                 }
                 // Each language named in its own language, so whoever reads
                 // none of the current one still finds theirs.
@@ -105,7 +102,7 @@ Page {
                     model: Language.options
                     textRole: "name"
                     valueRole: "code"
-                    currentIndex: indexOfValue(Language.choice)
+                    currentIndex: Language.options.findIndex(option => option.code === Language.choice)
                     Layout.preferredWidth: Math.max(implicitWidth, 220)
                     Accessible.name: qsTr("Language")
                     onActivated: {

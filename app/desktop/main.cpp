@@ -33,7 +33,7 @@ int main(int argc, char** argv)
 
     // The language chosen in Settings, or the system's where a translation
     // exists; English otherwise. Before any QML or model formats a string.
-    spoke::ui::LanguageModel language;
+    spoke::ui::LanguageModel language{QString()};
     spoke::ui::LanguageModel::setInstance(&language);
 
     QCommandLineParser parser;

@@ -1,4 +1,5 @@
 #include "viewmodels/LanguageModel.h"
+#include "viewmodels/Formatting.h"
 
 #include <QCoreApplication>
 #include <QQmlEngine>
@@ -58,7 +59,7 @@ LanguageModel* LanguageModel::create(QQmlEngine* qmlEngine, QJSEngine*)
 {
     LanguageModel* model = g_instance;
     if (!model) {
-        model = new LanguageModel({}, qmlEngine);
+        model = new LanguageModel(QString(), qmlEngine);
         g_instance = model;
     }
     QJSEngine::setObjectOwnership(model, QJSEngine::CppOwnership);
@@ -89,6 +90,11 @@ QVariantList LanguageModel::options() const
         list.append(QVariantMap{{QStringLiteral("code"), QString::fromLatin1(language.code)},
                                 {QStringLiteral("name"), QString::fromUtf8(language.nativeName)}});
     return list;
+}
+
+QString LanguageModel::editableNumber(double value) const
+{
+    return formatEditableNumber(value);
 }
 
 QLocale LanguageModel::localeFor(const QString& code)

@@ -37,7 +37,10 @@ public:
     static constexpr Option kLanguages[] = {
         {"en", "English"}, {"fr", "Français"}, {"es", "Español"}, {"pt", "Português"}};
 
-    explicit LanguageModel(QString settingsFile = {}, QObject* parent = nullptr);
+    // `settingsFile` empty: the application's QSettings. No default argument:
+    // a default-constructible singleton would be built by QML itself, and
+    // create() (main()'s instance) never asked.
+    explicit LanguageModel(QString settingsFile, QObject* parent = nullptr);
     ~LanguageModel() override;
 
     // QML reaches the one main() made (like AppController); without one
@@ -51,6 +54,9 @@ public:
     QVariantList options() const;
     // The locale in force ("fr_FR"), for Qt.locale(Language.localeName).
     QString localeName() const { return QLocale().name(); }
+    // A number as a form field shows it for editing, in the chosen locale
+    // ("58,5" in French; Formatting.h's formatEditableNumber).
+    Q_INVOKABLE QString editableNumber(double value) const;
     // The locale a choice stands for: the system's for "".
     static QLocale localeFor(const QString& code);
 

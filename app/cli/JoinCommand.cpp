@@ -277,9 +277,9 @@ void quitWhenNotNested()
 int runSession(call::CallSession& session, int seconds, QString& failure)
 {
     int exitCode = kOk;
-    QObject::connect(&session, &call::CallSession::failed, [&](const QString& why) {
+    QObject::connect(&session, &call::CallSession::failed, [&](const call::CallFailure& why) {
         if (failure.isEmpty())
-            failure = why;
+            failure = call::describeCallFailure(why);
         exitCode = kFailed;
         session.stop();
     });

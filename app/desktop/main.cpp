@@ -7,13 +7,13 @@
 #include "util/DataDir.h"
 #include "util/PrivateFiles.h"
 #include "viewmodels/AppController.h"
+#include "viewmodels/LanguageModel.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Spoke_UiPlugin)
@@ -31,11 +31,10 @@ int main(int argc, char** argv)
     QGuiApplication::setApplicationVersion(QStringLiteral(SPOKE_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("spoke"));
 
-    // The user's language where a translation exists; English otherwise.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("spoke"), QStringLiteral("_"),
-                        QStringLiteral(":/spoke/translations")))
-        QCoreApplication::installTranslator(&translator);
+    // The language chosen in Settings, or the system's where a translation
+    // exists; English otherwise. Before any QML or model formats a string.
+    spoke::ui::LanguageModel language{QString()};
+    spoke::ui::LanguageModel::setInstance(&language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("teleECHO telementoring client"));

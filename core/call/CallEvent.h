@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/VideoRoomRequests.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -37,6 +39,45 @@ inline constexpr CallEvent::Kind kAllCallEventKinds[] = {
 // Short stable name of a kind ("speaker-stopped"), for logs and JSON.
 const char* callEventName(CallEvent::Kind kind);
 
+// Why a call ended against our will (CallSession::failed). Typed like
+// CallEvent: the UI words it (CallEventText::describe, translated) and logs
+// and spoke-cli use describeCallFailure's English.
+struct CallFailure {
+    enum class Kind {
+        SessionLost, // Janus' session expired, or its socket did not come back
+        PluginUnavailable, // could not attach to the VideoRoom plugin
+        RoomRefused, // the room refused our join; `refusal` says how
+        JoinFailed, // the join failed otherwise (a transport or protocol error)
+        TransportUnavailable, // our media transport could not be made
+        PublishRefused, // Janus refused our publish offer
+        AnswerUnusable, // Janus' SDP answer does not parse or names no usable transport
+        NoAnswer, // the server did not answer in time (the UI's connect deadline); `detail`: its address
+        IceServersUnusable, // the STUN/TURN servers the hub named could not be used
+    };
+    Kind kind = Kind::JoinFailed;
+    session::videoroom::JoinRefusal refusal = session::videoroom::JoinRefusal::Other; // RoomRefused only
+    quint64 room = 0; // the VideoRoom room, where the kind concerns one
+    // The engine's own reason, in English: a parameter, never the sentence.
+    QString detail;
+
+    bool operator==(const CallFailure&) const = default;
+};
+
+inline constexpr CallFailure::Kind kAllCallFailureKinds[] = {
+    CallFailure::Kind::SessionLost,          CallFailure::Kind::PluginUnavailable,
+    CallFailure::Kind::RoomRefused,          CallFailure::Kind::JoinFailed,
+    CallFailure::Kind::TransportUnavailable, CallFailure::Kind::PublishRefused,
+    CallFailure::Kind::AnswerUnusable,       CallFailure::Kind::NoAnswer,
+    CallFailure::Kind::IceServersUnusable,
+};
+
+// Short stable name of a kind ("session-lost"), for logs and JSON.
+const char* callFailureName(CallFailure::Kind kind);
+// One English line for logs and spoke-cli ("room 1234 refused us: the room
+// is full [426 …]"); the UI never shows it.
+QString describeCallFailure(const CallFailure& failure);
+
 } // namespace spoke::call
 
 Q_DECLARE_METATYPE(spoke::call::CallEvent)
+Q_DECLARE_METATYPE(spoke::call::CallFailure)

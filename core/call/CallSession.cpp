@@ -97,7 +97,7 @@ CallSession::CallSession(CallOptions options, QObject* parent)
     });
     connect(&connection_, &session::JanusConnection::sessionLost, this, [this](const session::SessionError& why) {
         logEvent(QStringLiteral("Janus session lost: ") + why.describe());
-        Q_EMIT failed(QStringLiteral("the Janus session was lost: ") + why.describe());
+        Q_EMIT failed({CallFailure::Kind::SessionLost, {}, options_.room, why.describe()});
     });
     connect(&connection_, &session::JanusConnection::closed, this, [this] {
         if (stopping_)
@@ -220,7 +220,7 @@ void CallSession::joinRoom()
             [this](quint64 id, const QString&) { dropFeed(id, QStringLiteral("left")); });
     publisherHandle_->attach([this](const std::optional<session::SessionError>& error) {
         if (error) {
-            Q_EMIT failed(QStringLiteral("could not attach to the VideoRoom plugin: ") + error->describe());
+            Q_EMIT failed({CallFailure::Kind::PluginUnavailable, {}, options_.room, error->describe()});
             return;
         }
         publisherHandle_->joinAsPublisher(publisherJoin(PublisherFeed::Camera), [this](
@@ -231,13 +231,10 @@ void CallSession::joinRoom()
                     const QString detail = refusalText(refusal);
                     logEvent(QStringLiteral("room %1 refused us: %2").arg(options_.room).arg(detail));
                     Q_EMIT joinRefused(refusal, detail);
-                    Q_EMIT failed(QStringLiteral("room %1 refused us: %2 [%3]")
-                                      .arg(options_.room)
-                                      .arg(detail, outcome.error->describe()));
+                    Q_EMIT failed({CallFailure::Kind::RoomRefused, refusal, options_.room, outcome.error->describe()});
                     return;
                 }
-                Q_EMIT failed(
-                    QStringLiteral("could not join room %1: %2").arg(options_.room).arg(outcome.error->describe()));
+                Q_EMIT failed({CallFailure::Kind::JoinFailed, {}, options_.room, outcome.error->describe()});
                 return;
             }
             privateId_ = static_cast<quint64>(outcome.message.pluginData.value(QLatin1String("private_id")).toDouble());
@@ -360,7 +357,10 @@ void CallSession::publish()
     };
     auto made = transport::MediaTransport::create(transportConfig, std::move(callbacks));
     if (!made.ok()) {
-        Q_EMIT failed(QString::fromStdString(made.error().describe()));
+        Q_EMIT failed({CallFailure::Kind::TransportUnavailable,
+                       {},
+                       options_.room,
+                       QString::fromStdString(made.error().describe())});
         return;
     }
     publisherTransport_ = std::move(*made);
@@ -423,17 +423,21 @@ void CallSession::onPublishAnswer(const session::SdpResult& answer)
 {
     affinity_.assertOwner();
     if (!answer.ok()) {
-        Q_EMIT failed(QStringLiteral("Janus refused our publish: ") + answer.error->describe());
+        Q_EMIT failed({CallFailure::Kind::PublishRefused, {}, options_.room, answer.error->describe()});
         return;
     }
     const auto sdp = rtc::SessionDescription::parse(answer.sdp.toStdString());
     if (!sdp.ok()) {
-        Q_EMIT failed(QStringLiteral("Janus' answer does not parse: ") + QString::fromStdString(sdp.error().message()));
+        Q_EMIT failed({CallFailure::Kind::AnswerUnusable,
+                       {},
+                       options_.room,
+                       QStringLiteral("does not parse: ") + QString::fromStdString(sdp.error().message())});
         return;
     }
     auto remote = transport::RemoteTransportParameters::fromSdp(*sdp, true);
     if (!remote.ok()) {
-        Q_EMIT failed(QString::fromStdString(remote.error().describe()));
+        Q_EMIT failed(
+            {CallFailure::Kind::AnswerUnusable, {}, options_.room, QString::fromStdString(remote.error().describe())});
         return;
     }
     publisherTransport_->setRemote(*remote);

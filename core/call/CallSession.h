@@ -160,7 +160,9 @@ Q_SIGNALS:
     void joined(); // we are in the room
     void signallingInterrupted(const QString& why); // reconnecting; media may live on
     void signallingRestored();
-    void failed(const QString& why);
+    // The call is over against our will; typed so the UI words it
+    // (describeCallFailure() has the English for logs).
+    void failed(const spoke::call::CallFailure& why);
     // Janus' VideoRoom refused our join (wrong pin, no valid token, …):
     // emitted just before failed(), so a UI can say what to do about it.
     void joinRefused(spoke::session::videoroom::JoinRefusal why, const QString& detail);

@@ -83,9 +83,19 @@ Item {
                 spacing: 8
 
                 SectionHeader { text: qsTr("Devices") }
+                // Two labels, not one whose text changes: the column kept the
+                // height of the short one, and the longer French sentence ran
+                // into the camera picker.
                 Label {
-                    text: media.devicesReady ? qsTr("Calls and recordings use these. Test pattern and test tone are built in, for trying Spoke without a camera or microphone.")
-                                             : qsTr("Looking for cameras, microphones and speakers…")
+                    visible: !media.devicesReady
+                    text: qsTr("Looking for cameras, microphones and speakers…")
+                    color: Theme.mutedText
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    visible: media.devicesReady
+                    text: qsTr("Calls and recordings use these. Test pattern and test tone are built in, for trying Spoke without a camera or microphone.")
                     color: Theme.mutedText
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
@@ -220,7 +230,7 @@ Item {
                 Label {
                     id: levelText
                     text: media.microphoneRunning
-                          ? qsTr("Level %1 dBFS, peak %2 dBFS").arg(media.rmsDbfs.toFixed(1)).arg(media.peakDbfs.toFixed(1))
+                          ? qsTr("Level %1 dBFS, peak %2 dBFS").arg(media.rmsDbfs.toLocaleString(Qt.locale(Language.localeName), "f", 1)).arg(media.peakDbfs.toLocaleString(Qt.locale(Language.localeName), "f", 1))
                           : qsTr("No sound is being picked up.")
                     color: Theme.mutedText
                 }

@@ -240,7 +240,8 @@ FocusScope {
             LivePanel {
                 id: livePanel
                 visible: App.call.inCall && !qualityButton.checked
-                Layout.preferredWidth: currentIndex >= 4 ? Math.min(560, page.width * 0.42) : 400
+                Layout.preferredWidth: Math.max(currentIndex >= 4 ? Math.min(560, page.width * 0.42) : 400,
+                                                minimumTabsWidth)
                 Layout.fillHeight: true
             }
 

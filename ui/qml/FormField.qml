@@ -13,7 +13,11 @@ ColumnLayout {
     // The form row (FormModel roles): path, label, type, value, choices, issue, findings, ...
     required property var row
     readonly property bool editable: App.editor.editable && !row.readOnly
-    readonly property string valueText: row.value === undefined || row.value === null ? "" : String(row.value)
+    // Numbers in the chosen locale ("58,5" in French); what is typed is read
+    // in it too (FormModel::setValue).
+    readonly property string valueText: row.value === undefined || row.value === null ? ""
+                                        : typeof row.value === "number" ? (Language.localeName, Language.editableNumber(row.value))
+                                        : String(row.value)
     readonly property bool numeric: ["number", "integer", "day_rel", "number_or_text"].indexOf(row.type) >= 0
     readonly property bool choice: ["choice", "region", "country"].indexOf(row.type) >= 0
 

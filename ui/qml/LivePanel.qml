@@ -10,6 +10,9 @@ Rectangle {
     id: panel
     objectName: "livePanel"
     property alias currentIndex: tabs.currentIndex
+    // Every tab whole (the French and Portuguese names are longer): CallPage
+    // widens the panel to this.
+    readonly property real minimumTabsWidth: tabs.contentWidth + 2
     readonly property var names: [qsTr("Agenda"), qsTr("Chat"), qsTr("Hands"), qsTr("People"), qsTr("Slides"),
                                   qsTr("Case")]
 
@@ -52,6 +55,8 @@ Rectangle {
                     objectName: "liveTab" + index
                     text: modelData
                     width: Math.max(56, implicitWidth)
+                    leftPadding: 8
+                    rightPadding: 8
                     font.pixelSize: Theme.bodySize
                     font.bold: tabs.currentIndex === index
                     Accessible.name: qsTr("%1 (Alt+%2)").arg(modelData).arg(index + 1)

@@ -67,10 +67,12 @@ Rectangle {
             id: tabs
             objectName: "playerTabs"
             Layout.fillWidth: true
-            TabButton { text: qsTr("Chapters"); Accessible.name: text }
-            TabButton { text: qsTr("Notes (%1)").arg(App.player.bookmarks.length); Accessible.name: qsTr("Bookmarks and notes") }
-            TabButton { text: qsTr("Chat (%1)").arg(App.player.chatSoFar.length); Accessible.name: qsTr("Chat so far") }
-            TabButton { text: qsTr("Case"); Accessible.name: qsTr("Case form of this chapter") }
+            // Narrow padding, and each tab as wide as its name: "Discussion (12)"
+            // fits beside "Chapitres" in the panel's 300 px.
+            TabButton { text: qsTr("Chapters"); Accessible.name: text; leftPadding: 6; rightPadding: 6; width: implicitWidth }
+            TabButton { text: qsTr("Notes (%1)").arg(App.player.bookmarks.length); Accessible.name: qsTr("Bookmarks and notes"); leftPadding: 6; rightPadding: 6; width: implicitWidth }
+            TabButton { text: qsTr("Chat (%1)").arg(App.player.chatSoFar.length); Accessible.name: qsTr("Chat so far"); leftPadding: 6; rightPadding: 6; width: implicitWidth }
+            TabButton { text: qsTr("Case"); Accessible.name: qsTr("Case form of this chapter"); leftPadding: 6; rightPadding: 6; width: implicitWidth }
         }
 
         StackLayout {

@@ -87,6 +87,31 @@ Page {
         ColumnLayout {
             spacing: 6
 
+            SectionHeader { text: qsTr("Language") }
+            RowLayout {
+                spacing: 8
+                Label {
+                    text: qsTr("Language of Spoke, and of its dates and numbers")
+                    color: Theme.text
+                }
+                // Each language named in its own language, so whoever reads
+                // none of the current one still finds theirs.
+                ComboBox {
+                    id: languageBox
+                    objectName: "languageBox"
+                    model: Language.options
+                    textRole: "name"
+                    valueRole: "code"
+                    currentIndex: Language.options.findIndex(option => option.code === Language.choice)
+                    Layout.preferredWidth: Math.max(implicitWidth, 220)
+                    Accessible.name: qsTr("Language")
+                    onActivated: {
+                        Language.choice = currentValue
+                        App.refresh() // lists hold dates formatted in the old locale
+                    }
+                }
+            }
+
             SectionHeader { text: qsTr("Offline cache") }
             Label {
                 text: qsTr("Sessions, cases, recommendations and recordings are kept on this laptop so you can use them without a connection.")

@@ -14,6 +14,9 @@ class CallEventText {
     Q_DECLARE_TR_FUNCTIONS(CallEventText)
 public:
     static QString describe(const call::CallEvent& event);
+    // Why the call ended (CallSession::failed), as one or two sentences;
+    // the room number and the engine's detail go in as parameters.
+    static QString describe(const call::CallFailure& failure);
 };
 
 } // namespace spoke::ui

@@ -1,4 +1,5 @@
 #include "viewmodels/CallModel.h"
+#include "viewmodels/Formatting.h"
 
 #include "call/Publisher.h"
 #include "util/Clock.h"
@@ -511,12 +512,12 @@ void CallModel::applyRemoval(const sync::HubRemoval& removal)
 QString CallModel::dataUsedText() const
 {
     // Decimal megabytes, as a mobile operator bills them.
-    return tr("%1 MB used this session").arg(static_cast<double>(bytesUsed()) / 1e6, 0, 'f', 1);
+    return tr("%1 MB used this session").arg(formatDecimal(static_cast<double>(bytesUsed()) / 1e6, 1));
 }
 
 QString CallModel::dataRateText() const
 {
-    return tr("%1 kbit/s now").arg((last_.sendBps + last_.receiveBps) / 1000);
+    return tr("%1 kbit/s now").arg(formatInteger((last_.sendBps + last_.receiveBps) / 1000));
 }
 
 QString CallModel::feedQualityText(qint64 feedId) const
@@ -541,13 +542,13 @@ void CallModel::detachView(const QString& feedId, VideoView* view)
         router_->detach(id, view);
 }
 
-void CallModel::onFailed(CallWorker::Failure kind, const QString& detail)
+void CallModel::onFailed(CallWorker::Failure kind, const call::CallFailure& why)
 {
     stopThread();
     // A token Janus does not take (the hub re-created the room, or ours
     // was replaced): fresh join info once, then the truth.
     if (kind == CallWorker::Failure::NotAuthorized && hubSessionId_ > 0 && sync_ && !tokenRetried_) {
-        qInfo("call: Janus refused our token (%s); asking the hub again", qPrintable(detail));
+        qInfo("call: Janus refused our token (%s); asking the hub again", qPrintable(call::describeCallFailure(why)));
         tokenRetried_ = true;
         ++joinAttempt_;
         setState(State::Connecting);
@@ -579,17 +580,11 @@ void CallModel::onFailed(CallWorker::Failure kind, const QString& detail)
                          "a minute.");
             break;
         }
-        message = detail.contains(QLatin1String("No such room"), Qt::CaseInsensitive)
-                      ? tr("The session room %1 does not exist on the server. The session may have ended, or the "
-                           "address may be out of date.")
-                            .arg(room_)
-                      : tr("The server did not let us into session room %1.").arg(room_);
+        message = CallEventText::describe(why);
         break;
-    case CallWorker::Failure::Lost:
-        message = tr("The connection to the session was lost and could not be restored.");
-        break;
+    case CallWorker::Failure::Lost: message = CallEventText::describe(why); break;
     }
-    qInfo("call failed: %s", qPrintable(detail));
+    qInfo("call failed (%s): %s", call::callFailureName(why.kind), qPrintable(call::describeCallFailure(why)));
     setState(State::Error, message);
     refreshParticipants();
 }
@@ -697,7 +692,7 @@ void CallModel::refreshQuality()
             // Good shows its loss; Fair and Poor show what made them so.
             feedQuality_[now.feedId] =
                 feedVerdict.level == CallQualityLevel::Good
-                    ? tr("%1 (%2 % lost)").arg(levelText(feedVerdict.level)).arg(percent, 0, 'f', 1)
+                    ? tr("%1 (%2 % lost)").arg(levelText(feedVerdict.level), formatDecimal(percent, 1))
                     : tr("%1 (%2)").arg(levelText(feedVerdict.level), feedVerdict.reason);
         }
         packets += feedPackets;
@@ -709,13 +704,13 @@ void CallModel::refreshQuality()
 
     QStringList lines;
     lines << (packets + lost > 0 ? tr("Packets lost: %1 % (worst participant, last %2 s)")
-                                       .arg(in.lossPercent, 0, 'f', 1)
+                                       .arg(formatDecimal(in.lossPercent, 1))
                                        .arg(in.windowSeconds)
                                  : tr("Packets lost: nothing received yet"));
-    lines << (in.delayMs >= 0 ? tr("Picture delay: %1 ms").arg(static_cast<int>(in.delayMs))
+    lines << (in.delayMs >= 0 ? tr("Picture delay: %1 ms").arg(formatInteger(static_cast<std::int64_t>(in.delayMs)))
                               : tr("Picture delay: not measured"));
     lines << tr("Picture freezes: %1 in the last %2 s").arg(in.freezes).arg(in.windowSeconds);
-    lines << (in.sendBitrateBps >= 0 ? tr("Sending: %1 kbit/s").arg(in.sendBitrateBps / 1000)
+    lines << (in.sendBitrateBps >= 0 ? tr("Sending: %1 kbit/s").arg(formatInteger(in.sendBitrateBps / 1000))
                                      : tr("Sending: starting"));
     qualityDetails_ = lines.join(QLatin1Char('\n'));
     Q_EMIT qualityChanged();

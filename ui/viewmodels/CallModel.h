@@ -198,7 +198,7 @@ private:
     void reportMedia();
     void reportAttendance(State from, State to);
     void onSnapshot(const CallSnapshot& snapshot);
-    void onFailed(CallWorker::Failure kind, const QString& detail);
+    void onFailed(CallWorker::Failure kind, const call::CallFailure& why);
     void refreshParticipants();
     void refreshQuality();
     static QString levelText(CallQualityLevel level);

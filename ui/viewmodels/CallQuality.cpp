@@ -1,4 +1,5 @@
 #include "viewmodels/CallQuality.h"
+#include "viewmodels/Formatting.h"
 
 #include <QCoreApplication>
 
@@ -38,13 +39,14 @@ CallQualityVerdict judgeCallQuality(const CallQualityInputs& in)
     worse(CallQualityLevel::Good, QCoreApplication::translate("CallQuality", "Everything within normal limits"));
 
     const QString loss =
-        QCoreApplication::translate("CallQuality", "%1 % of packets lost").arg(in.lossPercent, 0, 'f', 1);
+        QCoreApplication::translate("CallQuality", "%1 % of packets lost").arg(formatDecimal(in.lossPercent, 1));
     if (in.lossPercent >= kPoorLossPercent)
         worse(CallQualityLevel::Poor, loss);
     else if (in.lossPercent >= kFairLossPercent)
         worse(CallQualityLevel::Fair, loss);
 
-    const QString delay = QCoreApplication::translate("CallQuality", "%1 ms delay").arg(static_cast<int>(in.delayMs));
+    const QString delay = QCoreApplication::translate("CallQuality", "%1 ms delay")
+                              .arg(formatInteger(static_cast<std::int64_t>(in.delayMs)));
     if (in.delayMs >= kPoorDelayMs)
         worse(CallQualityLevel::Poor, delay);
     else if (in.delayMs >= kFairDelayMs)
@@ -59,8 +61,8 @@ CallQualityVerdict judgeCallQuality(const CallQualityInputs& in)
         worse(CallQualityLevel::Fair, freezes);
 
     if (in.sendingVideo && in.sendBitrateBps >= 0) {
-        const QString rate =
-            QCoreApplication::translate("CallQuality", "sending only %1 kbit/s").arg(in.sendBitrateBps / 1000);
+        const QString rate = QCoreApplication::translate("CallQuality", "sending only %1 kbit/s")
+                                 .arg(formatInteger(in.sendBitrateBps / 1000));
         if (in.sendBitrateBps < kPoorSendBps)
             worse(CallQualityLevel::Poor, rate);
         else if (in.sendBitrateBps < kFairSendBps)

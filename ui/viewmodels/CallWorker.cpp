@@ -42,6 +42,7 @@ CallWorker::CallWorker(call::CallOptions options, std::optional<MediaChoice> cho
 {
     qRegisterMetaType<spoke::ui::CallSnapshot>();
     qRegisterMetaType<spoke::call::CallEvent>(); // mediaWarning crosses to the UI thread
+    qRegisterMetaType<spoke::call::CallFailure>(); // and failed
 }
 
 CallWorker::~CallWorker() = default;
@@ -59,7 +60,11 @@ void CallWorker::start()
         if (auto error = sync::applyJoinInfo(*join_, options_)) {
             over_ = true;
             QMetaObject::invokeMethod(
-                this, [this, why = QString::fromStdString(error->message)] { Q_EMIT failed(Failure::IceServers, why); },
+                this,
+                [this, why = QString::fromStdString(error->message)] {
+                    Q_EMIT failed(Failure::IceServers,
+                                  {call::CallFailure::Kind::IceServersUnusable, {}, options_.room, why});
+                },
                 Qt::QueuedConnection);
             return;
         }
@@ -90,14 +95,14 @@ void CallWorker::start()
     connect(snapshotTimer_.get(), &QTimer::timeout, this, &CallWorker::takeSnapshot);
     connect(deadline_.get(), &QTimer::timeout, this, [this] {
         if (!connected_)
-            onFailed(QStringLiteral("no answer from %1").arg(options_.janusUrl.toString()));
+            onFailed({call::CallFailure::Kind::NoAnswer, {}, options_.room, options_.janusUrl.toString()});
     });
     snapshotTimer_->start(kSnapshotIntervalMs);
     deadline_->start(kConnectTimeoutMs);
     session_->start();
 }
 
-void CallWorker::onFailed(const QString& why)
+void CallWorker::onFailed(const call::CallFailure& why)
 {
     if (over_)
         return;

@@ -93,7 +93,8 @@ Q_SIGNALS:
     void inSession(); // joined and our media flows out
     void reconnecting(const QString& why);
     void reconnected();
-    void failed(spoke::ui::CallWorker::Failure kind, const QString& detail);
+    // `kind`: how far the call got; `why`: what core said (CallEventText words it).
+    void failed(spoke::ui::CallWorker::Failure kind, const spoke::call::CallFailure& why);
     void left();
     void mediaWarning(const spoke::call::CallEvent& event); // worded by CallEventText
     void snapshot(const spoke::ui::CallSnapshot& snapshot);
@@ -102,7 +103,7 @@ Q_SIGNALS:
     void screenShareStopped(const QString& why);
 
 private:
-    void onFailed(const QString& why);
+    void onFailed(const call::CallFailure& why);
     void takeSnapshot();
     void finish();
 

@@ -1,4 +1,5 @@
 #include "viewmodels/FormModel.h"
+#include "viewmodels/Formatting.h"
 
 #include "cases/CaseDocument.h"
 #include "cases/Regions.h"
@@ -33,7 +34,7 @@ QStringList choicesOf(const QJsonObject& spec)
 {
     QStringList choices;
     for (const auto& c : spec.value(QLatin1String("choices")).toArray())
-        choices.append(c.isDouble() ? QString::number(c.toDouble()) : c.toString());
+        choices.append(c.isDouble() ? formatEditableNumber(c.toDouble()) : c.toString());
     return choices;
 }
 
@@ -285,8 +286,9 @@ bool FormModel::setValue(const QString& path, const QVariant& value, const QStri
     QJsonValue json;
     if (isNumeric(type)) {
         const QString text = value.toString().trimmed();
-        bool ok = false;
-        const double number = QLocale::c().toDouble(text, &ok);
+        const std::optional<double> typed = parseEditableNumber(text);
+        const bool ok = typed.has_value();
+        const double number = typed.value_or(0.0);
         if (text.isEmpty())
             json = nullable ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonValue::Undefined);
         else if (ok && (type == QLatin1String("integer") || type == QLatin1String("day_rel"))
@@ -407,7 +409,7 @@ QString FormModel::displayText(const QJsonValue& value)
     if (value.isString())
         return value.toString();
     if (value.isDouble())
-        return QString::number(value.toDouble());
+        return formatEditableNumber(value.toDouble());
     if (value.isBool())
         return value.toBool() ? tr("Yes") : tr("No");
     return {};

@@ -30,6 +30,37 @@ QString formatPosition(std::int64_t positionMs)
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(two(seconds % 60));
 }
 
+QString formatDecimal(double value, int decimals)
+{
+    return QLocale().toString(value, 'f', decimals);
+}
+
+QString formatInteger(std::int64_t value)
+{
+    return QLocale().toString(static_cast<qlonglong>(value));
+}
+
+QString formatNumber(double value)
+{
+    return QLocale().toString(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString formatEditableNumber(double value)
+{
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    return locale.toString(value, 'g', QLocale::FloatingPointShortest);
+}
+
+std::optional<double> parseEditableNumber(const QString& text)
+{
+    bool ok = false;
+    double number = QLocale().toDouble(text, &ok);
+    if (!ok)
+        number = QLocale::c().toDouble(text, &ok);
+    return ok ? std::optional<double>(number) : std::nullopt;
+}
+
 QString caseStatusLabel(store::CaseStatus status)
 {
     switch (status) {

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,19 @@ QString formatDateTime(std::int64_t utcMs);
 QString formatDuration(std::int64_t durationMs);
 // "12:05" / "1:02:05": a position inside a recording.
 QString formatPosition(std::int64_t positionMs);
+// Numbers as the chosen locale writes them (LanguageModel makes it QLocale's
+// default): "1,5" in French, "1.5" in English; units stay SI symbols beside
+// them in the translated sentence.
+QString formatDecimal(double value, int decimals);
+QString formatInteger(std::int64_t value);
+// As many decimals as the value has (a form's 36.8 °C), in the locale.
+QString formatNumber(double value);
+// A number in a field one edits: the locale's decimal mark, no grouping
+// ("36,8" in French), so what is shown parses back with parseEditableNumber.
+QString formatEditableNumber(double value);
+// What was typed, read in the chosen locale first, then as C ("36.8" still
+// means 36.8 to a French user who types a point).
+std::optional<double> parseEditableNumber(const QString& text);
 // "Draft", "Ready to submit", … as people read a case's status.
 QString caseStatusLabel(store::CaseStatus status);
 // The same from the status's database spelling; empty for an empty spelling.

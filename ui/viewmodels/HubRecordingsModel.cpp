@@ -273,10 +273,10 @@ QString HubRecordingsModel::renditionLabel(const QString& rendition)
 QString HubRecordingsModel::sizeText(std::int64_t bytes)
 {
     if (bytes >= 1'000'000'000)
-        return tr("%1 GB").arg(static_cast<double>(bytes) / 1e9, 0, 'f', 2);
+        return tr("%1 GB").arg(formatDecimal(static_cast<double>(bytes) / 1e9, 2));
     if (bytes >= 1'000'000)
-        return tr("%1 MB").arg(static_cast<double>(bytes) / 1e6, 0, 'f', 1);
-    return tr("%1 kB").arg(static_cast<double>(bytes) / 1e3, 0, 'f', 0);
+        return tr("%1 MB").arg(formatDecimal(static_cast<double>(bytes) / 1e6, 1));
+    return tr("%1 kB").arg(formatDecimal(static_cast<double>(bytes) / 1e3, 0));
 }
 
 QString HubRecordingsModel::stateText(const sync::DownloadStatus& status)

@@ -1,4 +1,5 @@
 #include "viewmodels/LiveSlidesModel.h"
+#include "viewmodels/Formatting.h"
 
 #include "slides/Deck.h"
 #include "sync/LiveSlides.h"
@@ -23,7 +24,8 @@ QString megabytes(qint64 bytes)
 {
     if (bytes < 1'000'000)
         return LiveSlidesModel::tr("%1 kB").arg(std::max<qint64>(1, (bytes + 999) / 1000));
-    return LiveSlidesModel::tr("%1 MB").arg(static_cast<double>(bytes) / 1e6, 0, 'f', bytes < 10'000'000 ? 1 : 0);
+    return LiveSlidesModel::tr("%1 MB").arg(
+        formatDecimal(static_cast<double>(bytes) / 1e6, bytes < 10'000'000 ? 1 : 0));
 }
 
 } // namespace

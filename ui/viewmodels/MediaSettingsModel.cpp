@@ -1,4 +1,5 @@
 #include "viewmodels/MediaSettingsModel.h"
+#include "viewmodels/Formatting.h"
 
 #include "media/audio/AudioPlayback.h"
 #include "media/audio/MicrophoneMonitor.h"
@@ -380,7 +381,7 @@ QString MediaSettingsModel::testStatus() const
     case TestState::Playing: return tr("Playing back…");
     case TestState::Done: return tr("Done. Did you hear yourself clearly?");
     case TestState::Failed:
-        return recordedMs_ > 0 ? tr("Recorded %1 s, but playback failed.").arg(recordedMs_ / 1000.0, 0, 'f', 1)
+        return recordedMs_ > 0 ? tr("Recorded %1 s, but playback failed.").arg(formatDecimal(recordedMs_ / 1000.0, 1))
                                : tr("The test could not run.");
     }
     return {};

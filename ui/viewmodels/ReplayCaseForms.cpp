@@ -1,4 +1,5 @@
 #include "viewmodels/ReplayCaseForms.h"
+#include "viewmodels/Formatting.h"
 
 #include "cases/SchemaRegistry.h"
 #include "viewmodels/FormModel.h"
@@ -20,7 +21,7 @@ QString valueText(const QJsonValue& value)
     if (value.isString())
         return value.toString();
     if (value.isDouble())
-        return QString::number(value.toDouble());
+        return formatNumber(value.toDouble());
     if (value.isBool())
         return value.toBool() ? QCoreApplication::translate("spoke::ui::PlayerModel", "yes")
                               : QCoreApplication::translate("spoke::ui::PlayerModel", "no");

@@ -108,7 +108,9 @@ void SessionRecorder::start()
     options.tap = tap_;
     call_ = std::make_unique<call::CallSession>(options);
     connect(call_.get(), &call::CallSession::joined, this, &SessionRecorder::joined);
-    connect(call_.get(), &call::CallSession::failed, this, &SessionRecorder::failed);
+    // The hub's recorder logs in English (describeCallFailure); no one reads it translated.
+    connect(call_.get(), &call::CallSession::failed, this,
+            [this](const call::CallFailure& why) { Q_EMIT failed(call::describeCallFailure(why)); });
     connect(call_.get(), &call::CallSession::finished, this, [this] {
         if (!finishedSent_ && final_) {
             finishedSent_ = true;

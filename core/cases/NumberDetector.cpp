@@ -94,7 +94,7 @@ NumberDetector::NumberDetector(const Lexicon& lexicon) : cueIndex_(cueWords(lexi
             R"(\G(?:[\s(.,]*(?:no\.?|nos\.?|number|num\.?|n[º°]\.?|n\.[º°]|#|:|=|is|was|de|do|da|del|of|the|id|card|reg\.?|registration|written|noted)?[\s:=#(]*){0,3})"),
         true);
     value_ = scan::compile(
-        QStringLiteral(R"(\G[A-Za-z0-9]+(?:[\-/.][A-Za-z0-9]+)*(?:[ ][A-Z]*\d[A-Z0-9]*(?:[\-/][A-Za-z0-9]+)*){0,2})"));
+        QStringLiteral(R"(\G[A-Za-z0-9]+(?:[\-/.][A-Za-z0-9]+)*(?:[ ][A-Z]*\d[A-Z0-9]*(?:[\-/][A-Za-z0-9]+)*){0,4})"));
     plateValue_ = scan::compile(QStringLiteral(R"(\G[A-Z0-9]{1,8}(?:[ \-][A-Z0-9]{1,8}){0,3})"));
     aadhaar_ = scan::compile(QStringLiteral(R"((?<![\d\-/.])([2-9]\d{3})([ \-]?)(\d{4})\2(\d{4})(?![\d\-/]|\.\d))"));
     aadhaarCue_ = scan::compile(QStringLiteral(R"(aadhaa?r|\buid\b|uidai|आधार)"), true);

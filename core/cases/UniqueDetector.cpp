@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace spoke::cases {
 
 namespace {
@@ -96,8 +98,13 @@ void UniqueDetector::scanMarks(const QString& folded, const ScanInput&, std::vec
         const auto [s, e] = clauseAround(folded, m.capturedStart(), m.capturedEnd());
         const QString clause = folded.mid(s, e - s);
         // A scar with no place or design is a finding; one with a clinical
-        // origin ("scar from previous caesarean", "BCG scar") is always one.
-        if (!markPlace_.match(clause).hasMatch() || markClinical_.match(clause).hasMatch())
+        // origin next to it ("scar from previous caesarean", "BCG scar") is
+        // always one. Only the words next to the mark count, so "a tattoo of
+        // a lion on the forearm and an old BCG scar" still flags the tattoo.
+        const qsizetype nearStart = std::max(s, m.capturedStart() - 25);
+        const qsizetype nearEnd = std::min(e, m.capturedEnd() + 35);
+        if (!markPlace_.match(clause).hasMatch()
+            || markClinical_.match(folded.mid(nearStart, nearEnd - nearStart)).hasMatch())
             continue;
         hits.push_back(
             {s,

@@ -162,4 +162,7 @@ TEST_CASE("Unique characteristics: clinical uses of only stay clean", "[cases][g
     CHECK(uniqueClean("Le seul traitement disponible est la rifampicine."));
     CHECK(uniqueClean("O único exame feito foi a baciloscopia."));
     CHECK(uniqueClean("Dawa pekee iliyopo ni rifampicin."));
+    CHECK(uniqueClean("It is the only GeneXpert machine in the district."));
+    CHECK(uniqueClean("She is the only nurse on the ward at night."));
+    CHECK(uniqueClean("She read about the diet on social media."));
 }

@@ -8,8 +8,8 @@ namespace {
 
 // Month names. English ones must be capitalised ("may" is a verb); Spanish
 // and Portuguese are written in lower case and are no English words.
-const QString kEnMonths = QStringLiteral(
-    "January|February|March|April|May|June|July|August|September|October|November|December");
+const QString kEnMonths =
+    QStringLiteral("January|February|March|April|May|June|July|August|September|October|November|December");
 const QString kEnAbbrev = QStringLiteral("Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec");
 const QString kEsPtMonths = QStringLiteral(
     "(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
@@ -26,28 +26,41 @@ const QString kDateReason = QStringLiteral("calendar date: Safe Harbor removes e
 } // namespace
 
 DateDetector::DateDetector()
-    : numeric_(scan::compile(QStringLiteral(
-          R"((?<![\d/.\-:,])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-:]|\.\d|[.,]\d))"))),
-      iso_(scan::compile(QStringLiteral(R"((?<![\d/.\-:])((?:19|20)\d{2})([\-/.:])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d))"))),
-      compact_(scan::compile(QStringLiteral(R"((?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d))"))),
-      dayMonthName_(scan::compile(QStringLiteral(R"((?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th|º|°)?(?:\s+(?:of|de))?[\s\-/.]+(?:(%1|%3)|(%2|%4))\.?(?:[\s\-/.,]+(?:de(?:l)?\s+)?((?:19|20)\d{2}|'\d{2}))?(?![\d\p{L}]))")
-                                      .arg(kEnMonths, kEnAbbrev, kEsPtMonths, kEsPtAbbrev))),
-      monthNameDay_(scan::compile(QStringLiteral(R"(\b(%1)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{2}))?(?![\d\p{L}]))")
-                                      .arg(kEnMonths + QLatin1Char('|') + kEnAbbrev))),
-      monthNameYear_(scan::compile(QStringLiteral(R"(\b(%1|%2|%3|%4)\.?,?\s+(?:(?:de|of)\s+)?((?:19|20)\d{2})(?!\d))")
-                                       .arg(kEnMonths, kEnAbbrev, kEsPtMonths, kEsPtAbbrev))),
-      cuedDayMonth_(scan::compile(
-          QStringLiteral(R"(\b(?:on|el|em|dated|del|desde|since|until|hasta|até|DOB|D\.O\.B\.?|born|nacid[oa]|nascid[oa]|admitted|discharged|ingres[óo]|alta)\s*:?\s*(\d{1,2})[/.](\d{1,2})(?![\d/.]))"),
-          true)),
-      age_(scan::compile(QStringLiteral(R"((?<![\d.,])(\d{2,3})(?:\s*-\s*|\s+)(?:year-old|years?-old|years?\s+old|yrs?\s+old|yo\b|y/o|y\.o\.|años|anos|año\b|ano\b))"), true)),
-      agedCue_(scan::compile(QStringLiteral(R"(\b(?:aged|age|edad|idade|de edad|com)\s*:?\s*(\d{2,3})(?![\d.,]|\s*(?:mg|kg|%|mmhg|ml|days?|weeks?|months?|d[ií]as|semanas|meses)))"), true)),
-      ageWords_(scan::compile(QStringLiteral(
-          R"(\b(?:nonagenarian|centenarian|nonagenári[oa]|nonagenari[oa]|centenári[oa]|centenari[oa]|in\s+(?:her|his|their)\s+(?:late\s+|early\s+|mid-?)?nineties|ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)[- ]years?|noventa\s+y\s+\w+\s+años|noventa\s+e\s+\w+\s+anos)\b)"),
-          true)),
-      birthYear_(scan::compile(QStringLiteral(
-          R"(\b(?:born(?:\s+in)?|b\.|year\s+of\s+birth|YOB|birth\s+year|nacid[oa](?:\s+en)?|naci[óo]\s+en|nasceu\s+em|nascid[oa]\s+em|año\s+de\s+nacimiento|ano\s+de\s+nascimento)\s*:?\s*((?:18|19|20)\d{2})(?!\d))"),
-          true)),
-      versionCue_(scan::compile(QStringLiteral(R"((?:\bv|version|versión|versão|release)\s*$)"), true))
+    : numeric_(scan::compile(
+        QStringLiteral(R"((?<![\d/.\-:,])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-:]|\.\d|[.,]\d))")))
+    , iso_(
+          scan::compile(QStringLiteral(R"((?<![\d/.\-:])((?:19|20)\d{2})([\-/.:])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d))")))
+    , compact_(scan::compile(QStringLiteral(R"((?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d))")))
+    , dayMonthName_(scan::compile(
+          QStringLiteral(
+              R"((?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th|º|°)?(?:\s+(?:of|de))?[\s\-/.]+(?:(%1|%3)|(%2|%4))\.?(?:[\s\-/.,]+(?:de(?:l)?\s+)?((?:19|20)\d{2}|'\d{2}))?(?![\d\p{L}]))")
+              .arg(kEnMonths, kEnAbbrev, kEsPtMonths, kEsPtAbbrev)))
+    , monthNameDay_(scan::compile(
+          QStringLiteral(R"(\b(%1)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{2}))?(?![\d\p{L}]))")
+              .arg(kEnMonths + QLatin1Char('|') + kEnAbbrev)))
+    , monthNameYear_(scan::compile(QStringLiteral(R"(\b(%1|%2|%3|%4)\.?,?\s+(?:(?:de|of)\s+)?((?:19|20)\d{2})(?!\d))")
+                                       .arg(kEnMonths, kEnAbbrev, kEsPtMonths, kEsPtAbbrev)))
+    , cuedDayMonth_(scan::compile(
+          QStringLiteral(
+              R"(\b(?:on|el|em|dated|del|desde|since|until|hasta|até|DOB|D\.O\.B\.?|born|nacid[oa]|nascid[oa]|admitted|discharged|ingres[óo]|alta)\s*:?\s*(\d{1,2})[/.](\d{1,2})(?![\d/.]))"),
+          true))
+    , age_(scan::compile(
+          QStringLiteral(
+              R"((?<![\d.,])(\d{2,3})(?:\s*-\s*|\s+)(?:year-old|years?-old|years?\s+old|yrs?\s+old|yo\b|y/o|y\.o\.|años|anos|año\b|ano\b|ans\b))"),
+          true))
+    , agedCue_(scan::compile(
+          QStringLiteral(
+              R"(\b(?:aged|age|edad|idade|de edad|com|âgée?s?\s+de|agée?s?\s+de|âge|umri\s+wa\s+miaka|umri\s+wa|umri|miaka|mwenye\s+miaka)\s*:?\s*(\d{2,3})(?![\d.,]|\s*(?:mg|kg|%|mmhg|ml|days?|weeks?|months?|d[ií]as|semanas|meses|jours|semaines|mois|siku|wiki|miezi)))"),
+          true))
+    , ageWords_(scan::compile(
+          QStringLiteral(
+              R"(\b(?:nonagenarian|centenarian|nonagenári[oa]|nonagenari[oa]|centenári[oa]|centenari[oa]|in\s+(?:her|his|their)\s+(?:late\s+|early\s+|mid-?)?nineties|ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)[- ]years?|noventa\s+y\s+\w+\s+años|noventa\s+e\s+\w+\s+anos)\b)"),
+          true))
+    , birthYear_(scan::compile(
+          QStringLiteral(
+              R"(\b(?:born|b\.|year\s+of\s+birth|date\s+of\s+birth|YOB|DOB|D\.O\.B\.?|birth\s+year|nacid[oa]|naci[óo]|fecha\s+de\s+nacimiento|año\s+de\s+nacimiento|nasceu|nascid[oa]|data\s+de\s+nascimento|ano\s+de\s+nascimento|née?s?|naissance|alizaliwa|kuzaliwa)\b[^\d.;!?\n]{0,40}?((?:18|19|20)\d{2})(?!\d))"),
+          true))
+    , versionCue_(scan::compile(QStringLiteral(R"((?:\bv|version|versión|versão|release)\s*$)"), true))
 {
 }
 
@@ -118,7 +131,8 @@ void DateDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
         const auto m = it.next();
         if (validDayMonth(m.captured(1).toInt(), m.captured(2).toInt())
             || validDayMonth(m.captured(2).toInt(), m.captured(1).toInt()))
-            add(m.capturedStart(1), m.capturedEnd(2), QStringLiteral("day and month of an event in the patient's care"), 60);
+            add(m.capturedStart(1), m.capturedEnd(2), QStringLiteral("day and month of an event in the patient's care"),
+                60);
     }
 
     for (auto it = age_.globalMatch(text); it.hasNext();) {
@@ -138,7 +152,9 @@ void DateDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
         const int year = m.captured(1).toInt();
         if (in.referenceYear - year > 89)
             add(m.capturedStart(1), m.capturedEnd(1),
-                QStringLiteral("birth year implies an age over 89 (%1 years in %2)").arg(in.referenceYear - year).arg(in.referenceYear),
+                QStringLiteral("birth year implies an age over 89 (%1 years in %2)")
+                    .arg(in.referenceYear - year)
+                    .arg(in.referenceYear),
                 70, ageSuggestion);
     }
 }

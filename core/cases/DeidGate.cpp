@@ -6,6 +6,7 @@
 #include "cases/NumberDetector.h"
 #include "cases/PlaceDetector.h"
 #include "cases/Regions.h"
+#include "cases/UniqueDetector.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -138,6 +139,7 @@ DeidGate::DeidGate(const Lexicon& lexicon, Options options)
     detectors_.push_back(std::make_unique<DateDetector>());
     detectors_.push_back(std::make_unique<NameDetector>(lexicon));
     detectors_.push_back(std::make_unique<PlaceDetector>(lexicon));
+    detectors_.push_back(std::make_unique<UniqueDetector>());
 }
 
 DeidGate::~DeidGate() = default;

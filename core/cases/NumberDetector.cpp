@@ -4,6 +4,10 @@
 #include "cases/Regions.h"
 
 #include <QDate>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace spoke::cases {
 
@@ -35,11 +39,11 @@ int letterCount(QStringView s)
 // Standards and assay names look like codes and are never about a patient.
 bool isStandardPrefix(QStringView code)
 {
-    static const QStringList prefixes{
-        QStringLiteral("ECHO-"), QStringLiteral("ISO-"), QStringLiteral("ICD-"), QStringLiteral("IEC-"),
-        QStringLiteral("EN-"),   QStringLiteral("RFC-"), QStringLiteral("COVID-"), QStringLiteral("SARS-"),
-        QStringLiteral("MGIT-"), QStringLiteral("NCT-"), QStringLiteral("ATC-"), QStringLiteral("LOINC-"),
-        QStringLiteral("SNOMED-"), QStringLiteral("CAS-")};
+    static const QStringList prefixes{QStringLiteral("ECHO-"),   QStringLiteral("ISO-"),  QStringLiteral("ICD-"),
+                                      QStringLiteral("IEC-"),    QStringLiteral("EN-"),   QStringLiteral("RFC-"),
+                                      QStringLiteral("COVID-"),  QStringLiteral("SARS-"), QStringLiteral("MGIT-"),
+                                      QStringLiteral("NCT-"),    QStringLiteral("ATC-"),  QStringLiteral("LOINC-"),
+                                      QStringLiteral("SNOMED-"), QStringLiteral("CAS-")};
     for (const QString& p : prefixes)
         if (code.startsWith(p, Qt::CaseInsensitive))
             return true;
@@ -58,6 +62,24 @@ QStringList cueWords(const Lexicon& lexicon)
     return cues;
 }
 
+QJsonObject numbersData()
+{
+    QFile file(QStringLiteral(":/spoke/schemas/deid/numbers-1.json"));
+    const bool opened = file.open(QIODevice::ReadOnly);
+    Q_ASSERT(opened); // a built-in resource; missing it is a build bug
+    return QJsonDocument::fromJson(opened ? file.readAll() : QByteArray()).object();
+}
+
+QStringList unitsOf(const QJsonObject& root)
+{
+    QStringList units;
+    const QJsonObject perLanguage = root.value(QLatin1String("units")).toObject();
+    for (auto it = perLanguage.begin(); it != perLanguage.end(); ++it)
+        for (const auto& v : it.value().toArray())
+            units.append(v.toString());
+    return units;
+}
+
 } // namespace
 
 NumberDetector::NumberDetector(const Lexicon& lexicon) : cueIndex_(cueWords(lexicon))
@@ -67,17 +89,21 @@ NumberDetector::NumberDetector(const Lexicon& lexicon) : cueIndex_(cueWords(lexi
         cueByFolded_.insert(foldForMatching(cue.cue).simplified(), &cue);
     cue_ = scan::compile(QStringLiteral(R"((?<![\p{L}\d])(%1)(?![\p{L}]))").arg(alternation(cues)), true);
     // What may sit between a label and its number: "no.", "number", "#", ":".
-    filler_ = scan::compile(QStringLiteral(
-        R"(\G(?:[\s(.,]*(?:no\.?|nos\.?|number|num\.?|n[º°]\.?|n\.[º°]|#|:|=|is|was|de|do|da|del|of|the|id|card|reg\.?|registration|written|noted)?[\s:=#(]*){0,3})"),
+    filler_ = scan::compile(
+        QStringLiteral(
+            R"(\G(?:[\s(.,]*(?:no\.?|nos\.?|number|num\.?|n[º°]\.?|n\.[º°]|#|:|=|is|was|de|do|da|del|of|the|id|card|reg\.?|registration|written|noted)?[\s:=#(]*){0,3})"),
         true);
-    value_ = scan::compile(QStringLiteral(
-        R"(\G[A-Za-z0-9]+(?:[\-/.][A-Za-z0-9]+)*(?:[ ][A-Z]*\d[A-Z0-9]*(?:[\-/][A-Za-z0-9]+)*){0,2})"));
+    value_ = scan::compile(
+        QStringLiteral(R"(\G[A-Za-z0-9]+(?:[\-/.][A-Za-z0-9]+)*(?:[ ][A-Z]*\d[A-Z0-9]*(?:[\-/][A-Za-z0-9]+)*){0,4})"));
     plateValue_ = scan::compile(QStringLiteral(R"(\G[A-Z0-9]{1,8}(?:[ \-][A-Z0-9]{1,8}){0,3})"));
     aadhaar_ = scan::compile(QStringLiteral(R"((?<![\d\-/.])([2-9]\d{3})([ \-]?)(\d{4})\2(\d{4})(?![\d\-/]|\.\d))"));
     aadhaarCue_ = scan::compile(QStringLiteral(R"(aadhaa?r|\buid\b|uidai|आधार)"), true);
     saId_ = scan::compile(QStringLiteral(R"((?<![\d\-/.])(\d{6})(\d{4})([01])(\d)(\d)(?![\d\-/]|\.\d))"));
     naId_ = scan::compile(QStringLiteral(R"((?<![\d\-/.])(\d{6})(\d{5})(?![\d\-/]|\.\d))"));
-    idCue_ = scan::compile(QStringLiteral(R"(\b(?:id|identity|identidad|identidade|national|nacional|c\.?i\.?|c[ée]dula|dni|ssn|nrc|bi|omang|cpf)\b)"), true);
+    idCue_ = scan::compile(
+        QStringLiteral(
+            R"(\b(?:id|identity|identidad|identidade|national|nacional|c\.?i\.?|c[ée]dula|dni|ssn|nrc|bi|omang|cpf)\b)"),
+        true);
     cedula_ = scan::compile(QStringLiteral(R"((?<![\d.])(\d{1,2})\.(\d{3})\.(\d{3})\s?[\-–]\s?(\d)(?!\d))"));
     hnDni_ = scan::compile(QStringLiteral(R"((?<![\d\-])(\d{4})-((?:19|20)\d{2})-(\d{5})(?![\d\-]))"));
     ssn_ = scan::compile(QStringLiteral(R"((?<![\d\-])(\d{3})-(\d{2})-(\d{4})(?![\d\-]))"));
@@ -85,11 +111,24 @@ NumberDetector::NumberDetector(const Lexicon& lexicon) : cueIndex_(cueWords(lexi
     cpf_ = scan::compile(QStringLiteral(R"((?<![\d.])\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d))"));
     mzBi_ = scan::compile(QStringLiteral(R"((?<![\dA-Za-z])\d{12}[A-Z](?![\dA-Za-z]))"));
     abha_ = scan::compile(QStringLiteral(R"((?<![\d\-])\d{2}-\d{4}-\d{4}-\d{4}(?![\d\-]))"));
-    indianPlate_ = scan::compile(QStringLiteral(R"((?<![A-Za-z0-9])[A-Z]{2}[ \-]?\d{1,2}[ \-]?[A-Z]{1,3}[ \-]?\d{3,4}(?![A-Za-z0-9]))"));
+    indianPlate_ = scan::compile(
+        QStringLiteral(R"((?<![A-Za-z0-9])[A-Z]{2}[ \-]?\d{1,2}[ \-]?[A-Z]{1,3}[ \-]?\d{3,4}(?![A-Za-z0-9]))"));
     kenyanPlate_ = scan::compile(QStringLiteral(R"((?<![A-Za-z0-9])K[A-Z]{2}[ ]?\d{3}[A-Z](?![A-Za-z0-9]))"));
-    indianLicence_ = scan::compile(QStringLiteral(R"((?<![A-Za-z0-9])[A-Z]{2}[ \-]?\d{2}[ \-]?(?:19|20)\d{2}\d{7}(?![A-Za-z0-9]))"));
-    code_ = scan::compile(QStringLiteral(R"((?<![\p{L}\d\-/.])[A-Z]{1,6}(?:-[A-Z]{1,6})*-\d{4,}(?:-\d+)*(?![\p{L}\d]|-\d))"));
+    indianLicence_ =
+        scan::compile(QStringLiteral(R"((?<![A-Za-z0-9])[A-Z]{2}[ \-]?\d{2}[ \-]?(?:19|20)\d{2}\d{7}(?![A-Za-z0-9]))"));
+    code_ = scan::compile(
+        QStringLiteral(R"((?<![\p{L}\d\-/.])[A-Z]{1,6}(?:-[A-Z]{1,6})*-\d{4,}(?:-\d+)*(?![\p{L}\d]|-\d))"));
     longNumber_ = scan::compile(QStringLiteral(R"((?<![\d.,\-])\d{10,}(?![\d.,]))"));
+    const QJsonObject numbers = numbersData();
+    minIdentifierDigits_ = numbers.value(QLatin1String("min_identifier_digits")).toInt(9);
+    // Groups of digits joined by one separator (space, dot, dash or slash),
+    // the same one throughout as every ID format writes it, so two dates in a
+    // row do not chain; a comma is a decimal or thousands mark, never a group.
+    digitRun_ = scan::compile(
+        QStringLiteral(R"((?<![\p{L}\d.,/\-+])\d{1,8}(?:([ .\-/])\d{1,8}(?:\1\d{1,8}){0,5})?(?![\p{L}\d]|[.,/\-]\d))"));
+    recordCode_ = scan::compile(QStringLiteral(
+        R"((?<![\p{L}\d\-/.])[A-Z]{1,6}[/\-](?:[A-Z]{0,4}\d+[/\-])*[A-Z]{0,4}\d+(?![\p{L}\d]|[/\-]\d))"));
+    unitAfter_ = scan::compile(QStringLiteral(R"(\G\s*(?:%1)(?![\p{L}]))").arg(alternation(unitsOf(numbers))), true);
 }
 
 void NumberDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
@@ -98,29 +137,54 @@ void NumberDetector::scan(const ScanInput& in, std::vector<Hit>& hits) const
         return;
     scanNationalIds(in, hits);
     scanCued(in, hits);
+    scanDigitRuns(in, hits);
     const QString& text = in.text;
     for (auto it = indianPlate_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        hits.push_back({m.capturedStart(), m.capturedEnd(), 'L', QStringLiteral("vehicle registration plate (Indian format)"), {}, 75});
+        hits.push_back({m.capturedStart(),
+                        m.capturedEnd(),
+                        'L',
+                        QStringLiteral("vehicle registration plate (Indian format)"),
+                        {},
+                        75});
     }
     for (auto it = kenyanPlate_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        hits.push_back({m.capturedStart(), m.capturedEnd(), 'L', QStringLiteral("vehicle registration plate (Kenyan format)"), {}, 75});
+        hits.push_back({m.capturedStart(),
+                        m.capturedEnd(),
+                        'L',
+                        QStringLiteral("vehicle registration plate (Kenyan format)"),
+                        {},
+                        75});
     }
     for (auto it = indianLicence_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        hits.push_back({m.capturedStart(), m.capturedEnd(), 'K', QStringLiteral("driving licence number (Indian format: state, RTO, year, serial)"), {}, 80});
+        hits.push_back({m.capturedStart(),
+                        m.capturedEnd(),
+                        'K',
+                        QStringLiteral("driving licence number (Indian format: state, RTO, year, serial)"),
+                        {},
+                        80});
     }
     for (auto it = code_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (isStandardPrefix(m.capturedView()))
             continue;
-        hits.push_back({m.capturedStart(), m.capturedEnd(), 'R',
-                        QStringLiteral("identifier-shaped code (letters and a long number) with no label"), {}, 40});
+        hits.push_back({m.capturedStart(),
+                        m.capturedEnd(),
+                        'R',
+                        QStringLiteral("identifier-shaped code (letters and a long number) with no label"),
+                        {},
+                        40});
     }
     for (auto it = longNumber_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        hits.push_back({m.capturedStart(), m.capturedEnd(), 'R', QStringLiteral("long number that may identify a person or record"), {}, 35});
+        hits.push_back({m.capturedStart(),
+                        m.capturedEnd(),
+                        'R',
+                        QStringLiteral("long number that may identify a person or record"),
+                        {},
+                        35});
     }
 }
 
@@ -140,7 +204,9 @@ void NumberDetector::scanNationalIds(const ScanInput& in, std::vector<Hit>& hits
         if (checksum || cue || (grouped && country == QLatin1String("IN")))
             add(m.capturedStart(), m.capturedEnd(),
                 QStringLiteral("Aadhaar number (12 digits%1)")
-                    .arg(checksum ? QStringLiteral(", Verhoeff check digit valid") : cue ? QStringLiteral(", labelled") : QStringLiteral(" in Aadhaar grouping")),
+                    .arg(checksum ? QStringLiteral(", Verhoeff check digit valid")
+                         : cue    ? QStringLiteral(", labelled")
+                                  : QStringLiteral(" in Aadhaar grouping")),
                 checksum || cue ? 95 : 80);
     }
     for (auto it = saId_.globalMatch(text); it.hasNext();) {
@@ -151,7 +217,8 @@ void NumberDetector::scanNationalIds(const ScanInput& in, std::vector<Hit>& hits
         const bool cue = scan::cueBefore(text, m.capturedStart(), idCue_, 30);
         if (checksum || cue || country == QLatin1String("ZA"))
             add(m.capturedStart(), m.capturedEnd(),
-                QStringLiteral("South African ID number (13 digits with a birth date%1); it also reveals the date of birth")
+                QStringLiteral(
+                    "South African ID number (13 digits with a birth date%1); it also reveals the date of birth")
                     .arg(checksum ? QStringLiteral(", Luhn check digit valid") : QString()),
                 checksum || cue ? 95 : 85);
     }
@@ -183,7 +250,8 @@ void NumberDetector::scanNationalIds(const ScanInput& in, std::vector<Hit>& hits
                               && m.captured(3) != QLatin1String("0000");
         add(m.capturedStart(), m.capturedEnd(),
             issuable ? QStringLiteral("US Social Security number")
-                     : QStringLiteral("US Social Security number format (area %1 is never issued, but it is still an SSN-shaped identifier)")
+                     : QStringLiteral("US Social Security number format (area %1 is never issued, but it is still an "
+                                      "SSN-shaped identifier)")
                            .arg(m.captured(1)),
             90);
     }
@@ -201,7 +269,8 @@ void NumberDetector::scanNationalIds(const ScanInput& in, std::vector<Hit>& hits
     }
     for (auto it = abha_.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        hits.push_back({m.capturedStart(), m.capturedEnd(), 'R', QStringLiteral("ABHA health ID (14 digits, 2-4-4-4)"), {}, 95});
+        hits.push_back(
+            {m.capturedStart(), m.capturedEnd(), 'R', QStringLiteral("ABHA health ID (14 digits, 2-4-4-4)"), {}, 95});
     }
 }
 
@@ -216,8 +285,9 @@ void NumberDetector::scanCued(const ScanInput& in, std::vector<Hit>& hits) const
                                        QRegularExpression::AnchorAtOffsetMatchOption);
         const qsizetype at = gap.hasMatch() ? gap.capturedEnd() : m.capturedEnd();
         const bool plate = cue->category == 'L';
-        const auto v = (plate ? plateValue_ : value_)
-                           .match(text, at, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        const auto v =
+            (plate ? plateValue_ : value_)
+                .match(text, at, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
         if (!v.hasMatch())
             continue;
         QStringView value = v.capturedView();
@@ -234,8 +304,53 @@ void NumberDetector::scanCued(const ScanInput& in, std::vector<Hit>& hits) const
         static const QRegularExpression bareYear(QStringLiteral("^(?:19|20)\\d{2}$"));
         if (!looksIssued || bareYear.match(value).hasMatch())
             continue;
-        hits.push_back({v.capturedStart(), end, cue->category,
-                        QStringLiteral("%1 (labelled \"%2\")").arg(cue->what, m.captured(1).simplified()), {}, 80});
+        hits.push_back({v.capturedStart(),
+                        end,
+                        cue->category,
+                        QStringLiteral("%1 (labelled \"%2\")").arg(cue->what, m.captured(1).simplified()),
+                        {},
+                        80});
+    }
+}
+
+} // namespace spoke::cases
+
+namespace spoke::cases {
+
+void NumberDetector::scanDigitRuns(const ScanInput& in, std::vector<Hit>& hits) const
+{
+    const QString& text = in.text;
+    for (auto it = digitRun_.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        if (digitCount(m.capturedView()) < minIdentifierDigits_)
+            continue;
+        // "1 250 000 copies/mL": a measured value, whatever its length.
+        if (unitAfter_
+                .match(text, m.capturedEnd(), QRegularExpression::NormalMatch,
+                       QRegularExpression::AnchorAtOffsetMatchOption)
+                .hasMatch())
+            continue;
+        // A clock time right after a date ("2024-03-12 14:30") is no run.
+        if (m.capturedEnd() < text.size() && text.at(m.capturedEnd()) == QLatin1Char(':'))
+            continue;
+        hits.push_back(
+            {m.capturedStart(),
+             m.capturedEnd(),
+             'R',
+             QStringLiteral("long digit run that is not a measured value: an ID, card, record or phone number"),
+             {},
+             70});
+    }
+    for (auto it = recordCode_.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        if (digitCount(m.capturedView()) < 5 || isStandardPrefix(m.capturedView()))
+            continue;
+        hits.push_back({m.capturedStart(),
+                        m.capturedEnd(),
+                        'R',
+                        QStringLiteral("record number (letters and digits with separators) with no label"),
+                        {},
+                        60});
     }
 }
 

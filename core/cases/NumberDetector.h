@@ -22,6 +22,7 @@ public:
 private:
     void scanNationalIds(const ScanInput& input, std::vector<Hit>& hits) const;
     void scanCued(const ScanInput& input, std::vector<Hit>& hits) const;
+    void scanDigitRuns(const ScanInput& input, std::vector<Hit>& hits) const;
 
     QHash<QString, const RecordCue*> cueByFolded_;
     CueIndex cueIndex_;
@@ -46,6 +47,14 @@ private:
     QRegularExpression kenyanPlate_;
     QRegularExpression code_;
     QRegularExpression longNumber_;
+    // Long digit runs (resources/schemas/deid/numbers-1.json): grouped runs
+    // such as "7001 2345 6789" or "898 0012 3456 7890", record numbers with
+    // letters and separators ("IP/4471/22"), and the units that make a run a
+    // measured value instead.
+    QRegularExpression digitRun_;
+    QRegularExpression recordCode_;
+    QRegularExpression unitAfter_;
+    int minIdentifierDigits_ = 9;
 };
 
 } // namespace spoke::cases

@@ -13,6 +13,14 @@ if(SPOKE_SANITIZE)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
+option(SPOKE_TSAN "Build with ThreadSanitizer (the tsan preset)" OFF)
+if(SPOKE_TSAN)
+  # ThreadSanitizer must see every Spoke object; Qt itself is not instrumented,
+  # so its internal synchronisation is described in tests/support/tsan.supp.
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()
+
 if(SPOKE_FUZZ)
   # Coverage instrumentation for every library a fuzzer links; the fuzz
   # executables add -fsanitize=fuzzer themselves (tests/fuzz).
@@ -23,10 +31,21 @@ endif()
 # Call on every first-party target; third-party headers stay quiet because
 # they come in through imported targets (SYSTEM include directories).
 function(spoke_target_defaults target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
-                         -Wnon-virtual-dtor -Wcast-align -Wunused -Woverloaded-virtual)
-  if(SPOKE_WERROR)
-    target_compile_options(${target} PRIVATE -Werror)
+  if(MSVC)
+    # The msvc presets (untested here, docs/architecture.md): cl's nearest
+    # equivalent of the GCC/clang set below, standard conformance on.
+    target_compile_options(${target} PRIVATE /W4 /permissive- /utf-8)
+    if(SPOKE_WERROR)
+      target_compile_options(${target} PRIVATE /WX)
+    endif()
+  else()
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+                           -Wnon-virtual-dtor -Wcast-align -Wunused -Woverloaded-virtual)
+    if(SPOKE_WERROR)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
   endif()
   target_compile_definitions(${target} PRIVATE QT_NO_KEYWORDS)
 endfunction()
+
+include(SpokeHardening)

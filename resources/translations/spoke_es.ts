@@ -236,6 +236,54 @@
         <source>The microphone could not be used (%1); you are muted.</source>
         <translation>No se pudo usar el micrófono (%1); usted está silenciado.</translation>
     </message>
+    <message>
+        <source>The session room is protected and this laptop has no pass for it.</source>
+        <translation>La sala de la sesión está protegida y esta computadora no tiene un pase para entrar.</translation>
+    </message>
+    <message>
+        <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
+        <translation>La sala de la sesión %1 no existe en el servidor. Puede que la sesión haya terminado o que la dirección esté desactualizada.</translation>
+    </message>
+    <message>
+        <source>The session room %1 is full: it takes no more participants.</source>
+        <translation>La sala de la sesión %1 está llena: no admite más participantes.</translation>
+    </message>
+    <message>
+        <source>This laptop is already in session room %1, perhaps in another window.</source>
+        <translation>Esta computadora ya está en la sala de la sesión %1, quizá en otra ventana.</translation>
+    </message>
+    <message>
+        <source>The server did not let us into session room %1.</source>
+        <translation>El servidor no nos dejó entrar en la sala de la sesión %1.</translation>
+    </message>
+    <message>
+        <source>The connection to the session was lost and could not be restored.</source>
+        <translation>Se perdió la conexión con la sesión y no se pudo restablecer.</translation>
+    </message>
+    <message>
+        <source>The session server does not offer video rooms (%1). Ask your hub whether the session address is right.</source>
+        <translation>El servidor de la sesión no ofrece salas de video (%1). Pregunte a su hub si la dirección de la sesión es correcta.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s network connection could not be set up (%1).</source>
+        <translation>No se pudo establecer la conexión de red de la llamada (%1).</translation>
+    </message>
+    <message>
+        <source>The session server did not accept this laptop&apos;s picture and sound (%1).</source>
+        <translation>El servidor de la sesión no aceptó la imagen y el sonido de esta computadora (%1).</translation>
+    </message>
+    <message>
+        <source>The session server&apos;s answer could not be used (%1).</source>
+        <translation>No se pudo usar la respuesta del servidor de la sesión (%1).</translation>
+    </message>
+    <message>
+        <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
+        <translation>No se puede contactar con el servidor de la sesión %1. Compruebe su conexión de red o pregunte a su hub si la dirección de la sesión es correcta.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s relay server for calls could not be found. Check your network connection and try again.</source>
+        <translation>No se encontró el servidor de retransmisión del hub para las llamadas. Compruebe su conexión de red e inténtelo de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>CallPage</name>
@@ -2746,6 +2794,14 @@
         <source>Alt+S</source>
         <translation>Alt+S</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of Spoke, and of its dates and numbers</source>
+        <translation>Idioma de Spoke, y de sus fechas y números</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -2881,18 +2937,6 @@
     <message>
         <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
         <translation>No se puede contactar al servidor de sesiones en %1. Verifique su conexión de red, o consulte a su hub si la dirección de la sesión es correcta.</translation>
-    </message>
-    <message>
-        <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
-        <translation>La sala de sesión %1 no existe en el servidor. Puede que la sesión haya terminado o que la dirección esté desactualizada.</translation>
-    </message>
-    <message>
-        <source>The server did not let us into session room %1.</source>
-        <translation>El servidor no nos dejó entrar a la sala de sesión %1.</translation>
-    </message>
-    <message>
-        <source>The connection to the session was lost and could not be restored.</source>
-        <translation>Se perdió la conexión con la sesión y no se pudo restablecer.</translation>
     </message>
     <message>
         <source>Participant %1</source>
@@ -3344,6 +3388,13 @@
     <message>
         <source>The download stopped.</source>
         <translation>La descarga se detuvo.</translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::LanguageModel</name>
+    <message>
+        <source>System default</source>
+        <translation>La del sistema</translation>
     </message>
 </context>
 <context>

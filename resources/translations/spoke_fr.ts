@@ -236,6 +236,54 @@
         <source>The microphone could not be used (%1); you are muted.</source>
         <translation>Le micro n&apos;a pas pu être utilisé (%1) ; votre micro est coupé.</translation>
     </message>
+    <message>
+        <source>The session room is protected and this laptop has no pass for it.</source>
+        <translation>La salle de séance est protégée et cet ordinateur n&apos;a pas de laissez-passer pour elle.</translation>
+    </message>
+    <message>
+        <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
+        <translation>La salle de séance %1 n&apos;existe pas sur le serveur. La séance est peut-être terminée, ou l&apos;adresse n&apos;est plus à jour.</translation>
+    </message>
+    <message>
+        <source>The session room %1 is full: it takes no more participants.</source>
+        <translation>La salle de séance %1 est pleine : elle n&apos;accepte plus de participants.</translation>
+    </message>
+    <message>
+        <source>This laptop is already in session room %1, perhaps in another window.</source>
+        <translation>Cet ordinateur est déjà dans la salle de séance %1, peut-être dans une autre fenêtre.</translation>
+    </message>
+    <message>
+        <source>The server did not let us into session room %1.</source>
+        <translation>Le serveur ne nous a pas laissés entrer dans la salle de séance %1.</translation>
+    </message>
+    <message>
+        <source>The connection to the session was lost and could not be restored.</source>
+        <translation>La connexion à la séance a été perdue et n&apos;a pas pu être rétablie.</translation>
+    </message>
+    <message>
+        <source>The session server does not offer video rooms (%1). Ask your hub whether the session address is right.</source>
+        <translation>Le serveur de séance ne propose pas de salles vidéo (%1). Demandez à votre hub si l&apos;adresse de séance est correcte.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s network connection could not be set up (%1).</source>
+        <translation>La connexion réseau de l&apos;appel n&apos;a pas pu être établie (%1).</translation>
+    </message>
+    <message>
+        <source>The session server did not accept this laptop&apos;s picture and sound (%1).</source>
+        <translation>Le serveur de séance n&apos;a pas accepté l&apos;image et le son de cet ordinateur (%1).</translation>
+    </message>
+    <message>
+        <source>The session server&apos;s answer could not be used (%1).</source>
+        <translation>La réponse du serveur de séance était inutilisable (%1).</translation>
+    </message>
+    <message>
+        <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
+        <translation>Le serveur de séance %1 est injoignable. Vérifiez votre connexion réseau, ou demandez à votre hub si l&apos;adresse de séance est correcte.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s relay server for calls could not be found. Check your network connection and try again.</source>
+        <translation>Le serveur relais du hub pour les appels est introuvable. Vérifiez votre connexion réseau et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>CallPage</name>
@@ -2746,6 +2794,14 @@
         <source>Alt+S</source>
         <translation>Alt+S</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Language of Spoke, and of its dates and numbers</source>
+        <translation>Langue de Spoke, de ses dates et de ses nombres</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -2881,18 +2937,6 @@
     <message>
         <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
         <translation>Le serveur de séance %1 est injoignable. Vérifiez votre connexion réseau, ou demandez à votre hub si l&apos;adresse de séance est correcte.</translation>
-    </message>
-    <message>
-        <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
-        <translation>La salle de séance %1 n&apos;existe pas sur le serveur. La séance est peut-être terminée, ou l&apos;adresse n&apos;est plus à jour.</translation>
-    </message>
-    <message>
-        <source>The server did not let us into session room %1.</source>
-        <translation>Le serveur ne nous a pas laissés entrer dans la salle de séance %1.</translation>
-    </message>
-    <message>
-        <source>The connection to the session was lost and could not be restored.</source>
-        <translation>La connexion à la séance a été perdue et n&apos;a pas pu être rétablie.</translation>
     </message>
     <message>
         <source>Participant %1</source>
@@ -3344,6 +3388,13 @@
     <message>
         <source>The download stopped.</source>
         <translation>Le téléchargement s&apos;est arrêté.</translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::LanguageModel</name>
+    <message>
+        <source>System default</source>
+        <translation>Celle du système</translation>
     </message>
 </context>
 <context>

@@ -236,6 +236,54 @@
         <source>The microphone could not be used (%1); you are muted.</source>
         <translation>Não foi possível usar o microfone (%1); você está silenciado.</translation>
     </message>
+    <message>
+        <source>The session room is protected and this laptop has no pass for it.</source>
+        <translation>A sala da sessão está protegida e este computador não tem passe para ela.</translation>
+    </message>
+    <message>
+        <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
+        <translation>A sala da sessão %1 não existe no servidor. A sessão pode ter terminado ou o endereço pode estar desatualizado.</translation>
+    </message>
+    <message>
+        <source>The session room %1 is full: it takes no more participants.</source>
+        <translation>A sala da sessão %1 está cheia: não aceita mais participantes.</translation>
+    </message>
+    <message>
+        <source>This laptop is already in session room %1, perhaps in another window.</source>
+        <translation>Este computador já está na sala da sessão %1, talvez em outra janela.</translation>
+    </message>
+    <message>
+        <source>The server did not let us into session room %1.</source>
+        <translation>O servidor não nos deixou entrar na sala da sessão %1.</translation>
+    </message>
+    <message>
+        <source>The connection to the session was lost and could not be restored.</source>
+        <translation>A conexão com a sessão foi perdida e não pôde ser restabelecida.</translation>
+    </message>
+    <message>
+        <source>The session server does not offer video rooms (%1). Ask your hub whether the session address is right.</source>
+        <translation>O servidor da sessão não oferece salas de vídeo (%1). Pergunte ao seu hub se o endereço da sessão está correto.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s network connection could not be set up (%1).</source>
+        <translation>Não foi possível estabelecer a conexão de rede da chamada (%1).</translation>
+    </message>
+    <message>
+        <source>The session server did not accept this laptop&apos;s picture and sound (%1).</source>
+        <translation>O servidor da sessão não aceitou a imagem e o som deste computador (%1).</translation>
+    </message>
+    <message>
+        <source>The session server&apos;s answer could not be used (%1).</source>
+        <translation>Não foi possível usar a resposta do servidor da sessão (%1).</translation>
+    </message>
+    <message>
+        <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
+        <translation>Não é possível contatar o servidor da sessão %1. Verifique sua conexão de rede ou pergunte ao seu hub se o endereço da sessão está correto.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s relay server for calls could not be found. Check your network connection and try again.</source>
+        <translation>O servidor de retransmissão do hub para as chamadas não foi encontrado. Verifique sua conexão de rede e tente novamente.</translation>
+    </message>
 </context>
 <context>
     <name>CallPage</name>
@@ -2746,6 +2794,14 @@
         <source>Alt+S</source>
         <translation>Alt+S</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of Spoke, and of its dates and numbers</source>
+        <translation>Idioma do Spoke e de suas datas e números</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -2881,18 +2937,6 @@
     <message>
         <source>The session server at %1 cannot be reached. Check your network connection, or ask your hub whether the session address is right.</source>
         <translation>Não é possível comunicar com o servidor de sessões em %1. Verifique a sua conexão de rede, ou pergunte ao seu hub se o endereço das sessões está certo.</translation>
-    </message>
-    <message>
-        <source>The session room %1 does not exist on the server. The session may have ended, or the address may be out of date.</source>
-        <translation>A sala de sessão %1 não existe no servidor. A sessão pode ter terminado, ou o endereço pode estar desatualizado.</translation>
-    </message>
-    <message>
-        <source>The server did not let us into session room %1.</source>
-        <translation>O servidor não nos deixou entrar na sala de sessão %1.</translation>
-    </message>
-    <message>
-        <source>The connection to the session was lost and could not be restored.</source>
-        <translation>A conexão à sessão foi perdida e não pôde ser restabelecida.</translation>
     </message>
     <message>
         <source>Participant %1</source>
@@ -3344,6 +3388,13 @@
     <message>
         <source>The download stopped.</source>
         <translation>A transferência parou.</translation>
+    </message>
+</context>
+<context>
+    <name>spoke::ui::LanguageModel</name>
+    <message>
+        <source>System default</source>
+        <translation>A do sistema</translation>
     </message>
 </context>
 <context>

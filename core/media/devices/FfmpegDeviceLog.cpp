@@ -1,5 +1,7 @@
 #include "media/devices/FfmpegDeviceLog.h"
 
+#include "media/devices/FfmpegDevices.h"
+
 extern "C" {
 #include <libavdevice/avdevice.h>
 #include <libavformat/avformat.h>
@@ -53,7 +55,7 @@ void captureLine(void* avcl, int level, const char* fmt, va_list args)
 
 std::string listDevicesLog(const char* formatName)
 {
-    avdevice_register_all();
+    registerFfmpegDevices();
     const AVInputFormat* format = av_find_input_format(formatName);
     if (!format)
         return {};

@@ -1,13 +1,13 @@
 #include "media/devices/FfmpegInput.h"
 
 #include "media/MediaError.h"
+#include "media/devices/FfmpegDevices.h"
 
 extern "C" {
 #include <libavdevice/avdevice.h>
 }
 
 #include <cerrno>
-#include <mutex>
 #include <thread>
 
 namespace spoke::media {
@@ -34,8 +34,7 @@ FfmpegInput::FfmpegInput(const std::string& formatName, const std::string& url, 
     , packet_(av_packet_alloc())
     , readTimeout_(readTimeout)
 {
-    static std::once_flag registered;
-    std::call_once(registered, [] { avdevice_register_all(); });
+    registerFfmpegDevices();
     if (!packet_)
         throw std::bad_alloc();
 

@@ -3,6 +3,7 @@
 #include "media/MediaError.h"
 #include "media/devices/FfmpegAudioSink.h"
 #include "media/devices/FfmpegAudioSource.h"
+#include "media/devices/FfmpegDevices.h"
 #include "media/devices/FfmpegVideoSource.h"
 
 extern "C" {
@@ -11,7 +12,6 @@ extern "C" {
 
 #include <cstdlib>
 #include <filesystem>
-#include <mutex>
 
 namespace spoke::media {
 
@@ -20,12 +20,6 @@ namespace {
 struct DeviceListDeleter {
     void operator()(AVDeviceInfoList* list) const { avdevice_free_list_devices(&list); }
 };
-
-void registerDevices()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { avdevice_register_all(); });
-}
 
 // FFmpeg's own list for one device kind; empty when it cannot tell.
 void collect(std::vector<DeviceInfo>& out, const char* ffmpegName, const char* backend, DeviceKind kind, bool output)
@@ -62,7 +56,7 @@ bool FfmpegBackend::owns(const std::string& backend) const
 
 std::vector<DeviceInfo> FfmpegBackend::enumerate() const
 {
-    registerDevices();
+    registerFfmpegDevices();
     std::vector<DeviceInfo> devices;
     collect(devices, "video4linux2", "v4l2", DeviceKind::Camera, false);
     collect(devices, "pulse", "pulse", DeviceKind::Microphone, false);
@@ -78,7 +72,7 @@ std::vector<DeviceInfo> FfmpegBackend::enumerate() const
 std::unique_ptr<VideoSource> FfmpegBackend::openVideo(const std::string& backend, const std::string& localId,
                                                       const VideoCaptureFormat& format) const
 {
-    registerDevices();
+    registerFfmpegDevices();
     DeviceInfo info{backend + ":" + localId, localId, backend, DeviceKind::Camera, false, false};
     if (backend == "v4l2") {
         // Say plainly that the camera is missing rather than relay the
@@ -103,31 +97,25 @@ std::unique_ptr<VideoSource> FfmpegBackend::openVideo(const std::string& backend
         }
         return std::make_unique<FfmpegVideoSource>(info, "x11grab", display, format, false, options);
     }
-    if (backend == "file") {
-        if (!std::filesystem::exists(localId))
-            throw MediaError(MediaErrorKind::DeviceNotFound, "No such file: " + localId);
-        return std::make_unique<FfmpegVideoSource>(info, "", localId, format, false);
-    }
+    if (backend == "file")
+        return openFileVideo(info, localId, format);
     throw MediaError(MediaErrorKind::DeviceNotFound, backend + " devices do not deliver video");
 }
 
 std::unique_ptr<AudioSource> FfmpegBackend::openAudio(const std::string& backend, const std::string& localId) const
 {
-    registerDevices();
+    registerFfmpegDevices();
     DeviceInfo info{backend + ":" + localId, localId, backend, DeviceKind::Microphone, false, false};
     if (backend == "alsa" || backend == "pulse")
         return std::make_unique<FfmpegAudioSource>(info, backend, localId);
-    if (backend == "file") {
-        if (!std::filesystem::exists(localId))
-            throw MediaError(MediaErrorKind::DeviceNotFound, "No such file: " + localId);
-        return std::make_unique<FfmpegAudioSource>(info, "", localId);
-    }
+    if (backend == "file")
+        return openFileAudio(info, localId);
     throw MediaError(MediaErrorKind::DeviceNotFound, backend + " devices do not deliver audio");
 }
 
 std::unique_ptr<AudioSink> FfmpegBackend::openAudioOutput(const std::string& backend, const std::string& localId) const
 {
-    registerDevices();
+    registerFfmpegDevices();
     DeviceInfo info{backend + ":" + localId, localId, backend, DeviceKind::Speaker, false, false};
     if (backend == "alsa" || backend == "pulse")
         return std::make_unique<FfmpegAudioSink>(info, backend, localId);

@@ -8,6 +8,7 @@
 #include "media/MediaError.h"
 #include "media/devices/FfmpegAudioSource.h"
 #include "media/devices/FfmpegDeviceLog.h"
+#include "media/devices/FfmpegDevices.h"
 #include "media/devices/FfmpegVideoSource.h"
 #include "media/devices/QtAudioSink.h"
 #include "media/devices/macos/AvfoundationDevices.h"
@@ -16,19 +17,11 @@ extern "C" {
 #include <libavdevice/avdevice.h>
 }
 
-#include <filesystem>
-#include <mutex>
 #include <optional>
 
 namespace spoke::media {
 
 namespace {
-
-void registerDevices()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { avdevice_register_all(); });
-}
 
 // "video:N" or "audio:N" -> N; nullopt for anything else.
 std::optional<int> indexOf(const std::string& localId, const char* side)
@@ -49,7 +42,7 @@ bool FfmpegBackend::owns(const std::string& backend) const
 
 std::vector<DeviceInfo> FfmpegBackend::enumerate() const
 {
-    registerDevices();
+    registerFfmpegDevices();
     // avfoundation has no get_device_list: its list is what it logs.
     std::vector<DeviceInfo> devices =
         macos::avfoundationDeviceInfos(macos::parseAvfoundationDeviceList(listDevicesLog("avfoundation")));
@@ -61,7 +54,7 @@ std::vector<DeviceInfo> FfmpegBackend::enumerate() const
 std::unique_ptr<VideoSource> FfmpegBackend::openVideo(const std::string& backend, const std::string& localId,
                                                       const VideoCaptureFormat& format) const
 {
-    registerDevices();
+    registerFfmpegDevices();
     DeviceInfo info{backend + ":" + localId, localId, backend, DeviceKind::Camera, false, false};
     if (backend == "avfoundation") {
         const auto index = indexOf(localId, "video:");
@@ -75,17 +68,14 @@ std::unique_ptr<VideoSource> FfmpegBackend::openVideo(const std::string& backend
         return std::make_unique<FfmpegVideoSource>(info, "avfoundation", macos::avfoundationUrl(index, std::nullopt),
                                                    format, false, macos::avfoundationVideoOptions(format, screen));
     }
-    if (backend == "file") {
-        if (!std::filesystem::exists(localId))
-            throw MediaError(MediaErrorKind::DeviceNotFound, "No such file: " + localId);
-        return std::make_unique<FfmpegVideoSource>(info, "", localId, format, false);
-    }
+    if (backend == "file")
+        return openFileVideo(info, localId, format);
     throw MediaError(MediaErrorKind::DeviceNotFound, backend + " devices do not deliver video");
 }
 
 std::unique_ptr<AudioSource> FfmpegBackend::openAudio(const std::string& backend, const std::string& localId) const
 {
-    registerDevices();
+    registerFfmpegDevices();
     DeviceInfo info{backend + ":" + localId, localId, backend, DeviceKind::Microphone, false, false};
     if (backend == "avfoundation") {
         const auto index = indexOf(localId, "audio:");
@@ -93,11 +83,8 @@ std::unique_ptr<AudioSource> FfmpegBackend::openAudio(const std::string& backend
             throw MediaError(MediaErrorKind::DeviceNotFound, "No avfoundation microphone \"" + localId + "\"");
         return std::make_unique<FfmpegAudioSource>(info, "avfoundation", macos::avfoundationUrl(std::nullopt, index));
     }
-    if (backend == "file") {
-        if (!std::filesystem::exists(localId))
-            throw MediaError(MediaErrorKind::DeviceNotFound, "No such file: " + localId);
-        return std::make_unique<FfmpegAudioSource>(info, "", localId);
-    }
+    if (backend == "file")
+        return openFileAudio(info, localId);
     throw MediaError(MediaErrorKind::DeviceNotFound, backend + " devices do not deliver audio");
 }
 

@@ -6,6 +6,7 @@
 #include "media/devices/ScreenSources.h"
 
 #include "media/devices/FfmpegDeviceLog.h"
+#include "media/devices/FfmpegDevices.h"
 #include "media/devices/macos/AvfoundationDevices.h"
 
 extern "C" {
@@ -16,7 +17,7 @@ namespace spoke::media {
 
 ScreenSourceList listScreenSources(const std::string& /*display*/)
 {
-    avdevice_register_all();
+    registerFfmpegDevices();
     ScreenSourceList list;
     for (const DeviceInfo& info :
          macos::avfoundationDeviceInfos(macos::parseAvfoundationDeviceList(listDevicesLog("avfoundation")))) {

@@ -8,6 +8,7 @@
 #include "media/MediaError.h"
 #include "media/devices/FfmpegAudioSource.h"
 #include "media/devices/FfmpegDeviceLog.h"
+#include "media/devices/FfmpegDevices.h"
 #include "media/devices/FfmpegVideoSource.h"
 #include "media/devices/QtAudioSink.h"
 #include "media/devices/windows/DshowDevices.h"
@@ -16,18 +17,9 @@ extern "C" {
 #include <libavdevice/avdevice.h>
 }
 
-#include <filesystem>
-#include <mutex>
-
 namespace spoke::media {
 
 namespace {
-
-void registerDevices()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { avdevice_register_all(); });
-}
 
 // FFmpeg >= 5.0 lists dshow devices itself; older builds only log them.
 std::vector<windows::DshowDevice> dshowDevices()
@@ -60,7 +52,7 @@ bool FfmpegBackend::owns(const std::string& backend) const
 
 std::vector<DeviceInfo> FfmpegBackend::enumerate() const
 {
-    registerDevices();
+    registerFfmpegDevices();
     std::vector<DeviceInfo> devices = windows::dshowDeviceInfos(dshowDevices());
     for (DeviceInfo& speaker : QtAudioSink::speakers())
         devices.push_back(std::move(speaker));
@@ -70,7 +62,7 @@ std::vector<DeviceInfo> FfmpegBackend::enumerate() const
 std::unique_ptr<VideoSource> FfmpegBackend::openVideo(const std::string& backend, const std::string& localId,
                                                       const VideoCaptureFormat& format) const
 {
-    registerDevices();
+    registerFfmpegDevices();
     DeviceInfo info{backend + ":" + localId, localId, backend, DeviceKind::Camera, false, false};
     if (backend == "dshow") {
         auto url = windows::dshowUrl(DeviceKind::Camera, localId);
@@ -87,17 +79,14 @@ std::unique_ptr<VideoSource> FfmpegBackend::openVideo(const std::string& backend
         return std::make_unique<FfmpegVideoSource>(info, "gdigrab", url.value(), format, false,
                                                    windows::gdigrabOptions(format.fps));
     }
-    if (backend == "file") {
-        if (!std::filesystem::exists(localId))
-            throw MediaError(MediaErrorKind::DeviceNotFound, "No such file: " + localId);
-        return std::make_unique<FfmpegVideoSource>(info, "", localId, format, false);
-    }
+    if (backend == "file")
+        return openFileVideo(info, localId, format);
     throw MediaError(MediaErrorKind::DeviceNotFound, backend + " devices do not deliver video");
 }
 
 std::unique_ptr<AudioSource> FfmpegBackend::openAudio(const std::string& backend, const std::string& localId) const
 {
-    registerDevices();
+    registerFfmpegDevices();
     DeviceInfo info{backend + ":" + localId, localId, backend, DeviceKind::Microphone, false, false};
     if (backend == "dshow") {
         auto url = windows::dshowUrl(DeviceKind::Microphone, localId);
@@ -105,11 +94,8 @@ std::unique_ptr<AudioSource> FfmpegBackend::openAudio(const std::string& backend
             throw MediaError(MediaErrorKind::DeviceNotFound, url.error().message);
         return std::make_unique<FfmpegAudioSource>(info, "dshow", url.value(), windows::dshowAudioOptions());
     }
-    if (backend == "file") {
-        if (!std::filesystem::exists(localId))
-            throw MediaError(MediaErrorKind::DeviceNotFound, "No such file: " + localId);
-        return std::make_unique<FfmpegAudioSource>(info, "", localId);
-    }
+    if (backend == "file")
+        return openFileAudio(info, localId);
     throw MediaError(MediaErrorKind::DeviceNotFound, backend + " devices do not deliver audio");
 }
 
